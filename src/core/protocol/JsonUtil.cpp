@@ -106,6 +106,13 @@ QJsonValue dateTimeToJson(const QDateTime &dateTime) {
     return dateTime.toUTC().toString(Qt::ISODateWithMs);
 }
 
+void insertDateTime(QJsonObject &object, QLatin1StringView key, const QDateTime &dateTime) {
+    const QDateTime existing = parseDateTime(object.value(key));
+    if (existing.isValid() && dateTime.isValid() && existing == dateTime)
+        return;
+    object.insert(key, dateTimeToJson(dateTime));
+}
+
 QString compact(const QJsonObject &object) {
     return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
 }

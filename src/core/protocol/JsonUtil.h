@@ -47,6 +47,10 @@ QDateTime parseDateTime(const QJsonValue &value);
 //! ISO-8601 in UTC with milliseconds, or null for an invalid date-time.
 QJsonValue dateTimeToJson(const QDateTime &dateTime);
 
+//! Writes \a dateTime under \a key like dateTimeToJson(), except that a string already there
+//! which denotes the same instant is kept as it is (so received objects round-trip).
+void insertDateTime(QJsonObject &object, QLatin1StringView key, const QDateTime &dateTime);
+
 //! Serialises an object to compact JSON text.
 QString compact(const QJsonObject &object);
 
@@ -55,6 +59,17 @@ template<typename T>
 void insertIfSet(QJsonObject &object, QLatin1StringView key, const std::optional<T> &value) {
     if (value)
         object.insert(key, QJsonValue(*value));
+}
+
+//! For objects that start as a copy of what the server sent: writes \a value when set; when
+//! unset, writes null if the object already has the key, else nothing. A received object
+//! thus round-trips, nulls included.
+template<typename T>
+void insertNullable(QJsonObject &object, QLatin1StringView key, const std::optional<T> &value) {
+    if (value)
+        object.insert(key, QJsonValue(*value));
+    else if (object.contains(key))
+        object.insert(key, QJsonValue(QJsonValue::Null));
 }
 
 //! Inserts the string list under \a key only when it is set.
