@@ -55,7 +55,7 @@ struct Agent {
     std::optional<QJsonObject> metadata;
     int version = 0;
     QList<int> versions;
-    std::optional<QString> ownerId;
+    std::optional<QString> ownerId; //!< In SDK 2.7.0, not in the published spec.
     QDateTime createdAt;
     QDateTime updatedAt;
     bool deploymentChat = false;

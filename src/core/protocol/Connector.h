@@ -105,7 +105,8 @@ struct ConnectorCreateRequest {
     std::optional<QString> oauthClientSecret;
     std::optional<QJsonObject> oauth2ServerMetadata;
     std::optional<QString> oauth2ServerMetadataUrl;
-    //! Authentication methods (bearer / none / oauth2 objects), written as given.
+    //! Authentication methods (bearer / none / oauth2 objects), written as given. SDK 2.7.0
+    //! has this field; the published spec of the create request does not yet.
     std::optional<QJsonArray> authMethods;
 
     static ConnectorCreateRequest fromJson(const QJsonObject &json);

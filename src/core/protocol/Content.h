@@ -113,7 +113,8 @@ public:
     enum class Kind { Null, Text, Chunks };
 
     MessageContent() = default;
-    MessageContent(const QString &text); // NOLINT(google-explicit-constructor): content is text
+    //! Implicit on purpose: plain text is the common content.
+    MessageContent(const QString &text);
     explicit MessageContent(const QList<ContentChunk> &chunks);
 
     //! Accepts null, a string or an array of chunk objects (non-object items are skipped).

@@ -19,7 +19,8 @@ struct ToolCall {
     //! The arguments as JSON text. The API also accepts an object; one received as an object is
     //! stored here as compact JSON text.
     QString arguments;
-    //! Position in the message's tool_calls; streamed fragments of one call share it.
+    //! Position in the message's tool_calls; streamed fragments of one call share it. The SDK
+    //! always sends it (default 0); here it is sent only when known.
     std::optional<int> index;
     //! Extra data on calls the server ran itself (e.g. `tool_type`, `integration_id`). Not part
     //! of the request schema, so it is never sent back.

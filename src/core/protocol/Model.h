@@ -52,8 +52,8 @@ struct ModelCard {
     std::optional<QString> deprecationReplacementModel;
     std::optional<double> defaultModelTemperature;
     bool internal = false;
-    std::optional<QString> billingModelName;
-    QString type = QStringLiteral("base"); //!< "base" or "fine-tuned"
+    std::optional<QString> billingModelName; //!< In SDK 2.7.0, not in the published spec.
+    QString type = QStringLiteral("base");   //!< "base" or "fine-tuned"
     // Fine-tuned models only:
     QString job;
     QString root;

@@ -16,6 +16,7 @@ class TestChatCompletion : public QObject {
 private slots:
     void singleMessage_becomesOneElementList();
     void multiCompletion_keepsTheSequence();
+    void referenceExample_normalises();
     void toJson_writesTheResponseShape_data();
     void toJson_writesTheResponseShape();
     void toolRuns_pairCallsWithResults();
@@ -76,6 +77,34 @@ void TestChatCompletion::multiCompletion_keepsTheSequence() {
     QCOMPARE(runs.first().callMessage, 0);
     QCOMPARE(runs.first().resultMessage, 1);
     QVERIFY(choice.pendingFunctionCalls().isEmpty());
+}
+
+void TestChatCompletion::referenceExample_normalises() {
+    // The multi-completion example of the API reference, verbatim.
+    const QJsonObject input = fixtureObject(u"multi-completion-example.json"_s);
+    QVERIFY(!input.isEmpty());
+    const ChatCompletion completion = ChatCompletion::fromJson(input);
+    QVERIFY(completion.isMulti());
+    const Choice &choice = completion.choices.first();
+    QCOMPARE(choice.messages.size(), 3);
+    QCOMPARE(choice.finalAnswerIndex(), 2);
+    QCOMPARE(choice.finalAnswer()->content.images().first().imageUrl,
+             u"https://\u2026/image.png"_s);
+    const QList<ToolRun> runs = choice.toolRuns();
+    QCOMPARE(runs.size(), 1);
+    QCOMPARE(runs.first().call.argumentsObject().value("prompt"_L1).toString(), u"orange cat"_s);
+    QCOMPARE(runs.first().result->content.plainText(), u"{\"url\":\"https://\u2026/image.png\"}"_s);
+    QVERIFY(choice.pendingFunctionCalls().isEmpty());
+
+    // The example has no `created`; everything else comes back exactly.
+    QJsonObject json = completion.toJson();
+    QCOMPARE(json.take("created"_L1), QJsonValue(0));
+    COMPARE_JSON(json, input);
+
+    // Replaying the sequence as prior turns drops index and metadata.
+    const QJsonArray replay = messagesToJson(choice.messages);
+    QVERIFY(!replay.at(0).toObject().contains("index"_L1));
+    QVERIFY(!replay.at(0)["tool_calls"_L1][0].toObject().contains("metadata"_L1));
 }
 
 void TestChatCompletion::toJson_writesTheResponseShape_data() {
