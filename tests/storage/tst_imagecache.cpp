@@ -91,7 +91,7 @@ void TestImageCache::keys_neverEscapeTheFolder_data() {
     QTest::newRow("dot") << u"."_s;
     QTest::newRow("slash") << u"a/b"_s;
     QTest::newRow("backslash") << u"a\\..\\b"_s;
-    QTest::newRow("absolute") << u"/tmp/evil"_s;
+    QTest::newRow("absolute") << u"/absolute/evil"_s;
     QTest::newRow("windows drive") << u"C:\\Windows\\evil"_s;
     QTest::newRow("nul") << QString::fromUtf16(u"a\0b", 3);
     QTest::newRow("device name") << u"CON"_s;
