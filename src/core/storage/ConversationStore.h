@@ -26,8 +26,9 @@ class SchemaMigrator;
 //! appendMessage, finishMessage) commit with synchronous=FULL: when they return, the data
 //! survives a power loss. Everything else (streaming checkpoints, renames, pins, deletes,
 //! imports) commits with synchronous=NORMAL: it survives a crash or kill of the app, and the
-//! next FULL commit makes it durable too. (FULL costs one fsync per commit, measured at
-//! 4-8 ms against 0.02 ms, too much for every checkpoint.) Messages still streaming or
+//! next FULL commit makes it durable too. (FULL costs one fsync per commit: measured at
+//! 0.3 ms on a quiet disk and 4-8 ms on a busy one, against 0.02 ms for NORMAL; too much
+//! for every checkpoint.) Messages still streaming or
 //! pending when the store is opened cannot be in flight any more: open() marks them
 //! Interrupted and keeps their text.
 //!
