@@ -28,9 +28,8 @@ class SchemaMigrator;
 //! imports) commits with synchronous=NORMAL: it survives a crash or kill of the app, and the
 //! next FULL commit makes it durable too. (FULL costs one fsync per commit: measured at
 //! 0.3 ms on a quiet disk and 4-8 ms on a busy one, against 0.02 ms for NORMAL; too much
-//! for every checkpoint.) Messages still streaming or
-//! pending when the store is opened cannot be in flight any more: open() marks them
-//! Interrupted and keeps their text.
+//! for every checkpoint.) Messages still streaming or pending when the store is opened
+//! cannot be in flight any more: open() marks them Interrupted and keeps their text.
 //!
 //! Messages are stored as the API's chat message JSON and returned unchanged; the store only
 //! extracts their text for the title and for search (see MessageText).
