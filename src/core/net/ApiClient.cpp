@@ -221,4 +221,16 @@ ApiJob *ApiClient::download(const QString &path, const QByteArray &accept,
     return job;
 }
 
+StreamJob *ApiClient::streamPost(const QString &path, const QJsonObject &body,
+                                 ApiError::Context context, StreamJob::Mode mode) {
+    Built built = buildRequest(path, {}, "text/event-stream", true, context);
+    if (!m_nam && !built.error.isError())
+        built.error = ApiError::invalidRequest(u"no network access manager"_s, context);
+    auto *job =
+        new StreamJob(m_nam, built.request, QJsonDocument(body).toJson(QJsonDocument::Compact),
+                      mode, context, this, built.error);
+    configure(job, ApiJob::ResponseKind::Stream);
+    return job;
+}
+
 } // namespace Tramontane

@@ -4,6 +4,7 @@
 #include "core/net/ApiError.h"
 #include "core/net/ApiJob.h"
 #include "core/net/RetryPolicy.h"
+#include "core/net/StreamJob.h"
 
 #include <QJsonObject>
 #include <QObject>
@@ -94,6 +95,12 @@ public:
     //! origin are followed without the key.
     ApiJob *download(const QString &path, const QByteArray &accept = "application/octet-stream",
                      ApiError::Context context = ApiError::Context::File, qint64 maxBytes = -1);
+    //! POST \a body and read the answer as server-sent events (Accept: text/event-stream).
+    //! No overall deadline; the idle timeout applies between bytes (servers send keep-alive
+    //! comments, so a healthy stream is never idle that long).
+    StreamJob *streamPost(const QString &path, const QJsonObject &body,
+                          ApiError::Context context = ApiError::Context::Chat,
+                          StreamJob::Mode mode = StreamJob::Mode::Chat);
 
 private:
     struct Built {
