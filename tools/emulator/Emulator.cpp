@@ -162,14 +162,19 @@ void Emulator::record(const HttpRequest &req) {
 
 void Emulator::seedDemo() {
     const QString base = baseUrl();
-    ConnectorRecord &tools = m_store.createConnector(QJsonObject{
-        {u"name"_s, u"demo_tools"_s},
-        {u"title"_s, u"Demo tools (emulator)"_s},
-        {u"description"_s, u"DEMO connector: a small MCP server inside the emulator (echo, add, "
-                           "current_time, weather, tiny_image)."_s},
-        {u"server"_s, QString(base + u"/__mcp"_s)},
-        {u"visibility"_s, u"private"_s},
-    });
+    // The store's lists may move their elements: keep values, not references.
+    const QString toolsName =
+        m_store
+            .createConnector(QJsonObject{
+                {u"name"_s, u"demo_tools"_s},
+                {u"title"_s, u"Demo tools (emulator)"_s},
+                {u"description"_s,
+                 u"DEMO connector: a small MCP server inside the emulator (echo, add, "
+                 "current_time, weather, tiny_image)."_s},
+                {u"server"_s, QString(base + u"/__mcp"_s)},
+                {u"visibility"_s, u"private"_s},
+            })
+            .name();
     m_store.createConnector(QJsonObject{
         {u"name"_s, u"demo_secured"_s},
         {u"title"_s, u"Demo tools behind a token (emulator)"_s},
@@ -189,7 +194,7 @@ void Emulator::seedDemo() {
          u"Draw what you are asked to, and use the demo tools when they help."_s},
         {u"tools"_s,
          QJsonArray{QJsonObject{{u"type"_s, u"image_generation"_s}},
-                    QJsonObject{{u"type"_s, u"connector"_s}, {u"connector_id"_s, tools.name()}}}},
+                    QJsonObject{{u"type"_s, u"connector"_s}, {u"connector_id"_s, toolsName}}}},
         {u"completion_args"_s, QJsonObject{{u"temperature"_s, 0.3}}},
     });
     qCInfo(lcEmulator) << "demo data seeded: 2 connectors, 1 agent";

@@ -317,7 +317,7 @@ void Emulator::handleCompletion(HttpExchange *ex, bool agentRoute) {
 void Emulator::runImageTool(HttpExchange *ex, const Turn &turn, const QString &prompt,
                             ImageForm form) {
     const QByteArray png = renderImage(prompt);
-    const StoredFile &file = m_store.addFile(png, u"image_generated_0.png"_s, u"image/png"_s);
+    const StoredFile file = m_store.addFile(png, u"image_generated_0.png"_s, u"image/png"_s);
     const QString signedUrl =
         baseUrl() + u"/v1/files/"_s + file.id + u"/content?signature="_s + file.signature;
     const QString callId = toolCallId();

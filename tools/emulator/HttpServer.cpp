@@ -399,6 +399,16 @@ void HttpExchange::write(const QByteArray &data) {
     }
 }
 
+void HttpExchange::writePartial(const QByteArray &data, qsizetype bytes) {
+    if (!m_headersSent || m_completed || data.isEmpty() || !m_socket || m_gone)
+        return;
+    const QByteArray part = data.left(qBound<qsizetype>(0, bytes, data.size() - 1));
+    if (m_chunked)
+        m_socket->write(QByteArray::number(data.size(), 16) + "\r\n" + part);
+    else
+        m_socket->write(part);
+}
+
 void HttpExchange::endStream() {
     if (!m_headersSent || m_completed)
         return;

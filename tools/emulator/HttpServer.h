@@ -66,6 +66,8 @@ public:
     void beginStream(int status, const QByteArray &contentType, const HeaderList &headers = {},
                      bool closeDelimited = false);
     void write(const QByteArray &data);
+    //! Frames \a data like write() but sends only its first \a bytes (for a cut mid-event).
+    void writePartial(const QByteArray &data, qsizetype bytes);
     void endStream();
     void abortStream();
 

@@ -375,7 +375,9 @@ QString longAnswer(const Speaker &speaker, int tokens, const QString &seedText) 
             break;
         }
         blocks << block;
-        count += countTokens(block) + 1;
+        // Blocks start with a non-space, and the tokenizer joins whitespace to the next piece:
+        // the separators add no token.
+        count += countTokens(block);
     }
     return blocks.join(u"\n\n"_s) + u'\n';
 }

@@ -214,7 +214,7 @@ AgentRecord *Store::findAgentByName(const QString &name) {
     return nullptr;
 }
 
-bool Store::deleteAgent(const QString &id) {
+bool Store::deleteAgent(QString id) {
     return m_agents.removeIf([&](const AgentRecord &a) { return a.id == id; }) > 0;
 }
 
@@ -319,7 +319,7 @@ ConnectorRecord *Store::findConnector(const QString &idOrName) {
     return nullptr;
 }
 
-bool Store::deleteConnector(const QString &id) {
+bool Store::deleteConnector(QString id) {
     return m_connectors.removeIf([&](const ConnectorRecord &c) {
         return c.id.compare(id, Qt::CaseInsensitive) == 0;
     }) > 0;

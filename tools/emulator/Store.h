@@ -76,7 +76,7 @@ public:
     AgentRecord *findAgent(const QString &id);
     AgentRecord *findAgentByName(const QString &name);
     QList<AgentRecord> &agents() { return m_agents; }
-    bool deleteAgent(const QString &id);
+    bool deleteAgent(QString id); // by value: callers pass ids of stored elements
     //! Applies a partial update as a new version, which becomes the active one.
     void updateAgent(AgentRecord &agent, const QJsonObject &patch);
     QJsonObject agentJson(const AgentRecord &agent, int version) const;
@@ -85,7 +85,7 @@ public:
     ConnectorRecord &createConnector(const QJsonObject &request);
     ConnectorRecord *findConnector(const QString &idOrName);
     QList<ConnectorRecord> &connectors() { return m_connectors; }
-    bool deleteConnector(const QString &id);
+    bool deleteConnector(QString id);
     void updateConnector(ConnectorRecord &connector, const QJsonObject &patch);
     QJsonObject connectorJson(const ConnectorRecord &connector) const;
 

@@ -65,7 +65,7 @@ void StreamPlayer::tick() {
 
 bool StreamPlayer::emitEvent(const StreamEvent &event, QByteArray &out) {
     if (m_fault && !m_faultApplied && m_eventsSent >= m_fault->afterEvents) {
-        if (!applyFault(out))
+        if (!applyFault(out, "data: " + event.json + "\n\n"))
             return false;
     }
     out += "data: " + event.json + "\n\n";
@@ -73,12 +73,13 @@ bool StreamPlayer::emitEvent(const StreamEvent &event, QByteArray &out) {
     return true;
 }
 
-bool StreamPlayer::applyFault(QByteArray &out) {
+bool StreamPlayer::applyFault(QByteArray &out, const QByteArray &next) {
     m_faultApplied = true;
     switch (m_fault->kind) {
     case Fault::Kind::Cut:
-        // The connection ends here: no closing chunk, no [DONE].
+        // The connection ends in the middle of the next event: no closing chunk, no [DONE].
         m_exchange->write(out);
+        m_exchange->writePartial(next, next.size() / 2);
         m_exchange->abortStream();
         return false;
     case Fault::Kind::StreamError: {
@@ -108,7 +109,7 @@ bool StreamPlayer::applyFault(QByteArray &out) {
 
 void StreamPlayer::finish(QByteArray &out) {
     // A fault that asked for more events than the stream has happens before [DONE].
-    if (m_fault && !m_faultApplied && !applyFault(out))
+    if (m_fault && !m_faultApplied && !applyFault(out, "data: [DONE]\n\n"))
         return;
     out += "data: [DONE]\n\n";
     m_exchange->write(out);

@@ -39,7 +39,8 @@ private:
     void tick();
     //! Writes one event; false when the stream ended (fault) and nothing more may be written.
     bool emitEvent(const StreamEvent &event, QByteArray &out);
-    bool applyFault(QByteArray &out);
+    //! \a next is the event that would have come (a cut sends half of it).
+    bool applyFault(QByteArray &out, const QByteArray &next);
     void finish(QByteArray &out);
 
     QPointer<HttpExchange> m_exchange;

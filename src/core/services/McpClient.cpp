@@ -125,6 +125,7 @@ McpClient::McpClient(QNetworkAccessManager *nam, QObject *parent)
     if (m_clientVersion.isEmpty())
         m_clientVersion = u"0.1.0"_s;
     m_idleTimer->setSingleShot(true);
+    m_idleTimer->setTimerType(Qt::PreciseTimer); // a coarse timer may fire 5 % early
     connect(m_idleTimer, &QTimer::timeout, this, [this] {
         if (!m_current)
             return;
