@@ -86,6 +86,7 @@ private Q_SLOTS:
     void chat_longAnswerMixesMarkdown();
     void chat_rateSlowsTheStream();
     void chat_functionCallAndResult();
+    void chat_maxTokens_stopsWithLength();
 
     void image_eachForm_data();
     void image_eachForm();
@@ -96,6 +97,7 @@ private Q_SLOTS:
     void agents_crudWithVersions();
     void agents_duplicateName_is409();
     void agents_pagesFollowTheCursor();
+    void agents_unknownConnector_is404();
     void agentCompletion_usesTheAgent();
     void agentCompletion_unknownAgent_is404();
 
@@ -448,6 +450,24 @@ void TestEmulator::chat_functionCallAndResult() {
     QVERIFY(text.contains(u"Sunny, 24 degrees"_s));
 }
 
+void TestEmulator::chat_maxTokens_stopsWithLength() {
+    HttpResult r =
+        m_http->post(u"/v1/chat/completions"_s, chatBody(u"long 500"_s, {{u"max_tokens"_s, 12}}));
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.object().value("choices"_L1)[0].toObject().value("finish_reason"_L1).toString(),
+             u"length"_s);
+    QCOMPARE(r.object().value("usage"_L1).toObject().value("completion_tokens"_L1).toInt(), 12);
+
+    r = m_http->post(u"/v1/chat/completions"_s,
+                     chatBody(u"long 500"_s, {{u"max_tokens"_s, 12}, {u"stream"_s, true}}));
+    bool done = false;
+    const QList<QJsonObject> chunks = streamChunks(r, &done);
+    QVERIFY(done);
+    QCOMPARE(chunks.last().value("choices"_L1)[0].toObject().value("finish_reason"_L1).toString(),
+             u"length"_s);
+    QCOMPARE(chunks.size(), 1 + 12);
+}
+
 // --- Images ---------------------------------------------------------------------------------
 
 void TestEmulator::image_eachForm_data() {
@@ -696,6 +716,16 @@ void TestEmulator::agents_pagesFollowTheCursor() {
     for (int i = 0; i < 3; ++i)
         QCOMPARE(names.count(u"paged-%1"_s.arg(i)), 1);
     QVERIFY(pages >= 2);
+}
+
+void TestEmulator::agents_unknownConnector_is404() {
+    const QJsonArray tools{
+        QJsonObject{{u"type"_s, u"connector"_s}, {u"connector_id"_s, u"no_such_connector"_s}}};
+    const HttpResult r = m_http->post(
+        u"/v1/agents"_s,
+        QJsonObject{{u"model"_s, Model}, {u"name"_s, u"lost-agent"_s}, {u"tools"_s, tools}});
+    QCOMPARE(r.status, 404);
+    QVERIFY(r.object().value("detail"_L1).toString().contains(u"no_such_connector"_s));
 }
 
 void TestEmulator::agentCompletion_usesTheAgent() {

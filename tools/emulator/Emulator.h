@@ -111,6 +111,10 @@ private:
     void listConnectorTools(HttpExchange *ex, const Turn &turn,
                             const QList<ConnectorTarget> &targets);
 
+    // Agents
+    //! The first connector tool whose connector does not exist, if any.
+    std::optional<QString> missingConnector(const QJsonArray &tools);
+
     // Connectors
     ConnectorTarget targetFor(const ConnectorRecord &connector) const;
     void connectorTools(HttpExchange *ex, ConnectorRecord &connector);

@@ -40,6 +40,16 @@ bool matchesFilters(const QJsonObject &agent, const QUrlQuery &query) {
 
 } // namespace
 
+std::optional<QString> Emulator::missingConnector(const QJsonArray &tools) {
+    for (const QJsonValue &t : tools) {
+        const QJsonObject tool = t.toObject();
+        if (tool.value("type"_L1).toString() == "connector"_L1
+            && !m_store.findConnector(tool.value("connector_id"_L1).toString()))
+            return tool.value("connector_id"_L1).toString();
+    }
+    return std::nullopt;
+}
+
 void Emulator::routeAgents(HttpExchange *ex) {
     const HttpRequest &req = ex->request();
     const QStringList &seg = req.segments;
@@ -70,6 +80,10 @@ void Emulator::routeAgents(HttpExchange *ex) {
         Validate::createAgent(v, *body);
         if (!v.ok()) {
             sendValidation(ex, v);
+            return;
+        }
+        if (const auto missing = missingConnector(body->value("tools"_L1).toArray())) {
+            sendDetail(ex, 404, u"Connector '%1' not found"_s.arg(*missing));
             return;
         }
         const QString name = body->value("name"_L1).toString();
@@ -173,6 +187,10 @@ void Emulator::routeAgents(HttpExchange *ex) {
             Validate::updateAgent(v, *body);
             if (!v.ok()) {
                 sendValidation(ex, v);
+                return;
+            }
+            if (const auto missing = missingConnector(body->value("tools"_L1).toArray())) {
+                sendDetail(ex, 404, u"Connector '%1' not found"_s.arg(*missing));
                 return;
             }
             if (body->value("name"_L1).isString()) {

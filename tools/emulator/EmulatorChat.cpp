@@ -471,9 +471,21 @@ void Emulator::listConnectorTools(HttpExchange *ex, const Turn &turn,
 
 // --- The answer on the wire -----------------------------------------------------------------
 
-void Emulator::answer(HttpExchange *ex, const Turn &turn, const QList<OutMessage> &messages) {
+void Emulator::answer(HttpExchange *ex, const Turn &turn, const QList<OutMessage> &input) {
     if (!ex->isOpen())
         return;
+    QList<OutMessage> messages = input;
+    // max_tokens cuts a text answer short, as a model that ran out of budget would.
+    const QJsonValue maxTokens = turn.request.value("max_tokens"_L1);
+    OutMessage &last = messages.last();
+    if (maxTokens.isDouble() && last.content.isString() && last.toolCalls.isEmpty()) {
+        const QStringList tokens = Script::tokenize(last.content.toString());
+        const qsizetype limit = qsizetype(maxTokens.toDouble());
+        if (tokens.size() > limit) {
+            last.content = tokens.mid(0, limit).join(QString());
+            last.finishReason = u"length"_s;
+        }
+    }
     int completion = 0;
     for (const OutMessage &m : messages)
         completion += completionTokens(m);
