@@ -156,7 +156,11 @@ private:
 //! new session once if the server forgot the old one (HTTP 404). It asks for protocol version
 //! 2025-06-18 and accepts the version the server answers if it is 2025-03-26 or later. Jobs
 //! run one at a time, in the order they were started. Header values (tokens, API keys) are
-//! sent but never logged.
+//! sent but never logged. Requests the server itself sends inside an answer stream (sampling,
+//! elicitation, roots) are not answered; notifications there are skipped.
+//!
+//! Typical use: `auto *job = client->listTools(); connect(job, &McpJob::finished, this,
+//! [](McpJob *job) { if (job->succeeded()) use(job->tools()); else show(job->error()); });`
 class McpClient final : public QObject {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(McpClient)
