@@ -1,0 +1,855 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/net/ApiError.h"
+
+#include "core/net/Redactor.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLocale>
+#include <QRegularExpression>
+#include <QTimeZone>
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+
+namespace Tramontane {
+
+namespace {
+
+constexpr int kMaxJsonDepth = 4;             // `message` wrapping `detail` needs 2; be generous
+constexpr qsizetype kMaxMessageLength = 500; // a plain-text body is cut to this many chars
+constexpr auto kMaxRetryAfter = std::chrono::milliseconds(24h);
+
+bool containsAny(const QString &haystack, std::initializer_list<QLatin1StringView> needles) {
+    for (QLatin1StringView n : needles) {
+        if (haystack.contains(n, Qt::CaseInsensitive))
+            return true;
+    }
+    return false;
+}
+
+// Text for a number that came as a JSON string or number ("1300" or 1300).
+QString scalarText(const QJsonValue &v) {
+    if (v.isString())
+        return v.toString();
+    if (v.isDouble()) {
+        const double d = v.toDouble();
+        if (d == static_cast<double>(static_cast<qint64>(d)))
+            return QString::number(static_cast<qint64>(d));
+        return QString::number(d);
+    }
+    return {};
+}
+
+QString shorten(const QString &text) {
+    QString s = text.simplified();
+    if (s.size() > kMaxMessageLength)
+        s = s.left(kMaxMessageLength - 1) + u'…';
+    return s;
+}
+
+// The title of an HTML error page ("502 Bad Gateway"), or its first heading.
+QString htmlSummary(const QString &html) {
+    static const QRegularExpression title(uR"(<title[^>]*>(.*?)</title>)"_s,
+                                          QRegularExpression::CaseInsensitiveOption
+                                              | QRegularExpression::DotMatchesEverythingOption);
+    static const QRegularExpression h1(uR"(<h1[^>]*>(.*?)</h1>)"_s,
+                                       QRegularExpression::CaseInsensitiveOption
+                                           | QRegularExpression::DotMatchesEverythingOption);
+    static const QRegularExpression tags(uR"(<[^>]*>)"_s);
+    for (const QRegularExpression *re : {&title, &h1}) {
+        const QRegularExpressionMatch m = re->match(html);
+        if (m.hasMatch()) {
+            QString text = m.captured(1);
+            text.remove(tags);
+            return shorten(text);
+        }
+    }
+    return {};
+}
+
+std::optional<std::chrono::milliseconds> clampDelay(double ms) {
+    if (!(ms >= 0)) // negative or NaN
+        return std::nullopt;
+    if (ms > static_cast<double>(kMaxRetryAfter.count()))
+        return kMaxRetryAfter;
+    return std::chrono::milliseconds(static_cast<qint64>(ms));
+}
+
+bool allDigits(QByteArrayView v) {
+    if (v.isEmpty())
+        return false;
+    for (char c : v) {
+        if (c < '0' || c > '9')
+            return false;
+    }
+    return true;
+}
+
+// An HTTP-date: IMF-fixdate ("Sun, 06 Nov 1994 08:49:37 GMT") or the obsolete asctime form
+// ("Sun Nov  6 08:49:37 1994"). Qt's RFC 2822 parser wants a numeric zone, so "GMT" is
+// rewritten first.
+QDateTime parseHttpDate(const QString &text) {
+    QString s = text.simplified();
+    if (s.endsWith(" GMT"_L1) || s.endsWith(" UTC"_L1)) {
+        s.chop(4);
+        s += " +0000"_L1;
+    }
+    QDateTime when = QDateTime::fromString(s, Qt::RFC2822Date);
+    if (when.isValid())
+        return when;
+    const QDateTime local = QLocale::c().toDateTime(s, u"ddd MMM d HH:mm:ss yyyy"_s);
+    if (local.isValid())
+        return QDateTime(local.date(), local.time(), QTimeZone::utc());
+    return {};
+}
+
+} // namespace
+
+std::optional<std::chrono::milliseconds> ApiError::parseRetryAfter(const RawHeaders &headers,
+                                                                   const QDateTime &now) {
+    const QByteArray ms = headerValue(headers, "retry-after-ms").trimmed();
+    if (!ms.isEmpty()) {
+        bool ok = false;
+        const double v = ms.toDouble(&ok);
+        if (ok) {
+            if (auto d = clampDelay(v))
+                return d;
+        }
+    }
+
+    const QByteArray value = headerValue(headers, "retry-after").trimmed();
+    if (value.isEmpty())
+        return std::nullopt;
+    if (allDigits(value)) {
+        // Delay-seconds. Very long digit strings overflow toDouble into inf: clamped.
+        return clampDelay(value.toDouble() * 1000.0);
+    }
+    if (value.startsWith('-'))
+        return std::nullopt;
+    const QDateTime when = parseHttpDate(QString::fromLatin1(value));
+    if (!when.isValid())
+        return std::nullopt;
+    const qint64 delta = now.msecsTo(when);
+    return clampDelay(delta < 0 ? 0.0 : static_cast<double>(delta));
+}
+
+ApiError ApiError::fromHttp(int status, const RawHeaders &headers, QByteArrayView body,
+                            Context context, const QDateTime &now) {
+    ApiError e;
+    e.m_kind = Kind::Http;
+    e.m_context = context;
+    e.m_httpStatus = status;
+    QByteArray id = headerValue(headers, "mistral-correlation-id").trimmed();
+    if (id.isEmpty())
+        id = headerValue(headers, "x-kong-request-id").trimmed();
+    e.m_requestId = QString::fromLatin1(id);
+    e.m_retryAfter = parseRetryAfter(headers, now);
+    e.parseBody(body, headerValue(headers, "content-type"));
+    return e;
+}
+
+void ApiError::parseBody(QByteArrayView body, const QByteArray &contentType) {
+    if (body.isEmpty())
+        return;
+    // Keep a redacted copy for the details view. Redact a generous prefix before cutting, so
+    // a secret is never left half-visible at the cut.
+    QString raw = Redactor::redactBody(body.first(qMin<qsizetype>(body.size(), 64 * 1024)));
+    if (raw.size() > kMaxRawBodySize)
+        raw = raw.left(kMaxRawBodySize) + u'…';
+    m_rawBody = raw;
+
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(body.toByteArray(), &error);
+    if (error.error == QJsonParseError::NoError && (doc.isObject() || doc.isArray())) {
+        parseJson(doc.isObject() ? QJsonValue(doc.object()) : QJsonValue(doc.array()), 0);
+    } else {
+        const QString text = QString::fromUtf8(body);
+        const bool html = contentType.contains("html") || text.trimmed().startsWith(u'<');
+        m_serverMessage = html ? htmlSummary(text) : shorten(text);
+    }
+
+    if (m_serverMessage.isEmpty() && !m_fieldErrors.isEmpty())
+        m_serverMessage = fieldErrorText();
+    m_serverMessage = Redactor::redactText(m_serverMessage);
+}
+
+void ApiError::parseJson(const QJsonValue &value, int depth) {
+    if (depth > kMaxJsonDepth)
+        return;
+    if (value.isString()) {
+        if (m_serverMessage.isEmpty())
+            m_serverMessage = shorten(value.toString());
+        return;
+    }
+    if (value.isArray()) {
+        // A `detail` array of validation errors: {loc, msg, type}.
+        for (const QJsonValue &item : value.toArray()) {
+            if (!item.isObject())
+                continue;
+            const QJsonObject o = item.toObject();
+            FieldError f;
+            for (const QJsonValue &part : o.value("loc"_L1).toArray())
+                f.loc.append(scalarText(part));
+            if (!f.loc.isEmpty() && f.loc.constFirst() == "body"_L1)
+                f.loc.removeFirst();
+            f.message = o.value("msg"_L1).toString();
+            if (f.message.isEmpty())
+                f.message = o.value("message"_L1).toString();
+            f.type = o.value("type"_L1).toString();
+            if (!f.message.isEmpty() || !f.loc.isEmpty())
+                m_fieldErrors.append(f);
+        }
+        return;
+    }
+    if (!value.isObject())
+        return;
+
+    const QJsonObject o = value.toObject();
+    // `detail` first: FastAPI-style bodies, and what a wrapped `message` object holds.
+    const QJsonValue detail = o.value("detail"_L1);
+    if (detail.isString() || detail.isArray() || detail.isObject())
+        parseJson(detail, depth + 1);
+
+    const QJsonValue message = o.value("message"_L1);
+    if (message.isString() || message.isObject() || message.isArray())
+        parseJson(message, depth + 1);
+
+    // An OpenAI-style {"error": {...}} envelope, or a stream chunk carrying an error.
+    const QJsonValue nested = o.value("error"_L1);
+    if (nested.isObject() || nested.isString())
+        parseJson(nested, depth + 1);
+
+    if (m_serverMessage.isEmpty() && o.value("msg"_L1).isString())
+        m_serverMessage = shorten(o.value("msg"_L1).toString());
+    if (m_serverType.isEmpty())
+        m_serverType = o.value("type"_L1).toString();
+    if (m_serverCode.isEmpty())
+        m_serverCode = scalarText(o.value("code"_L1));
+    if (m_serverParam.isEmpty())
+        m_serverParam = scalarText(o.value("param"_L1));
+    if (m_requestId.isEmpty())
+        m_requestId = o.value("request_id"_L1).toString();
+}
+
+ApiError ApiError::fromNetworkError(QNetworkReply::NetworkError code, const QString &detail,
+                                    Context context) {
+    ApiError e;
+    e.m_kind = code == QNetworkReply::TimeoutError ? Kind::Timeout : Kind::Network;
+    if (code == QNetworkReply::OperationCanceledError)
+        e.m_kind = Kind::Canceled;
+    e.m_context = context;
+    e.m_networkError = code;
+    e.m_detail = Redactor::redactText(detail);
+    return e;
+}
+
+ApiError ApiError::timeout(Context context, const QString &detail) {
+    ApiError e;
+    e.m_kind = Kind::Timeout;
+    e.m_context = context;
+    e.m_networkError = QNetworkReply::TimeoutError;
+    e.m_detail = Redactor::redactText(detail);
+    return e;
+}
+
+ApiError ApiError::canceled(Context context) {
+    ApiError e;
+    e.m_kind = Kind::Canceled;
+    e.m_context = context;
+    return e;
+}
+
+ApiError ApiError::invalidResponse(const QString &detail, Context context) {
+    ApiError e;
+    e.m_kind = Kind::InvalidResponse;
+    e.m_context = context;
+    e.m_detail = Redactor::redactText(detail);
+    return e;
+}
+
+ApiError ApiError::invalidRequest(const QString &detail, Context context) {
+    ApiError e;
+    e.m_kind = Kind::InvalidRequest;
+    e.m_context = context;
+    e.m_detail = Redactor::redactText(detail);
+    return e;
+}
+
+ApiError ApiError::streamInterrupted(Context context, const QString &detail) {
+    ApiError e;
+    e.m_kind = Kind::StreamInterrupted;
+    e.m_context = context;
+    e.m_detail = Redactor::redactText(detail);
+    return e;
+}
+
+ApiError ApiError::streamError(QByteArrayView payload, Context context) {
+    ApiError e;
+    e.m_kind = Kind::StreamError;
+    e.m_context = context;
+    e.parseBody(payload, {});
+    if (e.m_serverMessage.isEmpty())
+        e.m_serverMessage = e.m_serverType;
+    return e;
+}
+
+bool ApiError::isRetryable() const {
+    switch (m_kind) {
+    case Kind::Network:
+    case Kind::Timeout:
+        return true;
+    case Kind::Http:
+        return m_httpStatus == 429 || m_httpStatus == 500 || m_httpStatus == 502
+               || m_httpStatus == 503 || m_httpStatus == 504;
+    default:
+        return false;
+    }
+}
+
+QString ApiError::fieldErrorText() const {
+    QStringList lines;
+    for (const FieldError &f : m_fieldErrors) {
+        const QString loc = f.loc.join(u'.');
+        lines.append(loc.isEmpty() ? f.message : loc + u": "_s + f.message);
+    }
+    return lines.join(u"; "_s);
+}
+
+namespace {
+
+// What an HTTP error is about, decided once for both title() and hint().
+enum class HttpReason {
+    BadRequest,
+    ContextTooLong,
+    ApiKeyRejected,
+    ConnectorCredentialsRejected,
+    Forbidden,
+    ConnectorScopes,
+    ConnectorNotFound,
+    AgentNotFound,
+    FileNotFound,
+    ModelNotFound,
+    WrongAddress,
+    ConnectorExists,
+    AgentExists,
+    Conflict,
+    McpUnreachable,
+    InvalidModel,
+    InvalidTool,
+    InvalidFields,
+    Unprocessable,
+    RateLimited,
+    ServerError,
+    Unavailable,
+    GatewayFailed,
+    McpFailed,
+    GatewayTimeout,
+    McpTimeout,
+    OtherServerError,
+    UnexpectedRedirect,
+    OtherClientError,
+};
+
+bool isContextTooLong(const QString &msg) {
+    return containsAny(msg, {"context window"_L1, "context length"_L1, "too many tokens"_L1,
+                             "too large for model"_L1});
+}
+
+HttpReason classify(const ApiError &e) {
+    using Context = ApiError::Context;
+    const QString msg = e.serverMessage();
+    const Context ctx = e.context();
+    const bool mcpish = ctx == Context::Mcp || ctx == Context::Connector || ctx == Context::Chat
+                        || ctx == Context::Agent;
+    switch (e.httpStatus()) {
+    case 400:
+        return isContextTooLong(msg) ? HttpReason::ContextTooLong : HttpReason::BadRequest;
+    case 401:
+        // With a connector in play, a 401 mentioning a token is about its OAuth credentials.
+        if (ctx == Context::Mcp
+            || (ctx != Context::Generic && containsAny(msg, {"oauth"_L1, "token"_L1})
+                && !msg.contains("api key"_L1, Qt::CaseInsensitive)))
+            return HttpReason::ConnectorCredentialsRejected;
+        return HttpReason::ApiKeyRejected;
+    case 403:
+        if (ctx == Context::Mcp || ctx == Context::Connector
+            || containsAny(msg, {"scope"_L1, "oauth"_L1}))
+            return HttpReason::ConnectorScopes;
+        return HttpReason::Forbidden;
+    case 404: {
+        Context about = ctx;
+        if (about == Context::Generic || about == Context::Chat) {
+            // A chat request can name a connector, an agent or a model: let the message tell.
+            if (msg.contains("no route"_L1, Qt::CaseInsensitive))
+                about = Context::Generic;
+            else if (msg.contains("connector"_L1, Qt::CaseInsensitive))
+                about = Context::Connector;
+            else if (msg.contains("agent"_L1, Qt::CaseInsensitive))
+                about = Context::Agent;
+            else if (msg.contains("model"_L1, Qt::CaseInsensitive))
+                about = Context::Model;
+            else if (msg.contains("file"_L1, Qt::CaseInsensitive))
+                about = Context::File;
+        }
+        switch (about) {
+        case Context::Connector:
+        case Context::Mcp:
+            return HttpReason::ConnectorNotFound;
+        case Context::Agent:
+            return HttpReason::AgentNotFound;
+        case Context::File:
+            return HttpReason::FileNotFound;
+        case Context::Model:
+            return HttpReason::ModelNotFound;
+        case Context::Chat:
+        case Context::Generic:
+            break;
+        }
+        return HttpReason::WrongAddress;
+    }
+    case 409:
+        if (ctx == Context::Connector || ctx == Context::Mcp)
+            return HttpReason::ConnectorExists;
+        if (ctx == Context::Agent)
+            return HttpReason::AgentExists;
+        return HttpReason::Conflict;
+    case 422: {
+        if (containsAny(msg, {"mcp"_L1, "unreachable"_L1, "inactive"_L1}))
+            return HttpReason::McpUnreachable;
+        const QList<ApiError::FieldError> fields = e.fieldErrors();
+        bool aboutModel = fields.isEmpty() && msg.contains("model"_L1, Qt::CaseInsensitive);
+        bool aboutTools = false;
+        for (const ApiError::FieldError &f : fields) {
+            if (!f.loc.isEmpty() && f.loc.constFirst() == "model"_L1)
+                aboutModel = true;
+            if (!f.loc.isEmpty() && f.loc.constFirst() == "tools"_L1)
+                aboutTools = true;
+        }
+        if (aboutModel)
+            return HttpReason::InvalidModel;
+        if (aboutTools)
+            return HttpReason::InvalidTool;
+        return fields.isEmpty() ? HttpReason::Unprocessable : HttpReason::InvalidFields;
+    }
+    case 429:
+        return HttpReason::RateLimited;
+    case 500:
+        return HttpReason::ServerError;
+    case 502:
+        return mcpish ? HttpReason::McpFailed : HttpReason::GatewayFailed;
+    case 503:
+        return HttpReason::Unavailable;
+    case 504:
+        return mcpish ? HttpReason::McpTimeout : HttpReason::GatewayTimeout;
+    default:
+        break;
+    }
+    if (e.httpStatus() >= 500)
+        return HttpReason::OtherServerError;
+    if (e.httpStatus() >= 300 && e.httpStatus() < 400)
+        return HttpReason::UnexpectedRedirect;
+    return HttpReason::OtherClientError;
+}
+
+bool isProxyError(QNetworkReply::NetworkError code) {
+    switch (code) {
+    case QNetworkReply::ProxyConnectionRefusedError:
+    case QNetworkReply::ProxyConnectionClosedError:
+    case QNetworkReply::ProxyNotFoundError:
+    case QNetworkReply::ProxyTimeoutError:
+    case QNetworkReply::ProxyAuthenticationRequiredError:
+        return true;
+    default:
+        return false;
+    }
+}
+
+bool isTlsError(QNetworkReply::NetworkError code) {
+    return code == QNetworkReply::SslHandshakeFailedError;
+}
+
+} // namespace
+
+QString ApiError::title() const {
+    const QString msg = m_serverMessage;
+    switch (m_kind) {
+    case Kind::None:
+        return {};
+    case Kind::Canceled:
+        return QCoreApplication::translate("ApiError", "The request was canceled.");
+    case Kind::Timeout:
+        return QCoreApplication::translate("ApiError", "The server did not respond in time.");
+    case Kind::InvalidResponse:
+        return QCoreApplication::translate("ApiError",
+                                           "The server sent a response that could not be read.");
+    case Kind::InvalidRequest:
+        return QCoreApplication::translate("ApiError", "The request could not be sent.");
+    case Kind::StreamInterrupted:
+        return QCoreApplication::translate("ApiError",
+                                           "The answer was interrupted before it was complete.");
+    case Kind::StreamError:
+        return msg.isEmpty()
+                   ? QCoreApplication::translate("ApiError",
+                                                 "The server reported an error while answering.")
+                   : QCoreApplication::translate("ApiError",
+                                                 "The server reported an error while answering: %1")
+                         .arg(msg);
+    case Kind::Network:
+        if (isTlsError(m_networkError))
+            return QCoreApplication::translate(
+                "ApiError", "A secure connection to the server could not be established.");
+        if (isProxyError(m_networkError))
+            return QCoreApplication::translate("ApiError", "The proxy server could not be used.");
+        switch (m_networkError) {
+        case QNetworkReply::HostNotFoundError:
+            return QCoreApplication::translate("ApiError",
+                                               "The server address could not be found.");
+        case QNetworkReply::ConnectionRefusedError:
+            return QCoreApplication::translate("ApiError", "The server refused the connection.");
+        case QNetworkReply::RemoteHostClosedError:
+            return QCoreApplication::translate("ApiError",
+                                               "The server closed the connection unexpectedly.");
+        case QNetworkReply::TemporaryNetworkFailureError:
+        case QNetworkReply::NetworkSessionFailedError:
+            return QCoreApplication::translate("ApiError", "The network is not available.");
+        case QNetworkReply::TooManyRedirectsError:
+        case QNetworkReply::InsecureRedirectError:
+            return QCoreApplication::translate(
+                "ApiError", "The server redirected the request somewhere it cannot safely go.");
+        default:
+            return QCoreApplication::translate("ApiError", "A network error occurred.");
+        }
+    case Kind::Http:
+        break;
+    }
+
+    const QString fields = fieldErrorText();
+    switch (classify(*this)) {
+    case HttpReason::BadRequest:
+        return msg.isEmpty()
+                   ? QCoreApplication::translate("ApiError", "The server rejected the request.")
+                   : QCoreApplication::translate("ApiError", "The server rejected the request: %1")
+                         .arg(msg);
+    case HttpReason::ContextTooLong:
+        return QCoreApplication::translate("ApiError",
+                                           "The conversation is too long for the model.");
+    case HttpReason::ApiKeyRejected:
+        return QCoreApplication::translate("ApiError", "The API key was rejected.");
+    case HttpReason::ConnectorCredentialsRejected:
+        return QCoreApplication::translate("ApiError",
+                                           "The connector's credentials were rejected.");
+    case HttpReason::Forbidden:
+        return QCoreApplication::translate("ApiError", "You do not have permission to do this.");
+    case HttpReason::ConnectorScopes:
+        return QCoreApplication::translate(
+            "ApiError", "The connector's credentials do not grant the required permissions.");
+    case HttpReason::ConnectorNotFound:
+        return QCoreApplication::translate("ApiError", "The connector was not found.");
+    case HttpReason::AgentNotFound:
+        return QCoreApplication::translate("ApiError", "The agent was not found.");
+    case HttpReason::FileNotFound:
+        return QCoreApplication::translate("ApiError", "The file was not found.");
+    case HttpReason::ModelNotFound:
+        return QCoreApplication::translate("ApiError", "The model was not found.");
+    case HttpReason::WrongAddress:
+        return QCoreApplication::translate("ApiError", "The server has nothing at this address.");
+    case HttpReason::ConnectorExists:
+        return QCoreApplication::translate("ApiError",
+                                           "A connector with this name already exists.");
+    case HttpReason::AgentExists:
+        return QCoreApplication::translate("ApiError", "An agent with this name already exists.");
+    case HttpReason::Conflict:
+        return QCoreApplication::translate("ApiError",
+                                           "This conflicts with something that already exists.");
+    case HttpReason::McpUnreachable:
+        return QCoreApplication::translate("ApiError",
+                                           "The connector's MCP server could not be reached.");
+    case HttpReason::InvalidModel:
+        return QCoreApplication::translate("ApiError", "The model is not valid or not available.");
+    case HttpReason::InvalidTool:
+        return QCoreApplication::translate("ApiError", "A tool in the request is not valid: %1")
+            .arg(fields);
+    case HttpReason::InvalidFields:
+        return QCoreApplication::translate("ApiError", "The request has invalid fields: %1")
+            .arg(fields);
+    case HttpReason::Unprocessable:
+        return msg.isEmpty()
+                   ? QCoreApplication::translate("ApiError",
+                                                 "The server could not process the request.")
+                   : QCoreApplication::translate("ApiError",
+                                                 "The server could not process the request: %1")
+                         .arg(msg);
+    case HttpReason::RateLimited:
+        return QCoreApplication::translate("ApiError",
+                                           "Too many requests: the rate limit was reached.");
+    case HttpReason::ServerError:
+        return QCoreApplication::translate("ApiError", "The server had an internal error.");
+    case HttpReason::Unavailable:
+        return QCoreApplication::translate("ApiError", "The service is temporarily unavailable.");
+    case HttpReason::GatewayFailed:
+        return QCoreApplication::translate("ApiError",
+                                           "A gateway between you and the server failed.");
+    case HttpReason::McpFailed:
+        return QCoreApplication::translate(
+            "ApiError", "The connector's MCP server failed or could not be reached.");
+    case HttpReason::GatewayTimeout:
+        return QCoreApplication::translate("ApiError", "The server took too long to respond.");
+    case HttpReason::McpTimeout:
+        return QCoreApplication::translate("ApiError",
+                                           "The connector's MCP server took too long to respond.");
+    case HttpReason::OtherServerError:
+        return QCoreApplication::translate("ApiError", "The server had an error (HTTP %1).")
+            .arg(m_httpStatus);
+    case HttpReason::UnexpectedRedirect:
+        return QCoreApplication::translate(
+                   "ApiError", "The server answered with an unexpected redirect (HTTP %1).")
+            .arg(m_httpStatus);
+    case HttpReason::OtherClientError:
+        break;
+    }
+    return msg.isEmpty()
+               ? QCoreApplication::translate("ApiError", "The request failed (HTTP %1).")
+                     .arg(m_httpStatus)
+               : QCoreApplication::translate("ApiError", "The request failed (HTTP %1): %2")
+                     .arg(m_httpStatus)
+                     .arg(msg);
+}
+
+QString ApiError::hint() const {
+    switch (m_kind) {
+    case Kind::None:
+    case Kind::Canceled:
+        return {};
+    case Kind::Timeout:
+        return QCoreApplication::translate("ApiError",
+                                           "Check your network connection and try again.");
+    case Kind::InvalidResponse:
+        return QCoreApplication::translate(
+            "ApiError", "Try again. If it keeps happening, the server or a proxy in between may be "
+                        "misbehaving.");
+    case Kind::InvalidRequest:
+        return QCoreApplication::translate(
+            "ApiError", "Check the server address in Settings. If it is right, please report this "
+                        "problem.");
+    case Kind::StreamInterrupted:
+        return QCoreApplication::translate(
+            "ApiError", "The partial answer is kept. Regenerate it, or ask to continue.");
+    case Kind::StreamError:
+        return QCoreApplication::translate(
+            "ApiError",
+            "Try again. If it keeps happening, try another model or a shorter request.");
+    case Kind::Network:
+        if (isTlsError(m_networkError))
+            return QCoreApplication::translate(
+                "ApiError", "The server's certificate could not be verified, so nothing was sent. "
+                            "Check the system clock and any proxy or firewall that intercepts "
+                            "secure connections.");
+        if (isProxyError(m_networkError))
+            return QCoreApplication::translate("ApiError",
+                                               "Check the proxy settings of your system.");
+        switch (m_networkError) {
+        case QNetworkReply::HostNotFoundError:
+            return QCoreApplication::translate(
+                "ApiError", "Check your internet connection and the server address in Settings.");
+        case QNetworkReply::ConnectionRefusedError:
+            return QCoreApplication::translate(
+                "ApiError", "Check the server address. If you use a local server, make sure it is "
+                            "running.");
+        default:
+            return QCoreApplication::translate("ApiError",
+                                               "Check your internet connection and try again.");
+        }
+    case Kind::Http:
+        break;
+    }
+
+    switch (classify(*this)) {
+    case HttpReason::BadRequest:
+        return QCoreApplication::translate(
+            "ApiError", "Check the message and the settings of this conversation. A very long "
+                        "conversation can also exceed the model's context window.");
+    case HttpReason::ContextTooLong:
+        return QCoreApplication::translate(
+            "ApiError", "Start a new conversation, or remove older messages or attachments.");
+    case HttpReason::ApiKeyRejected:
+        return QCoreApplication::translate(
+            "ApiError", "Check the key in Settings, or the MISTRAL_API_KEY environment variable.");
+    case HttpReason::ConnectorCredentialsRejected:
+        return QCoreApplication::translate(
+            "ApiError", "The OAuth token or credentials may be expired or invalid: sign in to the "
+                        "connector again, or check its credentials.");
+    case HttpReason::Forbidden:
+        return QCoreApplication::translate(
+            "ApiError", "Check that your API key belongs to the right workspace and is allowed to "
+                        "use this feature.");
+    case HttpReason::ConnectorScopes:
+        return QCoreApplication::translate(
+            "ApiError", "Sign in to the connector again and grant the requested scopes.");
+    case HttpReason::ConnectorNotFound:
+        return QCoreApplication::translate(
+            "ApiError", "It may have been deleted or renamed. Refresh the list of connectors.");
+    case HttpReason::AgentNotFound:
+        return QCoreApplication::translate("ApiError",
+                                           "It may have been deleted. Refresh the list of agents.");
+    case HttpReason::FileNotFound:
+        return QCoreApplication::translate("ApiError", "It may have expired or been deleted.");
+    case HttpReason::ModelNotFound:
+        return QCoreApplication::translate("ApiError", "Choose another model from the list.");
+    case HttpReason::WrongAddress:
+        return QCoreApplication::translate("ApiError",
+                                           "Check the server address (base URL) in Settings.");
+    case HttpReason::ConnectorExists:
+    case HttpReason::AgentExists:
+    case HttpReason::Conflict:
+        return QCoreApplication::translate(
+            "ApiError", "Choose a different name, or delete the existing one first.");
+    case HttpReason::McpUnreachable:
+        return QCoreApplication::translate(
+            "ApiError", "Check the connector's server URL and that the connector is active.");
+    case HttpReason::InvalidModel:
+        return QCoreApplication::translate(
+            "ApiError", "Choose a model from the list, such as mistral-small-latest.");
+    case HttpReason::InvalidTool:
+        return QCoreApplication::translate(
+            "ApiError", "Check the tool's type and settings; each connector may appear only once.");
+    case HttpReason::InvalidFields:
+        return QCoreApplication::translate(
+            "ApiError",
+            "Check these settings. If they look right, this version of the app may send "
+            "something the server no longer accepts.");
+    case HttpReason::Unprocessable:
+        return QCoreApplication::translate("ApiError",
+                                           "Check the request's settings and try again.");
+    case HttpReason::RateLimited:
+        if (m_retryAfter) {
+            const auto seconds =
+                static_cast<int>(std::chrono::ceil<std::chrono::seconds>(*m_retryAfter).count());
+            return QCoreApplication::translate("ApiError", "You can try again in %n second(s).",
+                                               nullptr, qMax(seconds, 1));
+        }
+        return QCoreApplication::translate("ApiError", "Wait a moment before trying again.");
+    case HttpReason::ServerError:
+    case HttpReason::Unavailable:
+        return QCoreApplication::translate(
+            "ApiError",
+            "This is usually temporary: the request is retried automatically. Try again "
+            "in a moment.");
+    case HttpReason::McpFailed:
+        return QCoreApplication::translate(
+            "ApiError", "Check the connector's server URL and that the server is running.");
+    case HttpReason::McpTimeout:
+        return QCoreApplication::translate("ApiError",
+                                           "Try a simpler request, or check the MCP server.");
+    case HttpReason::GatewayFailed:
+    case HttpReason::GatewayTimeout:
+    case HttpReason::OtherServerError:
+        return QCoreApplication::translate("ApiError",
+                                           "This is usually temporary. Try again in a moment.");
+    case HttpReason::UnexpectedRedirect:
+        return QCoreApplication::translate("ApiError",
+                                           "Check the server address (base URL) in Settings.");
+    case HttpReason::OtherClientError:
+        break;
+    }
+    return QCoreApplication::translate(
+        "ApiError", "Try again. If it keeps happening, report it with the request id.");
+}
+
+QLatin1StringView ApiError::kindName(Kind kind) {
+    switch (kind) {
+    case Kind::None:
+        return "none"_L1;
+    case Kind::Network:
+        return "network"_L1;
+    case Kind::Timeout:
+        return "timeout"_L1;
+    case Kind::Canceled:
+        return "canceled"_L1;
+    case Kind::Http:
+        return "http"_L1;
+    case Kind::InvalidResponse:
+        return "invalid-response"_L1;
+    case Kind::StreamInterrupted:
+        return "stream-interrupted"_L1;
+    case Kind::StreamError:
+        return "stream-error"_L1;
+    case Kind::InvalidRequest:
+        return "invalid-request"_L1;
+    }
+    return "unknown"_L1;
+}
+
+QLatin1StringView ApiError::contextName(Context context) {
+    switch (context) {
+    case Context::Generic:
+        return "generic"_L1;
+    case Context::Chat:
+        return "chat"_L1;
+    case Context::Model:
+        return "model"_L1;
+    case Context::Agent:
+        return "agent"_L1;
+    case Context::Connector:
+        return "connector"_L1;
+    case Context::File:
+        return "file"_L1;
+    case Context::Mcp:
+        return "mcp"_L1;
+    }
+    return "unknown"_L1;
+}
+
+QJsonObject ApiError::toJson() const {
+    QJsonObject o{{"kind"_L1, kindName(m_kind)}, {"context"_L1, contextName(m_context)}};
+    if (m_httpStatus)
+        o.insert("httpStatus"_L1, m_httpStatus);
+    auto put = [&o](QLatin1StringView key, const QString &value) {
+        if (!value.isEmpty())
+            o.insert(key, Redactor::redactText(value));
+    };
+    put("serverMessage"_L1, m_serverMessage);
+    put("serverType"_L1, m_serverType);
+    put("serverCode"_L1, m_serverCode);
+    put("serverParam"_L1, m_serverParam);
+    put("requestId"_L1, m_requestId);
+    put("detail"_L1, m_detail);
+    put("rawBody"_L1, m_rawBody);
+    if (m_retryAfter)
+        o.insert("retryAfterMs"_L1, static_cast<qint64>(m_retryAfter->count()));
+    if (m_networkError != QNetworkReply::NoError)
+        o.insert("networkError"_L1, static_cast<int>(m_networkError));
+    if (!m_fieldErrors.isEmpty()) {
+        QJsonArray fields;
+        for (const FieldError &f : m_fieldErrors) {
+            fields.append(QJsonObject{{"loc"_L1, QJsonArray::fromStringList(f.loc)},
+                                      {"message"_L1, Redactor::redactText(f.message)},
+                                      {"type"_L1, f.type}});
+        }
+        o.insert("fieldErrors"_L1, fields);
+    }
+    return o;
+}
+
+QString ApiError::toLogString() const {
+    QString s = kindName(m_kind).toString();
+    if (m_httpStatus)
+        s += u' ' + QString::number(m_httpStatus);
+    s += u" ("_s + contextName(m_context) + u')';
+    if (!m_requestId.isEmpty())
+        s += u" request-id="_s + m_requestId;
+    if (!m_serverType.isEmpty())
+        s += u" type="_s + m_serverType;
+    if (!m_serverCode.isEmpty())
+        s += u" code="_s + m_serverCode;
+    if (m_retryAfter)
+        s += u" retry-after="_s + QString::number(m_retryAfter->count()) + u"ms"_s;
+    if (!m_serverMessage.isEmpty())
+        s += u": "_s + m_serverMessage;
+    if (!m_detail.isEmpty())
+        s += u" ["_s + m_detail + u']';
+    return Redactor::redactText(s);
+}
+
+} // namespace Tramontane

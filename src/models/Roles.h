@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <Qt>
+
+namespace Tramontane {
+
+//! Every custom item-data role of the project's models, in one place, so that roles of
+//! different models never collide and views can be written against names, not numbers.
+//! Unscoped on purpose: the item-model API takes plain ints.
+namespace Roles {
+enum : int {
+    // ChatTargetModel (models and agents a chat can talk to)
+    TargetIdRole = Qt::UserRole + 1,
+    TargetKindRole,
+    TargetSubtitleRole,
+    VisionRole,
+    FunctionCallingRole,
+    ReasoningRole,
+    ContextLengthRole,
+    DeprecatedRole,
+
+    // Conversation rows
+    ItemKindRole = Qt::UserRole + 100,
+    ItemStateRole,
+    ItemKeyRole,
+    ItemTextRole,
+    ItemTurnRole,
+    ItemToolNameRole,
+    ItemToolArgumentsRole,
+    ItemToolResultRole,
+    ItemExpandedRole,
+    ItemImageRole,
+    ItemImageStateRole,
+    ItemImageSourceRole,
+    ItemErrorRole,
+    ItemUsageRole,
+    ItemRequestIdRole,
+    ItemModelRole,
+    ItemCitationsRole,
+
+    // Conversation list
+    ConversationIdRole = Qt::UserRole + 200,
+    ConversationTitleRole,
+    ConversationUpdatedRole,
+    ConversationPinnedRole,
+    ConversationDayGroupRole,
+
+    // Connectors
+    ConnectorIdRole = Qt::UserRole + 300,
+    ConnectorNameRole,
+    ConnectorObjectRole,
+    ConnectorBuiltInRole,
+
+    // Agents
+    AgentIdRole = Qt::UserRole + 400,
+    AgentObjectRole,
+    AgentVersionRole,
+};
+} // namespace Roles
+
+} // namespace Tramontane

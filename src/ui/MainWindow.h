@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QMainWindow>
+
+#include <memory>
+
+class QAction;
+class QLabel;
+
+namespace Tramontane {
+
+namespace Ui {
+class MainWindow;
+}
+
+//! The main window: a navigation rail (Chat, Connectors, Agents, Settings), the pages in a
+//! stack, the menus with their standard shortcuts, and a status bar saying what the app is
+//! connected to. Pages are built by the composition root and handed in; the window knows no
+//! service.
+class MainWindow final : public QMainWindow {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MainWindow)
+
+public:
+    enum class Page { Chat, Connectors, Agents };
+    Q_ENUM(Page)
+
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    void setPage(Page page, QWidget *widget);
+    QWidget *page(Page page) const;
+    void showPage(Page page);
+    Page currentPage() const;
+
+    //! The connection shown at the right of the status bar, e.g. "Offline demo".
+    void setConnectionText(const QString &text, const QString &toolTip = {});
+    //! A transient message in the status bar.
+    void showStatus(const QString &text, int timeoutMs = 5000);
+
+    // The menu actions, for the pages and the composition root to connect.
+    QAction *newChatAction() const;
+    QAction *exportMarkdownAction() const;
+    QAction *exportJsonAction() const;
+    QAction *importJsonAction() const;
+    QAction *settingsAction() const;
+    QAction *copyLastAnswerAction() const;
+    QAction *focusComposerAction() const;
+    QAction *findAction() const;
+    QAction *pickModelAction() const;
+    QAction *stopAction() const;
+    QAction *regenerateAction() const;
+    QAction *showAsCodeAction() const;
+
+Q_SIGNALS:
+    void pageChanged(Tramontane::MainWindow::Page page);
+    void settingsRequested();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void showAbout();
+
+    std::unique_ptr<Ui::MainWindow> m_ui;
+    QLabel *m_connectionLabel = nullptr;
+    QWidget *m_pages[3] = {};
+};
+
+} // namespace Tramontane
