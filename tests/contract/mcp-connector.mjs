@@ -12,8 +12,11 @@ import * as components from "@mistralai/mistralai/models/components";
 import {
   Say,
   allowToolFile,
+  assertMultiMessageStream,
   assertNoUnknown,
+  assertPng,
   assertUsage,
+  collectStream,
   contentText,
   makeClient,
   startEverythingServer,
@@ -142,6 +145,84 @@ describe("MCP connector with a real MCP server", () => {
       mcp.log().includes("Received MCP POST request"),
       "the MCP server received the tool call",
     );
+  });
+
+  test("beta.connectors.callTool runs a tool directly", async () => {
+    assert.ok(connector, "create failed");
+    const tag = uniqueTag("direct");
+    const echo = await client.beta.connectors.callTool({
+      connectorIdOrName: connector.name,
+      toolName: "echo",
+      connectorCallToolRequest: { arguments: { message: tag } },
+    });
+    assertNoUnknown(echo, () => false, "callTool echo");
+    assert.deepEqual(
+      echo.content.map((c) => [c.type, c.text]),
+      [["text", `Echo: ${tag}`]],
+    );
+    const sum = await client.beta.connectors.callTool({
+      connectorIdOrName: connector.id,
+      toolName: "get-sum",
+      connectorCallToolRequest: { arguments: { a: 2, b: 40 } },
+    });
+    assertNoUnknown(sum, () => false, "callTool get-sum");
+    assert.match(sum.content[0].text, /\b42\b/);
+    const image = await client.beta.connectors.callTool({
+      connectorIdOrName: connector.id,
+      toolName: "get-tiny-image",
+      connectorCallToolRequest: { arguments: {} },
+    });
+    assertNoUnknown(image, () => false, "callTool get-tiny-image");
+    const picture = image.content.find((c) => c.type === "image");
+    assert.ok(picture, "an image content item");
+    assert.equal(picture.mimeType, "image/png");
+    assertPng(Buffer.from(picture.data, "base64"));
+  });
+
+  test("chat.stream with the connector streams the multi-message shape", async () => {
+    assert.ok(connector, "create failed");
+    const tag = uniqueTag("mcpstream");
+    const stream = await client.chat.stream({
+      model,
+      tools: [{ type: "connector", connectorId: connector.id }],
+      messages: [{ role: "user", content: Say.useTool("echo", { message: tag }) }],
+    });
+    const messages = assertMultiMessageStream(
+      await collectStream(stream),
+      "chat.stream (connector)",
+    );
+    const call = messages.flatMap((m) => m.toolCalls).find((c) => c.function.name === "echo");
+    assert.ok(call, "a streamed call of echo");
+    assert.deepEqual(decodeArguments(call.function.arguments), { message: tag });
+    const result = messages.find((m) => m.role === "tool" && m.toolCallId === call.id);
+    assert.ok(result?.text.includes(`Echo: ${tag}`), `the streamed tool result: ${result?.text}`);
+  });
+
+  test("an agent with the connector runs the tool through agents.complete", async () => {
+    assert.ok(connector, "create failed");
+    const agent = await client.beta.agents.create({
+      model,
+      name: uniqueTag("contract-mcp-agent-"),
+      tools: [{ type: "connector", connectorId: connector.name }],
+    });
+    try {
+      assertNoUnknown(agent, () => false, "agent with a connector");
+      assert.equal(agent.tools.length, 1);
+      assert.equal(agent.tools[0].type, "connector");
+      assert.equal(agent.tools[0].connectorId, connector.name);
+      const tag = uniqueTag("agentmcp");
+      const res = await client.agents.complete({
+        agentId: agent.id,
+        messages: [{ role: "user", content: Say.useTool("echo", { message: tag }) }],
+      });
+      assertNoUnknown(res, allowToolFile, "agents.complete (connector)");
+      const messages = res.choices[0].messages;
+      assert.ok(Array.isArray(messages), "choices[0].messages");
+      const result = messages.find((m) => m.role === "tool");
+      assert.ok(contentText(result?.content).includes(`Echo: ${tag}`), "the echoed text");
+    } finally {
+      await client.beta.agents.delete({ agentId: agent.id });
+    }
   });
 
   test("beta.connectors.delete removes it", async () => {

@@ -15,16 +15,17 @@ import { Mistral } from "@mistralai/mistralai";
 import * as errors from "@mistralai/mistralai/models/errors";
 
 import {
-  PNG_SIGNATURE,
   Say,
-  allowToolFile,
   assertCompletionStream,
   assertDate,
+  assertImageMultiMessage,
+  assertMultiMessageStream,
   assertNoUnknown,
+  assertPng,
   assertUsage,
   collectStream,
-  contentChunks,
   contentText,
+  downloadFile,
   emulatorEnv,
   isToolFileChunk,
   makeClient,
@@ -132,7 +133,7 @@ describe("chat completions", () => {
     const messages = [{ role: "user", content: Say.echo(tag) }];
     const stream = await client.chat.stream({ model, messages });
     const chunks = await collectStream(stream);
-    const text = assertCompletionStream(chunks, "chat.stream");
+    const { text } = assertCompletionStream(chunks, "chat.stream");
     assert.ok(text.includes(tag), `the streamed echo lacks ${tag}: ${text}`);
 
     const plain = await client.chat.complete({ model, messages });
@@ -149,7 +150,7 @@ describe("chat completions", () => {
       messages: [{ role: "user", content: Say.long(6) }],
     });
     const chunks = await collectStream(stream);
-    const text = assertCompletionStream(chunks, "chat.stream (long)");
+    const { text } = assertCompletionStream(chunks, "chat.stream (long)");
     const contentChunksCount = chunks.filter((c) => contentText(c.choices[0].delta.content));
     assert.ok(contentChunksCount.length >= 10, `only ${contentChunksCount.length} content chunks`);
     assert.ok(text.length >= 500, `a long answer of ${text.length} characters`);
@@ -194,25 +195,141 @@ describe("chat completions", () => {
     assert.ok(body.endsWith("\n\n"), "the last event is terminated by a blank line");
   });
 
-  test("chat.complete with image_generation answers in the multi-message shape", async () => {
-    const res = await client.chat.complete({
+  // The emulator can hand a generated image over in each form the API may use; the SDK must
+  // parse all of them, and each must lead to the PNG.
+  for (const form of ["tool_file", "image_url", "data_url"]) {
+    test(`chat.complete with image_generation (${form}) answers in several messages`, async () => {
+      const res = await client.chat.complete({
+        model,
+        tools: [{ type: "image_generation" }],
+        messages: [{ role: "user", content: Say.image("a lighthouse at dusk", form) }],
+      });
+      const image = assertImageMultiMessage(res, `chat.complete (image_generation, ${form})`);
+      if (form === "data_url") {
+        const m = /^data:image\/png;base64,(.+)$/s.exec(image.url ?? "");
+        assert.ok(m, `a data URL of a PNG, got ${String(image.url).slice(0, 60)}`);
+        assertPng(Buffer.from(m[1], "base64"));
+        return;
+      }
+      assert.ok(
+        image.fileId,
+        "the image carries no file id (neither a tool_file chunk nor a " +
+          `/v1/files/{id}/content URL): ${JSON.stringify(image)}`,
+      );
+      const bytes = await downloadFile(client, image.fileId);
+      assertPng(bytes);
+
+      const meta = await client.files.retrieve({ fileId: image.fileId });
+      assertNoUnknown(meta, () => false, "files.retrieve");
+      assert.equal(meta.id, image.fileId);
+      assert.equal(meta.sizeBytes, bytes.length, "files.retrieve: bytes is the download's size");
+      assert.equal(meta.deleted, false);
+
+      const signed = await client.files.getSignedUrl({ fileId: image.fileId });
+      assert.match(signed.url, /^http:\/\/127\.0\.0\.1:\d+\//, "a signed URL on the emulator");
+      const direct = await fetch(signed.url);
+      assert.equal(direct.status, 200, "a signed URL needs no API key");
+      assertPng(new Uint8Array(await direct.arrayBuffer()));
+      if (image.url) {
+        const viaChunk = await fetch(image.url);
+        assert.equal(viaChunk.status, 200, "the image_url chunk's URL needs no API key");
+        assertPng(new Uint8Array(await viaChunk.arrayBuffer()));
+      }
+    });
+  }
+
+  test("chat.stream with image_generation streams the multi-message shape", async () => {
+    const stream = await client.chat.stream({
       model,
       tools: [{ type: "image_generation" }],
-      messages: [{ role: "user", content: Say.image("a lighthouse at dusk") }],
+      messages: [{ role: "user", content: Say.image("a harbour at night", "tool_file") }],
     });
-    const image = assertImageMultiMessage(res, "chat.complete (image_generation)");
-
-    // Download the picture through files.download: raw bytes of a PNG.
-    assert.ok(
-      image.fileId,
-      "the image carries no file id (neither a tool_file chunk nor a /v1/files/{id}/content " +
-        `URL): ${JSON.stringify(image)}`,
+    const messages = assertMultiMessageStream(
+      await collectStream(stream),
+      "chat.stream (image_generation)",
     );
-    const stream = await client.files.download({ fileId: image.fileId });
-    const bytes = new Uint8Array(await new Response(stream).arrayBuffer());
-    assert.ok(bytes.length > 60, `a ${bytes.length}-byte image`);
-    assert.deepEqual(bytes.subarray(0, 8), PNG_SIGNATURE, "the file starts with the PNG signature");
-    assert.equal(Buffer.from(bytes.subarray(12, 16)).toString("latin1"), "IHDR");
+    assert.ok(messages.some((m) => m.role === "tool"), "a tool result message");
+    const files = messages.at(-1).chunks.filter(isToolFileChunk).map(parseToolFileChunk);
+    assert.equal(files.length, 1, "the answer carries one tool_file chunk");
+    assertPng(await downloadFile(client, files[0].fileId));
+  });
+
+  test("chat.complete returns a function call, then answers its result", async () => {
+    const tools = [weatherTool];
+    const first = await client.chat.complete({
+      model,
+      tools,
+      messages: [{ role: "user", content: Say.callFunction("get_weather", { city: "Brest" }) }],
+    });
+    assertNoUnknown(first, () => false, "chat.complete (function call)");
+    const choice = first.choices[0];
+    assert.equal(choice.finishReason, "tool_calls");
+    assert.equal(choice.message.content, "", "content is empty next to tool calls");
+    assert.equal(choice.message.toolCalls.length, 1);
+    const call = choice.message.toolCalls[0];
+    assert.match(call.id, /^[A-Za-z0-9]{9}$/, "a tool call id like the service's");
+    assert.equal(call.type, "function");
+    assert.equal(call.function.name, "get_weather");
+    assert.equal(typeof call.function.arguments, "string", "arguments are a JSON string");
+    assert.deepEqual(JSON.parse(call.function.arguments), { city: "Brest" });
+    assertUsage(first.usage, "chat.complete (function call)");
+
+    const second = await client.chat.complete({
+      model,
+      tools,
+      messages: [
+        { role: "user", content: Say.callFunction("get_weather", { city: "Brest" }) },
+        { role: "assistant", content: "", toolCalls: [call] },
+        { role: "tool", toolCallId: call.id, name: "get_weather", content: "Drizzle, 11 C" },
+      ],
+    });
+    const text = assertPlainCompletion(second, "chat.complete (function result)");
+    assert.ok(text.includes("Drizzle, 11 C"), `the answer quotes the tool result: ${text}`);
+  });
+
+  test("chat.stream delivers a function call whole in the last chunk", async () => {
+    const stream = await client.chat.stream({
+      model,
+      tools: [weatherTool],
+      messages: [{ role: "user", content: Say.callFunction("get_weather", { city: "Lyon" }) }],
+    });
+    const { toolCalls } = assertCompletionStream(
+      await collectStream(stream),
+      "chat.stream (function call)",
+      { finish: "tool_calls" },
+    );
+    assert.equal(toolCalls.length, 1);
+    assert.equal(toolCalls[0].function.name, "get_weather");
+    assert.deepEqual(JSON.parse(toolCalls[0].function.arguments), { city: "Lyon" });
+  });
+
+  test("an out-of-range parameter is a 422 the SDK parses as HTTPValidationError", async () => {
+    await assert.rejects(
+      client.chat.complete({
+        model,
+        temperature: 5,
+        messages: [{ role: "user", content: "hi" }],
+      }),
+      (err) => {
+        assert.ok(err instanceof errors.HTTPValidationError, `not an HTTPValidationError: ${err}`);
+        assert.equal(err.statusCode, 422);
+        assert.ok(Array.isArray(err.detail) && err.detail.length >= 1, "detail is a list");
+        assert.deepEqual(err.detail[0].loc, ["body", "temperature"]);
+        assert.equal(typeof err.detail[0].msg, "string");
+        return true;
+      },
+    );
+  });
+
+  test("an unknown model is refused with 400", async () => {
+    await assertHttpError(
+      client.chat.complete({
+        model: "no-such-model",
+        messages: [{ role: "user", content: "hi" }],
+      }),
+      400,
+      "chat.complete (unknown model)",
+    );
   });
 
   test("files.download of an unknown id is a 404", async () => {
@@ -224,50 +341,18 @@ describe("chat completions", () => {
   });
 });
 
-// Checks the multi-message answer of an image_generation request and returns where its image
-// is: {fileId?, url?}.
-function assertImageMultiMessage(res, where) {
-  assertNoUnknown(res, allowToolFile, where);
-  assert.equal(typeof res.object, "string", `${where}: object`);
-  assert.equal(res.choices.length, 1, `${where}: one choice`);
-  const choice = res.choices[0];
-  assert.ok(Array.isArray(choice.messages), `${where}: choices[0].messages missing`);
-  assert.ok(choice.messages.length >= 2, `${where}: ${choice.messages.length} messages`);
-  assert.equal(choice.finishReason, "stop", `${where}: finish_reason`);
-  assertUsage(res.usage, where);
-
-  const calls = choice.messages.flatMap((m) => m.toolCalls ?? []);
-  assert.ok(calls.length >= 1, `${where}: no tool call for the image tool`);
-  for (const call of calls) {
-    assert.equal(typeof call.id, "string");
-    assert.notEqual(call.id, "null", `${where}: a tool call without id`);
-    assert.equal(typeof call.function.name, "string");
-  }
-  const results = choice.messages.filter((m) => m.role === "tool");
-  for (const result of results) {
-    assert.ok(
-      calls.some((c) => c.id === result.toolCallId),
-      `${where}: tool result ${result.toolCallId} answers no tool call`,
-    );
-  }
-  assert.equal(choice.messages.at(-1).role, "assistant", `${where}: the last message`);
-
-  const found = [];
-  for (const message of choice.messages) {
-    for (const chunk of contentChunks(message.content)) {
-      if (isToolFileChunk(chunk)) {
-        const file = parseToolFileChunk(chunk);
-        found.push({ fileId: file.fileId, fileType: file.fileType });
-      } else if (chunk.type === "image_url") {
-        const url = typeof chunk.imageUrl === "string" ? chunk.imageUrl : chunk.imageUrl.url;
-        const m = /\/v1\/files\/([^/?#]+)\/content/.exec(url);
-        found.push({ url, fileId: m ? decodeURIComponent(m[1]) : undefined });
-      }
-    }
-  }
-  assert.ok(found.length >= 1, `${where}: no image_url or tool_file chunk in the messages`);
-  return found.find((f) => f.fileId) ?? found[0];
-}
+const weatherTool = {
+  type: "function",
+  function: {
+    name: "get_weather",
+    description: "Weather by city",
+    parameters: {
+      type: "object",
+      properties: { city: { type: "string" } },
+      required: ["city"],
+    },
+  },
+};
 
 describe("agents", () => {
   let client;
@@ -403,6 +488,22 @@ describe("agents", () => {
     assert.equal(again.version, created.version, "get sees the switched version");
   });
 
+  test("beta.agents.getVersion returns a given version", async () => {
+    assert.ok(updated, "update failed");
+    const v = await client.beta.agents.getVersion({
+      agentId: created.id,
+      version: String(updated.version),
+    });
+    assertAgent(v, "getVersion");
+    assert.equal(v.version, updated.version);
+    assert.equal(v.description, "Updated by the contract test");
+    await assertHttpError(
+      client.beta.agents.getVersion({ agentId: created.id, version: "999" }),
+      404,
+      "getVersion of a version that does not exist",
+    );
+  });
+
   test("agents.complete answers through the agent", async () => {
     assert.ok(created, "create failed");
     const tag = uniqueTag("agent");
@@ -421,8 +522,19 @@ describe("agents", () => {
       agentId: created.id,
       messages: [{ role: "user", content: Say.echo(tag) }],
     });
-    const text = assertCompletionStream(await collectStream(stream), "agents.stream");
+    const { text } = assertCompletionStream(await collectStream(stream), "agents.stream");
     assert.ok(text.includes(tag), `the agent's streamed echo lacks ${tag}: ${text}`);
+  });
+
+  test("agents.complete with an unknown agent is a 404", async () => {
+    await assertHttpError(
+      client.agents.complete({
+        agentId: "ag_00000000000000000000000000000000",
+        messages: [{ role: "user", content: "hi" }],
+      }),
+      404,
+      "agents.complete (unknown agent)",
+    );
   });
 
   test("beta.agents.delete removes it", async () => {

@@ -20,8 +20,11 @@ export const Say = {
   echo: (text) => `echo ${text}`,
   // The assistant answers with a long markdown text (N paragraphs), streamed in many chunks.
   long: (n) => `long ${n}`,
-  // With an image_generation tool present, the assistant generates a picture.
-  image: (subject) => `draw ${subject}`,
+  // With an image_generation tool present, the assistant generates a picture, handed over as
+  // `form` (tool_file, image_url, data_url or url) when given.
+  image: (subject, form) => (form ? `draw ${subject} as ${form}` : `draw ${subject}`),
+  // With function tools present, the assistant calls the function with these arguments.
+  callFunction: (name, args) => `call ${name} ${JSON.stringify(args)}`,
   // With a connector tool present, the assistant calls that MCP tool with these arguments.
   useTool: (name, args) => `use tool ${name} ${JSON.stringify(args)}`,
 };
@@ -158,35 +161,179 @@ export async function collectStream(stream) {
 }
 
 // Checks a streamed chat completion the way the wire contract describes it, and returns the
-// text it carried.
-export function assertCompletionStream(chunks, where) {
+// text and the tool calls (which arrive whole in the last chunk) it carried.
+export function assertCompletionStream(chunks, where, { finish = "stop" } = {}) {
   assert.ok(chunks.length >= 2, `${where}: expected a role chunk and a final chunk`);
   const id = chunks[0].id;
   let text = "";
+  const toolCalls = [];
   chunks.forEach((chunk, i) => {
     const at = `${where} chunk ${i}`;
-    assertNoUnknown(chunk, allowToolFile, at);
+    assertChunkEnvelope(chunk, at);
     assert.equal(chunk.id, id, `${at}: all chunks of one completion share an id`);
-    assert.equal(chunk.object, "chat.completion.chunk", `${at}: object`);
-    assert.ok(Number.isInteger(chunk.created), `${at}: created`);
-    assert.equal(typeof chunk.model, "string", `${at}: model`);
-    assert.equal(chunk.choices.length, 1, `${at}: one choice`);
     const choice = chunk.choices[0];
-    assert.equal(choice.index, 0, `${at}: choice index`);
     if (i === 0) {
       assert.equal(choice.delta.role, "assistant", `${at}: the first delta carries the role`);
     }
     const last = i === chunks.length - 1;
     if (last) {
-      assert.equal(choice.finishReason, "stop", `${at}: finish_reason on the last chunk`);
+      assert.equal(choice.finishReason, finish, `${at}: finish_reason on the last chunk`);
       assertUsage(chunk.usage, `${at} (last)`);
     } else {
       assert.equal(choice.finishReason, null, `${at}: finish_reason before the end`);
       assert.equal(chunk.usage, undefined, `${at}: usage before the last chunk`);
+      assert.equal(choice.delta.toolCalls ?? null, null, `${at}: tool calls before the end`);
     }
     text += contentText(choice.delta.content);
+    toolCalls.push(...(choice.delta.toolCalls ?? []));
   });
-  return text;
+  return { text, toolCalls };
+}
+
+function assertChunkEnvelope(chunk, at) {
+  assertNoUnknown(chunk, allowToolFile, at);
+  assert.equal(chunk.object, "chat.completion.chunk", `${at}: object`);
+  assert.ok(Number.isInteger(chunk.created), `${at}: created`);
+  assert.equal(typeof chunk.model, "string", `${at}: model`);
+  assert.equal(chunk.choices.length, 1, `${at}: one choice`);
+  assert.equal(chunk.choices[0].index, 0, `${at}: choice index`);
+}
+
+// Checks a streamed multi-message answer (hosted tools): every delta names its message with
+// `index`; an assistant sub-completion starts with its role and ends with finish_reason and
+// usage (tool_calls for the call, stop for the answer); a tool result is one `role: tool`
+// delta. Returns the rebuilt messages: [{index, role, text, chunks, toolCalls, toolCallId}].
+export function assertMultiMessageStream(chunks, where) {
+  assert.ok(chunks.length >= 3, `${where}: only ${chunks.length} chunks`);
+  const messages = [];
+  let current;
+  let subId;
+  chunks.forEach((chunk, i) => {
+    const at = `${where} chunk ${i}`;
+    assertChunkEnvelope(chunk, at);
+    const choice = chunk.choices[0];
+    const delta = choice.delta;
+    assert.ok(Number.isInteger(delta.index), `${at}: delta.index names the message`);
+    if (!current || delta.index !== current.index) {
+      assert.ok(
+        !current || delta.index === current.index + 1,
+        `${at}: message ${delta.index} follows ${current?.index}`,
+      );
+      assert.ok(
+        !current || current.finished,
+        `${at}: message ${current?.index} ended without finish_reason`,
+      );
+      assert.ok(
+        delta.role === "assistant" || delta.role === "tool",
+        `${at}: a message starts with its role (got ${delta.role})`,
+      );
+      current = {
+        index: delta.index,
+        role: delta.role,
+        text: "",
+        chunks: [],
+        toolCalls: [],
+        toolCallId: delta.toolCallId ?? undefined,
+        finished: false,
+      };
+      messages.push(current);
+      if (delta.role === "assistant") {
+        subId = chunk.id;
+      }
+    } else {
+      assert.ok(!current.finished, `${at}: a delta after message ${current.index} finished`);
+    }
+    if (current.role === "tool") {
+      assert.equal(typeof current.toolCallId, "string", `${at}: tool_call_id`);
+      assert.equal(choice.finishReason, null, `${at}: finish_reason on a tool result`);
+      current.finished = true;
+    } else {
+      assert.equal(chunk.id, subId, `${at}: one id per assistant sub-completion`);
+      if (choice.finishReason !== null) {
+        assertUsage(chunk.usage, `${at} (end of message ${current.index})`);
+        current.finished = true;
+      } else {
+        assert.equal(chunk.usage, undefined, `${at}: usage before the end of a message`);
+      }
+      current.finishReason = choice.finishReason;
+    }
+    current.text += contentText(delta.content);
+    current.chunks.push(...contentChunks(delta.content).filter((c) => c.type !== "text"));
+    current.toolCalls.push(...(delta.toolCalls ?? []));
+  });
+  const last = messages.at(-1);
+  assert.equal(last.role, "assistant", `${where}: the last message is the assistant's answer`);
+  assert.equal(last.finishReason, "stop", `${where}: the answer ends with finish_reason stop`);
+  for (const m of messages.filter((x) => x.toolCalls.length > 0)) {
+    assert.equal(m.finishReason, "tool_calls", `${where}: message ${m.index} finish_reason`);
+  }
+  for (const m of messages.filter((x) => x.role === "tool")) {
+    assert.ok(
+      messages.some((c) => c.toolCalls.some((t) => t.id === m.toolCallId)),
+      `${where}: tool result ${m.toolCallId} answers no streamed tool call`,
+    );
+  }
+  return messages;
+}
+
+export function assertPng(bytes) {
+  assert.ok(bytes.length > 60, `a ${bytes.length}-byte image`);
+  assert.deepEqual(
+    new Uint8Array(bytes.subarray(0, 8)),
+    PNG_SIGNATURE,
+    "the file starts with the PNG signature",
+  );
+  assert.equal(Buffer.from(bytes.subarray(12, 16)).toString("latin1"), "IHDR");
+}
+
+export async function downloadFile(client, fileId) {
+  const stream = await client.files.download({ fileId });
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+// Checks the multi-message answer of an image_generation request and returns where its image
+// is: {fileId?, url?}.
+export function assertImageMultiMessage(res, where) {
+  assertNoUnknown(res, allowToolFile, where);
+  assert.equal(typeof res.object, "string", `${where}: object`);
+  assert.equal(res.choices.length, 1, `${where}: one choice`);
+  const choice = res.choices[0];
+  assert.ok(Array.isArray(choice.messages), `${where}: choices[0].messages missing`);
+  assert.ok(choice.messages.length >= 2, `${where}: ${choice.messages.length} messages`);
+  assert.equal(choice.finishReason, "stop", `${where}: finish_reason`);
+  assertUsage(res.usage, where);
+
+  const calls = choice.messages.flatMap((m) => m.toolCalls ?? []);
+  assert.ok(calls.length >= 1, `${where}: no tool call for the image tool`);
+  for (const call of calls) {
+    assert.equal(typeof call.id, "string");
+    assert.notEqual(call.id, "null", `${where}: a tool call without id`);
+    assert.equal(typeof call.function.name, "string");
+  }
+  const results = choice.messages.filter((m) => m.role === "tool");
+  for (const result of results) {
+    assert.ok(
+      calls.some((c) => c.id === result.toolCallId),
+      `${where}: tool result ${result.toolCallId} answers no tool call`,
+    );
+  }
+  assert.equal(choice.messages.at(-1).role, "assistant", `${where}: the last message`);
+
+  const found = [];
+  for (const message of choice.messages) {
+    for (const chunk of contentChunks(message.content)) {
+      if (isToolFileChunk(chunk)) {
+        const file = parseToolFileChunk(chunk);
+        found.push({ fileId: file.fileId, fileType: file.fileType });
+      } else if (chunk.type === "image_url") {
+        const url = typeof chunk.imageUrl === "string" ? chunk.imageUrl : chunk.imageUrl.url;
+        const m = /\/v1\/files\/([^/?#]+)\/content/.exec(url);
+        found.push({ url, fileId: m ? decodeURIComponent(m[1]) : undefined });
+      }
+    }
+  }
+  assert.ok(found.length >= 1, `${where}: no image_url or tool_file chunk in the messages`);
+  return found.find((f) => f.fileId) ?? found[0];
 }
 
 // ---------------------------------------------------------------------------------------
