@@ -238,6 +238,26 @@ describe("chat completions", () => {
     });
   }
 
+  test("chat.complete with image_generation (url) puts the URL in the tool result", async () => {
+    const res = await client.chat.complete({
+      model,
+      tools: [{ type: "image_generation" }],
+      messages: [{ role: "user", content: Say.image("a quiet bay", "url") }],
+    });
+    const where = "chat.complete (image_generation, url)";
+    assertNoUnknown(res, () => false, where);
+    const messages = res.choices[0].messages;
+    assert.ok(Array.isArray(messages), `${where}: choices[0].messages missing`);
+    const result = messages.find((m) => m.role === "tool");
+    assert.ok(result, `${where}: a tool result`);
+    const { url } = JSON.parse(contentText(result.content));
+    assert.match(url, /^http:\/\/127\.0\.0\.1:\d+\//, `${where}: a URL on the emulator`);
+    const picture = await fetch(url);
+    assert.equal(picture.status, 200);
+    assertPng(new Uint8Array(await picture.arrayBuffer()));
+    assert.equal(messages.at(-1).role, "assistant");
+  });
+
   test("chat.stream with image_generation streams the multi-message shape", async () => {
     const stream = await client.chat.stream({
       model,
