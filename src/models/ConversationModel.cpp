@@ -131,6 +131,36 @@ void appendContentItems(QList<ChatItem> &out, const ChatItem &base, const Messag
     flushText();
 }
 
+// The message as a request may carry it: the request schema is strict (unknown content is a
+// 422), and some chunks exist only in answers. A generated image (tool_file) becomes a short
+// note so the model still knows it made one; citations and unknown chunks are left out.
+ChatMessage requestMessage(const ChatMessage &message) {
+    ChatMessage m = message;
+    m.index.reset();
+    m.metadata.reset();
+    if (!m.content.hasChunks())
+        return m;
+    QList<ContentChunk> kept;
+    for (const ContentChunk &chunk : m.content.chunks()) {
+        switch (chunk.type) {
+        case ContentChunk::Type::ToolFile:
+            kept.append(ContentChunk::makeText(u"\n[generated image: "_s
+                                               + chunk.fileName.value_or(chunk.fileId) + u"]\n"_s));
+            break;
+        case ContentChunk::Type::ToolReference:
+        case ContentChunk::Type::Unknown:
+            break;
+        default:
+            kept.append(chunk);
+        }
+    }
+    MessageContent content;
+    for (const ContentChunk &chunk : std::as_const(kept))
+        content.appendChunk(chunk);
+    m.content = content;
+    return m;
+}
+
 } // namespace
 
 ConversationModel::ConversationModel(QObject *parent)
@@ -508,10 +538,7 @@ QList<ChatMessage> ConversationModel::history(int endEntry) const {
         if (e.message.role == ChatMessage::Role::Assistant && e.message.content.isEmpty()
             && e.message.toolCalls.isEmpty())
             continue;
-        ChatMessage m = e.message;
-        m.index.reset();
-        m.metadata.reset();
-        messages.append(m);
+        messages.append(requestMessage(e.message));
     }
     return messages;
 }
