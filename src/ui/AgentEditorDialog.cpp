@@ -79,8 +79,8 @@ AgentEditorDialog::AgentEditorDialog(AgentService *agents, SecretStore *secrets,
     m_ui->toolChoiceComboBox->addItem(tr("Server default (auto)"), QString());
     m_ui->toolChoiceComboBox->addItem(tr("auto: the model decides"), u"auto"_s);
     m_ui->toolChoiceComboBox->addItem(tr("none: never call a tool"), u"none"_s);
-    m_ui->toolChoiceComboBox->addItem(tr("any: always call a tool"), u"any"_s);
-    m_ui->toolChoiceComboBox->addItem(tr("required: always call a tool"), u"required"_s);
+    m_ui->toolChoiceComboBox->addItem(tr("any: must call a tool"), u"any"_s);
+    m_ui->toolChoiceComboBox->addItem(tr("required: must call a tool"), u"required"_s);
     m_ui->responseFormatComboBox->addItem(tr("Server default (text)"), QString());
     m_ui->responseFormatComboBox->addItem(tr("Text"), u"text"_s);
     m_ui->responseFormatComboBox->addItem(tr("JSON object"), u"json_object"_s);

@@ -81,6 +81,7 @@ AgentsPage::AgentsPage(AgentService *agents, AgentListModel *model, ModelService
     m_ui->detailNameLabel->setFont(name);
     m_ui->splitter->setStretchFactor(0, 3);
     m_ui->splitter->setStretchFactor(1, 2);
+    m_ui->splitter->setSizes({600, 400});
 
     m_proxy->setSourceModel(m_model);
     m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
@@ -245,9 +246,9 @@ void AgentsPage::showDetail() {
     }
     m_ui->detailHandoffsLabel->setText(handoffs.isEmpty() ? tr("None") : handoffs.join(u", "_s));
     m_ui->detailSettingsLabel->setText(settingsSummary(agent.completionArgs));
-    QString version =
-        tr("%1 (of %n saved)", nullptr, int(qMax<qsizetype>(1, agent.versions.size())))
-            .arg(agent.version);
+    QString version = tr("%1 (active); saved versions: %2")
+                          .arg(agent.version)
+                          .arg(qMax<qsizetype>(1, agent.versions.size()));
     if (agent.updatedAt.isValid())
         version +=
             u", "_s
