@@ -354,10 +354,10 @@ void stallBenchmark() {
     const Stall bigBaseline = baselineStall(big);
     const Stall tablesBaseline = baselineStall(tables);
     std::printf("\n(2) Displaying a finished answer: longest GUI-thread stall, ms\n");
-    std::printf("    %-42s %18s %18s\n", "", "512 KB mixed",
+    std::printf("    %-48s %18s %18s\n", "", "512 KB mixed",
                 qPrintable(u"100 tables (%1 KB)"_s.arg(tables.size() / 1024)));
     auto row = [](const char *label, double a, double b) {
-        std::printf("    %-42s %18.2f %18.2f\n", label, a, b);
+        std::printf("    %-48s %18.2f %18.2f\n", label, a, b);
     };
     row("MessageDocument, longest GUI step, wall", bigEngine.stepWall, tablesEngine.stepWall);
     row("MessageDocument, longest GUI step, CPU", bigEngine.stepCpu, tablesEngine.stepCpu);
