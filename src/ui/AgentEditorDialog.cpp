@@ -417,7 +417,6 @@ void AgentEditorDialog::load(const Agent &agent) {
     m_baseline = agent;
     m_modelId = agent.model;
     m_saving = false;
-    m_closeAfterSave = false;
     setSaving(false);
     clearErrors();
 
@@ -650,7 +649,6 @@ void AgentEditorDialog::save() {
     if (!problems.isEmpty()) {
         for (const Problem &p : std::as_const(problems))
             showFieldError(p.field, p.message, p.focus);
-        m_closeAfterSave = false;
         return;
     }
     if (!m_agents) {
@@ -680,7 +678,6 @@ void AgentEditorDialog::storeCredentials(QList<QString> connectorIds, std::funct
             [this, id, credential, connectorIds, then](bool ok, const QString &error) {
                 if (!ok) {
                     setSaving(false);
-                    m_closeAfterSave = false;
                     showFieldError(Field::Tools,
                                    tr("The credential could not be stored: %1").arg(error),
                                    m_ui->credentialValueLineEdit);
@@ -706,7 +703,6 @@ void AgentEditorDialog::submit(const Agent &after) {
     auto done = [this](const ServiceResult<Agent> &result) {
         setSaving(false);
         if (!result.ok()) {
-            m_closeAfterSave = false;
             showApiError(result.error);
             return;
         }
@@ -747,7 +743,6 @@ void AgentEditorDialog::finishSaved(const Agent &agent) {
     m_loadedState = formState();
     if (changed)
         Q_EMIT agentSaved(agent);
-    m_closeAfterSave = false;
     accept();
 }
 
@@ -760,11 +755,8 @@ void AgentEditorDialog::setSaving(bool saving) {
 // --- Closing ------------------------------------------------------------------------------
 
 bool AgentEditorDialog::confirmDiscardChanges() {
-    if (m_saving) {
-        // Already on its way; the dialog closes once saved.
-        m_closeAfterSave = true;
-        return false;
-    }
+    if (m_saving)
+        return false; // already on its way; the dialog closes once saved
     if (!hasUnsavedChanges())
         return true;
     QMessageBox box(QMessageBox::Question, tr("Unsaved Changes"),
@@ -780,7 +772,6 @@ bool AgentEditorDialog::confirmDiscardChanges() {
         QDialog::reject();
         return true;
     case QMessageBox::Save:
-        m_closeAfterSave = true;
         save();
         return false;
     default:

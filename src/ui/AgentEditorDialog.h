@@ -149,7 +149,6 @@ private:
     QHash<QString, Credential> m_credentials; // by connector id
     QJsonObject m_loadedState;
     bool m_saving = false;
-    bool m_closeAfterSave = false;
     bool m_errorShown = false;
     QPointer<ApiJob> m_job;
 };

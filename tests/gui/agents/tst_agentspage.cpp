@@ -12,6 +12,7 @@
 #include "ui/AgentEditorDialog.h"
 #include "ui/AgentVersionsDialog.h"
 #include "ui/AgentsPage.h"
+#include "ui/MainWindow.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -24,6 +25,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTabWidget>
 #include <QTest>
 #include <QTimer>
@@ -99,6 +101,7 @@ private Q_SLOTS:
     void create422_landsOnFieldOfLoc();
     void missingConnector404_landsOnTools();
     void closeWithUnsavedChanges_asks();
+    void closeWindowWithUnsavedChanges_asks();
     void chatWithAgent_emitsAgent();
     void search_filtersAndAsksServer();
 
@@ -120,6 +123,7 @@ private:
 };
 
 void TestAgentsPage::initTestCase() {
+    QStandardPaths::setTestModeEnabled(true); // the main window keeps its geometry there
     QVERIFY2(m_emulator.start(), qPrintable(m_emulator.errorString()));
     m_client = std::make_unique<ApiClient>(&m_nam);
     QVERIFY(m_client->setBaseUrl(m_emulator.baseUrl()));
@@ -488,6 +492,29 @@ void TestAgentsPage::closeWithUnsavedChanges_asks() {
     QCOMPARE(savedAgain.size(), 0);
     for (const Agent &a : m_list->agents())
         QVERIFY(a.name != u"thrown away"_s);
+}
+
+void TestAgentsPage::closeWindowWithUnsavedChanges_asks() {
+    // The page in the main window, as the app sets it up.
+    AgentListModel list(m_agents.get());
+    MainWindow window;
+    auto *page = new AgentsPage(m_agents.get(), &list, m_models.get(), m_secrets.get());
+    window.setPage(MainWindow::Page::Agents, page);
+    window.showPage(MainWindow::Page::Agents);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    child<QPushButton>(page, u"newAgentPushButton"_s)->click();
+    QVERIFY(page->editor());
+    fillName(page->editor(), u"unsaved"_s);
+
+    answerNextMessageBox(u"unsavedChangesMessageBox"_s, QMessageBox::Cancel);
+    QVERIFY(!window.close());
+    QVERIFY(window.isVisible());
+    QVERIFY(page->editor());
+
+    answerNextMessageBox(u"unsavedChangesMessageBox"_s, QMessageBox::Discard);
+    QVERIFY(window.close());
+    QVERIFY(!window.isVisible());
 }
 
 void TestAgentsPage::chatWithAgent_emitsAgent() {

@@ -59,6 +59,7 @@ private Q_SLOTS:
     void create_sendsOnlyKnownFields();
     void get_readsActiveOrGivenVersion();
     void update_makesNewVersion();
+    void update_setsAndClearsHandoffs();
     void versions_listsEveryVersion();
     void switchVersion_changesActiveVersion();
     void listPage_followsTokensWithSmallPages();
@@ -205,6 +206,24 @@ void TestAgentService::update_makesNewVersion() {
     const QStringList keys = body.keys();
     QCOMPARE(QSet<QString>(keys.cbegin(), keys.cend()),
              QSet<QString>({u"tools"_s, u"completion_args"_s, u"version_message"_s}));
+}
+
+void TestAgentService::update_setsAndClearsHandoffs() {
+    const Agent helper = createAgent(request(u"helper"_s));
+    AgentCreateRequest r = request(u"router"_s);
+    r.handoffs = {helper.id};
+    const Agent router = createAgent(r);
+    QCOMPARE(router.handoffs, std::optional(QStringList{helper.id}));
+    // The form's edit: no handoffs any more (sent as null, the schema's "none").
+    Agent after = router;
+    after.handoffs.reset();
+    const AgentUpdateRequest change = AgentUpdateRequest::fromChanges(router, after);
+    QVERIFY(change.toJson().value("handoffs"_L1).isNull());
+    Call<Agent> call;
+    m_agents->update(router.id, change, this, call.callback());
+    QVERIFY(call.wait());
+    QVERIFY2(call.result.ok(), qPrintable(call.result.error.toLogString()));
+    QVERIFY(call.result.value->handoffs.value_or(QStringList()).isEmpty());
 }
 
 void TestAgentService::versions_listsEveryVersion() {
