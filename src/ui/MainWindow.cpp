@@ -17,15 +17,13 @@ namespace Tramontane {
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
-    , m_ui(std::make_unique<Ui::MainWindow>())
-{
+    , m_ui(std::make_unique<Ui::MainWindow>()) {
     m_ui->setupUi(this);
     setWindowIcon(QIcon(u":/icons/tramontane.svg"_s));
 
     auto *navigation = new QActionGroup(this);
     navigation->setExclusive(true);
-    const struct
-    {
+    const struct {
         QAction *action;
         Page page;
         QString icon;
@@ -58,8 +56,7 @@ MainWindow::MainWindow(QWidget *parent)
 
 MainWindow::~MainWindow() = default;
 
-void MainWindow::setPage(Page page, QWidget *widget)
-{
+void MainWindow::setPage(Page page, QWidget *widget) {
     const int slot = int(page);
     if (QWidget *old = m_pages[slot]) {
         m_ui->pagesStackedWidget->removeWidget(old);
@@ -71,23 +68,19 @@ void MainWindow::setPage(Page page, QWidget *widget)
         showPage(page);
 }
 
-QWidget *MainWindow::page(Page page) const
-{
+QWidget *MainWindow::page(Page page) const {
     return m_pages[int(page)];
 }
 
-void MainWindow::showPage(Page page)
-{
-    QAction *actions[] = {m_ui->showChatAction, m_ui->showConnectorsAction,
-                          m_ui->showAgentsAction};
+void MainWindow::showPage(Page page) {
+    QAction *actions[] = {m_ui->showChatAction, m_ui->showConnectorsAction, m_ui->showAgentsAction};
     actions[int(page)]->setChecked(true);
     if (QWidget *w = m_pages[int(page)])
         m_ui->pagesStackedWidget->setCurrentWidget(w);
     Q_EMIT pageChanged(page);
 }
 
-MainWindow::Page MainWindow::currentPage() const
-{
+MainWindow::Page MainWindow::currentPage() const {
     if (m_ui->showConnectorsAction->isChecked())
         return Page::Connectors;
     if (m_ui->showAgentsAction->isChecked())
@@ -95,32 +88,53 @@ MainWindow::Page MainWindow::currentPage() const
     return Page::Chat;
 }
 
-void MainWindow::setConnectionText(const QString &text, const QString &toolTip)
-{
+void MainWindow::setConnectionText(const QString &text, const QString &toolTip) {
     m_connectionLabel->setText(text);
     m_connectionLabel->setToolTip(toolTip);
 }
 
-void MainWindow::showStatus(const QString &text, int timeoutMs)
-{
+void MainWindow::showStatus(const QString &text, int timeoutMs) {
     statusBar()->showMessage(text, timeoutMs);
 }
 
-QAction *MainWindow::newChatAction() const { return m_ui->newChatAction; }
-QAction *MainWindow::exportMarkdownAction() const { return m_ui->exportMarkdownAction; }
-QAction *MainWindow::exportJsonAction() const { return m_ui->exportJsonAction; }
-QAction *MainWindow::importJsonAction() const { return m_ui->importJsonAction; }
-QAction *MainWindow::settingsAction() const { return m_ui->settingsAction; }
-QAction *MainWindow::copyLastAnswerAction() const { return m_ui->copyLastAnswerAction; }
-QAction *MainWindow::focusComposerAction() const { return m_ui->focusComposerAction; }
-QAction *MainWindow::findAction() const { return m_ui->findAction; }
-QAction *MainWindow::pickModelAction() const { return m_ui->pickModelAction; }
-QAction *MainWindow::stopAction() const { return m_ui->stopAction; }
-QAction *MainWindow::regenerateAction() const { return m_ui->regenerateAction; }
-QAction *MainWindow::showAsCodeAction() const { return m_ui->showAsCodeAction; }
+QAction *MainWindow::newChatAction() const {
+    return m_ui->newChatAction;
+}
+QAction *MainWindow::exportMarkdownAction() const {
+    return m_ui->exportMarkdownAction;
+}
+QAction *MainWindow::exportJsonAction() const {
+    return m_ui->exportJsonAction;
+}
+QAction *MainWindow::importJsonAction() const {
+    return m_ui->importJsonAction;
+}
+QAction *MainWindow::settingsAction() const {
+    return m_ui->settingsAction;
+}
+QAction *MainWindow::copyLastAnswerAction() const {
+    return m_ui->copyLastAnswerAction;
+}
+QAction *MainWindow::focusComposerAction() const {
+    return m_ui->focusComposerAction;
+}
+QAction *MainWindow::findAction() const {
+    return m_ui->findAction;
+}
+QAction *MainWindow::pickModelAction() const {
+    return m_ui->pickModelAction;
+}
+QAction *MainWindow::stopAction() const {
+    return m_ui->stopAction;
+}
+QAction *MainWindow::regenerateAction() const {
+    return m_ui->regenerateAction;
+}
+QAction *MainWindow::showAsCodeAction() const {
+    return m_ui->showAsCodeAction;
+}
 
-void MainWindow::closeEvent(QCloseEvent *event)
-{
+void MainWindow::closeEvent(QCloseEvent *event) {
     QSettings settings;
     settings.setValue(u"window/geometry"_s, saveGeometry());
     settings.setValue(u"window/state"_s, saveState());
@@ -135,8 +149,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
     QMainWindow::closeEvent(event);
 }
 
-void MainWindow::showAbout()
-{
+void MainWindow::showAbout() {
     QMessageBox::about(
         this, tr("About Tramontane"),
         tr("<h3>Tramontane %1</h3><p>A native desktop client for Mistral AI: chat with models "

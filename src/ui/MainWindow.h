@@ -18,8 +18,7 @@ class MainWindow;
 //! stack, the menus with their standard shortcuts, and a status bar saying what the app is
 //! connected to. Pages are built by the composition root and handed in; the window knows no
 //! service.
-class MainWindow final : public QMainWindow
-{
+class MainWindow final : public QMainWindow {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MainWindow)
 

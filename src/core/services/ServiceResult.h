@@ -19,28 +19,23 @@ namespace Tramontane {
 //! method returns the job (QPointer<ApiJob>) so the caller can cancel it; a canceled call
 //! delivers an error whose isCanceled() is true, which the UI never shows as a failure.
 template<typename T>
-struct ServiceResult
-{
+struct ServiceResult {
     std::optional<T> value;
     ApiError error;
     QString requestId;
 
     bool ok() const { return value.has_value(); }
-    static ServiceResult success(T v, QString id = {})
-    {
+    static ServiceResult success(T v, QString id = {}) {
         return ServiceResult{std::move(v), ApiError(), std::move(id)};
     }
-    static ServiceResult failure(ApiError e)
-    {
+    static ServiceResult failure(ApiError e) {
         QString id = e.requestId();
         return ServiceResult{std::nullopt, std::move(e), std::move(id)};
     }
 };
 
 //! For calls that return nothing (DELETE answers 204 or a message).
-struct Done
-{
-};
+struct Done {};
 
 template<typename T>
 using ServiceCallback = std::function<void(const ServiceResult<T> &)>;

@@ -1,0 +1,236 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/net/ApiClient.h"
+
+#include "core/Logging.h"
+#include "core/net/Redactor.h"
+
+#include <QCoreApplication>
+#include <QHostAddress>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+
+#ifndef TRAMONTANE_VERSION
+#define TRAMONTANE_VERSION "0"
+#endif
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+
+namespace Tramontane {
+
+namespace {
+
+bool isLoopbackHost(const QString &host) {
+    if (host.compare("localhost"_L1, Qt::CaseInsensitive) == 0)
+        return true;
+    const QHostAddress address(host);
+    return !address.isNull() && address.isLoopback();
+}
+
+// Why \a path cannot be appended to the base URL, or empty.
+QString checkPath(const QString &path) {
+    if (!path.startsWith(u'/'))
+        return u"path must start with '/'"_s;
+    for (QChar c : path) {
+        if (c == u'?' || c == u'#' || c.isSpace() || c.category() == QChar::Other_Control)
+            return u"path contains a character that must be encoded"_s;
+    }
+    const QStringList segments = path.split(u'/');
+    for (const QString &segment : segments) {
+        const QString decoded = QUrl::fromPercentEncoding(segment.toLatin1());
+        if (decoded == "."_L1 || decoded == ".."_L1)
+            return u"path contains a dot segment"_s;
+    }
+    return {};
+}
+
+} // namespace
+
+ApiClient::ApiClient(QNetworkAccessManager *nam, QObject *parent)
+    : QObject(parent)
+    , m_nam(nam)
+    , m_baseUrl(defaultBaseUrl()) {
+    QString version = QCoreApplication::applicationVersion();
+    if (version.isEmpty())
+        version = QString::fromLatin1(TRAMONTANE_VERSION);
+    m_userAgent = u"Tramontane/"_s + version;
+}
+
+ApiClient::~ApiClient() = default;
+
+QUrl ApiClient::defaultBaseUrl() {
+    return QUrl(u"https://api.mistral.ai"_s);
+}
+
+QUrl ApiClient::resolveBaseUrl(const QString &argument, const QString &settingsValue) {
+    return resolveBaseUrl(argument, qEnvironmentVariable("TRAMONTANE_BASE_URL"), settingsValue);
+}
+
+QUrl ApiClient::resolveBaseUrl(const QString &argument, const QString &environmentValue,
+                               const QString &settingsValue) {
+    for (const QString &candidate : {argument, environmentValue, settingsValue}) {
+        const QString trimmed = candidate.trimmed();
+        if (!trimmed.isEmpty())
+            return QUrl(trimmed, QUrl::StrictMode);
+    }
+    return defaultBaseUrl();
+}
+
+QString ApiClient::checkBaseUrl(const QUrl &url) {
+    if (!url.isValid() || url.host().isEmpty())
+        return tr("The server address \"%1\" is not a valid URL.")
+            .arg(url.toString(QUrl::RemoveUserInfo));
+    if (!url.userInfo().isEmpty())
+        return tr("The server address must not contain a user name or password.");
+    if (url.hasQuery() || url.hasFragment())
+        return tr("The server address must not contain a query or a fragment.");
+    const QString scheme = url.scheme().toLower();
+    if (scheme == "https"_L1)
+        return {};
+    if (scheme == "http"_L1) {
+        if (isLoopbackHost(url.host()))
+            return {};
+        return tr("The server address must use https: plain http would send your API key "
+                  "unencrypted. (http is only accepted for 127.0.0.1 and localhost.)");
+    }
+    return tr("The server address must start with https://.");
+}
+
+QString ApiClient::encodePathSegment(QStringView segment) {
+    return QString::fromLatin1(QUrl::toPercentEncoding(segment.toString()));
+}
+
+bool ApiClient::setBaseUrl(const QUrl &url, QString *errorMessage) {
+    const QString problem = checkBaseUrl(url);
+    if (!problem.isEmpty()) {
+        if (errorMessage)
+            *errorMessage = problem;
+        qCWarning(lcNet).noquote() << "rejected base URL:" << problem;
+        return false;
+    }
+    m_baseUrl = url;
+    if (errorMessage)
+        errorMessage->clear();
+    return true;
+}
+
+void ApiClient::setApiKey(const QString &key) {
+    m_apiKey = key.trimmed();
+    Redactor::addSecret(m_apiKey);
+}
+
+void ApiClient::setTransferTimeout(std::chrono::milliseconds timeout) {
+    m_transferTimeout = std::max(timeout, 0ms);
+}
+
+void ApiClient::setDeadline(std::chrono::milliseconds deadline) {
+    m_deadline = std::max(deadline, 0ms);
+}
+
+ApiClient::Built ApiClient::buildRequest(const QString &path, const QUrlQuery &query,
+                                         const QByteArray &accept, bool hasBody,
+                                         ApiError::Context context) const {
+    Built built;
+    if (const QString problem = checkPath(path); !problem.isEmpty()) {
+        built.error = ApiError::invalidRequest(problem, context);
+        return built;
+    }
+    QUrl url = m_baseUrl;
+    // Both parts are already percent-encoded (ids go through encodePathSegment()).
+    QString basePath = url.path(QUrl::FullyEncoded);
+    while (basePath.endsWith(u'/'))
+        basePath.chop(1);
+    url.setPath(basePath + path, QUrl::TolerantMode);
+    if (!query.isEmpty())
+        url.setQuery(query);
+    if (!m_apiKey.isEmpty()
+        && (url.toString(QUrl::FullyEncoded).contains(m_apiKey)
+            || url.path(QUrl::FullyDecoded).contains(m_apiKey)
+            || url.query(QUrl::FullyDecoded).contains(m_apiKey))) {
+        built.error = ApiError::invalidRequest(u"refusing to put the API key in a URL"_s, context);
+        return built;
+    }
+
+    QNetworkRequest &request = built.request;
+    request.setUrl(url);
+    request.setHeader(QNetworkRequest::UserAgentHeader, m_userAgent);
+    request.setRawHeader("Accept", accept);
+    if (!m_apiKey.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + m_apiKey.toUtf8());
+    if (hasBody)
+        request.setRawHeader("Content-Type", "application/json");
+    // Redirects are followed by the job itself, which drops the key on a change of origin.
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                         QNetworkRequest::ManualRedirectPolicy);
+    return built;
+}
+
+void ApiClient::configure(ApiJob *job, ApiJob::ResponseKind kind) const {
+    job->setTransferTimeout(m_transferTimeout);
+    job->setDeadline(kind == ApiJob::ResponseKind::Stream ? 0ms : m_deadline);
+    job->setRetryPolicy(m_retryPolicy);
+}
+
+ApiJob *ApiClient::makeJob(ApiJob::Method method, const QString &path, const QUrlQuery &query,
+                           const QByteArray &body, bool hasBody, ApiJob::ResponseKind kind,
+                           const QByteArray &accept, ApiError::Context context) {
+    Built built = buildRequest(path, query, accept, hasBody, context);
+    if (!m_nam && !built.error.isError())
+        built.error = ApiError::invalidRequest(u"no network access manager"_s, context);
+    auto *job = new ApiJob(m_nam, built.request, method, body, kind, context, this, built.error);
+    configure(job, kind);
+    return job;
+}
+
+ApiJob *ApiClient::get(const QString &path, const QUrlQuery &query, ApiError::Context context) {
+    return makeJob(ApiJob::Method::Get, path, query, {}, false, ApiJob::ResponseKind::Json,
+                   "application/json", context);
+}
+
+ApiJob *ApiClient::postJson(const QString &path, const QJsonObject &body,
+                            ApiError::Context context) {
+    return makeJob(ApiJob::Method::Post, path, {},
+                   QJsonDocument(body).toJson(QJsonDocument::Compact), true,
+                   ApiJob::ResponseKind::Json, "application/json", context);
+}
+
+ApiJob *ApiClient::patchJson(const QString &path, const QJsonObject &body,
+                             ApiError::Context context) {
+    return makeJob(ApiJob::Method::Patch, path, {},
+                   QJsonDocument(body).toJson(QJsonDocument::Compact), true,
+                   ApiJob::ResponseKind::Json, "application/json", context);
+}
+
+ApiJob *ApiClient::putJson(const QString &path, const QJsonObject &body,
+                           ApiError::Context context) {
+    return makeJob(ApiJob::Method::Put, path, {},
+                   QJsonDocument(body).toJson(QJsonDocument::Compact), true,
+                   ApiJob::ResponseKind::Json, "application/json", context);
+}
+
+ApiJob *ApiClient::deleteResource(const QString &path, ApiError::Context context) {
+    return makeJob(ApiJob::Method::Delete, path, {}, {}, false, ApiJob::ResponseKind::Json,
+                   "application/json", context);
+}
+
+ApiJob *ApiClient::download(const QString &path, const QByteArray &accept,
+                            ApiError::Context context, qint64 maxBytes) {
+    ApiJob *job = makeJob(ApiJob::Method::Get, path, {}, {}, false, ApiJob::ResponseKind::Raw,
+                          accept, context);
+    job->setMaxBodySize(maxBytes >= 0 ? maxBytes : m_maxDownloadSize);
+    return job;
+}
+
+StreamJob *ApiClient::streamPost(const QString &path, const QJsonObject &body,
+                                 ApiError::Context context, StreamJob::Mode mode) {
+    Built built = buildRequest(path, {}, "text/event-stream", true, context);
+    if (!m_nam && !built.error.isError())
+        built.error = ApiError::invalidRequest(u"no network access manager"_s, context);
+    auto *job =
+        new StreamJob(m_nam, built.request, QJsonDocument(body).toJson(QJsonDocument::Compact),
+                      mode, context, this, built.error);
+    configure(job, ApiJob::ResponseKind::Stream);
+    return job;
+}
+
+} // namespace Tramontane

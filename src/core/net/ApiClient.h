@@ -1,0 +1,127 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/net/ApiError.h"
+#include "core/net/ApiJob.h"
+#include "core/net/RetryPolicy.h"
+#include "core/net/StreamJob.h"
+
+#include <QJsonObject>
+#include <QObject>
+#include <QPointer>
+#include <QUrl>
+#include <QUrlQuery>
+
+#include <chrono>
+
+class QNetworkAccessManager;
+
+namespace Tramontane {
+
+//! The one place where requests to the Mistral API are built: base URL, `Authorization:
+//! Bearer`, User-Agent, Accept and Content-Type, timeouts, retry policy. Every call returns a
+//! job (see ApiJob) that starts from the event loop and deletes itself after finished().
+//! Jobs are children of the client: destroying the client cancels them.
+//!
+//! Paths are absolute API paths ("/v1/models"); put ids through encodePathSegment(). The key
+//! never goes into a URL: a request whose URL would contain it fails as InvalidRequest.
+class ApiClient final : public QObject {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ApiClient)
+
+public:
+    static constexpr std::chrono::milliseconds kDefaultTransferTimeout{30000};
+    static constexpr std::chrono::milliseconds kDefaultDeadline{120000};
+    static constexpr qint64 kDefaultMaxDownloadSize = 64 * 1024 * 1024;
+
+    //! \a nam is used for every request and never owned; the client never makes its own.
+    explicit ApiClient(QNetworkAccessManager *nam, QObject *parent = nullptr);
+    ~ApiClient() override;
+
+    //! https://api.mistral.ai
+    static QUrl defaultBaseUrl();
+    //! The base URL to use: an explicit --base-url \a argument, else the TRAMONTANE_BASE_URL
+    //! environment variable, else the \a settingsValue, else defaultBaseUrl(). Empty strings
+    //! count as absent. The result is not checked: pass it to setBaseUrl().
+    static QUrl resolveBaseUrl(const QString &argument, const QString &settingsValue);
+    //! Same, with the environment value given (for tests).
+    static QUrl resolveBaseUrl(const QString &argument, const QString &environmentValue,
+                               const QString &settingsValue);
+    //! Why \a url cannot be a base URL (a user-visible sentence), or an empty string when it
+    //! can: https anywhere; plain http only on loopback (127.0.0.0/8, ::1, localhost), for
+    //! the emulator and tests. No user info, query or fragment.
+    static QString checkBaseUrl(const QUrl &url);
+    //! \a segment percent-encoded for use as one path segment ("a/b" -> "a%2Fb").
+    static QString encodePathSegment(QStringView segment);
+
+    QNetworkAccessManager *networkAccessManager() const { return m_nam; }
+
+    QUrl baseUrl() const { return m_baseUrl; }
+    //! Changes the base URL if checkBaseUrl() accepts it; otherwise keeps the current one,
+    //! returns false and sets \a errorMessage.
+    bool setBaseUrl(const QUrl &url, QString *errorMessage = nullptr);
+
+    //! Sets the key sent as `Authorization: Bearer`, and registers it with the Redactor.
+    void setApiKey(const QString &key);
+    bool hasApiKey() const { return !m_apiKey.isEmpty(); }
+
+    //! "Tramontane/<version>"
+    QString userAgent() const { return m_userAgent; }
+
+    std::chrono::milliseconds transferTimeout() const { return m_transferTimeout; }
+    //! Idle timeout of every new job (default 30 s); 0 disables it.
+    void setTransferTimeout(std::chrono::milliseconds timeout);
+    std::chrono::milliseconds deadline() const { return m_deadline; }
+    //! Overall deadline of every new non-streaming job (default 120 s); 0 disables it.
+    void setDeadline(std::chrono::milliseconds deadline);
+    const RetryPolicy &retryPolicy() const { return m_retryPolicy; }
+    void setRetryPolicy(const RetryPolicy &policy) { m_retryPolicy = policy; }
+    qint64 maxDownloadSize() const { return m_maxDownloadSize; }
+    void setMaxDownloadSize(qint64 bytes) { m_maxDownloadSize = bytes; }
+
+    //! GET \a path with \a query; the response must be JSON.
+    ApiJob *get(const QString &path, const QUrlQuery &query = {},
+                ApiError::Context context = ApiError::Context::Generic);
+    ApiJob *postJson(const QString &path, const QJsonObject &body,
+                     ApiError::Context context = ApiError::Context::Generic);
+    ApiJob *patchJson(const QString &path, const QJsonObject &body,
+                      ApiError::Context context = ApiError::Context::Generic);
+    ApiJob *putJson(const QString &path, const QJsonObject &body,
+                    ApiError::Context context = ApiError::Context::Generic);
+    ApiJob *deleteResource(const QString &path,
+                           ApiError::Context context = ApiError::Context::Generic);
+    //! GET raw bytes (e.g. /v1/files/{id}/content) with the given Accept; bodies larger than
+    //! \a maxBytes (or maxDownloadSize() when negative) fail the job. Redirects to another
+    //! origin are followed without the key.
+    ApiJob *download(const QString &path, const QByteArray &accept = "application/octet-stream",
+                     ApiError::Context context = ApiError::Context::File, qint64 maxBytes = -1);
+    //! POST \a body and read the answer as server-sent events (Accept: text/event-stream).
+    //! No overall deadline; the idle timeout applies between bytes (servers send keep-alive
+    //! comments, so a healthy stream is never idle that long).
+    StreamJob *streamPost(const QString &path, const QJsonObject &body,
+                          ApiError::Context context = ApiError::Context::Chat,
+                          StreamJob::Mode mode = StreamJob::Mode::Chat);
+
+private:
+    struct Built {
+        QNetworkRequest request;
+        ApiError error; // set when the request must not be sent
+    };
+    Built buildRequest(const QString &path, const QUrlQuery &query, const QByteArray &accept,
+                       bool hasBody, ApiError::Context context) const;
+    ApiJob *makeJob(ApiJob::Method method, const QString &path, const QUrlQuery &query,
+                    const QByteArray &body, bool hasBody, ApiJob::ResponseKind kind,
+                    const QByteArray &accept, ApiError::Context context);
+    void configure(ApiJob *job, ApiJob::ResponseKind kind) const;
+
+    QPointer<QNetworkAccessManager> m_nam;
+    QUrl m_baseUrl;
+    QString m_apiKey;
+    QString m_userAgent;
+    std::chrono::milliseconds m_transferTimeout = kDefaultTransferTimeout;
+    std::chrono::milliseconds m_deadline = kDefaultDeadline;
+    RetryPolicy m_retryPolicy;
+    qint64 m_maxDownloadSize = kDefaultMaxDownloadSize;
+};
+
+} // namespace Tramontane

@@ -1,0 +1,141 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/net/StreamJob.h"
+
+#include "core/Logging.h"
+
+#include <QJsonParseError>
+
+using namespace Qt::StringLiterals;
+
+namespace Tramontane {
+
+namespace {
+
+// A JSON answer to a streaming request is an error body at best; keep enough to read it.
+constexpr qsizetype kMaxJsonBodySize = 1024 * 1024;
+
+constexpr auto kConversationDone = "conversation.response.done"_L1;
+constexpr auto kConversationError = "conversation.response.error"_L1;
+
+bool isEvent(const SseEvent &event, const QJsonObject &chunk, QLatin1StringView type) {
+    return QLatin1StringView(event.event) == type || chunk.value("type"_L1).toString() == type;
+}
+
+} // namespace
+
+StreamJob::StreamJob(QNetworkAccessManager *nam, const QNetworkRequest &request,
+                     const QByteArray &requestBody, Mode mode, ApiError::Context context,
+                     QObject *parent, const ApiError &error)
+    : ApiJob(nam, request, Method::Post, requestBody, ResponseKind::Stream, context, parent, error)
+    , m_mode(mode) {}
+
+StreamJob::~StreamJob() {
+    // End here rather than in ~ApiJob, so finished() fires while this is still a StreamJob.
+    abandon();
+}
+
+void StreamJob::handleAttemptStart() {
+    m_parser.reset();
+    m_bytesSeen = false;
+    m_jsonInsteadOfStream = false;
+    m_jsonBody.clear();
+}
+
+void StreamJob::handleSuccessBytes(QByteArrayView bytes) {
+    if (!m_bytesSeen) {
+        m_bytesSeen = true;
+        // A server that ignored "stream": true answers with plain JSON.
+        m_jsonInsteadOfStream =
+            responseHeader("content-type").toLower().startsWith("application/json");
+    }
+    if (m_jsonInsteadOfStream) {
+        if (m_jsonBody.size() < kMaxJsonBodySize)
+            m_jsonBody += bytes.first(std::min(bytes.size(), kMaxJsonBodySize - m_jsonBody.size()));
+        return;
+    }
+    const QList<SseEvent> events = m_parser.feed(bytes);
+    for (const SseEvent &event : events) {
+        handleEvent(event);
+        if (isFinished())
+            return; // ended by this event, or canceled by a slot
+    }
+}
+
+void StreamJob::handleEvent(const SseEvent &event) {
+    if (isFinished())
+        return;
+    if (event.event == "error") {
+        fail(ApiError::streamError(event.data, context()));
+        return;
+    }
+    if (m_mode == Mode::Chat && event.isDone()) {
+        succeed();
+        return;
+    }
+    if (event.data.trimmed().isEmpty())
+        return; // nothing to deliver (an empty keep-alive event)
+
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(event.data, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
+        const QString why = parseError.error != QJsonParseError::NoError ? parseError.errorString()
+                                                                         : u"not a JSON object"_s;
+        fail(ApiError::invalidResponse(
+            u"stream event %1 is malformed: %2"_s.arg(m_eventCount + 1).arg(why), context()));
+        return;
+    }
+    const QJsonObject chunk = doc.object();
+    const QJsonValue error = chunk.value("error"_L1);
+    const bool isErrorEvent = isEvent(event, chunk, kConversationError);
+    if (error.isObject() || (error.isString() && !error.toString().isEmpty())
+        || (m_mode == Mode::Conversation && isErrorEvent)) {
+        fail(ApiError::streamError(event.data, context()));
+        return;
+    }
+
+    ++m_eventCount;
+    markEventDelivered();
+    Q_EMIT eventReceived(event);
+    if (isFinished())
+        return;
+    Q_EMIT chunkReceived(chunk);
+    if (isFinished())
+        return;
+
+    if (m_mode == Mode::Conversation && isEvent(event, chunk, kConversationDone))
+        succeed();
+}
+
+void StreamJob::handleSuccessEnd() {
+    if (m_jsonInsteadOfStream) {
+        QJsonParseError parseError;
+        const QJsonDocument doc = QJsonDocument::fromJson(m_jsonBody, &parseError);
+        const QJsonValue error = doc.object().value("error"_L1);
+        if (error.isObject() || error.isString())
+            fail(ApiError::streamError(m_jsonBody, context()));
+        else
+            fail(ApiError::invalidResponse(u"expected an event stream, got JSON"_s, context()));
+        return;
+    }
+    const QString what = m_mode == Mode::Chat ? u"[DONE]"_s : QString(kConversationDone);
+    qCDebug(lcSse).noquote() << path() << "ended after" << m_eventCount << "events without" << what
+                             << (m_parser.hasPartialEvent() ? "(partial event dropped)" : "");
+    failOrRetry(ApiError::streamInterrupted(
+        context(), u"the stream ended after %1 events without %2"_s.arg(m_eventCount).arg(what)));
+}
+
+ApiError StreamJob::adaptTransportError(const ApiError &error) {
+    // Once the stream answered 200, a drop or a silence is an interrupted answer.
+    if (isSuccessStatus()
+        && (error.kind() == ApiError::Kind::Network || error.kind() == ApiError::Kind::Timeout)) {
+        ApiError interrupted = ApiError::streamInterrupted(
+            context(), u"after %1 events: %2"_s.arg(m_eventCount)
+                           .arg(error.detail().isEmpty() ? error.title() : error.detail()));
+        interrupted.setHttpStatus(error.httpStatus());
+        interrupted.setRequestId(error.requestId());
+        return interrupted;
+    }
+    return error;
+}
+
+} // namespace Tramontane

@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/services/ChatService.h"
+
+#include "core/Logging.h"
+#include "core/net/ApiClient.h"
+#include "core/net/StreamJob.h"
+
+#include <QCoreApplication>
+
+using namespace Qt::StringLiterals;
+
+namespace Tramontane {
+
+ChatRun::ChatRun(StreamJob *job, QObject *parent)
+    : QObject(parent)
+    , m_job(job) {
+    m_clock.start();
+    connect(job, &StreamJob::chunkReceived, this, &ChatRun::onChunk);
+    connect(job, &ApiJob::finished, this, &ChatRun::onFinished);
+}
+
+void ChatRun::onChunk(const QJsonObject &chunk) {
+    if (m_firstChunkMs < 0)
+        m_firstChunkMs = m_clock.elapsed();
+    const StreamUpdate update = m_accumulator.feed(chunk);
+    if (update.accepted)
+        Q_EMIT updated(update);
+}
+
+void ChatRun::onFinished() {
+    StreamJob *job = m_job;
+    m_requestId = job->requestId();
+    m_error = job->error();
+    switch (job->status()) {
+    case ApiJob::Status::Succeeded:
+        m_accumulator.markDone();
+        m_outcome = Outcome::Completed;
+        break;
+    case ApiJob::Status::Canceled:
+        m_accumulator.markEnded();
+        m_outcome = Outcome::Canceled;
+        break;
+    case ApiJob::Status::Failed:
+    case ApiJob::Status::Pending:
+        m_accumulator.markEnded();
+        m_outcome = m_error.kind() == ApiError::Kind::StreamInterrupted ? Outcome::Interrupted
+                                                                        : Outcome::Failed;
+        break;
+    }
+    if (m_error.isError() && m_error.requestId().isEmpty())
+        m_error.setRequestId(m_requestId);
+    Q_EMIT finished();
+    deleteLater();
+}
+
+void ChatRun::cancel() {
+    if (m_job)
+        m_job->cancel();
+}
+
+ChatService::ChatService(ApiClient *client, QObject *parent)
+    : QObject(parent)
+    , m_client(client) {}
+
+ChatRun *ChatService::startStream(const QString &path, const QJsonObject &body) {
+    StreamJob *job = m_client->streamPost(path, body, ApiError::Context::Chat);
+    return new ChatRun(job, this);
+}
+
+ChatRun *ChatService::stream(ChatRequest request) {
+    request.stream = true;
+    return startStream(chatPath(), request.toJson());
+}
+
+ChatRun *ChatService::streamAgent(AgentCompletionRequest request) {
+    request.stream = true;
+    return startStream(agentPath(), request.toJson());
+}
+
+QPointer<ApiJob> ChatService::startComplete(const QString &path, const QJsonObject &body,
+                                            QObject *context,
+                                            ServiceCallback<ChatCompletion> callback) {
+    ApiJob *job = m_client->postJson(path, body, ApiError::Context::Chat);
+    connect(job, &ApiJob::finished, context, [job, callback = std::move(callback)] {
+        if (job->status() != ApiJob::Status::Succeeded) {
+            callback(ServiceResult<ChatCompletion>::failure(job->error()));
+            return;
+        }
+        const QJsonObject object = job->json().object();
+        if (!object.value(u"choices"_s).isArray()) {
+            ApiError error = ApiError::invalidResponse(
+                QCoreApplication::translate("ChatService", "The answer has no choices."),
+                ApiError::Context::Chat);
+            error.setRequestId(job->requestId());
+            callback(ServiceResult<ChatCompletion>::failure(error));
+            return;
+        }
+        callback(ServiceResult<ChatCompletion>::success(ChatCompletion::fromJson(object),
+                                                        job->requestId()));
+    });
+    return job;
+}
+
+QPointer<ApiJob> ChatService::complete(ChatRequest request, QObject *context,
+                                       ServiceCallback<ChatCompletion> callback) {
+    request.stream = false;
+    return startComplete(chatPath(), request.toJson(), context, std::move(callback));
+}
+
+QPointer<ApiJob> ChatService::completeAgent(AgentCompletionRequest request, QObject *context,
+                                            ServiceCallback<ChatCompletion> callback) {
+    request.stream = false;
+    return startComplete(agentPath(), request.toJson(), context, std::move(callback));
+}
+
+} // namespace Tramontane

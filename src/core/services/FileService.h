@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/services/ServiceResult.h"
+
+#include <QByteArray>
+#include <QObject>
+#include <QPointer>
+#include <QUrl>
+
+namespace Tramontane {
+
+class ApiClient;
+class ApiJob;
+
+//! Files produced by the API (generated images): `GET /v1/files/{id}/content` with the key,
+//! and images the API hands over as plain http(s) URLs, fetched WITHOUT the key (it must never
+//! leave for another host). Both are size-capped; the bytes are returned as they came.
+class FileService final : public QObject {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(FileService)
+
+public:
+    static constexpr qint64 kMaxImageBytes = 32 * 1024 * 1024;
+
+    explicit FileService(ApiClient *client, QObject *parent = nullptr);
+
+    QPointer<ApiJob> download(const QString &fileId, QObject *context,
+                              ServiceCallback<QByteArray> callback);
+
+    //! Fetches an image URL given by the API (an `image_url` chunk, a link in a tool result):
+    //! https, or http on loopback only; no credentials, cookies or key are sent.
+    void fetchUrl(const QUrl &url, QObject *context, ServiceCallback<QByteArray> callback);
+
+    //! Why \a url may not be fetched, or an empty string.
+    static QString checkFetchableUrl(const QUrl &url);
+
+private:
+    ApiClient *m_client;
+};
+
+} // namespace Tramontane

@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/storage/ConversationTypes.h"
+
+using namespace Qt::StringLiterals;
+
+namespace Tramontane {
+
+QString statusName(MessageStatus status) {
+    switch (status) {
+    case MessageStatus::Complete:
+        return u"complete"_s;
+    case MessageStatus::Pending:
+        return u"pending"_s;
+    case MessageStatus::Streaming:
+        return u"streaming"_s;
+    case MessageStatus::Interrupted:
+        return u"interrupted"_s;
+    case MessageStatus::Failed:
+        return u"failed"_s;
+    }
+    return u"complete"_s;
+}
+
+std::optional<MessageStatus> statusFromName(const QString &text) {
+    for (MessageStatus s :
+         {MessageStatus::Complete, MessageStatus::Pending, MessageStatus::Streaming,
+          MessageStatus::Interrupted, MessageStatus::Failed}) {
+        if (text == statusName(s))
+            return s;
+    }
+    return std::nullopt;
+}
+
+} // namespace Tramontane

@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/storage/SqlHelpers.h"
+
+#include "core/Logging.h"
+
+#include <QCoreApplication>
+#include <QSqlQuery>
+#include <QVariant>
+
+using namespace Qt::StringLiterals;
+
+namespace Tramontane::SqlHelpers {
+
+StoreError ioError(const QString &what, const QSqlError &sqlError) {
+    StoreError error;
+    error.kind = StoreError::Kind::Io;
+    error.message = QCoreApplication::translate(
+        "ConversationStore",
+        "The conversation history could not be read or saved. Check that the disk is not full "
+        "and that the profile folder is writable.");
+    error.detail = what + u": "_s + sqlError.text();
+    qCWarning(lcStorage).noquote() << error.detail;
+    return error;
+}
+
+StoreResult<void> exec(QSqlDatabase &db, const QString &sql) {
+    QSqlQuery query(db);
+    if (!query.exec(sql))
+        return ioError(sql, query.lastError());
+    return {};
+}
+
+StoreResult<QVariant> scalar(QSqlDatabase &db, const QString &sql) {
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    if (!query.exec(sql))
+        return ioError(sql, query.lastError());
+    if (!query.next())
+        return QVariant();
+    return query.value(0);
+}
+
+} // namespace Tramontane::SqlHelpers

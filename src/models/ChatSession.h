@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/protocol/Tool.h"
+#include "models/ChatItem.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+namespace Tramontane {
+
+class ChatRun;
+class ChatService;
+class ConversationModel;
+
+//! Where a chat's messages are kept durably. The session stores the user's message before the
+//! request leaves, checkpoints a streaming answer at most once a second, and stores its final
+//! state. Implemented over the conversation store by the app; absent in some tests.
+class ChatPersistence {
+public:
+    virtual ~ChatPersistence() = default;
+    //! Stores a new message of the current conversation durably (synced) and returns its id,
+    //! or 0 with \a error set.
+    virtual qint64 storeMessage(const ChatEntry &entry, QString *error) = 0;
+    //! Replaces what is stored for an existing message (a checkpoint or the final state).
+    virtual void updateMessage(const ChatEntry &entry) = 0;
+    //! Forgets stored messages from \a entry on (regenerate, edit and resend, retry).
+    virtual void removeMessagesFrom(const ChatEntry &entry) = 0;
+};
+
+//! Runs the turns of one conversation: sends the user's message with the history, the chosen
+//! model or agent and tools, streams the answer into the ConversationModel, and keeps every
+//! word: a failed request leaves the user's message with a Retry, a cut stream keeps the
+//! partial answer marked as interrupted, Stop keeps what arrived.
+//!
+//! Stream updates are coalesced: the first chunk of an answer reaches the model at once (the
+//! first token is painted within a frame), later ones at most once per frame interval.
+class ChatSession final : public QObject {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ChatSession)
+
+public:
+    enum class TargetKind { Model, Agent };
+    Q_ENUM(TargetKind)
+
+    ChatSession(ChatService *service, ConversationModel *model, QObject *parent = nullptr);
+    ~ChatSession() override;
+
+    void setPersistence(ChatPersistence *persistence) { m_persistence = persistence; }
+    void setTarget(TargetKind kind, const QString &id);
+    TargetKind targetKind() const { return m_targetKind; }
+    QString targetId() const { return m_targetId; }
+    //! The tools sent with each request (built-ins and connectors); duplicates are dropped.
+    void setTools(const QList<Tool> &tools);
+    QList<Tool> tools() const { return m_tools; }
+    //! The frame interval for coalescing stream updates (default 16 ms).
+    void setFrameInterval(int ms) { m_frame.setInterval(ms); }
+
+    bool isBusy() const { return !m_run.isNull(); }
+    ConversationModel *model() const { return m_model; }
+
+    //! Sends \a text as the next user message. Returns false (and sends nothing) when busy,
+    //! when the text is blank, when no model or agent is chosen, or when the message could not
+    //! be stored (the error is reported through failedToSend()).
+    bool send(const QString &text);
+    //! Stops the answer being streamed; what arrived is kept.
+    void stop();
+    //! Asks again for the answer at \a entry (a failed or interrupted one): it is replaced.
+    bool retry(int entry);
+    //! Replaces the last answer with a new one.
+    bool regenerate();
+    //! Replaces the user message at \a entry with \a text and asks from there.
+    bool editAndResend(int entry, const QString &text);
+
+    //! The plain text of the last answer (for Copy last answer).
+    QString lastAnswerText() const;
+
+Q_SIGNALS:
+    void busyChanged(bool busy);
+    //! A turn ended; \a outcome is one of ChatRun::Outcome as int.
+    void turnFinished(int outcome);
+    //! The message could not be sent or stored; the text is not lost (it is passed back).
+    void failedToSend(const QString &reason, const QString &text);
+
+private:
+    bool startTurn();
+    void onRunUpdated();
+    void flush();
+    void onRunFinished();
+    void syncRunEntries(ChatEntry::Status status);
+    void persistCheckpoint(bool force);
+    qint64 nextLocalId() { return --m_localId; }
+
+    ChatService *m_service;
+    ConversationModel *m_model;
+    ChatPersistence *m_persistence = nullptr;
+    TargetKind m_targetKind = TargetKind::Model;
+    QString m_targetId;
+    QList<Tool> m_tools;
+
+    QPointer<ChatRun> m_run;
+    int m_runFirstEntry = -1; // the entry of the run's first message
+    QList<qint64> m_runIds;   // entry ids of the run's messages, in order
+    bool m_firstFlushDone = false;
+    QTimer m_frame;
+    QElapsedTimer m_sinceCheckpoint;
+    qint64 m_localId = 0;
+};
+
+} // namespace Tramontane

@@ -1,0 +1,546 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "models/ConversationModel.h"
+
+#include "models/Roles.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QJsonDocument>
+
+using namespace Qt::StringLiterals;
+
+namespace Tramontane {
+
+namespace {
+
+QString entryKey(const ChatEntry &e, int index) {
+    // Persisted entries have store ids; unsaved ones fall back to their position.
+    return e.id != 0 ? u"m"_s + QString::number(e.id) : u"i"_s + QString::number(index);
+}
+
+ChatItem::State itemState(ChatEntry::Status status) {
+    switch (status) {
+    case ChatEntry::Status::Streaming:
+        return ChatItem::State::Streaming;
+    case ChatEntry::Status::Interrupted:
+        return ChatItem::State::Interrupted;
+    case ChatEntry::Status::Failed:
+        return ChatItem::State::Failed;
+    case ChatEntry::Status::Canceled:
+        return ChatItem::State::Canceled;
+    case ChatEntry::Status::Complete:
+    case ChatEntry::Status::Pending:
+        break;
+    }
+    return ChatItem::State::Complete;
+}
+
+QString prettyJson(const QString &text) {
+    const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8());
+    if (doc.isNull())
+        return text;
+    return QString::fromUtf8(doc.toJson(QJsonDocument::Indented)).trimmed();
+}
+
+// Adds the rows of one assistant or user message's content, in the order of its chunks.
+void appendContentItems(QList<ChatItem> &out, const ChatItem &base, const MessageContent &content,
+                        ChatItem::Kind textKind, QList<Citation> &citations) {
+    int part = 0;
+    QString text;
+    const auto flushText = [&] {
+        if (text.isEmpty())
+            return;
+        ChatItem item = base;
+        item.kind = textKind;
+        item.key = base.key + u":p"_s + QString::number(part++);
+        item.text = text;
+        out.append(item);
+        text.clear();
+    };
+
+    if (content.isText()) {
+        text = content.text();
+        flushText();
+        return;
+    }
+    int images = 0;
+    for (const ContentChunk &chunk : content.chunks()) {
+        switch (chunk.type) {
+        case ContentChunk::Type::Text:
+            text += chunk.text;
+            break;
+        case ContentChunk::Type::Thinking:
+            break; // shown as its own row
+        case ContentChunk::Type::ImageUrl:
+        case ContentChunk::Type::ToolFile: {
+            flushText();
+            ChatItem item = base;
+            item.kind = ChatItem::Kind::Image;
+            item.key = base.key + u":img"_s + QString::number(images++);
+            item.image = ImageSource::fromChunk(chunk);
+            if (!item.image.isValid()) {
+                item.kind = ChatItem::Kind::Notice;
+                item.text = QCoreApplication::translate("ConversationModel",
+                                                        "An image was not shown: its address "
+                                                        "is not an http(s), data or file link.");
+                item.detail = QString::fromUtf8(QJsonDocument(chunk.toJson()).toJson());
+            }
+            out.append(item);
+            break;
+        }
+        case ContentChunk::Type::Reference:
+            citations.append(
+                Citation{QCoreApplication::translate("ConversationModel", "Reference %1")
+                             .arg(QString::fromUtf8(
+                                 QJsonDocument(chunk.referenceIds).toJson(QJsonDocument::Compact))),
+                         {},
+                         {}});
+            break;
+        case ContentChunk::Type::ToolReference:
+            citations.append(Citation{chunk.title, chunk.url.value_or(QString()), chunk.tool});
+            break;
+        case ContentChunk::Type::DocumentUrl:
+            text += u"\n\n📄 ["_s + chunk.documentName.value_or(chunk.documentUrl) + u"]("_s
+                    + chunk.documentUrl + u")\n\n"_s;
+            break;
+        case ContentChunk::Type::File:
+            text += u"\n\n📎 "_s
+                    + QCoreApplication::translate("ConversationModel", "file %1").arg(chunk.fileId)
+                    + u"\n\n"_s;
+            break;
+        case ContentChunk::Type::InputAudio:
+            text += u"\n\n🔊 "_s + QCoreApplication::translate("ConversationModel", "audio clip")
+                    + u"\n\n"_s;
+            break;
+        case ContentChunk::Type::Unknown: {
+            flushText();
+            ChatItem item = base;
+            item.kind = ChatItem::Kind::Notice;
+            item.key = base.key + u":x"_s + QString::number(part++);
+            item.text = QCoreApplication::translate(
+                            "ConversationModel",
+                            "This message contains content of type “%1” that Tramontane cannot "
+                            "show yet.")
+                            .arg(chunk.raw.value(u"type"_s).toString());
+            item.detail = QString::fromUtf8(QJsonDocument(chunk.raw).toJson());
+            out.append(item);
+            break;
+        }
+        }
+    }
+    flushText();
+}
+
+// The message as a request may carry it: the request schema is strict (unknown content is a
+// 422), and some chunks exist only in answers. A generated image (tool_file) becomes a short
+// note so the model still knows it made one; citations and unknown chunks are left out.
+ChatMessage requestMessage(const ChatMessage &message) {
+    ChatMessage m = message;
+    m.index.reset();
+    m.metadata.reset();
+    if (!m.content.hasChunks())
+        return m;
+    QList<ContentChunk> kept;
+    for (const ContentChunk &chunk : m.content.chunks()) {
+        switch (chunk.type) {
+        case ContentChunk::Type::ToolFile:
+            kept.append(ContentChunk::makeText(u"\n[generated image: "_s
+                                               + chunk.fileName.value_or(chunk.fileId) + u"]\n"_s));
+            break;
+        case ContentChunk::Type::ToolReference:
+        case ContentChunk::Type::Unknown:
+            break;
+        default:
+            kept.append(chunk);
+        }
+    }
+    MessageContent content;
+    for (const ContentChunk &chunk : std::as_const(kept))
+        content.appendChunk(chunk);
+    m.content = content;
+    return m;
+}
+
+} // namespace
+
+ConversationModel::ConversationModel(QObject *parent)
+    : QAbstractListModel(parent) {
+    m_entryRow = {0};
+}
+
+QList<ChatItem> ConversationModel::deriveItems(const QList<ChatEntry> &entries, int first,
+                                               int end) {
+    QList<ChatItem> out;
+    end = qMin(end, int(entries.size()));
+
+    // Tool results answer calls by id; a result shown with its call is not a row of its own.
+    QHash<QString, int> resultOfCall;
+    for (int i = first; i < end; ++i) {
+        const ChatMessage &m = entries.at(i).message;
+        if (m.role == ChatMessage::Role::Tool && !m.toolCallId.isEmpty())
+            resultOfCall.insert(m.toolCallId, i);
+    }
+    QSet<int> consumedResults;
+
+    int turn = first;
+    for (int i = first; i < end; ++i) {
+        const ChatEntry &entry = entries.at(i);
+        const ChatMessage &msg = entry.message;
+        if (msg.role == ChatMessage::Role::User)
+            turn = i;
+
+        ChatItem base;
+        base.entry = i;
+        base.turn = turn;
+        base.key = entryKey(entry, i);
+        base.state = itemState(entry.status);
+        const qsizetype rowsBefore = out.size();
+        QList<Citation> citations;
+
+        switch (msg.role) {
+        case ChatMessage::Role::System:
+            break; // instructions are not part of the visible conversation
+        case ChatMessage::Role::User:
+            appendContentItems(out, base, msg.content, ChatItem::Kind::User, citations);
+            break;
+        case ChatMessage::Role::Assistant: {
+            const QString thinking = msg.content.thinkingText();
+            if (!thinking.isEmpty()) {
+                ChatItem item = base;
+                item.kind = ChatItem::Kind::Thinking;
+                item.key = base.key + u":t"_s;
+                item.text = thinking;
+                out.append(item);
+            }
+            appendContentItems(out, base, msg.content, ChatItem::Kind::Assistant, citations);
+            for (int c = 0; c < msg.toolCalls.size(); ++c) {
+                const ToolCall &call = msg.toolCalls.at(c);
+                ChatItem item = base;
+                item.kind = ChatItem::Kind::ToolRun;
+                item.key = base.key + u":c"_s + QString::number(c);
+                item.toolName = call.name;
+                item.toolArguments = prettyJson(call.arguments);
+                item.hosted = call.isHosted();
+                const int result = resultOfCall.value(call.id, -1);
+                if (result >= 0) {
+                    consumedResults.insert(result);
+                    const ChatMessage &r = entries.at(result).message;
+                    item.toolResult = prettyJson(r.content.plainText());
+                    item.hasToolResult = true;
+                    item.state = ChatItem::State::Complete;
+                    out.append(item);
+                    // Images a tool returned: as chunks, or as a link in its text.
+                    QList<Citation> unused;
+                    ChatItem imageBase = base;
+                    imageBase.key = item.key + u":r"_s;
+                    const qsizetype before = out.size();
+                    for (const ContentChunk &chunk : r.content.images()) {
+                        ChatItem image = imageBase;
+                        image.kind = ChatItem::Kind::Image;
+                        image.key = imageBase.key + QString::number(out.size() - before);
+                        image.image = ImageSource::fromChunk(chunk);
+                        if (image.image.isValid())
+                            out.append(image);
+                    }
+                    if (out.size() == before) {
+                        ChatItem image = imageBase;
+                        image.kind = ChatItem::Kind::Image;
+                        image.image = ImageSource::fromToolResult(r.content.plainText());
+                        // Shown only when the answer shows no image itself: the same picture
+                        // often comes back in another form (a file id here, a URL there).
+                        bool shownLater = false;
+                        for (int j = result + 1; j < end && image.image.isValid(); ++j)
+                            shownLater =
+                                shownLater || !entries.at(j).message.content.images().isEmpty();
+                        if (image.image.isValid() && !shownLater)
+                            out.append(image);
+                    }
+                } else {
+                    // No result yet: running while the turn streams. In a finished answer it is
+                    // a call for the client to run (or a hosted call whose result never came).
+                    item.state =
+                        entry.status == ChatEntry::Status::Complete    ? ChatItem::State::Complete
+                        : entry.status == ChatEntry::Status::Streaming ? ChatItem::State::Running
+                                                                       : itemState(entry.status);
+                    out.append(item);
+                }
+            }
+            if (out.size() == rowsBefore && entry.status == ChatEntry::Status::Streaming) {
+                // Nothing arrived yet: an empty row shows that the answer is on its way.
+                ChatItem item = base;
+                item.kind = ChatItem::Kind::Assistant;
+                item.key = base.key + u":p0"_s;
+                out.append(item);
+            }
+            break;
+        }
+        case ChatMessage::Role::Tool:
+            if (consumedResults.contains(i))
+                break;
+            {
+                ChatItem item = base;
+                item.kind = ChatItem::Kind::ToolRun;
+                item.key = base.key + u":r"_s;
+                item.toolName = msg.name;
+                item.toolResult = prettyJson(msg.content.plainText());
+                item.hasToolResult = true;
+                out.append(item);
+            }
+            break;
+        }
+
+        // The answer's footer data goes on its last row.
+        if (msg.role == ChatMessage::Role::Assistant && out.size() > rowsBefore) {
+            ChatItem &last = out.last();
+            last.citations = citations;
+            if (entry.usage || !entry.requestId.isEmpty() || !entry.model.isEmpty()) {
+                last.answerEnd = true;
+                last.usage = entry.usage;
+                last.requestId = entry.requestId;
+                last.model = entry.model;
+            }
+        }
+
+        // What went wrong, under the message, with a way to try again.
+        const bool problem = entry.status == ChatEntry::Status::Interrupted
+                             || entry.status == ChatEntry::Status::Failed;
+        if (problem) {
+            ChatItem notice = base;
+            notice.kind = ChatItem::Kind::Notice;
+            notice.key = base.key + u":n"_s;
+            notice.error = entry.error;
+            notice.retryable = true;
+            notice.requestId =
+                entry.requestId.isEmpty() ? entry.error.requestId() : entry.requestId;
+            if (entry.status == ChatEntry::Status::Interrupted) {
+                notice.text =
+                    entry.error.isError()
+                        ? entry.error.title()
+                        : QCoreApplication::translate(
+                            "ConversationModel", "The answer was interrupted before it finished.");
+                notice.detail = QCoreApplication::translate(
+                    "ConversationModel", "The text so far is kept. Retry to ask again.");
+            } else {
+                notice.text = entry.error.title();
+                notice.detail = entry.error.hint();
+            }
+            out.append(notice);
+        }
+    }
+    return out;
+}
+
+int ConversationModel::rowCount(const QModelIndex &parent) const {
+    return parent.isValid() ? 0 : int(m_items.size());
+}
+
+QVariant ConversationModel::data(const QModelIndex &index, int role) const {
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const ChatItem &item = m_items.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+    case Roles::ItemTextRole:
+        return item.text;
+    case Qt::AccessibleTextRole:
+        return item.kind == ChatItem::Kind::ToolRun ? item.toolName : item.text;
+    case Roles::ItemKindRole:
+        return int(item.kind);
+    case Roles::ItemStateRole:
+        return int(item.state);
+    case Roles::ItemKeyRole:
+        return item.key;
+    case Roles::ItemTurnRole:
+        return item.turn;
+    case Roles::ItemToolNameRole:
+        return item.toolName;
+    case Roles::ItemToolArgumentsRole:
+        return item.toolArguments;
+    case Roles::ItemToolResultRole:
+        return item.hasToolResult ? QVariant(item.toolResult) : QVariant();
+    case Roles::ItemExpandedRole:
+        return m_expanded.contains(item.key);
+    case Roles::ItemImageSourceRole:
+        return item.image.isValid() ? QVariant::fromValue(item.image) : QVariant();
+    case Roles::ItemErrorRole:
+        return item.kind == ChatItem::Kind::Notice ? item.detail : QString();
+    case Roles::ItemUsageRole:
+        return item.usage ? QVariant(item.usage->toJson()) : QVariant();
+    case Roles::ItemRequestIdRole:
+        return item.requestId;
+    case Roles::ItemModelRole:
+        return item.model;
+    case Roles::ItemCitationsRole:
+        return QVariant::fromValue(item.citations);
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> ConversationModel::roleNames() const {
+    auto names = QAbstractListModel::roleNames();
+    names.insert(Roles::ItemKindRole, "kind");
+    names.insert(Roles::ItemStateRole, "state");
+    names.insert(Roles::ItemKeyRole, "key");
+    names.insert(Roles::ItemTextRole, "text");
+    names.insert(Roles::ItemTurnRole, "turn");
+    names.insert(Roles::ItemToolNameRole, "toolName");
+    names.insert(Roles::ItemToolArgumentsRole, "toolArguments");
+    names.insert(Roles::ItemToolResultRole, "toolResult");
+    names.insert(Roles::ItemExpandedRole, "expanded");
+    names.insert(Roles::ItemImageSourceRole, "image");
+    names.insert(Roles::ItemErrorRole, "error");
+    names.insert(Roles::ItemUsageRole, "usage");
+    names.insert(Roles::ItemRequestIdRole, "requestId");
+    names.insert(Roles::ItemModelRole, "model");
+    names.insert(Roles::ItemCitationsRole, "citations");
+    return names;
+}
+
+void ConversationModel::rebuildEntryRows() {
+    m_entryRow = QList<int>(m_entries.size() + 1, int(m_items.size()));
+    for (int row = int(m_items.size()) - 1; row >= 0; --row)
+        m_entryRow[m_items.at(row).entry] = row;
+    // Entries without rows start where the next entry starts.
+    for (int e = int(m_entries.size()) - 1; e >= 0; --e) {
+        if (m_entryRow[e] > m_entryRow[e + 1])
+            m_entryRow[e] = m_entryRow[e + 1];
+    }
+}
+
+void ConversationModel::setEntries(const QList<ChatEntry> &entries) {
+    beginResetModel();
+    m_entries = entries;
+    m_items = deriveItems(m_entries, 0, int(m_entries.size()));
+    rebuildEntryRows();
+    endResetModel();
+}
+
+int ConversationModel::appendEntry(const ChatEntry &entry) {
+    m_entries.append(entry);
+    m_entryRow.insert(m_entries.size() - 1, int(m_items.size()));
+    const int index = int(m_entries.size()) - 1;
+    rederiveTurn(turnStart(index));
+    return index;
+}
+
+void ConversationModel::updateEntry(int index, const ChatEntry &entry) {
+    if (index < 0 || index >= m_entries.size())
+        return;
+    m_entries[index] = entry;
+    rederiveTurn(turnStart(index));
+}
+
+void ConversationModel::truncateEntries(int index) {
+    index = qBound(0, index, int(m_entries.size()));
+    if (index == m_entries.size())
+        return;
+    const int firstRow = m_entryRow.at(index);
+    if (firstRow < m_items.size()) {
+        beginRemoveRows({}, firstRow, int(m_items.size()) - 1);
+        m_items.resize(firstRow);
+        m_entries.resize(index);
+        rebuildEntryRows();
+        endRemoveRows();
+    } else {
+        m_entries.resize(index);
+        rebuildEntryRows();
+    }
+    // The turn that lost entries may show differently (e.g. a tool call without its result).
+    if (!m_entries.isEmpty())
+        rederiveTurn(turnStart(index - 1));
+}
+
+int ConversationModel::firstRowOfEntry(int index) const {
+    if (index < 0 || index >= m_entryRow.size())
+        return int(m_items.size());
+    return m_entryRow.at(index);
+}
+
+int ConversationModel::turnStart(int entry) const {
+    for (int i = qMin(entry, int(m_entries.size()) - 1); i > 0; --i) {
+        if (m_entries.at(i).message.role == ChatMessage::Role::User)
+            return i;
+    }
+    return 0;
+}
+
+int ConversationModel::turnEnd(int entry) const {
+    for (int i = entry + 1; i < m_entries.size(); ++i) {
+        if (m_entries.at(i).message.role == ChatMessage::Role::User)
+            return i;
+    }
+    return int(m_entries.size());
+}
+
+void ConversationModel::rederiveTurn(int first) {
+    const int end = turnEnd(first);
+    const QList<ChatItem> fresh = deriveItems(m_entries, first, end);
+    const int rowBegin = m_entryRow.at(first);
+    const int rowEnd = m_entryRow.at(end);
+    const int oldCount = rowEnd - rowBegin;
+    const int newCount = int(fresh.size());
+
+    // Rows that stay (same key at the same place) are updated in place; the rest of the old
+    // rows are replaced. While streaming this is one dataChanged on the growing row.
+    int same = 0;
+    while (same < oldCount && same < newCount
+           && m_items.at(rowBegin + same).key == fresh.at(same).key)
+        ++same;
+    int firstChanged = -1;
+    int lastChanged = -1;
+    for (int i = 0; i < same; ++i) {
+        ChatItem &current = m_items[rowBegin + i];
+        if (!current.looksLike(fresh.at(i))) {
+            current = fresh.at(i);
+            if (firstChanged < 0)
+                firstChanged = rowBegin + i;
+            lastChanged = rowBegin + i;
+        }
+    }
+    if (same < oldCount) {
+        beginRemoveRows({}, rowBegin + same, rowEnd - 1);
+        m_items.remove(rowBegin + same, oldCount - same);
+        endRemoveRows();
+    }
+    if (same < newCount) {
+        beginInsertRows({}, rowBegin + same, rowBegin + newCount - 1);
+        for (int i = same; i < newCount; ++i)
+            m_items.insert(rowBegin + i, fresh.at(i));
+        endInsertRows();
+    }
+    rebuildEntryRows();
+    if (firstChanged >= 0)
+        Q_EMIT dataChanged(index(firstChanged), index(lastChanged));
+}
+
+void ConversationModel::setExpanded(const QString &key, bool expanded) {
+    if (expanded == m_expanded.contains(key))
+        return;
+    if (expanded)
+        m_expanded.insert(key);
+    else
+        m_expanded.remove(key);
+    for (int row = 0; row < m_items.size(); ++row) {
+        if (m_items.at(row).key == key)
+            Q_EMIT dataChanged(index(row), index(row), {Roles::ItemExpandedRole});
+    }
+}
+
+QList<ChatMessage> ConversationModel::history(int endEntry) const {
+    if (endEntry < 0 || endEntry > m_entries.size())
+        endEntry = int(m_entries.size());
+    QList<ChatMessage> messages;
+    for (int i = 0; i < endEntry; ++i) {
+        const ChatEntry &e = m_entries.at(i);
+        // An answer that produced nothing (failed, canceled before its first token) is not
+        // part of the history; an interrupted or stopped partial answer is what the user saw.
+        if (e.message.role == ChatMessage::Role::Assistant && e.message.content.isEmpty()
+            && e.message.toolCalls.isEmpty())
+            continue;
+        messages.append(requestMessage(e.message));
+    }
+    return messages;
+}
+
+} // namespace Tramontane

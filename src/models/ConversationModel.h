@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "models/ChatItem.h"
+
+#include <QAbstractListModel>
+#include <QSet>
+
+namespace Tramontane {
+
+//! The rows of one conversation for the chat view. It holds the message entries (what was
+//! said, and the status of each) and shows them as ChatItem rows. Rows are re-derived per
+//! turn: a streaming update touches only the rows of the last turn, and only rows that look
+//! different get dataChanged, so a delta repaints the growing tail and nothing else.
+class ConversationModel final : public QAbstractListModel {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ConversationModel)
+
+public:
+    explicit ConversationModel(QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    //! Replaces the whole conversation.
+    void setEntries(const QList<ChatEntry> &entries);
+    //! Appends a message; returns its entry index.
+    int appendEntry(const ChatEntry &entry);
+    //! Replaces entry \a index (a streaming update, a status change).
+    void updateEntry(int index, const ChatEntry &entry);
+    //! Removes entries from \a index to the end (regenerate, edit and resend).
+    void truncateEntries(int index);
+    void clear() { setEntries({}); }
+
+    const QList<ChatEntry> &entries() const { return m_entries; }
+    int entryCount() const { return int(m_entries.size()); }
+    const ChatItem &item(int row) const { return m_items.at(row); }
+    //! The first row showing entry \a index (rowCount() past the end).
+    int firstRowOfEntry(int index) const;
+
+    //! Fold state of tool cards and thinking rows, by item key (view state kept here so it
+    //! survives updates of the row).
+    bool isExpanded(const QString &key) const { return m_expanded.contains(key); }
+    void setExpanded(const QString &key, bool expanded);
+
+    //! The messages to send for a new request: every entry before \a endEntry that completed
+    //! or was interrupted (a failed or canceled empty answer is not history).
+    QList<ChatMessage> history(int endEntry = -1) const;
+
+    //! The rows of entries [first, end) — the derivation, exposed for tests.
+    static QList<ChatItem> deriveItems(const QList<ChatEntry> &entries, int first, int end);
+
+private:
+    int turnStart(int entry) const;
+    int turnEnd(int entry) const;
+    void rederiveTurn(int turnFirstEntry);
+    void rebuildEntryRows();
+
+    QList<ChatEntry> m_entries;
+    QList<ChatItem> m_items;
+    QList<int> m_entryRow; // first row of each entry, plus rowCount() at the end
+    QSet<QString> m_expanded;
+};
+
+} // namespace Tramontane

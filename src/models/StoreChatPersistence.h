@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/storage/ConversationTypes.h"
+#include "models/ChatSession.h"
+
+#include <functional>
+
+namespace Tramontane {
+
+class ConversationStore;
+
+//! Keeps a ChatSession's messages in the conversation store: the user's message is written
+//! with a synced commit before the request leaves, a streaming answer is checkpointed, its
+//! final state stored. The conversation itself is created lazily, with the first message, so
+//! opening "New chat" and leaving it leaves nothing behind.
+class StoreChatPersistence final : public ChatPersistence {
+public:
+    explicit StoreChatPersistence(ConversationStore *store);
+
+    //! The conversation messages go to; 0 means "create one with the next message".
+    void setConversation(qint64 conversationId) { m_conversationId = conversationId; }
+    qint64 conversationId() const { return m_conversationId; }
+    //! What a lazily created conversation starts with (the chat's model or agent and tools).
+    void setNewConversationFactory(std::function<NewConversation()> factory) {
+        m_factory = std::move(factory);
+    }
+
+    qint64 storeMessage(const ChatEntry &entry, QString *error) override;
+    void updateMessage(const ChatEntry &entry) override;
+    void removeMessagesFrom(const ChatEntry &entry) override;
+
+    //! The entries of stored messages, for ConversationModel::setEntries.
+    static QList<ChatEntry> toEntries(const QList<StoredMessage> &messages);
+    static MessageStatus storeStatus(ChatEntry::Status status);
+    static ChatEntry::Status entryStatus(MessageStatus status);
+    //! Rebuilds an ApiError from its stored JSON (ApiError::toJson), so a reopened chat shows
+    //! the same sentence and fix.
+    static ApiError restoreError(const QJsonObject &json);
+
+private:
+    bool ensureConversation(QString *error);
+
+    ConversationStore *m_store;
+    qint64 m_conversationId = 0;
+    std::function<NewConversation()> m_factory;
+};
+
+} // namespace Tramontane

@@ -1,0 +1,251 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "models/ChatItem.h"
+#include "ui/chat/ChatStyle.h"
+#include "ui/markdown/MarkdownStyle.h"
+#include "ui/markdown/MessageDocumentCache.h"
+#include "ui/markdown/SafeTextDocument.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QMultiHash>
+#include <QSet>
+#include <QStyledItemDelegate>
+
+#include <memory>
+
+class QTextLayout;
+
+namespace Tramontane {
+
+class ConversationModel;
+class ImageRepository;
+class MessageDocument;
+
+//! Paints the rows of a ConversationModel: the user's messages as tinted bubbles, answers as
+//! markdown over the full column, thinking folded to one line, tool runs as cards, images,
+//! notices, and the footer under each answer. Hit-testing is done here too (editorEvent), the
+//! actions are carried out by the view (actionTriggered).
+//!
+//! Heights: a text row never laid out gets a cheap estimate (MessageDocumentCache::
+//! estimateHeight); when it is first painted its document is built and measured, and if the
+//! height differs, sizeHintChanged() is emitted once after the paint (flushSizeHintChanges),
+//! so only rows that were on screen ever cost a layout. Documents are cached per width bucket
+//! (LRU, bounded); the document of a streaming row is pinned and only fed the new text.
+class ChatDelegate final : public QStyledItemDelegate {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ChatDelegate)
+
+public:
+    enum class Action {
+        None,
+        CopyMessage,       //!< the row's markdown
+        EditMessage,       //!< a user message
+        CopyCode,          //!< code block `codeBlock`
+        OpenLink,          //!< `href`
+        ToggleExpanded,    //!< thinking row or tool card
+        CopyToolArguments, //!< a tool card's arguments
+        CopyToolResult,    //!< a tool card's result
+        Retry,             //!< a retryable notice
+        ToggleDetails,     //!< a notice's raw details
+        CopyDetails,       //!< ... copied
+        RetryImage,        //!< a failed image
+        OpenImage,         //!< a loaded image
+        ShowAnswerDetails, //!< the footer under an answer
+    };
+    Q_ENUM(Action)
+
+    //! What is under a point of a row.
+    struct Hit {
+        Action action = Action::None;
+        QRect rect; //!< the target, viewport coordinates
+        int codeBlock = -1;
+        QString href;
+        bool operator==(const Hit &o) const {
+            return action == o.action && rect == o.rect && codeBlock == o.codeBlock
+                   && href == o.href;
+        }
+    };
+
+    explicit ChatDelegate(ImageRepository *images, QObject *parent = nullptr);
+    ~ChatDelegate() override;
+
+    void setModel(ConversationModel *model);
+    //! Re-reads colours and fonts (palette or font change); drops every layout.
+    void setStyle(const ChatStyle &style);
+    const ChatStyle &chatStyle() const { return m_style; }
+    void setDocumentCacheLimits(MessageDocumentCache::Limits limits);
+    const MessageDocumentCache &documentCache() const { return m_docs; }
+
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    void paint(QPainter *painter, const QStyleOptionViewItem &option,
+               const QModelIndex &index) const override;
+    bool editorEvent(QEvent *event, QAbstractItemModel *model, const QStyleOptionViewItem &option,
+                     const QModelIndex &index) override;
+
+    //! The target under \a pos (viewport coordinates) in the row drawn in option.rect.
+    Hit hitTest(const QStyleOptionViewItem &option, const QModelIndex &index, const QPoint &pos);
+
+    // --- Cooperation with the view ------------------------------------------------------
+    //! Forgets every layout and height (conversation replaced, width changed a lot...).
+    void clearLayouts();
+    //! Row \a row changed in the model: feeds a streaming document its new text. Returns
+    //! true when the row's height is no longer the one the view laid out.
+    bool rowChanged(int row, int viewportWidth);
+    //! Rows about to disappear: their keys may come back with other content.
+    void forgetRows(int first, int last);
+    //! The rows that needed a layout during the paint get a sizeHintChanged(): call after
+    //! each paint. Returns true when it emitted.
+    bool flushSizeHintChanges();
+    //! Whether row \a row shows something moving (spinner, typing dots, a build under way).
+    bool isAnimated(int row) const;
+    //! The text of code block \a block of row \a row, as laid out at \a viewportWidth.
+    QString codeText(int row, int block, int viewportWidth) const;
+    //! Message keys whose document shows (or waits for) inline image \a key.
+    QList<QString> messagesWithInlineImage(const QString &key) const {
+        return m_inlineImageMessages.values(key);
+    }
+    //! The height sizeHint() gave row \a row (keyed by item), -1 if never asked.
+    int reportedHeight(const QString &itemKey) const { return m_rowHeights.value(itemKey, -1); }
+    //! The height row \a row has now.
+    int rowHeight(int row, int viewportWidth) const;
+
+    //! Hover: the row under the pointer and where (viewport coordinates); -1 for none.
+    void setHover(int row, const QPoint &pos);
+    int hoverRow() const { return m_hoverRow; }
+    //! Briefly shows "Copied" on a target (the view calls it after copying).
+    void showCopied(int row, const Hit &hit);
+
+    //! A remote markdown image the user agreed to load: once its image is ready the message
+    //! is rebuilt with the picture in place of the placeholder.
+    void approveInlineImage(const QString &messageKey, const QString &url, const QString &imageKey);
+    //! Rebuilds the document of \a messageKey (after an inline image arrived).
+    void invalidateMessage(const QString &messageKey);
+
+    //! The text a row copies: markdown for messages, arguments and result for tool cards...
+    static QString copyText(const ChatItem &item);
+    //! The one-line summary of a tool call's arguments.
+    static QString toolSummary(const ChatItem &item);
+    //! "Image generation" for image_generation; function names as they are.
+    static QString toolDisplayName(const ChatItem &item);
+    //! The footer line: model · N tokens · request id.
+    static QString footerText(const ChatItem &item);
+    //! What a notice shows behind "Details": the raw content, or the error's particulars.
+    static QString noticeDetails(const ChatItem &item);
+
+Q_SIGNALS:
+    //! The user clicked a target of row \a row.
+    void actionTriggered(int row, const Tramontane::ChatDelegate::Hit &hit);
+    //! Rows need a repaint (an asynchronous build finished, feedback expired...).
+    void repaintNeeded();
+
+private:
+    struct Column {
+        int left = 0;
+        int width = 0;
+    };
+    struct DocHeight {
+        int bucket = -1;
+        qreal height = 0;
+        bool measured = false;
+    };
+    struct PlainBlock {
+        int bucket = -1;
+        std::shared_ptr<QTextLayout> layout;
+        qreal height = 0;
+        int hiddenLines = 0;
+    };
+    //! Every rectangle of a row, computed the same way for painting and hit-testing.
+    struct Geometry {
+        QRect row;
+        QRect body; //!< the row minus padding and turn gap
+        Column column;
+        // text rows
+        QRect bubble;
+        QPointF docOrigin;
+        qreal docWidth = 0;
+        qreal docHeight = 0;
+        // thinking, tool cards, notices
+        QRect header;
+        QRect card;
+        QRect argsLabel, argsBlock, resultLabel, resultBlock;
+        QRect noticeTitle, noticeHint, detailsBlock;
+        // images
+        QRect image;
+        // footer and buttons
+        QRect footer;
+        QRect footerText;
+        QList<Hit> buttons; //!< clickable targets except links and code blocks
+    };
+
+    const ChatItem &itemAt(int row) const;
+    Column columnFor(int viewportWidth) const;
+    int viewportWidthOf(const QStyleOptionViewItem &option) const;
+    bool isTextRow(const ChatItem &item) const;
+    bool isExpanded(const ChatItem &item) const;
+    bool hasFooter(const ChatItem &item) const;
+    qreal textWidth(const ChatItem &item, const Column &column) const;
+    qreal docHeight(const ChatItem &item, qreal width) const;
+    MessageDocument *document(const ChatItem &item, qreal width) const;
+    QString documentText(const ChatItem &item) const;
+    int contentHeight(const ChatItem &item, const Column &column) const;
+    int toolBodyHeight(const ChatItem &item, const Column &column) const;
+    int noticeHeight(const ChatItem &item, const Column &column) const;
+    QSize imageBox(const ChatItem &item, const Column &column) const;
+    const PlainBlock &plainBlock(const QString &cacheKey, const QString &text, int width) const;
+    //! \a full adds what only painting and hit-testing need (buttons, bubble shrinking).
+    Geometry geometry(const QRect &rect, int row, const ChatItem &item, int viewportWidth,
+                      bool full) const;
+
+    void paintUser(QPainter *p, const Geometry &g, const ChatItem &item, int row) const;
+    void paintAssistant(QPainter *p, const Geometry &g, const ChatItem &item, int row) const;
+    void paintThinking(QPainter *p, const Geometry &g, const ChatItem &item, int row) const;
+    void paintTool(QPainter *p, const Geometry &g, const ChatItem &item, int row) const;
+    void paintImage(QPainter *p, const Geometry &g, const ChatItem &item, int row) const;
+    void paintNotice(QPainter *p, const Geometry &g, const ChatItem &item, int row) const;
+    void paintFooter(QPainter *p, const Geometry &g, const ChatItem &item, int row) const;
+    void paintDocument(QPainter *p, const Geometry &g, const ChatItem &item, int row,
+                       const QRect &clip) const;
+    void paintCodeButtons(QPainter *p, const Geometry &g, const ChatItem &item, int row) const;
+    void paintButton(QPainter *p, const QRect &rect, const QString &iconName, const QString &text,
+                     bool hovered, bool framed, int row, const Hit &hit) const;
+    void paintPlainBlock(QPainter *p, const QRect &rect, const PlainBlock &block) const;
+    void paintSpinner(QPainter *p, const QRectF &rect, const QColor &color) const;
+    void paintTypingDots(QPainter *p, const QPointF &start, const QColor &color) const;
+    void noteMeasured(int row, const ChatItem &item, qreal width, qreal height) const;
+    bool isHoveredTarget(int row, const Hit &hit) const;
+    bool isCopiedTarget(int row, const Hit &hit) const;
+    QList<Hit> codeButtons(const Geometry &g, const ChatItem &item) const;
+
+    ConversationModel *m_model = nullptr;
+    ImageRepository *m_images = nullptr;
+    ChatStyle m_style;
+    MarkdownStyle m_markdown;
+    MarkdownStyle m_thinkingMarkdown;
+    SafeTextDocument::ImageResolver m_resolver;
+    struct InlineImages;
+    std::shared_ptr<InlineImages> m_inline;
+
+    mutable MessageDocumentCache m_docs;
+    mutable QHash<QString, DocHeight> m_docHeights;   // by item key
+    mutable QHash<QString, int> m_rowHeights;         // what sizeHint() last answered, by item key
+    mutable QHash<QString, PlainBlock> m_plainBlocks; // tool arguments/results, notice details
+    mutable QHash<QString, QString> m_summaries;
+    mutable QSet<int> m_resized;                        // rows re-measured during the paint
+    QMultiHash<QString, QString> m_inlineImageMessages; // image key → message key
+    QHash<QString, QHash<QString, QString>> m_approved; // message key → url → image key
+
+    int m_hoverRow = -1;
+    QPoint m_hoverPos;
+    int m_pressRow = -1;
+    Hit m_pressHit;
+    int m_copiedRow = -1;
+    Hit m_copiedHit;
+    QElapsedTimer m_copiedTime;
+    QElapsedTimer m_clock; // animation phase
+};
+
+} // namespace Tramontane
+
+Q_DECLARE_METATYPE(Tramontane::ChatDelegate::Hit)

@@ -1,0 +1,695 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/chat/ChatView.h"
+
+#include "core/Logging.h"
+#include "models/ConversationModel.h"
+#include "ui/chat/ImageRepository.h"
+#include "ui/chat/ImageViewer.h"
+#include "ui/markdown/LinkPolicy.h"
+#include "ui/markdown/SafeTextDocument.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QDesktopServices>
+#include <QFormLayout>
+#include <QFrame>
+#include <QHBoxLayout>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QScopedValueRollback>
+#include <QScrollBar>
+#include <QToolButton>
+#include <QWindow>
+
+using namespace Qt::StringLiterals;
+
+namespace Tramontane {
+
+namespace {
+
+constexpr int kPinSlack = 8; // this close to the bottom counts as at the bottom
+constexpr int kAnimationIntervalMs = 50;
+constexpr int kCopiedRepaintMs = 1600;
+
+} // namespace
+
+ChatView::ChatView(QWidget *parent)
+    : QListView(parent) {
+    setObjectName(u"chatView"_s);
+    setVerticalScrollMode(ScrollPerPixel);
+    setHorizontalScrollMode(ScrollPerPixel);
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    setUniformItemSizes(false);
+    // SinglePass, not Batched: QListView relays out from row 0 on every dataChanged, and in
+    // Batched mode the rows past the first batch are gone until later batches run, so the
+    // bottom of a long chat (where streaming happens) blanks on every update. A full pass
+    // over cached heights costs about a millisecond for 10,000 rows.
+    setLayoutMode(SinglePass);
+    setResizeMode(Adjust);
+    setSelectionMode(NoSelection);
+    setEditTriggers(NoEditTriggers);
+    setAutoScroll(false);
+    setDragEnabled(false);
+    setFrameShape(QFrame::NoFrame);
+    setMouseTracking(true);
+    setSpacing(0);
+    setFocusPolicy(Qt::StrongFocus);
+    viewport()->setBackgroundRole(QPalette::Base);
+    viewport()->setAutoFillBackground(true);
+    setAccessibleName(tr("Conversation"));
+
+    m_images = new ImageRepository(this);
+    m_delegate = new ChatDelegate(m_images, this);
+    QListView::setItemDelegate(m_delegate);
+    m_delegate->setStyle(ChatStyle(palette(), font()));
+    connect(m_delegate, &ChatDelegate::actionTriggered, this, &ChatView::onAction);
+    connect(m_delegate, &ChatDelegate::repaintNeeded, viewport(), qOverload<>(&QWidget::update));
+    connect(m_images, &ImageRepository::imageChanged, this, &ChatView::onImageChanged);
+
+    connect(verticalScrollBar(), &QScrollBar::valueChanged, this, &ChatView::onScrollValueChanged);
+    connect(verticalScrollBar(), &QScrollBar::rangeChanged, this, &ChatView::onScrollRangeChanged);
+
+    m_jumpButton = new QToolButton(this);
+    m_jumpButton->setObjectName(u"jumpToLatestToolButton"_s);
+    m_jumpButton->setText(tr("Jump to latest ↓"));
+    m_jumpButton->setToolTip(tr("Scroll to the newest message (End)"));
+    m_jumpButton->setCursor(Qt::PointingHandCursor);
+    m_jumpButton->setFocusPolicy(Qt::NoFocus);
+    m_jumpButton->setStyleSheet(
+        u"QToolButton { border: 1px solid palette(mid); border-radius: 14px;"
+        " padding: 5px 14px; background: palette(button); color: palette(button-text); }"
+        " QToolButton:hover { background: palette(light); }"_s);
+    m_jumpButton->hide();
+    connect(m_jumpButton, &QToolButton::clicked, this, &ChatView::scrollToLatest);
+
+    m_animation.setInterval(kAnimationIntervalMs);
+    connect(&m_animation, &QTimer::timeout, this, &ChatView::animate);
+
+    m_confirmer = [this](Prompt prompt, const QUrl &url, std::function<void(bool)> answer) {
+        auto *box = new QMessageBox(this);
+        box->setObjectName(u"linkConfirmMessageBox"_s);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->setTextFormat(Qt::PlainText);
+        box->setStandardButtons(QMessageBox::Yes | QMessageBox::No);
+        box->setDefaultButton(QMessageBox::No);
+        box->setEscapeButton(QMessageBox::No);
+        // The full address, as plain text: what the user agrees to is exactly what opens.
+        const QString full = url.toString(QUrl::FullyEncoded);
+        switch (prompt) {
+        case Prompt::OpenLink:
+            box->setIcon(QMessageBox::Question);
+            box->setWindowTitle(tr("Open Link"));
+            box->setText(tr("Open this link in your browser?"));
+            box->setInformativeText(full);
+            box->button(QMessageBox::Yes)->setText(tr("Open"));
+            break;
+        case Prompt::OpenLoopbackLink:
+            box->setIcon(QMessageBox::Warning);
+            box->setWindowTitle(tr("Open Local Link"));
+            box->setText(tr("This link goes to a program on this computer, over an unencrypted "
+                            "connection. Open it only if you expect it."));
+            box->setInformativeText(full);
+            box->button(QMessageBox::Yes)->setText(tr("Open"));
+            break;
+        case Prompt::LoadRemoteImage:
+            box->setIcon(QMessageBox::Question);
+            box->setWindowTitle(tr("Load Image"));
+            box->setText(tr("Load image from %1?").arg(url.host()));
+            box->setInformativeText(
+                tr("The site will see that the image was requested.\n\n%1").arg(full));
+            box->button(QMessageBox::Yes)->setText(tr("Load"));
+            break;
+        }
+        box->button(QMessageBox::No)->setText(tr("Cancel"));
+        connect(box, &QMessageBox::finished, this,
+                [answer = std::move(answer)](int result) { answer(result == QMessageBox::Yes); });
+        box->open();
+    };
+    m_opener = [](const QUrl &url) {
+        return QDesktopServices::openUrl(url);
+    };
+}
+
+ChatView::~ChatView() = default;
+
+void ChatView::setModel(ConversationModel *model) {
+    setModel(static_cast<QAbstractItemModel *>(model));
+}
+
+void ChatView::setModel(QAbstractItemModel *model) {
+    auto *conversation = qobject_cast<ConversationModel *>(model);
+    if (model && !conversation) {
+        qCWarning(lcUi) << "ChatView shows a ConversationModel only";
+        return;
+    }
+    m_model = conversation;
+    m_delegate->setModel(conversation);
+    m_imageShapes.clear();
+    m_pinned = true;
+    QListView::setModel(model);
+    updateJumpButton();
+}
+
+void ChatView::setImageFetcher(std::shared_ptr<ImageFetcher> fetcher) {
+    m_images->setFetcher(std::move(fetcher));
+}
+
+void ChatView::setConfirmer(Confirmer confirmer) {
+    m_confirmer = std::move(confirmer);
+}
+
+void ChatView::setUrlOpener(UrlOpener opener) {
+    m_opener = std::move(opener);
+}
+
+int ChatView::contentWidth() const {
+    return viewport()->width();
+}
+
+// --- Model changes -------------------------------------------------------------------------
+
+void ChatView::dataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight,
+                           const QList<int> &roles) {
+    if (!m_model || !topLeft.isValid() || !bottomRight.isValid()) {
+        QListView::dataChanged(topLeft, bottomRight, roles);
+        return;
+    }
+    bool heightChanged = false;
+    for (int row = topLeft.row(); row <= bottomRight.row(); ++row)
+        heightChanged = m_delegate->rowChanged(row, contentWidth()) || heightChanged;
+    if (heightChanged) {
+        // QListView lays every row out again (cheap: heights are cached) and repaints.
+        QListView::dataChanged(topLeft, bottomRight, roles);
+    } else {
+        // Same height: repaint the row, skip the layout pass.
+        QAbstractItemView::dataChanged(topLeft, bottomRight, roles);
+    }
+    updateAnimation();
+}
+
+void ChatView::rowsAboutToBeRemoved(const QModelIndex &parent, int start, int end) {
+    if (!parent.isValid())
+        m_delegate->forgetRows(start, end);
+    QListView::rowsAboutToBeRemoved(parent, start, end);
+}
+
+void ChatView::reset() {
+    m_delegate->clearLayouts();
+    m_imageShapes.clear();
+    m_pinned = true;
+    QListView::reset();
+    updateJumpButton();
+}
+
+// --- Layout and scrolling ------------------------------------------------------------------
+
+void ChatView::doItemsLayout() {
+    if (!m_delegate) { // during construction
+        QListView::doItemsLayout();
+        return;
+    }
+    // Keep what the user looks at in place when rows above it change height.
+    int anchorRow = -1;
+    int anchorTop = 0;
+    if (!m_pinned && m_model && m_model->rowCount() > 0) {
+        const QModelIndex top = indexAt(QPoint(viewport()->width() / 2, 0));
+        if (top.isValid()) {
+            anchorRow = top.row();
+            anchorTop = visualRect(top).top();
+        }
+    }
+    {
+        QScopedValueRollback guard(m_adjusting, true);
+        QListView::doItemsLayout();
+        QScrollBar *bar = verticalScrollBar();
+        bar->setSingleStep(qMax(20, qRound(m_delegate->chatStyle().fm.lineSpacing() * 3)));
+        if (m_pinned) {
+            bar->setValue(bar->maximum());
+        } else if (anchorRow >= 0 && anchorRow < m_model->rowCount()) {
+            bar->setValue(rectForIndex(m_model->index(anchorRow)).top() - anchorTop);
+        }
+    }
+    updateJumpButton();
+}
+
+void ChatView::onScrollValueChanged(int value) {
+    if (m_adjusting)
+        return;
+    const bool atBottom = value >= verticalScrollBar()->maximum() - kPinSlack;
+    if (atBottom != m_pinned) {
+        m_pinned = atBottom;
+        updateJumpButton();
+    }
+}
+
+void ChatView::onScrollRangeChanged(int, int max) {
+    if (m_pinned) {
+        QScopedValueRollback guard(m_adjusting, true);
+        verticalScrollBar()->setValue(max);
+    }
+    updateJumpButton();
+}
+
+void ChatView::scrollToLatest() {
+    m_pinned = true;
+    {
+        QScopedValueRollback guard(m_adjusting, true);
+        verticalScrollBar()->setValue(verticalScrollBar()->maximum());
+    }
+    updateJumpButton();
+}
+
+void ChatView::updateJumpButton() {
+    const bool show = !m_pinned && verticalScrollBar()->maximum() > 0;
+    if (show) {
+        m_jumpButton->adjustSize();
+        const QRect vp = viewport()->geometry();
+        m_jumpButton->move(vp.center().x() - m_jumpButton->width() / 2,
+                           vp.bottom() - m_jumpButton->height() - 14);
+        m_jumpButton->raise();
+    }
+    m_jumpButton->setVisible(show);
+}
+
+void ChatView::resizeEvent(QResizeEvent *event) {
+    const int oldWidth = event->oldSize().width();
+    // QListView relays out only when the height changes in list mode; here the width decides
+    // every row's height, so lay out again at once when it changes.
+    QAbstractItemView::resizeEvent(event);
+    if (!m_delegate)
+        return;
+    if (event->size().width() != oldWidth)
+        scheduleDelayedItemsLayout();
+    updateJumpButton();
+}
+
+void ChatView::paintEvent(QPaintEvent *event) {
+    QListView::paintEvent(event);
+    if (!m_delegate)
+        return;
+    // Rows measured for the first time during this paint: one layout pass for all of them.
+    m_delegate->flushSizeHintChanges();
+    updateAnimation();
+}
+
+QList<int> ChatView::visibleRows() const {
+    QList<int> rows;
+    if (!m_model || m_model->rowCount() == 0)
+        return rows;
+    const QModelIndex first = indexAt(QPoint(viewport()->width() / 2, 0));
+    if (!first.isValid())
+        return rows;
+    const int bottom = viewport()->height();
+    for (int row = first.row(); row < m_model->rowCount(); ++row) {
+        const QRect r = visualRect(m_model->index(row));
+        if (r.top() >= bottom)
+            break;
+        rows.append(row);
+    }
+    return rows;
+}
+
+void ChatView::updateAnimation() {
+    bool any = false;
+    if (isVisible()) {
+        const QList<int> rows = visibleRows();
+        for (int row : rows) {
+            if (m_delegate->isAnimated(row)) {
+                any = true;
+                break;
+            }
+        }
+    }
+    if (any && !m_animation.isActive())
+        m_animation.start();
+    else if (!any)
+        m_animation.stop();
+}
+
+void ChatView::animate() {
+    const QList<int> rows = visibleRows();
+    bool any = false;
+    for (int row : rows) {
+        if (m_delegate->isAnimated(row)) {
+            viewport()->update(visualRect(m_model->index(row)));
+            any = true;
+        }
+    }
+    if (!any)
+        m_animation.stop();
+}
+
+// --- Input ---------------------------------------------------------------------------------
+
+void ChatView::keyPressEvent(QKeyEvent *event) {
+    if (event->matches(QKeySequence::Copy)) {
+        copyCurrentRow();
+        event->accept();
+        return;
+    }
+    QScrollBar *bar = verticalScrollBar();
+    const int line = bar->singleStep();
+    const int page = qMax(line, viewport()->height() - 2 * line);
+    switch (event->key()) {
+    case Qt::Key_Up:
+        bar->setValue(bar->value() - line);
+        break;
+    case Qt::Key_Down:
+        bar->setValue(bar->value() + line);
+        break;
+    case Qt::Key_PageUp:
+        bar->setValue(bar->value() - page);
+        break;
+    case Qt::Key_PageDown:
+        bar->setValue(bar->value() + page);
+        break;
+    case Qt::Key_Home:
+        bar->setValue(bar->minimum());
+        break;
+    case Qt::Key_End:
+        scrollToLatest();
+        break;
+    default:
+        QListView::keyPressEvent(event);
+        return;
+    }
+    event->accept();
+}
+
+void ChatView::mouseMoveEvent(QMouseEvent *event) {
+    if (!m_delegate) {
+        QListView::mouseMoveEvent(event);
+        return;
+    }
+    const QModelIndex index = indexAt(event->position().toPoint());
+    const int previous = m_delegate->hoverRow();
+    if (!index.isValid()) {
+        m_delegate->setHover(-1, {});
+        viewport()->unsetCursor();
+    }
+    if (previous >= 0 && previous != index.row() && m_model && previous < m_model->rowCount())
+        viewport()->update(visualRect(m_model->index(previous)));
+    QListView::mouseMoveEvent(event);
+}
+
+bool ChatView::viewportEvent(QEvent *event) {
+    if (event->type() == QEvent::Leave && m_delegate) {
+        const int previous = m_delegate->hoverRow();
+        m_delegate->setHover(-1, {});
+        if (previous >= 0 && m_model && previous < m_model->rowCount())
+            viewport()->update(visualRect(m_model->index(previous)));
+    }
+    return QListView::viewportEvent(event);
+}
+
+void ChatView::changeEvent(QEvent *event) {
+    const bool look = event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange
+                      || event->type() == QEvent::StyleChange;
+    if (m_delegate && look) {
+        m_delegate->setStyle(ChatStyle(palette(), font()));
+        scheduleDelayedItemsLayout();
+    }
+    QListView::changeEvent(event);
+}
+
+// --- Actions -------------------------------------------------------------------------------
+
+void ChatView::onAction(int row, const ChatDelegate::Hit &hit) {
+    if (!m_model || row < 0 || row >= m_model->rowCount())
+        return;
+    const ChatItem item = m_model->item(row);
+    using Action = ChatDelegate::Action;
+    switch (hit.action) {
+    case Action::None:
+        break;
+    case Action::CopyMessage:
+        copyToClipboard(item.text, row, hit);
+        break;
+    case Action::EditMessage:
+        emit editRequested(item.entry);
+        break;
+    case Action::CopyCode:
+        copyToClipboard(m_delegate->codeText(row, hit.codeBlock, contentWidth()), row, hit);
+        break;
+    case Action::OpenLink:
+        handleLink(row, hit.href);
+        break;
+    case Action::ToggleExpanded:
+    case Action::ToggleDetails:
+        m_model->setExpanded(item.key, !m_model->isExpanded(item.key));
+        break;
+    case Action::CopyToolArguments:
+        copyToClipboard(item.toolArguments, row, hit);
+        break;
+    case Action::CopyToolResult:
+        copyToClipboard(item.toolResult, row, hit);
+        break;
+    case Action::CopyDetails:
+        copyToClipboard(ChatDelegate::noticeDetails(item), row, hit);
+        break;
+    case Action::Retry:
+        emit retryRequested(item.entry);
+        break;
+    case Action::RetryImage:
+        m_images->retry(item.image);
+        viewport()->update(visualRect(m_model->index(row)));
+        updateAnimation();
+        break;
+    case Action::OpenImage:
+        emit imageActivated(item.image);
+        if (m_viewerEnabled)
+            openImageViewer(item.image);
+        break;
+    case Action::ShowAnswerDetails:
+        showAnswerDetails(row, hit.rect);
+        break;
+    }
+}
+
+void ChatView::copyToClipboard(const QString &text, int row, const ChatDelegate::Hit &hit) {
+    QGuiApplication::clipboard()->setText(text);
+    m_delegate->showCopied(row, hit);
+    viewport()->update(visualRect(m_model->index(row)));
+    QPointer<QWidget> vp = viewport();
+    QTimer::singleShot(kCopiedRepaintMs, this, [vp] {
+        if (vp)
+            vp->update();
+    });
+}
+
+void ChatView::copyCurrentRow() {
+    if (!m_model)
+        return;
+    const QModelIndex current = currentIndex();
+    if (!current.isValid())
+        return;
+    const ChatItem &item = m_model->item(current.row());
+    if (item.kind == ChatItem::Kind::Image
+        && m_images->status(item.image.key()) == ImageRepository::Status::Ready) {
+        QGuiApplication::clipboard()->setImage(m_images->image(item.image.key()));
+        return;
+    }
+    const QString text = ChatDelegate::copyText(item);
+    if (!text.isEmpty())
+        QGuiApplication::clipboard()->setText(text);
+}
+
+void ChatView::copyLastAnswer() {
+    if (!m_model)
+        return;
+    int entry = -1;
+    QStringList parts;
+    for (int row = m_model->rowCount() - 1; row >= 0; --row) {
+        const ChatItem &item = m_model->item(row);
+        if (item.kind == ChatItem::Kind::User && entry >= 0)
+            break;
+        if (item.kind != ChatItem::Kind::Assistant || item.text.isEmpty())
+            continue;
+        if (entry < 0)
+            entry = item.entry;
+        if (item.entry != entry)
+            break;
+        parts.prepend(item.text);
+    }
+    if (!parts.isEmpty())
+        QGuiApplication::clipboard()->setText(parts.join(u"\n\n"_s));
+}
+
+// --- Links and remote images ---------------------------------------------------------------
+
+void ChatView::confirm(Prompt prompt, const QUrl &url, std::function<void(bool)> answer) {
+    if (m_confirmer)
+        m_confirmer(prompt, url, std::move(answer));
+    else
+        answer(false);
+}
+
+void ChatView::handleLink(int row, const QString &href) {
+    if (const std::optional<QUrl> remote = SafeTextDocument::remoteImageFromAnchor(href)) {
+        const QString messageKey = m_model->item(row).key;
+        QPointer<ChatView> self(this);
+        const QUrl url = *remote;
+        confirm(Prompt::LoadRemoteImage, url, [self, messageKey, url](bool yes) {
+            if (self && yes)
+                self->loadRemoteImage(messageKey, url);
+        });
+        return;
+    }
+    const QUrl url(href, QUrl::StrictMode);
+    const LinkPolicy::Action action = LinkPolicy::check(url);
+    if (action == LinkPolicy::Action::Refuse) {
+        refuseLink(url.isValid() ? url : QUrl(href));
+        return;
+    }
+    QPointer<ChatView> self(this);
+    const Prompt prompt =
+        action == LinkPolicy::Action::Open ? Prompt::OpenLink : Prompt::OpenLoopbackLink;
+    confirm(prompt, url, [self, url](bool yes) {
+        if (!self || !yes)
+            return;
+        if (self->m_opener && self->m_opener(url))
+            emit self->linkOpened(url);
+    });
+}
+
+void ChatView::refuseLink(const QUrl &url) {
+    qCInfo(lcUi) << "refused to open a link with scheme" << url.scheme();
+    emit linkRefused(url);
+    auto *box = new QMessageBox(this);
+    box->setObjectName(u"linkRefusedMessageBox"_s);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setIcon(QMessageBox::Information);
+    box->setTextFormat(Qt::PlainText);
+    box->setWindowTitle(tr("Link Not Opened"));
+    box->setText(tr("Tramontane opens only https and e-mail links from messages."));
+    box->setInformativeText(url.toString(QUrl::FullyEncoded));
+    box->setStandardButtons(QMessageBox::Ok);
+    box->open();
+}
+
+void ChatView::loadRemoteImage(const QString &messageKey, const QUrl &url) {
+    ImageSource source;
+    source.kind = ImageSource::Kind::HttpUrl;
+    source.ref = url.toString(QUrl::FullyEncoded);
+    source.fileName = url.fileName();
+    const QString imageKey = source.key();
+    // The markdown names the image as written; both spellings map to the loaded picture.
+    m_delegate->approveInlineImage(messageKey, source.ref, imageKey);
+    m_delegate->approveInlineImage(messageKey, url.toString(), imageKey);
+    if (m_images->status(imageKey) == ImageRepository::Status::Failed)
+        m_images->retry(source);
+    else
+        m_images->request(source);
+    onImageChanged(imageKey);
+}
+
+// --- Images --------------------------------------------------------------------------------
+
+void ChatView::onImageChanged(const QString &key) {
+    // What decides the height of the rows showing it: the natural size once known (rows had
+    // the default square until then), or a compact box for a failure without a size.
+    QSize shape = m_images->naturalSize(key);
+    if (!shape.isValid() && m_images->status(key) == ImageRepository::Status::Failed)
+        shape = QSize(-2, -2);
+    bool relayout = false;
+    if (m_imageShapes.value(key) != shape) {
+        m_imageShapes.insert(key, shape);
+        relayout = true;
+    }
+    const QList<QString> messages = m_delegate->messagesWithInlineImage(key);
+    if (!messages.isEmpty() && m_images->status(key) == ImageRepository::Status::Ready) {
+        for (const QString &message : messages)
+            m_delegate->invalidateMessage(message);
+        relayout = true;
+    }
+    if (relayout)
+        scheduleDelayedItemsLayout();
+    viewport()->update();
+    updateAnimation();
+}
+
+void ChatView::openImageViewer(const ImageSource &source) {
+    auto *viewer = new ImageViewer(this);
+    viewer->setObjectName(u"imageViewerDialog"_s);
+    viewer->setAttribute(Qt::WA_DeleteOnClose);
+    viewer->setWindowFlag(Qt::Window);
+    QString name = source.fileName;
+    if (name.isEmpty() && source.kind == ImageSource::Kind::FileId)
+        name = source.ref;
+    viewer->setLoading(name);
+    viewer->show();
+    QPointer<ImageViewer> target(viewer);
+    m_images->fetchOriginal(source, viewer, [target, name](QByteArray bytes, QString error) {
+        if (!target)
+            return;
+        if (bytes.isEmpty())
+            target->setError(error.isEmpty() ? tr("The image could not be loaded.") : error);
+        else
+            target->setImageData(bytes, name);
+    });
+}
+
+// --- The answer details popover ------------------------------------------------------------
+
+void ChatView::showAnswerDetails(int row, const QRect &anchor) {
+    const ChatItem item = m_model->item(row);
+    auto *popup = new QFrame(this, Qt::Popup);
+    popup->setObjectName(u"answerDetailsFrame"_s);
+    popup->setAttribute(Qt::WA_DeleteOnClose);
+    popup->setFrameShape(QFrame::StyledPanel);
+    auto *form = new QFormLayout(popup);
+    form->setContentsMargins(14, 12, 14, 12);
+    form->setHorizontalSpacing(16);
+    const QLocale locale;
+    const auto addRow = [&](const QString &label, const QString &value, const QString &name) {
+        auto *field = new QLabel(value, popup);
+        field->setObjectName(name);
+        field->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        form->addRow(label, field);
+    };
+    if (!item.model.isEmpty())
+        addRow(tr("Model"), item.model, u"modelLabel"_s);
+    if (item.usage) {
+        addRow(tr("Prompt tokens"), locale.toString(item.usage->promptTokens),
+               u"promptTokensLabel"_s);
+        addRow(tr("Completion tokens"), locale.toString(item.usage->completionTokens),
+               u"completionTokensLabel"_s);
+        addRow(tr("Total tokens"), locale.toString(item.usage->totalTokens), u"totalTokensLabel"_s);
+    }
+    if (!item.requestId.isEmpty()) {
+        auto *line = new QWidget(popup);
+        auto *h = new QHBoxLayout(line);
+        h->setContentsMargins(0, 0, 0, 0);
+        auto *id = new QLineEdit(item.requestId, line);
+        id->setObjectName(u"requestIdLineEdit"_s);
+        id->setReadOnly(true);
+        id->setMinimumWidth(id->fontMetrics().horizontalAdvance(item.requestId) + 16);
+        auto *copy = new QToolButton(line);
+        copy->setObjectName(u"copyRequestIdToolButton"_s);
+        copy->setText(tr("Copy"));
+        copy->setToolTip(tr("Copy the request ID, for support"));
+        connect(copy, &QToolButton::clicked, popup, [id, copy] {
+            QGuiApplication::clipboard()->setText(id->text());
+            copy->setText(tr("Copied"));
+        });
+        h->addWidget(id);
+        h->addWidget(copy);
+        form->addRow(tr("Request ID"), line);
+    }
+    popup->adjustSize();
+    QPoint pos = viewport()->mapToGlobal(QPoint(anchor.left(), anchor.bottom() + 4));
+    if (const QScreen *screen = this->screen()) {
+        const QRect available = screen->availableGeometry();
+        if (pos.y() + popup->height() > available.bottom())
+            pos.setY(viewport()->mapToGlobal(anchor.topLeft()).y() - popup->height() - 4);
+        pos.setX(qMin(pos.x(), available.right() - popup->width()));
+    }
+    popup->move(pos);
+    popup->show();
+}
+
+} // namespace Tramontane

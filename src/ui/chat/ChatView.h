@@ -1,0 +1,137 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "models/ChatItem.h"
+#include "ui/chat/ChatDelegate.h"
+#include "ui/chat/ImageFetcher.h"
+
+#include <QListView>
+#include <QPointer>
+#include <QSet>
+#include <QTimer>
+#include <QUrl>
+
+#include <functional>
+#include <memory>
+
+class QToolButton;
+
+namespace Tramontane {
+
+class ConversationModel;
+class ImageRepository;
+
+//! The conversation: a QListView over a ConversationModel, painted by ChatDelegate (no widget
+//! per message). Scrolling is per pixel; rows are measured only once painted; the view stays
+//! pinned to the bottom while rows arrive or grow unless the user scrolled up, in which case a
+//! "Jump to latest" button floats over the bottom edge.
+//!
+//! Links from model output are opened only after a confirmation that shows the full URL, and
+//! only for what LinkPolicy allows; remote images in markdown are fetched only after the user
+//! agreed. Both the confirmation and the opener can be replaced (tests, embedding).
+class ChatView final : public QListView {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ChatView)
+
+public:
+    //! What a confirmation is about.
+    enum class Prompt {
+        OpenLink,         //!< an https or mailto link
+        OpenLoopbackLink, //!< plain http to this computer: asked with a warning
+        LoadRemoteImage,  //!< an image a message points at, on another site
+    };
+    Q_ENUM(Prompt)
+
+    //! Asks the user; calls \a answer exactly once with the decision (possibly later).
+    using Confirmer =
+        std::function<void(Prompt prompt, const QUrl &url, std::function<void(bool)> answer)>;
+    //! Opens a URL the user agreed to open; returns whether it could.
+    using UrlOpener = std::function<bool(const QUrl &url)>;
+
+    explicit ChatView(QWidget *parent = nullptr);
+    ~ChatView() override;
+
+    void setModel(ConversationModel *model);
+    //! Only a ConversationModel can be shown; anything else is refused with a warning.
+    void setModel(QAbstractItemModel *model) override;
+    ConversationModel *conversationModel() const { return m_model; }
+
+    void setImageFetcher(std::shared_ptr<ImageFetcher> fetcher);
+    ImageRepository *imageRepository() const { return m_images; }
+    ChatDelegate *chatDelegate() const { return m_delegate; }
+
+    //! Replaces the confirmation message boxes (default: a QMessageBox opened with open(),
+    //! objectName "linkConfirmMessageBox", Yes to go ahead).
+    void setConfirmer(Confirmer confirmer);
+    //! Replaces QDesktopServices::openUrl.
+    void setUrlOpener(UrlOpener opener);
+    //! Whether clicking an image opens an ImageViewer (default true); imageActivated() is
+    //! emitted either way.
+    void setImageViewerEnabled(bool enabled) { m_viewerEnabled = enabled; }
+
+    bool isPinnedToBottom() const { return m_pinned; }
+    QToolButton *jumpToLatestButton() const { return m_jumpButton; }
+
+public Q_SLOTS:
+    //! Copies the markdown of the last answer to the clipboard.
+    void copyLastAnswer();
+    //! Copies the current row: its markdown, a tool card's arguments and result, an image.
+    void copyCurrentRow();
+    //! Scrolls to the newest row and pins the view there again.
+    void scrollToLatest();
+    //! Lays every row out now, keeping the bottom pinned or the top row in place.
+    void doItemsLayout() override;
+
+Q_SIGNALS:
+    void retryRequested(int entry);
+    void editRequested(int entry);
+    void imageActivated(const Tramontane::ImageSource &source);
+    //! A link was not opened because of what it is (javascript:, file:, plain http...).
+    void linkRefused(const QUrl &url);
+    //! A link the user agreed to open was handed to the opener.
+    void linkOpened(const QUrl &url);
+
+protected:
+    void dataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight,
+                     const QList<int> &roles = {}) override;
+    void rowsAboutToBeRemoved(const QModelIndex &parent, int start, int end) override;
+    void reset() override;
+    void paintEvent(QPaintEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    bool viewportEvent(QEvent *event) override;
+    void changeEvent(QEvent *event) override;
+
+private:
+    void onAction(int row, const ChatDelegate::Hit &hit);
+    void onImageChanged(const QString &key);
+    void onScrollValueChanged(int value);
+    void onScrollRangeChanged(int min, int max);
+    void handleLink(int row, const QString &href);
+    void confirm(Prompt prompt, const QUrl &url, std::function<void(bool)> answer);
+    void refuseLink(const QUrl &url);
+    void loadRemoteImage(const QString &messageKey, const QUrl &url);
+    void showAnswerDetails(int row, const QRect &anchor);
+    void openImageViewer(const ImageSource &source);
+    void copyToClipboard(const QString &text, int row, const ChatDelegate::Hit &hit);
+    void updateJumpButton();
+    void updateAnimation();
+    void animate();
+    QList<int> visibleRows() const;
+    int contentWidth() const;
+
+    ConversationModel *m_model = nullptr;
+    ImageRepository *m_images = nullptr;
+    ChatDelegate *m_delegate = nullptr;
+    QToolButton *m_jumpButton = nullptr;
+    Confirmer m_confirmer;
+    UrlOpener m_opener;
+    QTimer m_animation;
+    QHash<QString, QSize> m_imageShapes; // what the layout knows of each image's size
+    bool m_pinned = true;
+    bool m_adjusting = false; // our own scrolling: not the user's
+    bool m_viewerEnabled = true;
+};
+
+} // namespace Tramontane

@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QColor>
+#include <QFont>
+
+namespace Tramontane {
+
+//! How rendered markdown looks. A plain value, captured on the GUI thread (it reads the
+//! application font and palette) and handed by copy to worker threads.
+//!
+//! QTextDocument::setDefaultStyleSheet does not apply to markdown, so MessageDocument applies
+//! these formats itself after import, once per committed block (never per paint).
+struct MarkdownStyle {
+    QFont bodyFont;
+    QFont monoFont;
+    QColor text;
+    QColor link;
+    QColor muted;                //!< block quotes, blocked images
+    QColor codeBackground;       //!< fenced code blocks
+    QColor codeBorder;           //!< frame of fenced code blocks
+    QColor inlineCodeBackground; //!< `inline code`
+    QColor tableBorder;
+    qreal codePadding = 8;  //!< inside the code background, all four sides
+    qreal codeGap = 6;      //!< between the code background and the blocks around it
+    qreal quoteIndent = 16; //!< per block-quote level
+    qreal tableCellPadding = 4;
+
+    //! The application font and palette, FixedFont for code.
+    static MarkdownStyle fromApplication();
+
+    friend bool operator==(const MarkdownStyle &, const MarkdownStyle &) = default;
+};
+
+} // namespace Tramontane

@@ -1,0 +1,827 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/markdown/MessageDocument.h"
+
+#include "ui/markdown/MarkdownRendering.h"
+
+#include <QAbstractTextDocumentLayout>
+#include <QPainter>
+#include <QTextBlock>
+#include <QTextCursor>
+#include <QTextList>
+#include <QTextTable>
+#include <QThread>
+#include <QtConcurrent/QtConcurrentRun>
+
+using namespace Qt::StringLiterals;
+
+namespace Tramontane {
+
+using Chunk = MarkdownBlockSplitter::Chunk;
+using MarkdownRendering::CodeBlockBuilder;
+
+namespace {
+
+std::atomic_bool s_offThreadLayout = true;
+
+// Deletes a document in its own thread: a worker's result may be dropped anywhere.
+struct DocumentDeleter {
+    void operator()(SafeTextDocument *document) const {
+        if (document->thread() == QThread::currentThread())
+            delete document;
+        else
+            document->deleteLater();
+    }
+};
+
+} // namespace
+
+struct MessageDocument::Segment {
+    std::unique_ptr<SafeTextDocument, DocumentDeleter> document;
+    MarkdownRendering::Trailing prefix; // what the hidden prefix stands for
+    int firstBlock = 0;                 // blocks before it belong to the hidden prefix
+    qsizetype sourceChars = 0;          // markdown it renders
+    int tables = 0;
+    // Geometry at `laidOutWidth`, in the segment document's coordinates.
+    qreal laidOutWidth = -1;
+    qreal contentTop = 0; // where the hidden prefix ends
+    qreal paintTop = 0;   // content may start higher (a table overlaps the empty line above it)
+    qreal height = 0;     // from contentTop to the end
+    qreal overhang = 0;   // a final code block's padding below the last line
+    struct Code {
+        int firstBlock;
+        int lastBlock;
+        QString language;
+        QRectF rect;
+    };
+    QList<Code> codes;
+    bool geometryValid = false;
+};
+
+struct MessageDocument::BuildOutput {
+    std::vector<std::unique_ptr<Segment>> segments;
+    qsizetype parsedChars = 0;
+    qreal width = -1;
+};
+
+// Heights of the hidden prefixes laid out alone. A segment ends where its document ends, and
+// how the last block of a document is laid out can depend on whether anything follows (the
+// empty block after a table sits beside it at the very end): the part of the next segment
+// standing for it is therefore measured the same way, alone.
+class PrefixHeights {
+public:
+    qreal height(MarkdownRendering::Trailing trailing, const MarkdownStyle &style, qreal width) {
+        if (!qFuzzyCompare(width, m_width)) {
+            m_heights.clear();
+            m_width = width;
+        }
+        const int key = int(trailing.kind) * 16 + trailing.level;
+        if (auto it = m_heights.constFind(key); it != m_heights.constEnd())
+            return *it;
+        SafeTextDocument document;
+        MarkdownRendering::prepareDocument(&document, style);
+        MarkdownRendering::importWithPrefix(&document, MarkdownRendering::prefixFor(trailing), {},
+                                            style);
+        document.setTextWidth(width);
+        const qreal height = document.documentLayout()->documentSize().height();
+        m_heights.insert(key, height);
+        return height;
+    }
+
+private:
+    qreal m_width = -1;
+    QHash<int, qreal> m_heights;
+};
+
+namespace {
+
+using Segment = MessageDocument::Segment;
+using Segments = std::vector<std::unique_ptr<Segment>>;
+
+struct BuildContext {
+    MarkdownStyle style;
+    MessageDocument::Limits limits;
+    SafeTextDocument::ImageResolver resolver;
+    qreal width = -1;
+};
+
+enum class ChunkRendering { Markdown, Code, PlainTable };
+
+// Top-level fences are always built line by line: the importer cannot tell two adjacent fences
+// apart, and a streamed fence is built that way anyway.
+ChunkRendering classify(const Chunk &chunk, const MessageDocument::Limits &limits) {
+    if (chunk.kind == MarkdownBlockSplitter::ChunkKind::Fence)
+        return ChunkRendering::Code;
+    if (chunk.tables > 0
+        && (chunk.maxTableRows > limits.giantTableRows || chunk.length() > limits.giantTableChars))
+        return ChunkRendering::PlainTable;
+    return ChunkRendering::Markdown;
+}
+
+CodeBlockBuilder::Options builderOptions(const Chunk &chunk, ChunkRendering rendering) {
+    CodeBlockBuilder::Options options;
+    if (rendering == ChunkRendering::PlainTable) {
+        options.fence = false;
+        options.plainTable = true;
+        return options;
+    }
+    options.fence = true;
+    options.fenceChar = chunk.fenceChar;
+    options.fenceLength = chunk.fenceLength;
+    options.fenceIndent = chunk.fenceIndent;
+    options.language = chunk.language;
+    return options;
+}
+
+MarkdownRendering::Trailing trailingOf(const Segments &segments) {
+    return segments.empty() ? MarkdownRendering::Trailing{}
+                            : MarkdownRendering::trailingOf(segments.back()->document.get());
+}
+
+bool hasRoom(const Segment &segment, const MessageDocument::Limits &limits) {
+    return segment.sourceChars < limits.segmentChars && segment.tables < limits.segmentTables;
+}
+
+// A segment rendering \a markdown after a hidden stand-in for \a previous.
+std::unique_ptr<Segment> createSegment(const BuildContext &context,
+                                       MarkdownRendering::Trailing previous, QStringView markdown) {
+    auto segment = std::make_unique<Segment>();
+    segment->document.reset(new SafeTextDocument);
+    SafeTextDocument *document = segment->document.get();
+    MarkdownRendering::prepareDocument(document, context.style);
+    document->setImageResolver(context.resolver);
+    const MarkdownRendering::Prefix &prefix = MarkdownRendering::prefixFor(previous);
+    MarkdownRendering::importWithPrefix(document, prefix, markdown, context.style);
+    segment->prefix = previous;
+    segment->firstBlock = prefix.blockCount;
+    if (context.width > 0)
+        document->setTextWidth(context.width);
+    return segment;
+}
+
+// Appends a committed markdown chunk: to the last segment while it has room, else to a new one.
+qsizetype commitMarkdown(Segments &segments, const BuildContext &context, QStringView markdown,
+                         int tables) {
+    if (!segments.empty() && hasRoom(*segments.back(), context.limits)) {
+        Segment &last = *segments.back();
+        MarkdownRendering::append(last.document.get(), markdown, context.style);
+        last.sourceChars += markdown.size();
+        last.tables += tables;
+        last.geometryValid = false;
+        return markdown.size();
+    }
+    auto segment = createSegment(context, trailingOf(segments), markdown);
+    segment->sourceChars = markdown.size();
+    segment->tables = tables;
+    segments.push_back(std::move(segment));
+    return markdown.size();
+}
+
+// Appends a chunk rendered as plain code lines (a giant fence or table).
+qsizetype commitCode(Segments &segments, const BuildContext &context, QStringView source,
+                     const CodeBlockBuilder::Options &options) {
+    if (segments.empty() || !hasRoom(*segments.back(), context.limits))
+        segments.push_back(createSegment(context, trailingOf(segments), {}));
+    Segment &target = *segments.back();
+    CodeBlockBuilder builder(target.document.get(), context.style, options);
+    const qsizetype looked = builder.update(source, true);
+    target.sourceChars += source.size();
+    target.geometryValid = false;
+    return looked;
+}
+
+void updateGeometry(Segment &segment, const MarkdownStyle &style, qreal width,
+                    PrefixHeights &prefixHeights) {
+    SafeTextDocument *document = segment.document.get();
+    if (!qFuzzyCompare(document->textWidth(), width))
+        document->setTextWidth(width);
+    QAbstractTextDocumentLayout *layout = document->documentLayout();
+    const qreal documentHeight = layout->documentSize().height();
+    segment.contentTop = 0;
+    if (segment.firstBlock > 0)
+        segment.contentTop = prefixHeights.height(segment.prefix, style, width);
+    segment.height = qMax<qreal>(0, documentHeight - segment.contentTop);
+    segment.paintTop = segment.contentTop;
+    if (segment.firstBlock > 0) {
+        const QTextBlock first = document->findBlockByNumber(segment.firstBlock);
+        if (QTextTable *table = QTextCursor(first).currentTable())
+            segment.paintTop = qMin(segment.paintTop, layout->frameBoundingRect(table).top());
+        else if (first.isValid())
+            segment.paintTop = qMin(segment.paintTop, layout->blockBoundingRect(first).top());
+    }
+
+    segment.codes.clear();
+    const qreal pad = style.codePadding;
+    int currentId = 0;
+    for (QTextBlock block = document->findBlockByNumber(segment.firstBlock); block.isValid();
+         block = block.next()) {
+        const QTextBlockFormat format = block.blockFormat();
+        const int id = format.intProperty(MarkdownRendering::CodeBlockIdProperty);
+        if (id == 0) {
+            currentId = 0;
+            continue;
+        }
+        const QRectF rect = layout->blockBoundingRect(block);
+        if (id == currentId) {
+            Segment::Code &code = segment.codes.last();
+            code.lastBlock = block.blockNumber();
+            code.rect.setBottom(rect.bottom() + pad);
+            continue;
+        }
+        currentId = id;
+        qreal left = format.leftMargin() - pad + format.indent() * document->indentWidth();
+        if (const QTextList *list = block.textList())
+            left += list->format().indent() * document->indentWidth();
+        const qreal right = width - format.rightMargin() + pad;
+        segment.codes.append(
+            {block.blockNumber(), block.blockNumber(),
+             format.stringProperty(QTextFormat::BlockCodeLanguage),
+             QRectF(QPointF(left, rect.top() - pad), QPointF(right, rect.bottom() + pad))});
+    }
+    segment.overhang = 0;
+    if (!segment.codes.isEmpty())
+        segment.overhang = qMax<qreal>(0, segment.codes.last().rect.bottom() - documentHeight);
+    segment.laidOutWidth = width;
+    segment.geometryValid = true;
+}
+
+std::shared_ptr<MessageDocument::BuildOutput>
+buildAll(const QString &text, const BuildContext &context, const QStringList &definitions,
+         bool layout, const std::shared_ptr<std::atomic_bool> &cancel, QThread *target) {
+    auto output = std::make_shared<MessageDocument::BuildOutput>();
+    output->width = layout ? context.width : -1;
+    Segments &segments = output->segments;
+    const QList<Chunk> chunks = MarkdownBlockSplitter::finalChunks(text);
+    const QString definitionText =
+        definitions.isEmpty() ? QString() : u"\n\n"_s + definitions.join(u'\n') + u'\n';
+
+    qsizetype groupBegin = -1;
+    qsizetype groupEnd = -1;
+    int groupTables = 0;
+    bool groupEndsOpen = false;
+    auto flush = [&] {
+        if (groupBegin < 0)
+            return;
+        QString markdown = text.sliced(groupBegin, groupEnd - groupBegin);
+        if (!groupEndsOpen)
+            markdown += definitionText;
+        output->parsedChars += commitMarkdown(segments, context, markdown, groupTables);
+        groupBegin = groupEnd = -1;
+        groupTables = 0;
+        groupEndsOpen = false;
+    };
+
+    for (const Chunk &chunk : chunks) {
+        if (cancel && cancel->load(std::memory_order_relaxed)) {
+            segments.clear(); // they live in this thread: deleted here
+            return output;
+        }
+        const ChunkRendering rendering = classify(chunk, context.limits);
+        if (rendering != ChunkRendering::Markdown) {
+            flush();
+            output->parsedChars +=
+                commitCode(segments, context, QStringView(text).sliced(chunk.begin, chunk.length()),
+                           builderOptions(chunk, rendering));
+            continue;
+        }
+        if (groupBegin >= 0
+            && (groupEnd - groupBegin >= context.limits.segmentChars
+                || groupTables >= context.limits.segmentTables)) {
+            flush();
+        }
+        if (groupBegin < 0)
+            groupBegin = chunk.begin;
+        groupEnd = chunk.end;
+        groupTables += chunk.tables;
+        groupEndsOpen = chunk.open;
+    }
+    flush();
+
+    if (layout && context.width > 0) {
+        PrefixHeights prefixHeights;
+        for (auto &segment : segments) {
+            if (cancel && cancel->load(std::memory_order_relaxed)) {
+                segments.clear();
+                return output;
+            }
+            updateGeometry(*segment, context.style, context.width, prefixHeights);
+        }
+    }
+    if (target && target != QThread::currentThread()) {
+        for (auto &segment : segments)
+            segment->document->moveToThread(target);
+    }
+    return output;
+}
+
+} // namespace
+
+MessageDocument::MessageDocument(QObject *parent)
+    : MessageDocument(MarkdownStyle::fromApplication(), parent) {}
+
+MessageDocument::MessageDocument(const MarkdownStyle &style, QObject *parent)
+    : QObject(parent)
+    , m_style(style)
+    , m_prefixHeights(std::make_unique<PrefixHeights>()) {}
+
+MessageDocument::~MessageDocument() {
+    cancelBuild();
+}
+
+void MessageDocument::setOffThreadLayout(bool enabled) {
+    s_offThreadLayout.store(enabled);
+}
+
+bool MessageDocument::offThreadLayout() {
+    return s_offThreadLayout.load();
+}
+
+void MessageDocument::setImageResolver(SafeTextDocument::ImageResolver resolver) {
+    m_resolver = std::move(resolver);
+}
+
+void MessageDocument::setLimits(const Limits &limits) {
+    m_limits = limits;
+}
+
+int MessageDocument::segmentCount() const {
+    return int(m_segments.size()) + (m_tail ? 1 : 0);
+}
+
+// --- Streaming ---------------------------------------------------------------------------
+
+void MessageDocument::resetStreaming() {
+    m_segments.clear();
+    dropTail();
+    m_committed = 0;
+    m_hasContent = false;
+    m_geometryDirty = true;
+    m_codeBlocksValid = false;
+    m_dirty = false;
+}
+
+void MessageDocument::append(QStringView delta) {
+    if (!m_streaming) {
+        // A new stream, or more text for a complete message: render it from the start.
+        cancelBuild();
+        const QString previous = m_text;
+        resetStreaming();
+        m_text = previous;
+        m_streaming = true;
+        m_dirty = true;
+    }
+    if (delta.isEmpty())
+        return;
+    m_text += delta;
+    m_dirty = true;
+}
+
+void MessageDocument::setText(const QString &text) {
+    if (m_streaming && text.startsWith(m_text)) {
+        append(QStringView(text).sliced(m_text.size()));
+        return;
+    }
+    cancelBuild();
+    resetStreaming();
+    m_text.clear();
+    m_streaming = true;
+    append(text);
+}
+
+void MessageDocument::finish() {
+    if (!m_streaming)
+        return;
+    render(true);
+    m_streaming = false;
+    m_dirty = false;
+    // Link reference definitions act on the whole message, but chunks committed before a
+    // definition arrived were parsed without it: rebuild once with every definition known.
+    QStringList definitions;
+    MarkdownBlockSplitter::finalChunks(m_text, &definitions);
+    if (!definitions.isEmpty())
+        startBuild(definitions);
+}
+
+void MessageDocument::ensureRendered() {
+    if (m_streaming && m_dirty) {
+        m_dirty = false;
+        render(false);
+    }
+}
+
+void MessageDocument::render(bool final) {
+    m_lastUpdate = {};
+    m_lastUpdate.uncommittedChars = m_text.size() - m_committed;
+    m_commitsThisUpdate = false;
+    const MarkdownBlockSplitter::Result result = MarkdownBlockSplitter::split(m_text, m_committed);
+    for (const Chunk &chunk : result.chunks)
+        commitChunk(chunk);
+    m_committed = result.committed;
+    if (final) {
+        const Chunk &tail = result.tail;
+        if (!QStringView(m_text).sliced(tail.begin).trimmed().isEmpty()) {
+            if (!adoptTailFor(tail, true))
+                commitChunk(tail);
+        }
+        dropTail();
+        m_committed = m_text.size();
+    } else {
+        renderTail(result.tail, false);
+    }
+    m_lastUpdate.tailChars = m_text.size() - m_committed;
+    m_totalParsed += m_lastUpdate.parsedChars;
+    m_hasContent = !m_segments.empty() || m_tail;
+    m_geometryDirty = true;
+    m_codeBlocksValid = false;
+}
+
+void MessageDocument::commitChunk(const Chunk &chunk) {
+    m_commitsThisUpdate = true;
+    ++m_lastUpdate.committedChunks;
+    if (adoptTailFor(chunk, false))
+        return;
+    dropTail(); // its prefix is about to be stale
+    const BuildContext context{m_style, m_limits, m_resolver, m_width};
+    const QStringView source = QStringView(m_text).sliced(chunk.begin, chunk.length());
+    const ChunkRendering rendering = classify(chunk, m_limits);
+    if (rendering == ChunkRendering::Markdown)
+        m_lastUpdate.parsedChars += commitMarkdown(m_segments, context, source, chunk.tables);
+    else
+        m_lastUpdate.parsedChars +=
+            commitCode(m_segments, context, source, builderOptions(chunk, rendering));
+}
+
+// When the tail document already renders \a chunk (or most of it), completes it in place and
+// keeps it as a committed segment instead of parsing the chunk again.
+bool MessageDocument::adoptTailFor(const Chunk &chunk, bool final) {
+    if (!m_tail || m_tailBegin != chunk.begin)
+        return false;
+    if (m_tailMode == TailMode::Code) {
+        const bool fence = chunk.kind == MarkdownBlockSplitter::ChunkKind::Fence;
+        const ChunkRendering rendering = classify(chunk, m_limits);
+        const bool big =
+            chunk.length() >= m_limits.adoptFenceChars || rendering != ChunkRendering::Markdown;
+        if ((!fence && rendering != ChunkRendering::PlainTable) || !big)
+            return false; // small: parsed again into the last segment, fewer documents
+        const QStringView source = QStringView(m_text).sliced(chunk.begin, chunk.length());
+        m_lastUpdate.parsedChars += m_tailBuilder->update(source, true);
+    } else if (m_tailMode == TailMode::Markdown) {
+        if (!final || chunk.end != m_text.size() || m_tailRenderedTo != m_text.size())
+            return false;
+    } else {
+        return false;
+    }
+    m_tailBuilder.reset();
+    m_tail->sourceChars = chunk.length();
+    m_tail->tables = chunk.tables;
+    m_tail->geometryValid = false;
+    m_segments.push_back(std::move(m_tail));
+    dropTail();
+    return true;
+}
+
+void MessageDocument::renderTail(const Chunk &tail, bool final) {
+    const QStringView source = QStringView(m_text).sliced(tail.begin);
+    if (source.trimmed().isEmpty()) {
+        dropTail();
+        return;
+    }
+    const BuildContext context{m_style, m_limits, m_resolver, m_width};
+    const bool sameStart = m_tail && m_tailBegin == tail.begin;
+    ChunkRendering rendering = classify(tail, m_limits);
+    if (tail.kind == MarkdownBlockSplitter::ChunkKind::Fence)
+        rendering = ChunkRendering::Code; // streamed line by line whatever its size
+
+    if (rendering != ChunkRendering::Markdown) {
+        if (!sameStart || m_tailMode != TailMode::Code) {
+            dropTail();
+            m_tail = createSegment(context, trailingOf(m_segments), {});
+            m_tailBuilder = std::make_unique<CodeBlockBuilder>(m_tail->document.get(), m_style,
+                                                               builderOptions(tail, rendering));
+            m_tailMode = TailMode::Code;
+        }
+        m_lastUpdate.parsedChars += m_tailBuilder->update(source, final);
+    } else {
+        m_tailBuilder.reset();
+        const MarkdownRendering::Prefix &prefix =
+            MarkdownRendering::prefixFor(trailingOf(m_segments));
+        if (!m_tail) {
+            m_tail = createSegment(context, trailingOf(m_segments), source);
+        } else {
+            MarkdownRendering::importWithPrefix(m_tail->document.get(), prefix, source, m_style);
+            m_tail->prefix = trailingOf(m_segments);
+            m_tail->firstBlock = prefix.blockCount;
+        }
+        m_tailMode = TailMode::Markdown;
+        m_lastUpdate.parsedChars += source.size();
+    }
+    m_tailBegin = tail.begin;
+    m_tailRenderedTo = m_text.size();
+    m_tail->geometryValid = false;
+}
+
+void MessageDocument::dropTail() {
+    m_tailBuilder.reset();
+    m_tail.reset();
+    m_tailMode = TailMode::None;
+    m_tailBegin = -1;
+    m_tailRenderedTo = -1;
+}
+
+// --- From history ------------------------------------------------------------------------
+
+bool MessageDocument::setMarkdownAsync(const QString &markdown) {
+    cancelBuild();
+    m_streaming = false;
+    resetStreaming();
+    m_text = markdown;
+    m_committed = m_text.size();
+    if (markdown.size() < m_limits.syncBuildChars) {
+        const BuildContext context{m_style, m_limits, m_resolver, m_width};
+        QStringList definitions;
+        MarkdownBlockSplitter::finalChunks(markdown, &definitions);
+        installBuild(buildAll(markdown, context, definitions, false, nullptr, nullptr));
+        return true;
+    }
+    QStringList definitions;
+    MarkdownBlockSplitter::finalChunks(markdown, &definitions);
+    startBuild(definitions);
+    return false;
+}
+
+void MessageDocument::startBuild(const QStringList &definitions) {
+    cancelBuild();
+    m_cancel = std::make_shared<std::atomic_bool>(false);
+    m_building = true;
+    const BuildContext context{m_style, m_limits, m_resolver, m_width};
+    const bool layout = offThreadLayout() && m_width > 0;
+    auto *watcher = new QFutureWatcher<std::shared_ptr<BuildOutput>>(this);
+    m_watcher = watcher;
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        if (watcher != m_watcher)
+            return;
+        m_watcher = nullptr;
+        m_building = false;
+        installBuild(watcher->result());
+        Q_EMIT ready();
+    });
+    watcher->setFuture(
+        QtConcurrent::run(&buildAll, m_text, context, definitions, layout, m_cancel, thread()));
+}
+
+void MessageDocument::cancelBuild() {
+    if (m_cancel)
+        m_cancel->store(true);
+    m_cancel.reset();
+    if (m_watcher) {
+        m_watcher->disconnect(this);
+        m_watcher->deleteLater();
+        m_watcher = nullptr;
+    }
+    m_building = false;
+}
+
+void MessageDocument::installBuild(const std::shared_ptr<BuildOutput> &output) {
+    m_segments = std::move(output->segments);
+    dropTail();
+    m_totalParsed += output->parsedChars;
+    m_committed = m_text.size();
+    m_hasContent = !m_segments.empty();
+    for (auto &segment : m_segments) {
+        if (!segment->geometryValid || !qFuzzyCompare(segment->laidOutWidth, m_width))
+            segment->geometryValid = false;
+    }
+    m_geometryDirty = true;
+    m_codeBlocksValid = false;
+}
+
+// --- Geometry ----------------------------------------------------------------------------
+
+void MessageDocument::setTextWidth(qreal width) {
+    if (width <= 0 || qFuzzyCompare(width, m_width))
+        return;
+    const qreal previous = m_width;
+    m_width = width;
+    m_codeBlocksValid = false;
+    m_geometryDirty = true;
+    if (!m_streaming && m_hasContent && previous > 0 && m_text.size() >= m_limits.syncBuildChars) {
+        // A big message: lay it out again off the GUI thread, the old layout stays meanwhile.
+        QStringList definitions;
+        MarkdownBlockSplitter::finalChunks(m_text, &definitions);
+        startBuild(definitions);
+        return;
+    }
+    for (auto &segment : m_segments)
+        segment->geometryValid = false;
+    if (m_tail) {
+        m_tail->document->setTextWidth(width);
+        m_tail->geometryValid = false;
+    }
+}
+
+void MessageDocument::ensureLaidOut() {
+    ensureRendered();
+    if (m_width <= 0 || !m_geometryDirty)
+        return;
+    for (auto &segment : m_segments) {
+        if (!segment->geometryValid)
+            updateGeometry(*segment, m_style, m_width, *m_prefixHeights);
+    }
+    if (m_tail && !m_tail->geometryValid)
+        updateGeometry(*m_tail, m_style, m_width, *m_prefixHeights);
+    m_geometryDirty = false;
+}
+
+void MessageDocument::forEachSegment(const std::function<bool(Segment &, qreal)> &visit) {
+    qreal top = 0;
+    for (auto &segment : m_segments) {
+        if (!visit(*segment, top))
+            return;
+        top += segment->height;
+    }
+    if (m_tail)
+        visit(*m_tail, top);
+}
+
+// The segment drawn at \a y; where two overlap, the later one (drawn on top).
+MessageDocument::Segment *MessageDocument::segmentAt(qreal y, qreal *top) {
+    Segment *found = nullptr;
+    const Segment *last =
+        m_tail ? m_tail.get() : (m_segments.empty() ? nullptr : m_segments.back().get());
+    forEachSegment([&](Segment &segment, qreal segmentTop) {
+        const qreal from = segmentTop - (segment.contentTop - segment.paintTop);
+        const qreal to = segmentTop + segment.height + (&segment == last ? segment.overhang : 0);
+        if (from > y)
+            return false;
+        if (y < to) {
+            found = &segment;
+            *top = segmentTop;
+        }
+        return true;
+    });
+    return found;
+}
+
+qreal MessageDocument::height() {
+    if (m_width <= 0)
+        return -1;
+    ensureLaidOut();
+    qreal total = 0;
+    for (const auto &segment : m_segments)
+        total += segment->height;
+    if (m_tail)
+        total += m_tail->height;
+    // A code block ending the message keeps its padding below the last line.
+    if (const Segment *last =
+            m_tail ? m_tail.get() : (m_segments.empty() ? nullptr : m_segments.back().get()))
+        total += last->overhang;
+    return total;
+}
+
+void MessageDocument::paint(QPainter *painter, const QPointF &topLeft, const QRectF &clip) {
+    if (m_width <= 0)
+        return;
+    ensureLaidOut();
+    const qreal radius = 4;
+    const Segment *last =
+        m_tail ? m_tail.get() : (m_segments.empty() ? nullptr : m_segments.back().get());
+    forEachSegment([&](Segment &segment, qreal top) {
+        const qreal above = segment.contentTop - segment.paintTop;
+        const qreal below = &segment == last ? segment.overhang : 0;
+        const QRectF area(topLeft.x(), topLeft.y() + top - above, m_width,
+                          above + segment.height + below);
+        if (area.top() >= clip.bottom())
+            return false;
+        const QRectF visible = area.intersected(clip);
+        if (visible.isEmpty())
+            return true;
+        // Document coordinates of this segment start at `origin` in the painter.
+        const QPointF origin(topLeft.x(), topLeft.y() + top - segment.contentTop);
+        const QRectF local = visible.translated(-origin);
+        painter->save();
+        painter->setClipRect(visible, Qt::IntersectClip);
+        painter->translate(origin);
+        if (!segment.codes.isEmpty()) {
+            painter->save();
+            painter->setRenderHint(QPainter::Antialiasing);
+            painter->setPen(QPen(m_style.codeBorder, 1));
+            painter->setBrush(m_style.codeBackground);
+            for (const Segment::Code &code : std::as_const(segment.codes)) {
+                if (code.rect.intersects(local))
+                    painter->drawRoundedRect(code.rect.adjusted(0.5, 0.5, -0.5, -0.5), radius,
+                                             radius);
+            }
+            painter->restore();
+        }
+        QAbstractTextDocumentLayout::PaintContext context;
+        context.clip = local;
+        context.palette.setColor(QPalette::Text, m_style.text);
+        context.palette.setColor(QPalette::Link, m_style.link);
+        segment.document->documentLayout()->draw(painter, context);
+        painter->restore();
+        return true;
+    });
+}
+
+QString MessageDocument::anchorAt(const QPointF &position) {
+    if (m_width <= 0)
+        return {};
+    ensureLaidOut();
+    qreal top = 0;
+    Segment *segment = segmentAt(position.y(), &top);
+    if (!segment)
+        return {};
+    const QPointF local(position.x(), position.y() - top + segment->contentTop);
+    return segment->document->documentLayout()->anchorAt(local);
+}
+
+QList<MessageDocument::CodeBlock> MessageDocument::codeBlocks() {
+    if (m_width <= 0)
+        return {};
+    ensureLaidOut();
+    if (m_codeBlocksValid)
+        return m_codeBlocks;
+    m_codeBlocks.clear();
+    forEachSegment([&](Segment &segment, qreal top) {
+        for (const Segment::Code &code : std::as_const(segment.codes)) {
+            CodeBlock block;
+            block.index = int(m_codeBlocks.size());
+            block.rect = code.rect.translated(0, top - segment.contentTop);
+            block.language = code.language;
+            m_codeBlocks.append(block);
+        }
+        return true;
+    });
+    m_codeBlocksValid = true;
+    return m_codeBlocks;
+}
+
+QString MessageDocument::codeBlockText(int index) {
+    int current = 0;
+    QString text;
+    const QList<CodeBlock> blocks = codeBlocks();
+    if (index < 0 || index >= blocks.size())
+        return text;
+    forEachSegment([&](Segment &segment, qreal) {
+        if (index >= current + segment.codes.size()) {
+            current += int(segment.codes.size());
+            return true;
+        }
+        const Segment::Code &code = segment.codes.at(index - current);
+        QStringList lines;
+        for (int number = code.firstBlock; number <= code.lastBlock; ++number)
+            lines.append(segment.document->findBlockByNumber(number).text());
+        text = lines.join(u'\n');
+        return false;
+    });
+    return text;
+}
+
+std::optional<MessageDocument::CodeBlock> MessageDocument::codeBlockAt(const QPointF &position) {
+    const QList<CodeBlock> blocks = codeBlocks();
+    for (const CodeBlock &block : blocks) {
+        if (block.rect.contains(position)) {
+            CodeBlock found = block;
+            found.code = codeBlockText(block.index);
+            return found;
+        }
+    }
+    return std::nullopt;
+}
+
+QString MessageDocument::toPlainText() {
+    ensureRendered();
+    QStringList parts;
+    auto add = [&](const Segment &segment) {
+        const QString text = segment.document->toPlainText();
+        if (segment.firstBlock == 0) {
+            parts.append(text);
+            return;
+        }
+        const QTextBlock first = segment.document->findBlockByNumber(segment.firstBlock);
+        parts.append(first.isValid() ? text.sliced(qMin<qsizetype>(first.position(), text.size()))
+                                     : QString());
+    };
+    for (const auto &segment : m_segments)
+        add(*segment);
+    if (m_tail)
+        add(*m_tail);
+    return parts.join(u'\n');
+}
+
+qint64 MessageDocument::approximateBytes() const {
+    qint64 bytes = sizeof(MessageDocument) + m_text.capacity() * qint64(sizeof(QChar));
+    auto add = [&](const Segment &segment) {
+        const SafeTextDocument *document = segment.document.get();
+        // Measured on Qt 6.4: roughly 40 bytes per character (text, fragments, formats and
+        // line layouts) and 250 per block, plus the document objects themselves.
+        bytes += 4096 + qint64(document->characterCount()) * 40 + document->blockCount() * 250;
+    };
+    for (const auto &segment : m_segments)
+        add(*segment);
+    if (m_tail)
+        add(*m_tail);
+    return bytes;
+}
+
+} // namespace Tramontane

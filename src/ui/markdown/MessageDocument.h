@@ -1,0 +1,207 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "ui/markdown/MarkdownBlockSplitter.h"
+#include "ui/markdown/MarkdownStyle.h"
+#include "ui/markdown/SafeTextDocument.h"
+
+#include <QFutureWatcher>
+#include <QList>
+#include <QObject>
+#include <QPointF>
+#include <QRectF>
+#include <QString>
+
+#include <atomic>
+#include <memory>
+#include <optional>
+#include <vector>
+
+class QPainter;
+
+namespace Tramontane {
+
+namespace MarkdownRendering {
+class CodeBlockBuilder;
+}
+class PrefixHeights;
+
+//! The rendered markdown of one chat message at one width: what the chat delegate paints.
+//!
+//! Internally a stack of SafeTextDocuments ("segments"), each holding a bounded share of the
+//! message (about 16 KB or a dozen tables): Qt's text document gets slower per table the more
+//! tables it holds, so bounded segments keep every operation linear. Each segment is imported
+//! after a tiny hidden stand-in for what precedes it, so the stack looks exactly like one
+//! document built from the whole text.
+//!
+//! Streaming: append() or setText() only store text. The work happens lazily, at most once per
+//! frame, when the delegate asks for height() or paints: committed blocks (see
+//! MarkdownBlockSplitter) are parsed exactly once and appended to the last segment; the open
+//! tail is re-parsed alone, in a document of its own, so the cost of an update is bounded by
+//! the tail and never by the message. A top-level fenced code block still streaming only gets
+//! its new lines appended. finish() turns the tail into a committed segment without parsing it
+//! again.
+//!
+//! History: setMarkdownAsync() builds and lays out on a worker thread (QtConcurrent) and
+//! signals ready(); short texts are built at once. Top-level fences are built line by line (no
+//! markdown parsing, linear), and giant tables are shown as their source in monospace lines.
+//!
+//! All coordinates are relative to the top-left corner of the message. GUI thread only.
+class MessageDocument final : public QObject {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MessageDocument)
+
+public:
+    struct Limits {
+        qsizetype syncBuildChars = 8 * 1024;   //!< setMarkdownAsync builds smaller texts at once
+        qsizetype segmentChars = 16 * 1024;    //!< a segment stops taking text past this
+        int segmentTables = 12;                //!< ... or past this many tables
+        int giantTableRows = 100;              //!< bigger tables: their source as monospace
+        qsizetype giantTableChars = 16 * 1024; //!< ... also when the table's chunk is this big
+        qsizetype adoptFenceChars = 2 * 1024;  //!< a streamed fence this big keeps its document
+    };
+
+    //! A code block (fenced, indented, or a giant table shown as text).
+    struct CodeBlock {
+        int index = -1;   //!< position in codeBlocks()
+        QRectF rect;      //!< its background, message coordinates
+        QString language; //!< from the fence info string; empty if none
+        QString code;     //!< filled by codeBlockAt() and codeBlockText() only
+    };
+
+    //! What the last rendering did, for tests and benchmarks.
+    struct UpdateStats {
+        qsizetype parsedChars = 0;      //!< markdown characters handed to a parser or builder
+        qsizetype uncommittedChars = 0; //!< tail plus new text before the update
+        qsizetype tailChars = 0;        //!< open tail after the update
+        int committedChunks = 0;        //!< blocks committed by the update
+    };
+
+    explicit MessageDocument(QObject *parent = nullptr);
+    explicit MessageDocument(const MarkdownStyle &style, QObject *parent = nullptr);
+    ~MessageDocument() override;
+
+    void setImageResolver(SafeTextDocument::ImageResolver resolver);
+    void setLimits(const Limits &limits);
+    const Limits &limits() const { return m_limits; }
+    const MarkdownStyle &style() const { return m_style; }
+
+    // --- Streaming -----------------------------------------------------------------------
+    //! Adds text at the end of a streaming message (starting streaming if needed). Cheap: the
+    //! rendering happens at the next height()/paint().
+    void append(QStringView delta);
+    //! The whole text so far: appends the difference when \a text extends the current text,
+    //! otherwise starts over.
+    void setText(const QString &text);
+    //! The message is complete: the tail becomes a committed segment. When the text has link
+    //! reference definitions (which act on the whole message), one full rebuild runs on a
+    //! worker thread and ready() is emitted when it replaced the streamed rendering.
+    void finish();
+    bool isStreaming() const { return m_streaming; }
+
+    // --- From history --------------------------------------------------------------------
+    //! Renders a complete message. Below Limits::syncBuildChars it is built at once and true is
+    //! returned; otherwise it is built (and laid out, when a width is set) on a worker thread,
+    //! false is returned and ready() follows.
+    bool setMarkdownAsync(const QString &markdown);
+    //! False while an asynchronous build runs and nothing is there to show yet.
+    bool isReady() const { return m_hasContent || !m_building; }
+    //! True while an asynchronous build runs (a first build, or a rebuild for a new width).
+    bool isBuilding() const { return m_building; }
+
+    const QString &text() const { return m_text; }
+
+    // --- Geometry, painting, hit-testing --------------------------------------------------
+    //! Lays the message out at \a width. A large complete message is re-laid out off the GUI
+    //! thread: until ready() the previous layout stays visible.
+    void setTextWidth(qreal width);
+    qreal textWidth() const { return m_width; }
+    //! Renders pending streamed text if needed. -1 before a width is set.
+    qreal height();
+    //! Draws the parts of the message inside \a clip (painter coordinates) with the message's
+    //! top-left corner at \a topLeft. Code block backgrounds are drawn first.
+    void paint(QPainter *painter, const QPointF &topLeft, const QRectF &clip);
+    //! The href of the link under \a position, or an empty string. Remote image placeholders
+    //! answer a `tramontane-load-image:` href (SafeTextDocument::remoteImageFromAnchor).
+    QString anchorAt(const QPointF &position);
+    //! The code block under \a position, with its text.
+    std::optional<CodeBlock> codeBlockAt(const QPointF &position);
+    //! Every code block with its rectangle (text not filled), top to bottom.
+    QList<CodeBlock> codeBlocks();
+    QString codeBlockText(int index);
+
+    //! The text as displayed, blocks separated by newlines: equal to
+    //! QTextDocument::toPlainText() of one import of the whole text.
+    QString toPlainText();
+
+    //! A rough estimate of the memory held, for MessageDocumentCache.
+    qint64 approximateBytes() const;
+
+    const UpdateStats &lastUpdate() const { return m_lastUpdate; }
+    qsizetype totalParsedChars() const { return m_totalParsed; }
+    int segmentCount() const;
+
+    //! Whether asynchronous builds also lay out on the worker thread (default true: since
+    //! Qt 5.0 text layout and font rendering work outside the GUI thread, and Qt 6 dropped
+    //! QFontDatabase::supportsThreadedFontRendering(), which always answered true). When off,
+    //! documents are built on the worker and laid out lazily on the GUI thread.
+    static void setOffThreadLayout(bool enabled);
+    static bool offThreadLayout();
+
+    struct Segment;
+    struct BuildOutput;
+
+Q_SIGNALS:
+    //! An asynchronous build finished and its result is now displayed.
+    void ready();
+
+private:
+    enum class TailMode { None, Markdown, Code };
+
+    void resetStreaming();
+    void ensureRendered();
+    void render(bool final);
+    void commitChunk(const MarkdownBlockSplitter::Chunk &chunk);
+    bool adoptTailFor(const MarkdownBlockSplitter::Chunk &chunk, bool final);
+    void renderTail(const MarkdownBlockSplitter::Chunk &tail, bool final);
+    void dropTail();
+    void ensureLaidOut();
+    void startBuild(const QStringList &definitions);
+    void installBuild(const std::shared_ptr<BuildOutput> &output);
+    void cancelBuild();
+    void forEachSegment(const std::function<bool(Segment &, qreal top)> &visit);
+    Segment *segmentAt(qreal y, qreal *top);
+
+    MarkdownStyle m_style;
+    Limits m_limits;
+    SafeTextDocument::ImageResolver m_resolver;
+    QString m_text;
+    qreal m_width = -1;
+
+    std::vector<std::unique_ptr<Segment>> m_segments;
+    std::unique_ptr<Segment> m_tail;
+    std::unique_ptr<MarkdownRendering::CodeBlockBuilder> m_tailBuilder;
+    TailMode m_tailMode = TailMode::None;
+    qsizetype m_tailBegin = -1;
+    qsizetype m_tailRenderedTo = -1;
+
+    qsizetype m_committed = 0;
+    bool m_streaming = false;
+    bool m_dirty = false;
+    bool m_hasContent = false;
+    bool m_building = false;
+    bool m_geometryDirty = true;
+    bool m_commitsThisUpdate = false;
+
+    UpdateStats m_lastUpdate;
+    qsizetype m_totalParsed = 0;
+
+    std::unique_ptr<PrefixHeights> m_prefixHeights;
+    QList<CodeBlock> m_codeBlocks; // cached with their rects
+    bool m_codeBlocksValid = false;
+
+    QFutureWatcher<std::shared_ptr<BuildOutput>> *m_watcher = nullptr;
+    std::shared_ptr<std::atomic_bool> m_cancel;
+};
+
+} // namespace Tramontane

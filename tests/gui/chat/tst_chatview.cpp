@@ -1,0 +1,699 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "FakeImageFetcher.h"
+#include "models/ConversationModel.h"
+#include "ui/chat/ChatView.h"
+#include "ui/chat/ImageRepository.h"
+
+#include <QAbstractButton>
+#include <QApplication>
+#include <QClipboard>
+#include <QFrame>
+#include <QJsonDocument>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QScrollBar>
+#include <QSignalSpy>
+#include <QTest>
+#include <QToolButton>
+
+using namespace Qt::StringLiterals;
+using namespace Tramontane;
+using namespace Tramontane::Test;
+using Kind = ChatItem::Kind;
+using Action = ChatDelegate::Action;
+using Status = ImageRepository::Status;
+
+namespace {
+
+const QColor kMarker(0x12, 0xc4, 0x7a); // no theme uses this green
+
+ChatEntry userEntry(const QString &text, qint64 id) {
+    ChatEntry e;
+    e.id = id;
+    e.message = ChatMessage::user(text);
+    return e;
+}
+
+ChatEntry answerEntry(const MessageContent &content, qint64 id,
+                      ChatEntry::Status status = ChatEntry::Status::Complete) {
+    ChatEntry e;
+    e.id = id;
+    e.message = ChatMessage::assistant(content);
+    e.status = status;
+    return e;
+}
+
+ChatEntry imageAnswer(const QString &fileId, qint64 id) {
+    return answerEntry(MessageContent(QList<ContentChunk>{
+                           ContentChunk::makeText(u"Here it is."_s),
+                           ContentChunk::makeToolFile(u"image_generation"_s, fileId)}),
+                       id);
+}
+
+QList<ChatEntry> longChat(int messages, qint64 firstId = 1) {
+    QList<ChatEntry> out;
+    for (int i = 0; i < messages; ++i) {
+        const qint64 id = firstId + i;
+        if (i % 2 == 0)
+            out << userEntry(u"Question number %1: how does this work?"_s.arg(id), id);
+        else
+            out << answerEntry(MessageContent(u"Answer %1.\n\nIt works like this: first one "
+                                              "thing, then *another*, and finally a third "
+                                              "thing that wraps onto a second line."_s.arg(id)),
+                               id);
+    }
+    return out;
+}
+
+int countNear(const QImage &image, const QRect &area, const QColor &colour, int tolerance = 6) {
+    int n = 0;
+    const QRect r = area.intersected(image.rect());
+    for (int y = r.top(); y <= r.bottom(); ++y) {
+        for (int x = r.left(); x <= r.right(); ++x) {
+            const QColor c = image.pixelColor(x, y);
+            if (qAbs(c.red() - colour.red()) <= tolerance
+                && qAbs(c.green() - colour.green()) <= tolerance
+                && qAbs(c.blue() - colour.blue()) <= tolerance)
+                ++n;
+        }
+    }
+    return n;
+}
+
+int countNotBackground(const QImage &image, const QRect &area, const QColor &background) {
+    int n = 0;
+    const QRect r = area.intersected(image.rect());
+    for (int y = r.top(); y <= r.bottom(); y += 2) {
+        for (int x = r.left(); x <= r.right(); x += 2)
+            n += image.pixelColor(x, y) != background ? 1 : 0;
+    }
+    return n;
+}
+
+} // namespace
+
+class TestChatView : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+
+    void everyRowKind_paintsInItsRow();
+    void imagePixels_reachTheViewport();
+    void placeholderThenImage_keepsTheRowHeight();
+    void failedImage_retryClickFetchesAgain();
+    void toolCard_expandsOnClick();
+    void thinking_foldsAndUnfoldsOnClick();
+    void noticeRetry_emitsRetryRequested();
+    void noticeDetails_showRawContent();
+    void editOnUserMessage_emitsEditRequested();
+    void footer_opensDetailsWithRequestId();
+    void codeBlockCopy_putsTheCodeOnTheClipboard();
+    void copyMessage_putsMarkdownOnTheClipboard();
+    void copyLastAnswer_copiesTheLastAnswer();
+    void ctrlC_copiesTheCurrentRow();
+    void refusedLinks_neverOpen_data();
+    void refusedLinks_neverOpen();
+    void httpsLink_asksWithTheFullUrl();
+    void loopbackHttpLink_asksWithAWarning();
+    void remoteMarkdownImage_waitsForConsent();
+    void newRows_keepTheViewAtTheBottom();
+    void scrolledUp_staysAndJumpButtonReturns();
+    void streamingRow_staysPinnedAndRepaintsOnlyWhatChanged();
+    void keyboard_scrollsTheView();
+    void longChat_laysOutOnlyVisibleRows();
+    void rows_areNeverWidgets();
+
+private:
+    QPoint target(int row, Action action, const QString &hrefPrefix = {});
+    void click(const QPoint &pos);
+    void setEntries(const QList<ChatEntry> &entries);
+    QImage grabViewport() { return m_view->viewport()->grab().toImage(); }
+    int rowOf(Kind kind, int from = 0) const;
+
+    std::unique_ptr<ConversationModel> m_model;
+    std::unique_ptr<ChatView> m_view;
+    std::shared_ptr<FakeImageFetcher> m_fetcher;
+    QList<QUrl> m_opened;
+};
+
+void TestChatView::init() {
+    m_model = std::make_unique<ConversationModel>();
+    m_view = std::make_unique<ChatView>();
+    m_fetcher = std::make_shared<FakeImageFetcher>();
+    m_opened.clear();
+    m_view->setImageFetcher(m_fetcher);
+    m_view->setUrlOpener([this](const QUrl &url) {
+        m_opened.append(url);
+        return true;
+    });
+    m_view->setImageViewerEnabled(false);
+    m_view->setModel(m_model.get());
+    m_view->resize(900, 700);
+    m_view->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_view.get()));
+}
+
+void TestChatView::cleanup() {
+    m_view.reset();
+    m_model.reset();
+    m_fetcher.reset();
+}
+
+void TestChatView::setEntries(const QList<ChatEntry> &entries) {
+    m_model->setEntries(entries);
+    // Lay out, paint (which measures), lay out with the measured heights.
+    m_view->doItemsLayout();
+    grabViewport();
+    QCoreApplication::processEvents();
+    grabViewport();
+}
+
+int TestChatView::rowOf(Kind kind, int from) const {
+    for (int row = from; row < m_model->rowCount(); ++row) {
+        if (m_model->item(row).kind == kind)
+            return row;
+    }
+    return -1;
+}
+
+QPoint TestChatView::target(int row, Action action, const QString &hrefPrefix) {
+    const QModelIndex index = m_model->index(row);
+    QStyleOptionViewItem option;
+    option.rect = m_view->visualRect(index);
+    option.widget = m_view.get();
+    for (int y = option.rect.top(); y <= option.rect.bottom(); y += 2) {
+        for (int x = option.rect.left(); x <= option.rect.right(); x += 3) {
+            const ChatDelegate::Hit hit =
+                m_view->chatDelegate()->hitTest(option, index, QPoint(x, y));
+            if (hit.action == action && hit.href.startsWith(hrefPrefix))
+                return action == Action::OpenLink ? QPoint(x, y) : hit.rect.center();
+        }
+    }
+    return {-1, -1};
+}
+
+void TestChatView::click(const QPoint &pos) {
+    QTest::mouseMove(m_view->viewport(), pos);
+    QTest::mouseClick(m_view->viewport(), Qt::LeftButton, {}, pos);
+}
+
+// --- Painting ------------------------------------------------------------------------------
+
+void TestChatView::everyRowKind_paintsInItsRow() {
+    m_view->resize(900, 1600);
+    m_fetcher->images.insert(u"f-1"_s, encodedImage({300, 200}, kMarker));
+    ToolCall call;
+    call.id = u"c1"_s;
+    call.name = u"web_search"_s;
+    call.arguments = u"{\"query\":\"weather in Lyon\"}"_s;
+    ChatEntry callEntry = answerEntry(MessageContent(u""_s), 3);
+    callEntry.message.toolCalls = {call};
+    ChatEntry result;
+    result.id = 4;
+    result.message = ChatMessage::tool(u"c1"_s, MessageContent(u"{\"result\":\"sunny\"}"_s));
+    const ContentChunk thinking = ContentChunk::fromJson(
+        QJsonDocument::fromJson(
+            R"({"type":"thinking","thinking":[{"type":"text","text":"Look it up."}]})")
+            .object());
+    ChatEntry failed = answerEntry(MessageContent(u""_s), 7, ChatEntry::Status::Failed);
+    failed.error = ApiError::fromHttp(500, {}, "{\"message\":\"boom\"}");
+    setEntries(
+        {userEntry(u"What is the **weather**?"_s, 1),
+         answerEntry(MessageContent(QList<ContentChunk>{
+                         thinking, ContentChunk::makeText(u"| a | b |\n|---|---|\n| 1 | 2 |"_s)}),
+                     2),
+         callEntry, result, imageAnswer(u"f-1"_s, 5), userEntry(u"Again"_s, 6), failed});
+    const QList<Kind> expected{Kind::User,      Kind::Thinking, Kind::Assistant, Kind::ToolRun,
+                               Kind::Assistant, Kind::Image,    Kind::User,      Kind::Notice};
+    QList<Kind> kinds;
+    for (int row = 0; row < m_model->rowCount(); ++row)
+        kinds << m_model->item(row).kind;
+    QCOMPARE(kinds, expected);
+    const QString imageKey = m_model->item(rowOf(Kind::Image)).image.key();
+    QTRY_COMPARE(m_view->imageRepository()->status(imageKey), Status::Ready);
+    QCoreApplication::processEvents();
+
+    const QImage shot = grabViewport();
+    const QColor background = m_view->viewport()->palette().color(QPalette::Base);
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        const QRect rect = m_view->visualRect(m_model->index(row));
+        QVERIFY2(rect.bottom() < shot.height(), qPrintable(u"row %1 off screen"_s.arg(row)));
+        QVERIFY2(countNotBackground(shot, rect, background) > 20,
+                 qPrintable(u"row %1 (%2) is blank"_s.arg(row).arg(int(kinds.at(row)))));
+        // Rows follow each other without gaps or overlaps.
+        if (row > 0) {
+            QCOMPARE(rect.top(), m_view->visualRect(m_model->index(row - 1)).bottom() + 1);
+        }
+    }
+}
+
+void TestChatView::imagePixels_reachTheViewport() {
+    m_fetcher->images.insert(u"f-1"_s, encodedImage({320, 240}, kMarker));
+    setEntries({userEntry(u"Draw"_s, 1), imageAnswer(u"f-1"_s, 2)});
+    const int row = rowOf(Kind::Image);
+    const QRect rect = m_view->visualRect(m_model->index(row));
+    QCOMPARE(countNear(grabViewport(), rect, kMarker), 0); // still loading
+    QTRY_VERIFY(countNear(grabViewport(), m_view->visualRect(m_model->index(row)), kMarker)
+                > 300 * 220);
+}
+
+void TestChatView::placeholderThenImage_keepsTheRowHeight() {
+    m_fetcher->deferred = true;
+    m_fetcher->images.insert(u"f-1"_s, encodedImage({400, 300}, kMarker));
+    setEntries({userEntry(u"Draw"_s, 1), imageAnswer(u"f-1"_s, 2), userEntry(u"Thanks"_s, 3)});
+    const int row = rowOf(Kind::Image);
+    const QString key = m_model->item(row).image.key();
+    ImageRepository *repo = m_view->imageRepository();
+    QCOMPARE(repo->status(key), Status::Loading);
+    const auto laidOutHeight = [&] {
+        return m_view->visualRect(m_model->index(row + 1)).top()
+               - m_view->visualRect(m_model->index(row)).top();
+    };
+    // Size unknown: the default square.
+    QVERIFY(laidOutHeight() >= 512);
+
+    m_fetcher->deliverAll();
+    QCOMPARE(repo->status(key), Status::Loading); // bytes in, decode not delivered yet
+    m_view->doItemsLayout();
+    const int placeholder = laidOutHeight();
+    QVERIFY(placeholder < 512);
+    QVERIFY(placeholder >= 300);
+
+    QTRY_COMPARE(repo->status(key), Status::Ready);
+    QCoreApplication::processEvents();
+    grabViewport();
+    QCoreApplication::processEvents();
+    QCOMPARE(laidOutHeight(), placeholder);
+
+    // Evicted and shown again: a placeholder of the same size while it decodes again.
+    repo->clearDecoded();
+    grabViewport();
+    QCOMPARE(laidOutHeight(), placeholder);
+    QTRY_COMPARE(repo->status(key), Status::Ready);
+    QCOMPARE(laidOutHeight(), placeholder);
+    QCOMPARE(m_fetcher->requestsFor(u"f-1"_s), 1);
+}
+
+void TestChatView::failedImage_retryClickFetchesAgain() {
+    m_fetcher->images.insert(u"f-1"_s, encodedImage({300, 200}, kMarker));
+    m_fetcher->failing.insert(u"f-1"_s);
+    setEntries({userEntry(u"Draw"_s, 1), imageAnswer(u"f-1"_s, 2)});
+    const int row = rowOf(Kind::Image);
+    const QString key = m_model->item(row).image.key();
+    QTRY_COMPARE(m_view->imageRepository()->status(key), Status::Failed);
+    QCoreApplication::processEvents();
+    grabViewport();
+    QCOMPARE(m_fetcher->requestsFor(u"f-1"_s), 1);
+    const QPoint retry = target(row, Action::RetryImage);
+    QVERIFY(retry.x() >= 0);
+    m_fetcher->failing.clear();
+    click(retry);
+    QCOMPARE(m_fetcher->requestsFor(u"f-1"_s), 2);
+    QTRY_COMPARE(m_view->imageRepository()->status(key), Status::Ready);
+    QTRY_VERIFY(countNear(grabViewport(), m_view->visualRect(m_model->index(row)), kMarker) > 1000);
+}
+
+// --- Cards, notices, footers ----------------------------------------------------------------
+
+void TestChatView::toolCard_expandsOnClick() {
+    ToolCall call;
+    call.id = u"c1"_s;
+    call.name = u"get_weather"_s;
+    call.arguments = u"{\"city\":\"Lyon\",\"unit\":\"celsius\"}"_s;
+    ChatEntry callEntry = answerEntry(MessageContent(u""_s), 2);
+    callEntry.message.toolCalls = {call};
+    ChatEntry result;
+    result.id = 3;
+    result.message = ChatMessage::tool(u"c1"_s, MessageContent(u"{\"temp\":21}"_s));
+    setEntries({userEntry(u"Weather?"_s, 1), callEntry, result, userEntry(u"Next"_s, 4)});
+    const int row = rowOf(Kind::ToolRun);
+    const QString key = m_model->item(row).key;
+    const int collapsed = m_view->visualRect(m_model->index(row)).height();
+    QVERIFY(!m_model->isExpanded(key));
+    click(target(row, Action::ToggleExpanded));
+    QVERIFY(m_model->isExpanded(key));
+    QTRY_VERIFY(m_view->visualRect(m_model->index(row + 1)).top()
+                > m_view->visualRect(m_model->index(row)).top() + collapsed + 40);
+    // The expanded card offers the arguments and the result, each with Copy.
+    grabViewport();
+    const QPoint copyArgs = target(row, Action::CopyToolArguments);
+    QVERIFY(copyArgs.x() >= 0);
+    click(copyArgs);
+    QCOMPARE(QGuiApplication::clipboard()->text(), m_model->item(row).toolArguments);
+    QVERIFY(target(row, Action::CopyToolResult).x() >= 0);
+    click(target(row, Action::ToggleExpanded));
+    QVERIFY(!m_model->isExpanded(key));
+    QTRY_COMPARE(m_view->visualRect(m_model->index(row)).height(), collapsed);
+}
+
+void TestChatView::thinking_foldsAndUnfoldsOnClick() {
+    const ContentChunk thinking = ContentChunk::fromJson(
+        QJsonDocument::fromJson(R"({"type":"thinking","thinking":[{"type":"text","text":)"
+                                R"("First consider A.\n\nThen B, then C, then D."}]})")
+            .object());
+    setEntries({userEntry(u"Hmm?"_s, 1),
+                answerEntry(MessageContent(
+                                QList<ContentChunk>{thinking, ContentChunk::makeText(u"Done."_s)}),
+                            2)});
+    const int row = rowOf(Kind::Thinking);
+    const int folded = m_view->visualRect(m_model->index(row)).height();
+    QVERIFY(folded < 50);
+    click(target(row, Action::ToggleExpanded));
+    QVERIFY(m_model->isExpanded(m_model->item(row).key));
+    grabViewport();
+    QTRY_VERIFY(m_view->visualRect(m_model->index(row)).height() > folded + 30);
+}
+
+void TestChatView::noticeRetry_emitsRetryRequested() {
+    ChatEntry failed = answerEntry(MessageContent(u""_s), 2, ChatEntry::Status::Failed);
+    failed.error = ApiError::fromHttp(503, {}, "{\"message\":\"overloaded\"}");
+    setEntries({userEntry(u"Hi"_s, 1), failed});
+    const int row = rowOf(Kind::Notice);
+    QVERIFY(m_model->item(row).retryable);
+    QSignalSpy retry(m_view.get(), &ChatView::retryRequested);
+    click(target(row, Action::Retry));
+    QCOMPARE(retry.count(), 1);
+    QCOMPARE(retry.first().at(0).toInt(), 1);
+}
+
+void TestChatView::noticeDetails_showRawContent() {
+    const ContentChunk unknown = ContentChunk::fromJson(
+        QJsonDocument::fromJson(R"({"type":"hologram","frames":3})").object());
+    setEntries({userEntry(u"Hi"_s, 1), answerEntry(MessageContent(QList<ContentChunk>{unknown}), 2),
+                userEntry(u"Next"_s, 3)});
+    const int row = rowOf(Kind::Notice);
+    QVERIFY(target(row, Action::Retry).x() < 0); // not retryable: no button
+    const int before = m_view->visualRect(m_model->index(row)).height();
+    click(target(row, Action::ToggleDetails));
+    grabViewport();
+    QTRY_VERIFY(m_view->visualRect(m_model->index(row)).height() > before + 30);
+    grabViewport();
+    click(target(row, Action::CopyDetails));
+    QVERIFY(QGuiApplication::clipboard()->text().contains(u"hologram"_s));
+}
+
+void TestChatView::editOnUserMessage_emitsEditRequested() {
+    setEntries({userEntry(u"Fix my typo"_s, 1), answerEntry(MessageContent(u"Sure."_s), 2)});
+    QSignalSpy edit(m_view.get(), &ChatView::editRequested);
+    const QPoint pos = target(0, Action::EditMessage);
+    QVERIFY(pos.x() >= 0);
+    click(pos);
+    QCOMPARE(edit.count(), 1);
+    QCOMPARE(edit.first().at(0).toInt(), 0);
+}
+
+void TestChatView::footer_opensDetailsWithRequestId() {
+    ChatEntry answer = answerEntry(MessageContent(u"An answer."_s), 2);
+    answer.requestId = u"req-4242-abcd"_s;
+    answer.model = u"mistral-small-latest"_s;
+    Usage usage;
+    usage.promptTokens = 10;
+    usage.completionTokens = 32;
+    usage.totalTokens = 42;
+    answer.usage = usage;
+    setEntries({userEntry(u"Q"_s, 1), answer});
+    const int row = 1;
+    QVERIFY(m_model->item(row).answerEnd);
+    click(target(row, Action::ShowAnswerDetails));
+    QFrame *popup = nullptr;
+    QTRY_VERIFY((popup = m_view->findChild<QFrame *>(u"answerDetailsFrame"_s)) != nullptr);
+    QTRY_VERIFY(popup->isVisible());
+    auto *id = popup->findChild<QLineEdit *>(u"requestIdLineEdit"_s);
+    QVERIFY(id);
+    QCOMPARE(id->text(), u"req-4242-abcd"_s);
+    QVERIFY(id->isReadOnly());
+    popup->findChild<QToolButton *>(u"copyRequestIdToolButton"_s)->click();
+    QCOMPARE(QGuiApplication::clipboard()->text(), u"req-4242-abcd"_s);
+    popup->close();
+}
+
+void TestChatView::codeBlockCopy_putsTheCodeOnTheClipboard() {
+    setEntries({userEntry(u"Code?"_s, 1),
+                answerEntry(MessageContent(u"Like this:\n\n```python\nprint(\"hi\")\nx = 1\n```\n\n"
+                                           u"Done."_s),
+                            2)});
+    QGuiApplication::clipboard()->clear();
+    const QPoint pos = target(1, Action::CopyCode);
+    QVERIFY(pos.x() >= 0);
+    click(pos);
+    QCOMPARE(QGuiApplication::clipboard()->text(), u"print(\"hi\")\nx = 1"_s);
+}
+
+void TestChatView::copyMessage_putsMarkdownOnTheClipboard() {
+    ChatEntry answer = answerEntry(MessageContent(u"Some **bold** answer."_s), 2);
+    answer.model = u"m"_s;
+    setEntries({userEntry(u"Q *one*"_s, 1), answer});
+    click(target(1, Action::CopyMessage));
+    QCOMPARE(QGuiApplication::clipboard()->text(), u"Some **bold** answer."_s);
+    click(target(0, Action::CopyMessage));
+    QCOMPARE(QGuiApplication::clipboard()->text(), u"Q *one*"_s);
+}
+
+void TestChatView::copyLastAnswer_copiesTheLastAnswer() {
+    setEntries({userEntry(u"One"_s, 1), answerEntry(MessageContent(u"First answer."_s), 2),
+                userEntry(u"Two"_s, 3), answerEntry(MessageContent(u"Second *answer*."_s), 4)});
+    m_view->copyLastAnswer();
+    QCOMPARE(QGuiApplication::clipboard()->text(), u"Second *answer*."_s);
+}
+
+void TestChatView::ctrlC_copiesTheCurrentRow() {
+    setEntries({userEntry(u"One"_s, 1), answerEntry(MessageContent(u"First answer."_s), 2)});
+    const QRect rect = m_view->visualRect(m_model->index(1));
+    QTest::mouseClick(m_view->viewport(), Qt::LeftButton, {}, rect.center());
+    QCOMPARE(m_view->currentIndex().row(), 1);
+    QTest::keyClick(m_view.get(), Qt::Key_C, Qt::ControlModifier);
+    QCOMPARE(QGuiApplication::clipboard()->text(), u"First answer."_s);
+}
+
+// --- Links ---------------------------------------------------------------------------------
+
+void TestChatView::refusedLinks_neverOpen_data() {
+    QTest::addColumn<QString>("href");
+    QTest::newRow("javascript") << u"javascript:alert(1)"_s;
+    QTest::newRow("file") << u"file:///etc/passwd"_s;
+    QTest::newRow("plain http elsewhere") << u"http://example.com/login"_s;
+    QTest::newRow("ftp") << u"ftp://example.com/x"_s;
+}
+
+void TestChatView::refusedLinks_neverOpen() {
+    QFETCH(QString, href);
+    int asked = 0;
+    m_view->setConfirmer([&](ChatView::Prompt, const QUrl &, std::function<void(bool)> answer) {
+        ++asked;
+        answer(true);
+    });
+    setEntries({userEntry(u"Link?"_s, 1),
+                answerEntry(MessageContent(u"Click [here](%1) now."_s.arg(href)), 2)});
+    QSignalSpy refused(m_view.get(), &ChatView::linkRefused);
+    const QPoint pos = target(1, Action::OpenLink);
+    QVERIFY2(pos.x() >= 0, "the link is not in the rendered message");
+    click(pos);
+    QCOMPARE(refused.count(), 1);
+    QCOMPARE(asked, 0);
+    QVERIFY(m_opened.isEmpty());
+    QMessageBox *box = nullptr;
+    QTRY_VERIFY((box = m_view->findChild<QMessageBox *>(u"linkRefusedMessageBox"_s)) != nullptr);
+    QVERIFY(box->informativeText().startsWith(href.left(5)));
+    box->close();
+}
+
+void TestChatView::httpsLink_asksWithTheFullUrl() {
+    const QString url = u"https://docs.example.org/guide/page?section=2&lang=en#anchor"_s;
+    setEntries({userEntry(u"Docs?"_s, 1),
+                answerEntry(MessageContent(u"See [the guide](%1)."_s.arg(url)), 2)});
+    QSignalSpy opened(m_view.get(), &ChatView::linkOpened);
+    const QPoint pos = target(1, Action::OpenLink);
+    QVERIFY(pos.x() >= 0);
+
+    // The real confirmation box, answered No: nothing opens.
+    click(pos);
+    QMessageBox *box = nullptr;
+    QTRY_VERIFY((box = m_view->findChild<QMessageBox *>(u"linkConfirmMessageBox"_s)) != nullptr);
+    QTRY_VERIFY(box->isVisible());
+    QCOMPARE(box->informativeText(), url);
+    box->button(QMessageBox::No)->click();
+    QTRY_VERIFY(m_view->findChild<QMessageBox *>(u"linkConfirmMessageBox"_s) == nullptr);
+    QVERIFY(m_opened.isEmpty());
+    QCOMPARE(opened.count(), 0);
+
+    // Answered Yes: exactly that URL opens.
+    click(pos);
+    QTRY_VERIFY((box = m_view->findChild<QMessageBox *>(u"linkConfirmMessageBox"_s)) != nullptr);
+    box->button(QMessageBox::Yes)->click();
+    QTRY_COMPARE(m_opened.size(), 1);
+    QCOMPARE(m_opened.first().toString(QUrl::FullyEncoded), url);
+    QCOMPARE(opened.count(), 1);
+}
+
+void TestChatView::loopbackHttpLink_asksWithAWarning() {
+    QList<ChatView::Prompt> prompts;
+    m_view->setConfirmer(
+        [&](ChatView::Prompt prompt, const QUrl &, std::function<void(bool)> answer) {
+            prompts << prompt;
+            answer(true);
+        });
+    setEntries({userEntry(u"Local?"_s, 1),
+                answerEntry(MessageContent(u"Open [the app](http://127.0.0.1:8080/x)."_s), 2)});
+    click(target(1, Action::OpenLink));
+    QCOMPARE(prompts, QList<ChatView::Prompt>{ChatView::Prompt::OpenLoopbackLink});
+    QCOMPARE(m_opened.size(), 1);
+    QCOMPARE(m_opened.first().host(), u"127.0.0.1"_s);
+}
+
+void TestChatView::remoteMarkdownImage_waitsForConsent() {
+    const QString url = u"https://charts.example.org/q3.png"_s;
+    m_fetcher->images.insert(url, encodedImage({200, 120}, kMarker));
+    bool consent = false;
+    QList<QUrl> asked;
+    m_view->setConfirmer(
+        [&](ChatView::Prompt prompt, const QUrl &u, std::function<void(bool)> answer) {
+            QCOMPARE(prompt, ChatView::Prompt::LoadRemoteImage);
+            asked << u;
+            answer(consent);
+        });
+    setEntries(
+        {userEntry(u"Chart?"_s, 1),
+         answerEntry(MessageContent(u"The chart:\n\n![q3 chart](%1)\n\nAs you see."_s.arg(url)),
+                     2)});
+    QCoreApplication::processEvents();
+    QVERIFY(m_fetcher->requests.isEmpty());
+    const QPoint pos = target(1, Action::OpenLink, u"tramontane-load-image:"_s);
+    QVERIFY2(pos.x() >= 0, "no click-to-load placeholder");
+
+    click(pos);
+    QCOMPARE(asked.size(), 1);
+    QCOMPARE(asked.first().host(), u"charts.example.org"_s);
+    QCoreApplication::processEvents();
+    QVERIFY(m_fetcher->requests.isEmpty());
+    QVERIFY(m_opened.isEmpty());
+
+    consent = true;
+    click(pos);
+    QCOMPARE(asked.size(), 2);
+    QTRY_COMPARE(m_fetcher->requestsFor(url), 1);
+    QCOMPARE(m_fetcher->requests.first().kind, ImageSource::Kind::HttpUrl);
+    QTRY_VERIFY(countNear(grabViewport(), m_view->visualRect(m_model->index(1)), kMarker) > 2000);
+    QVERIFY(m_opened.isEmpty());
+}
+
+// --- Scrolling -----------------------------------------------------------------------------
+
+void TestChatView::newRows_keepTheViewAtTheBottom() {
+    setEntries(longChat(120));
+    QScrollBar *bar = m_view->verticalScrollBar();
+    QTRY_VERIFY(bar->maximum() > 0);
+    QTRY_COMPARE(bar->value(), bar->maximum());
+    QVERIFY(m_view->isPinnedToBottom());
+    QVERIFY(!m_view->jumpToLatestButton()->isVisible());
+    const int before = bar->maximum();
+    for (const ChatEntry &e : longChat(6, 1000))
+        m_model->appendEntry(e);
+    QTRY_VERIFY(bar->maximum() > before);
+    QTRY_COMPARE(bar->value(), bar->maximum());
+    // The newest row is the one on screen.
+    const QRect last = m_view->visualRect(m_model->index(m_model->rowCount() - 1));
+    QVERIFY(last.bottom() <= m_view->viewport()->height());
+    QVERIFY(last.bottom() > m_view->viewport()->height() - 40);
+}
+
+void TestChatView::scrolledUp_staysAndJumpButtonReturns() {
+    setEntries(longChat(120));
+    QScrollBar *bar = m_view->verticalScrollBar();
+    QTRY_COMPARE(bar->value(), bar->maximum());
+    QTest::keyClick(m_view.get(), Qt::Key_PageUp);
+    QTest::keyClick(m_view.get(), Qt::Key_PageUp);
+    QVERIFY(!m_view->isPinnedToBottom());
+    QVERIFY(m_view->jumpToLatestButton()->isVisible());
+    const int value = bar->value();
+    const QModelIndex topRow = m_view->indexAt(QPoint(10, 0));
+    const int before = bar->maximum();
+    for (const ChatEntry &e : longChat(6, 1000))
+        m_model->appendEntry(e);
+    QTRY_VERIFY(bar->maximum() > before);
+    grabViewport();
+    QCoreApplication::processEvents();
+    QCOMPARE(bar->value(), value);
+    QCOMPARE(m_view->indexAt(QPoint(10, 0)), topRow);
+    QVERIFY(!m_view->isPinnedToBottom());
+
+    QTest::mouseClick(m_view->jumpToLatestButton(), Qt::LeftButton);
+    QCOMPARE(bar->value(), bar->maximum());
+    QVERIFY(m_view->isPinnedToBottom());
+    QVERIFY(!m_view->jumpToLatestButton()->isVisible());
+}
+
+void TestChatView::streamingRow_staysPinnedAndRepaintsOnlyWhatChanged() {
+    setEntries(longChat(60));
+    QScrollBar *bar = m_view->verticalScrollBar();
+    QTRY_COMPARE(bar->value(), bar->maximum());
+    const int index = m_model->appendEntry(userEntry(u"Stream please"_s, 500));
+    Q_UNUSED(index)
+    ChatEntry answer = answerEntry(MessageContent(u""_s), 501, ChatEntry::Status::Streaming);
+    const int entry = m_model->appendEntry(answer);
+    QString text;
+    for (int i = 0; i < 30; ++i) {
+        text += u"Token %1 and some more words. "_s.arg(i);
+        if (i % 7 == 6)
+            text += u"\n\n"_s;
+        answer.message = ChatMessage::assistant(MessageContent(text));
+        m_model->updateEntry(entry, answer);
+        QCoreApplication::processEvents();
+        grabViewport();
+        QCoreApplication::processEvents();
+        QCOMPARE(bar->value(), bar->maximum());
+    }
+    answer.status = ChatEntry::Status::Complete;
+    answer.model = u"m"_s;
+    m_model->updateEntry(entry, answer);
+    QCoreApplication::processEvents();
+    grabViewport();
+    QTRY_COMPARE(bar->value(), bar->maximum());
+    // Only the growing row was ever rendered as a stream.
+    QVERIFY(m_view->chatDelegate()->documentCache().count() < 40);
+}
+
+void TestChatView::keyboard_scrollsTheView() {
+    setEntries(longChat(120));
+    QScrollBar *bar = m_view->verticalScrollBar();
+    QTRY_COMPARE(bar->value(), bar->maximum());
+    const int bottom = bar->value();
+    QTest::keyClick(m_view.get(), Qt::Key_Up);
+    QVERIFY(bar->value() < bottom);
+    const int afterUp = bar->value();
+    QTest::keyClick(m_view.get(), Qt::Key_PageUp);
+    QVERIFY(bar->value() < afterUp - m_view->viewport()->height() / 2);
+    QTest::keyClick(m_view.get(), Qt::Key_Home);
+    QCOMPARE(bar->value(), 0);
+    QTest::keyClick(m_view.get(), Qt::Key_PageDown);
+    QVERIFY(bar->value() > m_view->viewport()->height() / 2);
+    QTest::keyClick(m_view.get(), Qt::Key_Down);
+    QTest::keyClick(m_view.get(), Qt::Key_End);
+    QCOMPARE(bar->value(), bar->maximum());
+    QVERIFY(m_view->isPinnedToBottom());
+}
+
+void TestChatView::longChat_laysOutOnlyVisibleRows() {
+    setEntries(longChat(2000));
+    QScrollBar *bar = m_view->verticalScrollBar();
+    QTRY_COMPARE(bar->value(), bar->maximum());
+    QVERIFY(m_model->rowCount() == 2000);
+    const int built = m_view->chatDelegate()->documentCache().count();
+    QVERIFY2(built > 0 && built < 60, qPrintable(QString::number(built)));
+}
+
+void TestChatView::rows_areNeverWidgets() {
+    setEntries(longChat(40));
+    const qsizetype widgets = m_view->findChildren<QWidget *>().size();
+    for (const ChatEntry &e : longChat(40, 100))
+        m_model->appendEntry(e);
+    QCoreApplication::processEvents();
+    grabViewport();
+    QCOMPARE(m_view->findChildren<QWidget *>().size(), widgets);
+    for (int row = 0; row < m_model->rowCount(); ++row)
+        QVERIFY(!m_view->indexWidget(m_model->index(row)));
+}
+
+QTEST_MAIN(TestChatView)
+#include "tst_chatview.moc"

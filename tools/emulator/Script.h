@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace Tramontane::Emulator {
+
+//! How a generated image reaches the client.
+enum class ImageForm {
+    ToolFile, //!< a `tool_file` chunk with the file id (download /v1/files/{id}/content)
+    ImageUrl, //!< an `image_url` chunk with an http URL served by the emulator (signed)
+    DataUrl,  //!< an `image_url` chunk with a data:image/png;base64 URL
+    Url,      //!< only a URL inside the tool message; the final message is text
+};
+
+std::optional<ImageForm> imageFormFromName(const QString &name);
+
+//! A tool invocation typed by the user: `use tool NAME {json}` or `call NAME {json}`.
+struct Invocation {
+    QString name;
+    QJsonObject arguments;
+    QString error; //!< set when the arguments are not a JSON object
+};
+
+//! The deterministic scripted assistant: reads triggers in the last user message and writes
+//! markdown answers. Everything here is a pure function of its inputs.
+namespace Script {
+
+//! The text of a message's content (a string, or the text chunks of an array, joined).
+QString contentText(const QJsonValue &content);
+//! The text of the last user message.
+QString lastUserText(const QJsonArray &messages);
+
+//! Splits text into the pieces a stream sends one by one ("tokens").
+QStringList tokenize(const QString &text);
+int countTokens(const QString &text);
+//! A rough prompt token count for usage.
+int promptTokens(const QJsonArray &messages);
+
+//! `rate R` in the text: the streaming rate in tokens per second.
+std::optional<double> requestedRate(const QString &text);
+//! `long N` in the text: the length of a long answer, in tokens.
+std::optional<int> requestedLength(const QString &text);
+bool wantsEcho(const QString &text);
+//! A request to draw or generate a picture.
+bool wantsImage(const QString &text);
+//! `as image_url`, `as data url`, `as url`, `as tool_file` in the text.
+std::optional<ImageForm> requestedImageForm(const QString &text);
+bool wantsToolList(const QString &text);
+//! `use tool NAME {json}` (connector tools).
+std::optional<Invocation> useTool(const QString &text);
+//! `call NAME {json}` (function tools).
+std::optional<Invocation> callFunction(const QString &text);
+
+//! Who is answering: a model, or an agent on a model.
+struct Speaker {
+    QString model;
+    QString agentName;
+    QString instructions;
+};
+
+QString defaultAnswer(const Speaker &speaker, const QString &userText);
+QString echoAnswer(const Speaker &speaker, const QString &userText, const QJsonObject &request);
+QString longAnswer(const Speaker &speaker, int tokens, const QString &seedText);
+QString toolResultAnswer(const QString &toolName, const QString &result);
+QString imageAnswer(const QString &prompt);
+QString connectorAnswer(const QString &connector, const QString &tool, const QString &result);
+QString emptyAnswer(const Speaker &speaker);
+
+} // namespace Script
+
+} // namespace Tramontane::Emulator
