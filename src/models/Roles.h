@@ -51,6 +51,11 @@ enum : int {
     ConnectorNameRole,
     ConnectorObjectRole,
     ConnectorBuiltInRole,
+    ConnectorServerRole,    //!< the server URL (QString)
+    ConnectorInsecureRole,  //!< bool: the server URL is plain http (loopback)
+    ConnectorToolCountRole, //!< int, or invalid when the API did not list the tools
+    ConnectorToolStateRole, //!< int(ToolApprovalStore::State) of the listed tools
+    ConnectorSortRole,      //!< the column's value for sorting (numbers and booleans as such)
 
     // Agents
     AgentIdRole = Qt::UserRole + 400,
