@@ -8,19 +8,25 @@
 #include "core/net/ApiClient.h"
 #include "core/services/AgentService.h"
 #include "core/services/ChatService.h"
+#include "core/services/ConnectorService.h"
 #include "core/services/FileService.h"
 #include "core/services/ModelService.h"
+#include "core/services/ToolApprovalStore.h"
 #include "core/storage/ConversationStore.h"
 #include "core/storage/ImageCache.h"
 #include "models/AgentListModel.h"
 #include "models/ChatSession.h"
 #include "models/ChatTargetModel.h"
+#include "models/ConnectorListModel.h"
 #include "models/ConversationModel.h"
 #include "models/StoreChatPersistence.h"
 #include "ui/AgentEditorDialog.h"
 #include "ui/AgentVersionsDialog.h"
 #include "ui/AgentsPage.h"
 #include "ui/ChatPage.h"
+#include "ui/ConnectorEditorDialog.h"
+#include "ui/ConnectorToolsDialog.h"
+#include "ui/ConnectorsPage.h"
 #include "ui/MainWindow.h"
 #include "ui/SettingsDialog.h"
 
@@ -98,6 +104,10 @@ bool Application::start(QString *error) {
     m_session->setPersistence(m_persistence.get());
     m_targets = new ChatTargetModel(this);
     m_agentList = new AgentListModel(m_agents, this);
+    m_connectorService = new ConnectorService(m_client, this);
+    m_approvalSettings = new QSettings(this);
+    m_approvals = new ToolApprovalStore(m_approvalSettings, this);
+    m_connectorList = new ConnectorListModel(m_connectorService, m_approvals, this);
 
     buildWindow();
     connectApi();
@@ -111,6 +121,24 @@ void Application::buildWindow() {
     m_window->setPage(MainWindow::Page::Chat, m_chatPage);
     auto *agentsPage = new AgentsPage(m_agents, m_agentList, m_models, m_secrets.get());
     m_window->setPage(MainWindow::Page::Agents, agentsPage);
+    auto *connectorsPage = new ConnectorsPage(m_connectorService, m_connectorList, m_nam,
+                                              m_secrets.get(), m_approvals);
+    m_window->setPage(MainWindow::Page::Connectors, connectorsPage);
+    connect(connectorsPage, &ConnectorsPage::statusMessage, m_window.get(),
+            [this](const QString &t) { m_window->showStatus(t); });
+    // The chat's tools menu follows the connectors as they are created, edited or deleted.
+    const auto syncConnectors = [this] {
+        m_chatPage->setConnectors(m_connectorList->connectors());
+    };
+    connect(m_connectorList, &QAbstractItemModel::rowsInserted, this, syncConnectors);
+    connect(m_connectorList, &QAbstractItemModel::rowsRemoved, this, syncConnectors);
+    connect(m_connectorList, &QAbstractItemModel::modelReset, this, syncConnectors);
+    connect(connectorsPage, &ConnectorsPage::useInChatRequested, this,
+            [this](const Connector &connector) {
+                m_chatPage->useConnector(connector);
+                m_window->showPage(MainWindow::Page::Chat);
+                m_chatPage->focusComposer();
+            });
     m_window->showPage(MainWindow::Page::Chat);
 
     MainWindow *w = m_window.get();

@@ -9,6 +9,7 @@
 #include <memory>
 
 class QNetworkAccessManager;
+class QSettings;
 
 namespace Tramontane {
 
@@ -20,6 +21,8 @@ class ChatService;
 class ChatSession;
 class ChatTargetModel;
 class ConversationModel;
+class ConnectorListModel;
+class ConnectorService;
 class ConversationStore;
 class EmulatorLauncher;
 class FileService;
@@ -28,6 +31,7 @@ class MainWindow;
 class ModelService;
 class SecretStore;
 class StoreChatPersistence;
+class ToolApprovalStore;
 
 //! The composition root: builds every object once, in layer order, and connects them. Nothing
 //! below it knows how the others are made. Start-up is asynchronous where it must be (reading
@@ -73,6 +77,10 @@ private:
     std::unique_ptr<StoreChatPersistence> m_persistence;
     ChatTargetModel *m_targets = nullptr;
     AgentListModel *m_agentList = nullptr;
+    ConnectorService *m_connectorService = nullptr;
+    ConnectorListModel *m_connectorList = nullptr;
+    QSettings *m_approvalSettings = nullptr;
+    ToolApprovalStore *m_approvals = nullptr;
     EmulatorLauncher *m_emulator = nullptr;
     std::unique_ptr<MainWindow> m_window;
     QPointer<ChatPage> m_chatPage;
