@@ -12,6 +12,7 @@
 #include "core/services/FileService.h"
 #include "core/services/ModelService.h"
 #include "core/services/ToolApprovalStore.h"
+#include "core/services/ToolCredentials.h"
 #include "core/storage/ConversationStore.h"
 #include "core/storage/ImageCache.h"
 #include "models/AgentListModel.h"
@@ -102,6 +103,23 @@ bool Application::start(QString *error) {
         return init;
     });
     m_session->setPersistence(m_persistence.get());
+    // Each request's connector tools carry the credentials kept for them in the keychain; an
+    // agent's own tools are sent with theirs.
+    m_session->setToolAuthorizer([this](ChatSession::TargetKind kind, const QString &targetId,
+                                        const QList<Tool> &tools, QObject *context,
+                                        std::function<void(const QList<Tool> &)> done) {
+        const QList<Connector> connectors = m_connectorList->connectors();
+        if (kind == ChatSession::TargetKind::Agent) {
+            for (const Agent &agent : m_agentList->agents()) {
+                if (agent.id == targetId) {
+                    ToolCredentials::authorizeAgentTools(agent, m_secrets.get(), context, done,
+                                                         connectors);
+                    return;
+                }
+            }
+        }
+        ToolCredentials::authorizeTools(tools, m_secrets.get(), context, done, connectors);
+    });
     m_targets = new ChatTargetModel(this);
     m_agentList = new AgentListModel(m_agents, this);
     m_connectorService = new ConnectorService(m_client, this);

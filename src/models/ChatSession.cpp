@@ -74,24 +74,50 @@ bool ChatSession::startTurn() {
     m_runIds = {placeholder.id};
     m_firstFlushDone = false;
 
+    Q_EMIT busyChanged(true);
+    if (!m_authorizer) {
+        startRun(history, m_tools);
+        return true;
+    }
+    m_starting = true;
+    m_authorizer(m_targetKind, m_targetId, m_tools, this,
+                 [this, history](const QList<Tool> &tools) {
+                     m_starting = false;
+                     if (!m_stopRequested) {
+                         startRun(history, tools);
+                         return;
+                     }
+                     // Stopped before the request left: only the user's message stays.
+                     m_stopRequested = false;
+                     const int placeholder = m_runFirstEntry;
+                     if (m_persistence)
+                         m_persistence->removeMessagesFrom(m_model->entries().at(placeholder));
+                     m_model->truncateEntries(placeholder);
+                     m_runIds.clear();
+                     m_runFirstEntry = -1;
+                     Q_EMIT busyChanged(false);
+                     Q_EMIT turnFinished(int(ChatRun::Outcome::Canceled));
+                 });
+    return true;
+}
+
+void ChatSession::startRun(const QList<ChatMessage> &history, const QList<Tool> &tools) {
     if (m_targetKind == TargetKind::Agent) {
         AgentCompletionRequest request;
         request.agentId = m_targetId;
         request.messages = history;
-        request.tools = m_tools;
+        request.tools = tools;
         m_run = m_service->streamAgent(request);
     } else {
         ChatRequest request;
         request.model = m_targetId;
         request.messages = history;
-        request.tools = m_tools;
+        request.tools = tools;
         m_run = m_service->stream(request);
     }
     connect(m_run, &ChatRun::updated, this, &ChatSession::onRunUpdated);
     connect(m_run, &ChatRun::finished, this, &ChatSession::onRunFinished);
     m_sinceCheckpoint.start();
-    Q_EMIT busyChanged(true);
-    return true;
 }
 
 void ChatSession::onRunUpdated() {

@@ -55,10 +55,17 @@ public:
     //! The tools sent with each request (built-ins and connectors); duplicates are dropped.
     void setTools(const QList<Tool> &tools);
     QList<Tool> tools() const { return m_tools; }
+    //! Completes the tools of each request before it leaves, asynchronously (e.g. adds the
+    //! stored credential of each connector tool as its `authorization`). For an agent it
+    //! gets the agent's id, so it can send the agent's own tools with their credentials.
+    using ToolAuthorizer =
+        std::function<void(TargetKind kind, const QString &targetId, const QList<Tool> &tools,
+                           QObject *context, std::function<void(const QList<Tool> &)> done)>;
+    void setToolAuthorizer(ToolAuthorizer authorizer) { m_authorizer = std::move(authorizer); }
     //! The frame interval for coalescing stream updates (default 16 ms).
     void setFrameInterval(int ms) { m_frame.setInterval(ms); }
 
-    bool isBusy() const { return !m_run.isNull(); }
+    bool isBusy() const { return m_starting || !m_run.isNull(); }
     ConversationModel *model() const { return m_model; }
 
     //! Sends \a text as the next user message. Returns false (and sends nothing) when busy,
@@ -86,6 +93,7 @@ Q_SIGNALS:
 
 private:
     bool startTurn();
+    void startRun(const QList<ChatMessage> &history, const QList<Tool> &tools);
     void onRunUpdated();
     void flush();
     void onRunFinished();
@@ -100,6 +108,9 @@ private:
     QString m_targetId;
     QList<Tool> m_tools;
 
+    ToolAuthorizer m_authorizer;
+    bool m_starting = false; // tools being completed before the request leaves
+    bool m_stopRequested = false;
     QPointer<ChatRun> m_run;
     int m_runFirstEntry = -1; // the entry of the run's first message
     QList<qint64> m_runIds;   // entry ids of the run's messages, in order

@@ -17,6 +17,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 using namespace Tramontane;
@@ -39,6 +40,7 @@ private Q_SLOTS:
     void editAndResend_replacesTheTurn();
     void secondTurn_sendsHistoryTheApiAccepts();
     void store_keepsEveryMessageAcrossReopen();
+    void toolAuthorizer_addsCredentialsBeforeTheRequestLeaves();
 
 private:
     bool waitIdle(int timeoutMs = 20000) {
@@ -262,6 +264,36 @@ void TestChatSession::store_keepsEveryMessageAcrossReopen() {
     restored.setEntries(after);
     QCOMPARE(restored.rowCount(), m_model->rowCount());
     QCOMPARE(reopened.store->conversation(conversation)->title, u"Draw a boat rate 0"_s);
+}
+
+void TestChatSession::toolAuthorizer_addsCredentialsBeforeTheRequestLeaves() {
+    // The secured demo connector only answers with its token: the authorizer must add it.
+    int calls = 0;
+    m_session->setToolAuthorizer([&calls](ChatSession::TargetKind, const QString &,
+                                          const QList<Tool> &tools, QObject *context,
+                                          std::function<void(const QList<Tool> &)> done) {
+        ++calls;
+        QList<Tool> authorized = tools;
+        for (Tool &tool : authorized) {
+            if (tool.type == Tool::Type::Connector)
+                tool.authorization = ConnectorAuthorization::oauth2Token(u"wrong-token-1"_s);
+        }
+        QTimer::singleShot(10, context, [done, authorized] { done(authorized); });
+    });
+    m_session->setTools({Tool::connector(u"demo_secured"_s)});
+    QVERIFY(m_session->send(u"use tool echo {\"message\":\"secret hello\"} rate 0"_s));
+    QVERIFY(m_session->isBusy());
+    QVERIFY(waitIdle());
+    QCOMPARE(calls, 1);
+    const QJsonArray requests = m_driver->recordedRequests(u"/v1/chat/completions"_s);
+    QCOMPARE(requests.size(), 1);
+    const QByteArray sent = QJsonDocument(requests.first().toObject()).toJson();
+    QVERIFY2(sent.contains("oauth2-token"), sent.constData());
+    // A wrong token: the connector refuses it, and the user is told in words.
+    const ChatEntry &answer = m_model->entries().last();
+    QCOMPARE(answer.status, ChatEntry::Status::Failed);
+    QCOMPARE(answer.error.httpStatus(), 401);
+    QVERIFY(!answer.error.title().isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestChatSession)
