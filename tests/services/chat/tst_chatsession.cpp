@@ -2,7 +2,9 @@
 // A chat session driven end to end against the emulator: streaming, hosted tools, images,
 // connectors over MCP, errors, interruption, stop, retry and durable storage.
 #include "core/net/ApiClient.h"
+#include "core/services/AgentService.h"
 #include "core/services/ChatService.h"
+#include "core/services/ConnectorService.h"
 #include "core/services/FileService.h"
 #include "core/storage/ConversationStore.h"
 #include "models/ChatSession.h"
@@ -41,6 +43,7 @@ private Q_SLOTS:
     void secondTurn_sendsHistoryTheApiAccepts();
     void store_keepsEveryMessageAcrossReopen();
     void toolAuthorizer_addsCredentialsBeforeTheRequestLeaves();
+    void agentWithRealMcpConnector_runsItsTool();
 
 private:
     bool waitIdle(int timeoutMs = 20000) {
@@ -294,6 +297,59 @@ void TestChatSession::toolAuthorizer_addsCredentialsBeforeTheRequestLeaves() {
     QCOMPARE(answer.status, ChatEntry::Status::Failed);
     QCOMPARE(answer.error.httpStatus(), 401);
     QVERIFY(!answer.error.title().isEmpty());
+}
+
+void TestChatSession::agentWithRealMcpConnector_runsItsTool() {
+    // The cookbook's agent recipe through the client's services: a connector to the reference
+    // MCP server, an agent that uses it, a chat with the agent running the server's real tool,
+    // and the clean-up.
+    if (Test::EverythingServer::entryScript().isEmpty())
+        QSKIP(Test::EverythingServer::missingReason().constData());
+    Test::EverythingServer everything;
+    QString error;
+    QVERIFY2(everything.start(&error), qPrintable(error));
+
+    QObject context;
+    ConnectorService connectors(m_client.get());
+    ConnectorCreateRequest connectorRequest;
+    connectorRequest.name = u"everything_agent_test"_s;
+    connectorRequest.description = u"The MCP reference server"_s;
+    connectorRequest.server = everything.url().toString();
+    std::optional<ServiceResult<Connector>> connector;
+    connectors.create(connectorRequest, &context, [&](const auto &r) { connector = r; });
+    QTRY_VERIFY_WITH_TIMEOUT(connector.has_value(), 15000);
+    QVERIFY2(connector->ok(), qPrintable(connector->error.title()));
+
+    AgentService agents(m_client.get());
+    AgentCreateRequest agentRequest;
+    agentRequest.model = u"mistral-medium-latest"_s;
+    agentRequest.name = u"Everything agent"_s;
+    agentRequest.tools = {Tool::connector(connector->value->id)};
+    std::optional<ServiceResult<Agent>> agent;
+    agents.create(agentRequest, &context, [&](const auto &r) { agent = r; });
+    QTRY_VERIFY_WITH_TIMEOUT(agent.has_value(), 15000);
+    QVERIFY2(agent->ok(), qPrintable(agent->error.title()));
+
+    m_session->setTarget(ChatSession::TargetKind::Agent, agent->value->id);
+    m_session->setTools({});
+    QVERIFY(m_session->send(u"use tool echo {\"message\":\"agent says hi\"} rate 0"_s));
+    QVERIFY(waitIdle(30000));
+    bool ran = false;
+    for (int r = 0; r < m_model->rowCount(); ++r) {
+        const ChatItem &item = m_model->item(r);
+        ran = ran
+              || (item.kind == ChatItem::Kind::ToolRun && item.hasToolResult
+                  && item.toolResult.contains(u"agent says hi"_s));
+    }
+    QVERIFY2(ran, qPrintable(m_model->entries().last().error.title()));
+    QCOMPARE(m_driver->recordedRequests(u"/v1/agents/completions"_s).size(), 1);
+
+    std::optional<ServiceResult<Done>> removedAgent;
+    agents.remove(agent->value->id, &context, [&](const auto &r) { removedAgent = r; });
+    std::optional<ServiceResult<Done>> removedConnector;
+    connectors.remove(connector->value->id, &context, [&](const auto &r) { removedConnector = r; });
+    QTRY_VERIFY_WITH_TIMEOUT(removedAgent.has_value() && removedConnector.has_value(), 15000);
+    QVERIFY(removedAgent->ok() && removedConnector->ok());
 }
 
 QTEST_GUILESS_MAIN(TestChatSession)
