@@ -828,21 +828,19 @@ void ChatDelegate::paintUser(QPainter *p, const Geometry &g, const ChatItem &ite
 void ChatDelegate::paintAssistant(QPainter *p, const Geometry &g, const ChatItem &item,
                                   int row) const {
     paintDocument(p, g, item, row, g.body, m_style.base);
-    if (item.state == State::Streaming)
-        if (row == m_hoverRow) {
-            paintCodeButtons(p, g, item, row);
-            for (const Hit &hit : g.buttons) {
-                if (hit.action == Action::CopyMessage && !hasFooter(item)) {
-                    p->save();
-                    p->setPen(Qt::NoPen);
-                    p->setBrush(m_style.base);
-                    p->drawRoundedRect(QRectF(hit.rect), 6, 6);
-                    p->restore();
-                    paintButton(p, hit.rect, u"copy"_s, {}, isHoveredTarget(row, hit), true, row,
-                                hit);
-                }
-            }
+    if (row != m_hoverRow)
+        return;
+    paintCodeButtons(p, g, item, row);
+    for (const Hit &hit : g.buttons) {
+        if (hit.action == Action::CopyMessage && !hasFooter(item)) {
+            p->save();
+            p->setPen(Qt::NoPen);
+            p->setBrush(m_style.base);
+            p->drawRoundedRect(QRectF(hit.rect), 6, 6);
+            p->restore();
+            paintButton(p, hit.rect, u"copy"_s, {}, isHoveredTarget(row, hit), true, row, hit);
         }
+    }
 }
 
 void ChatDelegate::paintThinking(QPainter *p, const Geometry &g, const ChatItem &item,

@@ -273,6 +273,10 @@ void ChatView::scrollContentsBy(int dx, int dy) {
     QListView::scrollContentsBy(dx, dy);
     if (m_inLayout || !m_delegate || dy == 0)
         return;
+    // This runs before valueChanged reaches onScrollValueChanged: decide here whether the
+    // user left the bottom, or the layout below would pin the view back to it.
+    if (!m_adjusting)
+        onScrollValueChanged(verticalScrollBar()->value());
     // Rows coming into view get their exact height now, before the paint that shows them.
     if (measureAroundViewport())
         doItemsLayout();
@@ -330,6 +334,8 @@ void ChatView::resizeEvent(QResizeEvent *event) {
 }
 
 void ChatView::paintEvent(QPaintEvent *event) {
+    if (m_images)
+        m_images->setDevicePixelRatio(viewport()->devicePixelRatioF()); // no-op when unchanged
     QListView::paintEvent(event);
     if (!m_delegate)
         return;
