@@ -51,11 +51,32 @@ enum : int {
     ConnectorNameRole,
     ConnectorObjectRole,
     ConnectorBuiltInRole,
+    ConnectorServerRole,    //!< the server URL (QString)
+    ConnectorInsecureRole,  //!< bool: the server URL is plain http (loopback)
+    ConnectorToolCountRole, //!< int, or invalid when the API did not list the tools
+    ConnectorToolStateRole, //!< int(ToolApprovalStore::State) of the listed tools
+    ConnectorSortRole,      //!< the column's value for sorting (numbers and booleans as such)
 
     // Agents
     AgentIdRole = Qt::UserRole + 400,
     AgentObjectRole,
     AgentVersionRole,
+    AgentNameRole,
+    AgentModelRole,
+    AgentToolsRole,   //!< QStringList: a readable name per tool
+    AgentUpdatedRole, //!< QDateTime
+    AgentDescriptionRole,
+
+    // Tool choices (ToolChoiceModel: the agent editor and the chat composer)
+    ToolTypeRole = Qt::UserRole + 450, //!< the wire type ("image_generation", "connector", …)
+    ToolObjectRole,                    //!< the Tool as it would be sent
+    ToolConnectorIdRole,
+    ToolBuiltInRole,
+    ToolAuthNeededRole,    //!< the connector needs a user credential it does not have
+    ToolHasCredentialRole, //!< a credential for the connector is stored locally
+    ToolMissingRole,       //!< selected, but the account has no such connector
+    ToolErrorRole,         //!< what the server said about this tool, or empty
+    ToolLibraryIdsRole,    //!< QStringList, document_library only (editable)
 };
 } // namespace Roles
 

@@ -128,6 +128,7 @@ private Q_SLOTS:
     void segments_stackExactlyLikeOneDocument();
     void everyTripleOfBlockKinds_rendersLikeOneDocument();
     void streamingFence_onlyAppendsNewLines();
+    void giantParagraph_costsLinearTimeOverall();
     void giantTable_isShownAsItsSource();
     void asyncBuild_signalsReadyWithSamePlainText_data();
     void asyncBuild_signalsReadyWithSamePlainText();
@@ -309,6 +310,31 @@ void TestMessageDocument::streamingFence_onlyAppendsNewLines() {
     QCOMPARE(blocks.first().language, u"python"_s);
     QCOMPARE(document.codeBlockText(0) + u'\n', code);
     QCOMPARE(document.height(), singleDocument(markdown)->height());
+}
+
+void TestMessageDocument::giantParagraph_costsLinearTimeOverall() {
+    // No blank line ever: the whole message stays the open tail.
+    const QString markdown =
+        QString(u"word *emphasis* `code` [link](https://example.org) "_s).repeated(400);
+    MessageDocument document;
+    MessageDocument::Limits limits;
+    limits.tailThrottleChars = 1024;
+    document.setLimits(limits);
+    document.setTextWidth(kWidth);
+    int deferred = 0;
+    for (qsizetype i = 0; i < markdown.size(); i += 64) {
+        document.append(QStringView(markdown).sliced(i, qMin<qsizetype>(64, markdown.size() - i)));
+        QVERIFY(document.height() > 0);
+        const auto &stats = document.lastUpdate();
+        QVERIFY(stats.parsedChars <= stats.uncommittedChars);
+        deferred += stats.deferred ? 1 : 0;
+    }
+    QVERIFY(deferred > 0);
+    // Re-parsed only after growing by a quarter: a bounded multiple of the text, not quadratic.
+    QVERIFY2(document.totalParsedChars() < 8 * markdown.size(),
+             qPrintable(QString::number(document.totalParsedChars())));
+    document.finish();
+    QCOMPARE(document.toPlainText(), oneShotPlainText(markdown));
 }
 
 void TestMessageDocument::giantTable_isShownAsItsSource() {

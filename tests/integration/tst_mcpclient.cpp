@@ -339,6 +339,10 @@ void TestMcpClient::listTools_followsTheCursor() {
     QCOMPARE(o->tools[1].title, u"BETA"_s);
     QCOMPARE(o->tools[1].description, u"The beta tool"_s);
     QCOMPARE(o->tools[1].inputSchema.value("type"_L1).toString(), u"object"_s);
+    // The protocol's McpTool, with the object as the server sent it.
+    QCOMPARE(o->tools[1].displayTitle(), u"BETA"_s);
+    QCOMPARE(o->tools[1].raw.value("description"_L1).toString(), u"The beta tool"_s);
+    QVERIFY(!o->tools[1].outputSchema);
     // initialize, initialized, two pages; the pages carry the session and the version.
     QCOMPARE(server.requests.size(), 4);
     QCOMPARE(server.requests[3].body.value("params"_L1).toObject().value("cursor"_L1).toString(),

@@ -4,6 +4,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -77,6 +78,7 @@ private Q_SLOTS:
     void truncate_removesRowsOfLaterEntries();
     void history_skipsEmptyFailedAnswers_andStripsIndex();
     void expanded_survivesUpdates();
+    void history_sendsOnlyChunksRequestsAccept();
 };
 
 void TestConversationModel::plainTurn_givesUserAndAnswer() {
@@ -259,6 +261,19 @@ void TestConversationModel::expanded_survivesUpdates() {
     QVERIFY(model.data(model.index(1), Roles::ItemExpandedRole).toBool());
     model.updateEntry(3, model.entries().at(3));
     QVERIFY(model.data(model.index(1), Roles::ItemExpandedRole).toBool());
+}
+
+void TestConversationModel::history_sendsOnlyChunksRequestsAccept() {
+    ConversationModel model;
+    model.setEntries(imageTurn(
+        ContentChunk::makeToolFile(u"image_generation"_s, u"f-1"_s, u"cat.png"_s, u"png"_s)));
+    const QList<ChatMessage> h = model.history();
+    QCOMPARE(h.size(), 4);
+    QVERIFY(!h.at(1).toolCalls.first().toJson().contains(u"metadata"_s));
+    const QJsonObject answer = h.at(3).toJson();
+    const QByteArray json = QJsonDocument(answer).toJson(QJsonDocument::Compact);
+    QVERIFY2(!json.contains("tool_file"), json.constData());
+    QVERIFY2(json.contains("[generated image: cat.png]"), json.constData());
 }
 
 QTEST_GUILESS_MAIN(TestConversationModel)

@@ -459,8 +459,9 @@ void Emulator::listConnectorTools(HttpExchange *ex, const Turn &turn,
                                  text += u"\n**%1**\n\n"_s.arg(targets.at(i).name);
                                  for (const McpTool &t : r.tools.at(i)) {
                                      if (targets.at(i).allows(t.name))
-                                         text += u"- `%1`: %2\n"_s.arg(t.name,
-                                                                       t.description.simplified());
+                                         text += u"- `%1`: %2\n"_s.arg(
+                                             t.name,
+                                             t.description.value_or(QString()).simplified());
                                  }
                              }
                              OutMessage m;

@@ -248,7 +248,7 @@ void Emulator::connectorTools(HttpExchange *ex, ConnectorRecord &connector) {
                                      cached.append(QJsonObject{
                                          {u"id"_s, newUuid()},
                                          {u"name"_s, t.name},
-                                         {u"description"_s, t.description},
+                                         {u"description"_s, t.description.value_or(QString())},
                                          {u"jsonschema"_s, t.inputSchema},
                                          {u"execution_config"_s, QJsonValue::Null},
                                          {u"visibility"_s, u"private"_s},
@@ -264,14 +264,15 @@ void Emulator::connectorTools(HttpExchange *ex, ConnectorRecord &connector) {
                                   i < tools.size() && out.size() < size; ++i) {
                                  const McpTool &t = tools.at(i);
                                  if (pretty) {
-                                     QJsonObject o{{u"name"_s, t.name},
-                                                   {u"description"_s, t.description},
-                                                   {u"inputSchema"_s, t.inputSchema}};
-                                     if (t.json.contains("annotations"_L1))
-                                         o.insert(u"annotations"_s, t.json.value("annotations"_L1));
+                                     QJsonObject o{
+                                         {u"name"_s, t.name},
+                                         {u"description"_s, t.description.value_or(QString())},
+                                         {u"inputSchema"_s, t.inputSchema}};
+                                     if (t.raw.contains("annotations"_L1))
+                                         o.insert(u"annotations"_s, t.raw.value("annotations"_L1));
                                      out.append(o);
                                  } else {
-                                     out.append(t.json);
+                                     out.append(t.raw);
                                  }
                              }
                              sendJson(guard, 200, out);

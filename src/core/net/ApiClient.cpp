@@ -201,6 +201,13 @@ ApiJob *ApiClient::patchJson(const QString &path, const QJsonObject &body,
                    ApiJob::ResponseKind::Json, "application/json", context);
 }
 
+ApiJob *ApiClient::patchJson(const QString &path, const QJsonObject &body, const QUrlQuery &query,
+                             ApiError::Context context) {
+    return makeJob(ApiJob::Method::Patch, path, query,
+                   QJsonDocument(body).toJson(QJsonDocument::Compact), true,
+                   ApiJob::ResponseKind::Json, "application/json", context);
+}
+
 ApiJob *ApiClient::putJson(const QString &path, const QJsonObject &body,
                            ApiError::Context context) {
     return makeJob(ApiJob::Method::Put, path, {},

@@ -86,6 +86,9 @@ public:
                      ApiError::Context context = ApiError::Context::Generic);
     ApiJob *patchJson(const QString &path, const QJsonObject &body,
                       ApiError::Context context = ApiError::Context::Generic);
+    //! PATCH with a query string, e.g. `/v1/agents/{id}/version?version=N`.
+    ApiJob *patchJson(const QString &path, const QJsonObject &body, const QUrlQuery &query,
+                      ApiError::Context context = ApiError::Context::Generic);
     ApiJob *putJson(const QString &path, const QJsonObject &body,
                     ApiError::Context context = ApiError::Context::Generic);
     ApiJob *deleteResource(const QString &path,

@@ -51,6 +51,8 @@ ApiJob::ApiJob(QNetworkAccessManager *nam, const QNetworkRequest &request, Metho
     , m_presetError(error) {
     m_retryTimer.setSingleShot(true);
     m_deadlineTimer.setSingleShot(true);
+    // A coarse timer may fire up to 5 % early; a deadline must not.
+    m_deadlineTimer.setTimerType(Qt::PreciseTimer);
     connect(&m_retryTimer, &QTimer::timeout, this, &ApiJob::startAttempt);
     connect(&m_deadlineTimer, &QTimer::timeout, this, &ApiJob::onDeadline);
     // Start from the event loop: the creator connects signals and adjusts settings first.

@@ -82,7 +82,7 @@ bool Redactor::isSensitiveName(QStringView name) {
     const QString lower = name.toString().toLower();
     if (lower.startsWith("x-ratelimit-"_L1))
         return false; // rate-limit counters ("...-tokens-minute") are not secrets
-    if (lower == "headers"_L1 || lower == "auth_data"_L1)
+    if (lower == "headers"_L1 || lower == "global_headers"_L1 || lower == "auth_data"_L1)
         return true; // connector credentials, whatever the header names inside
     return containsSensitiveWord(lower);
 }

@@ -16,8 +16,8 @@ namespace Tramontane {
 //! What counts as sensitive:
 //! - header and JSON field names: authorization, proxy-authorization, x-api-key, cookie,
 //!   set-cookie, and any name containing token, secret, key, password, auth or credential
-//!   (x-ratelimit-* headers excepted: they are counters), plus the connector fields `headers`
-//!   and `auth_data` whose values are credentials whatever their names;
+//!   (x-ratelimit-* headers excepted: they are counters), plus the connector fields `headers`,
+//!   `global_headers` and `auth_data` whose values are credentials whatever their names;
 //! - in free text: every registered secret value (addSecret), `Bearer`/`Basic` credentials,
 //!   `name=value` query parameters with a sensitive name, `"name": "value"` JSON pairs and
 //!   `Authorization: ...` header lines.

@@ -5,6 +5,8 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace Tramontane {
@@ -183,6 +185,64 @@ bool Connector::supportsOAuth2() const {
     return authMethodTypes().contains("oauth2"_L1);
 }
 
+bool Connector::isBuiltIn() const {
+    return mistral || ownerType == "system"_L1;
+}
+
+QList<ConnectorHeader> Connector::headers() const {
+    QList<ConnectorHeader> list;
+    auto known = [&list](const QString &name) {
+        return std::any_of(list.cbegin(), list.cend(), [&name](const ConnectorHeader &h) {
+            return h.name.compare(name, Qt::CaseInsensitive) == 0;
+        });
+    };
+    if (!supportedAuthMethods)
+        return list;
+    for (const QJsonValue &method : *supportedAuthMethods) {
+        const QJsonObject global = method.toObject().value("global_headers"_L1).toObject();
+        for (auto it = global.constBegin(); it != global.constEnd(); ++it) {
+            if (it.key().isEmpty() || known(it.key()))
+                continue;
+            const QJsonObject value = it.value().toObject();
+            ConnectorHeader header;
+            header.name = it.key();
+            header.secret = value.value("is_secret"_L1).toBool(true);
+            // A secret's value is write-only; whatever came back is not the value.
+            if (!header.secret)
+                header.value = value.value("value"_L1).toString();
+            list.append(header);
+        }
+    }
+    for (const QJsonValue &method : *supportedAuthMethods) {
+        const QJsonArray specs = method.toObject().value("headers"_L1).toArray();
+        for (const QJsonValue &spec : specs) {
+            const QString name = spec.toObject().value("name"_L1).toString();
+            if (name.isEmpty() || known(name))
+                continue;
+            ConnectorHeader header;
+            header.name = name;
+            header.secret = spec.toObject().value("is_secret"_L1).toBool(true);
+            header.global = false;
+            list.append(header);
+        }
+    }
+    std::sort(list.begin(), list.end(), [](const ConnectorHeader &a, const ConnectorHeader &b) {
+        return a.name.compare(b.name, Qt::CaseInsensitive) < 0;
+    });
+    return list;
+}
+
+QJsonObject connectorGlobalHeadersJson(const QList<ConnectorHeader> &headers) {
+    QJsonObject json;
+    for (const ConnectorHeader &header : headers) {
+        if (header.name.isEmpty())
+            continue;
+        json.insert(header.name,
+                    QJsonObject{{"value"_L1, header.value}, {"is_secret"_L1, header.secret}});
+    }
+    return json;
+}
+
 ConnectorCreateRequest ConnectorCreateRequest::fromJson(const QJsonObject &json) {
     ConnectorCreateRequest request;
     request.name = Json::string(json, "name"_L1);
@@ -288,6 +348,23 @@ QJsonObject ConnectorUpdateRequest::toJson() const {
 
 bool ConnectorUpdateRequest::isEmpty() const {
     return toJson().size() == 1;
+}
+
+void ConnectorUpdateRequest::setGlobalHeaders(const Connector &current,
+                                              const QList<ConnectorHeader> &headers) {
+    QList<ConnectorHeader> global;
+    for (const ConnectorHeader &header : headers) {
+        if (header.global)
+            global.append(header);
+    }
+    const QJsonObject globalJson = connectorGlobalHeadersJson(global);
+    QStringList types = current.authMethodTypes();
+    if (types.isEmpty())
+        types.append(u"none"_s);
+    QJsonArray methods;
+    for (const QString &type : std::as_const(types))
+        methods.append(QJsonObject{{"method_type"_L1, type}, {"global_headers"_L1, globalJson}});
+    authMethods = methods;
 }
 
 const QStringList &ConnectorUpdateRequest::knownFields() {

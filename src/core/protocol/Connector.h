@@ -41,6 +41,23 @@ struct ConnectorTool {
     QJsonObject toJson() const;
 };
 
+//! A static HTTP header the API sends to a connector's MCP server. Header values are
+//! credentials: never log them. The API treats secret values as write-only (they come back
+//! empty), so a value read from a Connector is only known when the header is not secret.
+struct ConnectorHeader {
+    QString name;
+    QString value;
+    bool secret = true;
+    //! True for a connector-wide header (`global_headers`); false for a header the connector
+    //! only declares by name (`headers` of an authentication method: a scoped credential).
+    bool global = true;
+
+    friend bool operator==(const ConnectorHeader &, const ConnectorHeader &) = default;
+};
+
+//! `global_headers` as the API wants them: {name: {"value": …, "is_secret": …}}.
+QJsonObject connectorGlobalHeadersJson(const QList<ConnectorHeader> &headers);
+
 //! A connector (SDK 2.7.0: `MCPConnector`, or `HTTPConnector` when protocol is "http"; both
 //! have the same fields). Fields this client does not model (server_card, locale, blocked_by,
 //! connection_config, …) stay in `raw`, and toJson() writes them back.
@@ -81,6 +98,13 @@ struct Connector {
     QStringList authMethodTypes() const;
     //! True when one of the supported methods is "oauth2".
     bool supportsOAuth2() const;
+    //! True for a connector provided by Mistral or the system (e.g. `gmail`): the user cannot
+    //! edit or delete it.
+    bool isBuiltIn() const;
+    //! The headers the connector declares, from its supported authentication methods: every
+    //! `global_headers` entry, then the names in `headers` not already listed (global = false,
+    //! value unknown). Sorted by name (case-insensitively), without duplicates.
+    QList<ConnectorHeader> headers() const;
 };
 
 //! The body of `POST /v1/connectors` (`CreateConnectorRequest`). name, description and server
@@ -133,6 +157,12 @@ struct ConnectorUpdateRequest {
     QJsonObject toJson() const;
     //! True when no field other than protocol is set.
     bool isEmpty() const;
+    //! Sets `auth_methods` so that the connector's connector-wide headers become \a headers
+    //! (the ones with global = false are left out: they are not connector-wide). The API
+    //! replaces the headers of a method as a whole, so every header must carry its value,
+    //! secret ones included. One entry per method type \a current supports ("none" when it
+    //! lists none), each with the same `global_headers`.
+    void setGlobalHeaders(const Connector &current, const QList<ConnectorHeader> &headers);
     static const QStringList &knownFields();
 };
 

@@ -575,13 +575,10 @@ void McpClient::handleMessage(McpJob *job, Step step, const QJsonObject &message
     case McpJob::Operation::ListTools: {
         const QJsonArray tools = result.value("tools"_L1).toArray();
         for (const QJsonValue &v : tools) {
-            const QJsonObject o = v.toObject();
-            const QString name = o.value("name"_L1).toString();
-            if (name.isEmpty())
+            McpTool tool = McpTool::fromJson(v.toObject());
+            if (tool.name.isEmpty())
                 continue;
-            job->m_tools.append(McpTool{name, o.value("title"_L1).toString(),
-                                        o.value("description"_L1).toString(),
-                                        o.value("inputSchema"_L1).toObject(), o});
+            job->m_tools.append(std::move(tool));
         }
         const QString cursor = result.value("nextCursor"_L1).toString();
         if (!cursor.isEmpty() && ++job->m_pages < MaxToolPages) {

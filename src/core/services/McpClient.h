@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/protocol/McpTool.h"
+
 #include <QByteArray>
 #include <QElapsedTimer>
 #include <QJsonObject>
@@ -65,16 +67,6 @@ struct McpServerInfo {
     QJsonObject capabilities;
 };
 
-//! One tool from `tools/list`. `json` keeps the whole object as the server sent it
-//! (annotations, outputSchema, _meta, …).
-struct McpTool {
-    QString name;
-    QString title;
-    QString description;
-    QJsonObject inputSchema;
-    QJsonObject json;
-};
-
 //! One content item of a `tools/call` result: text, image, audio, resource_link or resource.
 struct McpContent {
     QString type;
@@ -111,7 +103,8 @@ public:
 
     //! The server's self-description (filled by every successful job).
     const McpServerInfo &serverInfo() const { return m_serverInfo; }
-    //! The tools, every page of `tools/list` joined (ListTools).
+    //! The tools, every page of `tools/list` joined (ListTools). Each keeps the object as the
+    //! server sent it in `raw` (annotations, outputSchema, _meta, …).
     const QList<McpTool> &tools() const { return m_tools; }
     //! The result of the call (CallTool).
     const McpCallResult &callResult() const { return m_callResult; }

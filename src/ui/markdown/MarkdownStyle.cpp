@@ -31,6 +31,8 @@ MarkdownStyle MarkdownStyle::fromApplication() {
     style.codeBorder = mix(base, text, 0.14);
     style.inlineCodeBackground = mix(base, text, 0.08);
     style.tableBorder = mix(base, text, 0.25);
+    style.tableHeaderBackground = mix(base, text, 0.05);
+    style.background = base;
     return style;
 }
 

@@ -21,8 +21,10 @@ struct MarkdownStyle {
     QColor codeBorder;           //!< frame of fenced code blocks
     QColor inlineCodeBackground; //!< `inline code`
     QColor tableBorder;
-    qreal codePadding = 8;  //!< inside the code background, all four sides
-    qreal codeGap = 6;      //!< between the code background and the blocks around it
+    QColor tableHeaderBackground;
+    QColor background;     //!< behind the text (the message bubble): table cells are filled with it
+    qreal codePadding = 8; //!< inside the code background, all four sides
+    qreal codeGap = 6;     //!< between the code background and the blocks around it
     qreal quoteIndent = 16; //!< per block-quote level
     qreal tableCellPadding = 4;
 

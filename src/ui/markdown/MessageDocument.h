@@ -59,6 +59,8 @@ public:
         int giantTableRows = 100;              //!< bigger tables: their source as monospace
         qsizetype giantTableChars = 16 * 1024; //!< ... also when the table's chunk is this big
         qsizetype adoptFenceChars = 2 * 1024;  //!< a streamed fence this big keeps its document
+        //! An open tail this long is re-parsed only after growing by a quarter.
+        qsizetype tailThrottleChars = 4 * 1024;
     };
 
     //! A code block (fenced, indented, or a giant table shown as text).
@@ -75,6 +77,7 @@ public:
         qsizetype uncommittedChars = 0; //!< tail plus new text before the update
         qsizetype tailChars = 0;        //!< open tail after the update
         int committedChunks = 0;        //!< blocks committed by the update
+        bool deferred = false;          //!< a long tail kept its previous rendering
     };
 
     explicit MessageDocument(QObject *parent = nullptr);
@@ -166,7 +169,7 @@ private:
     void renderTail(const MarkdownBlockSplitter::Chunk &tail, bool final);
     void dropTail();
     void ensureLaidOut();
-    void startBuild(const QStringList &definitions);
+    void startBuild();
     void installBuild(const std::shared_ptr<BuildOutput> &output);
     void cancelBuild();
     void forEachSegment(const std::function<bool(Segment &, qreal top)> &visit);
@@ -191,7 +194,7 @@ private:
     bool m_hasContent = false;
     bool m_building = false;
     bool m_geometryDirty = true;
-    bool m_commitsThisUpdate = false;
+    bool m_sawDefinitions = false;
 
     UpdateStats m_lastUpdate;
     qsizetype m_totalParsed = 0;

@@ -31,6 +31,11 @@ private slots:
     void nameFrom_makesValidNames();
     void mcpTools_parseBothShapes();
     void mcpTool_roundTripsUnchanged();
+    void headers_readGlobalThenDeclared();
+    void headers_globalJsonKeepsSecretFlag();
+    void updateRequest_setGlobalHeaders_oneEntryPerMethod();
+    void builtIn_systemOrMistral_data();
+    void builtIn_systemOrMistral();
 };
 
 void TestConnector::connector_readsEveryField() {
@@ -279,6 +284,80 @@ void TestConnector::mcpTool_roundTripsUnchanged() {
     McpTool tool = McpTool::fromJson(array.at(1).toObject());
     tool.description.reset();
     QVERIFY(tool.toJson().value("description"_L1).isNull());
+}
+
+void TestConnector::headers_readGlobalThenDeclared() {
+    const Connector connector = Connector::fromJson(jsonObject(R"({
+        "id": "c", "name": "n", "description": "d", "visibility": "private",
+        "owner_type": "user",
+        "supported_auth_methods": [
+            {"method_type": "none", "has_default_credentials": true,
+             "headers": [{"name": "X-Scoped", "is_required": true, "is_secret": true},
+                         {"name": "x-api-key", "is_secret": true}],
+             "global_headers": {"X-Api-Key": {"value": "", "is_secret": true},
+                                "Accept-Language": {"value": "fr", "is_secret": false},
+                                "X-Leaky": {"value": "must-not-be-read"}}},
+            {"method_type": "bearer", "headers": null, "global_headers": {}}
+        ]})"));
+    const QList<ConnectorHeader> headers = connector.headers();
+    QCOMPARE(headers.size(), 4);
+    QCOMPARE(headers.at(0), (ConnectorHeader{u"Accept-Language"_s, u"fr"_s, false, true}));
+    // A secret's value is never taken from a response, even when one came back.
+    QCOMPARE(headers.at(1), (ConnectorHeader{u"X-Api-Key"_s, QString(), true, true}));
+    QCOMPARE(headers.at(2), (ConnectorHeader{u"X-Leaky"_s, QString(), true, true}));
+    // Declared by name only; "x-api-key" is the same header as "X-Api-Key".
+    QCOMPARE(headers.at(3), (ConnectorHeader{u"X-Scoped"_s, QString(), true, false}));
+
+    QVERIFY(Connector::fromJson(jsonObject(R"({"id": "c"})")).headers().isEmpty());
+}
+
+void TestConnector::headers_globalJsonKeepsSecretFlag() {
+    const QJsonObject json = connectorGlobalHeadersJson({
+        {u"X-Api-Key"_s, u"s3cret-value"_s, true, true},
+        {u"Accept-Language"_s, u"fr"_s, false, true},
+        {QString(), u"ignored"_s, false, true},
+    });
+    COMPARE_JSON(json, jsonObject(R"({
+        "X-Api-Key": {"value": "s3cret-value", "is_secret": true},
+        "Accept-Language": {"value": "fr", "is_secret": false}})"));
+}
+
+void TestConnector::updateRequest_setGlobalHeaders_oneEntryPerMethod() {
+    const Connector current = Connector::fromJson(fixtureObject(u"connector.json"_s));
+    ConnectorUpdateRequest request;
+    request.setGlobalHeaders(
+        current, {{u"X-Api-Key"_s, u"k"_s, true, true}, {u"X-Scoped"_s, QString(), true, false}});
+    const QJsonObject global{
+        {"X-Api-Key"_L1, QJsonObject{{"value"_L1, u"k"_s}, {"is_secret"_L1, true}}}};
+    COMPARE_JSON(
+        request.toJson(),
+        (QJsonObject{{"protocol"_L1, u"mcp"_s},
+                     {"auth_methods"_L1, QJsonArray{QJsonObject{{"method_type"_L1, u"oauth2"_s},
+                                                                {"global_headers"_L1, global}},
+                                                    QJsonObject{{"method_type"_L1, u"bearer"_s},
+                                                                {"global_headers"_L1, global}}}}}));
+
+    // A connector without methods gets one "none" method; no headers clears them.
+    ConnectorUpdateRequest clearing;
+    clearing.setGlobalHeaders(Connector::fromJson(jsonObject(R"({"id": "c"})")), {});
+    COMPARE_JSON(clearing.toJson(), jsonObject(R"({"protocol": "mcp", "auth_methods": [
+        {"method_type": "none", "global_headers": {}}]})"));
+    QVERIFY(!clearing.isEmpty());
+}
+
+void TestConnector::builtIn_systemOrMistral_data() {
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<bool>("builtIn");
+    QTest::newRow("user") << QByteArray(R"({"owner_type": "user", "mistral": false})") << false;
+    QTest::newRow("system") << QByteArray(R"({"owner_type": "system"})") << true;
+    QTest::newRow("mistral") << QByteArray(R"({"owner_type": "org", "mistral": true})") << true;
+    QTest::newRow("missing") << QByteArray(R"({})") << false;
+}
+
+void TestConnector::builtIn_systemOrMistral() {
+    QFETCH(QByteArray, json);
+    QFETCH(bool, builtIn);
+    QCOMPARE(Connector::fromJson(jsonObject(json)).isBuiltIn(), builtIn);
 }
 
 QTEST_GUILESS_MAIN(TestConnector)

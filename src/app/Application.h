@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/ConnectionConfig.h"
+
+#include <QObject>
+#include <QPointer>
+
+#include <memory>
+
+class QNetworkAccessManager;
+class QSettings;
+
+namespace Tramontane {
+
+class AgentListModel;
+class AgentService;
+class ApiClient;
+class ChatPage;
+class ChatService;
+class ChatSession;
+class ChatTargetModel;
+class ConversationModel;
+class ConnectorListModel;
+class ConnectorService;
+class ConversationStore;
+class EmulatorLauncher;
+class FileService;
+class ImageCache;
+class MainWindow;
+class ModelService;
+class SecretStore;
+class StoreChatPersistence;
+class ToolApprovalStore;
+
+//! The composition root: builds every object once, in layer order, and connects them. Nothing
+//! below it knows how the others are made. Start-up is asynchronous where it must be (reading
+//! the keychain, starting the demo emulator) and the window shows at once.
+class Application final : public QObject {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(Application)
+
+public:
+    Application(ConnectionConfig config, QString profileDir, QObject *parent = nullptr);
+    ~Application() override;
+
+    //! Opens the profile (its lock and store) and builds the window. On failure returns false
+    //! with a sentence for the user in \a error (e.g. another instance holds the profile).
+    bool start(QString *error);
+
+    MainWindow *window() const { return m_window.get(); }
+
+private:
+    void buildWindow();
+    void connectApi();
+    void onApiReady();
+    void loadModelsAndAgents();
+    void newChat();
+    void showSettings();
+    void setConnectionStatus();
+
+    ConnectionConfig m_config;
+    QString m_profileDir;
+    bool m_apiReady = false;
+
+    std::unique_ptr<ConversationStore> m_store;
+    std::unique_ptr<SecretStore> m_secrets;
+    QNetworkAccessManager *m_nam = nullptr;
+    ApiClient *m_client = nullptr;
+    ChatService *m_chat = nullptr;
+    FileService *m_files = nullptr;
+    ModelService *m_models = nullptr;
+    AgentService *m_agents = nullptr;
+    std::unique_ptr<ImageCache> m_imageCache;
+    ConversationModel *m_conversation = nullptr;
+    ChatSession *m_session = nullptr;
+    std::unique_ptr<StoreChatPersistence> m_persistence;
+    ChatTargetModel *m_targets = nullptr;
+    AgentListModel *m_agentList = nullptr;
+    ConnectorService *m_connectorService = nullptr;
+    ConnectorListModel *m_connectorList = nullptr;
+    QSettings *m_approvalSettings = nullptr;
+    ToolApprovalStore *m_approvals = nullptr;
+    EmulatorLauncher *m_emulator = nullptr;
+    std::unique_ptr<MainWindow> m_window;
+    QPointer<ChatPage> m_chatPage;
+};
+
+} // namespace Tramontane

@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/CachedImageFetcher.h"
+
+#include "core/services/FileService.h"
+#include "core/storage/ImageCache.h"
+
+#include <QFile>
+#include <QPointer>
+
+namespace Tramontane {
+
+CachedImageFetcher::CachedImageFetcher(FileService *files, ImageCache *cache)
+    : m_files(files)
+    , m_cache(cache) {}
+
+void CachedImageFetcher::fetch(const ImageSource &source, QObject *context, Callback done) {
+    const QString key = source.kind == ImageSource::Kind::FileId
+                            ? source.ref
+                            : ImageCache::keyForUrl(QUrl(source.ref));
+    const QString cached = m_cache->lookup(key);
+    if (!cached.isEmpty()) {
+        QFile file(cached);
+        if (file.open(QIODevice::ReadOnly)) {
+            done(file.readAll(), {});
+            return;
+        }
+    }
+    ImageCache *cache = m_cache;
+    auto deliver = [cache, key, done](const ServiceResult<QByteArray> &result) {
+        if (!result.ok()) {
+            done({}, result.error.title());
+            return;
+        }
+        (void)cache->insert(key, *result.value); // a full disk only costs the cache
+        done(*result.value, {});
+    };
+    if (source.kind == ImageSource::Kind::FileId)
+        m_files->download(source.ref, context, deliver);
+    else
+        m_files->fetchUrl(QUrl(source.ref), context, deliver);
+}
+
+} // namespace Tramontane

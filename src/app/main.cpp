@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/Application.h"
+#include "core/ConnectionConfig.h"
+#include "core/net/ApiClient.h"
+#include "core/net/Redactor.h"
+#include "ui/MainWindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QMessageBox>
+#include <QRegularExpression>
+#include <QSettings>
+#include <QStandardPaths>
+
+using namespace Qt::StringLiterals;
+using namespace Tramontane;
+
+int main(int argc, char *argv[]) {
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(u"Tramontane"_s);
+    QApplication::setOrganizationName(u"Tramontane"_s);
+    QApplication::setApplicationVersion(QStringLiteral(TRAMONTANE_VERSION));
+    QApplication::setDesktopFileName(u"tramontane"_s);
+    QApplication::setWindowIcon(QIcon(u":/icons/tramontane.svg"_s));
+    // Every log line goes through the redactor: no key or token reaches a log.
+    Redactor::installMessageHandler();
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QApplication::translate("main", "A native desktop client for Mistral AI."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption baseUrl(
+        u"base-url"_s,
+        QApplication::translate("main", "Send requests to <url> instead of the Mistral API."),
+        u"url"_s);
+    const QCommandLineOption demo(
+        u"demo"_s, QApplication::translate("main", "Run against the bundled offline emulator."));
+    const QCommandLineOption profile(
+        u"profile"_s,
+        QApplication::translate("main", "Keep history and settings in profile <name>."), u"name"_s,
+        u"default"_s);
+    parser.addOptions({baseUrl, demo, profile});
+    parser.process(app);
+
+    const QString profileName = parser.value(profile);
+    if (!QRegularExpression(u"^[A-Za-z0-9_-]{1,64}$"_s).match(profileName).hasMatch()) {
+        QMessageBox::critical(nullptr, u"Tramontane"_s,
+                              QApplication::translate("main", "A profile name may contain letters, "
+                                                              "digits, '_' and '-' only."));
+        return 2;
+    }
+
+    QSettings settings;
+    ConnectionConfig::Inputs in;
+    in.demoFlag = parser.isSet(demo);
+    in.baseUrlArgument = parser.value(baseUrl);
+    in.baseUrlEnv = qEnvironmentVariable("TRAMONTANE_BASE_URL");
+    in.apiKeyEnv = qEnvironmentVariable("MISTRAL_API_KEY");
+    in.settingsMode = settings.value(u"connection/mode"_s).toString();
+    in.settingsBaseUrl = settings.value(u"connection/baseUrl"_s).toString();
+    const ConnectionConfig config = ConnectionConfig::resolve(in);
+    if (config.mode == ConnectionConfig::Mode::Api) {
+        const QString problem = ApiClient::checkBaseUrl(config.baseUrl);
+        if (!problem.isEmpty()) {
+            QMessageBox::critical(nullptr, u"Tramontane"_s, problem);
+            return 2;
+        }
+    }
+
+    const QString profileDir =
+        QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+            .filePath(u"profiles/"_s + profileName);
+    Application application(config, profileDir);
+    QString error;
+    if (!application.start(&error)) {
+        QMessageBox::critical(nullptr, u"Tramontane"_s, error);
+        return 1;
+    }
+    application.window()->show();
+    return app.exec();
+}

@@ -1,0 +1,266 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/ChatPage.h"
+#include "ui_ChatPage.h"
+
+#include "models/ChatSession.h"
+#include "models/ChatTargetModel.h"
+#include "models/ConversationModel.h"
+#include "models/Roles.h"
+#include "ui/chat/ChatView.h"
+#include "ui/chat/ImageFetcher.h"
+
+#include <QKeyEvent>
+#include <QMenu>
+#include <QScrollBar>
+#include <QSettings>
+#include <QTextBlock>
+
+using namespace Qt::StringLiterals;
+
+namespace Tramontane {
+
+ChatPage::ChatPage(ChatSession *session, ChatTargetModel *targets,
+                   std::shared_ptr<ImageFetcher> imageFetcher, QWidget *parent)
+    : QWidget(parent)
+    , m_ui(std::make_unique<Ui::ChatPage>())
+    , m_session(session)
+    , m_targets(targets) {
+    m_ui->setupUi(this);
+
+    m_view = new ChatView(m_ui->chatViewContainer);
+    m_view->setObjectName(u"chatView"_s);
+    m_view->setModel(session->model());
+    m_view->setImageFetcher(std::move(imageFetcher));
+    m_ui->chatViewLayout->addWidget(m_view);
+    connect(m_view, &ChatView::retryRequested, this, [this](int entry) {
+        if (!m_session->retry(entry))
+            Q_EMIT statusMessage(tr("Wait for the current answer to finish, or stop it."));
+    });
+    connect(m_view, &ChatView::editRequested, this, [this](int entry) {
+        // The message goes back into the composer; sending it replaces that turn.
+        const auto &entries = m_session->model()->entries();
+        if (entry < 0 || entry >= entries.size())
+            return;
+        setComposerText(entries.at(entry).message.content.plainText());
+        m_ui->composerPlainTextEdit->setProperty("editEntry", entry);
+        showComposerNotice(tr("Editing an earlier message: sending replaces it and the answers "
+                              "after it. Esc cancels."));
+        focusComposer();
+    });
+
+    m_ui->targetComboBox->setModel(targets);
+    connect(m_ui->targetComboBox, &QComboBox::currentIndexChanged, this,
+            &ChatPage::onTargetChanged);
+    connect(targets, &QAbstractItemModel::modelReset, this, [this] {
+        if (m_ui->targetComboBox->currentIndex() < 0 && m_targets->rowCount() > 0)
+            m_ui->targetComboBox->setCurrentIndex(0);
+    });
+    if (targets->rowCount() > 0)
+        onTargetChanged(0);
+
+    m_toolsMenu = new QMenu(this);
+    m_ui->toolsToolButton->setMenu(m_toolsMenu);
+    rebuildToolsMenu();
+
+    m_ui->composerPlainTextEdit->installEventFilter(this);
+    connect(m_ui->composerPlainTextEdit, &QPlainTextEdit::textChanged, this,
+            &ChatPage::adjustComposerHeight);
+    adjustComposerHeight();
+    connect(m_ui->sendPushButton, &QPushButton::clicked, this, [this] {
+        if (m_session->isBusy())
+            m_session->stop();
+        else
+            send();
+    });
+    connect(m_ui->newChatToolButton, &QToolButton::clicked, this, &ChatPage::newChatRequested);
+    connect(session, &ChatSession::busyChanged, this, &ChatPage::onBusyChanged);
+    connect(session, &ChatSession::failedToSend, this,
+            [this](const QString &reason, const QString &text) {
+                if (m_ui->composerPlainTextEdit->toPlainText().trimmed().isEmpty())
+                    setComposerText(text);
+                showComposerNotice(reason);
+            });
+    setFocusProxy(m_ui->composerPlainTextEdit);
+}
+
+ChatPage::~ChatPage() = default;
+
+void ChatPage::send() {
+    const QString text = m_ui->composerPlainTextEdit->toPlainText();
+    if (text.trimmed().isEmpty())
+        return;
+    m_session->setTools(selectedTools());
+    const QVariant editEntry = m_ui->composerPlainTextEdit->property("editEntry");
+    const bool sent = editEntry.isValid() ? m_session->editAndResend(editEntry.toInt(), text)
+                                          : m_session->send(text);
+    if (sent) {
+        m_ui->composerPlainTextEdit->clear();
+        m_ui->composerPlainTextEdit->setProperty("editEntry", QVariant());
+        m_ui->composerNoticeLabel->hide();
+        m_view->scrollToLatest();
+    }
+}
+
+void ChatPage::onBusyChanged(bool busy) {
+    m_ui->sendPushButton->setText(busy ? tr("Stop") : tr("Send"));
+    m_ui->sendPushButton->setToolTip(busy ? tr("Stop the answer (Esc); what arrived is kept")
+                                          : tr("Send (Enter)"));
+    m_ui->statusLabel->setText(busy ? tr("Answering…") : QString());
+}
+
+void ChatPage::onTargetChanged(int row) {
+    if (row < 0)
+        return;
+    const ChatTargetModel::Target target = m_targets->targetAt(row);
+    const bool agent = target.kind == ChatTargetModel::Kind::Agent;
+    m_session->setTarget(agent ? ChatSession::TargetKind::Agent : ChatSession::TargetKind::Model,
+                         target.id);
+    QSettings().setValue(u"chat/lastTarget"_s,
+                         QString((agent ? u"agent:"_s : u"model:"_s) + target.id));
+    QStringList badges;
+    if (target.vision)
+        badges << tr("vision");
+    if (target.functionCalling)
+        badges << tr("tools");
+    if (target.reasoning)
+        badges << tr("reasoning");
+    m_ui->targetComboBox->setToolTip(
+        target.subtitle + (badges.isEmpty() ? QString() : u"\n"_s + badges.join(u" · "_s)));
+}
+
+void ChatPage::selectTarget(bool agent, const QString &id) {
+    const int row =
+        m_targets->rowOf(agent ? ChatTargetModel::Kind::Agent : ChatTargetModel::Kind::Model, id);
+    if (row >= 0)
+        m_ui->targetComboBox->setCurrentIndex(row);
+}
+
+void ChatPage::setConnectors(const QList<Connector> &connectors) {
+    m_connectors = connectors;
+    rebuildToolsMenu();
+}
+
+void ChatPage::useConnector(const Connector &connector) {
+    bool known = false;
+    for (const Connector &c : std::as_const(m_connectors))
+        known = known || c.name == connector.name;
+    if (!known)
+        m_connectors.append(connector);
+    if (!m_enabledConnectors.contains(connector.name))
+        m_enabledConnectors.append(connector.name);
+    rebuildToolsMenu();
+    Q_EMIT statusMessage(tr("Connector “%1” is on for this chat.").arg(connector.displayName()));
+}
+
+QList<Tool> ChatPage::selectedTools() const {
+    QList<Tool> tools;
+    if (m_imageGeneration)
+        tools.append(Tool::builtIn(Tool::Type::ImageGeneration));
+    for (const QString &name : m_enabledConnectors)
+        tools.append(Tool::connector(name));
+    return deduplicateTools(tools);
+}
+
+void ChatPage::rebuildToolsMenu() {
+    m_toolsMenu->clear();
+    m_toolsMenu->addSection(tr("Built-in tools"));
+    QAction *image = m_toolsMenu->addAction(tr("Image generation"));
+    image->setCheckable(true);
+    image->setChecked(m_imageGeneration);
+    image->setObjectName(u"imageGenerationAction"_s);
+    connect(image, &QAction::toggled, this, [this](bool on) {
+        m_imageGeneration = on;
+        updateToolsButton();
+    });
+    m_toolsMenu->addSection(tr("Connectors"));
+    if (m_connectors.isEmpty()) {
+        QAction *none = m_toolsMenu->addAction(tr("No connectors yet (add them on the "
+                                                  "Connectors page)"));
+        none->setEnabled(false);
+    }
+    for (const Connector &c : std::as_const(m_connectors)) {
+        QAction *action = m_toolsMenu->addAction(c.displayName());
+        action->setCheckable(true);
+        action->setChecked(m_enabledConnectors.contains(c.name));
+        action->setToolTip(c.description);
+        const QString name = c.name;
+        connect(action, &QAction::toggled, this, [this, name](bool on) {
+            m_enabledConnectors.removeAll(name);
+            if (on)
+                m_enabledConnectors.append(name);
+            updateToolsButton();
+        });
+    }
+    updateToolsButton();
+}
+
+void ChatPage::updateToolsButton() {
+    const qsizetype count = selectedTools().size();
+    m_ui->toolsToolButton->setText(count == 0 ? tr("Tools") : tr("Tools (%1)").arg(count));
+}
+
+void ChatPage::focusComposer() {
+    m_ui->composerPlainTextEdit->setFocus(Qt::ShortcutFocusReason);
+}
+
+void ChatPage::pickTarget() {
+    m_ui->targetComboBox->setFocus(Qt::ShortcutFocusReason);
+    m_ui->targetComboBox->showPopup();
+}
+
+void ChatPage::copyLastAnswer() {
+    m_view->copyLastAnswer();
+}
+
+void ChatPage::stop() {
+    m_session->stop();
+}
+
+void ChatPage::regenerate() {
+    if (!m_session->regenerate())
+        Q_EMIT statusMessage(tr("Nothing to regenerate yet."));
+}
+
+void ChatPage::setComposerText(const QString &text) {
+    m_ui->composerPlainTextEdit->setPlainText(text);
+    m_ui->composerPlainTextEdit->moveCursor(QTextCursor::End);
+}
+
+void ChatPage::showComposerNotice(const QString &text) {
+    m_ui->composerNoticeLabel->setText(text);
+    m_ui->composerNoticeLabel->setVisible(!text.isEmpty());
+}
+
+void ChatPage::adjustComposerHeight() {
+    QPlainTextEdit *edit = m_ui->composerPlainTextEdit;
+    const int lines = qBound(1, edit->document()->lineCount(), 8);
+    const int height = edit->fontMetrics().lineSpacing() * lines
+                       + int(edit->document()->documentMargin() * 2) + edit->frameWidth() * 2 + 4;
+    edit->setFixedHeight(height);
+    edit->setVerticalScrollBarPolicy(edit->document()->lineCount() > 8 ? Qt::ScrollBarAsNeeded
+                                                                       : Qt::ScrollBarAlwaysOff);
+}
+
+bool ChatPage::eventFilter(QObject *watched, QEvent *event) {
+    if (watched == m_ui->composerPlainTextEdit && event->type() == QEvent::KeyPress) {
+        auto *key = static_cast<QKeyEvent *>(event);
+        const bool enter = key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter;
+        if (enter && !(key->modifiers() & (Qt::ShiftModifier | Qt::AltModifier))) {
+            send();
+            return true;
+        }
+        if (key->key() == Qt::Key_Escape) {
+            if (m_session->isBusy()) {
+                m_session->stop();
+            } else if (m_ui->composerPlainTextEdit->property("editEntry").isValid()) {
+                m_ui->composerPlainTextEdit->setProperty("editEntry", QVariant());
+                m_ui->composerPlainTextEdit->clear();
+                m_ui->composerNoticeLabel->hide();
+            }
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+} // namespace Tramontane

@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/protocol/Connector.h"
+#include "core/protocol/Tool.h"
+
+#include <QWidget>
+
+#include <memory>
+
+class QAction;
+class QMenu;
+
+namespace Tramontane {
+
+namespace Ui {
+class ChatPage;
+}
+
+class ChatSession;
+class ChatTargetModel;
+class ChatView;
+class ImageFetcher;
+
+//! The chat screen: the model or agent picker, the tools of this chat, the conversation, and
+//! the composer. Enter sends, Shift+Enter starts a new line, Esc stops the answer. A message
+//! that cannot be sent goes back into the composer with the reason; nothing typed is lost.
+class ChatPage final : public QWidget {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ChatPage)
+
+public:
+    ChatPage(ChatSession *session, ChatTargetModel *targets,
+             std::shared_ptr<ImageFetcher> imageFetcher, QWidget *parent = nullptr);
+    ~ChatPage() override;
+
+    ChatView *chatView() const { return m_view; }
+
+    //! The connectors the tools menu offers (the account's, from the connector service).
+    void setConnectors(const QList<Connector> &connectors);
+    //! Turns a connector on for this chat (the connector page's "Use in chat").
+    void useConnector(const Connector &connector);
+    //! Selects the model or agent by id, when the picker has it.
+    void selectTarget(bool agent, const QString &id);
+    QList<Tool> selectedTools() const;
+
+    void focusComposer();
+    void pickTarget();
+    void copyLastAnswer();
+    void stop();
+    void regenerate();
+    void setComposerText(const QString &text);
+
+Q_SIGNALS:
+    void newChatRequested();
+    void statusMessage(const QString &text);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    void send();
+    void onBusyChanged(bool busy);
+    void onTargetChanged(int row);
+    void rebuildToolsMenu();
+    void updateToolsButton();
+    void adjustComposerHeight();
+    void showComposerNotice(const QString &text);
+
+    std::unique_ptr<Ui::ChatPage> m_ui;
+    ChatSession *m_session;
+    ChatTargetModel *m_targets;
+    ChatView *m_view = nullptr;
+    QMenu *m_toolsMenu = nullptr;
+    QList<Connector> m_connectors;
+    QStringList m_enabledConnectors; // names
+    bool m_imageGeneration = true;
+};
+
+} // namespace Tramontane

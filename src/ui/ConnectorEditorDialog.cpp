@@ -1,0 +1,762 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/ConnectorEditorDialog.h"
+#include "ui_ConnectorEditorDialog.h"
+
+#include "core/Logging.h"
+#include "core/auth/SecretStore.h"
+#include "core/net/ApiJob.h"
+#include "core/net/Redactor.h"
+#include "core/services/ConnectorPolicy.h"
+#include "core/services/ConnectorService.h"
+#include "ui/ConnectorToolsDialog.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QHeaderView>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
+
+using namespace Qt::StringLiterals;
+
+namespace Tramontane {
+
+namespace {
+
+enum HeaderColumn { HeaderNameColumn, HeaderValueColumn, HeaderSecretColumn };
+
+QString errorStyle() {
+    return u"color: #c0392b;"_s;
+}
+
+QString warningStyle() {
+    return u"color: #b9770e;"_s;
+}
+
+QString okStyle() {
+    return u"color: #1e8449;"_s;
+}
+
+std::optional<QString> nonEmpty(const QString &text) {
+    if (text.isEmpty())
+        return std::nullopt;
+    return text;
+}
+
+} // namespace
+
+ConnectorEditorDialog::ConnectorEditorDialog(ConnectorService *service, SecretStore *secrets,
+                                             QNetworkAccessManager *nam,
+                                             ToolApprovalStore *approvals, QWidget *parent)
+    : QDialog(parent)
+    , m_ui(std::make_unique<Ui::ConnectorEditorDialog>())
+    , m_service(service)
+    , m_secrets(secrets)
+    , m_approvals(approvals)
+    , m_test(new McpConnectionTest(nam, this)) {
+    m_ui->setupUi(this);
+    setupVisibility();
+
+    QHeaderView *header = m_ui->headersTableWidget->horizontalHeader();
+    header->setSectionResizeMode(HeaderNameColumn, QHeaderView::Stretch);
+    header->setSectionResizeMode(HeaderValueColumn, QHeaderView::Stretch);
+    header->setSectionResizeMode(HeaderSecretColumn, QHeaderView::ResizeToContents);
+
+    for (QLabel *label :
+         {m_ui->titleErrorLabel, m_ui->nameErrorLabel, m_ui->descriptionErrorLabel,
+          m_ui->serverErrorLabel, m_ui->visibilityErrorLabel, m_ui->iconUrlErrorLabel,
+          m_ui->headersErrorLabel, m_ui->systemPromptErrorLabel, m_ui->generalErrorLabel}) {
+        label->setStyleSheet(errorStyle());
+        // Extra room goes to the text fields, never to an error line.
+        label->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
+        label->hide();
+    }
+
+    connect(m_ui->titleLineEdit, &QLineEdit::textEdited, this,
+            &ConnectorEditorDialog::onTitleEdited);
+    connect(m_ui->nameLineEdit, &QLineEdit::textEdited, this, [this](const QString &text) {
+        // An emptied name goes back to following the title.
+        m_nameEdited = !text.isEmpty();
+    });
+    connect(m_ui->nameLineEdit, &QLineEdit::textChanged, this,
+            &ConnectorEditorDialog::validateNameLive);
+    connect(m_ui->serverLineEdit, &QLineEdit::textChanged, this,
+            &ConnectorEditorDialog::validateServerLive);
+    connect(m_ui->addHeaderPushButton, &QPushButton::clicked, this, [this] {
+        addHeaderRow(ConnectorHeader{}, false);
+        const int row = int(m_headerRows.size()) - 1;
+        m_ui->headersTableWidget->setCurrentCell(row, HeaderNameColumn);
+        if (m_headerRows.at(row).name)
+            m_headerRows.at(row).name->setFocus();
+    });
+    connect(m_ui->removeHeaderPushButton, &QPushButton::clicked, this,
+            &ConnectorEditorDialog::removeSelectedHeader);
+    connect(m_ui->testConnectionPushButton, &QPushButton::clicked, this,
+            &ConnectorEditorDialog::testConnection);
+    connect(m_ui->testToolsPushButton, &QPushButton::clicked, this,
+            &ConnectorEditorDialog::showTestTools);
+    connect(m_ui->savePushButton, &QPushButton::clicked, this, &ConnectorEditorDialog::save);
+    connect(m_ui->cancelPushButton, &QPushButton::clicked, this, &ConnectorEditorDialog::reject);
+    connect(m_test, &McpConnectionTest::finished, this, &ConnectorEditorDialog::onTestFinished);
+    connect(m_test, &McpConnectionTest::started, this, [this] {
+        m_ui->testConnectionPushButton->setEnabled(false);
+        m_ui->testHeadlineLabel->setStyleSheet(QString());
+        m_ui->testHeadlineLabel->setText(tr("Testing…"));
+        m_ui->testDetailsLabel->clear();
+        m_ui->testToolsPushButton->hide();
+    });
+
+    m_initial = snapshot();
+}
+
+ConnectorEditorDialog::~ConnectorEditorDialog() {
+    if (m_saveJob)
+        m_saveJob->cancel();
+}
+
+void ConnectorEditorDialog::setupVisibility() {
+    m_ui->visibilityComboBox->addItem(tr("Private (only me)"), u"private"_s);
+    m_ui->visibilityComboBox->addItem(tr("Shared with my workspace"), u"shared_workspace"_s);
+    m_ui->visibilityComboBox->addItem(tr("Shared with my organization (admins)"), u"shared_org"_s);
+}
+
+void ConnectorEditorDialog::setConnector(const Connector &connector) {
+    m_original = connector;
+    m_saved = connector;
+    setWindowTitle(tr("Edit Connector %1").arg(connector.displayName()));
+    m_ui->titleLineEdit->setText(connector.title.value_or(QString()));
+    m_ui->nameLineEdit->setText(connector.name);
+    m_nameEdited = true; // the title no longer suggests the name of an existing connector
+    m_ui->descriptionPlainTextEdit->setPlainText(connector.description);
+    m_ui->serverLineEdit->setText(connector.server.value_or(QString()));
+    int index = m_ui->visibilityComboBox->findData(connector.visibility);
+    if (index < 0) {
+        m_ui->visibilityComboBox->addItem(connector.visibility.isEmpty() ? tr("Unknown")
+                                                                         : connector.visibility,
+                                          connector.visibility);
+        index = m_ui->visibilityComboBox->count() - 1;
+    }
+    m_ui->visibilityComboBox->setCurrentIndex(index);
+    // The update request of the API has no visibility (sharing has its own endpoints).
+    m_ui->visibilityComboBox->setEnabled(false);
+    m_ui->visibilityComboBox->setToolTip(tr("The visibility is chosen when the connector is "
+                                            "created."));
+    m_ui->iconUrlLineEdit->setText(connector.iconUrl.value_or(QString()));
+    m_ui->systemPromptPlainTextEdit->setPlainText(connector.systemPrompt.value_or(QString()));
+
+    m_ui->headersTableWidget->setRowCount(0);
+    m_headerRows.clear();
+    const QList<ConnectorHeader> headers = connector.headers();
+    for (const ConnectorHeader &header : headers)
+        addHeaderRow(header, header.secret || !header.global);
+
+    // Secret values: read what this computer kept, to test and to send again if needed.
+    if (m_secrets) {
+        for (const ConnectorHeader &header : headers) {
+            if (!header.secret)
+                continue;
+            const QString name = header.name;
+            ++m_pendingSecretReads;
+            m_secrets->read(SecretStore::connectorHeaderEntry(connector.id, name), this,
+                            [this, name](const SecretStore::Result &result) {
+                                if (result.ok && result.value) {
+                                    Redactor::addSecret(*result.value);
+                                    for (HeaderRow &row : m_headerRows) {
+                                        if (row.originalName == name)
+                                            row.keychainValue = *result.value;
+                                    }
+                                }
+                                if (--m_pendingSecretReads == 0)
+                                    onSecretsRead();
+                            });
+        }
+    }
+    m_initial = snapshot();
+    validateServerLive();
+}
+
+Connector ConnectorEditorDialog::connector() const {
+    return m_saved;
+}
+
+void ConnectorEditorDialog::addHeaderRow(const ConnectorHeader &header, bool stored) {
+    const int row = m_ui->headersTableWidget->rowCount();
+    m_ui->headersTableWidget->insertRow(row);
+
+    HeaderRow entry;
+    entry.stored = stored;
+    entry.global = header.global;
+    entry.originalName = stored ? header.name : QString();
+    entry.originalSecret = header.secret;
+
+    auto *name = new QLineEdit(header.name, m_ui->headersTableWidget);
+    name->setObjectName(u"headerNameLineEdit"_s);
+    name->setPlaceholderText(tr("e.g. Authorization"));
+    name->setFrame(false);
+    auto *value = new QLineEdit(stored ? QString() : header.value, m_ui->headersTableWidget);
+    value->setObjectName(u"headerValueLineEdit"_s);
+    value->setFrame(false);
+    auto *secret = new QCheckBox(m_ui->headersTableWidget);
+    secret->setObjectName(u"headerSecretCheckBox"_s);
+    secret->setChecked(header.secret);
+    secret->setToolTip(tr("A secret value is hidden, kept in the system keychain and never shown "
+                          "again by the server."));
+    if (!header.global) {
+        // A per-user credential the connector declares: its name is fixed, and a value typed
+        // here is only kept on this computer, for the connection test.
+        name->setEnabled(false);
+        secret->setEnabled(false);
+        const QString why = tr("A credential each user of the connector provides. A value typed "
+                               "here is kept in this computer's keychain for the connection "
+                               "test; it is not sent to the server.");
+        name->setToolTip(why);
+        value->setToolTip(why);
+    }
+    m_ui->headersTableWidget->setCellWidget(row, HeaderNameColumn, name);
+    m_ui->headersTableWidget->setCellWidget(row, HeaderValueColumn, value);
+    m_ui->headersTableWidget->setCellWidget(row, HeaderSecretColumn, secret);
+    entry.name = name;
+    entry.value = value;
+    entry.secret = secret;
+    m_headerRows.append(entry);
+
+    connect(secret, &QCheckBox::toggled, this, [this, value] {
+        for (int r = 0; r < m_headerRows.size(); ++r) {
+            if (m_headerRows.at(r).value == value)
+                updateSecretEcho(r);
+        }
+    });
+    connect(name, &QLineEdit::textEdited, this, [this] { m_ui->headersErrorLabel->hide(); });
+    connect(value, &QLineEdit::textEdited, this, [this] { m_ui->headersErrorLabel->hide(); });
+    updateSecretEcho(row);
+}
+
+void ConnectorEditorDialog::updateSecretEcho(int row) {
+    const HeaderRow &entry = m_headerRows.at(row);
+    if (!entry.value || !entry.secret)
+        return;
+    const bool secret = entry.secret->isChecked();
+    entry.value->setEchoMode(secret ? QLineEdit::Password : QLineEdit::Normal);
+    if (entry.stored && entry.originalSecret)
+        entry.value->setPlaceholderText(tr("•••••• stored (type to replace)"));
+    else
+        entry.value->setPlaceholderText(secret ? tr("secret value") : tr("value"));
+}
+
+void ConnectorEditorDialog::removeSelectedHeader() {
+    int row = m_ui->headersTableWidget->currentRow();
+    if (row < 0) {
+        // The focus may sit in a cell widget: find its row.
+        for (int r = 0; r < m_headerRows.size(); ++r) {
+            const HeaderRow &entry = m_headerRows.at(r);
+            if ((entry.name && entry.name->hasFocus()) || (entry.value && entry.value->hasFocus()))
+                row = r;
+        }
+    }
+    if (row < 0 && !m_headerRows.isEmpty())
+        row = int(m_headerRows.size()) - 1;
+    if (row < 0 || !m_headerRows.at(row).global)
+        return;
+    m_ui->headersTableWidget->removeRow(row);
+    m_headerRows.removeAt(row);
+}
+
+void ConnectorEditorDialog::onTitleEdited(const QString &title) {
+    if (isEditing() || m_nameEdited)
+        return;
+    m_ui->nameLineEdit->setText(title.trimmed().isEmpty() ? QString() : connectorNameFrom(title));
+}
+
+void ConnectorEditorDialog::validateNameLive() {
+    const QString name = m_ui->nameLineEdit->text();
+    const QString error = name.isEmpty() && !m_triedSave ? QString() : connectorNameError(name);
+    m_ui->nameErrorLabel->setText(error);
+    m_ui->nameErrorLabel->setVisible(!error.isEmpty());
+}
+
+void ConnectorEditorDialog::validateServerLive() {
+    const QString text = m_ui->serverLineEdit->text();
+    const ServerUrlCheck check = checkServerUrl(text);
+    QString message = check.message;
+    if (text.trimmed().isEmpty() && !m_triedSave)
+        message.clear();
+    m_ui->serverErrorLabel->setStyleSheet(
+        check.verdict == ServerUrlCheck::Verdict::LoopbackHttp ? warningStyle() : errorStyle());
+    m_ui->serverErrorLabel->setText(
+        check.verdict == ServerUrlCheck::Verdict::LoopbackHttp ? u"⚠ "_s + message : message);
+    m_ui->serverErrorLabel->setVisible(!message.isEmpty());
+}
+
+ConnectorEditorDialog::Snapshot ConnectorEditorDialog::snapshot() const {
+    Snapshot s;
+    s.title = m_ui->titleLineEdit->text();
+    s.name = m_ui->nameLineEdit->text();
+    s.description = m_ui->descriptionPlainTextEdit->toPlainText();
+    s.server = m_ui->serverLineEdit->text();
+    s.visibility = m_ui->visibilityComboBox->currentData().toString();
+    s.iconUrl = m_ui->iconUrlLineEdit->text();
+    s.systemPrompt = m_ui->systemPromptPlainTextEdit->toPlainText();
+    for (const HeaderRow &row : m_headerRows) {
+        if (!row.name || !row.value || !row.secret)
+            continue;
+        s.headers.append(
+            {row.name->text(), row.value->text(), row.secret->isChecked(), row.global});
+    }
+    return s;
+}
+
+bool ConnectorEditorDialog::hasUnsavedChanges() const {
+    return !(snapshot() == m_initial);
+}
+
+bool ConnectorEditorDialog::headersChanged() const {
+    // Only connector-wide headers are sent; a value typed for a per-user credential is kept
+    // on this computer for the connection test.
+    auto global = [](QList<ConnectorHeader> headers) {
+        headers.removeIf([](const ConnectorHeader &h) { return !h.global; });
+        return headers;
+    };
+    return !(global(snapshot().headers) == global(m_initial.headers));
+}
+
+QList<ConnectorHeader> ConnectorEditorDialog::effectiveHeaders() const {
+    QList<ConnectorHeader> headers;
+    for (const HeaderRow &row : m_headerRows) {
+        if (!row.name || !row.value || !row.secret)
+            continue;
+        ConnectorHeader header;
+        header.name = row.name->text().trimmed();
+        header.secret = row.secret->isChecked();
+        header.global = row.global;
+        header.value = row.value->text();
+        if (header.value.isEmpty() && row.stored)
+            header.value = row.keychainValue;
+        if (header.secret && !header.value.isEmpty())
+            Redactor::addSecret(header.value);
+        headers.append(header);
+    }
+    return headers;
+}
+
+void ConnectorEditorDialog::clearErrors() {
+    for (QLabel *label :
+         {m_ui->titleErrorLabel, m_ui->nameErrorLabel, m_ui->descriptionErrorLabel,
+          m_ui->visibilityErrorLabel, m_ui->iconUrlErrorLabel, m_ui->headersErrorLabel,
+          m_ui->systemPromptErrorLabel, m_ui->generalErrorLabel}) {
+        label->clear();
+        label->hide();
+    }
+    validateServerLive();
+}
+
+void ConnectorEditorDialog::showFieldError(QLabel *label, QWidget *field, const QString &message) {
+    // Several errors may concern one field: keep them all.
+    const QString text =
+        label->isVisible() && !label->text().isEmpty() ? label->text() + u'\n' + message : message;
+    label->setStyleSheet(errorStyle());
+    label->setText(text);
+    label->show();
+    if (field) {
+        // Bring the (first) faulty field into view.
+        for (int i = 0; i < m_ui->tabWidget->count(); ++i) {
+            if (m_ui->tabWidget->widget(i)->isAncestorOf(field)) {
+                m_ui->tabWidget->setCurrentIndex(i);
+                break;
+            }
+        }
+        field->setFocus();
+    }
+}
+
+void ConnectorEditorDialog::showGeneralError(const QString &message) {
+    m_ui->generalErrorLabel->setStyleSheet(errorStyle());
+    m_ui->generalErrorLabel->setText(message);
+    m_ui->generalErrorLabel->setVisible(!message.isEmpty());
+}
+
+bool ConnectorEditorDialog::validateForm() {
+    m_triedSave = true;
+    clearErrors();
+    // The focus goes to the first error: forget where it was.
+    if (QWidget *focus = QApplication::focusWidget(); focus && isAncestorOf(focus))
+        m_ui->savePushButton->setFocus();
+    bool ok = true;
+    auto fail = [&](QLabel *label, QWidget *field, const QString &message) {
+        showFieldError(label, ok ? field : nullptr, message);
+        ok = false;
+    };
+
+    if (const QString e = connectorNameError(m_ui->nameLineEdit->text()); !e.isEmpty())
+        fail(m_ui->nameErrorLabel, m_ui->nameLineEdit, e);
+    if (m_ui->descriptionPlainTextEdit->toPlainText().trimmed().isEmpty())
+        fail(m_ui->descriptionErrorLabel, m_ui->descriptionPlainTextEdit,
+             tr("Describe what the connector gives access to."));
+    if (const ServerUrlCheck check = checkServerUrl(m_ui->serverLineEdit->text());
+        !check.isUsable()) {
+        m_ui->serverErrorLabel->hide();
+        fail(m_ui->serverErrorLabel, m_ui->serverLineEdit, check.message);
+    }
+    if (const QString icon = m_ui->iconUrlLineEdit->text().trimmed(); !icon.isEmpty()) {
+        const QUrl url(icon, QUrl::StrictMode);
+        if (!url.isValid() || url.host().isEmpty()
+            || (url.scheme() != "https"_L1 && url.scheme() != "http"_L1))
+            fail(m_ui->iconUrlErrorLabel, m_ui->iconUrlLineEdit,
+                 tr("The icon address must be a complete http(s) URL."));
+    }
+
+    QStringList seen;
+    const bool sendHeaders = !isEditing() || headersChanged();
+    for (const HeaderRow &row : std::as_const(m_headerRows)) {
+        if (!row.name || !row.value)
+            continue;
+        const QString name = row.name->text().trimmed();
+        if (!row.global) {
+            if (const QString e = connectorHeaderValueError(row.value->text()); !e.isEmpty()) {
+                fail(m_ui->headersErrorLabel, row.value, e);
+                break;
+            }
+            continue;
+        }
+        QString error = connectorHeaderNameError(name);
+        if (error.isEmpty() && seen.contains(name.toLower()))
+            error = tr("The header %1 is listed twice.").arg(name);
+        if (error.isEmpty())
+            error = connectorHeaderValueError(row.value->text());
+        if (error.isEmpty() && sendHeaders && row.value->text().isEmpty()) {
+            if (row.stored && row.keychainValue.isEmpty())
+                error = tr("Type the value of %1 again: the server never returns secret values, "
+                           "and this computer has not kept it.")
+                            .arg(name);
+            else if (!row.stored)
+                error = tr("Enter a value for %1.").arg(name);
+        }
+        if (!error.isEmpty()) {
+            fail(m_ui->headersErrorLabel, row.name, error);
+            break;
+        }
+        seen.append(name.toLower());
+    }
+    return ok;
+}
+
+std::optional<ConnectorCreateRequest> ConnectorEditorDialog::createRequest() {
+    if (!validateForm())
+        return std::nullopt;
+    ConnectorCreateRequest request;
+    request.name = m_ui->nameLineEdit->text();
+    request.description = m_ui->descriptionPlainTextEdit->toPlainText().trimmed();
+    request.server = m_ui->serverLineEdit->text().trimmed();
+    request.title = nonEmpty(m_ui->titleLineEdit->text().trimmed());
+    request.iconUrl = nonEmpty(m_ui->iconUrlLineEdit->text().trimmed());
+    request.visibility = m_ui->visibilityComboBox->currentData().toString();
+    request.systemPrompt = nonEmpty(m_ui->systemPromptPlainTextEdit->toPlainText());
+    QList<ConnectorHeader> global;
+    const QList<ConnectorHeader> headers = effectiveHeaders();
+    for (const ConnectorHeader &header : headers) {
+        if (header.global)
+            global.append(header);
+    }
+    if (!global.isEmpty())
+        request.globalHeaders = connectorGlobalHeadersJson(global);
+    return request;
+}
+
+std::optional<ConnectorUpdateRequest> ConnectorEditorDialog::updateRequest() {
+    if (!m_original || !validateForm())
+        return std::nullopt;
+    const Connector &o = *m_original;
+    ConnectorUpdateRequest request;
+    const QString title = m_ui->titleLineEdit->text().trimmed();
+    if (title != o.title.value_or(QString()))
+        request.title = title;
+    if (m_ui->nameLineEdit->text() != o.name)
+        request.name = m_ui->nameLineEdit->text();
+    const QString description = m_ui->descriptionPlainTextEdit->toPlainText().trimmed();
+    if (description != o.description)
+        request.description = description;
+    const QString server = m_ui->serverLineEdit->text().trimmed();
+    if (server != o.server.value_or(QString()))
+        request.server = server;
+    const QString icon = m_ui->iconUrlLineEdit->text().trimmed();
+    if (icon != o.iconUrl.value_or(QString()))
+        request.iconUrl = icon;
+    const QString prompt = m_ui->systemPromptPlainTextEdit->toPlainText();
+    if (prompt != o.systemPrompt.value_or(QString()))
+        request.systemPrompt = prompt;
+    if (headersChanged())
+        request.setGlobalHeaders(o, effectiveHeaders());
+    return request;
+}
+
+void ConnectorEditorDialog::onSecretsRead() {
+    if (m_testWhenRead) {
+        m_testWhenRead = false;
+        testConnection();
+    }
+    if (m_saveWhenRead) {
+        m_saveWhenRead = false;
+        setBusy(false);
+        save();
+    }
+}
+
+void ConnectorEditorDialog::save() {
+    if (isSaving() || !m_service)
+        return;
+    if (m_pendingSecretReads > 0) {
+        // The stored secret values are needed if the headers are sent again.
+        m_saveWhenRead = true;
+        setBusy(true);
+        return;
+    }
+    if (isEditing()) {
+        const auto request = updateRequest();
+        if (!request)
+            return;
+        if (request->isEmpty()) {
+            // Nothing changes on the server's side; values typed for this computer are kept.
+            onSaved(m_saved);
+            return;
+        }
+        setBusy(true);
+        m_saveJob = m_service->update(m_original->id, *request, this,
+                                      [this](const ServiceResult<Connector> &result) {
+                                          m_saveJob = nullptr;
+                                          if (result.ok()) {
+                                              onSaved(*result.value);
+                                          } else {
+                                              setBusy(false);
+                                              applyServerError(result.error);
+                                          }
+                                      });
+        return;
+    }
+    const auto request = createRequest();
+    if (!request)
+        return;
+    setBusy(true);
+    m_saveJob = m_service->create(*request, this, [this](const ServiceResult<Connector> &result) {
+        m_saveJob = nullptr;
+        if (result.ok()) {
+            onSaved(*result.value);
+        } else {
+            setBusy(false);
+            applyServerError(result.error);
+        }
+    });
+}
+
+void ConnectorEditorDialog::setBusy(bool busy) {
+    m_ui->savePushButton->setEnabled(!busy);
+    m_ui->tabWidget->setEnabled(!busy);
+    if (busy) {
+        m_ui->generalErrorLabel->setStyleSheet(QString());
+        m_ui->generalErrorLabel->setText(tr("Saving…"));
+        m_ui->generalErrorLabel->show();
+    } else if (m_ui->generalErrorLabel->text() == tr("Saving…")) {
+        m_ui->generalErrorLabel->clear();
+        m_ui->generalErrorLabel->hide();
+    }
+}
+
+void ConnectorEditorDialog::applyServerError(const ApiError &error) {
+    if (error.isCanceled())
+        return;
+    clearErrors();
+    struct Target {
+        QLatin1StringView key;
+        QLabel *label;
+        QWidget *field;
+    };
+    const Target targets[] = {
+        {"name"_L1, m_ui->nameErrorLabel, m_ui->nameLineEdit},
+        {"title"_L1, m_ui->titleErrorLabel, m_ui->titleLineEdit},
+        {"description"_L1, m_ui->descriptionErrorLabel, m_ui->descriptionPlainTextEdit},
+        {"server"_L1, m_ui->serverErrorLabel, m_ui->serverLineEdit},
+        {"visibility"_L1, m_ui->visibilityErrorLabel, m_ui->visibilityComboBox},
+        {"icon_url"_L1, m_ui->iconUrlErrorLabel, m_ui->iconUrlLineEdit},
+        {"system_prompt"_L1, m_ui->systemPromptErrorLabel, m_ui->systemPromptPlainTextEdit},
+        {"global_headers"_L1, m_ui->headersErrorLabel, m_ui->headersTableWidget},
+        {"headers"_L1, m_ui->headersErrorLabel, m_ui->headersTableWidget},
+        {"auth_methods"_L1, m_ui->headersErrorLabel, m_ui->headersTableWidget},
+    };
+    bool placed = false;
+    bool first = true;
+    if (error.httpStatus() == 409) {
+        const QString message =
+            tr("A connector with this name already exists: choose another name.");
+        showFieldError(m_ui->nameErrorLabel, m_ui->nameLineEdit,
+                       error.serverMessage().isEmpty()
+                           ? message
+                           : message + u" ("_s + error.serverMessage() + u')');
+        placed = true;
+        first = false;
+    }
+    QStringList unplaced;
+    const QList<ApiError::FieldError> fieldErrors = error.fieldErrors();
+    for (const ApiError::FieldError &fe : fieldErrors) {
+        const QString key = fe.loc.value(0);
+        const Target *target = nullptr;
+        for (const Target &t : targets) {
+            if (key == t.key)
+                target = &t;
+        }
+        if (!target) {
+            unplaced.append(fe.loc.isEmpty() ? fe.message
+                                             : fe.loc.join(u'.') + u": "_s + fe.message);
+            continue;
+        }
+        showFieldError(target->label, first ? target->field : nullptr, fe.message);
+        first = false;
+        placed = true;
+    }
+    QString general;
+    if (!placed || !unplaced.isEmpty()) {
+        general = error.title();
+        if (!unplaced.isEmpty())
+            general += u'\n' + unplaced.join(u'\n');
+        if (!error.hint().isEmpty())
+            general += u'\n' + error.hint();
+    }
+    if (!error.requestId().isEmpty()) {
+        general +=
+            (general.isEmpty() ? QString() : u"\n"_s) + tr("Request id: %1").arg(error.requestId());
+    }
+    showGeneralError(general);
+}
+
+void ConnectorEditorDialog::onSaved(const Connector &connector) {
+    m_saved = connector;
+    qCInfo(lcUi).noquote() << "connector saved:" << connector.name;
+    storeSecrets(connector);
+    if (m_pendingSecretWrites == 0)
+        finishSave();
+}
+
+void ConnectorEditorDialog::storeSecrets(const Connector &connector) {
+    if (!m_secrets || connector.id.isEmpty())
+        return;
+    auto done = [this](const SecretStore::Result &result) {
+        if (!result.ok)
+            m_secretErrors.append(result.error);
+        if (--m_pendingSecretWrites == 0)
+            finishSave();
+    };
+    QStringList kept;
+    for (const HeaderRow &row : std::as_const(m_headerRows)) {
+        if (!row.name || !row.value || !row.secret)
+            continue;
+        const QString name = row.name->text().trimmed();
+        if (!row.secret->isChecked())
+            continue;
+        kept.append(name);
+        if (row.value->text().isEmpty())
+            continue; // unchanged: the keychain already has it (or never had it)
+        ++m_pendingSecretWrites;
+        m_secrets->write(SecretStore::connectorHeaderEntry(connector.id, name), row.value->text(),
+                         this, done);
+    }
+    // Entries of headers that were removed, renamed or are no longer secret.
+    if (m_original) {
+        const QList<ConnectorHeader> before = m_original->headers();
+        for (const ConnectorHeader &header : before) {
+            if (!header.secret || kept.contains(header.name))
+                continue;
+            ++m_pendingSecretWrites;
+            m_secrets->remove(SecretStore::connectorHeaderEntry(connector.id, header.name), this,
+                              done);
+        }
+    }
+}
+
+void ConnectorEditorDialog::finishSave() {
+    setBusy(false);
+    if (!m_secretErrors.isEmpty()) {
+        Q_EMIT secretStorageFailed(
+            tr("The connector was saved, but its secret header values could not be kept in the "
+               "keychain: %1")
+                .arg(m_secretErrors.join(u' ')));
+        m_secretErrors.clear();
+    }
+    m_initial = snapshot();
+    Q_EMIT saved(m_saved);
+    accept();
+}
+
+bool ConnectorEditorDialog::confirmDiscardChanges() {
+    if (isSaving())
+        return false;
+    if (!hasUnsavedChanges())
+        return true;
+    QMessageBox box(QMessageBox::Warning, tr("Unsaved Connector"),
+                    isEditing() ? tr("Save the changes to this connector?")
+                                : tr("Save this new connector?"),
+                    QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, this);
+    box.setObjectName(u"unsavedChangesMessageBox"_s);
+    box.setDefaultButton(QMessageBox::Save);
+    switch (box.exec()) {
+    case QMessageBox::Save:
+        save();
+        return false;
+    case QMessageBox::Discard:
+        return true;
+    default:
+        return false;
+    }
+}
+
+void ConnectorEditorDialog::reject() {
+    if (confirmDiscardChanges())
+        discardAndClose();
+}
+
+void ConnectorEditorDialog::discardAndClose() {
+    if (m_test->isRunning())
+        m_test->cancel();
+    if (m_saveJob)
+        m_saveJob->cancel();
+    QDialog::reject();
+}
+
+void ConnectorEditorDialog::testConnection() {
+    if (m_pendingSecretReads > 0) {
+        m_testWhenRead = true;
+        m_ui->testConnectionPushButton->setEnabled(false);
+        m_ui->testHeadlineLabel->setStyleSheet(QString());
+        m_ui->testHeadlineLabel->setText(tr("Reading the stored secrets…"));
+        return;
+    }
+    const ServerUrlCheck check = checkServerUrl(m_ui->serverLineEdit->text());
+    if (!check.isUsable()) {
+        m_triedSave = true;
+        validateServerLive();
+    }
+    m_test->start(m_ui->serverLineEdit->text(), effectiveHeaders());
+}
+
+void ConnectorEditorDialog::onTestFinished(const McpConnectionReport &report) {
+    m_lastTest = report;
+    m_ui->testConnectionPushButton->setEnabled(true);
+    m_ui->testHeadlineLabel->setText(report.headline());
+    m_ui->testHeadlineLabel->setStyleSheet(report.isReachable() ? okStyle() : errorStyle());
+    m_ui->testDetailsLabel->setText(report.details());
+    m_ui->testToolsPushButton->setVisible(report.isReachable() && !report.tools.isEmpty());
+    Q_EMIT connectionTested(report);
+}
+
+void ConnectorEditorDialog::showTestTools() {
+    auto *dialog = new ConnectorToolsDialog(m_approvals, this);
+    dialog->setObjectName(u"connectorToolsDialog"_s);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    Connector shown = m_original.value_or(Connector());
+    if (!m_original) {
+        shown.name = m_ui->nameLineEdit->text();
+        shown.title = nonEmpty(m_ui->titleLineEdit->text());
+    }
+    shown.server = m_ui->serverLineEdit->text().trimmed();
+    dialog->setConnector(shown);
+    dialog->setTools(m_lastTest.tools);
+    dialog->open();
+}
+
+} // namespace Tramontane

@@ -1,0 +1,165 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/net/ApiError.h"
+#include "core/protocol/Connector.h"
+#include "core/services/McpConnectionTest.h"
+#include "ui/UnsavedChangesGuard.h"
+
+#include <QDialog>
+#include <QList>
+#include <QPointer>
+
+#include <memory>
+#include <optional>
+
+class QCheckBox;
+class QLabel;
+class QLineEdit;
+class QNetworkAccessManager;
+class QWidget;
+
+namespace Tramontane {
+
+class ApiJob;
+class ConnectorService;
+class SecretStore;
+class ToolApprovalStore;
+
+namespace Ui {
+class ConnectorEditorDialog;
+}
+
+//! Creates a connector, or edits one (PATCH of the changed fields only), in a form: title,
+//! name (checked as it is typed and suggested from the title), description, server URL
+//! (https, or http on loopback with a warning), visibility, icon URL, system prompt, and HTTP
+//! headers whose values can be marked secret.
+//!
+//! The dialog saves through ConnectorService itself and stays open until the server agreed;
+//! errors land next to their field (409 on the name, 422 on the field its `loc` names) and the
+//! form keeps what was typed. Secret header values go to the SecretStore under
+//! SecretStore::connectorHeaderEntry(id, header) once the connector has an id; when editing,
+//! they are shown as "stored" and sent again only when the headers changed (the API replaces
+//! them as a whole, and never returns secrets).
+//!
+//! "Test connection" talks MCP to the server URL from this computer with the headers of the
+//! form (McpConnectionTest), before or after saving.
+class ConnectorEditorDialog final : public QDialog, public UnsavedChangesGuard {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ConnectorEditorDialog)
+
+public:
+    //! Nothing is owned; \a approvals may be null (then the tools of a test are only listed).
+    ConnectorEditorDialog(ConnectorService *service, SecretStore *secrets,
+                          QNetworkAccessManager *nam, ToolApprovalStore *approvals,
+                          QWidget *parent = nullptr);
+    ~ConnectorEditorDialog() override;
+
+    //! Switches to editing \a connector (call before showing the dialog). Reads the stored
+    //! secret header values from the SecretStore.
+    void setConnector(const Connector &connector);
+    bool isEditing() const { return m_original.has_value(); }
+    //! The connector as last confirmed by the server (after a successful save), or the one
+    //! being edited.
+    Connector connector() const;
+
+    //! True when the form differs from what it was loaded with.
+    bool hasUnsavedChanges() const;
+    //! Asks to save, discard or stay when there are unsaved changes. "Save" starts saving and
+    //! returns false: the dialog closes itself once the server agreed.
+    bool confirmDiscardChanges() override;
+    //! Closes without asking (after confirmDiscardChanges() said yes).
+    void discardAndClose();
+
+    //! Checks the form, then creates or updates the connector.
+    void save();
+    bool isSaving() const {
+        return !m_saveJob.isNull() || m_pendingSecretWrites > 0 || m_saveWhenRead;
+    }
+    //! Starts a connection test with the URL and headers of the form.
+    void testConnection();
+    McpConnectionTest *connectionTest() const { return m_test; }
+
+    //! What would be sent now (for tests and for the page): the create request, or the update
+    //! request of the changed fields. Unset when the form has an error (shown on its field).
+    std::optional<ConnectorCreateRequest> createRequest();
+    std::optional<ConnectorUpdateRequest> updateRequest();
+
+public Q_SLOTS:
+    void reject() override;
+
+Q_SIGNALS:
+    //! The server confirmed the connector (created or updated); the dialog then closes.
+    void saved(const Tramontane::Connector &connector);
+    //! A secret header value could not be written to (or removed from) the keychain.
+    void secretStorageFailed(const QString &message);
+    void connectionTested(const Tramontane::McpConnectionReport &report);
+
+private:
+    struct HeaderRow {
+        QPointer<QLineEdit> name;
+        QPointer<QLineEdit> value;
+        QPointer<QCheckBox> secret;
+        //! The value is held by the server (and maybe the keychain), not shown.
+        bool stored = false;
+        //! A connector-wide header (false: a per-user credential the connector declares).
+        bool global = true;
+        //! The name it was loaded with (to move or remove its keychain entry).
+        QString originalName;
+        bool originalSecret = true;
+        //! The value read from the keychain, never displayed.
+        QString keychainValue;
+    };
+    struct Snapshot {
+        QString title, name, description, server, visibility, iconUrl, systemPrompt;
+        QList<ConnectorHeader> headers;
+        bool operator==(const Snapshot &) const = default;
+    };
+
+    void setupVisibility();
+    void onSecretsRead();
+    void addHeaderRow(const ConnectorHeader &header, bool stored);
+    void removeSelectedHeader();
+    void updateSecretEcho(int row);
+    void onTitleEdited(const QString &title);
+    void validateNameLive();
+    void validateServerLive();
+    Snapshot snapshot() const;
+    bool headersChanged() const;
+    //! The headers with the values to send (typed, else from the keychain).
+    QList<ConnectorHeader> effectiveHeaders() const;
+
+    void clearErrors();
+    void showFieldError(QLabel *label, QWidget *field, const QString &message);
+    void showGeneralError(const QString &message);
+    bool validateForm();
+    void applyServerError(const ApiError &error);
+    void setBusy(bool busy);
+    void onSaved(const Connector &connector);
+    void storeSecrets(const Connector &connector);
+    void finishSave();
+    void onTestFinished(const McpConnectionReport &report);
+    void showTestTools();
+
+    std::unique_ptr<Ui::ConnectorEditorDialog> m_ui;
+    QPointer<ConnectorService> m_service;
+    QPointer<SecretStore> m_secrets;
+    ToolApprovalStore *m_approvals;
+    McpConnectionTest *m_test;
+    std::optional<Connector> m_original;
+    Connector m_saved;
+    QList<HeaderRow> m_headerRows;
+    Snapshot m_initial;
+    QPointer<ApiJob> m_saveJob;
+    int m_pendingSecretWrites = 0;
+    QStringList m_secretErrors;
+    //! Keychain reads still running; a test or save asked meanwhile waits for them.
+    int m_pendingSecretReads = 0;
+    bool m_testWhenRead = false;
+    bool m_saveWhenRead = false;
+    bool m_nameEdited = false;
+    bool m_triedSave = false;
+    McpConnectionReport m_lastTest;
+};
+
+} // namespace Tramontane

@@ -1,0 +1,588 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/ConnectorsPage.h"
+#include "ui_ConnectorsPage.h"
+
+#include "core/Logging.h"
+#include "core/auth/SecretStore.h"
+#include "core/net/ApiJob.h"
+#include "core/net/Redactor.h"
+#include "core/services/ConnectorPolicy.h"
+#include "core/services/ConnectorService.h"
+#include "core/services/ToolApprovalStore.h"
+#include "models/ConnectorListModel.h"
+#include "models/Roles.h"
+#include "ui/ConnectorEditorDialog.h"
+#include "ui/ConnectorToolsDialog.h"
+
+#include <QHeaderView>
+#include <QLocale>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QShowEvent>
+#include <QSortFilterProxyModel>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+
+namespace Tramontane {
+
+namespace {
+
+QString errorStyle() {
+    return u"color: #c0392b;"_s;
+}
+
+QString warningStyle() {
+    return u"color: #b9770e;"_s;
+}
+
+QString okStyle() {
+    return u"color: #1e8449;"_s;
+}
+
+QString errorText(const ApiError &error) {
+    QString text = error.title();
+    if (!error.fieldErrorText().isEmpty())
+        text += u' ' + error.fieldErrorText();
+    if (!error.hint().isEmpty())
+        text += u' ' + error.hint();
+    if (!error.requestId().isEmpty())
+        text += u' ' + ConnectorsPage::tr("(request id %1)").arg(error.requestId());
+    return text;
+}
+
+} // namespace
+
+ConnectorsPage::ConnectorsPage(ConnectorService *service, ConnectorListModel *model,
+                               QNetworkAccessManager *nam, SecretStore *secrets,
+                               ToolApprovalStore *approvals, QWidget *parent)
+    : QWidget(parent)
+    , m_ui(std::make_unique<Ui::ConnectorsPage>())
+    , m_service(service)
+    , m_model(model)
+    , m_proxy(new QSortFilterProxyModel(this))
+    , m_nam(nam)
+    , m_secrets(secrets)
+    , m_approvals(approvals)
+    , m_test(new McpConnectionTest(nam, this)) {
+    m_ui->setupUi(this);
+
+    m_proxy->setSourceModel(m_model);
+    m_proxy->setSortRole(Roles::ConnectorSortRole);
+    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_proxy->setFilterKeyColumn(-1);
+    m_ui->connectorsTableView->setModel(m_proxy);
+    m_ui->connectorsTableView->sortByColumn(ConnectorListModel::NameColumn, Qt::AscendingOrder);
+    QHeaderView *header = m_ui->connectorsTableView->horizontalHeader();
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(ConnectorListModel::ServerColumn, QHeaderView::Stretch);
+    m_ui->splitter->setStretchFactor(0, 3);
+    m_ui->splitter->setStretchFactor(1, 2);
+
+    QFont title = m_ui->detailsTitleLabel->font();
+    title.setBold(true);
+    title.setPointSizeF(title.pointSizeF() * 1.3);
+    m_ui->detailsTitleLabel->setFont(title);
+
+    connect(m_ui->filterLineEdit, &QLineEdit::textChanged, m_proxy,
+            &QSortFilterProxyModel::setFilterFixedString);
+    connect(m_ui->newPushButton, &QPushButton::clicked, this, [this] { openEditor(); });
+    connect(m_ui->editPushButton, &QPushButton::clicked, this, [this] {
+        if (const auto c = currentConnector(); c && !c->isBuiltIn())
+            openEditor(*c);
+    });
+    connect(m_ui->deletePushButton, &QPushButton::clicked, this, &ConnectorsPage::deleteSelected);
+    connect(m_ui->testPushButton, &QPushButton::clicked, this, &ConnectorsPage::testSelected);
+    connect(m_ui->toolsPushButton, &QPushButton::clicked, this,
+            &ConnectorsPage::showToolsOfSelected);
+    connect(m_ui->useInChatPushButton, &QPushButton::clicked, this,
+            &ConnectorsPage::useSelectedInChat);
+    connect(m_ui->refreshPushButton, &QPushButton::clicked, this, &ConnectorsPage::refresh);
+    connect(m_ui->loadMorePushButton, &QPushButton::clicked, m_model,
+            &ConnectorListModel::loadMore);
+    connect(m_ui->connectorsTableView, &QAbstractItemView::doubleClicked, this,
+            [this](const QModelIndex &) {
+                const auto c = currentConnector();
+                if (c && !c->isBuiltIn())
+                    openEditor(*c);
+                else if (c)
+                    showToolsOfSelected();
+            });
+    connect(m_ui->connectorsTableView->selectionModel(), &QItemSelectionModel::currentRowChanged,
+            this, [this] {
+                if (const auto c = currentConnector())
+                    m_lastSelectedId = c->id;
+                updateDetails();
+                updateActions();
+            });
+
+    // Keep the selection and the details in step with the model.
+    auto reselect = [this] {
+        if (!currentConnector() && !m_lastSelectedId.isEmpty())
+            selectConnector(m_lastSelectedId);
+        updateDetails();
+        updateActions();
+        updateFooter();
+    };
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, reselect);
+    connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, reselect);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, reselect);
+    connect(m_proxy, &QAbstractItemModel::dataChanged, this, [this] {
+        updateDetails();
+        updateActions();
+    });
+    connect(m_model, &ConnectorListModel::loadingChanged, this, [this](bool loading) {
+        if (loading)
+            showStatus(tr("Loading connectors…"));
+        else if (!m_model->loadError().isError())
+            showStatus(QString());
+        updateFooter();
+    });
+    connect(m_model, &ConnectorListModel::loadFailed, this, [this](const ApiError &error) {
+        showStatus(tr("The connectors could not be loaded: %1").arg(errorText(error)), true);
+        updateFooter();
+    });
+    connect(m_test, &McpConnectionTest::finished, this, &ConnectorsPage::onTestFinished);
+    if (m_approvals) {
+        connect(m_approvals, &ToolApprovalStore::approvalsChanged, this,
+                &ConnectorsPage::updateDetails);
+    }
+
+    updateDetails();
+    updateActions();
+    updateFooter();
+}
+
+ConnectorsPage::~ConnectorsPage() {
+    if (m_deleteJob)
+        m_deleteJob->cancel();
+    if (m_toolsJob)
+        m_toolsJob->cancel();
+}
+
+void ConnectorsPage::showEvent(QShowEvent *event) {
+    QWidget::showEvent(event);
+    // Load when first shown, not when the app starts.
+    if (!m_model->hasLoaded() && !m_model->isLoading())
+        m_model->reload();
+}
+
+void ConnectorsPage::refresh() {
+    showStatus(QString());
+    m_model->reload();
+}
+
+std::optional<Connector> ConnectorsPage::currentConnector() const {
+    const QModelIndex index = m_ui->connectorsTableView->currentIndex();
+    if (!index.isValid())
+        return std::nullopt;
+    const int row = m_proxy->mapToSource(index).row();
+    if (row < 0 || row >= m_model->rowCount())
+        return std::nullopt;
+    return m_model->connectorAt(row);
+}
+
+bool ConnectorsPage::selectConnector(const QString &connectorId) {
+    const int row = m_model->rowOf(connectorId);
+    if (row < 0)
+        return false;
+    const QModelIndex index = m_proxy->mapFromSource(m_model->index(row, 0));
+    if (!index.isValid())
+        return false;
+    m_ui->connectorsTableView->setCurrentIndex(index);
+    m_ui->connectorsTableView->scrollTo(index);
+    return true;
+}
+
+std::optional<McpConnectionReport> ConnectorsPage::lastTest(const QString &connectorId) const {
+    const auto it = m_tests.constFind(connectorId);
+    if (it == m_tests.constEnd())
+        return std::nullopt;
+    return *it;
+}
+
+void ConnectorsPage::showStatus(const QString &text, bool error) {
+    m_ui->statusLabel->setStyleSheet(error ? errorStyle() : QString());
+    m_ui->statusLabel->setText(text);
+    m_ui->statusLabel->setVisible(!text.isEmpty());
+    if (!text.isEmpty() && !error)
+        Q_EMIT statusMessage(text);
+}
+
+void ConnectorsPage::updateActions() {
+    const auto c = currentConnector();
+    const bool selected = c.has_value();
+    const bool builtIn = selected && c->isBuiltIn();
+    const bool deleting = !m_deleteJob.isNull();
+    m_ui->editPushButton->setEnabled(selected && !builtIn && !deleting);
+    m_ui->deletePushButton->setEnabled(selected && !builtIn && !deleting);
+    const QString readOnly = tr("A built-in connector cannot be edited or deleted.");
+    m_ui->editPushButton->setToolTip(builtIn ? readOnly : tr("Edit the selected connector"));
+    m_ui->deletePushButton->setToolTip(builtIn ? readOnly : tr("Delete the selected connector"));
+    m_ui->testPushButton->setEnabled(selected && c->server && !m_test->isRunning());
+    m_ui->toolsPushButton->setEnabled(selected);
+    m_ui->useInChatPushButton->setEnabled(selected && !deleting);
+}
+
+void ConnectorsPage::updateFooter() {
+    const int rows = m_model->rowCount();
+    QString count = tr("%n connector(s)", nullptr, rows);
+    if (m_model->hasMore())
+        count += u' ' + tr("(more on the server)");
+    m_ui->countLabel->setText(count);
+    const bool failed = m_model->loadError().isError();
+    m_ui->loadMorePushButton->setVisible(m_model->hasMore() || failed);
+    m_ui->loadMorePushButton->setText(failed ? tr("&Retry") : tr("Load &More"));
+    m_ui->loadMorePushButton->setEnabled(!m_model->isLoading());
+}
+
+void ConnectorsPage::updateDetails() {
+    const auto c = currentConnector();
+    const bool has = c.has_value();
+    m_ui->testGroupBox->setVisible(has);
+    const QList<QWidget *> formWidgets = {
+        m_ui->detailsNameCaptionLabel,       m_ui->detailsNameLabel,
+        m_ui->detailsServerCaptionLabel,     m_ui->detailsServerLabel,
+        m_ui->detailsVisibilityCaptionLabel, m_ui->detailsVisibilityLabel,
+        m_ui->detailsStateCaptionLabel,      m_ui->detailsStateLabel,
+        m_ui->detailsHeadersCaptionLabel,    m_ui->detailsHeadersLabel,
+        m_ui->detailsModifiedCaptionLabel,   m_ui->detailsModifiedLabel,
+    };
+    for (QWidget *w : formWidgets)
+        w->setVisible(has);
+    if (!has) {
+        m_ui->detailsTitleLabel->setText(m_model->rowCount() == 0 && m_model->hasLoaded()
+                                             ? tr("No connectors yet")
+                                             : tr("No connector selected"));
+        m_ui->detailsBadgeLabel->clear();
+        m_ui->detailsBadgeLabel->hide();
+        m_ui->detailsDescriptionLabel->setText(
+            m_model->rowCount() == 0 && m_model->hasLoaded()
+                ? tr("A connector gives chats the tools of an MCP server. Choose New… to add "
+                     "one.")
+                : QString());
+        return;
+    }
+
+    m_ui->detailsTitleLabel->setText(c->displayName());
+    m_ui->detailsDescriptionLabel->setText(c->description);
+    m_ui->detailsNameLabel->setText(c->name);
+    m_ui->detailsServerLabel->setText(c->server.value_or(tr("(none)")));
+    QString visibility = ConnectorListModel::visibilityText(c->visibility);
+    if (c->isBuiltIn())
+        visibility += u" · "_s + tr("built-in");
+    m_ui->detailsVisibilityLabel->setText(visibility);
+    QStringList state;
+    if (c->active)
+        state.append(*c->active ? tr("active") : tr("inactive"));
+    if (c->isAuthenticated)
+        state.append(*c->isAuthenticated ? tr("authenticated") : tr("not authenticated"));
+    const QStringList methods = c->authMethodTypes();
+    if (!methods.isEmpty())
+        state.append(tr("auth: %1").arg(methods.join(", "_L1)));
+    m_ui->detailsStateLabel->setText(state.isEmpty() ? tr("unknown") : state.join(u" · "_s));
+    QStringList headers;
+    const QList<ConnectorHeader> list = c->headers();
+    for (const ConnectorHeader &h : list)
+        headers.append(h.secret ? tr("%1 (secret)").arg(h.name) : h.name);
+    m_ui->detailsHeadersLabel->setText(headers.isEmpty() ? tr("none") : headers.join(", "_L1));
+    m_ui->detailsModifiedLabel->setText(c->modifiedAt.isValid() ? QLocale().toString(
+                                            c->modifiedAt.toLocalTime(), QLocale::ShortFormat)
+                                                                : QString());
+
+    // Badges: read-only, plain http, and what the user approved of the tools.
+    QStringList badges;
+    bool warning = false;
+    if (c->isBuiltIn())
+        badges.append(tr("Built-in connector provided by Mistral: read-only."));
+    if (c->server && checkServerUrl(*c->server).verdict == ServerUrlCheck::Verdict::LoopbackHttp) {
+        badges.append(tr("⚠ Unencrypted http: acceptable only because the server runs on this "
+                         "computer."));
+        warning = true;
+    }
+    if (m_approvals) {
+        std::optional<ToolApprovalStore::State> state;
+        int toolCount = -1;
+        if (const auto it = m_tools.constFind(c->id); it != m_tools.constEnd()) {
+            state = m_approvals->summary(c->id, *it);
+            toolCount = int(it->size());
+        } else if (c->tools && !c->tools->isEmpty()) {
+            state = m_approvals->summary(c->id, *c->tools);
+            toolCount = int(c->tools->size());
+        }
+        if (state && toolCount > 0) {
+            switch (*state) {
+            case ToolApprovalStore::State::Changed:
+                badges.append(tr("⚠ A tool changed since you approved it: open Tools… to read it "
+                                 "again."));
+                warning = true;
+                break;
+            case ToolApprovalStore::State::Unreviewed:
+                badges.append(tr("%n tool(s), not all reviewed yet.", nullptr, toolCount));
+                break;
+            case ToolApprovalStore::State::Approved:
+                badges.append(tr("✓ %n tool(s), all approved.", nullptr, toolCount));
+                break;
+            }
+        }
+    }
+    m_ui->detailsBadgeLabel->setText(badges.join(u'\n'));
+    m_ui->detailsBadgeLabel->setStyleSheet(warning ? warningStyle() : QString());
+    m_ui->detailsBadgeLabel->setVisible(!badges.isEmpty());
+
+    if (m_test->isRunning() && m_testingConnectorId == c->id) {
+        m_ui->testHeadlineLabel->setStyleSheet(QString());
+        m_ui->testHeadlineLabel->setText(tr("Testing…"));
+        m_ui->testDetailsLabel->clear();
+    } else if (const auto report = lastTest(c->id)) {
+        showTestReport(*report);
+    } else {
+        m_ui->testHeadlineLabel->setStyleSheet(QString());
+        m_ui->testHeadlineLabel->setText(tr("Not tested yet."));
+        m_ui->testDetailsLabel->clear();
+    }
+}
+
+ConnectorEditorDialog *ConnectorsPage::openEditor(const std::optional<Connector> &connector) {
+    if (m_editor) {
+        m_editor->raise();
+        m_editor->activateWindow();
+        return m_editor;
+    }
+    auto *editor = new ConnectorEditorDialog(m_service, m_secrets, m_nam, m_approvals, this);
+    editor->setObjectName(u"connectorEditorDialog"_s);
+    editor->setAttribute(Qt::WA_DeleteOnClose);
+    if (connector)
+        editor->setConnector(*connector);
+    connect(editor, &ConnectorEditorDialog::saved, this, [this](const Connector &saved) {
+        selectConnector(saved.id);
+        showStatus(tr("Connector %1 saved.").arg(saved.displayName()));
+        // A new server may have new tools: forget what was fetched before.
+        m_tools.remove(saved.id);
+        updateDetails();
+    });
+    connect(editor, &ConnectorEditorDialog::secretStorageFailed, this,
+            [this](const QString &message) { showStatus(message, true); });
+    connect(editor, &ConnectorEditorDialog::connectionTested, this,
+            [this, id = connector ? connector->id : QString()](const McpConnectionReport &r) {
+                if (!id.isEmpty()) {
+                    m_tests.insert(id, r);
+                    updateDetails();
+                }
+            });
+    m_editor = editor;
+    editor->open();
+    return editor;
+}
+
+QMessageBox *ConnectorsPage::deleteSelected() {
+    const auto c = currentConnector();
+    if (!c || c->isBuiltIn() || m_deleteJob)
+        return nullptr;
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Delete Connector"),
+                                tr("Delete the connector “%1”?").arg(c->displayName()),
+                                QMessageBox::Yes | QMessageBox::Cancel, this);
+    box->setObjectName(u"deleteConfirmMessageBox"_s);
+    box->setTextFormat(Qt::PlainText); // the name comes from the server
+    box->setInformativeText(tr("Chats and agents that use it lose its tools. This cannot be "
+                               "undone."));
+    box->setDefaultButton(QMessageBox::Cancel);
+    box->button(QMessageBox::Yes)->setText(tr("&Delete"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    const Connector connector = *c;
+    connect(box, &QMessageBox::finished, this, [this, box, connector] {
+        if (box->standardButton(box->clickedButton()) != QMessageBox::Yes || !m_service)
+            return;
+        showStatus(tr("Deleting %1…").arg(connector.displayName()));
+        m_deleteJob = m_service->remove(
+            connector.id, this, [this, connector](const ServiceResult<Done> &result) {
+                m_deleteJob = nullptr;
+                updateActions();
+                if (!result.ok()) {
+                    if (!result.error.isCanceled())
+                        showStatus(tr("%1 was not deleted: %2")
+                                       .arg(connector.displayName(), errorText(result.error)),
+                                   true);
+                    return;
+                }
+                // The model removed the row when the service confirmed.
+                if (m_approvals)
+                    m_approvals->forgetConnector(connector.id);
+                forgetSecrets(connector);
+                m_tests.remove(connector.id);
+                m_tools.remove(connector.id);
+                showStatus(tr("Connector %1 deleted.").arg(connector.displayName()));
+            });
+        updateActions();
+    });
+    box->open();
+    return box;
+}
+
+void ConnectorsPage::forgetSecrets(const Connector &connector) {
+    if (!m_secrets)
+        return;
+    const QList<ConnectorHeader> headers = connector.headers();
+    for (const ConnectorHeader &h : headers) {
+        if (h.secret)
+            m_secrets->remove(SecretStore::connectorHeaderEntry(connector.id, h.name), this,
+                              [](const SecretStore::Result &) {});
+    }
+}
+
+void ConnectorsPage::collectHeaders(const Connector &connector,
+                                    std::function<void(const QList<ConnectorHeader> &)> done) {
+    auto headers = std::make_shared<QList<ConnectorHeader>>(connector.headers());
+    auto pending = std::make_shared<int>(0);
+    for (const ConnectorHeader &h : std::as_const(*headers)) {
+        if (h.secret)
+            ++*pending;
+    }
+    if (*pending == 0 || !m_secrets) {
+        done(*headers);
+        return;
+    }
+    for (qsizetype i = 0; i < headers->size(); ++i) {
+        if (!headers->at(i).secret)
+            continue;
+        m_secrets->read(SecretStore::connectorHeaderEntry(connector.id, headers->at(i).name), this,
+                        [headers, pending, i, done](const SecretStore::Result &result) {
+                            if (result.ok && result.value) {
+                                Redactor::addSecret(*result.value);
+                                (*headers)[i].value = *result.value;
+                            }
+                            if (--*pending == 0)
+                                done(*headers);
+                        });
+    }
+}
+
+void ConnectorsPage::testSelected() {
+    const auto c = currentConnector();
+    if (!c || !c->server)
+        return;
+    if (m_test->isRunning())
+        m_test->cancel(); // reported under the connector it was for
+    m_testingConnectorId = c->id;
+    m_ui->testHeadlineLabel->setStyleSheet(QString());
+    m_ui->testHeadlineLabel->setText(tr("Testing…"));
+    m_ui->testDetailsLabel->clear();
+    m_ui->testPushButton->setEnabled(false);
+    const QString server = *c->server;
+    collectHeaders(*c, [this, server](const QList<ConnectorHeader> &headers) {
+        m_test->start(server, headers);
+        updateActions();
+    });
+}
+
+void ConnectorsPage::onTestFinished(const McpConnectionReport &report) {
+    const QString id = m_testingConnectorId;
+    m_tests.insert(id, report);
+    if (report.isReachable())
+        m_tools.insert(id, report.tools);
+    showStatus(report.isReachable() ? tr("Connection test passed.") : QString());
+    updateDetails();
+    updateActions();
+}
+
+void ConnectorsPage::showTestReport(const McpConnectionReport &report) {
+    m_ui->testHeadlineLabel->setText(report.headline());
+    m_ui->testHeadlineLabel->setStyleSheet(report.isReachable() ? okStyle() : errorStyle());
+    m_ui->testDetailsLabel->setText(report.details());
+}
+
+ConnectorToolsDialog *ConnectorsPage::openToolsDialog(const Connector &connector, bool forChat) {
+    if (m_toolsDialog)
+        m_toolsDialog->close();
+    auto *dialog = new ConnectorToolsDialog(m_approvals, this);
+    dialog->setObjectName(u"connectorToolsDialog"_s);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setConnector(connector);
+    dialog->setPurpose(forChat ? ConnectorToolsDialog::Purpose::UseInChat
+                               : ConnectorToolsDialog::Purpose::Review);
+    connect(dialog, &ConnectorToolsDialog::approvedForChat, this, [this](const Connector &c) {
+        showStatus(tr("%1 is offered in the chat.").arg(c.displayName()));
+        Q_EMIT useInChatRequested(c);
+    });
+    m_toolsDialog = dialog;
+    dialog->open();
+    return dialog;
+}
+
+ConnectorToolsDialog *ConnectorsPage::showToolsOfSelected() {
+    const auto c = currentConnector();
+    if (!c || !m_service)
+        return nullptr;
+    ConnectorToolsDialog *dialog = openToolsDialog(*c, false);
+    dialog->setLoading();
+    if (m_toolsJob)
+        m_toolsJob->cancel();
+    const QPointer<ConnectorToolsDialog> guard(dialog);
+    const QString id = c->id;
+    m_toolsJob = m_service->listTools(
+        id, this, [this, guard, id](const ServiceResult<QList<McpTool>> &result) {
+            m_toolsJob = nullptr;
+            if (result.ok()) {
+                m_tools.insert(id, *result.value);
+                updateDetails();
+            }
+            if (!guard)
+                return;
+            if (result.ok())
+                guard->setTools(*result.value);
+            else if (!result.error.isCanceled())
+                guard->setError(
+                    tr("The tools could not be listed: %1").arg(errorText(result.error)));
+        });
+    return dialog;
+}
+
+void ConnectorsPage::useSelectedInChat() {
+    const auto c = currentConnector();
+    if (!c)
+        return;
+    if (!m_approvals || !m_service) {
+        Q_EMIT useInChatRequested(*c);
+        return;
+    }
+    // Check the tools as the server defines them now, not as they were last listed.
+    showStatus(tr("Checking the tools of %1…").arg(c->displayName()));
+    if (m_toolsJob)
+        m_toolsJob->cancel();
+    const Connector connector = *c;
+    m_toolsJob = m_service->listTools(
+        connector.id, this, [this, connector](const ServiceResult<QList<McpTool>> &result) {
+            m_toolsJob = nullptr;
+            if (!result.ok()) {
+                if (!result.error.isCanceled())
+                    showStatus(tr("The tools of %1 could not be listed, so they cannot be "
+                                  "reviewed: %2")
+                                   .arg(connector.displayName(), errorText(result.error)),
+                               true);
+                return;
+            }
+            m_tools.insert(connector.id, *result.value);
+            updateDetails();
+            if (m_approvals->summary(connector.id, *result.value)
+                == ToolApprovalStore::State::Approved) {
+                showStatus(tr("%1 is offered in the chat.").arg(connector.displayName()));
+                Q_EMIT useInChatRequested(connector);
+                return;
+            }
+            showStatus(tr("Review the tools of %1 before using it.").arg(connector.displayName()));
+            ConnectorToolsDialog *dialog = openToolsDialog(connector, true);
+            dialog->setTools(*result.value);
+        });
+}
+
+bool ConnectorsPage::confirmDiscardChanges() {
+    if (!m_editor)
+        return true;
+    if (!m_editor->confirmDiscardChanges())
+        return false;
+    m_editor->discardAndClose();
+    return true;
+}
+
+} // namespace Tramontane
