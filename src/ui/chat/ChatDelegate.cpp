@@ -12,6 +12,7 @@
 #include <QLocale>
 #include <QMouseEvent>
 #include <QMutex>
+#include <QPaintEngine>
 #include <QPainter>
 #include <QPainterPath>
 #include <QTextLayout>
@@ -35,6 +36,12 @@ constexpr int kMaxPlainLines = 400; // monospace blocks show this many lines at 
 constexpr qsizetype kMaxPlainChars = 40000;
 constexpr int kCopiedFeedbackMs = 1500;
 constexpr int kSkeletonLines = 3;
+constexpr qint64 kMaxDocImagePixels = 4096ll * 2048; // taller documents are painted directly
+constexpr qint64 kDocImageCacheBytes = 32ll * 1024 * 1024;
+
+int kibOf(qint64 bytes) {
+    return int(qMax<qint64>(1, (bytes + 1023) / 1024));
+}
 
 bool sameTarget(const ChatDelegate::Hit &a, const ChatDelegate::Hit &b) {
     return a.action == b.action && a.codeBlock == b.codeBlock && a.href == b.href;
@@ -113,6 +120,7 @@ ChatDelegate::ChatDelegate(ImageRepository *images, QObject *parent)
         const auto it = inlineImages->images.constFind(key);
         return it == inlineImages->images.cend() ? QVariant() : QVariant(*it);
     };
+    m_docImages.setMaxCost(kibOf(kDocImageCacheBytes));
     setStyle(ChatStyle());
     m_clock.start();
 }
@@ -141,8 +149,11 @@ void ChatDelegate::setDocumentCacheLimits(MessageDocumentCache::Limits limits) {
 
 void ChatDelegate::clearLayouts() {
     m_docs.clear();
+    m_docImages.clear();
     m_docHeights.clear();
     m_rowHeights.clear();
+    m_rowHeightsWidth = -1;
+    m_imageKeys.clear();
     m_plainBlocks.clear();
     m_summaries.clear();
     m_resized.clear();
@@ -240,6 +251,7 @@ MessageDocument *ChatDelegate::document(const ChatItem &item, qreal width) const
     auto *self = const_cast<ChatDelegate *>(this);
     connect(doc.get(), &MessageDocument::ready, self, [self, key, width] {
         self->m_docs.updateCost(key, width);
+        self->bumpRevision(key);
         auto it = self->m_docHeights.find(key);
         if (it != self->m_docHeights.end())
             it->measured = false; // measured again at the next paint
@@ -257,8 +269,9 @@ void ChatDelegate::noteMeasured(int row, const ChatItem &item, qreal width, qrea
         return;
     d = DocHeight{bucket, height, true};
     // The row was laid out with another height: it needs a new layout after this paint.
-    if (m_rowHeights.contains(item.key))
-        m_resized.insert(row);
+    if (row >= 0 && row < m_rowHeights.size())
+        m_rowHeights[row] = -1;
+    m_resized.insert(row);
 }
 
 int ChatDelegate::rowHeight(int row, int viewportWidth) const {
@@ -270,10 +283,70 @@ int ChatDelegate::rowHeight(int row, int viewportWidth) const {
 QSize ChatDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const {
     const int vw = viewportWidthOf(option);
     const int row = index.row();
-    const ChatItem &item = itemAt(row);
-    const Geometry g = geometry(QRect(0, 0, vw, 0), row, item, vw, false);
-    m_rowHeights.insert(item.key, g.row.height());
-    return {vw, g.row.height()};
+    const int rows = m_model ? m_model->rowCount() : 0;
+    if (vw != m_rowHeightsWidth || m_rowHeights.size() != rows) {
+        // Another width (or rows changed behind our back): every row is measured anew.
+        m_rowHeights = QList<int>(rows, -1);
+        m_rowHeightsWidth = vw;
+    }
+    if (row < 0 || row >= rows)
+        return {vw, 0};
+    // A layout pass asks for every row: answered from the cache, one array read each.
+    int &height = m_rowHeights[row];
+    if (height < 0)
+        height = geometry(QRect(0, 0, vw, 0), row, itemAt(row), vw, false).row.height();
+    return {vw, height};
+}
+
+void ChatDelegate::insertRows(int first, int last) {
+    if (first < 0 || first > m_rowHeights.size() || last < first)
+        return;
+    m_rowHeights.insert(first, last - first + 1, -1);
+    // The row after the inserted ones may now start a turn, or stop being the first.
+    if (last + 1 < m_rowHeights.size())
+        m_rowHeights[last + 1] = -1;
+}
+
+void ChatDelegate::invalidateImageRows() {
+    for (int row = 0; row < m_rowHeights.size(); ++row) {
+        if (itemAt(row).kind == Kind::Image)
+            m_rowHeights[row] = -1;
+    }
+}
+
+QString ChatDelegate::imageKeyOf(const ChatItem &item) const {
+    if (item.image.kind == ImageSource::Kind::FileId)
+        return item.image.key(); // cheap: "file:<id>"
+    auto it = m_imageKeys.constFind(item.key);
+    if (it == m_imageKeys.cend())
+        it = m_imageKeys.insert(item.key, item.image.key());
+    return *it;
+}
+
+bool ChatDelegate::measureRows(int first, int last, int viewportWidth) {
+    bool changed = false;
+    const Column column = columnFor(viewportWidth);
+    for (int row = qMax(0, first); row <= last && m_model && row < m_model->rowCount(); ++row) {
+        const ChatItem &item = itemAt(row);
+        if (!isTextRow(item) || item.text.isEmpty())
+            continue;
+        const qreal width = textWidth(item, column);
+        const auto it = m_docHeights.constFind(item.key);
+        if (it != m_docHeights.cend() && it->measured
+            && it->bucket == MessageDocumentCache::widthBucket(width))
+            continue;
+        MessageDocument *doc = document(item, width);
+        if (!doc->isReady())
+            continue; // a long message building on a worker: measured when it is ready
+        const qreal height = doc->height();
+        const int bucket = MessageDocumentCache::widthBucket(width);
+        if (it == m_docHeights.cend() || it->bucket != bucket || qAbs(it->height - height) >= 0.5)
+            changed = true;
+        m_docHeights.insert(item.key, DocHeight{bucket, height, true});
+        if (row < m_rowHeights.size())
+            m_rowHeights[row] = -1;
+    }
+    return changed;
 }
 
 // --- Heights of the parts ------------------------------------------------------------------
@@ -342,7 +415,7 @@ QString ChatDelegate::noticeDetails(const ChatItem &item) {
 }
 
 QSize ChatDelegate::imageBox(const ChatItem &item, const Column &column) const {
-    const QString key = item.image.key();
+    const QString key = imageKeyOf(item);
     const QSize natural = m_images ? m_images->naturalSize(key) : QSize();
     const int maxWidth = qMin(m_style.maxImageWidth, column.width);
     if (!natural.isValid() && m_images
@@ -469,7 +542,7 @@ ChatDelegate::Geometry ChatDelegate::geometry(const QRect &rect, int row, const 
         g.image = QRect(QPoint(left, y), imageBox(item, g.column));
         y = g.image.bottom() + 1;
         if (full && m_images) {
-            const auto status = m_images->status(item.image.key());
+            const auto status = m_images->status(imageKeyOf(item));
             if (status == ImageRepository::Status::Ready)
                 g.buttons.append(Hit{Action::OpenImage, g.image, -1, {}});
             else if (status == ImageRepository::Status::Failed)
@@ -568,7 +641,7 @@ bool ChatDelegate::isAnimated(int row) const {
         return !item.hasToolResult && item.state == State::Running;
     case Kind::Image: {
         const auto status =
-            m_images ? m_images->status(item.image.key()) : ImageRepository::Status::Failed;
+            m_images ? m_images->status(imageKeyOf(item)) : ImageRepository::Status::Failed;
         return status == ImageRepository::Status::Loading
                || status == ImageRepository::Status::None;
     }
@@ -576,6 +649,28 @@ bool ChatDelegate::isAnimated(int row) const {
         break;
     }
     return false;
+}
+
+QRect ChatDelegate::animationRect(int row, const QRect &rowRect, int viewportWidth) const {
+    const ChatItem &item = itemAt(row);
+    const Geometry g = geometry(rowRect, row, item, viewportWidth, false);
+    switch (item.kind) {
+    case Kind::Assistant:
+        if (item.state == State::Streaming)
+            return item.text.isEmpty() ? g.row : g.footer; // the typing dots
+        break;
+    case Kind::Thinking:
+        if (item.state == State::Streaming)
+            return g.header;
+        break;
+    case Kind::ToolRun:
+        return g.header;
+    case Kind::Image:
+        return g.image;
+    default:
+        break;
+    }
+    return g.row; // a document still building: its placeholder bars
 }
 
 QString ChatDelegate::codeText(int row, int block, int viewportWidth) const {
@@ -602,8 +697,26 @@ void ChatDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
     const int vw = viewportWidthOf(option);
     const Geometry g = geometry(option.rect, row, item, vw, true);
 
+    // What really needs pixels: the row, within the viewport, within the region being
+    // repainted. A tall streaming answer is repainted in slices (the typing dots, the new
+    // line), and painting is the costly part of a document.
+    QRect exposed = option.rect;
+    if (const auto *view = qobject_cast<const QAbstractItemView *>(option.widget))
+        exposed &= view->viewport()->rect();
+    if (const QPaintEngine *engine = painter->paintEngine()) {
+        const QRegion region = engine->systemClip();
+        if (!region.isEmpty()) {
+            const qreal dpr = painter->device()->devicePixelRatioF();
+            const QRectF bounds(region.boundingRect());
+            exposed &= QRectF(bounds.topLeft() / dpr, bounds.size() / dpr).toAlignedRect();
+        }
+    }
+    if (exposed.isEmpty())
+        return;
+    m_exposed = exposed;
+
     painter->save();
-    painter->setClipRect(option.rect, Qt::IntersectClip);
+    painter->setClipRect(exposed, Qt::IntersectClip);
     painter->setRenderHint(QPainter::Antialiasing);
     painter->setRenderHint(QPainter::TextAntialiasing);
     switch (item.kind) {
@@ -632,7 +745,7 @@ void ChatDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
 }
 
 void ChatDelegate::paintDocument(QPainter *p, const Geometry &g, const ChatItem &item, int row,
-                                 const QRect &clip) const {
+                                 const QRect &clip, const QColor &background) const {
     if (item.text.isEmpty())
         return;
     MessageDocument *doc = document(item, g.docWidth);
@@ -653,9 +766,45 @@ void ChatDelegate::paintDocument(QPainter *p, const Geometry &g, const ChatItem 
     }
     const qreal height = doc->height();
     noteMeasured(row, item, g.docWidth, height);
-    const QRectF visible = QRectF(clip).intersected(
-        p->clipBoundingRect().isEmpty() ? QRectF(clip) : p->clipBoundingRect());
-    doc->paint(p, g.docOrigin, visible);
+    const QRectF visible = QRectF(clip).intersected(QRectF(m_exposed));
+    const qreal dpr = p->device() ? p->device()->devicePixelRatioF() : 1.0;
+    const QSize pixels(qCeil(g.docWidth * dpr), qCeil(height * dpr));
+    const bool cacheable = item.state != State::Streaming && height > 0
+                           && qint64(pixels.width()) * pixels.height() <= kMaxDocImagePixels;
+    if (!cacheable) {
+        doc->paint(p, g.docOrigin, visible);
+        return;
+    }
+    // Finished messages are drawn once into an opaque image and blitted afterwards: text
+    // shaping is the bulk of painting a document, and a scrolled row is painted many times.
+    const QString cacheKey = item.key + u'|' + QString::number(m_docRevisions.value(item.key))
+                             + u'|' + QString::number(MessageDocumentCache::widthBucket(g.docWidth))
+                             + u'|' + QString::number(dpr) + u'|' + background.name();
+    const QImage *image = m_docImages.object(cacheKey);
+    if (!image) {
+        QImage rendered(pixels, QImage::Format_RGB32);
+        rendered.setDevicePixelRatio(dpr);
+        rendered.fill(background);
+        {
+            QPainter ip(&rendered);
+            ip.setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing
+                              | QPainter::SmoothPixmapTransform);
+            doc->paint(&ip, QPointF(0, 0), QRectF(0, 0, g.docWidth, height));
+        }
+        auto *stored = new QImage(std::move(rendered));
+        image = stored;
+        if (!m_docImages.insert(cacheKey, stored, kibOf(stored->sizeInBytes()))) {
+            doc->paint(p, g.docOrigin, visible); // bigger than the whole cache
+            return;
+        }
+    }
+    const QRectF target = QRectF(g.docOrigin, QSizeF(g.docWidth, height)).intersected(visible);
+    if (target.isEmpty())
+        return;
+    const QRectF source((target.left() - g.docOrigin.x()) * dpr,
+                        (target.top() - g.docOrigin.y()) * dpr, target.width() * dpr,
+                        target.height() * dpr);
+    p->drawImage(target, *image, source);
 }
 
 void ChatDelegate::paintUser(QPainter *p, const Geometry &g, const ChatItem &item, int row) const {
@@ -663,7 +812,10 @@ void ChatDelegate::paintUser(QPainter *p, const Geometry &g, const ChatItem &ite
     p->setPen(Qt::NoPen);
     p->setBrush(s.userBubble);
     p->drawRoundedRect(QRectF(g.bubble), s.bubbleRadius, s.bubbleRadius);
-    paintDocument(p, g, item, row, g.bubble);
+    paintDocument(
+        p, g, item, row,
+        g.bubble.adjusted(s.bubblePaddingH, s.bubblePaddingV, -s.bubblePaddingH, -s.bubblePaddingV),
+        s.userBubble);
     if (row == m_hoverRow) {
         for (const Hit &hit : g.buttons) {
             const QString icon = hit.action == Action::EditMessage ? u"edit"_s : u"copy"_s;
@@ -675,22 +827,20 @@ void ChatDelegate::paintUser(QPainter *p, const Geometry &g, const ChatItem &ite
 
 void ChatDelegate::paintAssistant(QPainter *p, const Geometry &g, const ChatItem &item,
                                   int row) const {
-    paintDocument(p, g, item, row, g.body);
-    if (item.state == State::Streaming)
-        if (row == m_hoverRow) {
-            paintCodeButtons(p, g, item, row);
-            for (const Hit &hit : g.buttons) {
-                if (hit.action == Action::CopyMessage && !hasFooter(item)) {
-                    p->save();
-                    p->setPen(Qt::NoPen);
-                    p->setBrush(m_style.base);
-                    p->drawRoundedRect(QRectF(hit.rect), 6, 6);
-                    p->restore();
-                    paintButton(p, hit.rect, u"copy"_s, {}, isHoveredTarget(row, hit), true, row,
-                                hit);
-                }
-            }
+    paintDocument(p, g, item, row, g.body, m_style.base);
+    if (row != m_hoverRow)
+        return;
+    paintCodeButtons(p, g, item, row);
+    for (const Hit &hit : g.buttons) {
+        if (hit.action == Action::CopyMessage && !hasFooter(item)) {
+            p->save();
+            p->setPen(Qt::NoPen);
+            p->setBrush(m_style.base);
+            p->drawRoundedRect(QRectF(hit.rect), 6, 6);
+            p->restore();
+            paintButton(p, hit.rect, u"copy"_s, {}, isHoveredTarget(row, hit), true, row, hit);
         }
+    }
 }
 
 void ChatDelegate::paintThinking(QPainter *p, const Geometry &g, const ChatItem &item,
@@ -724,7 +874,7 @@ void ChatDelegate::paintThinking(QPainter *p, const Geometry &g, const ChatItem 
         p->setPen(QPen(s.faint, 2));
         p->drawLine(QPointF(header.left() + 7, g.docOrigin.y()),
                     QPointF(header.left() + 7, g.docOrigin.y() + g.docHeight));
-        paintDocument(p, g, item, row, g.body);
+        paintDocument(p, g, item, row, g.body, m_style.base);
     }
 }
 
@@ -824,7 +974,7 @@ void ChatDelegate::paintTool(QPainter *p, const Geometry &g, const ChatItem &ite
 
 void ChatDelegate::paintImage(QPainter *p, const Geometry &g, const ChatItem &item, int row) const {
     const ChatStyle &s = m_style;
-    const QString key = item.image.key();
+    const QString key = imageKeyOf(item);
     const QRectF box = QRectF(g.image);
     const qreal radius = s.cardRadius;
     ImageRepository::Status status =
@@ -835,18 +985,18 @@ void ChatDelegate::paintImage(QPainter *p, const Geometry &g, const ChatItem &it
     }
     if (status == ImageRepository::Status::Ready) {
         const QImage image = m_images->image(key);
-        // A textured rounded rectangle: rounded corners without a clip path.
-        QBrush brush(image);
         const QSizeF logical = image.deviceIndependentSize();
-        QTransform t;
-        t.translate(box.left(), box.top());
-        t.scale(box.width() / logical.width(), box.height() / logical.height());
-        brush.setTransform(t);
+        // A plain blit (fast), then the corners rounded off with the background colour: an
+        // antialiased textured path costs ten times more per frame.
         p->setRenderHint(QPainter::SmoothPixmapTransform,
                          qAbs(box.width() - logical.width()) > 0.5);
-        p->setPen(Qt::NoPen);
-        p->setBrush(brush);
-        p->drawRoundedRect(box, radius, radius);
+        p->drawImage(box, image);
+        QPainterPath corners;
+        corners.addRect(box);
+        QPainterPath rounded;
+        rounded.addRoundedRect(box, radius, radius);
+        corners = corners.subtracted(rounded);
+        p->fillPath(corners, s.base);
         p->setBrush(Qt::NoBrush);
         p->setPen(QPen(s.cardBorder, 1));
         p->drawRoundedRect(box.adjusted(0.5, 0.5, -0.5, -0.5), radius, radius);
@@ -1047,8 +1197,7 @@ void ChatDelegate::paintPlainBlock(QPainter *p, const QRect &rect, const PlainBl
     p->setBrush(m_style.codeBackground);
     p->drawRoundedRect(QRectF(rect).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6);
     p->setPen(m_style.text);
-    const QRectF clip = QRectF(rect).intersected(
-        p->clipBoundingRect().isEmpty() ? QRectF(rect) : p->clipBoundingRect());
+    const QRectF clip = QRectF(rect).intersected(QRectF(m_exposed));
     block.layout->draw(p, QPointF(rect.left() + kBlockPadding, rect.top() + kBlockPadding), {},
                        clip);
     p->restore();
@@ -1196,6 +1345,7 @@ void ChatDelegate::showCopied(int row, const Hit &hit) {
 
 bool ChatDelegate::rowChanged(int row, int viewportWidth) {
     const ChatItem &item = itemAt(row);
+    bumpRevision(item.key);
     m_summaries.remove(item.key);
     for (const QString &suffix : {u"|args"_s, u"|result"_s, u"|details"_s})
         m_plainBlocks.remove(item.key + suffix);
@@ -1228,8 +1378,13 @@ bool ChatDelegate::rowChanged(int row, int viewportWidth) {
             m_docHeights.remove(item.key);
         }
     }
+    m_imageKeys.remove(item.key);
     const int height = rowHeight(row, viewportWidth);
-    return height != m_rowHeights.value(item.key, -1);
+    if (row < 0 || row >= m_rowHeights.size())
+        return true;
+    const int before = m_rowHeights.at(row);
+    m_rowHeights[row] = height;
+    return height != before;
 }
 
 void ChatDelegate::forgetRows(int first, int last) {
@@ -1238,11 +1393,17 @@ void ChatDelegate::forgetRows(int first, int last) {
         if (item.key.isEmpty())
             continue;
         m_docs.remove(item.key);
+        bumpRevision(item.key);
         m_docHeights.remove(item.key);
-        m_rowHeights.remove(item.key);
         m_summaries.remove(item.key);
+        m_imageKeys.remove(item.key);
         for (const QString &suffix : {u"|args"_s, u"|result"_s, u"|details"_s})
             m_plainBlocks.remove(item.key + suffix);
+    }
+    if (first >= 0 && last < m_rowHeights.size() && first <= last) {
+        m_rowHeights.remove(first, last - first + 1);
+        if (first < m_rowHeights.size())
+            m_rowHeights[first] = -1; // the next row may now start the list
     }
     m_hoverRow = -1;
     m_pressRow = -1;
@@ -1272,7 +1433,9 @@ void ChatDelegate::invalidateMessage(const QString &messageKey) {
         }
     }
     m_docs.remove(messageKey);
+    bumpRevision(messageKey);
     m_docHeights.remove(messageKey);
+    m_rowHeights.fill(-1); // which row shows it is not tracked; a layout pass re-reads them
 }
 
 // --- Texts ---------------------------------------------------------------------------------

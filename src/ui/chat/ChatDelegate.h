@@ -7,6 +7,7 @@
 #include "ui/markdown/MessageDocumentCache.h"
 #include "ui/markdown/SafeTextDocument.h"
 
+#include <QCache>
 #include <QElapsedTimer>
 #include <QHash>
 #include <QMultiHash>
@@ -100,16 +101,27 @@ public:
     bool flushSizeHintChanges();
     //! Whether row \a row shows something moving (spinner, typing dots, a build under way).
     bool isAnimated(int row) const;
+    //! The part of row \a row (drawn in \a rowRect) that moves: only it is repainted per tick.
+    QRect animationRect(int row, const QRect &rowRect, int viewportWidth) const;
     //! The text of code block \a block of row \a row, as laid out at \a viewportWidth.
     QString codeText(int row, int block, int viewportWidth) const;
     //! Message keys whose document shows (or waits for) inline image \a key.
     QList<QString> messagesWithInlineImage(const QString &key) const {
         return m_inlineImageMessages.values(key);
     }
-    //! The height sizeHint() gave row \a row (keyed by item), -1 if never asked.
-    int reportedHeight(const QString &itemKey) const { return m_rowHeights.value(itemKey, -1); }
-    //! The height row \a row has now.
+    //! The height row \a row has now (what sizeHint() answers).
     int rowHeight(int row, int viewportWidth) const;
+    //! Rows were inserted or are about to be removed: keeps the per-row height cache aligned.
+    void insertRows(int first, int last);
+    //! Measures the text rows in [first, last] that only have an estimate (builds their
+    //! documents). Returns true when a height changed, so the view lays out again before it
+    //! paints: rows are exact by the time they are on screen.
+    bool measureRows(int first, int last, int viewportWidth);
+    //! An image's natural size became known or it failed: rows showing images may change
+    //! height.
+    void invalidateImageRows();
+    //! The cache key of the image of \a item (hashing a data: URL once, not per paint).
+    QString imageKeyOf(const ChatItem &item) const;
 
     //! Hover: the row under the pointer and where (viewport coordinates); -1 for none.
     void setHover(int row, const QPoint &pos);
@@ -206,7 +218,9 @@ private:
     void paintNotice(QPainter *p, const Geometry &g, const ChatItem &item, int row) const;
     void paintFooter(QPainter *p, const Geometry &g, const ChatItem &item, int row) const;
     void paintDocument(QPainter *p, const Geometry &g, const ChatItem &item, int row,
-                       const QRect &clip) const;
+                       const QRect &clip, const QColor &background) const;
+    //! The cached picture of a document is stale: its text, inline images or build changed.
+    void bumpRevision(const QString &key) const { ++m_docRevisions[key]; }
     void paintCodeButtons(QPainter *p, const Geometry &g, const ChatItem &item, int row) const;
     void paintButton(QPainter *p, const QRect &rect, const QString &iconName, const QString &text,
                      bool hovered, bool framed, int row, const Hit &hit) const;
@@ -228,14 +242,19 @@ private:
     std::shared_ptr<InlineImages> m_inline;
 
     mutable MessageDocumentCache m_docs;
-    mutable QHash<QString, DocHeight> m_docHeights;   // by item key
-    mutable QHash<QString, int> m_rowHeights;         // what sizeHint() last answered, by item key
+    mutable QHash<QString, DocHeight> m_docHeights; // by item key
+    mutable QList<int> m_rowHeights;                // what sizeHint() answers, by row; -1: unknown
+    mutable int m_rowHeightsWidth = -1;             // the viewport width they were computed for
+    mutable QHash<QString, QString> m_imageKeys;    // item key → image key
+    mutable QCache<QString, QImage> m_docImages;    // finished documents, drawn once (KiB)
+    mutable QHash<QString, quint32> m_docRevisions; // bumped when a document changes
     mutable QHash<QString, PlainBlock> m_plainBlocks; // tool arguments/results, notice details
     mutable QHash<QString, QString> m_summaries;
     mutable QSet<int> m_resized;                        // rows re-measured during the paint
     QMultiHash<QString, QString> m_inlineImageMessages; // image key → message key
     QHash<QString, QHash<QString, QString>> m_approved; // message key → url → image key
 
+    mutable QRect m_exposed; // the part of the row being painted, set by paint()
     int m_hoverRow = -1;
     QPoint m_hoverPos;
     int m_pressRow = -1;

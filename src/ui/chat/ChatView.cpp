@@ -188,7 +188,13 @@ void ChatView::dataChanged(const QModelIndex &topLeft, const QModelIndex &bottom
         // Same height: repaint the row, skip the layout pass.
         QAbstractItemView::dataChanged(topLeft, bottomRight, roles);
     }
-    updateAnimation();
+    // The animation timer is checked after the paint that follows.
+}
+
+void ChatView::rowsInserted(const QModelIndex &parent, int start, int end) {
+    if (!parent.isValid())
+        m_delegate->insertRows(start, end);
+    QListView::rowsInserted(parent, start, end);
 }
 
 void ChatView::rowsAboutToBeRemoved(const QModelIndex &parent, int start, int end) {
@@ -208,7 +214,7 @@ void ChatView::reset() {
 // --- Layout and scrolling ------------------------------------------------------------------
 
 void ChatView::doItemsLayout() {
-    if (!m_delegate) { // during construction
+    if (!m_delegate || m_inLayout) { // during construction, or nested
         QListView::doItemsLayout();
         return;
     }
@@ -223,17 +229,57 @@ void ChatView::doItemsLayout() {
         }
     }
     {
-        QScopedValueRollback guard(m_adjusting, true);
-        QListView::doItemsLayout();
-        QScrollBar *bar = verticalScrollBar();
-        bar->setSingleStep(qMax(20, qRound(m_delegate->chatStyle().fm.lineSpacing() * 3)));
-        if (m_pinned) {
-            bar->setValue(bar->maximum());
-        } else if (anchorRow >= 0 && anchorRow < m_model->rowCount()) {
-            bar->setValue(rectForIndex(m_model->index(anchorRow)).top() - anchorTop);
+        QScopedValueRollback adjusting(m_adjusting, true);
+        QScopedValueRollback inLayout(m_inLayout, true);
+        // Rows about to be on screen are measured first, so they are never painted with an
+        // estimated height; a pass that changed heights is followed by another layout.
+        for (int pass = 0; pass < 4; ++pass) {
+            QListView::doItemsLayout();
+            restoreAnchor(anchorRow, anchorTop);
+            if (!measureAroundViewport())
+                break;
         }
+        verticalScrollBar()->setSingleStep(
+            qMax(20, qRound(m_delegate->chatStyle().fm.lineSpacing() * 3)));
     }
     updateJumpButton();
+}
+
+void ChatView::restoreAnchor(int anchorRow, int anchorTop) {
+    QScrollBar *bar = verticalScrollBar();
+    if (m_pinned)
+        bar->setValue(bar->maximum());
+    else if (m_model && anchorRow >= 0 && anchorRow < m_model->rowCount())
+        bar->setValue(rectForIndex(m_model->index(anchorRow)).top() - anchorTop);
+}
+
+bool ChatView::measureAroundViewport() {
+    if (!m_model || m_model->rowCount() == 0 || !isVisible())
+        return false;
+    // The rows on screen and half a screen beyond each edge.
+    const int margin = viewport()->height() / 2;
+    const int x = viewport()->width() / 2;
+    QModelIndex first = indexAt(QPoint(x, -margin));
+    if (!first.isValid())
+        first = indexAt(QPoint(x, 0));
+    if (!first.isValid())
+        first = m_model->index(0);
+    QModelIndex last = indexAt(QPoint(x, viewport()->height() + margin));
+    const int lastRow = last.isValid() ? last.row() : m_model->rowCount() - 1;
+    return m_delegate->measureRows(first.row(), lastRow, contentWidth());
+}
+
+void ChatView::scrollContentsBy(int dx, int dy) {
+    QListView::scrollContentsBy(dx, dy);
+    if (m_inLayout || !m_delegate || dy == 0)
+        return;
+    // This runs before valueChanged reaches onScrollValueChanged: decide here whether the
+    // user left the bottom, or the layout below would pin the view back to it.
+    if (!m_adjusting)
+        onScrollValueChanged(verticalScrollBar()->value());
+    // Rows coming into view get their exact height now, before the paint that shows them.
+    if (measureAroundViewport())
+        doItemsLayout();
 }
 
 void ChatView::onScrollValueChanged(int value) {
@@ -288,6 +334,8 @@ void ChatView::resizeEvent(QResizeEvent *event) {
 }
 
 void ChatView::paintEvent(QPaintEvent *event) {
+    if (m_images)
+        m_images->setDevicePixelRatio(viewport()->devicePixelRatioF()); // no-op when unchanged
     QListView::paintEvent(event);
     if (!m_delegate)
         return;
@@ -335,7 +383,8 @@ void ChatView::animate() {
     bool any = false;
     for (int row : rows) {
         if (m_delegate->isAnimated(row)) {
-            viewport()->update(visualRect(m_model->index(row)));
+            const QRect rect = visualRect(m_model->index(row));
+            viewport()->update(m_delegate->animationRect(row, rect, contentWidth()));
             any = true;
         }
     }
@@ -489,8 +538,8 @@ void ChatView::copyCurrentRow() {
         return;
     const ChatItem &item = m_model->item(current.row());
     if (item.kind == ChatItem::Kind::Image
-        && m_images->status(item.image.key()) == ImageRepository::Status::Ready) {
-        QGuiApplication::clipboard()->setImage(m_images->image(item.image.key()));
+        && m_images->status(m_delegate->imageKeyOf(item)) == ImageRepository::Status::Ready) {
+        QGuiApplication::clipboard()->setImage(m_images->image(m_delegate->imageKeyOf(item)));
         return;
     }
     const QString text = ChatDelegate::copyText(item);
@@ -598,6 +647,7 @@ void ChatView::onImageChanged(const QString &key) {
     bool relayout = false;
     if (m_imageShapes.value(key) != shape) {
         m_imageShapes.insert(key, shape);
+        m_delegate->invalidateImageRows();
         relayout = true;
     }
     const QList<QString> messages = m_delegate->messagesWithInlineImage(key);

@@ -94,7 +94,9 @@ Q_SIGNALS:
 protected:
     void dataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight,
                      const QList<int> &roles = {}) override;
+    void rowsInserted(const QModelIndex &parent, int start, int end) override;
     void rowsAboutToBeRemoved(const QModelIndex &parent, int start, int end) override;
+    void scrollContentsBy(int dx, int dy) override;
     void reset() override;
     void paintEvent(QPaintEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
@@ -119,6 +121,8 @@ private:
     void updateAnimation();
     void animate();
     QList<int> visibleRows() const;
+    bool measureAroundViewport();
+    void restoreAnchor(int anchorRow, int anchorTop);
     int contentWidth() const;
 
     ConversationModel *m_model = nullptr;
@@ -131,6 +135,7 @@ private:
     QHash<QString, QSize> m_imageShapes; // what the layout knows of each image's size
     bool m_pinned = true;
     bool m_adjusting = false; // our own scrolling: not the user's
+    bool m_inLayout = false;
     bool m_viewerEnabled = true;
 };
 

@@ -41,10 +41,11 @@ public:
     };
 
     struct Limits {
-        qint64 decodedBytes = 64ll * 1024 * 1024; //!< decoded images kept (LRU)
-        qint64 encodedBytes = 32ll * 1024 * 1024; //!< encoded bytes kept for re-decoding and saving
-        int allocationLimitMb = 64;               //!< QImageReader::setAllocationLimit
-        int maxDimension = 16384;                 //!< wider or taller images are refused
+        qint64 decodedBytes = 48ll * 1024 * 1024; //!< decoded images kept (LRU)
+        //! Encoded bytes kept for decoding again and saving (the disk cache has them too).
+        qint64 encodedBytes = 16ll * 1024 * 1024;
+        int allocationLimitMb = 64;                   //!< QImageReader::setAllocationLimit
+        int maxDimension = 16384;                     //!< wider or taller images are refused
         qsizetype maxDataUrlChars = 24 * 1024 * 1024; //!< bigger data: URLs are refused
         int maxDisplayWidth = 512;  //!< logical pixels; images are decoded to fit this box
         int maxDisplayHeight = 768; //!< logical pixels

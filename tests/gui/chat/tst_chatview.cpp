@@ -122,6 +122,7 @@ private Q_SLOTS:
     void scrolledUp_staysAndJumpButtonReturns();
     void streamingRow_staysPinnedAndRepaintsOnlyWhatChanged();
     void keyboard_scrollsTheView();
+    void scrollToUnmeasuredRows_staysThere();
     void longChat_laysOutOnlyVisibleRows();
     void rows_areNeverWidgets();
 
@@ -437,6 +438,11 @@ void TestChatView::codeBlockCopy_putsTheCodeOnTheClipboard() {
     QGuiApplication::clipboard()->clear();
     const QPoint pos = target(1, Action::CopyCode);
     QVERIFY(pos.x() >= 0);
+    // The button shows when the pointer is over the message.
+    const QRect button(pos - QPoint(20, 8), QSize(40, 16));
+    const QImage before = grabViewport().copy(button);
+    QTest::mouseMove(m_view->viewport(), pos + QPoint(-200, 20));
+    QTRY_VERIFY(grabViewport().copy(button) != before);
     click(pos);
     QCOMPARE(QGuiApplication::clipboard()->text(), u"print(\"hi\")\nx = 1"_s);
 }
@@ -672,6 +678,28 @@ void TestChatView::keyboard_scrollsTheView() {
     QTest::keyClick(m_view.get(), Qt::Key_End);
     QCOMPARE(bar->value(), bar->maximum());
     QVERIFY(m_view->isPinnedToBottom());
+}
+
+void TestChatView::scrollToUnmeasuredRows_staysThere() {
+    // Rows at the top were never measured: arriving there measures them, which must not
+    // send the view back to the bottom it was pinned to.
+    QList<ChatEntry> entries = longChat(400);
+    for (int i = 1; i < 12; i += 2) {
+        entries[i].message = ChatMessage::assistant(
+            MessageContent(u"A table whose estimate is off:\n\n| a | b |\n|---|---|\n| 1 | 2 |\n"
+                           "| 3 | 4 |\n\n```\ncode\n```\n\n> quoted\n> text"_s));
+    }
+    setEntries(entries);
+    QScrollBar *bar = m_view->verticalScrollBar();
+    QTRY_COMPARE(bar->value(), bar->maximum());
+    m_view->scrollToTop();
+    QCOMPARE(bar->value(), 0);
+    QVERIFY(!m_view->isPinnedToBottom());
+    grabViewport();
+    QCoreApplication::processEvents();
+    QCOMPARE(bar->value(), 0);
+    QCOMPARE(m_view->indexAt(QPoint(10, 5)).row(), 0);
+    QVERIFY(m_view->jumpToLatestButton()->isVisible());
 }
 
 void TestChatView::longChat_laysOutOnlyVisibleRows() {
