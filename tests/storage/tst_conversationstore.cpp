@@ -285,7 +285,9 @@ void TestConversationStore::conversations_listedPinnedThenByActivity() {
     const qint64 c = store->createConversation({u"C"_s})->id;
     auto ids = [&store] {
         QList<qint64> list;
-        for (const ConversationInfo &info : *store->listConversations(10))
+        // Keep the result alive: ranging over *temporary() would read a destroyed list.
+        const auto conversations = store->listConversations(10);
+        for (const ConversationInfo &info : *conversations)
             list.append(info.id);
         return list;
     };
