@@ -138,8 +138,13 @@ void ChatDelegate::setStyle(const ChatStyle &style) {
     m_markdown.bodyFont = style.font;
     m_markdown.text = style.text;
     m_markdown.link = style.accent;
+    m_markdown.background = style.base;
     m_thinkingMarkdown = m_markdown;
     m_thinkingMarkdown.text = style.muted;
+    // Tables are filled with the background: inside the bubble, the bubble's colour.
+    m_userMarkdown = m_markdown;
+    m_userMarkdown.background = style.userBubble;
+    m_userMarkdown.tableHeaderBackground = ChatStyle::mix(style.userBubble, style.text, 0.05);
     clearLayouts();
 }
 
@@ -236,8 +241,10 @@ QString ChatDelegate::documentText(const ChatItem &item) const {
 MessageDocument *ChatDelegate::document(const ChatItem &item, qreal width) const {
     if (MessageDocument *doc = m_docs.find(item.key, width))
         return doc;
-    auto doc = std::make_unique<MessageDocument>(item.kind == Kind::Thinking ? m_thinkingMarkdown
-                                                                             : m_markdown);
+    const MarkdownStyle &style = item.kind == Kind::Thinking ? m_thinkingMarkdown
+                                 : item.kind == Kind::User   ? m_userMarkdown
+                                                             : m_markdown;
+    auto doc = std::make_unique<MessageDocument>(style);
     doc->setImageResolver(m_resolver);
     doc->setTextWidth(width);
     const QString text = documentText(item);

@@ -237,6 +237,7 @@ private:
     ChatStyle m_style;
     MarkdownStyle m_markdown;
     MarkdownStyle m_thinkingMarkdown;
+    MarkdownStyle m_userMarkdown;
     SafeTextDocument::ImageResolver m_resolver;
     struct InlineImages;
     std::shared_ptr<InlineImages> m_inline;
