@@ -19,6 +19,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <ctime>
 #include <vector>
 
 namespace ChatBench {
@@ -44,6 +45,14 @@ inline double rssMb() {
             return line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
     }
     return -1;
+}
+
+//! CPU time used by the calling thread, in ms. On a busy machine wall-clock figures include
+//! waiting for a core; this is the work itself.
+inline double threadCpuMs() {
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
 }
 
 //! The 1-minute load average: figures taken on a busy machine are not comparable.

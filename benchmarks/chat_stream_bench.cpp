@@ -68,6 +68,7 @@ void waitExposed(QWidget *widget) {
 
 struct StreamResult {
     std::vector<double> work; // ms per frame
+    std::vector<double> cpu;  // GUI-thread CPU ms per frame
     double firstPaintMs = 0;
     double maxLatenessMs = 0; // how late a frame started after its slot
     double endLagMs = 0;      // last token arrived → painted
@@ -88,9 +89,11 @@ StreamResult playStream(const QString &answer, double timeLimitMs,
     {
         QElapsedTimer work;
         work.start();
+        const double cpu = threadCpuMs();
         show(answer.left(kCharsPerToken), false);
         r.firstPaintMs = work.nsecsElapsed() / 1e6;
         r.work.push_back(r.firstPaintMs);
+        r.cpu.push_back(threadCpuMs() - cpu);
         r.shownChars = kCharsPerToken;
     }
     qint64 frame = 1;
@@ -111,8 +114,10 @@ StreamResult playStream(const QString &answer, double timeLimitMs,
         if (available > r.shownChars) {
             QElapsedTimer work;
             work.start();
+            const double cpu = threadCpuMs();
             show(answer.left(available), available == total);
             r.work.push_back(work.nsecsElapsed() / 1e6);
+            r.cpu.push_back(threadCpuMs() - cpu);
             r.shownChars = available;
             if (available == total)
                 r.endLagMs = clock.nsecsElapsed() / 1e6 - idealMs;
@@ -128,6 +133,7 @@ void report(const char *name, const StreamResult &r, qsizetype total) {
     const double idealMs = double(total) / kCharsPerToken / kTokensPerMs;
     std::printf("\n%s\n", name);
     printPercentiles("GUI work per frame", percentiles(r.work));
+    printPercentiles("GUI-thread CPU per frame", percentiles(r.cpu));
     std::printf("  first token to first paint        %.2f ms\n", r.firstPaintMs);
     std::printf("  latest frame start                %.1f ms after its slot\n", r.maxLatenessMs);
     if (r.shownChars == total)

@@ -198,7 +198,7 @@ private:
     bool isExpanded(const ChatItem &item) const;
     bool hasFooter(const ChatItem &item) const;
     qreal textWidth(const ChatItem &item, const Column &column) const;
-    qreal docHeight(const ChatItem &item, qreal width) const;
+    qreal docHeight(const ChatItem &item, qreal width, int row) const;
     MessageDocument *document(const ChatItem &item, qreal width) const;
     QString documentText(const ChatItem &item) const;
     int contentHeight(const ChatItem &item, const Column &column) const;
@@ -237,6 +237,7 @@ private:
     ChatStyle m_style;
     MarkdownStyle m_markdown;
     MarkdownStyle m_thinkingMarkdown;
+    MarkdownStyle m_userMarkdown;
     SafeTextDocument::ImageResolver m_resolver;
     struct InlineImages;
     std::shared_ptr<InlineImages> m_inline;
