@@ -1,39 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/ConnectionConfig.h"
 
+#include "core/net/ApiClient.h"
+
 #include <QCoreApplication>
-#include <QHostAddress>
 
 using namespace Qt::StringLiterals;
 
 namespace Tramontane {
 
-namespace {
-
-bool isLoopbackHost(const QString &host) {
-    if (host.compare(u"localhost"_s, Qt::CaseInsensitive) == 0)
-        return true;
-    const QHostAddress address(host);
-    return !address.isNull() && address.isLoopback();
-}
-
-} // namespace
-
 QString ConnectionConfig::validateBaseUrl(const QUrl &url) {
-    if (!url.isValid() || url.host().isEmpty())
-        return QCoreApplication::translate("ConnectionConfig",
-                                           "The API address is not a valid URL.");
-    if (url.scheme() == u"https"_s)
-        return {};
-    if (url.scheme() == u"http"_s) {
-        if (isLoopbackHost(url.host()))
-            return {};
-        return QCoreApplication::translate(
-            "ConnectionConfig",
-            "Plain http is only allowed on this computer (127.0.0.1 or localhost); use https.");
-    }
-    return QCoreApplication::translate("ConnectionConfig",
-                                       "The API address must start with https://.");
+    // One rule for API addresses, kept by the client that uses them.
+    return ApiClient::checkBaseUrl(url);
 }
 
 QString ConnectionConfig::modeName(Mode mode) {
