@@ -265,10 +265,9 @@ void Application::loadModelsAndAgents() {
         }
     });
     m_agentList->refresh();
-    m_agents->listConnectors(this, [this](const ServiceResult<QList<Connector>> &r) {
-        if (r.ok() && m_chatPage)
-            m_chatPage->setConnectors(*r.value);
-    });
+    // One list of the account's connectors feeds the connector page, the chat's tools menu
+    // and the credentials added to each request (see syncConnectors in buildWindow).
+    m_connectorList->reload();
 }
 
 void Application::newChat() {

@@ -62,20 +62,6 @@ QUrl ApiClient::defaultBaseUrl() {
     return QUrl(u"https://api.mistral.ai"_s);
 }
 
-QUrl ApiClient::resolveBaseUrl(const QString &argument, const QString &settingsValue) {
-    return resolveBaseUrl(argument, qEnvironmentVariable("TRAMONTANE_BASE_URL"), settingsValue);
-}
-
-QUrl ApiClient::resolveBaseUrl(const QString &argument, const QString &environmentValue,
-                               const QString &settingsValue) {
-    for (const QString &candidate : {argument, environmentValue, settingsValue}) {
-        const QString trimmed = candidate.trimmed();
-        if (!trimmed.isEmpty())
-            return QUrl(trimmed, QUrl::StrictMode);
-    }
-    return defaultBaseUrl();
-}
-
 QString ApiClient::checkBaseUrl(const QUrl &url) {
     if (!url.isValid() || url.host().isEmpty())
         return tr("The server address \"%1\" is not a valid URL.")

@@ -40,13 +40,6 @@ public:
 
     //! https://api.mistral.ai
     static QUrl defaultBaseUrl();
-    //! The base URL to use: an explicit --base-url \a argument, else the TRAMONTANE_BASE_URL
-    //! environment variable, else the \a settingsValue, else defaultBaseUrl(). Empty strings
-    //! count as absent. The result is not checked: pass it to setBaseUrl().
-    static QUrl resolveBaseUrl(const QString &argument, const QString &settingsValue);
-    //! Same, with the environment value given (for tests).
-    static QUrl resolveBaseUrl(const QString &argument, const QString &environmentValue,
-                               const QString &settingsValue);
     //! Why \a url cannot be a base URL (a user-visible sentence), or an empty string when it
     //! can: https anywhere; plain http only on loopback (127.0.0.0/8, ::1, localhost), for
     //! the emulator and tests. No user info, query or fragment.

@@ -105,8 +105,6 @@ private Q_SLOTS:
     void checkBaseUrl_data();
     void checkBaseUrl();
     void setBaseUrl_rejectsAndKeepsPrevious();
-    void resolveBaseUrl_precedence_data();
-    void resolveBaseUrl_precedence();
 
     // Responses
     void get_jsonSuccess();
@@ -319,30 +317,6 @@ void TestApiClient::setBaseUrl_rejectsAndKeepsPrevious() {
     QVERIFY(error.contains("https"_L1));
     QCOMPARE(m_client->baseUrl(), before);
     QCOMPARE(ApiClient(m_nam.get()).baseUrl(), QUrl(u"https://api.mistral.ai"_s));
-}
-
-void TestApiClient::resolveBaseUrl_precedence_data() {
-    QTest::addColumn<QString>("argument");
-    QTest::addColumn<QString>("environment");
-    QTest::addColumn<QString>("settings");
-    QTest::addColumn<QString>("expected");
-    const QString a = u"http://127.0.0.1:1"_s;
-    const QString e = u"http://127.0.0.1:2"_s;
-    const QString s = u"http://127.0.0.1:3"_s;
-    QTest::newRow("argument wins") << a << e << s << a;
-    QTest::newRow("environment next") << QString() << e << s << e;
-    QTest::newRow("settings next") << QString() << QString() << s << s;
-    QTest::newRow("default last") << QString() << QString() << QString()
-                                  << u"https://api.mistral.ai"_s;
-    QTest::newRow("blank counts as absent") << u"  "_s << QString() << s << s;
-}
-
-void TestApiClient::resolveBaseUrl_precedence() {
-    QFETCH(QString, argument);
-    QFETCH(QString, environment);
-    QFETCH(QString, settings);
-    QFETCH(QString, expected);
-    QCOMPARE(ApiClient::resolveBaseUrl(argument, environment, settings), QUrl(expected));
 }
 
 // --- Responses --------------------------------------------------------------------------
