@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/Application.h"
+#include "app/Translations.h"
 #include "core/ConnectionConfig.h"
 #include "core/net/ApiClient.h"
 #include "core/net/Redactor.h"
@@ -8,6 +9,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QLocale>
 #include <QMessageBox>
 #include <QRegularExpression>
 #include <QSettings>
@@ -25,6 +27,7 @@ int main(int argc, char *argv[]) {
     QApplication::setWindowIcon(QIcon(u":/icons/tramontane.svg"_s));
     // Every log line goes through the redactor: no key or token reaches a log.
     Redactor::installMessageHandler();
+    installTranslations(&app, QLocale::system());
 
     QCommandLineParser parser;
     parser.setApplicationDescription(

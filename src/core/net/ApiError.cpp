@@ -724,10 +724,12 @@ QString ApiError::hint() const {
                                            "Check the request's settings and try again.");
     case HttpReason::RateLimited:
         if (m_retryAfter) {
-            const auto seconds =
-                static_cast<int>(std::chrono::ceil<std::chrono::seconds>(*m_retryAfter).count());
+            const int seconds = qMax(
+                static_cast<int>(std::chrono::ceil<std::chrono::seconds>(*m_retryAfter).count()),
+                1);
+            // A plain variable as the count: lupdate 6.4 loops on a call expression there.
             return QCoreApplication::translate("ApiError", "You can try again in %n second(s).",
-                                               nullptr, qMax(seconds, 1));
+                                               nullptr, seconds);
         }
         return QCoreApplication::translate("ApiError", "Wait a moment before trying again.");
     case HttpReason::ServerError:

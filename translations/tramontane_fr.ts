@@ -1,0 +1,3134 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR">
+<context>
+    <name>AgentEditorDialog</name>
+    <message>
+        <source>(The server said: %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AgentService</name>
+    <message>
+        <source>The server&apos;s answer has an unexpected shape.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ApiError</name>
+    <message>
+        <source>The request was canceled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server did not respond in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server sent a response that could not be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request could not be sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answer was interrupted before it was complete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server reported an error while answering.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server reported an error while answering: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A secure connection to the server could not be established.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The proxy server could not be used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server address could not be found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused the connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server closed the connection unexpectedly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The network is not available.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server redirected the request somewhere it cannot safely go.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A network error occurred.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server rejected the request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server rejected the request: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The conversation is too long for the model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The API key was rejected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connector&apos;s credentials were rejected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You do not have permission to do this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connector&apos;s credentials do not grant the required permissions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connector was not found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The agent was not found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file was not found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model was not found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server has nothing at this address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A connector with this name already exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An agent with this name already exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This conflicts with something that already exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connector&apos;s MCP server could not be reached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model is not valid or not available.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A tool in the request is not valid: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request has invalid fields: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server could not process the request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server could not process the request: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many requests: the rate limit was reached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server had an internal error.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service is temporarily unavailable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A gateway between you and the server failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connector&apos;s MCP server failed or could not be reached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server took too long to respond.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connector&apos;s MCP server took too long to respond.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server had an error (HTTP %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server answered with an unexpected redirect (HTTP %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request failed (HTTP %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request failed (HTTP %1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check your network connection and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try again. If it keeps happening, the server or a proxy in between may be misbehaving.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the server address in Settings. If it is right, please report this problem.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The partial answer is kept. Regenerate it, or ask to continue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try again. If it keeps happening, try another model or a shorter request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate could not be verified, so nothing was sent. Check the system clock and any proxy or firewall that intercepts secure connections.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the proxy settings of your system.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check your internet connection and the server address in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the server address. If you use a local server, make sure it is running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check your internet connection and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the message and the settings of this conversation. A very long conversation can also exceed the model&apos;s context window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start a new conversation, or remove older messages or attachments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the key in Settings, or the MISTRAL_API_KEY environment variable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The OAuth token or credentials may be expired or invalid: sign in to the connector again, or check its credentials.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check that your API key belongs to the right workspace and is allowed to use this feature.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in to the connector again and grant the requested scopes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It may have been deleted or renamed. Refresh the list of connectors.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It may have been deleted. Refresh the list of agents.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It may have expired or been deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose another model from the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the server address (base URL) in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a different name, or delete the existing one first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the connector&apos;s server URL and that the connector is active.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a model from the list, such as mistral-small-latest.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the tool&apos;s type and settings; each connector may appear only once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check these settings. If they look right, this version of the app may send something the server no longer accepts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the request&apos;s settings and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>You can try again in %n second(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Wait a moment before trying again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is usually temporary: the request is retried automatically. Try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the connector&apos;s server URL and that the server is running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try a simpler request, or check the MCP server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is usually temporary. Try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try again. If it keeps happening, report it with the request id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ChatService</name>
+    <message>
+        <source>The answer has no choices.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionConfig</name>
+    <message>
+        <source>demo mode requested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API key from MISTRAL_API_KEY</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API key from the system keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no API key configured: offline demo</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Connector</name>
+    <message>
+        <source>The name must not be empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name must not be longer than 64 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name may only contain letters A-Z and a-z, digits, &quot;_&quot; and &quot;-&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConnectorPolicy</name>
+    <message>
+        <source>Enter a header name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A header name may only contain letters, digits and !#$%&amp;&apos;*+-.^_`|~ (no spaces).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is set by the MCP connection itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A header value must not be longer than 8192 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A header value must not contain line breaks or control characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the address of the MCP server, e.g. https://example.com/mcp.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The address must not be longer than 2083 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not a complete web address: it needs a scheme and a host, e.g. https://example.com/mcp.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The address must start with https://.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put credentials in a header, not in the address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plain http is only allowed for a server on this computer: use https:// so that headers and tool calls are encrypted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unencrypted http: acceptable only because the server runs on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConversationExporter</name>
+    <message>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assistant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tool result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image not available: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thinking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tool call:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interrupted: this message may be incomplete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file %1 could not be written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>agent %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder %1 could not be created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image %1 could not be written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This file is not a Tramontane conversation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This conversation file is damaged (its version is missing).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This conversation was exported by a newer version of Tramontane (format version %1). Update Tramontane to import it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This conversation file is damaged (the field “%1” is wrong).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConversationModel</name>
+    <message>
+        <source>An image was not shown: its address is not an http(s), data or file link.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reference %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>file %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>audio clip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This message contains content of type “%1” that Tramontane cannot show yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answer was interrupted before it finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The text so far is kept. Retry to ask again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConversationStore</name>
+    <message>
+        <source>This conversation no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This message no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A backup of the conversation history could not be written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This conversation history was saved by a newer version of Tramontane (format %1; this version reads up to format %2). Update Tramontane to open it; the file was not changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The conversation history needs an upgrade, but a backup copy could not be written first, so nothing was changed. Check the free disk space.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The conversation history could not be upgraded to format %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The conversation history could not be upgraded to format %1. A copy from before the upgrade is kept in %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The conversation history could not be read or saved. Check that the disk is not full and that the profile folder is writable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FileService</name>
+    <message>
+        <source>The image address is not valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images are only loaded over https (%1 was refused).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image is larger than %1 MB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImageCache</name>
+    <message>
+        <source>The image could not be saved in the cache.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>McpConnectionReport</name>
+    <message>
+        <source>Host not found (DNS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unauthorized (HTTP 401)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forbidden (HTTP 403)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No MCP endpoint at this URL (HTTP %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timed out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not an MCP server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP error %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server reported an error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MCP protocol error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Network error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Canceled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the host name in the server URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check that the server is running and the port in the URL is right.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate is not trusted or the secure connection failed; check the URL, or ask the server&apos;s owner.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server wants credentials: add or correct the Authorization (or API key) header.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The credentials were accepted but lack a permission or scope.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the path of the URL: MCP servers often serve it at /mcp.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server did not answer in time; it may be down or overloaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something answers at this URL, but it does not speak MCP (streamable HTTP); check the path.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try again later, or check the server&apos;s logs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MCP server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Reachable: %1 · MCP %2 · %n tool(s) · %3 ms</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not reachable: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not tried: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test canceled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tools: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session: kept (Mcp-Session-Id).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session: none (a stateless server).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent, because their secret value is not stored on this computer: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ModelService</name>
+    <message>
+        <source>The list of models has an unexpected shape.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SchemaOutline</name>
+    <message>
+        <source>The schema goes deeper; see the raw JSON for the rest.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SecretStore</name>
+    <message>
+        <source>Access to the system keychain was denied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No system keychain is available (on Linux, install and unlock GNOME Keyring or KWallet). Secrets are never stored in plain files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The system keychain reported an error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ToolChoiceModel</name>
+    <message>
+        <source>Image generation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Web search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Web search (premium)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code interpreter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draws pictures from a description.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Searches the web.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Searches the web and news agencies&apos; sources.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs code in a sandbox.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Searches the document libraries you name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ToolCredentials</name>
+    <message>
+        <source>No secret store is available.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Tramontane::AgentEditorDialog</name>
+    <message>
+        <source>New Agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;General</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. deepwiki_completion_agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the agent is for (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Version note:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What this version changes (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each save makes a new version of the agent; the history keeps the earlier ones.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Instructions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the agent should do and how it should answer. Sent as the agent&apos;s system prompt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are a helpful assistant that…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Built-in tools run on Mistral&apos;s side; connectors are the MCP servers of your account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Library ids:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For the document library: ids separated by commas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credential</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Send:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Value:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Advanced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default completion settings of the agent. Leave a field empty to use the server&apos;s default, shown in grey.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T&amp;emperature:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top &amp;p:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Max &amp;tokens:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Random seed:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tool &amp;choice:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Response &amp;format:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Schema na&amp;me:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Strict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON sc&amp;hema:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Handoffs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agents this agent may hand the conversation over to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server default (auto)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>auto: the model decides</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none: never call a tool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>any: must call a tool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>required: must call a tool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server default (text)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON following a schema</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing: the connector&apos;s own authorization</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An OAuth2 access token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No limit (server default)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Random (server default)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (not among your models)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading models…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model default: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Context: %1 tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reasoning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deprecated on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (unknown agent)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There are no other agents to hand the conversation over to yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a connector in the list to give the credential its tools are called with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credential for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This connector needs a credential for its tools.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are signed in to it: that token is sent unless you give another one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A credential is kept in the system keychain and sent with each chat request, never stored in the agent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stored in the keychain; type a new value to replace it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste the token or the key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit Agent: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Create</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the agent a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name at least one document library, or uncheck it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the credential for %1, or choose to send nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 must be a number from %2 to %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 must be a whole number, 0 or more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The temperature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top p</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Max tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The random seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the schema a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The schema is not valid JSON: %1 (at character %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The schema must be a JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected: the agent cannot be saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The credential could not be stored: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsaved Changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the changes to the agent &quot;%1&quot;?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create the new agent?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If you discard them, your changes are lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request id: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Tramontane::AgentListModel</name>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Tramontane::AgentVersionsDialog</name>
+    <message>
+        <source>Agent Versions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Make Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the selected version from now on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Versions of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the versions…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every save of &quot;%1&quot; is a version. The active version is the one chats use.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (active)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Making version %1 active…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version %1 is now active.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Tramontane::AgentsPage</name>
+    <message>
+        <source>Agents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search agents by name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load the agents, models and connectors again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New Agent…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select an agent to see its settings, or create one with New Agent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tools:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handoffs:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Id:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Instructions:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Chat with Agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Versions…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>temperature %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>top p %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at most %1 tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>seed %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tool choice: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON schema &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server defaults</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The models could not be loaded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connectors could not be loaded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (active); saved versions: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>updated %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading agents…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The agents could not be loaded: %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request id: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No agents yet: create one with New Agent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No agent&apos;s name contains &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent &quot;%1&quot; saved (version %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete Agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the agent &quot;%1&quot;?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All its versions are deleted too. Chats that used it keep their messages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent &quot;%1&quot; deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version %1 of &quot;%2&quot; is now active.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Tramontane::ApiClient</name>
+    <message>
+        <source>The server address &quot;%1&quot; is not a valid URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server address must not contain a user name or password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server address must not contain a query or a fragment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server address must use https: plain http would send your API key unencrypted. (http is only accepted for 127.0.0.1 and localhost.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server address must start with https://.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Tramontane::Application</name>
+    <message>
+        <source>Offline demo unavailable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline demo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+
+Open Settings to connect to the Mistral platform with your API key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline demo stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting the offline demo…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add your Mistral API key in Settings to start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not load the models: %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bundled emulator answers at %1. Open Settings to use the Mistral platform.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Tramontane::ChatDelegate</name>
+    <message numerus="yes">
+        <source>… %n more line(s); Copy takes everything</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>HTTP status: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request ID: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server message: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thought for a moment — show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thinking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thought for a moment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arguments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No result.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image could not be loaded — </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading image…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Tramontane::ChatPage</name>
+    <message>
+        <source>The model or agent this chat talks to (Ctrl+K)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Built-in tools and connectors this chat may use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New Chat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start a new conversation (Ctrl+N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message… (Enter to send, Shift+Enter for a new line)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wait for the current answer to finish, or stop it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Editing an earlier message: sending replaces it and the answers after it. Esc cancels.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the answer (Esc); what arrived is kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answering…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reasoning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connector “%1” is on for this chat.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Built-in tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image generation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connectors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No connectors yet (add them on the Connectors page)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tools (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to regenerate yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Tramontane::ChatSession</name>
+    <message>
+        <source>Choose a model or an agent first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your message could not be saved, so it was not sent: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Tramontane::ChatTargetModel</name>
+    <message>
+        <source>Agent: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 tokens context</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · version %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Tramontane::ChatView</name>
+    <message>
+        <source>Conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jump to latest ↓</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scroll to the newest message (End)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open this link in your browser?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Local Link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This link goes to a program on this computer, over an unencrypted connection. Open it only if you expect it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load Image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load image from %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The site will see that the image was requested.
+
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link Not Opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tramontane opens only https and e-mail links from messages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image could not be loaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prompt tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completion tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the request ID, for support</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Tramontane::ConnectorEditorDialog</name>
+    <message>
+        <source>New Connector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;General</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. Team wiki</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>letters, digits, _ and -</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name a chat uses to refer to the connector: at most 64 letters, digits, &quot;_&quot; and &quot;-&quot;. Suggested from the title.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the connector gives access to (required)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Server URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>https://example.com/mcp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The MCP server (streamable HTTP). It must use https; plain http is accepted only for a server on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Visibility:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Icon URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional, https://…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Headers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP headers sent to the MCP server with every request, e.g. Authorization: Bearer … Secret values are kept in the system keychain on this computer; the server never shows them again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Headers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add Header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove Header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System &amp;Prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional instructions given to the model whenever this connector is used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection Test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Test Connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect to the MCP server from this computer with these headers, and list its tools.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show T&amp;ools…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Private (only me)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shared with my workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shared with my organization (admins)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit Connector %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The visibility is chosen when the connector is created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. Authorization</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A secret value is hidden, kept in the system keychain and never shown again by the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A credential each user of the connector provides. A value typed here is kept in this computer&apos;s keychain for the connection test; it is not sent to the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>•••••• stored (type to replace)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>secret value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Describe what the connector gives access to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The icon address must be a complete http(s) URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The header %1 is listed twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the value of %1 again: the server never returns secret values, and this computer has not kept it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a value for %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A connector with this name already exists: choose another name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request id: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connector was saved, but its secret header values could not be kept in the keychain: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsaved Connector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the changes to this connector?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save this new connector?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the stored secrets…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Tramontane::ConnectorListModel</name>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Private</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (built-in)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ⚠ changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A built-in connector provided by Mistral: it cannot be edited or deleted here.
+
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+Unencrypted http: acceptable only for a server on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At least one tool changed since you approved it: review the tools.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visibility</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Authenticated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Tramontane::ConnectorToolsDialog</name>
+    <message>
+        <source>Connector Tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MCP servers are not vetted by anyone: read the description and the input of each tool before a chat may use it. The model reads the descriptions too, so a description that asks for files, keys or other data is a red flag.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description (as the model reads it):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tool description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Input properties</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Property</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raw JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tool definition as JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Approve This Tool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remember this definition: if the server changes it later, it is flagged again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve A&amp;ll</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tools of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve All and &amp;Use in Chat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the tools…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server offers no tools.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ Approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ Changed since you approved it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not approved yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server changed this tool since you approved it: read it again before approving.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not approved yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tool(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save the connector to approve its tools.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n changed since you approved them.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not approved yet.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All approved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no description)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no input)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the connector first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Tramontane::ConnectorsPage</name>
+    <message>
+        <source>Connectors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a connector to an MCP server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Test Connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect to the MCP server from this computer and list its tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T&amp;ools…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read and approve the connector&apos;s tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Use in Chat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offer this connector&apos;s tools in the chat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter connectors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load &amp;More</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visibility:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Headers:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Modified:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection Test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not tested yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(request id %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading connectors…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connectors could not be loaded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A built-in connector cannot be edited or deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit the selected connector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the selected connector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n connector(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(more on the server)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No connectors yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No connector selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A connector gives chats the tools of an MCP server. Choose New… to add one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>built-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>inactive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>authenticated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not authenticated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>auth: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (secret)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Built-in connector provided by Mistral: read-only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ Unencrypted http: acceptable only because the server runs on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ A tool changed since you approved it: open Tools… to read it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tool(s), not all reviewed yet.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>✓ %n tool(s), all approved.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connector %1 saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete Connector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the connector “%1”?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chats and agents that use it lose its tools. This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleting %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was not deleted: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connector %1 deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection test passed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is offered in the chat.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The tools could not be listed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the tools of %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The tools of %1 could not be listed, so they cannot be reviewed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review the tools of %1 before using it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Tramontane::ConversationStore</name>
+    <message>
+        <source>The profile folder %1 cannot be created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tramontane is already running with this profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The profile folder %1 is not writable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SQLite driver of Qt (QSQLITE) is not installed, so the conversation history cannot be opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The conversation history %1 cannot be opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The conversation history %1 cannot be opened: the file is damaged, is not a Tramontane history, or cannot be written. It was left as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SQLite library in use has no full-text search (FTS5), which the conversation history needs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SQLite library in use has no JSON functions, which the conversation history needs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message could not be saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file %1 is too large to be a conversation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The conversation could not be imported: a message has no role.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Tramontane::EmulatorLauncher</name>
+    <message>
+        <source>The offline emulator did not start in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The offline emulator could not be started: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The offline emulator crashed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The offline emulator exited with code %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The offline emulator was not found at %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The offline emulator printed an unexpected address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Tramontane::ImageRepository</name>
+    <message>
+        <source>The image data is malformed or too large.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images cannot be loaded here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image could not be downloaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image is too large to show (%1 × %2 pixels).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image is too large to show.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image could not be read (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Tramontane::ImageViewer</name>
+    <message>
+        <source>Image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom out (−)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>−</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>100 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom in (+)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fit to window (F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actual size (1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the image (Ctrl+C)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the original file (Ctrl+S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 × %2 · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image could not be read (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 image (*.%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save Image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image could not be saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Tramontane::MainWindow</name>
+    <message>
+        <source>Tramontane</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Chat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Navigation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New Chat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+N</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export as &amp;Markdown…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export as &amp;JSON…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import Conversation…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection, API key and preferences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+,</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Q</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy Last Answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+C</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Focus Message Box</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+L</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Search Conversations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+F</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connectors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose &amp;Model or Agent…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+K</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Stop Answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Regenerate Answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+R</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show as &amp;Code…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+K</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About Tramontane</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About Tramontane</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Tramontane %1&lt;/h3&gt;&lt;p&gt;A native desktop client for Mistral AI: chat with models and agents, generated images inline, MCP connectors and agents in forms.&lt;/p&gt;&lt;p&gt;Secrets are kept in the system keychain.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Tramontane::McpClient</name>
+    <message>
+        <source>The MCP server sent nothing for %1 seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The MCP server URL is not an http(s) URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The MCP server&apos;s answer is too large.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The MCP server&apos;s host name %1 was not found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing listens at %1:%2 (connection refused).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The TLS connection to the MCP server failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection to the MCP server timed out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection to the MCP server failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The MCP server refused the request (HTTP 401): the token is missing, invalid or expired.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The MCP server refused the request (HTTP 403): the token lacks a permission.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no MCP endpoint at this URL (HTTP %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The MCP server answered HTTP %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The MCP server ended its event stream without answering.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s event stream carries no MCP (JSON-RPC) message.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server answered HTTP %1, but not with MCP (JSON-RPC).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The MCP server&apos;s answer does not match the request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The MCP server reported error %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The MCP server&apos;s answer has no result object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The MCP server speaks protocol version &quot;%1&quot;, which is not supported (%2 or later is).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The MCP client was closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Tramontane::McpJob</name>
+    <message>
+        <source>The request was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Tramontane::SafeTextDocument</name>
+    <message>
+        <source>image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> %1 — %2 (click to load)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[image blocked]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[image blocked: %1]</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Tramontane::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline demo: the bundled emulator, no account needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mistral AI platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API &amp;key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste the key from console.mistral.ai</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API &amp;address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>https://api.mistral.ai</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key is kept in the system keychain, never in a settings file. The MISTRAL_API_KEY environment variable, when set, takes precedence.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Test Connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set by the MISTRAL_API_KEY environment variable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A key is stored in the keychain (type to replace it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter your API key to use the Mistral platform.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ Connected: the key works.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Tramontane::ToolChoiceModel</name>
+    <message>
+        <source>%1 (not found)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (needs authorization)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This account has no connector &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its tools need you to sign in or to give a credential.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>A native desktop client for Mistral AI.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send requests to &lt;url&gt; instead of the Mistral API.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run against the bundled offline emulator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep history and settings in profile &lt;name&gt;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A profile name may contain letters, digits, &apos;_&apos; and &apos;-&apos; only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>
