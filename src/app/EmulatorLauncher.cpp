@@ -67,7 +67,9 @@ void EmulatorLauncher::start(const QString &apiKey, int timeoutMs) {
     m_baseUrl.clear();
     m_stdout.clear();
     m_process.setProgram(program);
-    m_process.setArguments({u"--port"_s, u"0"_s, u"--api-key"_s, apiKey, u"--demo"_s});
+    // --exit-with-stdin: the emulator ends with the app, even when the app is killed.
+    m_process.setArguments(
+        {u"--port"_s, u"0"_s, u"--api-key"_s, apiKey, u"--demo"_s, u"--exit-with-stdin"_s});
     m_timeout.start(timeoutMs);
     m_process.start();
 }

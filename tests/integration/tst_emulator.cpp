@@ -7,6 +7,7 @@
 #include <QBuffer>
 #include <QCryptographicHash>
 #include <QImage>
+#include <QProcess>
 #include <QRegularExpression>
 #include <QTest>
 #include <QUuid>
@@ -61,6 +62,7 @@ private Q_SLOTS:
     void initTestCase();
     void cleanup();
 
+    void exitWithStdin_endsWhenTheParentPipeCloses();
     void missingKey_is401WithDetail();
     void wrongKey_is401WithDetail();
     void unknownRoute_is404FromTheGateway();
@@ -140,6 +142,31 @@ void TestEmulator::cleanup() {
 }
 
 // --- Authentication and the gateway ---------------------------------------------------------
+
+void TestEmulator::exitWithStdin_endsWhenTheParentPipeCloses() {
+    // What happens when the app that started the demo emulator is killed: the kernel closes
+    // the app's end of the emulator's standard input.
+    for (const bool watch : {true, false}) {
+        QProcess emulator;
+        QStringList arguments{u"--port"_s, u"0"_s, u"--api-key"_s, u"k"_s};
+        if (watch)
+            arguments << u"--exit-with-stdin"_s;
+        emulator.start(qEnvironmentVariable("TRAMONTANE_EMULATOR"), arguments);
+        QVERIFY(emulator.waitForStarted(10000));
+        QTRY_VERIFY_WITH_TIMEOUT(emulator.canReadLine() || emulator.waitForReadyRead(100), 10000);
+        QVERIFY(emulator.readLine().startsWith("http://127.0.0.1:"));
+        emulator.closeWriteChannel();
+        const bool ended = emulator.waitForFinished(watch ? 10000 : 1000);
+        QCOMPARE(ended, watch);
+        if (!ended) {
+            emulator.kill();
+            emulator.waitForFinished(5000);
+        } else {
+            QCOMPARE(emulator.exitStatus(), QProcess::NormalExit);
+            QCOMPARE(emulator.exitCode(), 0);
+        }
+    }
+}
 
 void TestEmulator::missingKey_is401WithDetail() {
     const HttpResult r = m_http->send("GET", u"/v1/models"_s, {}, QByteArray());

@@ -5,8 +5,13 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QJsonDocument>
+#include <QSocketNotifier>
 
 #include <cstdio>
+
+#ifdef Q_OS_UNIX
+#include <unistd.h>
+#endif
 
 using namespace Qt::StringLiterals;
 using namespace Tramontane::Emulator;
@@ -46,7 +51,12 @@ int main(int argc, char *argv[]) {
     const QCommandLineOption mcpToken(
         u"mcp-token"_s, u"The bearer token the built-in /__mcp/secured server wants."_s, u"TOKEN"_s,
         u"demo-mcp-token"_s);
-    parser.addOptions({port, apiKey, demo, rate, imageForm, fault, mcpTimeout, mcpToken});
+    const QCommandLineOption exitWithStdin(
+        u"exit-with-stdin"_s,
+        u"Exit when standard input closes: the app that started the emulator is gone, even if "
+        "it was killed."_s);
+    parser.addOptions(
+        {port, apiKey, demo, rate, imageForm, fault, mcpTimeout, mcpToken, exitWithStdin});
     parser.process(app);
 
     auto fail = [](const QString &message) {
@@ -97,6 +107,21 @@ int main(int argc, char *argv[]) {
     QString error;
     if (!emulator.listen(quint16(portNumber), &error))
         return fail(u"cannot listen on 127.0.0.1:%1: %2"_s.arg(portNumber).arg(error));
+
+#ifdef Q_OS_UNIX
+    // The parent holds the other end of our standard input; the kernel closes it when the
+    // parent ends in any way, and we follow instead of serving on as an orphan.
+    if (parser.isSet(exitWithStdin)) {
+        auto *notifier = new QSocketNotifier(STDIN_FILENO, QSocketNotifier::Read, &app);
+        QObject::connect(notifier, &QSocketNotifier::activated, &app, [notifier] {
+            char buffer[256];
+            if (::read(STDIN_FILENO, buffer, sizeof buffer) <= 0) {
+                notifier->setEnabled(false);
+                QCoreApplication::quit();
+            }
+        });
+    }
+#endif
 
     // The first line on standard output is the base URL, and nothing else goes there.
     std::fprintf(stdout, "%s\n", qPrintable(emulator.baseUrl()));
