@@ -6,6 +6,7 @@
 #include "core/Logging.h"
 #include "core/auth/SecretStore.h"
 #include "core/net/ApiClient.h"
+#include "core/protocol/CodeExport.h"
 #include "core/services/AgentService.h"
 #include "core/services/ChatService.h"
 #include "core/services/ConnectorService.h"
@@ -30,14 +31,17 @@
 #include "ui/ConnectorsPage.h"
 #include "ui/MainWindow.h"
 #include "ui/SettingsDialog.h"
+#include "ui/ShowAsCodeDialog.h"
 
 #include <QAction>
 #include <QDir>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QMessageBox>
 #include <QNetworkAccessManager>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QStandardPaths>
 
@@ -185,6 +189,7 @@ void Application::buildWindow() {
     });
     connect(m_agentList, &QAbstractItemModel::modelReset, this,
             [this] { m_targets->setAgents(m_agentList->agents()); });
+    wireExport();
     setConnectionStatus();
 }
 
@@ -339,6 +344,194 @@ void Application::setConnectionStatus() {
         return;
     }
     m_window->setConnectionText(m_client->baseUrl().host(), m_config.reason);
+}
+
+// ----- Show as code, export and import ---------------------------------------------------------
+
+void Application::wireExport() {
+    MainWindow *w = m_window.get();
+    connect(w->showAsCodeAction(), &QAction::triggered, this, &Application::showAsCode);
+    connect(w->exportMarkdownAction(), &QAction::triggered, this,
+            [this] { exportConversation(FileChoice::ExportMarkdown); });
+    connect(w->exportJsonAction(), &QAction::triggered, this,
+            [this] { exportConversation(FileChoice::ExportJson); });
+    connect(w->importJsonAction(), &QAction::triggered, this, &Application::importConversation);
+    // The conversation is stored lazily (with its first message) and forgotten by New chat:
+    // look again once the model has changed and the persistence followed.
+    connect(m_conversation, &QAbstractItemModel::modelReset, this,
+            &Application::updateExportActions, Qt::QueuedConnection);
+    connect(m_conversation, &QAbstractItemModel::rowsInserted, this,
+            &Application::updateExportActions, Qt::QueuedConnection);
+    connect(m_conversation, &QAbstractItemModel::rowsRemoved, this,
+            &Application::updateExportActions, Qt::QueuedConnection);
+    updateExportActions();
+}
+
+void Application::updateExportActions() {
+    if (!m_window)
+        return;
+    const bool stored = m_persistence->conversationId() != 0;
+    m_window->exportMarkdownAction()->setEnabled(stored);
+    m_window->exportJsonAction()->setEnabled(stored);
+}
+
+void Application::showAsCode() {
+    const ChatSession::TargetKind kind = m_session->targetKind();
+    const QString targetId = m_session->targetId();
+    if (targetId.isEmpty()) {
+        m_window->showStatus(tr("Choose a model or an agent first."));
+        return;
+    }
+    // The request the next Send would make: the history, then the text in the composer.
+    QList<ChatMessage> messages = m_conversation->history();
+    const QString draft = m_chatPage->composerText();
+    if (!draft.trimmed().isEmpty())
+        messages.append(ChatMessage::user(draft));
+    const QUrl baseUrl = m_client->baseUrl();
+    auto open = [this, kind, targetId, messages, baseUrl](const QList<Tool> &tools) {
+        CodeExport::Request request;
+        if (kind == ChatSession::TargetKind::Agent) {
+            AgentCompletionRequest agent;
+            agent.agentId = targetId;
+            agent.messages = messages;
+            agent.tools = tools;
+            request = CodeExport::Request::fromAgent(agent, baseUrl);
+        } else {
+            ChatRequest chat;
+            chat.model = targetId;
+            chat.messages = messages;
+            chat.tools = tools;
+            request = CodeExport::Request::fromChat(chat, baseUrl);
+        }
+        if (!m_config.apiKey.isEmpty())
+            request.secrets.append({CodeExport::apiKeyVariable(), m_config.apiKey});
+        auto *dialog = new ShowAsCodeDialog(request, m_window.get());
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        if (m_config.mode == ConnectionConfig::Mode::Demo) {
+            dialog->setNote(tr("The code talks to the offline demo at %1, which runs only while "
+                               "Tramontane is open and accepts only its own random key. In "
+                               "Settings, connect to the Mistral platform to get code for the "
+                               "real API.")
+                                .arg(baseUrl.toDisplayString()));
+        }
+        dialog->open();
+    };
+    // The tools exactly as a request would carry them (an agent's own tools, connector
+    // credentials); the code names the credentials by environment variable only.
+    const QList<Tool> tools = m_chatPage->selectedTools();
+    if (const ChatSession::ToolAuthorizer &authorizer = m_session->toolAuthorizer())
+        authorizer(kind, targetId, tools, m_window.get(), open);
+    else
+        open(tools);
+}
+
+QString Application::chooseFile(FileChoice choice, const QString &suggestion) {
+    if (m_fileChooser)
+        return m_fileChooser(choice, suggestion);
+    const QDir documents(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation));
+    switch (choice) {
+    case FileChoice::ExportMarkdown:
+        return QFileDialog::getSaveFileName(m_window.get(), tr("Export as Markdown"),
+                                            documents.filePath(suggestion), tr("Markdown (*.md)"));
+    case FileChoice::ExportJson:
+        return QFileDialog::getSaveFileName(m_window.get(), tr("Export as JSON"),
+                                            documents.filePath(suggestion), tr("JSON (*.json)"));
+    case FileChoice::ImportJson:
+        return QFileDialog::getOpenFileName(m_window.get(), tr("Import Conversation"),
+                                            documents.path(),
+                                            tr("Exported conversations (*.json);;All files (*)"));
+    }
+    return {};
+}
+
+void Application::showError(const QString &title, const QString &text) {
+    // Not modal to the event loop: the app keeps running (and tests keep driving it).
+    auto *box = new QMessageBox(QMessageBox::Warning, title, text, QMessageBox::Ok, m_window.get());
+    box->setObjectName(u"exportErrorMessageBox"_s);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+void Application::exportConversation(FileChoice format) {
+    const qint64 id = m_persistence->conversationId();
+    if (id == 0) {
+        m_window->showStatus(tr("There is no saved conversation to export yet."));
+        return;
+    }
+    const bool json = format == FileChoice::ExportJson;
+    // A file name from the title, without characters file systems refuse.
+    const auto info = m_store->conversation(id);
+    QString name = info.ok() ? info->title.left(60) : QString();
+    static const QRegularExpression unsafe(uR"([\\/:*?"<>|\x00-\x1f]+)"_s);
+    name = name.replace(unsafe, u" "_s).simplified();
+    if (name.isEmpty() || name.startsWith(u'.'))
+        name = tr("Conversation");
+    const QString path = chooseFile(format, name + (json ? u".json"_s : u".md"_s));
+    if (path.isEmpty())
+        return;
+
+    ImageCache *cache = m_imageCache.get();
+    const StoreResult<void> result =
+        json ? m_store->exportJson(id, path)
+             : m_store->exportMarkdown(id, path, [cache](const QString &reference) {
+                   const bool url =
+                       reference.startsWith(u"http://"_s) || reference.startsWith(u"https://"_s);
+                   return cache->lookup(url ? ImageCache::keyForUrl(QUrl(reference)) : reference);
+               });
+    if (!result.ok()) {
+        showError(tr("Export"), tr("The conversation could not be exported to %1.\n\n%2")
+                                    .arg(QDir::toNativeSeparators(path), result.error().message));
+        return;
+    }
+    m_window->showStatus(tr("Exported to %1").arg(QDir::toNativeSeparators(path)));
+}
+
+void Application::importConversation() {
+    const QString path = chooseFile(FileChoice::ImportJson, {});
+    if (path.isEmpty())
+        return;
+    const StoreResult<ConversationInfo> imported = m_store->importJson(path);
+    if (!imported.ok()) {
+        showError(tr("Import"), tr("%1 could not be imported.\n\n%2")
+                                    .arg(QDir::toNativeSeparators(path), imported.error().message));
+        return;
+    }
+    if (m_session->isBusy()) {
+        // Switching now would pull the conversation from under the answer being written.
+        m_window->showStatus(tr("Imported “%1”. It opens once the answer being written is done "
+                                "or stopped.")
+                                 .arg(imported->title),
+                             0);
+        const qint64 id = imported->id;
+        auto once = std::make_shared<QMetaObject::Connection>();
+        *once = connect(m_session, &ChatSession::busyChanged, this, [this, id, once](bool busy) {
+            if (!busy) {
+                disconnect(*once);
+                openConversation(id);
+            }
+        });
+        return;
+    }
+    openConversation(imported->id);
+    m_window->showStatus(tr("Imported “%1”.").arg(imported->title));
+}
+
+// Shows a stored conversation in the chat. (The conversation list has its own way to open
+// one; the two meet here.)
+void Application::openConversation(qint64 conversationId) {
+    const auto messages = m_store->messages(conversationId);
+    if (!messages.ok()) {
+        showError(tr("Open Conversation"), messages.error().message);
+        return;
+    }
+    if (m_session->isBusy()) {
+        m_window->showStatus(tr("Stop the answer being written first."));
+        return;
+    }
+    m_conversation->setEntries(StoreChatPersistence::toEntries(*messages));
+    m_persistence->setConversation(conversationId);
+    m_window->showPage(MainWindow::Page::Chat);
+    updateExportActions();
 }
 
 } // namespace Tramontane

@@ -6,6 +6,7 @@
 #include <QObject>
 #include <QPointer>
 
+#include <functional>
 #include <memory>
 
 class QNetworkAccessManager;
@@ -50,6 +51,15 @@ public:
 
     MainWindow *window() const { return m_window.get(); }
 
+    //! Which file the export and import commands ask for.
+    enum class FileChoice { ExportMarkdown, ExportJson, ImportJson };
+    //! Returns the chosen path, or an empty string when the user cancels. \a suggestion is a
+    //! file name to propose (exports) or empty.
+    using FileChooser = std::function<QString(FileChoice choice, const QString &suggestion)>;
+    //! Replaces the file dialogs of the export and import commands (tests supply paths this
+    //! way); an empty chooser restores the dialogs.
+    void setFileChooser(FileChooser chooser) { m_fileChooser = std::move(chooser); }
+
 private:
     void buildWindow();
     void connectApi();
@@ -58,6 +68,16 @@ private:
     void newChat();
     void showSettings();
     void setConnectionStatus();
+
+    // Show as code, export and import of the current conversation (wired by wireExport()).
+    void wireExport();
+    void showAsCode();
+    void exportConversation(FileChoice format);
+    void importConversation();
+    void openConversation(qint64 conversationId);
+    void updateExportActions();
+    QString chooseFile(FileChoice choice, const QString &suggestion);
+    void showError(const QString &title, const QString &text);
 
     ConnectionConfig m_config;
     QString m_profileDir;
@@ -84,6 +104,7 @@ private:
     EmulatorLauncher *m_emulator = nullptr;
     std::unique_ptr<MainWindow> m_window;
     QPointer<ChatPage> m_chatPage;
+    FileChooser m_fileChooser;
 };
 
 } // namespace Tramontane

@@ -62,6 +62,7 @@ public:
         std::function<void(TargetKind kind, const QString &targetId, const QList<Tool> &tools,
                            QObject *context, std::function<void(const QList<Tool> &)> done)>;
     void setToolAuthorizer(ToolAuthorizer authorizer) { m_authorizer = std::move(authorizer); }
+    const ToolAuthorizer &toolAuthorizer() const { return m_authorizer; }
     //! The frame interval for coalescing stream updates (default 16 ms).
     void setFrameInterval(int ms) { m_frame.setInterval(ms); }
 

@@ -226,6 +226,10 @@ void ChatPage::setComposerText(const QString &text) {
     m_ui->composerPlainTextEdit->moveCursor(QTextCursor::End);
 }
 
+QString ChatPage::composerText() const {
+    return m_ui->composerPlainTextEdit->toPlainText();
+}
+
 void ChatPage::showComposerNotice(const QString &text) {
     m_ui->composerNoticeLabel->setText(text);
     m_ui->composerNoticeLabel->setVisible(!text.isEmpty());

@@ -50,6 +50,8 @@ public:
     void stop();
     void regenerate();
     void setComposerText(const QString &text);
+    //! The text being typed (the next user message), as it would be sent.
+    QString composerText() const;
 
 Q_SIGNALS:
     void newChatRequested();
