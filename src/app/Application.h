@@ -20,12 +20,15 @@ class ChatPage;
 class ChatService;
 class ChatSession;
 class ChatTargetModel;
+class ConversationListModel;
 class ConversationModel;
+class ConversationPager;
 class ConnectorListModel;
 class ConnectorService;
 class ConversationStore;
 class EmulatorLauncher;
 class FileService;
+class HistorySidebar;
 class ImageCache;
 class MainWindow;
 class ModelService;
@@ -49,6 +52,8 @@ public:
     bool start(QString *error);
 
     MainWindow *window() const { return m_window.get(); }
+    //! The conversation the chat shows (0: a new chat, not stored yet).
+    qint64 currentConversationId() const;
 
 private:
     void buildWindow();
@@ -56,6 +61,13 @@ private:
     void onApiReady();
     void loadModelsAndAgents();
     void newChat();
+    void wireHistory();
+    //! The one way a stored conversation is reopened: stops an answer still streaming, loads
+    //! the newest messages (older ones as the user scrolls up), restores the model or agent
+    //! and the tools, and highlights it in the sidebar. With \a messageId, also scrolls to
+    //! that message and highlights it (a search hit). False when it could not be opened.
+    bool openConversation(qint64 id, qint64 messageId = 0);
+    void loadOlderMessages();
     void showSettings();
     void setConnectionStatus();
 
@@ -84,6 +96,11 @@ private:
     EmulatorLauncher *m_emulator = nullptr;
     std::unique_ptr<MainWindow> m_window;
     QPointer<ChatPage> m_chatPage;
+    std::unique_ptr<ConversationPager> m_pager;
+    ConversationListModel *m_historyList = nullptr;
+    QPointer<HistorySidebar> m_sidebar;
+    qint64 m_closedByDelete = 0; // the open conversation deleted: reopened on undo
+    bool m_olderQueued = false;  // a page of older messages is about to load
 };
 
 } // namespace Tramontane
