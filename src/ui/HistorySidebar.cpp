@@ -32,6 +32,15 @@ HistorySidebar::HistorySidebar(ConversationListModel *conversations,
     , m_search(search) {
     m_ui->setupUi(this);
     QListView *list = m_ui->conversationListView;
+    // Connected before the view's own handlers: when the selected row goes, a single-selection
+    // view selects the next one, which must not open it. The open conversation stays
+    // highlighted, the keyboard's current row where the view put it.
+    connect(conversations, &QAbstractItemModel::rowsAboutToBeRemoved, this,
+            [this] { m_selecting = true; });
+    connect(conversations, &QAbstractItemModel::rowsRemoved, this, [this] {
+        m_selecting = false;
+        selectRow(m_current != 0 ? m_conversations->rowOf(m_current) : -1, false);
+    });
     list->setModel(conversations);
     list->setItemDelegate(new ConversationDelegate(list));
     QListView *hits = m_ui->searchResultsListView;
@@ -123,16 +132,20 @@ void HistorySidebar::setCurrentConversation(qint64 id) {
     selectRow(id == 0 ? -1 : m_conversations->loadUntil(id));
 }
 
-void HistorySidebar::selectRow(int row) {
+void HistorySidebar::selectRow(int row, bool makeCurrent) {
     QScopedValueRollback guard(m_selecting, true);
-    QListView *list = m_ui->conversationListView;
+    QItemSelectionModel *selection = m_ui->conversationListView->selectionModel();
     if (row < 0) {
-        list->selectionModel()->clearSelection();
+        selection->clearSelection();
         return;
     }
     const QModelIndex index = m_conversations->index(row);
-    list->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect);
-    list->scrollTo(index);
+    if (!makeCurrent) {
+        selection->select(index, QItemSelectionModel::ClearAndSelect);
+        return;
+    }
+    selection->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect);
+    m_ui->conversationListView->scrollTo(index);
 }
 
 void HistorySidebar::focusSearch() {

@@ -74,7 +74,8 @@ private:
     void openHit(const QModelIndex &index);
     void showContextMenu(const QPoint &pos);
     void updatePlaceholders();
-    void selectRow(int row);
+    //! Selects \a row (-1: nothing); \a makeCurrent also moves the keyboard's row there.
+    void selectRow(int row, bool makeCurrent = true);
 
     std::unique_ptr<Ui::HistorySidebar> m_ui;
     ConversationListModel *m_conversations;
