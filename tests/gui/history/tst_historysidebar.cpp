@@ -40,6 +40,7 @@ private Q_SLOTS:
     void rename_pin_delete_undo();
     void search_opensHitAtItsMessage();
     void reopenedImage_isShown();
+    void switchingWhileStreaming_stopsAndKeepsPartialAnswer();
     void sidebar_collapsesAndRemembersIt();
 
 private:
@@ -285,6 +286,37 @@ void TestHistorySidebar::reopenedImage_isShown() {
     QCOMPARE(reopenedKey, imageKey);
     m_view->scrollToLatest();
     QTRY_VERIFY_WITH_TIMEOUT(!m_view->imageRepository()->image(imageKey).isNull(), 15000);
+}
+
+void TestHistorySidebar::switchingWhileStreaming_stopsAndKeepsPartialAnswer() {
+    send(u"Plan a picnic with apricots, rate 0"_s);
+    m_window->newChatAction()->trigger();
+    // A long answer at the emulator's default speed: still streaming when we switch.
+    m_composer->setFocus();
+    QTest::keyClicks(m_composer, u"Write at length, long 3000"_s);
+    QTest::keyClick(m_composer, Qt::Key_Return);
+    ConversationModel *model = m_view->conversationModel();
+    QTRY_VERIFY_WITH_TIMEOUT(
+        model->entryCount() == 2 && !model->entries().at(1).message.content.isEmpty(), 15000);
+    QCOMPARE(model->entries().at(1).status, ChatEntry::Status::Streaming);
+    const qint64 streaming = m_app->currentConversationId();
+    QCOMPARE(m_list->model()->rowCount(), 2);
+
+    clickRow(1); // the picnic
+    QVERIFY(m_app->currentConversationId() != streaming);
+    QVERIFY(model->entries().first().message.content.plainText().contains(u"apricots"_s));
+
+    // Back to the stopped one: what arrived is there, marked as interrupted, with Retry.
+    clickRow(m_list->model()->index(0, 0).data(Roles::ConversationIdRole).toLongLong() == streaming
+                 ? 0
+                 : 1);
+    QCOMPARE(m_app->currentConversationId(), streaming);
+    QCOMPARE(model->entryCount(), 2);
+    QVERIFY(!model->entries().at(1).message.content.isEmpty());
+    QCOMPARE(model->entries().at(1).status, ChatEntry::Status::Interrupted);
+    const ChatItem &last = model->item(model->rowCount() - 1);
+    QCOMPARE(last.kind, ChatItem::Kind::Notice);
+    QVERIFY(last.retryable);
 }
 
 void TestHistorySidebar::sidebar_collapsesAndRemembersIt() {

@@ -42,6 +42,7 @@ private Q_SLOTS:
     void revealMessage_loadsOlderPagesUntilFound();
     void pageWithoutUserMessage_isKeptWhole();
     void clear_forgetsConversation();
+    void interruptedAnswer_reopensWithRetryNotice();
 
 private:
     //! A conversation of \a turns turns: question, tool call, tool result, answer.
@@ -185,6 +186,22 @@ void TestConversationPager::clear_forgetsConversation() {
     QCOMPARE(model.entryCount(), 0);
     QCOMPARE(pager.loadOlder(), 0);
     QVERIFY(model.history().isEmpty());
+}
+
+void TestConversationPager::interruptedAnswer_reopensWithRetryNotice() {
+    const qint64 id = m_store->createConversation()->id;
+    QVERIFY(m_store->appendUserMessage(id, text(u"user"_s, u"Tell me"_s)));
+    const auto answer = m_store->beginAssistantMessage(id, u"mistral-small-latest"_s);
+    QVERIFY(answer);
+    QVERIFY(m_store->updateStreamingMessage(answer->id, text(u"assistant"_s, u"Once upon"_s)));
+    QVERIFY(m_store->finishMessage(answer->id, MessageStatus::Interrupted));
+    ConversationModel model;
+    ConversationPager pager(m_store.get(), &model);
+    QVERIFY(pager.open(id));
+    QCOMPARE(model.entries().at(1).status, ChatEntry::Status::Interrupted);
+    QCOMPARE(model.item(1).text, u"Once upon"_s);
+    QCOMPARE(model.item(2).kind, ChatItem::Kind::Notice);
+    QVERIFY(model.item(2).retryable);
 }
 
 QStringList TestConversationPager::referenceKeys(qint64 id) const {
