@@ -20,7 +20,10 @@
 #include "models/ChatSession.h"
 #include "models/ChatTargetModel.h"
 #include "models/ConnectorListModel.h"
+#include "models/ConversationListModel.h"
 #include "models/ConversationModel.h"
+#include "models/ConversationPager.h"
+#include "models/ConversationSearchModel.h"
 #include "models/StoreChatPersistence.h"
 #include "ui/AgentEditorDialog.h"
 #include "ui/AgentVersionsDialog.h"
@@ -29,9 +32,11 @@
 #include "ui/ConnectorEditorDialog.h"
 #include "ui/ConnectorToolsDialog.h"
 #include "ui/ConnectorsPage.h"
+#include "ui/HistorySidebar.h"
 #include "ui/MainWindow.h"
 #include "ui/SettingsDialog.h"
 #include "ui/ShowAsCodeDialog.h"
+#include "ui/chat/ChatView.h"
 
 #include <QAction>
 #include <QDir>
@@ -42,6 +47,7 @@
 #include <QNetworkAccessManager>
 #include <QRandomGenerator>
 #include <QRegularExpression>
+#include <QScrollBar>
 #include <QSettings>
 #include <QStandardPaths>
 
@@ -190,6 +196,7 @@ void Application::buildWindow() {
     connect(m_agentList, &QAbstractItemModel::modelReset, this,
             [this] { m_targets->setAgents(m_agentList->agents()); });
     wireExport();
+    wireHistory();
     setConnectionStatus();
 }
 
@@ -278,10 +285,138 @@ void Application::loadModelsAndAgents() {
 void Application::newChat() {
     if (m_session->isBusy())
         m_session->stop();
-    m_conversation->clear();
+    if (m_pager)
+        m_pager->clear();
+    else
+        m_conversation->clear();
     m_persistence->setConversation(0);
+    if (m_sidebar)
+        m_sidebar->setCurrentConversation(0);
     m_window->showPage(MainWindow::Page::Chat);
     m_chatPage->focusComposer();
+}
+
+qint64 Application::currentConversationId() const {
+    return m_persistence ? m_persistence->conversationId() : 0;
+}
+
+void Application::wireHistory() {
+    m_pager = std::make_unique<ConversationPager>(m_store.get(), m_conversation);
+    m_historyList = new ConversationListModel(m_store.get(), this);
+    auto *search = new ConversationSearchModel(m_store.get(), this);
+    m_sidebar = new HistorySidebar(m_historyList, search);
+    m_sidebar->setObjectName(u"historySidebar"_s);
+    m_chatPage->setSidebar(m_sidebar);
+    MainWindow *w = m_window.get();
+
+    connect(m_sidebar, &HistorySidebar::conversationActivated, this,
+            [this](qint64 id) { openConversation(id); });
+    connect(m_sidebar, &HistorySidebar::searchHitActivated, this, &Application::openConversation);
+    connect(m_sidebar, &HistorySidebar::newChatRequested, this, &Application::newChat);
+    connect(m_sidebar, &HistorySidebar::statusMessage, w,
+            [w](const QString &t) { w->showStatus(t); });
+    connect(w->findAction(), &QAction::triggered, this, [this] {
+        m_window->showPage(MainWindow::Page::Chat);
+        m_chatPage->setSidebarVisible(true);
+        m_window->toggleHistoryAction()->setChecked(true);
+        m_sidebar->focusSearch();
+    });
+    w->toggleHistoryAction()->setChecked(m_chatPage->isSidebarVisible());
+    connect(w->toggleHistoryAction(), &QAction::toggled, m_chatPage, &ChatPage::setSidebarVisible);
+
+    // The first message of a new chat creates its conversation: it becomes the current row.
+    connect(m_store.get(), &ConversationStore::messageAdded, this, [this](qint64 conversation) {
+        if (conversation == m_persistence->conversationId()
+            && m_sidebar->currentConversation() != conversation)
+            m_sidebar->setCurrentConversation(conversation);
+    });
+    // Deleting the open conversation starts a new chat; undoing it reopens it if the new
+    // chat is still empty.
+    connect(m_store.get(), &ConversationStore::conversationDeleted, this, [this](qint64 id) {
+        if (id != m_persistence->conversationId())
+            return;
+        if (m_session->isBusy())
+            m_session->stop();
+        m_pager->clear();
+        m_persistence->setConversation(0);
+        m_sidebar->setCurrentConversation(0);
+        m_closedByDelete = id;
+    });
+    connect(m_store.get(), &ConversationStore::conversationRestored, this, [this](qint64 id) {
+        if (id == m_closedByDelete && m_persistence->conversationId() == 0
+            && m_conversation->entryCount() == 0)
+            openConversation(id);
+        m_closedByDelete = 0;
+    });
+    // A reopened chat keeps the model, agent and tools it is continued with.
+    connect(m_session, &ChatSession::busyChanged, this, [this](bool busy) {
+        const qint64 id = m_persistence->conversationId();
+        const auto info = busy && id != 0 ? m_store->conversation(id)
+                                          : StoreResult<ConversationInfo>(StoreError());
+        if (!info)
+            return;
+        const bool agent = m_session->targetKind() == ChatSession::TargetKind::Agent;
+        const QString model = agent ? QString() : m_session->targetId();
+        const QString agentId = agent ? m_session->targetId() : QString();
+        if (info->model != model || info->agentId != agentId)
+            (void)m_store->setModel(id, model, agentId);
+        const QJsonArray tools = toolsToJson(m_session->tools());
+        if (info->tools != tools)
+            (void)m_store->setTools(id, tools);
+    });
+    // Older messages load as the user nears the top of a long conversation.
+    ChatView *view = m_chatPage->chatView();
+    connect(view->verticalScrollBar(), &QScrollBar::valueChanged, this, [this, view](int value) {
+        if (!m_olderQueued && m_pager->hasOlder() && view->verticalScrollBar()->maximum() > 0
+            && value <= view->viewport()->height() / 2) {
+            m_olderQueued = true;
+            QMetaObject::invokeMethod(this, &Application::loadOlderMessages, Qt::QueuedConnection);
+        }
+    });
+}
+
+bool Application::openConversation(qint64 id, qint64 messageId) {
+    m_window->showPage(MainWindow::Page::Chat);
+    if (id != m_persistence->conversationId()) {
+        if (m_session->isBusy())
+            m_session->stop(); // keeps what arrived, stored in the conversation it belongs to
+        if (m_session->isBusy()) {
+            // Still completing the request's tools: it cannot be stopped half way.
+            m_window->showStatus(tr("The answer is still starting; try again in a moment."));
+            m_sidebar->setCurrentConversation(m_persistence->conversationId());
+            return false;
+        }
+        const auto info = m_store->conversation(id);
+        QString error;
+        if (!info || !m_pager->open(id, &error)) {
+            if (error.isEmpty())
+                error = tr("The conversation could not be opened: %1").arg(info.error().message);
+            m_window->showStatus(error, 0);
+            m_sidebar->setCurrentConversation(m_persistence->conversationId());
+            return false;
+        }
+        m_persistence->setConversation(id);
+        m_closedByDelete = 0;
+        if (!info->agentId.isEmpty())
+            m_chatPage->selectTarget(true, info->agentId);
+        else if (!info->model.isEmpty())
+            m_chatPage->selectTarget(false, info->model);
+        m_chatPage->setSelectedTools(toolsFromJson(info->tools));
+        m_chatPage->chatView()->scrollToLatest();
+    }
+    m_sidebar->setCurrentConversation(id);
+    if (messageId != 0) {
+        const int entry = m_pager->revealMessage(messageId);
+        if (entry >= 0)
+            m_chatPage->chatView()->revealRow(m_conversation->firstRowOfEntry(entry));
+    }
+    return true;
+}
+
+void Application::loadOlderMessages() {
+    m_olderQueued = false;
+    if (m_pager->hasOlder())
+        m_pager->loadOlder();
 }
 
 void Application::showSettings() {
@@ -514,24 +649,6 @@ void Application::importConversation() {
     }
     openConversation(imported->id);
     m_window->showStatus(tr("Imported “%1”.").arg(imported->title));
-}
-
-// Shows a stored conversation in the chat. (The conversation list has its own way to open
-// one; the two meet here.)
-void Application::openConversation(qint64 conversationId) {
-    const auto messages = m_store->messages(conversationId);
-    if (!messages.ok()) {
-        showError(tr("Open Conversation"), messages.error().message);
-        return;
-    }
-    if (m_session->isBusy()) {
-        m_window->showStatus(tr("Stop the answer being written first."));
-        return;
-    }
-    m_conversation->setEntries(StoreChatPersistence::toEntries(*messages));
-    m_persistence->setConversation(conversationId);
-    m_window->showPage(MainWindow::Page::Chat);
-    updateExportActions();
 }
 
 } // namespace Tramontane

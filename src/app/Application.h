@@ -21,12 +21,15 @@ class ChatPage;
 class ChatService;
 class ChatSession;
 class ChatTargetModel;
+class ConversationListModel;
 class ConversationModel;
+class ConversationPager;
 class ConnectorListModel;
 class ConnectorService;
 class ConversationStore;
 class EmulatorLauncher;
 class FileService;
+class HistorySidebar;
 class ImageCache;
 class MainWindow;
 class ModelService;
@@ -50,6 +53,8 @@ public:
     bool start(QString *error);
 
     MainWindow *window() const { return m_window.get(); }
+    //! The conversation the chat shows (0: a new chat, not stored yet).
+    qint64 currentConversationId() const;
 
     //! Which file the export and import commands ask for.
     enum class FileChoice { ExportMarkdown, ExportJson, ImportJson };
@@ -66,6 +71,13 @@ private:
     void onApiReady();
     void loadModelsAndAgents();
     void newChat();
+    void wireHistory();
+    //! The one way a stored conversation is reopened: stops an answer still streaming, loads
+    //! the newest messages (older ones as the user scrolls up), restores the model or agent
+    //! and the tools, and highlights it in the sidebar. With \a messageId, also scrolls to
+    //! that message and highlights it (a search hit). False when it could not be opened.
+    bool openConversation(qint64 id, qint64 messageId = 0);
+    void loadOlderMessages();
     void showSettings();
     void setConnectionStatus();
 
@@ -74,7 +86,6 @@ private:
     void showAsCode();
     void exportConversation(FileChoice format);
     void importConversation();
-    void openConversation(qint64 conversationId);
     void updateExportActions();
     QString chooseFile(FileChoice choice, const QString &suggestion);
     void showError(const QString &title, const QString &text);
@@ -105,6 +116,11 @@ private:
     std::unique_ptr<MainWindow> m_window;
     QPointer<ChatPage> m_chatPage;
     FileChooser m_fileChooser;
+    std::unique_ptr<ConversationPager> m_pager;
+    ConversationListModel *m_historyList = nullptr;
+    QPointer<HistorySidebar> m_sidebar;
+    qint64 m_closedByDelete = 0; // the open conversation deleted: reopened on undo
+    bool m_olderQueued = false;  // a page of older messages is about to load
 };
 
 } // namespace Tramontane

@@ -408,12 +408,65 @@ void ConversationModel::rebuildEntryRows() {
     }
 }
 
-void ConversationModel::setEntries(const QList<ChatEntry> &entries) {
+void ConversationModel::setEntries(const QList<ChatEntry> &entries, EarlierEntries earlier) {
     beginResetModel();
     m_entries = entries;
+    m_earlier = std::move(earlier);
     m_items = deriveItems(m_entries, 0, int(m_entries.size()));
     rebuildEntryRows();
     endResetModel();
+}
+
+void ConversationModel::prependEntries(const QList<ChatEntry> &older) {
+    if (older.isEmpty())
+        return;
+    const int added = int(older.size());
+    // Loaded entries before the first user message belong to a turn that began in the older
+    // page (a tool result whose call is there, say): they are derived again with it.
+    int boundary = 0;
+    while (boundary < m_entries.size()
+           && m_entries.at(boundary).message.role != ChatMessage::Role::User)
+        ++boundary;
+    const int oldRows = m_entryRow.at(boundary);
+    QList<ChatEntry> merged = older;
+    merged += m_entries;
+    const QList<ChatItem> fresh = deriveItems(merged, 0, added + boundary);
+
+    // Rows of that turn that keep their key stay (updated in place); the others go.
+    int kept = 0;
+    while (kept < oldRows && kept < fresh.size()
+           && m_items.at(oldRows - 1 - kept).key == fresh.at(fresh.size() - 1 - kept).key)
+        ++kept;
+    if (oldRows - kept > 0) {
+        beginRemoveRows({}, 0, oldRows - kept - 1);
+        m_items.remove(0, oldRows - kept);
+        rebuildEntryRows();
+        endRemoveRows();
+    }
+
+    m_entries = merged;
+    for (ChatItem &item : m_items) {
+        item.entry += added;
+        item.turn += added;
+    }
+    const int inserted = int(fresh.size()) - kept;
+    QList<int> changed;
+    for (int i = 0; i < kept; ++i) {
+        const ChatItem &update = fresh.at(inserted + i);
+        if (!m_items.at(i).looksLike(update))
+            changed.append(inserted + i);
+        m_items[i] = update;
+    }
+    if (inserted > 0) {
+        beginInsertRows({}, 0, inserted - 1);
+        m_items = fresh.mid(0, inserted) + m_items;
+        rebuildEntryRows();
+        endInsertRows();
+    } else {
+        rebuildEntryRows();
+    }
+    for (int row : std::as_const(changed))
+        Q_EMIT dataChanged(index(row), index(row));
 }
 
 int ConversationModel::appendEntry(const ChatEntry &entry) {
@@ -530,9 +583,12 @@ void ConversationModel::setExpanded(const QString &key, bool expanded) {
 QList<ChatMessage> ConversationModel::history(int endEntry) const {
     if (endEntry < 0 || endEntry > m_entries.size())
         endEntry = int(m_entries.size());
+    QList<ChatEntry> all = m_earlier ? m_earlier() : QList<ChatEntry>();
+    const qsizetype earlierCount = all.size();
+    all += m_entries.mid(0, endEntry);
     QList<ChatMessage> messages;
-    for (int i = 0; i < endEntry; ++i) {
-        const ChatEntry &e = m_entries.at(i);
+    for (qsizetype i = 0; i < earlierCount + endEntry; ++i) {
+        const ChatEntry &e = all.at(i);
         // An answer that produced nothing (failed, canceled before its first token) is not
         // part of the history; an interrupted or stopped partial answer is what the user saw.
         if (e.message.role == ChatMessage::Role::Assistant && e.message.content.isEmpty()

@@ -6,6 +6,8 @@
 #include <QAbstractListModel>
 #include <QSet>
 
+#include <functional>
+
 namespace Tramontane {
 
 //! The rows of one conversation for the chat view. It holds the message entries (what was
@@ -23,8 +25,18 @@ public:
     QVariant data(const QModelIndex &index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
 
-    //! Replaces the whole conversation.
-    void setEntries(const QList<ChatEntry> &entries);
+    //! The messages of a conversation that come before the loaded entries (a long
+    //! conversation is shown page by page), read only when a request needs the whole history.
+    using EarlierEntries = std::function<QList<ChatEntry>()>;
+
+    //! Replaces the whole conversation. \a earlier, when set, gives the messages before
+    //! \a entries that are not loaded (see history()).
+    void setEntries(const QList<ChatEntry> &entries, EarlierEntries earlier = {});
+    //! Puts older messages in front of the loaded ones (the previous page of a long
+    //! conversation). Rows are inserted at the top; when the first loaded turn began in the
+    //! older page its rows are derived again. Entry indices of the loaded entries shift by
+    //! the number of entries added, like row numbers.
+    void prependEntries(const QList<ChatEntry> &older);
     //! Appends a message; returns its entry index.
     int appendEntry(const ChatEntry &entry);
     //! Replaces entry \a index (a streaming update, a status change).
@@ -45,7 +57,8 @@ public:
     void setExpanded(const QString &key, bool expanded);
 
     //! The messages to send for a new request: every entry before \a endEntry that completed
-    //! or was interrupted (a failed or canceled empty answer is not history).
+    //! or was interrupted (a failed or canceled empty answer is not history), after the
+    //! earlier messages that are not loaded.
     QList<ChatMessage> history(int endEntry = -1) const;
 
     //! The rows of entries [first, end) — the derivation, exposed for tests.
@@ -61,6 +74,7 @@ private:
     QList<ChatItem> m_items;
     QList<int> m_entryRow; // first row of each entry, plus rowCount() at the end
     QSet<QString> m_expanded;
+    EarlierEntries m_earlier;
 };
 
 } // namespace Tramontane

@@ -39,12 +39,18 @@ enum : int {
     ItemModelRole,
     ItemCitationsRole,
 
-    // Conversation list
+    // Conversation list (ConversationListModel) and search hits (ConversationSearchModel)
     ConversationIdRole = Qt::UserRole + 200,
-    ConversationTitleRole,
-    ConversationUpdatedRole,
-    ConversationPinnedRole,
-    ConversationDayGroupRole,
+    ConversationTitleRole,      //!< the stored title; empty until one can be derived
+    ConversationUpdatedRole,    //!< QDateTime (UTC): the last activity
+    ConversationPinnedRole,     //!< bool
+    ConversationDayGroupRole,   //!< QString: "Pinned", "Today", "Yesterday", a month…
+    ConversationGroupStartRole, //!< bool: the first row of its group (draws the header)
+    ConversationInfoRole,       //!< the ConversationInfo
+    SearchMessageIdRole,        //!< qint64: the message a search hit is in
+    SearchPositionRole,         //!< qint64: its position in the conversation
+    SearchSnippetRole,          //!< QString: plain text around the match
+    SearchHighlightsRole,       //!< QList<TextRange>: the matched words in the snippet
 
     // Connectors
     ConnectorIdRole = Qt::UserRole + 300,

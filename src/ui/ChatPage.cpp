@@ -13,6 +13,7 @@
 #include <QMenu>
 #include <QScrollBar>
 #include <QSettings>
+#include <QSplitter>
 #include <QTextBlock>
 
 using namespace Qt::StringLiterals;
@@ -161,6 +162,19 @@ QList<Tool> ChatPage::selectedTools() const {
     return deduplicateTools(tools);
 }
 
+void ChatPage::setSelectedTools(const QList<Tool> &tools) {
+    m_imageGeneration = false;
+    m_enabledConnectors.clear();
+    for (const Tool &tool : tools) {
+        if (tool.type == Tool::Type::ImageGeneration)
+            m_imageGeneration = true;
+        else if (tool.type == Tool::Type::Connector && !tool.connectorId.isEmpty()
+                 && !m_enabledConnectors.contains(tool.connectorId))
+            m_enabledConnectors.append(tool.connectorId);
+    }
+    rebuildToolsMenu();
+}
+
 void ChatPage::rebuildToolsMenu() {
     m_toolsMenu->clear();
     m_toolsMenu->addSection(tr("Built-in tools"));
@@ -197,6 +211,58 @@ void ChatPage::rebuildToolsMenu() {
 void ChatPage::updateToolsButton() {
     const qsizetype count = selectedTools().size();
     m_ui->toolsToolButton->setText(count == 0 ? tr("Tools") : tr("Tools (%1)").arg(count));
+}
+
+// --- The history sidebar ---------------------------------------------------------------------
+
+void ChatPage::setSidebar(QWidget *sidebar) {
+    if (m_splitter)
+        return;
+    // The page's own content becomes the right pane of a splitter.
+    auto *conversationPane = new QWidget(this);
+    conversationPane->setObjectName(u"conversationPaneWidget"_s);
+    conversationPane->setLayout(layout());
+    m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_splitter->setObjectName(u"historySplitter"_s);
+    m_splitter->setChildrenCollapsible(true);
+    m_splitter->addWidget(sidebar);
+    m_splitter->addWidget(conversationPane);
+    m_splitter->setCollapsible(1, false);
+    m_splitter->setStretchFactor(0, 0);
+    m_splitter->setStretchFactor(1, 1);
+    auto *pageLayout = new QHBoxLayout(this);
+    pageLayout->setContentsMargins(0, 0, 0, 0);
+    pageLayout->addWidget(m_splitter);
+
+    const QSettings settings;
+    m_sidebarWidth = qMax(160, settings.value(u"chat/sidebarWidth"_s, 260).toInt());
+    const bool visible = settings.value(u"chat/sidebarVisible"_s, true).toBool();
+    m_splitter->setSizes({visible ? m_sidebarWidth : 0, 1000});
+    connect(m_splitter, &QSplitter::splitterMoved, this, &ChatPage::saveSidebarState);
+}
+
+bool ChatPage::isSidebarVisible() const {
+    return m_splitter && m_splitter->sizes().value(0) > 0;
+}
+
+void ChatPage::setSidebarVisible(bool visible) {
+    if (!m_splitter || visible == isSidebarVisible())
+        return;
+    const int total = m_splitter->sizes().value(0) + m_splitter->sizes().value(1);
+    if (visible)
+        m_splitter->setSizes({m_sidebarWidth, qMax(1, total - m_sidebarWidth)});
+    else
+        m_splitter->setSizes({0, total});
+    saveSidebarState();
+}
+
+void ChatPage::saveSidebarState() {
+    const int width = m_splitter->sizes().value(0);
+    if (width > 0)
+        m_sidebarWidth = width;
+    QSettings settings;
+    settings.setValue(u"chat/sidebarWidth"_s, m_sidebarWidth);
+    settings.setValue(u"chat/sidebarVisible"_s, width > 0);
 }
 
 void ChatPage::focusComposer() {

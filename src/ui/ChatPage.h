@@ -10,6 +10,7 @@
 
 class QAction;
 class QMenu;
+class QSplitter;
 
 namespace Tramontane {
 
@@ -43,6 +44,15 @@ public:
     //! Selects the model or agent by id, when the picker has it.
     void selectTarget(bool agent, const QString &id);
     QList<Tool> selectedTools() const;
+    //! Sets the tools menu to \a tools (a reopened conversation's): image generation and the
+    //! connectors among them; other kinds of tools are not offered by this page.
+    void setSelectedTools(const QList<Tool> &tools);
+
+    //! Puts \a sidebar (the conversation history) at the left of the page, in a splitter
+    //! pane the user can resize and collapse; its width and visibility are remembered.
+    void setSidebar(QWidget *sidebar);
+    bool isSidebarVisible() const;
+    void setSidebarVisible(bool visible);
 
     void focusComposer();
     void pickTarget();
@@ -68,6 +78,7 @@ private:
     void updateToolsButton();
     void adjustComposerHeight();
     void showComposerNotice(const QString &text);
+    void saveSidebarState();
 
     std::unique_ptr<Ui::ChatPage> m_ui;
     ChatSession *m_session;
@@ -77,6 +88,8 @@ private:
     QList<Connector> m_connectors;
     QStringList m_enabledConnectors; // names
     bool m_imageGeneration = true;
+    QSplitter *m_splitter = nullptr;
+    int m_sidebarWidth = 0; // before it was collapsed
 };
 
 } // namespace Tramontane

@@ -134,6 +134,10 @@ QAction *MainWindow::showAsCodeAction() const {
     return m_ui->showAsCodeAction;
 }
 
+QAction *MainWindow::toggleHistoryAction() const {
+    return m_ui->toggleHistoryAction;
+}
+
 void MainWindow::closeEvent(QCloseEvent *event) {
     QSettings settings;
     settings.setValue(u"window/geometry"_s, saveGeometry());

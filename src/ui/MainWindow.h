@@ -52,6 +52,7 @@ public:
     QAction *stopAction() const;
     QAction *regenerateAction() const;
     QAction *showAsCodeAction() const;
+    QAction *toggleHistoryAction() const;
 
 Q_SIGNALS:
     void pageChanged(Tramontane::MainWindow::Page page);

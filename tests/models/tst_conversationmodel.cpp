@@ -79,6 +79,10 @@ private Q_SLOTS:
     void history_skipsEmptyFailedAnswers_andStripsIndex();
     void expanded_survivesUpdates();
     void history_sendsOnlyChunksRequestsAccept();
+    void prepend_insertsRowsAtTopAndShiftsEntries();
+    void prepend_intoTurnBegunInOlderPage_derivesTurnAgain();
+    void prepend_keepsExpandedState();
+    void history_includesEarlierEntriesNotLoaded();
 };
 
 void TestConversationModel::plainTurn_givesUserAndAnswer() {
@@ -274,6 +278,88 @@ void TestConversationModel::history_sendsOnlyChunksRequestsAccept() {
     const QByteArray json = QJsonDocument(answer).toJson(QJsonDocument::Compact);
     QVERIFY2(!json.contains("tool_file"), json.constData());
     QVERIFY2(json.contains("[generated image: cat.png]"), json.constData());
+}
+
+void TestConversationModel::prepend_insertsRowsAtTopAndShiftsEntries() {
+    const QList<ChatEntry> all = {user(u"a"_s, 1), assistant(u"b"_s, 2), user(u"c"_s, 3),
+                                  assistant(u"d"_s, 4)};
+    ConversationModel whole;
+    whole.setEntries(all);
+    ConversationModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setEntries(all.mid(2));
+    QSignalSpy resets(&model, &QAbstractItemModel::modelAboutToBeReset);
+    QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    model.prependEntries(all.mid(0, 2));
+    QCOMPARE(resets.count(), 0);
+    QCOMPARE(removed.count(), 0);
+    QCOMPARE(inserted.count(), 1);
+    QCOMPARE(inserted.first().at(1).toInt(), 0);
+    QCOMPARE(inserted.first().at(2).toInt(), 1);
+    QCOMPARE(model.entryCount(), 4);
+    QCOMPARE(model.rowCount(), whole.rowCount());
+    for (int row = 0; row < model.rowCount(); ++row) {
+        QCOMPARE(model.item(row).key, whole.item(row).key);
+        QCOMPARE(model.item(row).entry, whole.item(row).entry);
+        QCOMPARE(model.item(row).turn, whole.item(row).turn);
+    }
+    QCOMPARE(model.firstRowOfEntry(2), 2);
+    // Later updates address the shifted entries.
+    model.updateEntry(3, assistant(u"d, longer"_s, 4));
+    QCOMPARE(model.item(3).text, u"d, longer"_s);
+}
+
+void TestConversationModel::prepend_intoTurnBegunInOlderPage_derivesTurnAgain() {
+    const QList<ChatEntry> all = imageTurn(ContentChunk::makeText(u"x"_s));
+    ConversationModel whole;
+    whole.setEntries(all);
+    ConversationModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    // The loaded page starts with the tool result: shown alone until its call is loaded.
+    model.setEntries(all.mid(2));
+    QCOMPARE(model.item(0).kind, Kind::ToolRun);
+    model.prependEntries(all.mid(0, 2));
+    QCOMPARE(kinds(model), kinds(whole));
+    for (int row = 0; row < model.rowCount(); ++row) {
+        QCOMPARE(model.item(row).key, whole.item(row).key);
+        QCOMPARE(model.item(row).turn, 0);
+    }
+    QCOMPARE(model.item(1).toolName, u"generate_image"_s);
+    QVERIFY(model.item(1).hasToolResult);
+}
+
+void TestConversationModel::prepend_keepsExpandedState() {
+    const QList<ChatEntry> all = {user(u"a"_s, 1), assistant(u"b"_s, 2)};
+    QList<ChatEntry> later = imageTurn(ContentChunk::makeText(u"x"_s));
+    for (ChatEntry &e : later)
+        e.id += 10;
+    ConversationModel model;
+    model.setEntries(later);
+    const QString key = model.item(1).key;
+    model.setExpanded(key, true);
+    model.prependEntries(all);
+    QCOMPARE(model.item(3).key, key);
+    QVERIFY(model.data(model.index(3), Roles::ItemExpandedRole).toBool());
+}
+
+void TestConversationModel::history_includesEarlierEntriesNotLoaded() {
+    ConversationModel model;
+    int calls = 0;
+    model.setEntries({user(u"c"_s, 3), assistant(u"d"_s, 4)}, [&calls] {
+        ++calls;
+        return QList<ChatEntry>{user(u"a"_s, 1),
+                                assistant(MessageContent(), 2, ChatEntry::Status::Failed)};
+    });
+    QCOMPARE(calls, 0); // read only when a request needs it
+    const QList<ChatMessage> h = model.history();
+    QCOMPARE(calls, 1);
+    QCOMPARE(h.size(), 3); // the empty failed answer is not history
+    QCOMPARE(h.at(0).content.plainText(), u"a"_s);
+    QCOMPARE(h.at(2).content.plainText(), u"d"_s);
+    QCOMPARE(model.history(1).size(), 2);
+    model.clear();
+    QVERIFY(model.history().isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestConversationModel)

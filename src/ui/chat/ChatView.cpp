@@ -19,6 +19,7 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QMessageBox>
+#include <QPainter>
 #include <QPushButton>
 #include <QScopedValueRollback>
 #include <QScrollBar>
@@ -34,6 +35,7 @@ namespace {
 constexpr int kPinSlack = 8; // this close to the bottom counts as at the bottom
 constexpr int kAnimationIntervalMs = 50;
 constexpr int kCopiedRepaintMs = 1600;
+constexpr int kHighlightMs = 2000; // how long a revealed row stays highlighted
 
 } // namespace
 
@@ -86,6 +88,16 @@ ChatView::ChatView(QWidget *parent)
     m_jumpButton->hide();
     connect(m_jumpButton, &QToolButton::clicked, this, &ChatView::scrollToLatest);
 
+    m_highlightTimer.setInterval(kAnimationIntervalMs);
+    connect(&m_highlightTimer, &QTimer::timeout, this, [this] {
+        m_highlight -= qreal(kAnimationIntervalMs) / kHighlightMs;
+        if (m_highlight <= 0) {
+            m_highlight = 0;
+            m_highlightKey.clear();
+            m_highlightTimer.stop();
+        }
+        viewport()->update();
+    });
     m_animation.setInterval(kAnimationIntervalMs);
     connect(&m_animation, &QTimer::timeout, this, &ChatView::animate);
 
@@ -192,6 +204,16 @@ void ChatView::dataChanged(const QModelIndex &topLeft, const QModelIndex &bottom
 }
 
 void ChatView::rowsInserted(const QModelIndex &parent, int start, int end) {
+    if (!parent.isValid() && !m_pinned && m_model
+        && start < m_model->rowCount() - (end - start + 1)) {
+        // Rows above the others (an older page): the layout still has the old rows, so the
+        // row at the top now is found under its old number and shifted by the insertion.
+        const QModelIndex top = indexAt(QPoint(viewport()->width() / 2, 0));
+        if (top.isValid() && top.row() >= start) {
+            m_pendingAnchorRow = top.row() + (end - start + 1);
+            m_pendingAnchorTop = visualRect(top).top();
+        }
+    }
     if (!parent.isValid())
         m_delegate->insertRows(start, end);
     QListView::rowsInserted(parent, start, end);
@@ -204,6 +226,8 @@ void ChatView::rowsAboutToBeRemoved(const QModelIndex &parent, int start, int en
 }
 
 void ChatView::reset() {
+    m_pendingAnchorRow = -1;
+    m_highlightKey.clear();
     m_delegate->clearLayouts();
     m_imageShapes.clear();
     m_pinned = true;
@@ -221,7 +245,11 @@ void ChatView::doItemsLayout() {
     // Keep what the user looks at in place when rows above it change height.
     int anchorRow = -1;
     int anchorTop = 0;
-    if (!m_pinned && m_model && m_model->rowCount() > 0) {
+    if (m_pendingAnchorRow >= 0) {
+        anchorRow = m_pendingAnchorRow;
+        anchorTop = m_pendingAnchorTop;
+        m_pendingAnchorRow = -1;
+    } else if (!m_pinned && m_model && m_model->rowCount() > 0) {
         const QModelIndex top = indexAt(QPoint(viewport()->width() / 2, 0));
         if (top.isValid()) {
             anchorRow = top.row();
@@ -339,6 +367,7 @@ void ChatView::paintEvent(QPaintEvent *event) {
     QListView::paintEvent(event);
     if (!m_delegate)
         return;
+    paintHighlight();
     // Rows measured for the first time during this paint: one layout pass for all of them.
     m_delegate->flushSizeHintChanges();
     updateAnimation();
@@ -740,6 +769,50 @@ void ChatView::showAnswerDetails(int row, const QRect &anchor) {
     }
     popup->move(pos);
     popup->show();
+}
+
+// --- Revealing a row (search hits) ---------------------------------------------------------
+
+void ChatView::revealRow(int row) {
+    if (!m_model || row < 0 || row >= m_model->rowCount())
+        return;
+    m_pinned = false;
+    // Laid out with the row a fifth of the way down; rows around it are measured first.
+    m_pendingAnchorRow = row;
+    m_pendingAnchorTop = viewport()->height() / 5;
+    doItemsLayout();
+    m_highlightKey = m_model->item(row).key;
+    m_highlight = 1;
+    m_highlightTimer.start();
+    setCurrentIndex(m_model->index(row));
+    updateJumpButton();
+    viewport()->update();
+}
+
+int ChatView::highlightedRow() const {
+    if (!m_model || m_highlightKey.isEmpty())
+        return -1;
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        if (m_model->item(row).key == m_highlightKey)
+            return row;
+    }
+    return -1;
+}
+
+void ChatView::paintHighlight() {
+    const int row = highlightedRow();
+    if (row < 0)
+        return;
+    const QRect rect = visualRect(m_model->index(row));
+    if (!rect.intersects(viewport()->rect()))
+        return;
+    QColor color = palette().color(QPalette::Highlight);
+    color.setAlphaF(float(0.28 * qMin<qreal>(1, m_highlight * 1.5)));
+    QPainter painter(viewport());
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(color);
+    painter.drawRoundedRect(QRectF(rect).adjusted(2, 1, -2, -1), 6, 6);
 }
 
 } // namespace Tramontane

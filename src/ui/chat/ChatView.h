@@ -70,6 +70,8 @@ public:
     void setImageViewerEnabled(bool enabled) { m_viewerEnabled = enabled; }
 
     bool isPinnedToBottom() const { return m_pinned; }
+    //! The row briefly highlighted by revealRow(), or -1 once the highlight faded.
+    int highlightedRow() const;
     QToolButton *jumpToLatestButton() const { return m_jumpButton; }
 
 public Q_SLOTS:
@@ -81,6 +83,8 @@ public Q_SLOTS:
     void scrollToLatest();
     //! Lays every row out now, keeping the bottom pinned or the top row in place.
     void doItemsLayout() override;
+    //! Scrolls row \a row into view, near the top, and highlights it briefly (a search hit).
+    void revealRow(int row);
 
 Q_SIGNALS:
     void retryRequested(int entry);
@@ -120,6 +124,7 @@ private:
     void updateJumpButton();
     void updateAnimation();
     void animate();
+    void paintHighlight();
     QList<int> visibleRows() const;
     bool measureAroundViewport();
     void restoreAnchor(int anchorRow, int anchorTop);
@@ -137,6 +142,14 @@ private:
     bool m_adjusting = false; // our own scrolling: not the user's
     bool m_inLayout = false;
     bool m_viewerEnabled = true;
+    // Rows inserted above what the user looks at (older messages): the row to keep in place
+    // and its top, taken before the insertion changed the row numbers.
+    int m_pendingAnchorRow = -1;
+    int m_pendingAnchorTop = 0;
+    // revealRow(): the highlighted row's key and how much of the highlight is left (0..1).
+    QString m_highlightKey;
+    qreal m_highlight = 0;
+    QTimer m_highlightTimer;
 };
 
 } // namespace Tramontane

@@ -125,6 +125,8 @@ private Q_SLOTS:
     void scrollToUnmeasuredRows_staysThere();
     void longChat_laysOutOnlyVisibleRows();
     void rows_areNeverWidgets();
+    void olderRowsPrepended_keepWhatTheUserReads();
+    void revealRow_scrollsToItAndHighlightsIt();
 
 private:
     QPoint target(int row, Action action, const QString &hrefPrefix = {});
@@ -721,6 +723,50 @@ void TestChatView::rows_areNeverWidgets() {
     QCOMPARE(m_view->findChildren<QWidget *>().size(), widgets);
     for (int row = 0; row < m_model->rowCount(); ++row)
         QVERIFY(!m_view->indexWidget(m_model->index(row)));
+}
+
+void TestChatView::olderRowsPrepended_keepWhatTheUserReads() {
+    const QList<ChatEntry> all = longChat(160);
+    setEntries(all.mid(80));
+    QScrollBar *bar = m_view->verticalScrollBar();
+    QTRY_COMPARE(bar->value(), bar->maximum());
+    // Scrolled near the top, where the next older page is asked for.
+    QTest::keyClick(m_view.get(), Qt::Key_Home);
+    QTest::keyClick(m_view.get(), Qt::Key_Down);
+    QVERIFY(!m_view->isPinnedToBottom());
+    const QModelIndex top = m_view->indexAt(QPoint(m_view->viewport()->width() / 2, 0));
+    const QString key = m_model->item(top.row()).key;
+    const int offset = m_view->visualRect(top).top();
+
+    m_model->prependEntries(all.mid(0, 80));
+    QTRY_VERIFY(bar->value() > 0);
+    grabViewport();
+    QCoreApplication::processEvents();
+    const QModelIndex now = m_view->indexAt(QPoint(m_view->viewport()->width() / 2, 0));
+    QCOMPARE(m_model->item(now.row()).key, key); // the same message, not the oldest one
+    QVERIFY(qAbs(m_view->visualRect(now).top() - offset) <= 2);
+    QVERIFY(!m_view->isPinnedToBottom());
+}
+
+void TestChatView::revealRow_scrollsToItAndHighlightsIt() {
+    setEntries(longChat(120));
+    QScrollBar *bar = m_view->verticalScrollBar();
+    QTRY_COMPARE(bar->value(), bar->maximum());
+    QCOMPARE(m_view->highlightedRow(), -1);
+    const int row = 30;
+    m_view->revealRow(row);
+    QVERIFY(!m_view->isPinnedToBottom());
+    QCOMPARE(m_view->highlightedRow(), row);
+    const QRect rect = m_view->visualRect(m_model->index(row));
+    QVERIFY(rect.top() >= 0 && rect.top() < m_view->viewport()->height() / 2);
+    // The highlight is painted over the row, then fades away (the view stays where it is).
+    const QPoint probe(rect.left() + 4, rect.center().y());
+    const QImage highlighted = grabViewport();
+    const int value = m_view->verticalScrollBar()->value();
+    QTRY_COMPARE_WITH_TIMEOUT(m_view->highlightedRow(), -1, 5000);
+    const QImage faded = grabViewport();
+    QCOMPARE(m_view->verticalScrollBar()->value(), value);
+    QVERIFY(highlighted.pixelColor(probe) != faded.pixelColor(probe));
 }
 
 QTEST_MAIN(TestChatView)
