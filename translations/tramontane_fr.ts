@@ -5,816 +5,816 @@
     <name>AgentEditorDialog</name>
     <message>
         <source>(The server said: %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>(Réponse du serveur : %1)</translation>
     </message>
 </context>
 <context>
     <name>AgentService</name>
     <message>
         <source>The server&apos;s answer has an unexpected shape.</source>
-        <translation type="unfinished"></translation>
+        <translation>La réponse du serveur a une structure inattendue.</translation>
     </message>
 </context>
 <context>
     <name>ApiError</name>
     <message>
         <source>The request was canceled.</source>
-        <translation type="unfinished"></translation>
+        <translation>La requête a été annulée.</translation>
     </message>
     <message>
         <source>The server did not respond in time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur n’a pas répondu à temps.</translation>
     </message>
     <message>
         <source>The server sent a response that could not be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur a envoyé une réponse illisible.</translation>
     </message>
     <message>
         <source>The request could not be sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’envoyer la requête.</translation>
     </message>
     <message>
         <source>The answer was interrupted before it was complete.</source>
-        <translation type="unfinished"></translation>
+        <translation>La réponse a été interrompue avant d’être complète.</translation>
     </message>
     <message>
         <source>The server reported an error while answering.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur a signalé une erreur pendant sa réponse.</translation>
     </message>
     <message>
         <source>The server reported an error while answering: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur a signalé une erreur pendant sa réponse : %1</translation>
     </message>
     <message>
         <source>A secure connection to the server could not be established.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’établir une connexion sécurisée avec le serveur.</translation>
     </message>
     <message>
         <source>The proxy server could not be used.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’utiliser le serveur proxy.</translation>
     </message>
     <message>
         <source>The server address could not be found.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’adresse du serveur est introuvable.</translation>
     </message>
     <message>
         <source>The server refused the connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur a refusé la connexion.</translation>
     </message>
     <message>
         <source>The server closed the connection unexpectedly.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur a fermé la connexion de façon inattendue.</translation>
     </message>
     <message>
         <source>The network is not available.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le réseau n’est pas disponible.</translation>
     </message>
     <message>
         <source>The server redirected the request somewhere it cannot safely go.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur a redirigé la requête vers une destination non sûre.</translation>
     </message>
     <message>
         <source>A network error occurred.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une erreur réseau s’est produite.</translation>
     </message>
     <message>
         <source>The server rejected the request.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur a rejeté la requête.</translation>
     </message>
     <message>
         <source>The server rejected the request: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur a rejeté la requête : %1</translation>
     </message>
     <message>
         <source>The conversation is too long for the model.</source>
-        <translation type="unfinished"></translation>
+        <translation>La conversation est trop longue pour le modèle.</translation>
     </message>
     <message>
         <source>The API key was rejected.</source>
-        <translation type="unfinished"></translation>
+        <translation>La clé API a été refusée.</translation>
     </message>
     <message>
         <source>The connector&apos;s credentials were rejected.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les identifiants du connecteur ont été refusés.</translation>
     </message>
     <message>
         <source>You do not have permission to do this.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous n’avez pas l’autorisation d’effectuer cette action.</translation>
     </message>
     <message>
         <source>The connector&apos;s credentials do not grant the required permissions.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les identifiants du connecteur n’accordent pas les autorisations nécessaires.</translation>
     </message>
     <message>
         <source>The connector was not found.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le connecteur est introuvable.</translation>
     </message>
     <message>
         <source>The agent was not found.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’agent est introuvable.</translation>
     </message>
     <message>
         <source>The file was not found.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier est introuvable.</translation>
     </message>
     <message>
         <source>The model was not found.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le modèle est introuvable.</translation>
     </message>
     <message>
         <source>The server has nothing at this address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur n’a rien à cette adresse.</translation>
     </message>
     <message>
         <source>A connector with this name already exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un connecteur portant ce nom existe déjà.</translation>
     </message>
     <message>
         <source>An agent with this name already exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un agent portant ce nom existe déjà.</translation>
     </message>
     <message>
         <source>This conflicts with something that already exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cela entre en conflit avec un élément existant.</translation>
     </message>
     <message>
         <source>The connector&apos;s MCP server could not be reached.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur MCP du connecteur est injoignable.</translation>
     </message>
     <message>
         <source>The model is not valid or not available.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le modèle n’est pas valide ou n’est pas disponible.</translation>
     </message>
     <message>
         <source>A tool in the request is not valid: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Un outil de la requête n’est pas valide : %1</translation>
     </message>
     <message>
         <source>The request has invalid fields: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>La requête contient des champs non valides : %1</translation>
     </message>
     <message>
         <source>The server could not process the request.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur n’a pas pu traiter la requête.</translation>
     </message>
     <message>
         <source>The server could not process the request: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur n’a pas pu traiter la requête : %1</translation>
     </message>
     <message>
         <source>Too many requests: the rate limit was reached.</source>
-        <translation type="unfinished"></translation>
+        <translation>Trop de requêtes : la limite de débit est atteinte.</translation>
     </message>
     <message>
         <source>The server had an internal error.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur a rencontré une erreur interne.</translation>
     </message>
     <message>
         <source>The service is temporarily unavailable.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le service est temporairement indisponible.</translation>
     </message>
     <message>
         <source>A gateway between you and the server failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une passerelle entre vous et le serveur a échoué.</translation>
     </message>
     <message>
         <source>The connector&apos;s MCP server failed or could not be reached.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur MCP du connecteur a échoué ou est injoignable.</translation>
     </message>
     <message>
         <source>The server took too long to respond.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur a mis trop de temps à répondre.</translation>
     </message>
     <message>
         <source>The connector&apos;s MCP server took too long to respond.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur MCP du connecteur a mis trop de temps à répondre.</translation>
     </message>
     <message>
         <source>The server had an error (HTTP %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur a rencontré une erreur (HTTP %1).</translation>
     </message>
     <message>
         <source>The server answered with an unexpected redirect (HTTP %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur a répondu par une redirection inattendue (HTTP %1).</translation>
     </message>
     <message>
         <source>The request failed (HTTP %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>La requête a échoué (HTTP %1).</translation>
     </message>
     <message>
         <source>The request failed (HTTP %1): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>La requête a échoué (HTTP %1) : %2</translation>
     </message>
     <message>
         <source>Check your network connection and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérifiez votre connexion réseau et réessayez.</translation>
     </message>
     <message>
         <source>Try again. If it keeps happening, the server or a proxy in between may be misbehaving.</source>
-        <translation type="unfinished"></translation>
+        <translation>Réessayez. Si le problème persiste, le serveur ou un proxy intermédiaire fonctionne peut-être mal.</translation>
     </message>
     <message>
         <source>Check the server address in Settings. If it is right, please report this problem.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérifiez l’adresse du serveur dans les paramètres. Si elle est correcte, veuillez signaler ce problème.</translation>
     </message>
     <message>
         <source>The partial answer is kept. Regenerate it, or ask to continue.</source>
-        <translation type="unfinished"></translation>
+        <translation>La réponse partielle est conservée. Régénérez-la ou demandez la suite.</translation>
     </message>
     <message>
         <source>Try again. If it keeps happening, try another model or a shorter request.</source>
-        <translation type="unfinished"></translation>
+        <translation>Réessayez. Si le problème persiste, essayez un autre modèle ou une requête plus courte.</translation>
     </message>
     <message>
         <source>The server&apos;s certificate could not be verified, so nothing was sent. Check the system clock and any proxy or firewall that intercepts secure connections.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le certificat du serveur n’a pas pu être vérifié ; rien n’a donc été envoyé. Vérifiez l’horloge du système et tout proxy ou pare-feu qui intercepterait les connexions sécurisées.</translation>
     </message>
     <message>
         <source>Check the proxy settings of your system.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérifiez les paramètres de proxy de votre système.</translation>
     </message>
     <message>
         <source>Check your internet connection and the server address in Settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérifiez votre connexion Internet et l’adresse du serveur dans les paramètres.</translation>
     </message>
     <message>
         <source>Check the server address. If you use a local server, make sure it is running.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérifiez l’adresse du serveur. Si vous utilisez un serveur local, assurez-vous qu’il est démarré.</translation>
     </message>
     <message>
         <source>Check your internet connection and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérifiez votre connexion Internet et réessayez.</translation>
     </message>
     <message>
         <source>Check the message and the settings of this conversation. A very long conversation can also exceed the model&apos;s context window.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérifiez le message et les paramètres de cette conversation. Une conversation très longue peut aussi dépasser la fenêtre de contexte du modèle.</translation>
     </message>
     <message>
         <source>Start a new conversation, or remove older messages or attachments.</source>
-        <translation type="unfinished"></translation>
+        <translation>Commencez une nouvelle conversation, ou supprimez des messages ou des pièces jointes plus anciens.</translation>
     </message>
     <message>
         <source>Check the key in Settings, or the MISTRAL_API_KEY environment variable.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérifiez la clé dans les paramètres, ou la variable d’environnement MISTRAL_API_KEY.</translation>
     </message>
     <message>
         <source>The OAuth token or credentials may be expired or invalid: sign in to the connector again, or check its credentials.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le jeton OAuth ou les identifiants ont peut-être expiré ou ne sont pas valides : reconnectez-vous au connecteur, ou vérifiez ses identifiants.</translation>
     </message>
     <message>
         <source>Check that your API key belongs to the right workspace and is allowed to use this feature.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérifiez que votre clé API appartient au bon espace de travail et qu’elle donne accès à cette fonctionnalité.</translation>
     </message>
     <message>
         <source>Sign in to the connector again and grant the requested scopes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Reconnectez-vous au connecteur et accordez les autorisations demandées.</translation>
     </message>
     <message>
         <source>It may have been deleted or renamed. Refresh the list of connectors.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il a peut-être été supprimé ou renommé. Actualisez la liste des connecteurs.</translation>
     </message>
     <message>
         <source>It may have been deleted. Refresh the list of agents.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il a peut-être été supprimé. Actualisez la liste des agents.</translation>
     </message>
     <message>
         <source>It may have expired or been deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il a peut-être expiré ou été supprimé.</translation>
     </message>
     <message>
         <source>Choose another model from the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez un autre modèle dans la liste.</translation>
     </message>
     <message>
         <source>Check the server address (base URL) in Settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérifiez l’adresse du serveur (URL de base) dans les paramètres.</translation>
     </message>
     <message>
         <source>Choose a different name, or delete the existing one first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez un autre nom, ou supprimez d’abord l’élément existant.</translation>
     </message>
     <message>
         <source>Check the connector&apos;s server URL and that the connector is active.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérifiez l’URL du serveur du connecteur et que le connecteur est actif.</translation>
     </message>
     <message>
         <source>Choose a model from the list, such as mistral-small-latest.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez un modèle dans la liste, par exemple mistral-small-latest.</translation>
     </message>
     <message>
         <source>Check the tool&apos;s type and settings; each connector may appear only once.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérifiez le type et les paramètres de l’outil ; chaque connecteur ne peut figurer qu’une fois.</translation>
     </message>
     <message>
         <source>Check these settings. If they look right, this version of the app may send something the server no longer accepts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérifiez ces paramètres. S’ils semblent corrects, cette version de l’application envoie peut-être quelque chose que le serveur n’accepte plus.</translation>
     </message>
     <message>
         <source>Check the request&apos;s settings and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérifiez les paramètres de la requête et réessayez.</translation>
     </message>
     <message numerus="yes">
         <source>You can try again in %n second(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Vous pourrez réessayer dans %n seconde.</numerusform>
+            <numerusform>Vous pourrez réessayer dans %n secondes.</numerusform>
         </translation>
     </message>
     <message>
         <source>Wait a moment before trying again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Patientez un instant avant de réessayer.</translation>
     </message>
     <message>
         <source>This is usually temporary: the request is retried automatically. Try again in a moment.</source>
-        <translation type="unfinished"></translation>
+        <translation>C’est généralement temporaire : la requête est relancée automatiquement. Réessayez dans un instant.</translation>
     </message>
     <message>
         <source>Check the connector&apos;s server URL and that the server is running.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérifiez l’URL du serveur du connecteur et que le serveur est démarré.</translation>
     </message>
     <message>
         <source>Try a simpler request, or check the MCP server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Essayez une requête plus simple, ou vérifiez le serveur MCP.</translation>
     </message>
     <message>
         <source>This is usually temporary. Try again in a moment.</source>
-        <translation type="unfinished"></translation>
+        <translation>C’est généralement temporaire. Réessayez dans un instant.</translation>
     </message>
     <message>
         <source>Try again. If it keeps happening, report it with the request id.</source>
-        <translation type="unfinished"></translation>
+        <translation>Réessayez. Si le problème persiste, signalez-le en indiquant l’ID de requête.</translation>
     </message>
 </context>
 <context>
     <name>ChatService</name>
     <message>
         <source>The answer has no choices.</source>
-        <translation type="unfinished"></translation>
+        <translation>La réponse ne contient aucun choix.</translation>
     </message>
 </context>
 <context>
     <name>ConnectionConfig</name>
     <message>
         <source>demo mode requested</source>
-        <translation type="unfinished"></translation>
+        <translation>mode démo demandé</translation>
     </message>
     <message>
         <source>API key from MISTRAL_API_KEY</source>
-        <translation type="unfinished"></translation>
+        <translation>clé API issue de MISTRAL_API_KEY</translation>
     </message>
     <message>
         <source>API key from the system keychain</source>
-        <translation type="unfinished"></translation>
+        <translation>clé API issue du trousseau du système</translation>
     </message>
     <message>
         <source>no API key configured: offline demo</source>
-        <translation type="unfinished"></translation>
+        <translation>aucune clé API configurée : démo hors ligne</translation>
     </message>
 </context>
 <context>
     <name>Connector</name>
     <message>
         <source>The name must not be empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le nom ne doit pas être vide.</translation>
     </message>
     <message>
         <source>The name must not be longer than 64 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le nom ne doit pas dépasser 64 caractères.</translation>
     </message>
     <message>
         <source>The name may only contain letters A-Z and a-z, digits, &quot;_&quot; and &quot;-&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le nom ne peut contenir que des lettres A-Z et a-z, des chiffres, « _ » et « - ».</translation>
     </message>
 </context>
 <context>
     <name>ConnectorPolicy</name>
     <message>
         <source>Enter a header name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez un nom d’en-tête.</translation>
     </message>
     <message>
         <source>A header name may only contain letters, digits and !#$%&amp;&apos;*+-.^_`|~ (no spaces).</source>
-        <translation type="unfinished"></translation>
+        <translation>Un nom d’en-tête ne peut contenir que des lettres, des chiffres et !#$%&amp;&apos;*+-.^_`|~ (sans espace).</translation>
     </message>
     <message>
         <source>%1 is set by the MCP connection itself.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 est défini par la connexion MCP elle-même.</translation>
     </message>
     <message>
         <source>A header value must not be longer than 8192 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>La valeur d’un en-tête ne doit pas dépasser 8192 caractères.</translation>
     </message>
     <message>
         <source>A header value must not contain line breaks or control characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>La valeur d’un en-tête ne doit contenir ni saut de ligne ni caractère de contrôle.</translation>
     </message>
     <message>
         <source>Enter the address of the MCP server, e.g. https://example.com/mcp.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez l’adresse du serveur MCP, par ex. https://example.com/mcp.</translation>
     </message>
     <message>
         <source>The address must not be longer than 2083 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’adresse ne doit pas dépasser 2083 caractères.</translation>
     </message>
     <message>
         <source>This is not a complete web address: it needs a scheme and a host, e.g. https://example.com/mcp.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce n’est pas une adresse web complète : il faut un schéma et un hôte, par ex. https://example.com/mcp.</translation>
     </message>
     <message>
         <source>The address must start with https://.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’adresse doit commencer par https://.</translation>
     </message>
     <message>
         <source>Put credentials in a header, not in the address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Placez les identifiants dans un en-tête, pas dans l’adresse.</translation>
     </message>
     <message>
         <source>Plain http is only allowed for a server on this computer: use https:// so that headers and tool calls are encrypted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le http non chiffré n’est autorisé que pour un serveur situé sur cet ordinateur : utilisez https:// pour que les en-têtes et les appels d’outils soient chiffrés.</translation>
     </message>
     <message>
         <source>Unencrypted http: acceptable only because the server runs on this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>http non chiffré : acceptable uniquement parce que le serveur tourne sur cet ordinateur.</translation>
     </message>
 </context>
 <context>
     <name>ConversationExporter</name>
     <message>
         <source>User</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisateur</translation>
     </message>
     <message>
         <source>Assistant</source>
-        <translation type="unfinished"></translation>
+        <translation>Assistant</translation>
     </message>
     <message>
         <source>System</source>
-        <translation type="unfinished"></translation>
+        <translation>Système</translation>
     </message>
     <message>
         <source>Tool result</source>
-        <translation type="unfinished"></translation>
+        <translation>Résultat d’outil</translation>
     </message>
     <message>
         <source>Image not available: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Image non disponible : %1</translation>
     </message>
     <message>
         <source>image</source>
-        <translation type="unfinished"></translation>
+        <translation>image</translation>
     </message>
     <message>
         <source>Thinking</source>
-        <translation type="unfinished"></translation>
+        <translation>Réflexion</translation>
     </message>
     <message>
         <source>Tool call:</source>
-        <translation type="unfinished"></translation>
+        <translation>Appel d’outil :</translation>
     </message>
     <message>
         <source>Interrupted: this message may be incomplete.</source>
-        <translation type="unfinished"></translation>
+        <translation>Interrompu : ce message est peut-être incomplet.</translation>
     </message>
     <message>
         <source>The request failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>La requête a échoué.</translation>
     </message>
     <message>
         <source>The request failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>La requête a échoué : %1</translation>
     </message>
     <message>
         <source>The file %1 could not be written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’écrire le fichier %1.</translation>
     </message>
     <message>
         <source>Conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>Conversation</translation>
     </message>
     <message>
         <source>agent %1</source>
-        <translation type="unfinished"></translation>
+        <translation>agent %1</translation>
     </message>
     <message>
         <source>The folder %1 could not be created.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de créer le dossier %1.</translation>
     </message>
     <message>
         <source>The image %1 could not be written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’écrire l’image %1.</translation>
     </message>
     <message>
         <source>This file is not a Tramontane conversation.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce fichier n’est pas une conversation Tramontane.</translation>
     </message>
     <message>
         <source>This conversation file is damaged (its version is missing).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce fichier de conversation est endommagé (sa version est absente).</translation>
     </message>
     <message>
         <source>This conversation was exported by a newer version of Tramontane (format version %1). Update Tramontane to import it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette conversation a été exportée par une version plus récente de Tramontane (version de format %1). Mettez Tramontane à jour pour l’importer.</translation>
     </message>
     <message>
         <source>This conversation file is damaged (the field “%1” is wrong).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce fichier de conversation est endommagé (le champ « %1 » est incorrect).</translation>
     </message>
 </context>
 <context>
     <name>ConversationModel</name>
     <message>
         <source>An image was not shown: its address is not an http(s), data or file link.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une image n’a pas été affichée : son adresse n’est pas un lien http(s), data ou file.</translation>
     </message>
     <message>
         <source>Reference %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Référence %1</translation>
     </message>
     <message>
         <source>file %1</source>
-        <translation type="unfinished"></translation>
+        <translation>fichier %1</translation>
     </message>
     <message>
         <source>audio clip</source>
-        <translation type="unfinished"></translation>
+        <translation>extrait audio</translation>
     </message>
     <message>
         <source>This message contains content of type “%1” that Tramontane cannot show yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce message contient du contenu de type « %1 » que Tramontane ne sait pas encore afficher.</translation>
     </message>
     <message>
         <source>The answer was interrupted before it finished.</source>
-        <translation type="unfinished"></translation>
+        <translation>La réponse a été interrompue avant la fin.</translation>
     </message>
     <message>
         <source>The text so far is kept. Retry to ask again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le texte déjà reçu est conservé. Réessayez pour relancer la demande.</translation>
     </message>
 </context>
 <context>
     <name>ConversationStore</name>
     <message>
         <source>This conversation no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette conversation n’existe plus.</translation>
     </message>
     <message>
         <source>This message no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce message n’existe plus.</translation>
     </message>
     <message>
         <source>A backup of the conversation history could not be written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’écrire une sauvegarde de l’historique des conversations.</translation>
     </message>
     <message>
         <source>This conversation history was saved by a newer version of Tramontane (format %1; this version reads up to format %2). Update Tramontane to open it; the file was not changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cet historique des conversations a été enregistré par une version plus récente de Tramontane (format %1 ; cette version lit jusqu’au format %2). Mettez Tramontane à jour pour l’ouvrir ; le fichier n’a pas été modifié.</translation>
     </message>
     <message>
         <source>The conversation history needs an upgrade, but a backup copy could not be written first, so nothing was changed. Check the free disk space.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’historique des conversations doit être mis à niveau, mais aucune copie de sauvegarde n’a pu être écrite au préalable ; rien n’a donc été modifié. Vérifiez l’espace disque disponible.</translation>
     </message>
     <message>
         <source>The conversation history could not be upgraded to format %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de mettre à niveau l’historique des conversations au format %1.</translation>
     </message>
     <message>
         <source>The conversation history could not be upgraded to format %1. A copy from before the upgrade is kept in %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de mettre à niveau l’historique des conversations au format %1. Une copie antérieure à la mise à niveau est conservée dans %2.</translation>
     </message>
     <message>
         <source>The conversation history could not be read or saved. Check that the disk is not full and that the profile folder is writable.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire ou d’enregistrer l’historique des conversations. Vérifiez que le disque n’est pas plein et que le dossier du profil est accessible en écriture.</translation>
     </message>
 </context>
 <context>
     <name>FileService</name>
     <message>
         <source>The image address is not valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’adresse de l’image n’est pas valide.</translation>
     </message>
     <message>
         <source>Images are only loaded over https (%1 was refused).</source>
-        <translation type="unfinished"></translation>
+        <translation>Les images ne sont chargées qu’en https (%1 a été refusé).</translation>
     </message>
     <message>
         <source>The image is larger than %1 MB.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’image dépasse %1 Mo.</translation>
     </message>
 </context>
 <context>
     <name>ImageCache</name>
     <message>
         <source>The image could not be saved in the cache.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’enregistrer l’image dans le cache.</translation>
     </message>
 </context>
 <context>
     <name>McpConnectionReport</name>
     <message>
         <source>Host not found (DNS)</source>
-        <translation type="unfinished"></translation>
+        <translation>Hôte introuvable (DNS)</translation>
     </message>
     <message>
         <source>Connection refused</source>
-        <translation type="unfinished"></translation>
+        <translation>Connexion refusée</translation>
     </message>
     <message>
         <source>TLS error</source>
-        <translation type="unfinished"></translation>
+        <translation>Erreur TLS</translation>
     </message>
     <message>
         <source>Unauthorized (HTTP 401)</source>
-        <translation type="unfinished"></translation>
+        <translation>Non autorisé (HTTP 401)</translation>
     </message>
     <message>
         <source>Forbidden (HTTP 403)</source>
-        <translation type="unfinished"></translation>
+        <translation>Accès interdit (HTTP 403)</translation>
     </message>
     <message>
         <source>No MCP endpoint at this URL (HTTP %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun point de terminaison MCP à cette URL (HTTP %1)</translation>
     </message>
     <message>
         <source>Timed out</source>
-        <translation type="unfinished"></translation>
+        <translation>Délai dépassé</translation>
     </message>
     <message>
         <source>Not an MCP server</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce n’est pas un serveur MCP</translation>
     </message>
     <message>
         <source>HTTP error %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Erreur HTTP %1</translation>
     </message>
     <message>
         <source>The server reported an error</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur a signalé une erreur</translation>
     </message>
     <message>
         <source>MCP protocol error</source>
-        <translation type="unfinished"></translation>
+        <translation>Erreur de protocole MCP</translation>
     </message>
     <message>
         <source>Network error</source>
-        <translation type="unfinished"></translation>
+        <translation>Erreur réseau</translation>
     </message>
     <message>
         <source>Canceled</source>
-        <translation type="unfinished"></translation>
+        <translation>Annulé</translation>
     </message>
     <message>
         <source>Check the host name in the server URL.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérifiez le nom d’hôte dans l’URL du serveur.</translation>
     </message>
     <message>
         <source>Check that the server is running and the port in the URL is right.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérifiez que le serveur est démarré et que le port indiqué dans l’URL est correct.</translation>
     </message>
     <message>
         <source>The server&apos;s certificate is not trusted or the secure connection failed; check the URL, or ask the server&apos;s owner.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le certificat du serveur n’est pas reconnu ou la connexion sécurisée a échoué ; vérifiez l’URL, ou contactez le responsable du serveur.</translation>
     </message>
     <message>
         <source>The server wants credentials: add or correct the Authorization (or API key) header.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur demande des identifiants : ajoutez ou corrigez l’en-tête Authorization (ou celui de la clé API).</translation>
     </message>
     <message>
         <source>The credentials were accepted but lack a permission or scope.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les identifiants ont été acceptés, mais il leur manque une autorisation ou une portée.</translation>
     </message>
     <message>
         <source>Check the path of the URL: MCP servers often serve it at /mcp.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérifiez le chemin de l’URL : les serveurs MCP répondent souvent sur /mcp.</translation>
     </message>
     <message>
         <source>The server did not answer in time; it may be down or overloaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur n’a pas répondu à temps ; il est peut-être arrêté ou surchargé.</translation>
     </message>
     <message>
         <source>Something answers at this URL, but it does not speak MCP (streamable HTTP); check the path.</source>
-        <translation type="unfinished"></translation>
+        <translation>Quelque chose répond à cette URL, mais pas en MCP (streamable HTTP) ; vérifiez le chemin.</translation>
     </message>
     <message>
         <source>Try again later, or check the server&apos;s logs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Réessayez plus tard, ou consultez les journaux du serveur.</translation>
     </message>
     <message>
         <source>MCP server</source>
-        <translation type="unfinished"></translation>
+        <translation>Serveur MCP</translation>
     </message>
     <message numerus="yes">
         <source>Reachable: %1 · MCP %2 · %n tool(s) · %3 ms</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Joignable : %1 · MCP %2 · %n outil · %3 ms</numerusform>
+            <numerusform>Joignable : %1 · MCP %2 · %n outils · %3 ms</numerusform>
         </translation>
     </message>
     <message>
         <source>Not reachable: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Injoignable : %1</translation>
     </message>
     <message>
         <source>Not tried: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Non testé : %1</translation>
     </message>
     <message>
         <source>Test canceled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Test annulé.</translation>
     </message>
     <message>
         <source>Tools: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Outils : %1</translation>
     </message>
     <message>
         <source>Session: kept (Mcp-Session-Id).</source>
-        <translation type="unfinished"></translation>
+        <translation>Session : conservée (Mcp-Session-Id).</translation>
     </message>
     <message>
         <source>Session: none (a stateless server).</source>
-        <translation type="unfinished"></translation>
+        <translation>Session : aucune (serveur sans état).</translation>
     </message>
     <message>
         <source>Not sent, because their secret value is not stored on this computer: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Non envoyés, car leur valeur secrète n’est pas enregistrée sur cet ordinateur : %1.</translation>
     </message>
 </context>
 <context>
     <name>ModelService</name>
     <message>
         <source>The list of models has an unexpected shape.</source>
-        <translation type="unfinished"></translation>
+        <translation>La liste des modèles a une structure inattendue.</translation>
     </message>
 </context>
 <context>
     <name>SchemaOutline</name>
     <message>
         <source>The schema goes deeper; see the raw JSON for the rest.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le schéma est plus profond ; consultez le JSON brut pour la suite.</translation>
     </message>
 </context>
 <context>
     <name>SecretStore</name>
     <message>
         <source>Access to the system keychain was denied.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’accès au trousseau du système a été refusé.</translation>
     </message>
     <message>
         <source>No system keychain is available (on Linux, install and unlock GNOME Keyring or KWallet). Secrets are never stored in plain files.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun trousseau système n’est disponible (sous Linux, installez et déverrouillez GNOME Keyring ou KWallet). Les secrets ne sont jamais enregistrés dans des fichiers en clair.</translation>
     </message>
     <message>
         <source>The system keychain reported an error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le trousseau du système a signalé une erreur : %1</translation>
     </message>
 </context>
 <context>
     <name>ToolChoiceModel</name>
     <message>
         <source>Image generation</source>
-        <translation type="unfinished"></translation>
+        <translation>Génération d’images</translation>
     </message>
     <message>
         <source>Web search</source>
-        <translation type="unfinished"></translation>
+        <translation>Recherche web</translation>
     </message>
     <message>
         <source>Web search (premium)</source>
-        <translation type="unfinished"></translation>
+        <translation>Recherche web (premium)</translation>
     </message>
     <message>
         <source>Code interpreter</source>
-        <translation type="unfinished"></translation>
+        <translation>Interpréteur de code</translation>
     </message>
     <message>
         <source>Document library</source>
-        <translation type="unfinished"></translation>
+        <translation>Bibliothèque de documents</translation>
     </message>
     <message>
         <source>Draws pictures from a description.</source>
-        <translation type="unfinished"></translation>
+        <translation>Crée des images à partir d’une description.</translation>
     </message>
     <message>
         <source>Searches the web.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fait des recherches sur le web.</translation>
     </message>
     <message>
         <source>Searches the web and news agencies&apos; sources.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fait des recherches sur le web et dans les sources des agences de presse.</translation>
     </message>
     <message>
         <source>Runs code in a sandbox.</source>
-        <translation type="unfinished"></translation>
+        <translation>Exécute du code dans un bac à sable.</translation>
     </message>
     <message>
         <source>Searches the document libraries you name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fait des recherches dans les bibliothèques de documents que vous indiquez.</translation>
     </message>
 </context>
 <context>
     <name>ToolCredentials</name>
     <message>
         <source>No secret store is available.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun stockage de secrets n’est disponible.</translation>
     </message>
 </context>
 <context>
@@ -3112,23 +3112,23 @@ Unencrypted http: acceptable only for a server on this computer.</source>
     <name>main</name>
     <message>
         <source>A native desktop client for Mistral AI.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un client de bureau natif pour Mistral AI.</translation>
     </message>
     <message>
         <source>Send requests to &lt;url&gt; instead of the Mistral API.</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyer les requêtes à &lt;url&gt; au lieu de l’API Mistral.</translation>
     </message>
     <message>
         <source>Run against the bundled offline emulator.</source>
-        <translation type="unfinished"></translation>
+        <translation>Utiliser l’émulateur hors ligne intégré.</translation>
     </message>
     <message>
         <source>Keep history and settings in profile &lt;name&gt;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Conserver l’historique et les paramètres dans le profil &lt;name&gt;.</translation>
     </message>
     <message>
         <source>A profile name may contain letters, digits, &apos;_&apos; and &apos;-&apos; only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un nom de profil ne peut contenir que des lettres, des chiffres, « _ » et « - ».</translation>
     </message>
 </context>
 </TS>
