@@ -821,1020 +821,1024 @@
     <name>Tramontane::AgentEditorDialog</name>
     <message>
         <source>New Agent</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvel agent</translation>
     </message>
     <message>
         <source>&amp;General</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Général</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nom :</translation>
     </message>
     <message>
         <source>e.g. deepwiki_completion_agent</source>
-        <translation type="unfinished"></translation>
+        <translation>par ex. deepwiki_completion_agent</translation>
     </message>
     <message>
         <source>&amp;Description:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Description :</translation>
     </message>
     <message>
         <source>What the agent is for (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>À quoi sert l’agent (facultatif)</translation>
     </message>
     <message>
         <source>&amp;Model:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Modèle :</translation>
     </message>
     <message>
         <source>&amp;Version note:</source>
-        <translation type="unfinished"></translation>
+        <translation>Note de &amp;version :</translation>
     </message>
     <message>
         <source>What this version changes (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce que change cette version (facultatif)</translation>
     </message>
     <message>
         <source>Each save makes a new version of the agent; the history keeps the earlier ones.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chaque enregistrement crée une nouvelle version de l’agent ; l’historique conserve les précédentes.</translation>
     </message>
     <message>
         <source>&amp;Instructions</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Instructions</translation>
     </message>
     <message>
         <source>What the agent should do and how it should answer. Sent as the agent&apos;s system prompt.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce que l’agent doit faire et comment il doit répondre. Envoyé comme prompt système de l’agent.</translation>
     </message>
     <message>
         <source>You are a helpful assistant that…</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous êtes un assistant serviable qui…</translation>
     </message>
     <message>
         <source>&amp;Tools</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Outils</translation>
     </message>
     <message>
         <source>Built-in tools run on Mistral&apos;s side; connectors are the MCP servers of your account.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les outils intégrés s’exécutent chez Mistral ; les connecteurs sont les serveurs MCP de votre compte.</translation>
     </message>
     <message>
         <source>&amp;Library ids:</source>
-        <translation type="unfinished"></translation>
+        <translation>ID de &amp;bibliothèque :</translation>
     </message>
     <message>
         <source>For the document library: ids separated by commas</source>
-        <translation type="unfinished"></translation>
+        <translation>Pour la bibliothèque de documents : ID séparés par des virgules</translation>
     </message>
     <message>
         <source>Credential</source>
-        <translation type="unfinished"></translation>
+        <translation>Identifiant d’accès</translation>
     </message>
     <message>
         <source>&amp;Send:</source>
-        <translation type="unfinished"></translation>
+        <translation>En&amp;voyer :</translation>
     </message>
     <message>
         <source>&amp;Value:</source>
-        <translation type="unfinished"></translation>
+        <translation>Vale&amp;ur :</translation>
     </message>
     <message>
         <source>&amp;Advanced</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Avancé</translation>
     </message>
     <message>
         <source>Default completion settings of the agent. Leave a field empty to use the server&apos;s default, shown in grey.</source>
-        <translation type="unfinished"></translation>
+        <translation>Paramètres de génération par défaut de l’agent. Laissez un champ vide pour utiliser la valeur par défaut du serveur, affichée en gris.</translation>
     </message>
     <message>
         <source>T&amp;emperature:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tempé&amp;rature :</translation>
     </message>
     <message>
         <source>Top &amp;p:</source>
-        <translation type="unfinished"></translation>
+        <translation>Top &amp;p :</translation>
     </message>
     <message>
         <source>Max &amp;tokens:</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetons &amp;max :</translation>
     </message>
     <message>
         <source>&amp;Random seed:</source>
-        <translation type="unfinished"></translation>
+        <translation>Graine a&amp;léatoire :</translation>
     </message>
     <message>
         <source>Tool &amp;choice:</source>
-        <translation type="unfinished"></translation>
+        <translation>C&amp;hoix d’outil :</translation>
     </message>
     <message>
         <source>Response &amp;format:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Format de réponse :</translation>
     </message>
     <message>
         <source>Schema na&amp;me:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nom du schéma :</translation>
     </message>
     <message>
         <source>e.g. answer</source>
-        <translation type="unfinished"></translation>
+        <translation>par ex. reponse</translation>
     </message>
     <message>
         <source>&amp;Strict</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Strict</translation>
     </message>
     <message>
         <source>JSON sc&amp;hema:</source>
-        <translation type="unfinished"></translation>
+        <translation>Schéma &amp;JSON :</translation>
     </message>
     <message>
         <source>&amp;Handoffs</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Transferts</translation>
     </message>
     <message>
         <source>Agents this agent may hand the conversation over to.</source>
-        <translation type="unfinished"></translation>
+        <translation>Agents auxquels cet agent peut transférer la conversation.</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler</translation>
     </message>
     <message>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Enregistrer</translation>
     </message>
     <message>
         <source>Server default (auto)</source>
-        <translation type="unfinished"></translation>
+        <translation>Valeur par défaut du serveur (auto)</translation>
     </message>
     <message>
         <source>auto: the model decides</source>
-        <translation type="unfinished"></translation>
+        <translation>auto : le modèle décide</translation>
     </message>
     <message>
         <source>none: never call a tool</source>
-        <translation type="unfinished"></translation>
+        <translation>none : n’appeler aucun outil</translation>
     </message>
     <message>
         <source>any: must call a tool</source>
-        <translation type="unfinished"></translation>
+        <translation>any : doit appeler un outil</translation>
     </message>
     <message>
         <source>required: must call a tool</source>
-        <translation type="unfinished"></translation>
+        <translation>required : doit appeler un outil</translation>
     </message>
     <message>
         <source>Server default (text)</source>
-        <translation type="unfinished"></translation>
+        <translation>Valeur par défaut du serveur (texte)</translation>
     </message>
     <message>
         <source>Text</source>
-        <translation type="unfinished"></translation>
+        <translation>Texte</translation>
     </message>
     <message>
         <source>JSON object</source>
-        <translation type="unfinished"></translation>
+        <translation>Objet JSON</translation>
     </message>
     <message>
         <source>JSON following a schema</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON conforme à un schéma</translation>
     </message>
     <message>
         <source>Nothing: the connector&apos;s own authorization</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien : l’autorisation propre au connecteur</translation>
     </message>
     <message>
         <source>An OAuth2 access token</source>
-        <translation type="unfinished"></translation>
+        <translation>Un jeton d’accès OAuth2</translation>
     </message>
     <message>
         <source>An API key</source>
-        <translation type="unfinished"></translation>
+        <translation>Une clé API</translation>
     </message>
     <message>
         <source>Server default</source>
-        <translation type="unfinished"></translation>
+        <translation>Valeur par défaut du serveur</translation>
     </message>
     <message>
         <source>No limit (server default)</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune limite (défaut du serveur)</translation>
     </message>
     <message>
         <source>Random (server default)</source>
-        <translation type="unfinished"></translation>
+        <translation>Aléatoire (défaut du serveur)</translation>
     </message>
     <message>
         <source>%1 (not among your models)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (absent de vos modèles)</translation>
     </message>
     <message>
         <source>Loading models…</source>
-        <translation type="unfinished"></translation>
+        <translation>Chargement des modèles…</translation>
     </message>
     <message>
         <source>Model default: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Par défaut pour le modèle : %1</translation>
     </message>
     <message>
         <source>Context: %1 tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Contexte : %1 jetons</translation>
     </message>
     <message>
         <source>tools</source>
-        <translation type="unfinished"></translation>
+        <translation>outils</translation>
     </message>
     <message>
         <source>vision</source>
-        <translation type="unfinished"></translation>
+        <translation>vision</translation>
     </message>
     <message>
         <source>reasoning</source>
-        <translation type="unfinished"></translation>
+        <translation>raisonnement</translation>
     </message>
     <message>
         <source>deprecated on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>obsolète à partir du %1</translation>
     </message>
     <message>
         <source>%1 (unknown agent)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (agent inconnu)</translation>
     </message>
     <message>
         <source>There are no other agents to hand the conversation over to yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il n’y a pas encore d’autre agent auquel transférer la conversation.</translation>
     </message>
     <message>
         <source>Select a connector in the list to give the credential its tools are called with.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez un connecteur dans la liste pour indiquer l’identifiant d’accès avec lequel ses outils sont appelés.</translation>
     </message>
     <message>
         <source>Credential for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Identifiant d’accès pour %1</translation>
     </message>
     <message>
         <source>This connector needs a credential for its tools.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce connecteur a besoin d’un identifiant d’accès pour ses outils.</translation>
     </message>
     <message>
         <source>You are signed in to it: that token is sent unless you give another one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous y êtes connecté : ce jeton est envoyé, sauf si vous en indiquez un autre.</translation>
     </message>
     <message>
         <source>A credential is kept in the system keychain and sent with each chat request, never stored in the agent.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’identifiant d’accès est conservé dans le trousseau du système et envoyé avec chaque requête de discussion ; il n’est jamais enregistré dans l’agent.</translation>
     </message>
     <message>
         <source>Stored in the keychain; type a new value to replace it</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistré dans le trousseau ; saisissez une nouvelle valeur pour le remplacer</translation>
     </message>
     <message>
         <source>Paste the token or the key</source>
-        <translation type="unfinished"></translation>
+        <translation>Collez le jeton ou la clé</translation>
     </message>
     <message>
         <source>Edit Agent: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier l’agent : %1</translation>
     </message>
     <message>
         <source>&amp;Create</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Créer</translation>
     </message>
     <message>
         <source>Give the agent a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Donnez un nom à l’agent.</translation>
     </message>
     <message>
         <source>Choose a model.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez un modèle.</translation>
     </message>
     <message>
         <source>Name at least one document library, or uncheck it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Indiquez au moins une bibliothèque de documents, ou décochez-la.</translation>
     </message>
     <message>
         <source>Type the credential for %1, or choose to send nothing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez l’identifiant d’accès pour %1, ou choisissez de ne rien envoyer.</translation>
     </message>
     <message>
         <source>%1 must be a number from %2 to %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 doit être un nombre compris entre %2 et %3.</translation>
     </message>
     <message>
         <source>%1 must be a whole number, 0 or more.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 doit être un nombre entier supérieur ou égal à 0.</translation>
     </message>
     <message>
         <source>The temperature</source>
-        <translation type="unfinished"></translation>
+        <translation>La température</translation>
     </message>
     <message>
         <source>Top p</source>
-        <translation type="unfinished"></translation>
+        <translation>Top p</translation>
     </message>
     <message>
         <source>Max tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Le nombre maximal de jetons</translation>
     </message>
     <message>
         <source>The random seed</source>
-        <translation type="unfinished"></translation>
+        <translation>La graine aléatoire</translation>
     </message>
     <message>
         <source>Give the schema a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Donnez un nom au schéma.</translation>
     </message>
     <message>
         <source>The schema is not valid JSON: %1 (at character %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Le schéma n’est pas un JSON valide : %1 (au caractère %2).</translation>
     </message>
     <message>
         <source>The schema must be a JSON object.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le schéma doit être un objet JSON.</translation>
     </message>
     <message>
         <source>Not connected: the agent cannot be saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Non connecté : impossible d’enregistrer l’agent.</translation>
     </message>
     <message>
         <source>The credential could not be stored: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’enregistrer l’identifiant d’accès : %1</translation>
     </message>
     <message>
         <source>Saving…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrement…</translation>
     </message>
     <message>
         <source>Unsaved Changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifications non enregistrées</translation>
     </message>
     <message>
         <source>Save the changes to the agent &quot;%1&quot;?</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer les modifications de l’agent « %1 » ?</translation>
     </message>
     <message>
         <source>Create the new agent?</source>
-        <translation type="unfinished"></translation>
+        <translation>Créer le nouvel agent ?</translation>
     </message>
     <message>
         <source>If you discard them, your changes are lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>Si vous les abandonnez, vos modifications seront perdues.</translation>
     </message>
     <message>
         <source>Request id: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ID de requête : %1</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : %2</translation>
     </message>
 </context>
 <context>
     <name>Tramontane::AgentListModel</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom</translation>
     </message>
     <message>
         <source>Model</source>
-        <translation type="unfinished"></translation>
+        <translation>Modèle</translation>
     </message>
     <message>
         <source>Tools</source>
-        <translation type="unfinished"></translation>
+        <translation>Outils</translation>
     </message>
     <message>
         <source>Version</source>
-        <translation type="unfinished"></translation>
+        <translation>Version</translation>
     </message>
     <message>
         <source>Updated</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifié</translation>
     </message>
 </context>
 <context>
     <name>Tramontane::AgentVersionsDialog</name>
     <message>
         <source>Agent Versions</source>
-        <translation type="unfinished"></translation>
+        <translation>Versions de l’agent</translation>
     </message>
     <message>
         <source>Version</source>
-        <translation type="unfinished"></translation>
+        <translation>Version</translation>
     </message>
     <message>
         <source>Saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrée</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Note</translation>
     </message>
     <message>
         <source>Model</source>
-        <translation type="unfinished"></translation>
+        <translation>Modèle</translation>
     </message>
     <message>
         <source>&amp;Reload</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Recharger</translation>
     </message>
     <message>
         <source>&amp;Make Active</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Activer</translation>
     </message>
     <message>
         <source>Use the selected version from now on</source>
-        <translation type="unfinished"></translation>
+        <translation>Utiliser désormais la version sélectionnée</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Fermer</translation>
     </message>
     <message>
         <source>Versions of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Versions de %1</translation>
     </message>
     <message>
         <source>Loading the versions…</source>
-        <translation type="unfinished"></translation>
+        <translation>Chargement des versions…</translation>
     </message>
     <message>
         <source>Every save of &quot;%1&quot; is a version. The active version is the one chats use.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chaque enregistrement de « %1 » est une version. La version active est celle qu’utilisent les discussions.</translation>
     </message>
     <message>
         <source>%1 (active)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (active)</translation>
     </message>
     <message>
         <source>Making version %1 active…</source>
-        <translation type="unfinished"></translation>
+        <translation>Activation de la version %1…</translation>
     </message>
     <message>
         <source>Version %1 is now active.</source>
-        <translation type="unfinished"></translation>
+        <translation>La version %1 est maintenant active.</translation>
     </message>
 </context>
 <context>
     <name>Tramontane::AgentsPage</name>
     <message>
         <source>Agents</source>
-        <translation type="unfinished"></translation>
+        <translation>Agents</translation>
     </message>
     <message>
         <source>Search agents by name</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher des agents par nom</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Actualiser</translation>
     </message>
     <message>
         <source>Load the agents, models and connectors again</source>
-        <translation type="unfinished"></translation>
+        <translation>Recharger les agents, les modèles et les connecteurs</translation>
     </message>
     <message>
         <source>&amp;New Agent…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nouvel agent…</translation>
     </message>
     <message>
         <source>Select an agent to see its settings, or create one with New Agent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez un agent pour voir ses paramètres, ou créez-en un avec Nouvel agent.</translation>
     </message>
     <message>
         <source>Model:</source>
-        <translation type="unfinished"></translation>
+        <translation>Modèle :</translation>
     </message>
     <message>
         <source>Tools:</source>
-        <translation type="unfinished"></translation>
+        <translation>Outils :</translation>
     </message>
     <message>
         <source>Handoffs:</source>
-        <translation type="unfinished"></translation>
+        <translation>Transferts :</translation>
     </message>
     <message>
         <source>Settings:</source>
-        <translation type="unfinished"></translation>
+        <translation>Paramètres :</translation>
     </message>
     <message>
         <source>Version:</source>
-        <translation type="unfinished"></translation>
+        <translation>Version :</translation>
     </message>
     <message>
         <source>Id:</source>
-        <translation type="unfinished"></translation>
+        <translation>ID :</translation>
     </message>
     <message>
         <source>Instructions:</source>
-        <translation type="unfinished"></translation>
+        <translation>Instructions :</translation>
     </message>
     <message>
         <source>&amp;Chat with Agent</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Discuter avec l’agent</translation>
     </message>
     <message>
         <source>&amp;Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Modifier…</translation>
     </message>
     <message>
         <source>&amp;Versions…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Versions…</translation>
     </message>
     <message>
         <source>&amp;Delete…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Supprimer…</translation>
     </message>
     <message>
         <source>temperature %1</source>
-        <translation type="unfinished"></translation>
+        <translation>température %1</translation>
     </message>
     <message>
         <source>top p %1</source>
-        <translation type="unfinished"></translation>
+        <translation>top p %1</translation>
     </message>
     <message>
         <source>at most %1 tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 jetons au maximum</translation>
     </message>
     <message>
         <source>seed %1</source>
-        <translation type="unfinished"></translation>
+        <translation>graine %1</translation>
     </message>
     <message>
         <source>tool choice: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>choix d’outil : %1</translation>
     </message>
     <message>
         <source>JSON schema &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>schéma JSON « %1 »</translation>
     </message>
     <message>
         <source>JSON answers</source>
-        <translation type="unfinished"></translation>
+        <translation>réponses JSON</translation>
     </message>
     <message>
         <source>Server defaults</source>
-        <translation type="unfinished"></translation>
+        <translation>Valeurs par défaut du serveur</translation>
     </message>
     <message>
         <source>The models could not be loaded: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de charger les modèles : %1</translation>
     </message>
     <message>
         <source>The connectors could not be loaded: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de charger les connecteurs : %1</translation>
     </message>
     <message>
         <source>None</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun</translation>
     </message>
     <message>
         <source>%1 (active); saved versions: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (active) ; versions enregistrées : %2</translation>
     </message>
     <message>
         <source>updated %1</source>
-        <translation type="unfinished"></translation>
+        <translation>modifiée le %1</translation>
     </message>
     <message>
         <source>Note: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Note : %1</translation>
     </message>
     <message>
         <source>Loading agents…</source>
-        <translation type="unfinished"></translation>
+        <translation>Chargement des agents…</translation>
     </message>
     <message>
         <source>The agents could not be loaded: %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de charger les agents : %1 %2</translation>
     </message>
     <message>
         <source>Request id: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ID de requête : %1</translation>
     </message>
     <message>
         <source>No agents yet: create one with New Agent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun agent pour l’instant : créez-en un avec Nouvel agent.</translation>
     </message>
     <message>
         <source>No agent&apos;s name contains &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun nom d’agent ne contient « %1 ».</translation>
     </message>
     <message>
         <source>Agent &quot;%1&quot; saved (version %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Agent « %1 » enregistré (version %2).</translation>
     </message>
     <message>
         <source>Delete Agent</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer l’agent</translation>
     </message>
     <message>
         <source>Delete the agent &quot;%1&quot;?</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer l’agent « %1 » ?</translation>
     </message>
     <message>
         <source>All its versions are deleted too. Chats that used it keep their messages.</source>
-        <translation type="unfinished"></translation>
+        <translation>Toutes ses versions sont également supprimées. Les discussions qui l’utilisaient conservent leurs messages.</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer</translation>
     </message>
     <message>
         <source>Agent &quot;%1&quot; deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Agent « %1 » supprimé.</translation>
     </message>
     <message>
         <source>Version %1 of &quot;%2&quot; is now active.</source>
-        <translation type="unfinished"></translation>
+        <translation>La version %1 de « %2 » est maintenant active.</translation>
     </message>
 </context>
 <context>
     <name>Tramontane::ApiClient</name>
     <message>
         <source>The server address &quot;%1&quot; is not a valid URL.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’adresse du serveur « %1 » n’est pas une URL valide.</translation>
     </message>
     <message>
         <source>The server address must not contain a user name or password.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’adresse du serveur ne doit contenir ni nom d’utilisateur ni mot de passe.</translation>
     </message>
     <message>
         <source>The server address must not contain a query or a fragment.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’adresse du serveur ne doit contenir ni requête ni fragment.</translation>
     </message>
     <message>
         <source>The server address must use https: plain http would send your API key unencrypted. (http is only accepted for 127.0.0.1 and localhost.)</source>
-        <translation type="unfinished"></translation>
+        <translation>L’adresse du serveur doit utiliser https : en http, votre clé API serait envoyée sans chiffrement. (http n’est accepté que pour 127.0.0.1 et localhost.)</translation>
     </message>
     <message>
         <source>The server address must start with https://.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’adresse du serveur doit commencer par https://.</translation>
     </message>
 </context>
 <context>
     <name>Tramontane::Application</name>
     <message>
         <source>Offline demo unavailable</source>
-        <translation type="unfinished"></translation>
+        <translation>Démo hors ligne indisponible</translation>
     </message>
     <message>
         <source>Offline demo</source>
-        <translation type="unfinished"></translation>
+        <translation>Démo hors ligne</translation>
     </message>
     <message>
         <source>%1
 
 Open Settings to connect to the Mistral platform with your API key.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+
+Ouvrez les paramètres pour vous connecter à la plateforme Mistral avec votre clé API.</translation>
     </message>
     <message>
         <source>Offline demo stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>Démo hors ligne arrêtée</translation>
     </message>
     <message>
         <source>Starting the offline demo…</source>
-        <translation type="unfinished"></translation>
+        <translation>Démarrage de la démo hors ligne…</translation>
     </message>
     <message>
         <source>Not connected</source>
-        <translation type="unfinished"></translation>
+        <translation>Non connecté</translation>
     </message>
     <message>
         <source>API address</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse de l’API</translation>
     </message>
     <message>
         <source>No API key</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune clé API</translation>
     </message>
     <message>
         <source>Add your Mistral API key in Settings to start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajoutez votre clé API Mistral dans les paramètres pour commencer.</translation>
     </message>
     <message>
         <source>Could not load the models: %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de charger les modèles : %1 %2</translation>
     </message>
     <message>
         <source>API key</source>
-        <translation type="unfinished"></translation>
+        <translation>Clé API</translation>
     </message>
     <message>
         <source>The bundled emulator answers at %1. Open Settings to use the Mistral platform.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’émulateur intégré répond à l’adresse %1. Ouvrez les paramètres pour utiliser la plateforme Mistral.</translation>
     </message>
 </context>
 <context>
     <name>Tramontane::ChatDelegate</name>
     <message numerus="yes">
         <source>… %n more line(s); Copy takes everything</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>… %n ligne de plus ; Copier prend tout</numerusform>
+            <numerusform>… %n lignes de plus ; Copier prend tout</numerusform>
         </translation>
     </message>
     <message>
         <source>HTTP status: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Statut HTTP : %1</translation>
     </message>
     <message>
         <source>Request ID: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ID de requête : %1</translation>
     </message>
     <message>
         <source>Server message: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Message du serveur : %1</translation>
     </message>
     <message>
         <source>Thought for a moment — show</source>
-        <translation type="unfinished"></translation>
+        <translation>Réflexion terminée — afficher</translation>
     </message>
     <message>
         <source>Retry</source>
-        <translation type="unfinished"></translation>
+        <translation>Réessayer</translation>
     </message>
     <message>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>Détails</translation>
     </message>
     <message>
         <source>Thinking</source>
-        <translation type="unfinished"></translation>
+        <translation>Réflexion en cours</translation>
     </message>
     <message>
         <source>Thought for a moment</source>
-        <translation type="unfinished"></translation>
+        <translation>Réflexion terminée</translation>
     </message>
     <message>
         <source>hide</source>
-        <translation type="unfinished"></translation>
+        <translation>masquer</translation>
     </message>
     <message>
         <source>show</source>
-        <translation type="unfinished"></translation>
+        <translation>afficher</translation>
     </message>
     <message>
         <source>Arguments</source>
-        <translation type="unfinished"></translation>
+        <translation>Arguments</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>Résultat</translation>
     </message>
     <message>
         <source>Running…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exécution…</translation>
     </message>
     <message>
         <source>No result.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun résultat.</translation>
     </message>
     <message>
         <source>Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier</translation>
     </message>
     <message>
         <source>Image could not be loaded — </source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de charger l’image — </translation>
     </message>
     <message>
         <source>Loading image…</source>
-        <translation type="unfinished"></translation>
+        <translation>Chargement de l’image…</translation>
     </message>
     <message>
         <source>Copied</source>
-        <translation type="unfinished"></translation>
+        <translation>Copié</translation>
     </message>
     <message>
         <source>Tool</source>
-        <translation type="unfinished"></translation>
+        <translation>Outil</translation>
     </message>
     <message>
         <source>%1 tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 jetons</translation>
     </message>
 </context>
 <context>
     <name>Tramontane::ChatPage</name>
     <message>
         <source>The model or agent this chat talks to (Ctrl+K)</source>
-        <translation type="unfinished"></translation>
+        <translation>Le modèle ou l’agent de cette discussion (Ctrl+K)</translation>
     </message>
     <message>
         <source>Tools</source>
-        <translation type="unfinished"></translation>
+        <translation>Outils</translation>
     </message>
     <message>
         <source>Built-in tools and connectors this chat may use</source>
-        <translation type="unfinished"></translation>
+        <translation>Outils intégrés et connecteurs que cette discussion peut utiliser</translation>
     </message>
     <message>
         <source>New Chat</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelle discussion</translation>
     </message>
     <message>
         <source>Start a new conversation (Ctrl+N)</source>
-        <translation type="unfinished"></translation>
+        <translation>Commencer une nouvelle conversation (Ctrl+N)</translation>
     </message>
     <message>
         <source>Message… (Enter to send, Shift+Enter for a new line)</source>
-        <translation type="unfinished"></translation>
+        <translation>Message… (Entrée pour envoyer, Maj+Entrée pour aller à la ligne)</translation>
     </message>
     <message>
         <source>Send</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyer</translation>
     </message>
     <message>
         <source>Wait for the current answer to finish, or stop it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Attendez la fin de la réponse en cours, ou arrêtez-la.</translation>
     </message>
     <message>
         <source>Editing an earlier message: sending replaces it and the answers after it. Esc cancels.</source>
-        <translation type="unfinished"></translation>
+        <translation>Modification d’un message précédent : l’envoi le remplace, ainsi que les réponses suivantes. Échap pour annuler.</translation>
     </message>
     <message>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrêter</translation>
     </message>
     <message>
         <source>Stop the answer (Esc); what arrived is kept</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrêter la réponse (Échap) ; le texte déjà reçu est conservé</translation>
     </message>
     <message>
         <source>Send (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyer (Entrée)</translation>
     </message>
     <message>
         <source>Answering…</source>
-        <translation type="unfinished"></translation>
+        <translation>Réponse en cours…</translation>
     </message>
     <message>
         <source>vision</source>
-        <translation type="unfinished"></translation>
+        <translation>vision</translation>
     </message>
     <message>
         <source>tools</source>
-        <translation type="unfinished"></translation>
+        <translation>outils</translation>
     </message>
     <message>
         <source>reasoning</source>
-        <translation type="unfinished"></translation>
+        <translation>raisonnement</translation>
     </message>
     <message>
         <source>Connector “%1” is on for this chat.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le connecteur « %1 » est activé pour cette discussion.</translation>
     </message>
     <message>
         <source>Built-in tools</source>
-        <translation type="unfinished"></translation>
+        <translation>Outils intégrés</translation>
     </message>
     <message>
         <source>Image generation</source>
-        <translation type="unfinished"></translation>
+        <translation>Génération d’images</translation>
     </message>
     <message>
         <source>Connectors</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecteurs</translation>
     </message>
     <message>
         <source>No connectors yet (add them on the Connectors page)</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun connecteur pour l’instant (ajoutez-en dans la page Connecteurs)</translation>
     </message>
     <message>
         <source>Tools (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Outils (%1)</translation>
     </message>
     <message>
         <source>Nothing to regenerate yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien à régénérer pour l’instant.</translation>
     </message>
 </context>
 <context>
     <name>Tramontane::ChatSession</name>
     <message>
         <source>Choose a model or an agent first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez d’abord un modèle ou un agent.</translation>
     </message>
     <message>
         <source>Your message could not be saved, so it was not sent: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre message n’a pas pu être enregistré ; il n’a donc pas été envoyé : %1</translation>
     </message>
 </context>
 <context>
     <name>Tramontane::ChatTargetModel</name>
     <message>
         <source>Agent: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Agent : %1</translation>
     </message>
     <message>
         <source>%1 tokens context</source>
-        <translation type="unfinished"></translation>
+        <translation>contexte de %1 jetons</translation>
     </message>
     <message>
         <source>%1 · version %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · version %2</translation>
     </message>
 </context>
 <context>
     <name>Tramontane::ChatView</name>
     <message>
         <source>Conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>Conversation</translation>
     </message>
     <message>
         <source>Jump to latest ↓</source>
-        <translation type="unfinished"></translation>
+        <translation>Aller au plus récent ↓</translation>
     </message>
     <message>
         <source>Scroll to the newest message (End)</source>
-        <translation type="unfinished"></translation>
+        <translation>Faire défiler jusqu’au dernier message (Fin)</translation>
     </message>
     <message>
         <source>Open Link</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir le lien</translation>
     </message>
     <message>
         <source>Open this link in your browser?</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir ce lien dans votre navigateur ?</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir</translation>
     </message>
     <message>
         <source>Open Local Link</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir un lien local</translation>
     </message>
     <message>
         <source>This link goes to a program on this computer, over an unencrypted connection. Open it only if you expect it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce lien mène à un programme de cet ordinateur, par une connexion non chiffrée. Ne l’ouvrez que si vous vous y attendiez.</translation>
     </message>
     <message>
         <source>Load Image</source>
-        <translation type="unfinished"></translation>
+        <translation>Charger l’image</translation>
     </message>
     <message>
         <source>Load image from %1?</source>
-        <translation type="unfinished"></translation>
+        <translation>Charger l’image depuis %1 ?</translation>
     </message>
     <message>
         <source>The site will see that the image was requested.
 
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le site saura que l’image a été demandée.
+
+%1</translation>
     </message>
     <message>
         <source>Load</source>
-        <translation type="unfinished"></translation>
+        <translation>Charger</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler</translation>
     </message>
     <message>
         <source>Link Not Opened</source>
-        <translation type="unfinished"></translation>
+        <translation>Lien non ouvert</translation>
     </message>
     <message>
         <source>Tramontane opens only https and e-mail links from messages.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tramontane n’ouvre, depuis les messages, que les liens https et e-mail.</translation>
     </message>
     <message>
         <source>The image could not be loaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de charger l’image.</translation>
     </message>
     <message>
         <source>Model</source>
-        <translation type="unfinished"></translation>
+        <translation>Modèle</translation>
     </message>
     <message>
         <source>Prompt tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetons d’entrée</translation>
     </message>
     <message>
         <source>Completion tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetons de sortie</translation>
     </message>
     <message>
         <source>Total tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Total des jetons</translation>
     </message>
     <message>
         <source>Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier</translation>
     </message>
     <message>
         <source>Copy the request ID, for support</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier l’ID de requête, pour l’assistance</translation>
     </message>
     <message>
         <source>Copied</source>
-        <translation type="unfinished"></translation>
+        <translation>Copié</translation>
     </message>
     <message>
         <source>Request ID</source>
-        <translation type="unfinished"></translation>
+        <translation>ID de requête</translation>
     </message>
 </context>
 <context>
