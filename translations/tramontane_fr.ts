@@ -1845,1271 +1845,1274 @@ Ouvrez les paramètres pour vous connecter à la plateforme Mistral avec votre c
     <name>Tramontane::ConnectorEditorDialog</name>
     <message>
         <source>New Connector</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau connecteur</translation>
     </message>
     <message>
         <source>&amp;General</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Général</translation>
     </message>
     <message>
         <source>&amp;Title:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tit&amp;re :</translation>
     </message>
     <message>
         <source>e.g. Team wiki</source>
-        <translation type="unfinished"></translation>
+        <translation>par ex. Wiki de l’équipe</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nom :</translation>
     </message>
     <message>
         <source>letters, digits, _ and -</source>
-        <translation type="unfinished"></translation>
+        <translation>lettres, chiffres, _ et -</translation>
     </message>
     <message>
         <source>The name a chat uses to refer to the connector: at most 64 letters, digits, &quot;_&quot; and &quot;-&quot;. Suggested from the title.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le nom par lequel une discussion désigne le connecteur : 64 lettres, chiffres, « _ » et « - » au maximum. Proposé à partir du titre.</translation>
     </message>
     <message>
         <source>&amp;Description:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Description :</translation>
     </message>
     <message>
         <source>What the connector gives access to (required)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce à quoi le connecteur donne accès (obligatoire)</translation>
     </message>
     <message>
         <source>&amp;Server URL:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;URL du serveur :</translation>
     </message>
     <message>
         <source>https://example.com/mcp</source>
-        <translation type="unfinished"></translation>
+        <translation>https://example.com/mcp</translation>
     </message>
     <message>
         <source>The MCP server (streamable HTTP). It must use https; plain http is accepted only for a server on this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur MCP (streamable HTTP). Il doit utiliser https ; le http non chiffré n’est accepté que pour un serveur situé sur cet ordinateur.</translation>
     </message>
     <message>
         <source>&amp;Visibility:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Visibilité :</translation>
     </message>
     <message>
         <source>&amp;Icon URL:</source>
-        <translation type="unfinished"></translation>
+        <translation>URL de l’&amp;icône :</translation>
     </message>
     <message>
         <source>optional, https://…</source>
-        <translation type="unfinished"></translation>
+        <translation>facultatif, https://…</translation>
     </message>
     <message>
         <source>&amp;Headers</source>
-        <translation type="unfinished"></translation>
+        <translation>En-têtes &amp;HTTP</translation>
     </message>
     <message>
         <source>HTTP headers sent to the MCP server with every request, e.g. Authorization: Bearer … Secret values are kept in the system keychain on this computer; the server never shows them again.</source>
-        <translation type="unfinished"></translation>
+        <translation>En-têtes HTTP envoyés au serveur MCP avec chaque requête, par ex. Authorization: Bearer … Les valeurs secrètes sont conservées dans le trousseau du système de cet ordinateur ; le serveur ne les montre plus jamais.</translation>
     </message>
     <message>
         <source>Headers</source>
-        <translation type="unfinished"></translation>
+        <translation>En-têtes</translation>
     </message>
     <message>
         <source>Header</source>
-        <translation type="unfinished"></translation>
+        <translation>En-tête</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Valeur</translation>
     </message>
     <message>
         <source>Secret</source>
-        <translation type="unfinished"></translation>
+        <translation>Secret</translation>
     </message>
     <message>
         <source>&amp;Add Header</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ajouter un en-tête</translation>
     </message>
     <message>
         <source>&amp;Remove Header</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Supprimer l’en-tête</translation>
     </message>
     <message>
         <source>System &amp;Prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Prompt système</translation>
     </message>
     <message>
         <source>Optional instructions given to the model whenever this connector is used.</source>
-        <translation type="unfinished"></translation>
+        <translation>Instructions facultatives données au modèle chaque fois que ce connecteur est utilisé.</translation>
     </message>
     <message>
         <source>Connection Test</source>
-        <translation type="unfinished"></translation>
+        <translation>Test de connexion</translation>
     </message>
     <message>
         <source>&amp;Test Connection</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tester la connexion</translation>
     </message>
     <message>
         <source>Connect to the MCP server from this computer with these headers, and list its tools.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se connecter au serveur MCP depuis cet ordinateur avec ces en-têtes, et lister ses outils.</translation>
     </message>
     <message>
         <source>Show T&amp;ools…</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher les &amp;outils…</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler</translation>
     </message>
     <message>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Enregistrer</translation>
     </message>
     <message>
         <source>Testing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Test en cours…</translation>
     </message>
     <message>
         <source>Private (only me)</source>
-        <translation type="unfinished"></translation>
+        <translation>Privé (moi uniquement)</translation>
     </message>
     <message>
         <source>Shared with my workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>Partagé avec mon espace de travail</translation>
     </message>
     <message>
         <source>Shared with my organization (admins)</source>
-        <translation type="unfinished"></translation>
+        <translation>Partagé avec mon organisation (administrateurs)</translation>
     </message>
     <message>
         <source>Edit Connector %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier le connecteur %1</translation>
     </message>
     <message>
         <source>Unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>Inconnue</translation>
     </message>
     <message>
         <source>The visibility is chosen when the connector is created.</source>
-        <translation type="unfinished"></translation>
+        <translation>La visibilité se choisit à la création du connecteur.</translation>
     </message>
     <message>
         <source>e.g. Authorization</source>
-        <translation type="unfinished"></translation>
+        <translation>par ex. Authorization</translation>
     </message>
     <message>
         <source>A secret value is hidden, kept in the system keychain and never shown again by the server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une valeur secrète est masquée, conservée dans le trousseau du système et jamais renvoyée par le serveur.</translation>
     </message>
     <message>
         <source>A credential each user of the connector provides. A value typed here is kept in this computer&apos;s keychain for the connection test; it is not sent to the server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un identifiant que chaque utilisateur du connecteur fournit. Une valeur saisie ici est conservée dans le trousseau de cet ordinateur pour le test de connexion ; elle n’est pas envoyée au serveur.</translation>
     </message>
     <message>
         <source>•••••• stored (type to replace)</source>
-        <translation type="unfinished"></translation>
+        <translation>•••••• enregistrée (saisissez pour remplacer)</translation>
     </message>
     <message>
         <source>secret value</source>
-        <translation type="unfinished"></translation>
+        <translation>valeur secrète</translation>
     </message>
     <message>
         <source>value</source>
-        <translation type="unfinished"></translation>
+        <translation>valeur</translation>
     </message>
     <message>
         <source>Describe what the connector gives access to.</source>
-        <translation type="unfinished"></translation>
+        <translation>Décrivez ce à quoi le connecteur donne accès.</translation>
     </message>
     <message>
         <source>The icon address must be a complete http(s) URL.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’adresse de l’icône doit être une URL http(s) complète.</translation>
     </message>
     <message>
         <source>The header %1 is listed twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’en-tête %1 figure deux fois.</translation>
     </message>
     <message>
         <source>Type the value of %1 again: the server never returns secret values, and this computer has not kept it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez de nouveau la valeur de %1 : le serveur ne renvoie jamais les valeurs secrètes, et cet ordinateur ne l’a pas conservée.</translation>
     </message>
     <message>
         <source>Enter a value for %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez une valeur pour %1.</translation>
     </message>
     <message>
         <source>Saving…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrement…</translation>
     </message>
     <message>
         <source>A connector with this name already exists: choose another name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un connecteur portant ce nom existe déjà : choisissez un autre nom.</translation>
     </message>
     <message>
         <source>Request id: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ID de requête : %1</translation>
     </message>
     <message>
         <source>The connector was saved, but its secret header values could not be kept in the keychain: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le connecteur a été enregistré, mais les valeurs secrètes de ses en-têtes n’ont pas pu être conservées dans le trousseau : %1</translation>
     </message>
     <message>
         <source>Unsaved Connector</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecteur non enregistré</translation>
     </message>
     <message>
         <source>Save the changes to this connector?</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer les modifications de ce connecteur ?</translation>
     </message>
     <message>
         <source>Save this new connector?</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer ce nouveau connecteur ?</translation>
     </message>
     <message>
         <source>Reading the stored secrets…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecture des secrets enregistrés…</translation>
     </message>
 </context>
 <context>
     <name>Tramontane::ConnectorListModel</name>
     <message>
         <source>Yes</source>
-        <translation type="unfinished"></translation>
+        <translation>Oui</translation>
     </message>
     <message>
         <source>No</source>
-        <translation type="unfinished"></translation>
+        <translation>Non</translation>
     </message>
     <message>
         <source>Private</source>
-        <translation type="unfinished"></translation>
+        <translation>Privé</translation>
     </message>
     <message>
         <source>Workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>Espace de travail</translation>
     </message>
     <message>
         <source>Organization</source>
-        <translation type="unfinished"></translation>
+        <translation>Organisation</translation>
     </message>
     <message>
         <source>Everyone</source>
-        <translation type="unfinished"></translation>
+        <translation>Tout le monde</translation>
     </message>
     <message>
         <source>%1 (built-in)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (intégré)</translation>
     </message>
     <message>
         <source>%1 ⚠ changed</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ⚠ modifié</translation>
     </message>
     <message>
         <source>A built-in connector provided by Mistral: it cannot be edited or deleted here.
 
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Un connecteur intégré fourni par Mistral : il ne peut être ni modifié ni supprimé ici.
+
+%1</translation>
     </message>
     <message>
         <source>%1
 Unencrypted http: acceptable only for a server on this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+http non chiffré : acceptable uniquement pour un serveur situé sur cet ordinateur.</translation>
     </message>
     <message>
         <source>At least one tool changed since you approved it: review the tools.</source>
-        <translation type="unfinished"></translation>
+        <translation>Au moins un outil a changé depuis votre approbation : vérifiez les outils.</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Titre</translation>
     </message>
     <message>
         <source>Server</source>
-        <translation type="unfinished"></translation>
+        <translation>Serveur</translation>
     </message>
     <message>
         <source>Visibility</source>
-        <translation type="unfinished"></translation>
+        <translation>Visibilité</translation>
     </message>
     <message>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>Actif</translation>
     </message>
     <message>
         <source>Authenticated</source>
-        <translation type="unfinished"></translation>
+        <translation>Authentifié</translation>
     </message>
     <message>
         <source>Tools</source>
-        <translation type="unfinished"></translation>
+        <translation>Outils</translation>
     </message>
 </context>
 <context>
     <name>Tramontane::ConnectorToolsDialog</name>
     <message>
         <source>Connector Tools</source>
-        <translation type="unfinished"></translation>
+        <translation>Outils du connecteur</translation>
     </message>
     <message>
         <source>MCP servers are not vetted by anyone: read the description and the input of each tool before a chat may use it. The model reads the descriptions too, so a description that asks for files, keys or other data is a red flag.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les serveurs MCP ne sont contrôlés par personne : lisez la description et les entrées de chaque outil avant qu’une discussion puisse l’utiliser. Le modèle lit aussi les descriptions : une description qui demande des fichiers, des clés ou d’autres données doit vous alerter.</translation>
     </message>
     <message>
         <source>Tools</source>
-        <translation type="unfinished"></translation>
+        <translation>Outils</translation>
     </message>
     <message>
         <source>Description (as the model reads it):</source>
-        <translation type="unfinished"></translation>
+        <translation>Description (telle que le modèle la lit) :</translation>
     </message>
     <message>
         <source>Tool description</source>
-        <translation type="unfinished"></translation>
+        <translation>Description de l’outil</translation>
     </message>
     <message>
         <source>Input</source>
-        <translation type="unfinished"></translation>
+        <translation>Entrées</translation>
     </message>
     <message>
         <source>Input properties</source>
-        <translation type="unfinished"></translation>
+        <translation>Propriétés d’entrée</translation>
     </message>
     <message>
         <source>Property</source>
-        <translation type="unfinished"></translation>
+        <translation>Propriété</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Type</translation>
     </message>
     <message>
         <source>Required</source>
-        <translation type="unfinished"></translation>
+        <translation>Obligatoire</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>Description</translation>
     </message>
     <message>
         <source>Raw JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON brut</translation>
     </message>
     <message>
         <source>Tool definition as JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>Définition de l’outil en JSON</translation>
     </message>
     <message>
         <source>&amp;Approve This Tool</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Approuver cet outil</translation>
     </message>
     <message>
         <source>Remember this definition: if the server changes it later, it is flagged again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mémoriser cette définition : si le serveur la modifie plus tard, l’outil sera de nouveau signalé.</translation>
     </message>
     <message>
         <source>Approve A&amp;ll</source>
-        <translation type="unfinished"></translation>
+        <translation>Approuver &amp;tout</translation>
     </message>
     <message>
         <source>&amp;Close</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fermer</translation>
     </message>
     <message>
         <source>Tools of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Outils de %1</translation>
     </message>
     <message>
         <source>Approve All and &amp;Use in Chat</source>
-        <translation type="unfinished"></translation>
+        <translation>Tout approuver et &amp;utiliser dans la discussion</translation>
     </message>
     <message>
         <source>Loading the tools…</source>
-        <translation type="unfinished"></translation>
+        <translation>Chargement des outils…</translation>
     </message>
     <message>
         <source>The server offers no tools.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur ne propose aucun outil.</translation>
     </message>
     <message>
         <source>✓ Approved</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ Approuvé</translation>
     </message>
     <message>
         <source>⚠ Changed since you approved it</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ Modifié depuis votre approbation</translation>
     </message>
     <message>
         <source>Not approved yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas encore approuvé</translation>
     </message>
     <message>
         <source>The server changed this tool since you approved it: read it again before approving.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur a modifié cet outil depuis votre approbation : relisez-le avant de l’approuver.</translation>
     </message>
     <message>
         <source>Not approved yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas encore approuvé.</translation>
     </message>
     <message>
         <source>Approved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Approuvé.</translation>
     </message>
     <message numerus="yes">
         <source>%n tool(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n outil.</numerusform>
+            <numerusform>%n outils.</numerusform>
         </translation>
     </message>
     <message>
         <source>Save the connector to approve its tools.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrez le connecteur pour approuver ses outils.</translation>
     </message>
     <message numerus="yes">
         <source>%n changed since you approved them.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n modifié depuis votre approbation.</numerusform>
+            <numerusform>%n modifiés depuis votre approbation.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n not approved yet.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n pas encore approuvé.</numerusform>
+            <numerusform>%n pas encore approuvés.</numerusform>
         </translation>
     </message>
     <message>
         <source>All approved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous approuvés.</translation>
     </message>
     <message>
         <source>(no description)</source>
-        <translation type="unfinished"></translation>
+        <translation>(aucune description)</translation>
     </message>
     <message>
         <source>(no input)</source>
-        <translation type="unfinished"></translation>
+        <translation>(aucune entrée)</translation>
     </message>
     <message>
         <source>required</source>
-        <translation type="unfinished"></translation>
+        <translation>obligatoire</translation>
     </message>
     <message>
         <source>Save the connector first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrez d’abord le connecteur.</translation>
     </message>
 </context>
 <context>
     <name>Tramontane::ConnectorsPage</name>
     <message>
         <source>Connectors</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecteurs</translation>
     </message>
     <message>
         <source>&amp;New…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nouveau…</translation>
     </message>
     <message>
         <source>Add a connector to an MCP server</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter un connecteur vers un serveur MCP</translation>
     </message>
     <message>
         <source>&amp;Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Modifier…</translation>
     </message>
     <message>
         <source>&amp;Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Supprimer</translation>
     </message>
     <message>
         <source>&amp;Test Connection</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tester la connexion</translation>
     </message>
     <message>
         <source>Connect to the MCP server from this computer and list its tools</source>
-        <translation type="unfinished"></translation>
+        <translation>Se connecter au serveur MCP depuis cet ordinateur et lister ses outils</translation>
     </message>
     <message>
         <source>T&amp;ools…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Outils…</translation>
     </message>
     <message>
         <source>Read and approve the connector&apos;s tools</source>
-        <translation type="unfinished"></translation>
+        <translation>Lire et approuver les outils du connecteur</translation>
     </message>
     <message>
         <source>&amp;Use in Chat</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Utiliser dans la discussion</translation>
     </message>
     <message>
         <source>Offer this connector&apos;s tools in the chat</source>
-        <translation type="unfinished"></translation>
+        <translation>Proposer les outils de ce connecteur dans la discussion</translation>
     </message>
     <message>
         <source>Filter connectors</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrer les connecteurs</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Actualiser</translation>
     </message>
     <message>
         <source>Load &amp;More</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Charger plus</translation>
     </message>
     <message>
         <source>Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom :</translation>
     </message>
     <message>
         <source>Server:</source>
-        <translation type="unfinished"></translation>
+        <translation>Serveur :</translation>
     </message>
     <message>
         <source>Visibility:</source>
-        <translation type="unfinished"></translation>
+        <translation>Visibilité :</translation>
     </message>
     <message>
         <source>State:</source>
-        <translation type="unfinished"></translation>
+        <translation>État :</translation>
     </message>
     <message>
         <source>Headers:</source>
-        <translation type="unfinished"></translation>
+        <translation>En-têtes :</translation>
     </message>
     <message>
         <source>Modified:</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifié le :</translation>
     </message>
     <message>
         <source>Connection Test</source>
-        <translation type="unfinished"></translation>
+        <translation>Test de connexion</translation>
     </message>
     <message>
         <source>Not tested yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas encore testé.</translation>
     </message>
     <message>
         <source>(request id %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>(ID de requête %1)</translation>
     </message>
     <message>
         <source>Loading connectors…</source>
-        <translation type="unfinished"></translation>
+        <translation>Chargement des connecteurs…</translation>
     </message>
     <message>
         <source>The connectors could not be loaded: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de charger les connecteurs : %1</translation>
     </message>
     <message>
         <source>A built-in connector cannot be edited or deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un connecteur intégré ne peut être ni modifié ni supprimé.</translation>
     </message>
     <message>
         <source>Edit the selected connector</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier le connecteur sélectionné</translation>
     </message>
     <message>
         <source>Delete the selected connector</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer le connecteur sélectionné</translation>
     </message>
     <message numerus="yes">
         <source>%n connector(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n connecteur</numerusform>
+            <numerusform>%n connecteurs</numerusform>
         </translation>
     </message>
     <message>
         <source>(more on the server)</source>
-        <translation type="unfinished"></translation>
+        <translation>(d’autres sur le serveur)</translation>
     </message>
     <message>
         <source>&amp;Retry</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Réessayer</translation>
     </message>
     <message>
         <source>No connectors yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun connecteur pour l’instant</translation>
     </message>
     <message>
         <source>No connector selected</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun connecteur sélectionné</translation>
     </message>
     <message>
         <source>A connector gives chats the tools of an MCP server. Choose New… to add one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un connecteur donne aux discussions les outils d’un serveur MCP. Choisissez Nouveau… pour en ajouter un.</translation>
     </message>
     <message>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>(aucun)</translation>
     </message>
     <message>
         <source>built-in</source>
-        <translation type="unfinished"></translation>
+        <translation>intégré</translation>
     </message>
     <message>
         <source>active</source>
-        <translation type="unfinished"></translation>
+        <translation>actif</translation>
     </message>
     <message>
         <source>inactive</source>
-        <translation type="unfinished"></translation>
+        <translation>inactif</translation>
     </message>
     <message>
         <source>authenticated</source>
-        <translation type="unfinished"></translation>
+        <translation>authentifié</translation>
     </message>
     <message>
         <source>not authenticated</source>
-        <translation type="unfinished"></translation>
+        <translation>non authentifié</translation>
     </message>
     <message>
         <source>auth: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>auth. : %1</translation>
     </message>
     <message>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>inconnu</translation>
     </message>
     <message>
         <source>%1 (secret)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (secret)</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>aucun</translation>
     </message>
     <message>
         <source>Built-in connector provided by Mistral: read-only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecteur intégré fourni par Mistral : lecture seule.</translation>
     </message>
     <message>
         <source>⚠ Unencrypted http: acceptable only because the server runs on this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ http non chiffré : acceptable uniquement parce que le serveur tourne sur cet ordinateur.</translation>
     </message>
     <message>
         <source>⚠ A tool changed since you approved it: open Tools… to read it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ Un outil a changé depuis votre approbation : ouvrez Outils… pour le relire.</translation>
     </message>
     <message numerus="yes">
         <source>%n tool(s), not all reviewed yet.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n outil, pas encore vérifié.</numerusform>
+            <numerusform>%n outils, pas encore tous vérifiés.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>✓ %n tool(s), all approved.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>✓ %n outil, approuvé.</numerusform>
+            <numerusform>✓ %n outils, tous approuvés.</numerusform>
         </translation>
     </message>
     <message>
         <source>Testing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Test en cours…</translation>
     </message>
     <message>
         <source>Connector %1 saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecteur %1 enregistré.</translation>
     </message>
     <message>
         <source>Delete Connector</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer le connecteur</translation>
     </message>
     <message>
         <source>Delete the connector “%1”?</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer le connecteur « %1 » ?</translation>
     </message>
     <message>
         <source>Chats and agents that use it lose its tools. This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les discussions et les agents qui l’utilisent perdent ses outils. Cette action est irréversible.</translation>
     </message>
     <message>
         <source>Deleting %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Suppression de %1…</translation>
     </message>
     <message>
         <source>%1 was not deleted: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 n’a pas été supprimé : %2</translation>
     </message>
     <message>
         <source>Connector %1 deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecteur %1 supprimé.</translation>
     </message>
     <message>
         <source>Connection test passed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Test de connexion réussi.</translation>
     </message>
     <message>
         <source>%1 is offered in the chat.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 est proposé dans la discussion.</translation>
     </message>
     <message>
         <source>The tools could not be listed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lister les outils : %1</translation>
     </message>
     <message>
         <source>Checking the tools of %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérification des outils de %1…</translation>
     </message>
     <message>
         <source>The tools of %1 could not be listed, so they cannot be reviewed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lister les outils de %1 ; ils ne peuvent donc pas être vérifiés : %2</translation>
     </message>
     <message>
         <source>Review the tools of %1 before using it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérifiez les outils de %1 avant de l’utiliser.</translation>
     </message>
 </context>
 <context>
     <name>Tramontane::ConversationStore</name>
     <message>
         <source>The profile folder %1 cannot be created.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de créer le dossier de profil %1.</translation>
     </message>
     <message>
         <source>Tramontane is already running with this profile.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tramontane est déjà en cours d’exécution avec ce profil.</translation>
     </message>
     <message>
         <source>The profile folder %1 is not writable.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le dossier de profil %1 n’est pas accessible en écriture.</translation>
     </message>
     <message>
         <source>The SQLite driver of Qt (QSQLITE) is not installed, so the conversation history cannot be opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le pilote SQLite de Qt (QSQLITE) n’est pas installé ; l’historique des conversations ne peut donc pas être ouvert.</translation>
     </message>
     <message>
         <source>The conversation history %1 cannot be opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’ouvrir l’historique des conversations %1.</translation>
     </message>
     <message>
         <source>The conversation history %1 cannot be opened: the file is damaged, is not a Tramontane history, or cannot be written. It was left as it is.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’ouvrir l’historique des conversations %1 : le fichier est endommagé, n’est pas un historique Tramontane ou n’est pas accessible en écriture. Il a été laissé tel quel.</translation>
     </message>
     <message>
         <source>The SQLite library in use has no full-text search (FTS5), which the conversation history needs.</source>
-        <translation type="unfinished"></translation>
+        <translation>La bibliothèque SQLite utilisée ne dispose pas de la recherche plein texte (FTS5), nécessaire à l’historique des conversations.</translation>
     </message>
     <message>
         <source>The SQLite library in use has no JSON functions, which the conversation history needs.</source>
-        <translation type="unfinished"></translation>
+        <translation>La bibliothèque SQLite utilisée ne dispose pas des fonctions JSON, nécessaires à l’historique des conversations.</translation>
     </message>
     <message>
         <source>The message could not be saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’enregistrer le message.</translation>
     </message>
     <message>
         <source>The file %1 cannot be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire le fichier %1.</translation>
     </message>
     <message>
         <source>The file %1 is too large to be a conversation.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier %1 est trop volumineux pour être une conversation.</translation>
     </message>
     <message>
         <source>The conversation could not be imported: a message has no role.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’importer la conversation : un message n’a pas de rôle.</translation>
     </message>
 </context>
 <context>
     <name>Tramontane::EmulatorLauncher</name>
     <message>
         <source>The offline emulator did not start in time.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’émulateur hors ligne n’a pas démarré à temps.</translation>
     </message>
     <message>
         <source>The offline emulator could not be started: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de démarrer l’émulateur hors ligne : %1</translation>
     </message>
     <message>
         <source>The offline emulator crashed.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’émulateur hors ligne a planté.</translation>
     </message>
     <message>
         <source>The offline emulator exited with code %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’émulateur hors ligne s’est arrêté avec le code %1.</translation>
     </message>
     <message>
         <source>The offline emulator was not found at %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’émulateur hors ligne est introuvable à l’emplacement %1.</translation>
     </message>
     <message>
         <source>The offline emulator printed an unexpected address.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’émulateur hors ligne a indiqué une adresse inattendue.</translation>
     </message>
 </context>
 <context>
     <name>Tramontane::ImageRepository</name>
     <message>
         <source>The image data is malformed or too large.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les données de l’image sont mal formées ou trop volumineuses.</translation>
     </message>
     <message>
         <source>Images cannot be loaded here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les images ne peuvent pas être chargées ici.</translation>
     </message>
     <message>
         <source>The image could not be downloaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de télécharger l’image.</translation>
     </message>
     <message>
         <source>The image is too large to show (%1 × %2 pixels).</source>
-        <translation type="unfinished"></translation>
+        <translation>L’image est trop grande pour être affichée (%1 × %2 pixels).</translation>
     </message>
     <message>
         <source>The image is too large to show.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’image est trop grande pour être affichée.</translation>
     </message>
     <message>
         <source>The image could not be read (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire l’image (%1).</translation>
     </message>
 </context>
 <context>
     <name>Tramontane::ImageViewer</name>
     <message>
         <source>Image</source>
-        <translation type="unfinished"></translation>
+        <translation>Image</translation>
     </message>
     <message>
         <source>Zoom out (−)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zoom arrière (−)</translation>
     </message>
     <message>
         <source>−</source>
-        <translation type="unfinished"></translation>
+        <translation>−</translation>
     </message>
     <message>
         <source>100 %</source>
-        <translation type="unfinished"></translation>
+        <translation>100 %</translation>
     </message>
     <message>
         <source>Zoom in (+)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zoom avant (+)</translation>
     </message>
     <message>
         <source>+</source>
-        <translation type="unfinished"></translation>
+        <translation>+</translation>
     </message>
     <message>
         <source>Fit to window (F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajuster à la fenêtre (F)</translation>
     </message>
     <message>
         <source>Fit</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajuster</translation>
     </message>
     <message>
         <source>Actual size (1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Taille réelle (1)</translation>
     </message>
     <message>
         <source>Copy the image (Ctrl+C)</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier l’image (Ctrl+C)</translation>
     </message>
     <message>
         <source>Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier</translation>
     </message>
     <message>
         <source>Save the original file (Ctrl+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer le fichier original (Ctrl+S)</translation>
     </message>
     <message>
         <source>Save as…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer sous…</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Chargement…</translation>
     </message>
     <message>
         <source>%1 × %2 · %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 × %2 · %3</translation>
     </message>
     <message>
         <source>The image could not be read (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire l’image (%1).</translation>
     </message>
     <message>
         <source>%1 %</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %</translation>
     </message>
     <message>
         <source>%1 image (*.%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Image %1 (*.%2)</translation>
     </message>
     <message>
         <source>Save Image</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer l’image</translation>
     </message>
     <message>
         <source>The image could not be saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’enregistrer l’image : %1</translation>
     </message>
 </context>
 <context>
     <name>Tramontane::MainWindow</name>
     <message>
         <source>Tramontane</source>
-        <translation type="unfinished"></translation>
+        <translation>Tramontane</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fichier</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>É&amp;dition</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Affichage</translation>
     </message>
     <message>
         <source>&amp;Chat</source>
-        <translation type="unfinished"></translation>
+        <translation>Dis&amp;cussion</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>Aid&amp;e</translation>
     </message>
     <message>
         <source>Navigation</source>
-        <translation type="unfinished"></translation>
+        <translation>Navigation</translation>
     </message>
     <message>
         <source>&amp;New Chat</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nouvelle discussion</translation>
     </message>
     <message>
         <source>Ctrl+N</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+N</translation>
     </message>
     <message>
         <source>Export as &amp;Markdown…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter en &amp;Markdown…</translation>
     </message>
     <message>
         <source>Export as &amp;JSON…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter en &amp;JSON…</translation>
     </message>
     <message>
         <source>&amp;Import Conversation…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Importer une conversation…</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Paramètres…</translation>
     </message>
     <message>
         <source>Connection, API key and preferences</source>
-        <translation type="unfinished"></translation>
+        <translation>Connexion, clé API et préférences</translation>
     </message>
     <message>
         <source>Ctrl+,</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+,</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Quitter</translation>
     </message>
     <message>
         <source>Ctrl+Q</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Q</translation>
     </message>
     <message>
         <source>&amp;Copy Last Answer</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Copier la dernière réponse</translation>
     </message>
     <message>
         <source>Ctrl+Shift+C</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+C</translation>
     </message>
     <message>
         <source>&amp;Focus Message Box</source>
-        <translation type="unfinished"></translation>
+        <translation>Aller à la &amp;zone de message</translation>
     </message>
     <message>
         <source>Ctrl+L</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+L</translation>
     </message>
     <message>
         <source>&amp;Search Conversations</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rechercher dans les conversations</translation>
     </message>
     <message>
         <source>Ctrl+F</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+F</translation>
     </message>
     <message>
         <source>Chat</source>
-        <translation type="unfinished"></translation>
+        <translation>Discussion</translation>
     </message>
     <message>
         <source>Ctrl+1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+1</translation>
     </message>
     <message>
         <source>Connectors</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecteurs</translation>
     </message>
     <message>
         <source>Ctrl+2</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+2</translation>
     </message>
     <message>
         <source>Agents</source>
-        <translation type="unfinished"></translation>
+        <translation>Agents</translation>
     </message>
     <message>
         <source>Ctrl+3</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+3</translation>
     </message>
     <message>
         <source>Choose &amp;Model or Agent…</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisir le &amp;modèle ou l’agent…</translation>
     </message>
     <message>
         <source>Ctrl+K</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+K</translation>
     </message>
     <message>
         <source>&amp;Stop Answer</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Arrêter la réponse</translation>
     </message>
     <message>
         <source>Esc</source>
-        <translation type="unfinished"></translation>
+        <translation>Esc</translation>
     </message>
     <message>
         <source>&amp;Regenerate Answer</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Régénérer la réponse</translation>
     </message>
     <message>
         <source>Ctrl+R</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+R</translation>
     </message>
     <message>
         <source>Show as &amp;Code…</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher sous forme de &amp;code…</translation>
     </message>
     <message>
         <source>Ctrl+Shift+K</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+K</translation>
     </message>
     <message>
         <source>&amp;About Tramontane</source>
-        <translation type="unfinished"></translation>
+        <translation>À &amp;propos de Tramontane</translation>
     </message>
     <message>
         <source>About Tramontane</source>
-        <translation type="unfinished"></translation>
+        <translation>À propos de Tramontane</translation>
     </message>
     <message>
         <source>&lt;h3&gt;Tramontane %1&lt;/h3&gt;&lt;p&gt;A native desktop client for Mistral AI: chat with models and agents, generated images inline, MCP connectors and agents in forms.&lt;/p&gt;&lt;p&gt;Secrets are kept in the system keychain.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Tramontane %1&lt;/h3&gt;&lt;p&gt;Un client de bureau natif pour Mistral AI : discussions avec des modèles et des agents, images générées affichées dans le fil, connecteurs MCP et agents éditables dans des formulaires.&lt;/p&gt;&lt;p&gt;Les secrets sont conservés dans le trousseau du système.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
     <name>Tramontane::McpClient</name>
     <message>
         <source>The MCP server sent nothing for %1 seconds.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur MCP n’a rien envoyé pendant %1 secondes.</translation>
     </message>
     <message>
         <source>The MCP server URL is not an http(s) URL.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’URL du serveur MCP n’est pas une URL http(s).</translation>
     </message>
     <message>
         <source>The MCP server&apos;s answer is too large.</source>
-        <translation type="unfinished"></translation>
+        <translation>La réponse du serveur MCP est trop volumineuse.</translation>
     </message>
     <message>
         <source>The MCP server&apos;s host name %1 was not found.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le nom d’hôte %1 du serveur MCP est introuvable.</translation>
     </message>
     <message>
         <source>Nothing listens at %1:%2 (connection refused).</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien n’écoute sur %1:%2 (connexion refusée).</translation>
     </message>
     <message>
         <source>The TLS connection to the MCP server failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>La connexion TLS au serveur MCP a échoué : %1</translation>
     </message>
     <message>
         <source>The connection to the MCP server timed out.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le délai de connexion au serveur MCP est dépassé.</translation>
     </message>
     <message>
         <source>The connection to the MCP server failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>La connexion au serveur MCP a échoué : %1</translation>
     </message>
     <message>
         <source>The MCP server refused the request (HTTP 401): the token is missing, invalid or expired.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur MCP a refusé la requête (HTTP 401) : le jeton est absent, non valide ou expiré.</translation>
     </message>
     <message>
         <source>The MCP server refused the request (HTTP 403): the token lacks a permission.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur MCP a refusé la requête (HTTP 403) : il manque une autorisation au jeton.</translation>
     </message>
     <message>
         <source>There is no MCP endpoint at this URL (HTTP %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Il n’y a pas de point de terminaison MCP à cette URL (HTTP %1).</translation>
     </message>
     <message>
         <source>The MCP server answered HTTP %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur MCP a répondu HTTP %1.</translation>
     </message>
     <message>
         <source>The MCP server ended its event stream without answering.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur MCP a fermé son flux d’événements sans répondre.</translation>
     </message>
     <message>
         <source>The server&apos;s event stream carries no MCP (JSON-RPC) message.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le flux d’événements du serveur ne contient aucun message MCP (JSON-RPC).</translation>
     </message>
     <message>
         <source>The server answered HTTP %1, but not with MCP (JSON-RPC).</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur a répondu HTTP %1, mais pas en MCP (JSON-RPC).</translation>
     </message>
     <message>
         <source>The MCP server&apos;s answer does not match the request.</source>
-        <translation type="unfinished"></translation>
+        <translation>La réponse du serveur MCP ne correspond pas à la requête.</translation>
     </message>
     <message>
         <source>The MCP server reported error %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur MCP a signalé l’erreur %1 : %2</translation>
     </message>
     <message>
         <source>The MCP server&apos;s answer has no result object.</source>
-        <translation type="unfinished"></translation>
+        <translation>La réponse du serveur MCP n’a pas d’objet result.</translation>
     </message>
     <message>
         <source>The MCP server speaks protocol version &quot;%1&quot;, which is not supported (%2 or later is).</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur MCP utilise la version de protocole « %1 », qui n’est pas prise en charge (il faut la version %2 ou ultérieure).</translation>
     </message>
     <message>
         <source>The MCP client was closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le client MCP a été fermé.</translation>
     </message>
 </context>
 <context>
     <name>Tramontane::McpJob</name>
     <message>
         <source>The request was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>La requête a été annulée.</translation>
     </message>
 </context>
 <context>
     <name>Tramontane::SafeTextDocument</name>
     <message>
         <source>image</source>
-        <translation type="unfinished"></translation>
+        <translation>image</translation>
     </message>
     <message>
         <source> %1 — %2 (click to load)</source>
-        <translation type="unfinished"></translation>
+        <translation> %1 — %2 (cliquez pour charger)</translation>
     </message>
     <message>
         <source>[image blocked]</source>
-        <translation type="unfinished"></translation>
+        <translation>[image bloquée]</translation>
     </message>
     <message>
         <source>[image blocked: %1]</source>
-        <translation type="unfinished"></translation>
+        <translation>[image bloquée : %1]</translation>
     </message>
 </context>
 <context>
     <name>Tramontane::SettingsDialog</name>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Paramètres</translation>
     </message>
     <message>
         <source>Connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Connexion</translation>
     </message>
     <message>
         <source>Offline demo: the bundled emulator, no account needed</source>
-        <translation type="unfinished"></translation>
+        <translation>Démo hors ligne : l’émulateur intégré, sans compte</translation>
     </message>
     <message>
         <source>Mistral AI platform</source>
-        <translation type="unfinished"></translation>
+        <translation>Plateforme Mistral AI</translation>
     </message>
     <message>
         <source>API &amp;key:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Clé API :</translation>
     </message>
     <message>
         <source>Paste the key from console.mistral.ai</source>
-        <translation type="unfinished"></translation>
+        <translation>Collez la clé obtenue sur console.mistral.ai</translation>
     </message>
     <message>
         <source>API &amp;address:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Adresse de l’API :</translation>
     </message>
     <message>
         <source>https://api.mistral.ai</source>
-        <translation type="unfinished"></translation>
+        <translation>https://api.mistral.ai</translation>
     </message>
     <message>
         <source>The key is kept in the system keychain, never in a settings file. The MISTRAL_API_KEY environment variable, when set, takes precedence.</source>
-        <translation type="unfinished"></translation>
+        <translation>La clé est conservée dans le trousseau du système, jamais dans un fichier de paramètres. La variable d’environnement MISTRAL_API_KEY, si elle est définie, est prioritaire.</translation>
     </message>
     <message>
         <source>&amp;Test Connection</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tester la connexion</translation>
     </message>
     <message>
         <source>Set by the MISTRAL_API_KEY environment variable</source>
-        <translation type="unfinished"></translation>
+        <translation>Définie par la variable d’environnement MISTRAL_API_KEY</translation>
     </message>
     <message>
         <source>A key is stored in the keychain (type to replace it)</source>
-        <translation type="unfinished"></translation>
+        <translation>Une clé est enregistrée dans le trousseau (saisissez-en une autre pour la remplacer)</translation>
     </message>
     <message>
         <source>Enter your API key to use the Mistral platform.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez votre clé API pour utiliser la plateforme Mistral.</translation>
     </message>
     <message>
         <source>Testing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Test en cours…</translation>
     </message>
     <message>
         <source>✓ Connected: the key works.</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ Connecté : la clé fonctionne.</translation>
     </message>
 </context>
 <context>
     <name>Tramontane::ToolChoiceModel</name>
     <message>
         <source>%1 (not found)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (introuvable)</translation>
     </message>
     <message>
         <source>%1 (needs authorization)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (autorisation requise)</translation>
     </message>
     <message>
         <source>This account has no connector &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce compte n’a pas de connecteur « %1 ».</translation>
     </message>
     <message>
         <source>Its tools need you to sign in or to give a credential.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pour utiliser ses outils, connectez-vous ou fournissez un identifiant d’accès.</translation>
     </message>
 </context>
 <context>
