@@ -5,7 +5,7 @@
     <name>AgentEditorDialog</name>
     <message>
         <source>(The server said: %1)</source>
-        <translation>(Réponse du serveur : %1)</translation>
+        <translation>(Réponse du serveur&#xa0;: %1)</translation>
     </message>
 </context>
 <context>
@@ -43,7 +43,7 @@
     </message>
     <message>
         <source>The server reported an error while answering: %1</source>
-        <translation>Le serveur a signalé une erreur pendant sa réponse : %1</translation>
+        <translation>Le serveur a signalé une erreur pendant sa réponse&#xa0;: %1</translation>
     </message>
     <message>
         <source>A secure connection to the server could not be established.</source>
@@ -83,7 +83,7 @@
     </message>
     <message>
         <source>The server rejected the request: %1</source>
-        <translation>Le serveur a rejeté la requête : %1</translation>
+        <translation>Le serveur a rejeté la requête&#xa0;: %1</translation>
     </message>
     <message>
         <source>The conversation is too long for the model.</source>
@@ -147,11 +147,11 @@
     </message>
     <message>
         <source>A tool in the request is not valid: %1</source>
-        <translation>Un outil de la requête n’est pas valide : %1</translation>
+        <translation>Un outil de la requête n’est pas valide&#xa0;: %1</translation>
     </message>
     <message>
         <source>The request has invalid fields: %1</source>
-        <translation>La requête contient des champs non valides : %1</translation>
+        <translation>La requête contient des champs non valides&#xa0;: %1</translation>
     </message>
     <message>
         <source>The server could not process the request.</source>
@@ -159,11 +159,11 @@
     </message>
     <message>
         <source>The server could not process the request: %1</source>
-        <translation>Le serveur n’a pas pu traiter la requête : %1</translation>
+        <translation>Le serveur n’a pas pu traiter la requête&#xa0;: %1</translation>
     </message>
     <message>
         <source>Too many requests: the rate limit was reached.</source>
-        <translation>Trop de requêtes : la limite de débit est atteinte.</translation>
+        <translation>Trop de requêtes&#xa0;: la limite de débit est atteinte.</translation>
     </message>
     <message>
         <source>The server had an internal error.</source>
@@ -203,7 +203,7 @@
     </message>
     <message>
         <source>The request failed (HTTP %1): %2</source>
-        <translation>La requête a échoué (HTTP %1) : %2</translation>
+        <translation>La requête a échoué (HTTP %1)&#xa0;: %2</translation>
     </message>
     <message>
         <source>Check your network connection and try again.</source>
@@ -227,7 +227,7 @@
     </message>
     <message>
         <source>The server&apos;s certificate could not be verified, so nothing was sent. Check the system clock and any proxy or firewall that intercepts secure connections.</source>
-        <translation>Le certificat du serveur n’a pas pu être vérifié ; rien n’a donc été envoyé. Vérifiez l’horloge du système et tout proxy ou pare-feu qui intercepterait les connexions sécurisées.</translation>
+        <translation>Le certificat du serveur n’a pas pu être vérifié&#xa0;; rien n’a donc été envoyé. Vérifiez l’horloge du système et tout proxy ou pare-feu qui intercepterait les connexions sécurisées.</translation>
     </message>
     <message>
         <source>Check the proxy settings of your system.</source>
@@ -259,7 +259,7 @@
     </message>
     <message>
         <source>The OAuth token or credentials may be expired or invalid: sign in to the connector again, or check its credentials.</source>
-        <translation>Le jeton OAuth ou les identifiants ont peut-être expiré ou ne sont pas valides : reconnectez-vous au connecteur, ou vérifiez ses identifiants.</translation>
+        <translation>Le jeton OAuth ou les identifiants ont peut-être expiré ou ne sont pas valides&#xa0;: reconnectez-vous au connecteur, ou vérifiez ses identifiants.</translation>
     </message>
     <message>
         <source>Check that your API key belongs to the right workspace and is allowed to use this feature.</source>
@@ -303,7 +303,7 @@
     </message>
     <message>
         <source>Check the tool&apos;s type and settings; each connector may appear only once.</source>
-        <translation>Vérifiez le type et les paramètres de l’outil ; chaque connecteur ne peut figurer qu’une fois.</translation>
+        <translation>Vérifiez le type et les paramètres de l’outil&#xa0;; chaque connecteur ne peut figurer qu’une fois.</translation>
     </message>
     <message>
         <source>Check these settings. If they look right, this version of the app may send something the server no longer accepts.</source>
@@ -326,7 +326,7 @@
     </message>
     <message>
         <source>This is usually temporary: the request is retried automatically. Try again in a moment.</source>
-        <translation>C’est généralement temporaire : la requête est relancée automatiquement. Réessayez dans un instant.</translation>
+        <translation>C’est généralement temporaire&#xa0;: la requête est relancée automatiquement. Réessayez dans un instant.</translation>
     </message>
     <message>
         <source>Check the connector&apos;s server URL and that the server is running.</source>
@@ -368,7 +368,7 @@
     </message>
     <message>
         <source>no API key configured: offline demo</source>
-        <translation>aucune clé API configurée : démo hors ligne</translation>
+        <translation>aucune clé API configurée&#xa0;: démo hors ligne</translation>
     </message>
 </context>
 <context>
@@ -383,7 +383,7 @@
     </message>
     <message>
         <source>The name may only contain letters A-Z and a-z, digits, &quot;_&quot; and &quot;-&quot;.</source>
-        <translation>Le nom ne peut contenir que des lettres A-Z et a-z, des chiffres, « _ » et « - ».</translation>
+        <translation>Le nom ne peut contenir que des lettres A-Z et a-z, des chiffres, «&#xa0;_&#xa0;» et «&#xa0;-&#xa0;».</translation>
     </message>
 </context>
 <context>
@@ -418,7 +418,7 @@
     </message>
     <message>
         <source>This is not a complete web address: it needs a scheme and a host, e.g. https://example.com/mcp.</source>
-        <translation>Ce n’est pas une adresse web complète : il faut un schéma et un hôte, par ex. https://example.com/mcp.</translation>
+        <translation>Ce n’est pas une adresse web complète&#xa0;: il faut un schéma et un hôte, par ex. https://example.com/mcp.</translation>
     </message>
     <message>
         <source>The address must start with https://.</source>
@@ -430,11 +430,11 @@
     </message>
     <message>
         <source>Plain http is only allowed for a server on this computer: use https:// so that headers and tool calls are encrypted.</source>
-        <translation>Le http non chiffré n’est autorisé que pour un serveur situé sur cet ordinateur : utilisez https:// pour que les en-têtes et les appels d’outils soient chiffrés.</translation>
+        <translation>Le http non chiffré n’est autorisé que pour un serveur situé sur cet ordinateur&#xa0;: utilisez https:// pour que les en-têtes et les appels d’outils soient chiffrés.</translation>
     </message>
     <message>
         <source>Unencrypted http: acceptable only because the server runs on this computer.</source>
-        <translation>http non chiffré : acceptable uniquement parce que le serveur tourne sur cet ordinateur.</translation>
+        <translation>http non chiffré&#xa0;: acceptable uniquement parce que le serveur tourne sur cet ordinateur.</translation>
     </message>
 </context>
 <context>
@@ -457,7 +457,7 @@
     </message>
     <message>
         <source>Image not available: %1</source>
-        <translation>Image non disponible : %1</translation>
+        <translation>Image non disponible&#xa0;: %1</translation>
     </message>
     <message>
         <source>image</source>
@@ -469,11 +469,11 @@
     </message>
     <message>
         <source>Tool call:</source>
-        <translation>Appel d’outil :</translation>
+        <translation>Appel d’outil&#xa0;:</translation>
     </message>
     <message>
         <source>Interrupted: this message may be incomplete.</source>
-        <translation>Interrompu : ce message est peut-être incomplet.</translation>
+        <translation>Interrompu&#xa0;: ce message est peut-être incomplet.</translation>
     </message>
     <message>
         <source>The request failed.</source>
@@ -481,7 +481,7 @@
     </message>
     <message>
         <source>The request failed: %1</source>
-        <translation>La requête a échoué : %1</translation>
+        <translation>La requête a échoué&#xa0;: %1</translation>
     </message>
     <message>
         <source>The file %1 could not be written.</source>
@@ -517,14 +517,14 @@
     </message>
     <message>
         <source>This conversation file is damaged (the field “%1” is wrong).</source>
-        <translation>Ce fichier de conversation est endommagé (le champ « %1 » est incorrect).</translation>
+        <translation>Ce fichier de conversation est endommagé (le champ «&#xa0;%1&#xa0;» est incorrect).</translation>
     </message>
 </context>
 <context>
     <name>ConversationModel</name>
     <message>
         <source>An image was not shown: its address is not an http(s), data or file link.</source>
-        <translation>Une image n’a pas été affichée : son adresse n’est pas un lien http(s), data ou file.</translation>
+        <translation>Une image n’a pas été affichée&#xa0;: son adresse n’est pas un lien http(s), data ou file.</translation>
     </message>
     <message>
         <source>Reference %1</source>
@@ -540,7 +540,7 @@
     </message>
     <message>
         <source>This message contains content of type “%1” that Tramontane cannot show yet.</source>
-        <translation>Ce message contient du contenu de type « %1 » que Tramontane ne sait pas encore afficher.</translation>
+        <translation>Ce message contient du contenu de type «&#xa0;%1&#xa0;» que Tramontane ne sait pas encore afficher.</translation>
     </message>
     <message>
         <source>The answer was interrupted before it finished.</source>
@@ -567,11 +567,11 @@
     </message>
     <message>
         <source>This conversation history was saved by a newer version of Tramontane (format %1; this version reads up to format %2). Update Tramontane to open it; the file was not changed.</source>
-        <translation>Cet historique des conversations a été enregistré par une version plus récente de Tramontane (format %1 ; cette version lit jusqu’au format %2). Mettez Tramontane à jour pour l’ouvrir ; le fichier n’a pas été modifié.</translation>
+        <translation>Cet historique des conversations a été enregistré par une version plus récente de Tramontane (format %1&#xa0;; cette version lit jusqu’au format %2). Mettez Tramontane à jour pour l’ouvrir&#xa0;; le fichier n’a pas été modifié.</translation>
     </message>
     <message>
         <source>The conversation history needs an upgrade, but a backup copy could not be written first, so nothing was changed. Check the free disk space.</source>
-        <translation>L’historique des conversations doit être mis à niveau, mais aucune copie de sauvegarde n’a pu être écrite au préalable ; rien n’a donc été modifié. Vérifiez l’espace disque disponible.</translation>
+        <translation>L’historique des conversations doit être mis à niveau, mais aucune copie de sauvegarde n’a pu être écrite au préalable&#xa0;; rien n’a donc été modifié. Vérifiez l’espace disque disponible.</translation>
     </message>
     <message>
         <source>The conversation history could not be upgraded to format %1.</source>
@@ -672,11 +672,11 @@
     </message>
     <message>
         <source>The server&apos;s certificate is not trusted or the secure connection failed; check the URL, or ask the server&apos;s owner.</source>
-        <translation>Le certificat du serveur n’est pas reconnu ou la connexion sécurisée a échoué ; vérifiez l’URL, ou contactez le responsable du serveur.</translation>
+        <translation>Le certificat du serveur n’est pas reconnu ou la connexion sécurisée a échoué&#xa0;; vérifiez l’URL, ou contactez le responsable du serveur.</translation>
     </message>
     <message>
         <source>The server wants credentials: add or correct the Authorization (or API key) header.</source>
-        <translation>Le serveur demande des identifiants : ajoutez ou corrigez l’en-tête Authorization (ou celui de la clé API).</translation>
+        <translation>Le serveur demande des identifiants&#xa0;: ajoutez ou corrigez l’en-tête Authorization (ou celui de la clé API).</translation>
     </message>
     <message>
         <source>The credentials were accepted but lack a permission or scope.</source>
@@ -684,15 +684,15 @@
     </message>
     <message>
         <source>Check the path of the URL: MCP servers often serve it at /mcp.</source>
-        <translation>Vérifiez le chemin de l’URL : les serveurs MCP répondent souvent sur /mcp.</translation>
+        <translation>Vérifiez le chemin de l’URL&#xa0;: les serveurs MCP répondent souvent sur /mcp.</translation>
     </message>
     <message>
         <source>The server did not answer in time; it may be down or overloaded.</source>
-        <translation>Le serveur n’a pas répondu à temps ; il est peut-être arrêté ou surchargé.</translation>
+        <translation>Le serveur n’a pas répondu à temps&#xa0;; il est peut-être arrêté ou surchargé.</translation>
     </message>
     <message>
         <source>Something answers at this URL, but it does not speak MCP (streamable HTTP); check the path.</source>
-        <translation>Quelque chose répond à cette URL, mais pas en MCP (streamable HTTP) ; vérifiez le chemin.</translation>
+        <translation>Quelque chose répond à cette URL, mais pas en MCP (streamable HTTP)&#xa0;; vérifiez le chemin.</translation>
     </message>
     <message>
         <source>Try again later, or check the server&apos;s logs.</source>
@@ -705,17 +705,17 @@
     <message numerus="yes">
         <source>Reachable: %1 · MCP %2 · %n tool(s) · %3 ms</source>
         <translation>
-            <numerusform>Joignable : %1 · MCP %2 · %n outil · %3 ms</numerusform>
-            <numerusform>Joignable : %1 · MCP %2 · %n outils · %3 ms</numerusform>
+            <numerusform>Joignable&#xa0;: %1 · MCP %2 · %n outil · %3&#xa0;ms</numerusform>
+            <numerusform>Joignable&#xa0;: %1 · MCP %2 · %n outils · %3&#xa0;ms</numerusform>
         </translation>
     </message>
     <message>
         <source>Not reachable: %1</source>
-        <translation>Injoignable : %1</translation>
+        <translation>Injoignable&#xa0;: %1</translation>
     </message>
     <message>
         <source>Not tried: %1</source>
-        <translation>Non testé : %1</translation>
+        <translation>Non testé&#xa0;: %1</translation>
     </message>
     <message>
         <source>Test canceled.</source>
@@ -723,19 +723,19 @@
     </message>
     <message>
         <source>Tools: %1</source>
-        <translation>Outils : %1</translation>
+        <translation>Outils&#xa0;: %1</translation>
     </message>
     <message>
         <source>Session: kept (Mcp-Session-Id).</source>
-        <translation>Session : conservée (Mcp-Session-Id).</translation>
+        <translation>Session&#xa0;: conservée (Mcp-Session-Id).</translation>
     </message>
     <message>
         <source>Session: none (a stateless server).</source>
-        <translation>Session : aucune (serveur sans état).</translation>
+        <translation>Session&#xa0;: aucune (serveur sans état).</translation>
     </message>
     <message>
         <source>Not sent, because their secret value is not stored on this computer: %1.</source>
-        <translation>Non envoyés, car leur valeur secrète n’est pas enregistrée sur cet ordinateur : %1.</translation>
+        <translation>Non envoyés, car leur valeur secrète n’est pas enregistrée sur cet ordinateur&#xa0;: %1.</translation>
     </message>
 </context>
 <context>
@@ -749,7 +749,7 @@
     <name>SchemaOutline</name>
     <message>
         <source>The schema goes deeper; see the raw JSON for the rest.</source>
-        <translation>Le schéma est plus profond ; consultez le JSON brut pour la suite.</translation>
+        <translation>Le schéma est plus profond&#xa0;; consultez le JSON brut pour la suite.</translation>
     </message>
 </context>
 <context>
@@ -764,7 +764,7 @@
     </message>
     <message>
         <source>The system keychain reported an error: %1</source>
-        <translation>Le trousseau du système a signalé une erreur : %1</translation>
+        <translation>Le trousseau du système a signalé une erreur&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -829,7 +829,7 @@
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation>&amp;Nom :</translation>
+        <translation>&amp;Nom&#xa0;:</translation>
     </message>
     <message>
         <source>e.g. deepwiki_completion_agent</source>
@@ -837,7 +837,7 @@
     </message>
     <message>
         <source>&amp;Description:</source>
-        <translation>&amp;Description :</translation>
+        <translation>&amp;Description&#xa0;:</translation>
     </message>
     <message>
         <source>What the agent is for (optional)</source>
@@ -845,11 +845,11 @@
     </message>
     <message>
         <source>&amp;Model:</source>
-        <translation>&amp;Modèle :</translation>
+        <translation>&amp;Modèle&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Version note:</source>
-        <translation>Note de &amp;version :</translation>
+        <translation>Note de &amp;version&#xa0;:</translation>
     </message>
     <message>
         <source>What this version changes (optional)</source>
@@ -857,7 +857,7 @@
     </message>
     <message>
         <source>Each save makes a new version of the agent; the history keeps the earlier ones.</source>
-        <translation>Chaque enregistrement crée une nouvelle version de l’agent ; l’historique conserve les précédentes.</translation>
+        <translation>Chaque enregistrement crée une nouvelle version de l’agent&#xa0;; l’historique conserve les précédentes.</translation>
     </message>
     <message>
         <source>&amp;Instructions</source>
@@ -877,15 +877,15 @@
     </message>
     <message>
         <source>Built-in tools run on Mistral&apos;s side; connectors are the MCP servers of your account.</source>
-        <translation>Les outils intégrés s’exécutent chez Mistral ; les connecteurs sont les serveurs MCP de votre compte.</translation>
+        <translation>Les outils intégrés s’exécutent chez Mistral&#xa0;; les connecteurs sont les serveurs MCP de votre compte.</translation>
     </message>
     <message>
         <source>&amp;Library ids:</source>
-        <translation>ID de &amp;bibliothèque :</translation>
+        <translation>ID de &amp;bibliothèque&#xa0;:</translation>
     </message>
     <message>
         <source>For the document library: ids separated by commas</source>
-        <translation>Pour la bibliothèque de documents : ID séparés par des virgules</translation>
+        <translation>Pour la bibliothèque de documents&#xa0;: ID séparés par des virgules</translation>
     </message>
     <message>
         <source>Credential</source>
@@ -893,11 +893,11 @@
     </message>
     <message>
         <source>&amp;Send:</source>
-        <translation>En&amp;voyer :</translation>
+        <translation>En&amp;voyer&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Value:</source>
-        <translation>Vale&amp;ur :</translation>
+        <translation>Vale&amp;ur&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Advanced</source>
@@ -909,31 +909,31 @@
     </message>
     <message>
         <source>T&amp;emperature:</source>
-        <translation>Tempé&amp;rature :</translation>
+        <translation>Tempé&amp;rature&#xa0;:</translation>
     </message>
     <message>
         <source>Top &amp;p:</source>
-        <translation>Top &amp;p :</translation>
+        <translation>Top &amp;p&#xa0;:</translation>
     </message>
     <message>
         <source>Max &amp;tokens:</source>
-        <translation>Jetons &amp;max :</translation>
+        <translation>Jetons &amp;max&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Random seed:</source>
-        <translation>Graine a&amp;léatoire :</translation>
+        <translation>Graine a&amp;léatoire&#xa0;:</translation>
     </message>
     <message>
         <source>Tool &amp;choice:</source>
-        <translation>C&amp;hoix d’outil :</translation>
+        <translation>C&amp;hoix d’outil&#xa0;:</translation>
     </message>
     <message>
         <source>Response &amp;format:</source>
-        <translation>&amp;Format de réponse :</translation>
+        <translation>&amp;Format de réponse&#xa0;:</translation>
     </message>
     <message>
         <source>Schema na&amp;me:</source>
-        <translation>&amp;Nom du schéma :</translation>
+        <translation>&amp;Nom du schéma&#xa0;:</translation>
     </message>
     <message>
         <source>e.g. answer</source>
@@ -945,7 +945,7 @@
     </message>
     <message>
         <source>JSON sc&amp;hema:</source>
-        <translation>Schéma &amp;JSON :</translation>
+        <translation>Schéma &amp;JSON&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Handoffs</source>
@@ -969,19 +969,19 @@
     </message>
     <message>
         <source>auto: the model decides</source>
-        <translation>auto : le modèle décide</translation>
+        <translation>auto&#xa0;: le modèle décide</translation>
     </message>
     <message>
         <source>none: never call a tool</source>
-        <translation>none : n’appeler aucun outil</translation>
+        <translation>none&#xa0;: n’appeler aucun outil</translation>
     </message>
     <message>
         <source>any: must call a tool</source>
-        <translation>any : doit appeler un outil</translation>
+        <translation>any&#xa0;: doit appeler un outil</translation>
     </message>
     <message>
         <source>required: must call a tool</source>
-        <translation>required : doit appeler un outil</translation>
+        <translation>required&#xa0;: doit appeler un outil</translation>
     </message>
     <message>
         <source>Server default (text)</source>
@@ -1001,7 +1001,7 @@
     </message>
     <message>
         <source>Nothing: the connector&apos;s own authorization</source>
-        <translation>Rien : l’autorisation propre au connecteur</translation>
+        <translation>Rien&#xa0;: l’autorisation propre au connecteur</translation>
     </message>
     <message>
         <source>An OAuth2 access token</source>
@@ -1033,11 +1033,11 @@
     </message>
     <message>
         <source>Model default: %1</source>
-        <translation>Par défaut pour le modèle : %1</translation>
+        <translation>Par défaut pour le modèle&#xa0;: %1</translation>
     </message>
     <message>
         <source>Context: %1 tokens</source>
-        <translation>Contexte : %1 jetons</translation>
+        <translation>Contexte&#xa0;: %1 jetons</translation>
     </message>
     <message>
         <source>tools</source>
@@ -1077,15 +1077,15 @@
     </message>
     <message>
         <source>You are signed in to it: that token is sent unless you give another one.</source>
-        <translation>Vous y êtes connecté : ce jeton est envoyé, sauf si vous en indiquez un autre.</translation>
+        <translation>Vous y êtes connecté&#xa0;: ce jeton est envoyé, sauf si vous en indiquez un autre.</translation>
     </message>
     <message>
         <source>A credential is kept in the system keychain and sent with each chat request, never stored in the agent.</source>
-        <translation>L’identifiant d’accès est conservé dans le trousseau du système et envoyé avec chaque requête de discussion ; il n’est jamais enregistré dans l’agent.</translation>
+        <translation>L’identifiant d’accès est conservé dans le trousseau du système et envoyé avec chaque requête de discussion&#xa0;; il n’est jamais enregistré dans l’agent.</translation>
     </message>
     <message>
         <source>Stored in the keychain; type a new value to replace it</source>
-        <translation>Enregistré dans le trousseau ; saisissez une nouvelle valeur pour le remplacer</translation>
+        <translation>Enregistré dans le trousseau&#xa0;; saisissez une nouvelle valeur pour le remplacer</translation>
     </message>
     <message>
         <source>Paste the token or the key</source>
@@ -1093,7 +1093,7 @@
     </message>
     <message>
         <source>Edit Agent: %1</source>
-        <translation>Modifier l’agent : %1</translation>
+        <translation>Modifier l’agent&#xa0;: %1</translation>
     </message>
     <message>
         <source>&amp;Create</source>
@@ -1145,7 +1145,7 @@
     </message>
     <message>
         <source>The schema is not valid JSON: %1 (at character %2).</source>
-        <translation>Le schéma n’est pas un JSON valide : %1 (au caractère %2).</translation>
+        <translation>Le schéma n’est pas un JSON valide&#xa0;: %1 (au caractère %2).</translation>
     </message>
     <message>
         <source>The schema must be a JSON object.</source>
@@ -1153,11 +1153,11 @@
     </message>
     <message>
         <source>Not connected: the agent cannot be saved.</source>
-        <translation>Non connecté : impossible d’enregistrer l’agent.</translation>
+        <translation>Non connecté&#xa0;: impossible d’enregistrer l’agent.</translation>
     </message>
     <message>
         <source>The credential could not be stored: %1</source>
-        <translation>Impossible d’enregistrer l’identifiant d’accès : %1</translation>
+        <translation>Impossible d’enregistrer l’identifiant d’accès&#xa0;: %1</translation>
     </message>
     <message>
         <source>Saving…</source>
@@ -1169,11 +1169,11 @@
     </message>
     <message>
         <source>Save the changes to the agent &quot;%1&quot;?</source>
-        <translation>Enregistrer les modifications de l’agent « %1 » ?</translation>
+        <translation>Enregistrer les modifications de l’agent «&#xa0;%1&#xa0;»&#xa0;?</translation>
     </message>
     <message>
         <source>Create the new agent?</source>
-        <translation>Créer le nouvel agent ?</translation>
+        <translation>Créer le nouvel agent&#xa0;?</translation>
     </message>
     <message>
         <source>If you discard them, your changes are lost.</source>
@@ -1181,11 +1181,11 @@
     </message>
     <message>
         <source>Request id: %1</source>
-        <translation>ID de requête : %1</translation>
+        <translation>ID de requête&#xa0;: %1</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation>%1 : %2</translation>
+        <translation>%1&#xa0;: %2</translation>
     </message>
 </context>
 <context>
@@ -1259,7 +1259,7 @@
     </message>
     <message>
         <source>Every save of &quot;%1&quot; is a version. The active version is the one chats use.</source>
-        <translation>Chaque enregistrement de « %1 » est une version. La version active est celle qu’utilisent les discussions.</translation>
+        <translation>Chaque enregistrement de «&#xa0;%1&#xa0;» est une version. La version active est celle qu’utilisent les discussions.</translation>
     </message>
     <message>
         <source>%1 (active)</source>
@@ -1302,31 +1302,31 @@
     </message>
     <message>
         <source>Model:</source>
-        <translation>Modèle :</translation>
+        <translation>Modèle&#xa0;:</translation>
     </message>
     <message>
         <source>Tools:</source>
-        <translation>Outils :</translation>
+        <translation>Outils&#xa0;:</translation>
     </message>
     <message>
         <source>Handoffs:</source>
-        <translation>Transferts :</translation>
+        <translation>Transferts&#xa0;:</translation>
     </message>
     <message>
         <source>Settings:</source>
-        <translation>Paramètres :</translation>
+        <translation>Paramètres&#xa0;:</translation>
     </message>
     <message>
         <source>Version:</source>
-        <translation>Version :</translation>
+        <translation>Version&#xa0;:</translation>
     </message>
     <message>
         <source>Id:</source>
-        <translation>ID :</translation>
+        <translation>ID&#xa0;:</translation>
     </message>
     <message>
         <source>Instructions:</source>
-        <translation>Instructions :</translation>
+        <translation>Instructions&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Chat with Agent</source>
@@ -1362,11 +1362,11 @@
     </message>
     <message>
         <source>tool choice: %1</source>
-        <translation>choix d’outil : %1</translation>
+        <translation>choix d’outil&#xa0;: %1</translation>
     </message>
     <message>
         <source>JSON schema &quot;%1&quot;</source>
-        <translation>schéma JSON « %1 »</translation>
+        <translation>schéma JSON «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
         <source>JSON answers</source>
@@ -1378,11 +1378,11 @@
     </message>
     <message>
         <source>The models could not be loaded: %1</source>
-        <translation>Impossible de charger les modèles : %1</translation>
+        <translation>Impossible de charger les modèles&#xa0;: %1</translation>
     </message>
     <message>
         <source>The connectors could not be loaded: %1</source>
-        <translation>Impossible de charger les connecteurs : %1</translation>
+        <translation>Impossible de charger les connecteurs&#xa0;: %1</translation>
     </message>
     <message>
         <source>None</source>
@@ -1390,7 +1390,7 @@
     </message>
     <message>
         <source>%1 (active); saved versions: %2</source>
-        <translation>%1 (active) ; versions enregistrées : %2</translation>
+        <translation>%1 (active)&#xa0;; versions enregistrées&#xa0;: %2</translation>
     </message>
     <message>
         <source>updated %1</source>
@@ -1398,7 +1398,7 @@
     </message>
     <message>
         <source>Note: %1</source>
-        <translation>Note : %1</translation>
+        <translation>Note&#xa0;: %1</translation>
     </message>
     <message>
         <source>Loading agents…</source>
@@ -1406,23 +1406,23 @@
     </message>
     <message>
         <source>The agents could not be loaded: %1 %2</source>
-        <translation>Impossible de charger les agents : %1 %2</translation>
+        <translation>Impossible de charger les agents&#xa0;: %1 %2</translation>
     </message>
     <message>
         <source>Request id: %1</source>
-        <translation>ID de requête : %1</translation>
+        <translation>ID de requête&#xa0;: %1</translation>
     </message>
     <message>
         <source>No agents yet: create one with New Agent.</source>
-        <translation>Aucun agent pour l’instant : créez-en un avec Nouvel agent.</translation>
+        <translation>Aucun agent pour l’instant&#xa0;: créez-en un avec Nouvel agent.</translation>
     </message>
     <message>
         <source>No agent&apos;s name contains &quot;%1&quot;.</source>
-        <translation>Aucun nom d’agent ne contient « %1 ».</translation>
+        <translation>Aucun nom d’agent ne contient «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
         <source>Agent &quot;%1&quot; saved (version %2).</source>
-        <translation>Agent « %1 » enregistré (version %2).</translation>
+        <translation>Agent «&#xa0;%1&#xa0;» enregistré (version %2).</translation>
     </message>
     <message>
         <source>Delete Agent</source>
@@ -1430,7 +1430,7 @@
     </message>
     <message>
         <source>Delete the agent &quot;%1&quot;?</source>
-        <translation>Supprimer l’agent « %1 » ?</translation>
+        <translation>Supprimer l’agent «&#xa0;%1&#xa0;»&#xa0;?</translation>
     </message>
     <message>
         <source>All its versions are deleted too. Chats that used it keep their messages.</source>
@@ -1442,18 +1442,18 @@
     </message>
     <message>
         <source>Agent &quot;%1&quot; deleted.</source>
-        <translation>Agent « %1 » supprimé.</translation>
+        <translation>Agent «&#xa0;%1&#xa0;» supprimé.</translation>
     </message>
     <message>
         <source>Version %1 of &quot;%2&quot; is now active.</source>
-        <translation>La version %1 de « %2 » est maintenant active.</translation>
+        <translation>La version %1 de «&#xa0;%2&#xa0;» est maintenant active.</translation>
     </message>
 </context>
 <context>
     <name>Tramontane::ApiClient</name>
     <message>
         <source>The server address &quot;%1&quot; is not a valid URL.</source>
-        <translation>L’adresse du serveur « %1 » n’est pas une URL valide.</translation>
+        <translation>L’adresse du serveur «&#xa0;%1&#xa0;» n’est pas une URL valide.</translation>
     </message>
     <message>
         <source>The server address must not contain a user name or password.</source>
@@ -1465,7 +1465,7 @@
     </message>
     <message>
         <source>The server address must use https: plain http would send your API key unencrypted. (http is only accepted for 127.0.0.1 and localhost.)</source>
-        <translation>L’adresse du serveur doit utiliser https : en http, votre clé API serait envoyée sans chiffrement. (http n’est accepté que pour 127.0.0.1 et localhost.)</translation>
+        <translation>L’adresse du serveur doit utiliser https&#xa0;: en http, votre clé API serait envoyée sans chiffrement. (http n’est accepté que pour 127.0.0.1 et localhost.)</translation>
     </message>
     <message>
         <source>The server address must start with https://.</source>
@@ -1516,7 +1516,7 @@ Ouvrez les paramètres pour vous connecter à la plateforme Mistral avec votre c
     </message>
     <message>
         <source>Could not load the models: %1 %2</source>
-        <translation>Impossible de charger les modèles : %1 %2</translation>
+        <translation>Impossible de charger les modèles&#xa0;: %1 %2</translation>
     </message>
     <message>
         <source>API key</source>
@@ -1532,21 +1532,21 @@ Ouvrez les paramètres pour vous connecter à la plateforme Mistral avec votre c
     <message numerus="yes">
         <source>… %n more line(s); Copy takes everything</source>
         <translation>
-            <numerusform>… %n ligne de plus ; Copier prend tout</numerusform>
-            <numerusform>… %n lignes de plus ; Copier prend tout</numerusform>
+            <numerusform>… %n ligne de plus&#xa0;; Copier prend tout</numerusform>
+            <numerusform>… %n lignes de plus&#xa0;; Copier prend tout</numerusform>
         </translation>
     </message>
     <message>
         <source>HTTP status: %1</source>
-        <translation>Statut HTTP : %1</translation>
+        <translation>Statut HTTP&#xa0;: %1</translation>
     </message>
     <message>
         <source>Request ID: %1</source>
-        <translation>ID de requête : %1</translation>
+        <translation>ID de requête&#xa0;: %1</translation>
     </message>
     <message>
         <source>Server message: %1</source>
-        <translation>Message du serveur : %1</translation>
+        <translation>Message du serveur&#xa0;: %1</translation>
     </message>
     <message>
         <source>Thought for a moment — show</source>
@@ -1653,7 +1653,7 @@ Ouvrez les paramètres pour vous connecter à la plateforme Mistral avec votre c
     </message>
     <message>
         <source>Editing an earlier message: sending replaces it and the answers after it. Esc cancels.</source>
-        <translation>Modification d’un message précédent : l’envoi le remplace, ainsi que les réponses suivantes. Échap pour annuler.</translation>
+        <translation>Modification d’un message précédent&#xa0;: l’envoi le remplace, ainsi que les réponses suivantes. Échap pour annuler.</translation>
     </message>
     <message>
         <source>Stop</source>
@@ -1661,7 +1661,7 @@ Ouvrez les paramètres pour vous connecter à la plateforme Mistral avec votre c
     </message>
     <message>
         <source>Stop the answer (Esc); what arrived is kept</source>
-        <translation>Arrêter la réponse (Échap) ; le texte déjà reçu est conservé</translation>
+        <translation>Arrêter la réponse (Échap)&#xa0;; le texte déjà reçu est conservé</translation>
     </message>
     <message>
         <source>Send (Enter)</source>
@@ -1685,7 +1685,7 @@ Ouvrez les paramètres pour vous connecter à la plateforme Mistral avec votre c
     </message>
     <message>
         <source>Connector “%1” is on for this chat.</source>
-        <translation>Le connecteur « %1 » est activé pour cette discussion.</translation>
+        <translation>Le connecteur «&#xa0;%1&#xa0;» est activé pour cette discussion.</translation>
     </message>
     <message>
         <source>Built-in tools</source>
@@ -1720,14 +1720,14 @@ Ouvrez les paramètres pour vous connecter à la plateforme Mistral avec votre c
     </message>
     <message>
         <source>Your message could not be saved, so it was not sent: %1</source>
-        <translation>Votre message n’a pas pu être enregistré ; il n’a donc pas été envoyé : %1</translation>
+        <translation>Votre message n’a pas pu être enregistré&#xa0;; il n’a donc pas été envoyé&#xa0;: %1</translation>
     </message>
 </context>
 <context>
     <name>Tramontane::ChatTargetModel</name>
     <message>
         <source>Agent: %1</source>
-        <translation>Agent : %1</translation>
+        <translation>Agent&#xa0;: %1</translation>
     </message>
     <message>
         <source>%1 tokens context</source>
@@ -1758,7 +1758,7 @@ Ouvrez les paramètres pour vous connecter à la plateforme Mistral avec votre c
     </message>
     <message>
         <source>Open this link in your browser?</source>
-        <translation>Ouvrir ce lien dans votre navigateur ?</translation>
+        <translation>Ouvrir ce lien dans votre navigateur&#xa0;?</translation>
     </message>
     <message>
         <source>Open</source>
@@ -1778,7 +1778,7 @@ Ouvrez les paramètres pour vous connecter à la plateforme Mistral avec votre c
     </message>
     <message>
         <source>Load image from %1?</source>
-        <translation>Charger l’image depuis %1 ?</translation>
+        <translation>Charger l’image depuis %1&#xa0;?</translation>
     </message>
     <message>
         <source>The site will see that the image was requested.
@@ -1853,7 +1853,7 @@ Ouvrez les paramètres pour vous connecter à la plateforme Mistral avec votre c
     </message>
     <message>
         <source>&amp;Title:</source>
-        <translation>Tit&amp;re :</translation>
+        <translation>Tit&amp;re&#xa0;:</translation>
     </message>
     <message>
         <source>e.g. Team wiki</source>
@@ -1861,7 +1861,7 @@ Ouvrez les paramètres pour vous connecter à la plateforme Mistral avec votre c
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation>&amp;Nom :</translation>
+        <translation>&amp;Nom&#xa0;:</translation>
     </message>
     <message>
         <source>letters, digits, _ and -</source>
@@ -1869,11 +1869,11 @@ Ouvrez les paramètres pour vous connecter à la plateforme Mistral avec votre c
     </message>
     <message>
         <source>The name a chat uses to refer to the connector: at most 64 letters, digits, &quot;_&quot; and &quot;-&quot;. Suggested from the title.</source>
-        <translation>Le nom par lequel une discussion désigne le connecteur : 64 lettres, chiffres, « _ » et « - » au maximum. Proposé à partir du titre.</translation>
+        <translation>Le nom par lequel une discussion désigne le connecteur&#xa0;: 64 lettres, chiffres, «&#xa0;_&#xa0;» et «&#xa0;-&#xa0;» au maximum. Proposé à partir du titre.</translation>
     </message>
     <message>
         <source>&amp;Description:</source>
-        <translation>&amp;Description :</translation>
+        <translation>&amp;Description&#xa0;:</translation>
     </message>
     <message>
         <source>What the connector gives access to (required)</source>
@@ -1881,7 +1881,7 @@ Ouvrez les paramètres pour vous connecter à la plateforme Mistral avec votre c
     </message>
     <message>
         <source>&amp;Server URL:</source>
-        <translation>&amp;URL du serveur :</translation>
+        <translation>&amp;URL du serveur&#xa0;:</translation>
     </message>
     <message>
         <source>https://example.com/mcp</source>
@@ -1889,15 +1889,15 @@ Ouvrez les paramètres pour vous connecter à la plateforme Mistral avec votre c
     </message>
     <message>
         <source>The MCP server (streamable HTTP). It must use https; plain http is accepted only for a server on this computer.</source>
-        <translation>Le serveur MCP (streamable HTTP). Il doit utiliser https ; le http non chiffré n’est accepté que pour un serveur situé sur cet ordinateur.</translation>
+        <translation>Le serveur MCP (streamable HTTP). Il doit utiliser https&#xa0;; le http non chiffré n’est accepté que pour un serveur situé sur cet ordinateur.</translation>
     </message>
     <message>
         <source>&amp;Visibility:</source>
-        <translation>&amp;Visibilité :</translation>
+        <translation>&amp;Visibilité&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Icon URL:</source>
-        <translation>URL de l’&amp;icône :</translation>
+        <translation>URL de l’&amp;icône&#xa0;:</translation>
     </message>
     <message>
         <source>optional, https://…</source>
@@ -1909,7 +1909,7 @@ Ouvrez les paramètres pour vous connecter à la plateforme Mistral avec votre c
     </message>
     <message>
         <source>HTTP headers sent to the MCP server with every request, e.g. Authorization: Bearer … Secret values are kept in the system keychain on this computer; the server never shows them again.</source>
-        <translation>En-têtes HTTP envoyés au serveur MCP avec chaque requête, par ex. Authorization: Bearer … Les valeurs secrètes sont conservées dans le trousseau du système de cet ordinateur ; le serveur ne les montre plus jamais.</translation>
+        <translation>En-têtes HTTP envoyés au serveur MCP avec chaque requête, par ex. Authorization: Bearer … Les valeurs secrètes sont conservées dans le trousseau du système de cet ordinateur&#xa0;; le serveur ne les renvoie jamais.</translation>
     </message>
     <message>
         <source>Headers</source>
@@ -2005,7 +2005,7 @@ Ouvrez les paramètres pour vous connecter à la plateforme Mistral avec votre c
     </message>
     <message>
         <source>A credential each user of the connector provides. A value typed here is kept in this computer&apos;s keychain for the connection test; it is not sent to the server.</source>
-        <translation>Un identifiant que chaque utilisateur du connecteur fournit. Une valeur saisie ici est conservée dans le trousseau de cet ordinateur pour le test de connexion ; elle n’est pas envoyée au serveur.</translation>
+        <translation>Un identifiant que chaque utilisateur du connecteur fournit. Une valeur saisie ici est conservée dans le trousseau de cet ordinateur pour le test de connexion&#xa0;; elle n’est pas envoyée au serveur.</translation>
     </message>
     <message>
         <source>•••••• stored (type to replace)</source>
@@ -2033,7 +2033,7 @@ Ouvrez les paramètres pour vous connecter à la plateforme Mistral avec votre c
     </message>
     <message>
         <source>Type the value of %1 again: the server never returns secret values, and this computer has not kept it.</source>
-        <translation>Saisissez de nouveau la valeur de %1 : le serveur ne renvoie jamais les valeurs secrètes, et cet ordinateur ne l’a pas conservée.</translation>
+        <translation>Saisissez de nouveau la valeur de %1&#xa0;: le serveur ne renvoie jamais les valeurs secrètes, et cet ordinateur ne l’a pas conservée.</translation>
     </message>
     <message>
         <source>Enter a value for %1.</source>
@@ -2045,15 +2045,15 @@ Ouvrez les paramètres pour vous connecter à la plateforme Mistral avec votre c
     </message>
     <message>
         <source>A connector with this name already exists: choose another name.</source>
-        <translation>Un connecteur portant ce nom existe déjà : choisissez un autre nom.</translation>
+        <translation>Un connecteur portant ce nom existe déjà&#xa0;: choisissez un autre nom.</translation>
     </message>
     <message>
         <source>Request id: %1</source>
-        <translation>ID de requête : %1</translation>
+        <translation>ID de requête&#xa0;: %1</translation>
     </message>
     <message>
         <source>The connector was saved, but its secret header values could not be kept in the keychain: %1</source>
-        <translation>Le connecteur a été enregistré, mais les valeurs secrètes de ses en-têtes n’ont pas pu être conservées dans le trousseau : %1</translation>
+        <translation>Le connecteur a été enregistré, mais les valeurs secrètes de ses en-têtes n’ont pas pu être conservées dans le trousseau&#xa0;: %1</translation>
     </message>
     <message>
         <source>Unsaved Connector</source>
@@ -2061,11 +2061,11 @@ Ouvrez les paramètres pour vous connecter à la plateforme Mistral avec votre c
     </message>
     <message>
         <source>Save the changes to this connector?</source>
-        <translation>Enregistrer les modifications de ce connecteur ?</translation>
+        <translation>Enregistrer les modifications de ce connecteur&#xa0;?</translation>
     </message>
     <message>
         <source>Save this new connector?</source>
-        <translation>Enregistrer ce nouveau connecteur ?</translation>
+        <translation>Enregistrer ce nouveau connecteur&#xa0;?</translation>
     </message>
     <message>
         <source>Reading the stored secrets…</source>
@@ -2110,7 +2110,7 @@ Ouvrez les paramètres pour vous connecter à la plateforme Mistral avec votre c
         <source>A built-in connector provided by Mistral: it cannot be edited or deleted here.
 
 %1</source>
-        <translation>Un connecteur intégré fourni par Mistral : il ne peut être ni modifié ni supprimé ici.
+        <translation>Un connecteur intégré fourni par Mistral&#xa0;: il ne peut être ni modifié ni supprimé ici.
 
 %1</translation>
     </message>
@@ -2118,11 +2118,11 @@ Ouvrez les paramètres pour vous connecter à la plateforme Mistral avec votre c
         <source>%1
 Unencrypted http: acceptable only for a server on this computer.</source>
         <translation>%1
-http non chiffré : acceptable uniquement pour un serveur situé sur cet ordinateur.</translation>
+http non chiffré&#xa0;: acceptable uniquement pour un serveur situé sur cet ordinateur.</translation>
     </message>
     <message>
         <source>At least one tool changed since you approved it: review the tools.</source>
-        <translation>Au moins un outil a changé depuis votre approbation : vérifiez les outils.</translation>
+        <translation>Au moins un outil a changé depuis votre approbation&#xa0;: vérifiez les outils.</translation>
     </message>
     <message>
         <source>Name</source>
@@ -2161,7 +2161,7 @@ http non chiffré : acceptable uniquement pour un serveur situé sur cet ordina
     </message>
     <message>
         <source>MCP servers are not vetted by anyone: read the description and the input of each tool before a chat may use it. The model reads the descriptions too, so a description that asks for files, keys or other data is a red flag.</source>
-        <translation>Les serveurs MCP ne sont contrôlés par personne : lisez la description et les entrées de chaque outil avant qu’une discussion puisse l’utiliser. Le modèle lit aussi les descriptions : une description qui demande des fichiers, des clés ou d’autres données doit vous alerter.</translation>
+        <translation>Les serveurs MCP ne sont contrôlés par personne&#xa0;: lisez la description et les entrées de chaque outil avant qu’une discussion puisse l’utiliser. Le modèle lit aussi les descriptions&#xa0;: une description qui demande des fichiers, des clés ou d’autres données doit vous alerter.</translation>
     </message>
     <message>
         <source>Tools</source>
@@ -2169,7 +2169,7 @@ http non chiffré : acceptable uniquement pour un serveur situé sur cet ordina
     </message>
     <message>
         <source>Description (as the model reads it):</source>
-        <translation>Description (telle que le modèle la lit) :</translation>
+        <translation>Description (telle que le modèle la lit)&#xa0;:</translation>
     </message>
     <message>
         <source>Tool description</source>
@@ -2213,7 +2213,7 @@ http non chiffré : acceptable uniquement pour un serveur situé sur cet ordina
     </message>
     <message>
         <source>Remember this definition: if the server changes it later, it is flagged again.</source>
-        <translation>Mémoriser cette définition : si le serveur la modifie plus tard, l’outil sera de nouveau signalé.</translation>
+        <translation>Mémoriser cette définition&#xa0;: si le serveur la modifie plus tard, l’outil sera de nouveau signalé.</translation>
     </message>
     <message>
         <source>Approve A&amp;ll</source>
@@ -2253,7 +2253,7 @@ http non chiffré : acceptable uniquement pour un serveur situé sur cet ordina
     </message>
     <message>
         <source>The server changed this tool since you approved it: read it again before approving.</source>
-        <translation>Le serveur a modifié cet outil depuis votre approbation : relisez-le avant de l’approuver.</translation>
+        <translation>Le serveur a modifié cet outil depuis votre approbation&#xa0;: relisez-le avant de l’approuver.</translation>
     </message>
     <message>
         <source>Not approved yet.</source>
@@ -2369,27 +2369,27 @@ http non chiffré : acceptable uniquement pour un serveur situé sur cet ordina
     </message>
     <message>
         <source>Name:</source>
-        <translation>Nom :</translation>
+        <translation>Nom&#xa0;:</translation>
     </message>
     <message>
         <source>Server:</source>
-        <translation>Serveur :</translation>
+        <translation>Serveur&#xa0;:</translation>
     </message>
     <message>
         <source>Visibility:</source>
-        <translation>Visibilité :</translation>
+        <translation>Visibilité&#xa0;:</translation>
     </message>
     <message>
         <source>State:</source>
-        <translation>État :</translation>
+        <translation>État&#xa0;:</translation>
     </message>
     <message>
         <source>Headers:</source>
-        <translation>En-têtes :</translation>
+        <translation>En-têtes&#xa0;:</translation>
     </message>
     <message>
         <source>Modified:</source>
-        <translation>Modifié le :</translation>
+        <translation>Modifié le&#xa0;:</translation>
     </message>
     <message>
         <source>Connection Test</source>
@@ -2409,7 +2409,7 @@ http non chiffré : acceptable uniquement pour un serveur situé sur cet ordina
     </message>
     <message>
         <source>The connectors could not be loaded: %1</source>
-        <translation>Impossible de charger les connecteurs : %1</translation>
+        <translation>Impossible de charger les connecteurs&#xa0;: %1</translation>
     </message>
     <message>
         <source>A built-in connector cannot be edited or deleted.</source>
@@ -2476,7 +2476,7 @@ http non chiffré : acceptable uniquement pour un serveur situé sur cet ordina
     </message>
     <message>
         <source>auth: %1</source>
-        <translation>auth. : %1</translation>
+        <translation>auth.&#xa0;: %1</translation>
     </message>
     <message>
         <source>unknown</source>
@@ -2492,15 +2492,15 @@ http non chiffré : acceptable uniquement pour un serveur situé sur cet ordina
     </message>
     <message>
         <source>Built-in connector provided by Mistral: read-only.</source>
-        <translation>Connecteur intégré fourni par Mistral : lecture seule.</translation>
+        <translation>Connecteur intégré fourni par Mistral&#xa0;: lecture seule.</translation>
     </message>
     <message>
         <source>⚠ Unencrypted http: acceptable only because the server runs on this computer.</source>
-        <translation>⚠ http non chiffré : acceptable uniquement parce que le serveur tourne sur cet ordinateur.</translation>
+        <translation>⚠ http non chiffré&#xa0;: acceptable uniquement parce que le serveur tourne sur cet ordinateur.</translation>
     </message>
     <message>
         <source>⚠ A tool changed since you approved it: open Tools… to read it again.</source>
-        <translation>⚠ Un outil a changé depuis votre approbation : ouvrez Outils… pour le relire.</translation>
+        <translation>⚠ Un outil a changé depuis votre approbation&#xa0;: ouvrez Outils… pour le relire.</translation>
     </message>
     <message numerus="yes">
         <source>%n tool(s), not all reviewed yet.</source>
@@ -2530,7 +2530,7 @@ http non chiffré : acceptable uniquement pour un serveur situé sur cet ordina
     </message>
     <message>
         <source>Delete the connector “%1”?</source>
-        <translation>Supprimer le connecteur « %1 » ?</translation>
+        <translation>Supprimer le connecteur «&#xa0;%1&#xa0;»&#xa0;?</translation>
     </message>
     <message>
         <source>Chats and agents that use it lose its tools. This cannot be undone.</source>
@@ -2542,7 +2542,7 @@ http non chiffré : acceptable uniquement pour un serveur situé sur cet ordina
     </message>
     <message>
         <source>%1 was not deleted: %2</source>
-        <translation>%1 n’a pas été supprimé : %2</translation>
+        <translation>%1 n’a pas été supprimé&#xa0;: %2</translation>
     </message>
     <message>
         <source>Connector %1 deleted.</source>
@@ -2558,7 +2558,7 @@ http non chiffré : acceptable uniquement pour un serveur situé sur cet ordina
     </message>
     <message>
         <source>The tools could not be listed: %1</source>
-        <translation>Impossible de lister les outils : %1</translation>
+        <translation>Impossible de lister les outils&#xa0;: %1</translation>
     </message>
     <message>
         <source>Checking the tools of %1…</source>
@@ -2566,7 +2566,7 @@ http non chiffré : acceptable uniquement pour un serveur situé sur cet ordina
     </message>
     <message>
         <source>The tools of %1 could not be listed, so they cannot be reviewed: %2</source>
-        <translation>Impossible de lister les outils de %1 ; ils ne peuvent donc pas être vérifiés : %2</translation>
+        <translation>Impossible de lister les outils de %1&#xa0;; ils ne peuvent donc pas être vérifiés&#xa0;: %2</translation>
     </message>
     <message>
         <source>Review the tools of %1 before using it.</source>
@@ -2589,7 +2589,7 @@ http non chiffré : acceptable uniquement pour un serveur situé sur cet ordina
     </message>
     <message>
         <source>The SQLite driver of Qt (QSQLITE) is not installed, so the conversation history cannot be opened.</source>
-        <translation>Le pilote SQLite de Qt (QSQLITE) n’est pas installé ; l’historique des conversations ne peut donc pas être ouvert.</translation>
+        <translation>Le pilote SQLite de Qt (QSQLITE) n’est pas installé&#xa0;; l’historique des conversations ne peut donc pas être ouvert.</translation>
     </message>
     <message>
         <source>The conversation history %1 cannot be opened.</source>
@@ -2597,7 +2597,7 @@ http non chiffré : acceptable uniquement pour un serveur situé sur cet ordina
     </message>
     <message>
         <source>The conversation history %1 cannot be opened: the file is damaged, is not a Tramontane history, or cannot be written. It was left as it is.</source>
-        <translation>Impossible d’ouvrir l’historique des conversations %1 : le fichier est endommagé, n’est pas un historique Tramontane ou n’est pas accessible en écriture. Il a été laissé tel quel.</translation>
+        <translation>Impossible d’ouvrir l’historique des conversations %1&#xa0;: le fichier est endommagé, n’est pas un historique Tramontane ou n’est pas accessible en écriture. Il a été laissé tel quel.</translation>
     </message>
     <message>
         <source>The SQLite library in use has no full-text search (FTS5), which the conversation history needs.</source>
@@ -2621,7 +2621,7 @@ http non chiffré : acceptable uniquement pour un serveur situé sur cet ordina
     </message>
     <message>
         <source>The conversation could not be imported: a message has no role.</source>
-        <translation>Impossible d’importer la conversation : un message n’a pas de rôle.</translation>
+        <translation>Impossible d’importer la conversation&#xa0;: un message n’a pas de rôle.</translation>
     </message>
 </context>
 <context>
@@ -2632,7 +2632,7 @@ http non chiffré : acceptable uniquement pour un serveur situé sur cet ordina
     </message>
     <message>
         <source>The offline emulator could not be started: %1</source>
-        <translation>Impossible de démarrer l’émulateur hors ligne : %1</translation>
+        <translation>Impossible de démarrer l’émulateur hors ligne&#xa0;: %1</translation>
     </message>
     <message>
         <source>The offline emulator crashed.</source>
@@ -2694,7 +2694,7 @@ http non chiffré : acceptable uniquement pour un serveur situé sur cet ordina
     </message>
     <message>
         <source>100 %</source>
-        <translation>100 %</translation>
+        <translation>100&#xa0;%</translation>
     </message>
     <message>
         <source>Zoom in (+)</source>
@@ -2746,7 +2746,7 @@ http non chiffré : acceptable uniquement pour un serveur situé sur cet ordina
     </message>
     <message>
         <source>%1 %</source>
-        <translation>%1 %</translation>
+        <translation>%1&#xa0;%</translation>
     </message>
     <message>
         <source>%1 image (*.%2)</source>
@@ -2758,7 +2758,7 @@ http non chiffré : acceptable uniquement pour un serveur situé sur cet ordina
     </message>
     <message>
         <source>The image could not be saved: %1</source>
-        <translation>Impossible d’enregistrer l’image : %1</translation>
+        <translation>Impossible d’enregistrer l’image&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -2921,7 +2921,7 @@ http non chiffré : acceptable uniquement pour un serveur situé sur cet ordina
     </message>
     <message>
         <source>&lt;h3&gt;Tramontane %1&lt;/h3&gt;&lt;p&gt;A native desktop client for Mistral AI: chat with models and agents, generated images inline, MCP connectors and agents in forms.&lt;/p&gt;&lt;p&gt;Secrets are kept in the system keychain.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Tramontane %1&lt;/h3&gt;&lt;p&gt;Un client de bureau natif pour Mistral AI : discussions avec des modèles et des agents, images générées affichées dans le fil, connecteurs MCP et agents éditables dans des formulaires.&lt;/p&gt;&lt;p&gt;Les secrets sont conservés dans le trousseau du système.&lt;/p&gt;</translation>
+        <translation>&lt;h3&gt;Tramontane %1&lt;/h3&gt;&lt;p&gt;Un client de bureau natif pour Mistral AI&#xa0;: discussions avec des modèles et des agents, images générées affichées dans le fil, connecteurs MCP et agents éditables dans des formulaires.&lt;/p&gt;&lt;p&gt;Les secrets sont conservés dans le trousseau du système.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -2948,7 +2948,7 @@ http non chiffré : acceptable uniquement pour un serveur situé sur cet ordina
     </message>
     <message>
         <source>The TLS connection to the MCP server failed: %1</source>
-        <translation>La connexion TLS au serveur MCP a échoué : %1</translation>
+        <translation>La connexion TLS au serveur MCP a échoué&#xa0;: %1</translation>
     </message>
     <message>
         <source>The connection to the MCP server timed out.</source>
@@ -2956,15 +2956,15 @@ http non chiffré : acceptable uniquement pour un serveur situé sur cet ordina
     </message>
     <message>
         <source>The connection to the MCP server failed: %1</source>
-        <translation>La connexion au serveur MCP a échoué : %1</translation>
+        <translation>La connexion au serveur MCP a échoué&#xa0;: %1</translation>
     </message>
     <message>
         <source>The MCP server refused the request (HTTP 401): the token is missing, invalid or expired.</source>
-        <translation>Le serveur MCP a refusé la requête (HTTP 401) : le jeton est absent, non valide ou expiré.</translation>
+        <translation>Le serveur MCP a refusé la requête (HTTP 401)&#xa0;: le jeton est absent, non valide ou expiré.</translation>
     </message>
     <message>
         <source>The MCP server refused the request (HTTP 403): the token lacks a permission.</source>
-        <translation>Le serveur MCP a refusé la requête (HTTP 403) : il manque une autorisation au jeton.</translation>
+        <translation>Le serveur MCP a refusé la requête (HTTP 403)&#xa0;: il manque une autorisation au jeton.</translation>
     </message>
     <message>
         <source>There is no MCP endpoint at this URL (HTTP %1).</source>
@@ -2992,7 +2992,7 @@ http non chiffré : acceptable uniquement pour un serveur situé sur cet ordina
     </message>
     <message>
         <source>The MCP server reported error %1: %2</source>
-        <translation>Le serveur MCP a signalé l’erreur %1 : %2</translation>
+        <translation>Le serveur MCP a signalé l’erreur %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>The MCP server&apos;s answer has no result object.</source>
@@ -3000,7 +3000,7 @@ http non chiffré : acceptable uniquement pour un serveur situé sur cet ordina
     </message>
     <message>
         <source>The MCP server speaks protocol version &quot;%1&quot;, which is not supported (%2 or later is).</source>
-        <translation>Le serveur MCP utilise la version de protocole « %1 », qui n’est pas prise en charge (il faut la version %2 ou ultérieure).</translation>
+        <translation>Le serveur MCP utilise la version de protocole «&#xa0;%1&#xa0;», qui n’est pas prise en charge (il faut la version %2 ou ultérieure).</translation>
     </message>
     <message>
         <source>The MCP client was closed.</source>
@@ -3030,7 +3030,7 @@ http non chiffré : acceptable uniquement pour un serveur situé sur cet ordina
     </message>
     <message>
         <source>[image blocked: %1]</source>
-        <translation>[image bloquée : %1]</translation>
+        <translation>[image bloquée&#xa0;: %1]</translation>
     </message>
 </context>
 <context>
@@ -3045,7 +3045,7 @@ http non chiffré : acceptable uniquement pour un serveur situé sur cet ordina
     </message>
     <message>
         <source>Offline demo: the bundled emulator, no account needed</source>
-        <translation>Démo hors ligne : l’émulateur intégré, sans compte</translation>
+        <translation>Démo hors ligne&#xa0;: l’émulateur intégré, sans compte</translation>
     </message>
     <message>
         <source>Mistral AI platform</source>
@@ -3053,7 +3053,7 @@ http non chiffré : acceptable uniquement pour un serveur situé sur cet ordina
     </message>
     <message>
         <source>API &amp;key:</source>
-        <translation>&amp;Clé API :</translation>
+        <translation>&amp;Clé API&#xa0;:</translation>
     </message>
     <message>
         <source>Paste the key from console.mistral.ai</source>
@@ -3061,7 +3061,7 @@ http non chiffré : acceptable uniquement pour un serveur situé sur cet ordina
     </message>
     <message>
         <source>API &amp;address:</source>
-        <translation>&amp;Adresse de l’API :</translation>
+        <translation>&amp;Adresse de l’API&#xa0;:</translation>
     </message>
     <message>
         <source>https://api.mistral.ai</source>
@@ -3093,7 +3093,7 @@ http non chiffré : acceptable uniquement pour un serveur situé sur cet ordina
     </message>
     <message>
         <source>✓ Connected: the key works.</source>
-        <translation>✓ Connecté : la clé fonctionne.</translation>
+        <translation>✓ Connecté&#xa0;: la clé fonctionne.</translation>
     </message>
 </context>
 <context>
@@ -3108,7 +3108,7 @@ http non chiffré : acceptable uniquement pour un serveur situé sur cet ordina
     </message>
     <message>
         <source>This account has no connector &quot;%1&quot;.</source>
-        <translation>Ce compte n’a pas de connecteur « %1 ».</translation>
+        <translation>Ce compte n’a pas de connecteur «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
         <source>Its tools need you to sign in or to give a credential.</source>
@@ -3135,7 +3135,7 @@ http non chiffré : acceptable uniquement pour un serveur situé sur cet ordina
     </message>
     <message>
         <source>A profile name may contain letters, digits, &apos;_&apos; and &apos;-&apos; only.</source>
-        <translation>Un nom de profil ne peut contenir que des lettres, des chiffres, « _ » et « - ».</translation>
+        <translation>Un nom de profil ne peut contenir que des lettres, des chiffres, «&#xa0;_&#xa0;» et «&#xa0;-&#xa0;».</translation>
     </message>
 </context>
 </TS>
