@@ -5,3130 +5,3137 @@
     <name>AgentEditorDialog</name>
     <message>
         <source>(The server said: %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>(Réponse du serveur&#xa0;: %1)</translation>
     </message>
 </context>
 <context>
     <name>AgentService</name>
     <message>
         <source>The server&apos;s answer has an unexpected shape.</source>
-        <translation type="unfinished"></translation>
+        <translation>La réponse du serveur a une structure inattendue.</translation>
     </message>
 </context>
 <context>
     <name>ApiError</name>
     <message>
         <source>The request was canceled.</source>
-        <translation type="unfinished"></translation>
+        <translation>La requête a été annulée.</translation>
     </message>
     <message>
         <source>The server did not respond in time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur n’a pas répondu à temps.</translation>
     </message>
     <message>
         <source>The server sent a response that could not be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur a envoyé une réponse illisible.</translation>
     </message>
     <message>
         <source>The request could not be sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’envoyer la requête.</translation>
     </message>
     <message>
         <source>The answer was interrupted before it was complete.</source>
-        <translation type="unfinished"></translation>
+        <translation>La réponse a été interrompue avant d’être complète.</translation>
     </message>
     <message>
         <source>The server reported an error while answering.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur a signalé une erreur pendant sa réponse.</translation>
     </message>
     <message>
         <source>The server reported an error while answering: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur a signalé une erreur pendant sa réponse&#xa0;: %1</translation>
     </message>
     <message>
         <source>A secure connection to the server could not be established.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’établir une connexion sécurisée avec le serveur.</translation>
     </message>
     <message>
         <source>The proxy server could not be used.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’utiliser le serveur proxy.</translation>
     </message>
     <message>
         <source>The server address could not be found.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’adresse du serveur est introuvable.</translation>
     </message>
     <message>
         <source>The server refused the connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur a refusé la connexion.</translation>
     </message>
     <message>
         <source>The server closed the connection unexpectedly.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur a fermé la connexion de façon inattendue.</translation>
     </message>
     <message>
         <source>The network is not available.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le réseau n’est pas disponible.</translation>
     </message>
     <message>
         <source>The server redirected the request somewhere it cannot safely go.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur a redirigé la requête vers une destination non sûre.</translation>
     </message>
     <message>
         <source>A network error occurred.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une erreur réseau s’est produite.</translation>
     </message>
     <message>
         <source>The server rejected the request.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur a rejeté la requête.</translation>
     </message>
     <message>
         <source>The server rejected the request: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur a rejeté la requête&#xa0;: %1</translation>
     </message>
     <message>
         <source>The conversation is too long for the model.</source>
-        <translation type="unfinished"></translation>
+        <translation>La conversation est trop longue pour le modèle.</translation>
     </message>
     <message>
         <source>The API key was rejected.</source>
-        <translation type="unfinished"></translation>
+        <translation>La clé API a été refusée.</translation>
     </message>
     <message>
         <source>The connector&apos;s credentials were rejected.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les identifiants du connecteur ont été refusés.</translation>
     </message>
     <message>
         <source>You do not have permission to do this.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous n’avez pas l’autorisation d’effectuer cette action.</translation>
     </message>
     <message>
         <source>The connector&apos;s credentials do not grant the required permissions.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les identifiants du connecteur n’accordent pas les autorisations nécessaires.</translation>
     </message>
     <message>
         <source>The connector was not found.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le connecteur est introuvable.</translation>
     </message>
     <message>
         <source>The agent was not found.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’agent est introuvable.</translation>
     </message>
     <message>
         <source>The file was not found.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier est introuvable.</translation>
     </message>
     <message>
         <source>The model was not found.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le modèle est introuvable.</translation>
     </message>
     <message>
         <source>The server has nothing at this address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur n’a rien à cette adresse.</translation>
     </message>
     <message>
         <source>A connector with this name already exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un connecteur portant ce nom existe déjà.</translation>
     </message>
     <message>
         <source>An agent with this name already exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un agent portant ce nom existe déjà.</translation>
     </message>
     <message>
         <source>This conflicts with something that already exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cela entre en conflit avec un élément existant.</translation>
     </message>
     <message>
         <source>The connector&apos;s MCP server could not be reached.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur MCP du connecteur est injoignable.</translation>
     </message>
     <message>
         <source>The model is not valid or not available.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le modèle n’est pas valide ou n’est pas disponible.</translation>
     </message>
     <message>
         <source>A tool in the request is not valid: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Un outil de la requête n’est pas valide&#xa0;: %1</translation>
     </message>
     <message>
         <source>The request has invalid fields: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>La requête contient des champs non valides&#xa0;: %1</translation>
     </message>
     <message>
         <source>The server could not process the request.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur n’a pas pu traiter la requête.</translation>
     </message>
     <message>
         <source>The server could not process the request: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur n’a pas pu traiter la requête&#xa0;: %1</translation>
     </message>
     <message>
         <source>Too many requests: the rate limit was reached.</source>
-        <translation type="unfinished"></translation>
+        <translation>Trop de requêtes&#xa0;: la limite de débit est atteinte.</translation>
     </message>
     <message>
         <source>The server had an internal error.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur a rencontré une erreur interne.</translation>
     </message>
     <message>
         <source>The service is temporarily unavailable.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le service est temporairement indisponible.</translation>
     </message>
     <message>
         <source>A gateway between you and the server failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une passerelle entre vous et le serveur a échoué.</translation>
     </message>
     <message>
         <source>The connector&apos;s MCP server failed or could not be reached.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur MCP du connecteur a échoué ou est injoignable.</translation>
     </message>
     <message>
         <source>The server took too long to respond.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur a mis trop de temps à répondre.</translation>
     </message>
     <message>
         <source>The connector&apos;s MCP server took too long to respond.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur MCP du connecteur a mis trop de temps à répondre.</translation>
     </message>
     <message>
         <source>The server had an error (HTTP %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur a rencontré une erreur (HTTP %1).</translation>
     </message>
     <message>
         <source>The server answered with an unexpected redirect (HTTP %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur a répondu par une redirection inattendue (HTTP %1).</translation>
     </message>
     <message>
         <source>The request failed (HTTP %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>La requête a échoué (HTTP %1).</translation>
     </message>
     <message>
         <source>The request failed (HTTP %1): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>La requête a échoué (HTTP %1)&#xa0;: %2</translation>
     </message>
     <message>
         <source>Check your network connection and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérifiez votre connexion réseau et réessayez.</translation>
     </message>
     <message>
         <source>Try again. If it keeps happening, the server or a proxy in between may be misbehaving.</source>
-        <translation type="unfinished"></translation>
+        <translation>Réessayez. Si le problème persiste, le serveur ou un proxy intermédiaire fonctionne peut-être mal.</translation>
     </message>
     <message>
         <source>Check the server address in Settings. If it is right, please report this problem.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérifiez l’adresse du serveur dans les paramètres. Si elle est correcte, veuillez signaler ce problème.</translation>
     </message>
     <message>
         <source>The partial answer is kept. Regenerate it, or ask to continue.</source>
-        <translation type="unfinished"></translation>
+        <translation>La réponse partielle est conservée. Régénérez-la ou demandez la suite.</translation>
     </message>
     <message>
         <source>Try again. If it keeps happening, try another model or a shorter request.</source>
-        <translation type="unfinished"></translation>
+        <translation>Réessayez. Si le problème persiste, essayez un autre modèle ou une requête plus courte.</translation>
     </message>
     <message>
         <source>The server&apos;s certificate could not be verified, so nothing was sent. Check the system clock and any proxy or firewall that intercepts secure connections.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le certificat du serveur n’a pas pu être vérifié&#xa0;; rien n’a donc été envoyé. Vérifiez l’horloge du système et tout proxy ou pare-feu qui intercepterait les connexions sécurisées.</translation>
     </message>
     <message>
         <source>Check the proxy settings of your system.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérifiez les paramètres de proxy de votre système.</translation>
     </message>
     <message>
         <source>Check your internet connection and the server address in Settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérifiez votre connexion Internet et l’adresse du serveur dans les paramètres.</translation>
     </message>
     <message>
         <source>Check the server address. If you use a local server, make sure it is running.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérifiez l’adresse du serveur. Si vous utilisez un serveur local, assurez-vous qu’il est démarré.</translation>
     </message>
     <message>
         <source>Check your internet connection and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérifiez votre connexion Internet et réessayez.</translation>
     </message>
     <message>
         <source>Check the message and the settings of this conversation. A very long conversation can also exceed the model&apos;s context window.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérifiez le message et les paramètres de cette conversation. Une conversation très longue peut aussi dépasser la fenêtre de contexte du modèle.</translation>
     </message>
     <message>
         <source>Start a new conversation, or remove older messages or attachments.</source>
-        <translation type="unfinished"></translation>
+        <translation>Commencez une nouvelle conversation, ou supprimez des messages ou des pièces jointes plus anciens.</translation>
     </message>
     <message>
         <source>Check the key in Settings, or the MISTRAL_API_KEY environment variable.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérifiez la clé dans les paramètres, ou la variable d’environnement MISTRAL_API_KEY.</translation>
     </message>
     <message>
         <source>The OAuth token or credentials may be expired or invalid: sign in to the connector again, or check its credentials.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le jeton OAuth ou les identifiants ont peut-être expiré ou ne sont pas valides&#xa0;: reconnectez-vous au connecteur, ou vérifiez ses identifiants.</translation>
     </message>
     <message>
         <source>Check that your API key belongs to the right workspace and is allowed to use this feature.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérifiez que votre clé API appartient au bon espace de travail et qu’elle donne accès à cette fonctionnalité.</translation>
     </message>
     <message>
         <source>Sign in to the connector again and grant the requested scopes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Reconnectez-vous au connecteur et accordez les autorisations demandées.</translation>
     </message>
     <message>
         <source>It may have been deleted or renamed. Refresh the list of connectors.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il a peut-être été supprimé ou renommé. Actualisez la liste des connecteurs.</translation>
     </message>
     <message>
         <source>It may have been deleted. Refresh the list of agents.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il a peut-être été supprimé. Actualisez la liste des agents.</translation>
     </message>
     <message>
         <source>It may have expired or been deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il a peut-être expiré ou été supprimé.</translation>
     </message>
     <message>
         <source>Choose another model from the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez un autre modèle dans la liste.</translation>
     </message>
     <message>
         <source>Check the server address (base URL) in Settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérifiez l’adresse du serveur (URL de base) dans les paramètres.</translation>
     </message>
     <message>
         <source>Choose a different name, or delete the existing one first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez un autre nom, ou supprimez d’abord l’élément existant.</translation>
     </message>
     <message>
         <source>Check the connector&apos;s server URL and that the connector is active.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérifiez l’URL du serveur du connecteur et que le connecteur est actif.</translation>
     </message>
     <message>
         <source>Choose a model from the list, such as mistral-small-latest.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez un modèle dans la liste, par exemple mistral-small-latest.</translation>
     </message>
     <message>
         <source>Check the tool&apos;s type and settings; each connector may appear only once.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérifiez le type et les paramètres de l’outil&#xa0;; chaque connecteur ne peut figurer qu’une fois.</translation>
     </message>
     <message>
         <source>Check these settings. If they look right, this version of the app may send something the server no longer accepts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérifiez ces paramètres. S’ils semblent corrects, cette version de l’application envoie peut-être quelque chose que le serveur n’accepte plus.</translation>
     </message>
     <message>
         <source>Check the request&apos;s settings and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérifiez les paramètres de la requête et réessayez.</translation>
     </message>
     <message numerus="yes">
         <source>You can try again in %n second(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Vous pourrez réessayer dans %n seconde.</numerusform>
+            <numerusform>Vous pourrez réessayer dans %n secondes.</numerusform>
         </translation>
     </message>
     <message>
         <source>Wait a moment before trying again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Patientez un instant avant de réessayer.</translation>
     </message>
     <message>
         <source>This is usually temporary: the request is retried automatically. Try again in a moment.</source>
-        <translation type="unfinished"></translation>
+        <translation>C’est généralement temporaire&#xa0;: la requête est relancée automatiquement. Réessayez dans un instant.</translation>
     </message>
     <message>
         <source>Check the connector&apos;s server URL and that the server is running.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérifiez l’URL du serveur du connecteur et que le serveur est démarré.</translation>
     </message>
     <message>
         <source>Try a simpler request, or check the MCP server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Essayez une requête plus simple, ou vérifiez le serveur MCP.</translation>
     </message>
     <message>
         <source>This is usually temporary. Try again in a moment.</source>
-        <translation type="unfinished"></translation>
+        <translation>C’est généralement temporaire. Réessayez dans un instant.</translation>
     </message>
     <message>
         <source>Try again. If it keeps happening, report it with the request id.</source>
-        <translation type="unfinished"></translation>
+        <translation>Réessayez. Si le problème persiste, signalez-le en indiquant l’ID de requête.</translation>
     </message>
 </context>
 <context>
     <name>ChatService</name>
     <message>
         <source>The answer has no choices.</source>
-        <translation type="unfinished"></translation>
+        <translation>La réponse ne contient aucun choix.</translation>
     </message>
 </context>
 <context>
     <name>ConnectionConfig</name>
     <message>
         <source>demo mode requested</source>
-        <translation type="unfinished"></translation>
+        <translation>mode démo demandé</translation>
     </message>
     <message>
         <source>API key from MISTRAL_API_KEY</source>
-        <translation type="unfinished"></translation>
+        <translation>clé API issue de MISTRAL_API_KEY</translation>
     </message>
     <message>
         <source>API key from the system keychain</source>
-        <translation type="unfinished"></translation>
+        <translation>clé API issue du trousseau du système</translation>
     </message>
     <message>
         <source>no API key configured: offline demo</source>
-        <translation type="unfinished"></translation>
+        <translation>aucune clé API configurée&#xa0;: démo hors ligne</translation>
     </message>
 </context>
 <context>
     <name>Connector</name>
     <message>
         <source>The name must not be empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le nom ne doit pas être vide.</translation>
     </message>
     <message>
         <source>The name must not be longer than 64 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le nom ne doit pas dépasser 64 caractères.</translation>
     </message>
     <message>
         <source>The name may only contain letters A-Z and a-z, digits, &quot;_&quot; and &quot;-&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le nom ne peut contenir que des lettres A-Z et a-z, des chiffres, «&#xa0;_&#xa0;» et «&#xa0;-&#xa0;».</translation>
     </message>
 </context>
 <context>
     <name>ConnectorPolicy</name>
     <message>
         <source>Enter a header name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez un nom d’en-tête.</translation>
     </message>
     <message>
         <source>A header name may only contain letters, digits and !#$%&amp;&apos;*+-.^_`|~ (no spaces).</source>
-        <translation type="unfinished"></translation>
+        <translation>Un nom d’en-tête ne peut contenir que des lettres, des chiffres et !#$%&amp;&apos;*+-.^_`|~ (sans espace).</translation>
     </message>
     <message>
         <source>%1 is set by the MCP connection itself.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 est défini par la connexion MCP elle-même.</translation>
     </message>
     <message>
         <source>A header value must not be longer than 8192 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>La valeur d’un en-tête ne doit pas dépasser 8192 caractères.</translation>
     </message>
     <message>
         <source>A header value must not contain line breaks or control characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>La valeur d’un en-tête ne doit contenir ni saut de ligne ni caractère de contrôle.</translation>
     </message>
     <message>
         <source>Enter the address of the MCP server, e.g. https://example.com/mcp.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez l’adresse du serveur MCP, par ex. https://example.com/mcp.</translation>
     </message>
     <message>
         <source>The address must not be longer than 2083 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’adresse ne doit pas dépasser 2083 caractères.</translation>
     </message>
     <message>
         <source>This is not a complete web address: it needs a scheme and a host, e.g. https://example.com/mcp.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce n’est pas une adresse web complète&#xa0;: il faut un schéma et un hôte, par ex. https://example.com/mcp.</translation>
     </message>
     <message>
         <source>The address must start with https://.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’adresse doit commencer par https://.</translation>
     </message>
     <message>
         <source>Put credentials in a header, not in the address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Placez les identifiants dans un en-tête, pas dans l’adresse.</translation>
     </message>
     <message>
         <source>Plain http is only allowed for a server on this computer: use https:// so that headers and tool calls are encrypted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le http non chiffré n’est autorisé que pour un serveur situé sur cet ordinateur&#xa0;: utilisez https:// pour que les en-têtes et les appels d’outils soient chiffrés.</translation>
     </message>
     <message>
         <source>Unencrypted http: acceptable only because the server runs on this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>http non chiffré&#xa0;: acceptable uniquement parce que le serveur tourne sur cet ordinateur.</translation>
     </message>
 </context>
 <context>
     <name>ConversationExporter</name>
     <message>
         <source>User</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisateur</translation>
     </message>
     <message>
         <source>Assistant</source>
-        <translation type="unfinished"></translation>
+        <translation>Assistant</translation>
     </message>
     <message>
         <source>System</source>
-        <translation type="unfinished"></translation>
+        <translation>Système</translation>
     </message>
     <message>
         <source>Tool result</source>
-        <translation type="unfinished"></translation>
+        <translation>Résultat d’outil</translation>
     </message>
     <message>
         <source>Image not available: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Image non disponible&#xa0;: %1</translation>
     </message>
     <message>
         <source>image</source>
-        <translation type="unfinished"></translation>
+        <translation>image</translation>
     </message>
     <message>
         <source>Thinking</source>
-        <translation type="unfinished"></translation>
+        <translation>Réflexion</translation>
     </message>
     <message>
         <source>Tool call:</source>
-        <translation type="unfinished"></translation>
+        <translation>Appel d’outil&#xa0;:</translation>
     </message>
     <message>
         <source>Interrupted: this message may be incomplete.</source>
-        <translation type="unfinished"></translation>
+        <translation>Interrompu&#xa0;: ce message est peut-être incomplet.</translation>
     </message>
     <message>
         <source>The request failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>La requête a échoué.</translation>
     </message>
     <message>
         <source>The request failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>La requête a échoué&#xa0;: %1</translation>
     </message>
     <message>
         <source>The file %1 could not be written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’écrire le fichier %1.</translation>
     </message>
     <message>
         <source>Conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>Conversation</translation>
     </message>
     <message>
         <source>agent %1</source>
-        <translation type="unfinished"></translation>
+        <translation>agent %1</translation>
     </message>
     <message>
         <source>The folder %1 could not be created.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de créer le dossier %1.</translation>
     </message>
     <message>
         <source>The image %1 could not be written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’écrire l’image %1.</translation>
     </message>
     <message>
         <source>This file is not a Tramontane conversation.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce fichier n’est pas une conversation Tramontane.</translation>
     </message>
     <message>
         <source>This conversation file is damaged (its version is missing).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce fichier de conversation est endommagé (sa version est absente).</translation>
     </message>
     <message>
         <source>This conversation was exported by a newer version of Tramontane (format version %1). Update Tramontane to import it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette conversation a été exportée par une version plus récente de Tramontane (version de format %1). Mettez Tramontane à jour pour l’importer.</translation>
     </message>
     <message>
         <source>This conversation file is damaged (the field “%1” is wrong).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce fichier de conversation est endommagé (le champ «&#xa0;%1&#xa0;» est incorrect).</translation>
     </message>
 </context>
 <context>
     <name>ConversationModel</name>
     <message>
         <source>An image was not shown: its address is not an http(s), data or file link.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une image n’a pas été affichée&#xa0;: son adresse n’est pas un lien http(s), data ou file.</translation>
     </message>
     <message>
         <source>Reference %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Référence %1</translation>
     </message>
     <message>
         <source>file %1</source>
-        <translation type="unfinished"></translation>
+        <translation>fichier %1</translation>
     </message>
     <message>
         <source>audio clip</source>
-        <translation type="unfinished"></translation>
+        <translation>extrait audio</translation>
     </message>
     <message>
         <source>This message contains content of type “%1” that Tramontane cannot show yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce message contient du contenu de type «&#xa0;%1&#xa0;» que Tramontane ne sait pas encore afficher.</translation>
     </message>
     <message>
         <source>The answer was interrupted before it finished.</source>
-        <translation type="unfinished"></translation>
+        <translation>La réponse a été interrompue avant la fin.</translation>
     </message>
     <message>
         <source>The text so far is kept. Retry to ask again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le texte déjà reçu est conservé. Réessayez pour relancer la demande.</translation>
     </message>
 </context>
 <context>
     <name>ConversationStore</name>
     <message>
         <source>This conversation no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette conversation n’existe plus.</translation>
     </message>
     <message>
         <source>This message no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce message n’existe plus.</translation>
     </message>
     <message>
         <source>A backup of the conversation history could not be written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’écrire une sauvegarde de l’historique des conversations.</translation>
     </message>
     <message>
         <source>This conversation history was saved by a newer version of Tramontane (format %1; this version reads up to format %2). Update Tramontane to open it; the file was not changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cet historique des conversations a été enregistré par une version plus récente de Tramontane (format %1&#xa0;; cette version lit jusqu’au format %2). Mettez Tramontane à jour pour l’ouvrir&#xa0;; le fichier n’a pas été modifié.</translation>
     </message>
     <message>
         <source>The conversation history needs an upgrade, but a backup copy could not be written first, so nothing was changed. Check the free disk space.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’historique des conversations doit être mis à niveau, mais aucune copie de sauvegarde n’a pu être écrite au préalable&#xa0;; rien n’a donc été modifié. Vérifiez l’espace disque disponible.</translation>
     </message>
     <message>
         <source>The conversation history could not be upgraded to format %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de mettre à niveau l’historique des conversations au format %1.</translation>
     </message>
     <message>
         <source>The conversation history could not be upgraded to format %1. A copy from before the upgrade is kept in %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de mettre à niveau l’historique des conversations au format %1. Une copie antérieure à la mise à niveau est conservée dans %2.</translation>
     </message>
     <message>
         <source>The conversation history could not be read or saved. Check that the disk is not full and that the profile folder is writable.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire ou d’enregistrer l’historique des conversations. Vérifiez que le disque n’est pas plein et que le dossier du profil est accessible en écriture.</translation>
     </message>
 </context>
 <context>
     <name>FileService</name>
     <message>
         <source>The image address is not valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’adresse de l’image n’est pas valide.</translation>
     </message>
     <message>
         <source>Images are only loaded over https (%1 was refused).</source>
-        <translation type="unfinished"></translation>
+        <translation>Les images ne sont chargées qu’en https (%1 a été refusé).</translation>
     </message>
     <message>
         <source>The image is larger than %1 MB.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’image dépasse %1 Mo.</translation>
     </message>
 </context>
 <context>
     <name>ImageCache</name>
     <message>
         <source>The image could not be saved in the cache.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’enregistrer l’image dans le cache.</translation>
     </message>
 </context>
 <context>
     <name>McpConnectionReport</name>
     <message>
         <source>Host not found (DNS)</source>
-        <translation type="unfinished"></translation>
+        <translation>Hôte introuvable (DNS)</translation>
     </message>
     <message>
         <source>Connection refused</source>
-        <translation type="unfinished"></translation>
+        <translation>Connexion refusée</translation>
     </message>
     <message>
         <source>TLS error</source>
-        <translation type="unfinished"></translation>
+        <translation>Erreur TLS</translation>
     </message>
     <message>
         <source>Unauthorized (HTTP 401)</source>
-        <translation type="unfinished"></translation>
+        <translation>Non autorisé (HTTP 401)</translation>
     </message>
     <message>
         <source>Forbidden (HTTP 403)</source>
-        <translation type="unfinished"></translation>
+        <translation>Accès interdit (HTTP 403)</translation>
     </message>
     <message>
         <source>No MCP endpoint at this URL (HTTP %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun point de terminaison MCP à cette URL (HTTP %1)</translation>
     </message>
     <message>
         <source>Timed out</source>
-        <translation type="unfinished"></translation>
+        <translation>Délai dépassé</translation>
     </message>
     <message>
         <source>Not an MCP server</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce n’est pas un serveur MCP</translation>
     </message>
     <message>
         <source>HTTP error %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Erreur HTTP %1</translation>
     </message>
     <message>
         <source>The server reported an error</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur a signalé une erreur</translation>
     </message>
     <message>
         <source>MCP protocol error</source>
-        <translation type="unfinished"></translation>
+        <translation>Erreur de protocole MCP</translation>
     </message>
     <message>
         <source>Network error</source>
-        <translation type="unfinished"></translation>
+        <translation>Erreur réseau</translation>
     </message>
     <message>
         <source>Canceled</source>
-        <translation type="unfinished"></translation>
+        <translation>Annulé</translation>
     </message>
     <message>
         <source>Check the host name in the server URL.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérifiez le nom d’hôte dans l’URL du serveur.</translation>
     </message>
     <message>
         <source>Check that the server is running and the port in the URL is right.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérifiez que le serveur est démarré et que le port indiqué dans l’URL est correct.</translation>
     </message>
     <message>
         <source>The server&apos;s certificate is not trusted or the secure connection failed; check the URL, or ask the server&apos;s owner.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le certificat du serveur n’est pas reconnu ou la connexion sécurisée a échoué&#xa0;; vérifiez l’URL, ou contactez le responsable du serveur.</translation>
     </message>
     <message>
         <source>The server wants credentials: add or correct the Authorization (or API key) header.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur demande des identifiants&#xa0;: ajoutez ou corrigez l’en-tête Authorization (ou celui de la clé API).</translation>
     </message>
     <message>
         <source>The credentials were accepted but lack a permission or scope.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les identifiants ont été acceptés, mais il leur manque une autorisation ou une portée.</translation>
     </message>
     <message>
         <source>Check the path of the URL: MCP servers often serve it at /mcp.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérifiez le chemin de l’URL&#xa0;: les serveurs MCP répondent souvent sur /mcp.</translation>
     </message>
     <message>
         <source>The server did not answer in time; it may be down or overloaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur n’a pas répondu à temps&#xa0;; il est peut-être arrêté ou surchargé.</translation>
     </message>
     <message>
         <source>Something answers at this URL, but it does not speak MCP (streamable HTTP); check the path.</source>
-        <translation type="unfinished"></translation>
+        <translation>Quelque chose répond à cette URL, mais pas en MCP (streamable HTTP)&#xa0;; vérifiez le chemin.</translation>
     </message>
     <message>
         <source>Try again later, or check the server&apos;s logs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Réessayez plus tard, ou consultez les journaux du serveur.</translation>
     </message>
     <message>
         <source>MCP server</source>
-        <translation type="unfinished"></translation>
+        <translation>Serveur MCP</translation>
     </message>
     <message numerus="yes">
         <source>Reachable: %1 · MCP %2 · %n tool(s) · %3 ms</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Joignable&#xa0;: %1 · MCP %2 · %n outil · %3&#xa0;ms</numerusform>
+            <numerusform>Joignable&#xa0;: %1 · MCP %2 · %n outils · %3&#xa0;ms</numerusform>
         </translation>
     </message>
     <message>
         <source>Not reachable: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Injoignable&#xa0;: %1</translation>
     </message>
     <message>
         <source>Not tried: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Non testé&#xa0;: %1</translation>
     </message>
     <message>
         <source>Test canceled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Test annulé.</translation>
     </message>
     <message>
         <source>Tools: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Outils&#xa0;: %1</translation>
     </message>
     <message>
         <source>Session: kept (Mcp-Session-Id).</source>
-        <translation type="unfinished"></translation>
+        <translation>Session&#xa0;: conservée (Mcp-Session-Id).</translation>
     </message>
     <message>
         <source>Session: none (a stateless server).</source>
-        <translation type="unfinished"></translation>
+        <translation>Session&#xa0;: aucune (serveur sans état).</translation>
     </message>
     <message>
         <source>Not sent, because their secret value is not stored on this computer: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Non envoyés, car leur valeur secrète n’est pas enregistrée sur cet ordinateur&#xa0;: %1.</translation>
     </message>
 </context>
 <context>
     <name>ModelService</name>
     <message>
         <source>The list of models has an unexpected shape.</source>
-        <translation type="unfinished"></translation>
+        <translation>La liste des modèles a une structure inattendue.</translation>
     </message>
 </context>
 <context>
     <name>SchemaOutline</name>
     <message>
         <source>The schema goes deeper; see the raw JSON for the rest.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le schéma est plus profond&#xa0;; consultez le JSON brut pour la suite.</translation>
     </message>
 </context>
 <context>
     <name>SecretStore</name>
     <message>
         <source>Access to the system keychain was denied.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’accès au trousseau du système a été refusé.</translation>
     </message>
     <message>
         <source>No system keychain is available (on Linux, install and unlock GNOME Keyring or KWallet). Secrets are never stored in plain files.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun trousseau système n’est disponible (sous Linux, installez et déverrouillez GNOME Keyring ou KWallet). Les secrets ne sont jamais enregistrés dans des fichiers en clair.</translation>
     </message>
     <message>
         <source>The system keychain reported an error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le trousseau du système a signalé une erreur&#xa0;: %1</translation>
     </message>
 </context>
 <context>
     <name>ToolChoiceModel</name>
     <message>
         <source>Image generation</source>
-        <translation type="unfinished"></translation>
+        <translation>Génération d’images</translation>
     </message>
     <message>
         <source>Web search</source>
-        <translation type="unfinished"></translation>
+        <translation>Recherche web</translation>
     </message>
     <message>
         <source>Web search (premium)</source>
-        <translation type="unfinished"></translation>
+        <translation>Recherche web (premium)</translation>
     </message>
     <message>
         <source>Code interpreter</source>
-        <translation type="unfinished"></translation>
+        <translation>Interpréteur de code</translation>
     </message>
     <message>
         <source>Document library</source>
-        <translation type="unfinished"></translation>
+        <translation>Bibliothèque de documents</translation>
     </message>
     <message>
         <source>Draws pictures from a description.</source>
-        <translation type="unfinished"></translation>
+        <translation>Crée des images à partir d’une description.</translation>
     </message>
     <message>
         <source>Searches the web.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fait des recherches sur le web.</translation>
     </message>
     <message>
         <source>Searches the web and news agencies&apos; sources.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fait des recherches sur le web et dans les sources des agences de presse.</translation>
     </message>
     <message>
         <source>Runs code in a sandbox.</source>
-        <translation type="unfinished"></translation>
+        <translation>Exécute du code dans un bac à sable.</translation>
     </message>
     <message>
         <source>Searches the document libraries you name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fait des recherches dans les bibliothèques de documents que vous indiquez.</translation>
     </message>
 </context>
 <context>
     <name>ToolCredentials</name>
     <message>
         <source>No secret store is available.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun stockage de secrets n’est disponible.</translation>
     </message>
 </context>
 <context>
     <name>Tramontane::AgentEditorDialog</name>
     <message>
         <source>New Agent</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvel agent</translation>
     </message>
     <message>
         <source>&amp;General</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Général</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nom&#xa0;:</translation>
     </message>
     <message>
         <source>e.g. deepwiki_completion_agent</source>
-        <translation type="unfinished"></translation>
+        <translation>par ex. deepwiki_completion_agent</translation>
     </message>
     <message>
         <source>&amp;Description:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Description&#xa0;:</translation>
     </message>
     <message>
         <source>What the agent is for (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>À quoi sert l’agent (facultatif)</translation>
     </message>
     <message>
         <source>&amp;Model:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Modèle&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Version note:</source>
-        <translation type="unfinished"></translation>
+        <translation>Note de &amp;version&#xa0;:</translation>
     </message>
     <message>
         <source>What this version changes (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce que change cette version (facultatif)</translation>
     </message>
     <message>
         <source>Each save makes a new version of the agent; the history keeps the earlier ones.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chaque enregistrement crée une nouvelle version de l’agent&#xa0;; l’historique conserve les précédentes.</translation>
     </message>
     <message>
         <source>&amp;Instructions</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Instructions</translation>
     </message>
     <message>
         <source>What the agent should do and how it should answer. Sent as the agent&apos;s system prompt.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce que l’agent doit faire et comment il doit répondre. Envoyé comme prompt système de l’agent.</translation>
     </message>
     <message>
         <source>You are a helpful assistant that…</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous êtes un assistant serviable qui…</translation>
     </message>
     <message>
         <source>&amp;Tools</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Outils</translation>
     </message>
     <message>
         <source>Built-in tools run on Mistral&apos;s side; connectors are the MCP servers of your account.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les outils intégrés s’exécutent chez Mistral&#xa0;; les connecteurs sont les serveurs MCP de votre compte.</translation>
     </message>
     <message>
         <source>&amp;Library ids:</source>
-        <translation type="unfinished"></translation>
+        <translation>ID de &amp;bibliothèque&#xa0;:</translation>
     </message>
     <message>
         <source>For the document library: ids separated by commas</source>
-        <translation type="unfinished"></translation>
+        <translation>Pour la bibliothèque de documents&#xa0;: ID séparés par des virgules</translation>
     </message>
     <message>
         <source>Credential</source>
-        <translation type="unfinished"></translation>
+        <translation>Identifiant d’accès</translation>
     </message>
     <message>
         <source>&amp;Send:</source>
-        <translation type="unfinished"></translation>
+        <translation>En&amp;voyer&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Value:</source>
-        <translation type="unfinished"></translation>
+        <translation>Vale&amp;ur&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Advanced</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Avancé</translation>
     </message>
     <message>
         <source>Default completion settings of the agent. Leave a field empty to use the server&apos;s default, shown in grey.</source>
-        <translation type="unfinished"></translation>
+        <translation>Paramètres de génération par défaut de l’agent. Laissez un champ vide pour utiliser la valeur par défaut du serveur, affichée en gris.</translation>
     </message>
     <message>
         <source>T&amp;emperature:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tempé&amp;rature&#xa0;:</translation>
     </message>
     <message>
         <source>Top &amp;p:</source>
-        <translation type="unfinished"></translation>
+        <translation>Top &amp;p&#xa0;:</translation>
     </message>
     <message>
         <source>Max &amp;tokens:</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetons &amp;max&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Random seed:</source>
-        <translation type="unfinished"></translation>
+        <translation>Graine a&amp;léatoire&#xa0;:</translation>
     </message>
     <message>
         <source>Tool &amp;choice:</source>
-        <translation type="unfinished"></translation>
+        <translation>C&amp;hoix d’outil&#xa0;:</translation>
     </message>
     <message>
         <source>Response &amp;format:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Format de réponse&#xa0;:</translation>
     </message>
     <message>
         <source>Schema na&amp;me:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nom du schéma&#xa0;:</translation>
     </message>
     <message>
         <source>e.g. answer</source>
-        <translation type="unfinished"></translation>
+        <translation>par ex. reponse</translation>
     </message>
     <message>
         <source>&amp;Strict</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Strict</translation>
     </message>
     <message>
         <source>JSON sc&amp;hema:</source>
-        <translation type="unfinished"></translation>
+        <translation>Schéma &amp;JSON&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Handoffs</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Transferts</translation>
     </message>
     <message>
         <source>Agents this agent may hand the conversation over to.</source>
-        <translation type="unfinished"></translation>
+        <translation>Agents auxquels cet agent peut transférer la conversation.</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler</translation>
     </message>
     <message>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Enregistrer</translation>
     </message>
     <message>
         <source>Server default (auto)</source>
-        <translation type="unfinished"></translation>
+        <translation>Valeur par défaut du serveur (auto)</translation>
     </message>
     <message>
         <source>auto: the model decides</source>
-        <translation type="unfinished"></translation>
+        <translation>auto&#xa0;: le modèle décide</translation>
     </message>
     <message>
         <source>none: never call a tool</source>
-        <translation type="unfinished"></translation>
+        <translation>none&#xa0;: n’appeler aucun outil</translation>
     </message>
     <message>
         <source>any: must call a tool</source>
-        <translation type="unfinished"></translation>
+        <translation>any&#xa0;: doit appeler un outil</translation>
     </message>
     <message>
         <source>required: must call a tool</source>
-        <translation type="unfinished"></translation>
+        <translation>required&#xa0;: doit appeler un outil</translation>
     </message>
     <message>
         <source>Server default (text)</source>
-        <translation type="unfinished"></translation>
+        <translation>Valeur par défaut du serveur (texte)</translation>
     </message>
     <message>
         <source>Text</source>
-        <translation type="unfinished"></translation>
+        <translation>Texte</translation>
     </message>
     <message>
         <source>JSON object</source>
-        <translation type="unfinished"></translation>
+        <translation>Objet JSON</translation>
     </message>
     <message>
         <source>JSON following a schema</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON conforme à un schéma</translation>
     </message>
     <message>
         <source>Nothing: the connector&apos;s own authorization</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien&#xa0;: l’autorisation propre au connecteur</translation>
     </message>
     <message>
         <source>An OAuth2 access token</source>
-        <translation type="unfinished"></translation>
+        <translation>Un jeton d’accès OAuth2</translation>
     </message>
     <message>
         <source>An API key</source>
-        <translation type="unfinished"></translation>
+        <translation>Une clé API</translation>
     </message>
     <message>
         <source>Server default</source>
-        <translation type="unfinished"></translation>
+        <translation>Valeur par défaut du serveur</translation>
     </message>
     <message>
         <source>No limit (server default)</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune limite (défaut du serveur)</translation>
     </message>
     <message>
         <source>Random (server default)</source>
-        <translation type="unfinished"></translation>
+        <translation>Aléatoire (défaut du serveur)</translation>
     </message>
     <message>
         <source>%1 (not among your models)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (absent de vos modèles)</translation>
     </message>
     <message>
         <source>Loading models…</source>
-        <translation type="unfinished"></translation>
+        <translation>Chargement des modèles…</translation>
     </message>
     <message>
         <source>Model default: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Par défaut pour le modèle&#xa0;: %1</translation>
     </message>
     <message>
         <source>Context: %1 tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Contexte&#xa0;: %1 jetons</translation>
     </message>
     <message>
         <source>tools</source>
-        <translation type="unfinished"></translation>
+        <translation>outils</translation>
     </message>
     <message>
         <source>vision</source>
-        <translation type="unfinished"></translation>
+        <translation>vision</translation>
     </message>
     <message>
         <source>reasoning</source>
-        <translation type="unfinished"></translation>
+        <translation>raisonnement</translation>
     </message>
     <message>
         <source>deprecated on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>obsolète à partir du %1</translation>
     </message>
     <message>
         <source>%1 (unknown agent)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (agent inconnu)</translation>
     </message>
     <message>
         <source>There are no other agents to hand the conversation over to yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il n’y a pas encore d’autre agent auquel transférer la conversation.</translation>
     </message>
     <message>
         <source>Select a connector in the list to give the credential its tools are called with.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez un connecteur dans la liste pour indiquer l’identifiant d’accès avec lequel ses outils sont appelés.</translation>
     </message>
     <message>
         <source>Credential for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Identifiant d’accès pour %1</translation>
     </message>
     <message>
         <source>This connector needs a credential for its tools.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce connecteur a besoin d’un identifiant d’accès pour ses outils.</translation>
     </message>
     <message>
         <source>You are signed in to it: that token is sent unless you give another one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous y êtes connecté&#xa0;: ce jeton est envoyé, sauf si vous en indiquez un autre.</translation>
     </message>
     <message>
         <source>A credential is kept in the system keychain and sent with each chat request, never stored in the agent.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’identifiant d’accès est conservé dans le trousseau du système et envoyé avec chaque requête de discussion&#xa0;; il n’est jamais enregistré dans l’agent.</translation>
     </message>
     <message>
         <source>Stored in the keychain; type a new value to replace it</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistré dans le trousseau&#xa0;; saisissez une nouvelle valeur pour le remplacer</translation>
     </message>
     <message>
         <source>Paste the token or the key</source>
-        <translation type="unfinished"></translation>
+        <translation>Collez le jeton ou la clé</translation>
     </message>
     <message>
         <source>Edit Agent: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier l’agent&#xa0;: %1</translation>
     </message>
     <message>
         <source>&amp;Create</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Créer</translation>
     </message>
     <message>
         <source>Give the agent a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Donnez un nom à l’agent.</translation>
     </message>
     <message>
         <source>Choose a model.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez un modèle.</translation>
     </message>
     <message>
         <source>Name at least one document library, or uncheck it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Indiquez au moins une bibliothèque de documents, ou décochez-la.</translation>
     </message>
     <message>
         <source>Type the credential for %1, or choose to send nothing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez l’identifiant d’accès pour %1, ou choisissez de ne rien envoyer.</translation>
     </message>
     <message>
         <source>%1 must be a number from %2 to %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 doit être un nombre compris entre %2 et %3.</translation>
     </message>
     <message>
         <source>%1 must be a whole number, 0 or more.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 doit être un nombre entier supérieur ou égal à 0.</translation>
     </message>
     <message>
         <source>The temperature</source>
-        <translation type="unfinished"></translation>
+        <translation>La température</translation>
     </message>
     <message>
         <source>Top p</source>
-        <translation type="unfinished"></translation>
+        <translation>Top p</translation>
     </message>
     <message>
         <source>Max tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Le nombre maximal de jetons</translation>
     </message>
     <message>
         <source>The random seed</source>
-        <translation type="unfinished"></translation>
+        <translation>La graine aléatoire</translation>
     </message>
     <message>
         <source>Give the schema a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Donnez un nom au schéma.</translation>
     </message>
     <message>
         <source>The schema is not valid JSON: %1 (at character %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Le schéma n’est pas un JSON valide&#xa0;: %1 (au caractère %2).</translation>
     </message>
     <message>
         <source>The schema must be a JSON object.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le schéma doit être un objet JSON.</translation>
     </message>
     <message>
         <source>Not connected: the agent cannot be saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Non connecté&#xa0;: impossible d’enregistrer l’agent.</translation>
     </message>
     <message>
         <source>The credential could not be stored: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’enregistrer l’identifiant d’accès&#xa0;: %1</translation>
     </message>
     <message>
         <source>Saving…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrement…</translation>
     </message>
     <message>
         <source>Unsaved Changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifications non enregistrées</translation>
     </message>
     <message>
         <source>Save the changes to the agent &quot;%1&quot;?</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer les modifications de l’agent «&#xa0;%1&#xa0;»&#xa0;?</translation>
     </message>
     <message>
         <source>Create the new agent?</source>
-        <translation type="unfinished"></translation>
+        <translation>Créer le nouvel agent&#xa0;?</translation>
     </message>
     <message>
         <source>If you discard them, your changes are lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>Si vous les abandonnez, vos modifications seront perdues.</translation>
     </message>
     <message>
         <source>Request id: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ID de requête&#xa0;: %1</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1&#xa0;: %2</translation>
     </message>
 </context>
 <context>
     <name>Tramontane::AgentListModel</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom</translation>
     </message>
     <message>
         <source>Model</source>
-        <translation type="unfinished"></translation>
+        <translation>Modèle</translation>
     </message>
     <message>
         <source>Tools</source>
-        <translation type="unfinished"></translation>
+        <translation>Outils</translation>
     </message>
     <message>
         <source>Version</source>
-        <translation type="unfinished"></translation>
+        <translation>Version</translation>
     </message>
     <message>
         <source>Updated</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifié</translation>
     </message>
 </context>
 <context>
     <name>Tramontane::AgentVersionsDialog</name>
     <message>
         <source>Agent Versions</source>
-        <translation type="unfinished"></translation>
+        <translation>Versions de l’agent</translation>
     </message>
     <message>
         <source>Version</source>
-        <translation type="unfinished"></translation>
+        <translation>Version</translation>
     </message>
     <message>
         <source>Saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrée</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Note</translation>
     </message>
     <message>
         <source>Model</source>
-        <translation type="unfinished"></translation>
+        <translation>Modèle</translation>
     </message>
     <message>
         <source>&amp;Reload</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Recharger</translation>
     </message>
     <message>
         <source>&amp;Make Active</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Activer</translation>
     </message>
     <message>
         <source>Use the selected version from now on</source>
-        <translation type="unfinished"></translation>
+        <translation>Utiliser désormais la version sélectionnée</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Fermer</translation>
     </message>
     <message>
         <source>Versions of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Versions de %1</translation>
     </message>
     <message>
         <source>Loading the versions…</source>
-        <translation type="unfinished"></translation>
+        <translation>Chargement des versions…</translation>
     </message>
     <message>
         <source>Every save of &quot;%1&quot; is a version. The active version is the one chats use.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chaque enregistrement de «&#xa0;%1&#xa0;» est une version. La version active est celle qu’utilisent les discussions.</translation>
     </message>
     <message>
         <source>%1 (active)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (active)</translation>
     </message>
     <message>
         <source>Making version %1 active…</source>
-        <translation type="unfinished"></translation>
+        <translation>Activation de la version %1…</translation>
     </message>
     <message>
         <source>Version %1 is now active.</source>
-        <translation type="unfinished"></translation>
+        <translation>La version %1 est maintenant active.</translation>
     </message>
 </context>
 <context>
     <name>Tramontane::AgentsPage</name>
     <message>
         <source>Agents</source>
-        <translation type="unfinished"></translation>
+        <translation>Agents</translation>
     </message>
     <message>
         <source>Search agents by name</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher des agents par nom</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Actualiser</translation>
     </message>
     <message>
         <source>Load the agents, models and connectors again</source>
-        <translation type="unfinished"></translation>
+        <translation>Recharger les agents, les modèles et les connecteurs</translation>
     </message>
     <message>
         <source>&amp;New Agent…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nouvel agent…</translation>
     </message>
     <message>
         <source>Select an agent to see its settings, or create one with New Agent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez un agent pour voir ses paramètres, ou créez-en un avec Nouvel agent.</translation>
     </message>
     <message>
         <source>Model:</source>
-        <translation type="unfinished"></translation>
+        <translation>Modèle&#xa0;:</translation>
     </message>
     <message>
         <source>Tools:</source>
-        <translation type="unfinished"></translation>
+        <translation>Outils&#xa0;:</translation>
     </message>
     <message>
         <source>Handoffs:</source>
-        <translation type="unfinished"></translation>
+        <translation>Transferts&#xa0;:</translation>
     </message>
     <message>
         <source>Settings:</source>
-        <translation type="unfinished"></translation>
+        <translation>Paramètres&#xa0;:</translation>
     </message>
     <message>
         <source>Version:</source>
-        <translation type="unfinished"></translation>
+        <translation>Version&#xa0;:</translation>
     </message>
     <message>
         <source>Id:</source>
-        <translation type="unfinished"></translation>
+        <translation>ID&#xa0;:</translation>
     </message>
     <message>
         <source>Instructions:</source>
-        <translation type="unfinished"></translation>
+        <translation>Instructions&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Chat with Agent</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Discuter avec l’agent</translation>
     </message>
     <message>
         <source>&amp;Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Modifier…</translation>
     </message>
     <message>
         <source>&amp;Versions…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Versions…</translation>
     </message>
     <message>
         <source>&amp;Delete…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Supprimer…</translation>
     </message>
     <message>
         <source>temperature %1</source>
-        <translation type="unfinished"></translation>
+        <translation>température %1</translation>
     </message>
     <message>
         <source>top p %1</source>
-        <translation type="unfinished"></translation>
+        <translation>top p %1</translation>
     </message>
     <message>
         <source>at most %1 tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 jetons au maximum</translation>
     </message>
     <message>
         <source>seed %1</source>
-        <translation type="unfinished"></translation>
+        <translation>graine %1</translation>
     </message>
     <message>
         <source>tool choice: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>choix d’outil&#xa0;: %1</translation>
     </message>
     <message>
         <source>JSON schema &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>schéma JSON «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
         <source>JSON answers</source>
-        <translation type="unfinished"></translation>
+        <translation>réponses JSON</translation>
     </message>
     <message>
         <source>Server defaults</source>
-        <translation type="unfinished"></translation>
+        <translation>Valeurs par défaut du serveur</translation>
     </message>
     <message>
         <source>The models could not be loaded: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de charger les modèles&#xa0;: %1</translation>
     </message>
     <message>
         <source>The connectors could not be loaded: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de charger les connecteurs&#xa0;: %1</translation>
     </message>
     <message>
         <source>None</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun</translation>
     </message>
     <message>
         <source>%1 (active); saved versions: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (active)&#xa0;; versions enregistrées&#xa0;: %2</translation>
     </message>
     <message>
         <source>updated %1</source>
-        <translation type="unfinished"></translation>
+        <translation>modifiée le %1</translation>
     </message>
     <message>
         <source>Note: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Note&#xa0;: %1</translation>
     </message>
     <message>
         <source>Loading agents…</source>
-        <translation type="unfinished"></translation>
+        <translation>Chargement des agents…</translation>
     </message>
     <message>
         <source>The agents could not be loaded: %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de charger les agents&#xa0;: %1 %2</translation>
     </message>
     <message>
         <source>Request id: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ID de requête&#xa0;: %1</translation>
     </message>
     <message>
         <source>No agents yet: create one with New Agent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun agent pour l’instant&#xa0;: créez-en un avec Nouvel agent.</translation>
     </message>
     <message>
         <source>No agent&apos;s name contains &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun nom d’agent ne contient «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
         <source>Agent &quot;%1&quot; saved (version %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Agent «&#xa0;%1&#xa0;» enregistré (version %2).</translation>
     </message>
     <message>
         <source>Delete Agent</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer l’agent</translation>
     </message>
     <message>
         <source>Delete the agent &quot;%1&quot;?</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer l’agent «&#xa0;%1&#xa0;»&#xa0;?</translation>
     </message>
     <message>
         <source>All its versions are deleted too. Chats that used it keep their messages.</source>
-        <translation type="unfinished"></translation>
+        <translation>Toutes ses versions sont également supprimées. Les discussions qui l’utilisaient conservent leurs messages.</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer</translation>
     </message>
     <message>
         <source>Agent &quot;%1&quot; deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Agent «&#xa0;%1&#xa0;» supprimé.</translation>
     </message>
     <message>
         <source>Version %1 of &quot;%2&quot; is now active.</source>
-        <translation type="unfinished"></translation>
+        <translation>La version %1 de «&#xa0;%2&#xa0;» est maintenant active.</translation>
     </message>
 </context>
 <context>
     <name>Tramontane::ApiClient</name>
     <message>
         <source>The server address &quot;%1&quot; is not a valid URL.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’adresse du serveur «&#xa0;%1&#xa0;» n’est pas une URL valide.</translation>
     </message>
     <message>
         <source>The server address must not contain a user name or password.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’adresse du serveur ne doit contenir ni nom d’utilisateur ni mot de passe.</translation>
     </message>
     <message>
         <source>The server address must not contain a query or a fragment.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’adresse du serveur ne doit contenir ni requête ni fragment.</translation>
     </message>
     <message>
         <source>The server address must use https: plain http would send your API key unencrypted. (http is only accepted for 127.0.0.1 and localhost.)</source>
-        <translation type="unfinished"></translation>
+        <translation>L’adresse du serveur doit utiliser https&#xa0;: en http, votre clé API serait envoyée sans chiffrement. (http n’est accepté que pour 127.0.0.1 et localhost.)</translation>
     </message>
     <message>
         <source>The server address must start with https://.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’adresse du serveur doit commencer par https://.</translation>
     </message>
 </context>
 <context>
     <name>Tramontane::Application</name>
     <message>
         <source>Offline demo unavailable</source>
-        <translation type="unfinished"></translation>
+        <translation>Démo hors ligne indisponible</translation>
     </message>
     <message>
         <source>Offline demo</source>
-        <translation type="unfinished"></translation>
+        <translation>Démo hors ligne</translation>
     </message>
     <message>
         <source>%1
 
 Open Settings to connect to the Mistral platform with your API key.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+
+Ouvrez les paramètres pour vous connecter à la plateforme Mistral avec votre clé API.</translation>
     </message>
     <message>
         <source>Offline demo stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>Démo hors ligne arrêtée</translation>
     </message>
     <message>
         <source>Starting the offline demo…</source>
-        <translation type="unfinished"></translation>
+        <translation>Démarrage de la démo hors ligne…</translation>
     </message>
     <message>
         <source>Not connected</source>
-        <translation type="unfinished"></translation>
+        <translation>Non connecté</translation>
     </message>
     <message>
         <source>API address</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse de l’API</translation>
     </message>
     <message>
         <source>No API key</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune clé API</translation>
     </message>
     <message>
         <source>Add your Mistral API key in Settings to start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajoutez votre clé API Mistral dans les paramètres pour commencer.</translation>
     </message>
     <message>
         <source>Could not load the models: %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de charger les modèles&#xa0;: %1 %2</translation>
     </message>
     <message>
         <source>API key</source>
-        <translation type="unfinished"></translation>
+        <translation>Clé API</translation>
     </message>
     <message>
         <source>The bundled emulator answers at %1. Open Settings to use the Mistral platform.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’émulateur intégré répond à l’adresse %1. Ouvrez les paramètres pour utiliser la plateforme Mistral.</translation>
     </message>
 </context>
 <context>
     <name>Tramontane::ChatDelegate</name>
     <message numerus="yes">
         <source>… %n more line(s); Copy takes everything</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>… %n ligne de plus&#xa0;; Copier prend tout</numerusform>
+            <numerusform>… %n lignes de plus&#xa0;; Copier prend tout</numerusform>
         </translation>
     </message>
     <message>
         <source>HTTP status: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Statut HTTP&#xa0;: %1</translation>
     </message>
     <message>
         <source>Request ID: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ID de requête&#xa0;: %1</translation>
     </message>
     <message>
         <source>Server message: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Message du serveur&#xa0;: %1</translation>
     </message>
     <message>
         <source>Thought for a moment — show</source>
-        <translation type="unfinished"></translation>
+        <translation>Réflexion terminée — afficher</translation>
     </message>
     <message>
         <source>Retry</source>
-        <translation type="unfinished"></translation>
+        <translation>Réessayer</translation>
     </message>
     <message>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>Détails</translation>
     </message>
     <message>
         <source>Thinking</source>
-        <translation type="unfinished"></translation>
+        <translation>Réflexion en cours</translation>
     </message>
     <message>
         <source>Thought for a moment</source>
-        <translation type="unfinished"></translation>
+        <translation>Réflexion terminée</translation>
     </message>
     <message>
         <source>hide</source>
-        <translation type="unfinished"></translation>
+        <translation>masquer</translation>
     </message>
     <message>
         <source>show</source>
-        <translation type="unfinished"></translation>
+        <translation>afficher</translation>
     </message>
     <message>
         <source>Arguments</source>
-        <translation type="unfinished"></translation>
+        <translation>Arguments</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>Résultat</translation>
     </message>
     <message>
         <source>Running…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exécution…</translation>
     </message>
     <message>
         <source>No result.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun résultat.</translation>
     </message>
     <message>
         <source>Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier</translation>
     </message>
     <message>
         <source>Image could not be loaded — </source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de charger l’image — </translation>
     </message>
     <message>
         <source>Loading image…</source>
-        <translation type="unfinished"></translation>
+        <translation>Chargement de l’image…</translation>
     </message>
     <message>
         <source>Copied</source>
-        <translation type="unfinished"></translation>
+        <translation>Copié</translation>
     </message>
     <message>
         <source>Tool</source>
-        <translation type="unfinished"></translation>
+        <translation>Outil</translation>
     </message>
     <message>
         <source>%1 tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 jetons</translation>
     </message>
 </context>
 <context>
     <name>Tramontane::ChatPage</name>
     <message>
         <source>The model or agent this chat talks to (Ctrl+K)</source>
-        <translation type="unfinished"></translation>
+        <translation>Le modèle ou l’agent de cette discussion (Ctrl+K)</translation>
     </message>
     <message>
         <source>Tools</source>
-        <translation type="unfinished"></translation>
+        <translation>Outils</translation>
     </message>
     <message>
         <source>Built-in tools and connectors this chat may use</source>
-        <translation type="unfinished"></translation>
+        <translation>Outils intégrés et connecteurs que cette discussion peut utiliser</translation>
     </message>
     <message>
         <source>New Chat</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelle discussion</translation>
     </message>
     <message>
         <source>Start a new conversation (Ctrl+N)</source>
-        <translation type="unfinished"></translation>
+        <translation>Commencer une nouvelle conversation (Ctrl+N)</translation>
     </message>
     <message>
         <source>Message… (Enter to send, Shift+Enter for a new line)</source>
-        <translation type="unfinished"></translation>
+        <translation>Message… (Entrée pour envoyer, Maj+Entrée pour aller à la ligne)</translation>
     </message>
     <message>
         <source>Send</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyer</translation>
     </message>
     <message>
         <source>Wait for the current answer to finish, or stop it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Attendez la fin de la réponse en cours, ou arrêtez-la.</translation>
     </message>
     <message>
         <source>Editing an earlier message: sending replaces it and the answers after it. Esc cancels.</source>
-        <translation type="unfinished"></translation>
+        <translation>Modification d’un message précédent&#xa0;: l’envoi le remplace, ainsi que les réponses suivantes. Échap pour annuler.</translation>
     </message>
     <message>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrêter</translation>
     </message>
     <message>
         <source>Stop the answer (Esc); what arrived is kept</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrêter la réponse (Échap)&#xa0;; le texte déjà reçu est conservé</translation>
     </message>
     <message>
         <source>Send (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyer (Entrée)</translation>
     </message>
     <message>
         <source>Answering…</source>
-        <translation type="unfinished"></translation>
+        <translation>Réponse en cours…</translation>
     </message>
     <message>
         <source>vision</source>
-        <translation type="unfinished"></translation>
+        <translation>vision</translation>
     </message>
     <message>
         <source>tools</source>
-        <translation type="unfinished"></translation>
+        <translation>outils</translation>
     </message>
     <message>
         <source>reasoning</source>
-        <translation type="unfinished"></translation>
+        <translation>raisonnement</translation>
     </message>
     <message>
         <source>Connector “%1” is on for this chat.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le connecteur «&#xa0;%1&#xa0;» est activé pour cette discussion.</translation>
     </message>
     <message>
         <source>Built-in tools</source>
-        <translation type="unfinished"></translation>
+        <translation>Outils intégrés</translation>
     </message>
     <message>
         <source>Image generation</source>
-        <translation type="unfinished"></translation>
+        <translation>Génération d’images</translation>
     </message>
     <message>
         <source>Connectors</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecteurs</translation>
     </message>
     <message>
         <source>No connectors yet (add them on the Connectors page)</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun connecteur pour l’instant (ajoutez-en dans la page Connecteurs)</translation>
     </message>
     <message>
         <source>Tools (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Outils (%1)</translation>
     </message>
     <message>
         <source>Nothing to regenerate yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien à régénérer pour l’instant.</translation>
     </message>
 </context>
 <context>
     <name>Tramontane::ChatSession</name>
     <message>
         <source>Choose a model or an agent first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez d’abord un modèle ou un agent.</translation>
     </message>
     <message>
         <source>Your message could not be saved, so it was not sent: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre message n’a pas pu être enregistré&#xa0;; il n’a donc pas été envoyé&#xa0;: %1</translation>
     </message>
 </context>
 <context>
     <name>Tramontane::ChatTargetModel</name>
     <message>
         <source>Agent: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Agent&#xa0;: %1</translation>
     </message>
     <message>
         <source>%1 tokens context</source>
-        <translation type="unfinished"></translation>
+        <translation>contexte de %1 jetons</translation>
     </message>
     <message>
         <source>%1 · version %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · version %2</translation>
     </message>
 </context>
 <context>
     <name>Tramontane::ChatView</name>
     <message>
         <source>Conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>Conversation</translation>
     </message>
     <message>
         <source>Jump to latest ↓</source>
-        <translation type="unfinished"></translation>
+        <translation>Aller au plus récent ↓</translation>
     </message>
     <message>
         <source>Scroll to the newest message (End)</source>
-        <translation type="unfinished"></translation>
+        <translation>Faire défiler jusqu’au dernier message (Fin)</translation>
     </message>
     <message>
         <source>Open Link</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir le lien</translation>
     </message>
     <message>
         <source>Open this link in your browser?</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir ce lien dans votre navigateur&#xa0;?</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir</translation>
     </message>
     <message>
         <source>Open Local Link</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir un lien local</translation>
     </message>
     <message>
         <source>This link goes to a program on this computer, over an unencrypted connection. Open it only if you expect it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce lien mène à un programme de cet ordinateur, par une connexion non chiffrée. Ne l’ouvrez que si vous vous y attendiez.</translation>
     </message>
     <message>
         <source>Load Image</source>
-        <translation type="unfinished"></translation>
+        <translation>Charger l’image</translation>
     </message>
     <message>
         <source>Load image from %1?</source>
-        <translation type="unfinished"></translation>
+        <translation>Charger l’image depuis %1&#xa0;?</translation>
     </message>
     <message>
         <source>The site will see that the image was requested.
 
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le site saura que l’image a été demandée.
+
+%1</translation>
     </message>
     <message>
         <source>Load</source>
-        <translation type="unfinished"></translation>
+        <translation>Charger</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler</translation>
     </message>
     <message>
         <source>Link Not Opened</source>
-        <translation type="unfinished"></translation>
+        <translation>Lien non ouvert</translation>
     </message>
     <message>
         <source>Tramontane opens only https and e-mail links from messages.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tramontane n’ouvre, depuis les messages, que les liens https et e-mail.</translation>
     </message>
     <message>
         <source>The image could not be loaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de charger l’image.</translation>
     </message>
     <message>
         <source>Model</source>
-        <translation type="unfinished"></translation>
+        <translation>Modèle</translation>
     </message>
     <message>
         <source>Prompt tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetons d’entrée</translation>
     </message>
     <message>
         <source>Completion tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetons de sortie</translation>
     </message>
     <message>
         <source>Total tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Total des jetons</translation>
     </message>
     <message>
         <source>Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier</translation>
     </message>
     <message>
         <source>Copy the request ID, for support</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier l’ID de requête, pour l’assistance</translation>
     </message>
     <message>
         <source>Copied</source>
-        <translation type="unfinished"></translation>
+        <translation>Copié</translation>
     </message>
     <message>
         <source>Request ID</source>
-        <translation type="unfinished"></translation>
+        <translation>ID de requête</translation>
     </message>
 </context>
 <context>
     <name>Tramontane::ConnectorEditorDialog</name>
     <message>
         <source>New Connector</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau connecteur</translation>
     </message>
     <message>
         <source>&amp;General</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Général</translation>
     </message>
     <message>
         <source>&amp;Title:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tit&amp;re&#xa0;:</translation>
     </message>
     <message>
         <source>e.g. Team wiki</source>
-        <translation type="unfinished"></translation>
+        <translation>par ex. Wiki de l’équipe</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nom&#xa0;:</translation>
     </message>
     <message>
         <source>letters, digits, _ and -</source>
-        <translation type="unfinished"></translation>
+        <translation>lettres, chiffres, _ et -</translation>
     </message>
     <message>
         <source>The name a chat uses to refer to the connector: at most 64 letters, digits, &quot;_&quot; and &quot;-&quot;. Suggested from the title.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le nom par lequel une discussion désigne le connecteur&#xa0;: 64 lettres, chiffres, «&#xa0;_&#xa0;» et «&#xa0;-&#xa0;» au maximum. Proposé à partir du titre.</translation>
     </message>
     <message>
         <source>&amp;Description:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Description&#xa0;:</translation>
     </message>
     <message>
         <source>What the connector gives access to (required)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce à quoi le connecteur donne accès (obligatoire)</translation>
     </message>
     <message>
         <source>&amp;Server URL:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;URL du serveur&#xa0;:</translation>
     </message>
     <message>
         <source>https://example.com/mcp</source>
-        <translation type="unfinished"></translation>
+        <translation>https://example.com/mcp</translation>
     </message>
     <message>
         <source>The MCP server (streamable HTTP). It must use https; plain http is accepted only for a server on this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur MCP (streamable HTTP). Il doit utiliser https&#xa0;; le http non chiffré n’est accepté que pour un serveur situé sur cet ordinateur.</translation>
     </message>
     <message>
         <source>&amp;Visibility:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Visibilité&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Icon URL:</source>
-        <translation type="unfinished"></translation>
+        <translation>URL de l’&amp;icône&#xa0;:</translation>
     </message>
     <message>
         <source>optional, https://…</source>
-        <translation type="unfinished"></translation>
+        <translation>facultatif, https://…</translation>
     </message>
     <message>
         <source>&amp;Headers</source>
-        <translation type="unfinished"></translation>
+        <translation>En-têtes &amp;HTTP</translation>
     </message>
     <message>
         <source>HTTP headers sent to the MCP server with every request, e.g. Authorization: Bearer … Secret values are kept in the system keychain on this computer; the server never shows them again.</source>
-        <translation type="unfinished"></translation>
+        <translation>En-têtes HTTP envoyés au serveur MCP avec chaque requête, par ex. Authorization: Bearer … Les valeurs secrètes sont conservées dans le trousseau du système de cet ordinateur&#xa0;; le serveur ne les renvoie jamais.</translation>
     </message>
     <message>
         <source>Headers</source>
-        <translation type="unfinished"></translation>
+        <translation>En-têtes</translation>
     </message>
     <message>
         <source>Header</source>
-        <translation type="unfinished"></translation>
+        <translation>En-tête</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Valeur</translation>
     </message>
     <message>
         <source>Secret</source>
-        <translation type="unfinished"></translation>
+        <translation>Secret</translation>
     </message>
     <message>
         <source>&amp;Add Header</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ajouter un en-tête</translation>
     </message>
     <message>
         <source>&amp;Remove Header</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Supprimer l’en-tête</translation>
     </message>
     <message>
         <source>System &amp;Prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Prompt système</translation>
     </message>
     <message>
         <source>Optional instructions given to the model whenever this connector is used.</source>
-        <translation type="unfinished"></translation>
+        <translation>Instructions facultatives données au modèle chaque fois que ce connecteur est utilisé.</translation>
     </message>
     <message>
         <source>Connection Test</source>
-        <translation type="unfinished"></translation>
+        <translation>Test de connexion</translation>
     </message>
     <message>
         <source>&amp;Test Connection</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tester la connexion</translation>
     </message>
     <message>
         <source>Connect to the MCP server from this computer with these headers, and list its tools.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se connecter au serveur MCP depuis cet ordinateur avec ces en-têtes, et lister ses outils.</translation>
     </message>
     <message>
         <source>Show T&amp;ools…</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher les &amp;outils…</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler</translation>
     </message>
     <message>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Enregistrer</translation>
     </message>
     <message>
         <source>Testing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Test en cours…</translation>
     </message>
     <message>
         <source>Private (only me)</source>
-        <translation type="unfinished"></translation>
+        <translation>Privé (moi uniquement)</translation>
     </message>
     <message>
         <source>Shared with my workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>Partagé avec mon espace de travail</translation>
     </message>
     <message>
         <source>Shared with my organization (admins)</source>
-        <translation type="unfinished"></translation>
+        <translation>Partagé avec mon organisation (administrateurs)</translation>
     </message>
     <message>
         <source>Edit Connector %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier le connecteur %1</translation>
     </message>
     <message>
         <source>Unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>Inconnue</translation>
     </message>
     <message>
         <source>The visibility is chosen when the connector is created.</source>
-        <translation type="unfinished"></translation>
+        <translation>La visibilité se choisit à la création du connecteur.</translation>
     </message>
     <message>
         <source>e.g. Authorization</source>
-        <translation type="unfinished"></translation>
+        <translation>par ex. Authorization</translation>
     </message>
     <message>
         <source>A secret value is hidden, kept in the system keychain and never shown again by the server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une valeur secrète est masquée, conservée dans le trousseau du système et jamais renvoyée par le serveur.</translation>
     </message>
     <message>
         <source>A credential each user of the connector provides. A value typed here is kept in this computer&apos;s keychain for the connection test; it is not sent to the server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un identifiant que chaque utilisateur du connecteur fournit. Une valeur saisie ici est conservée dans le trousseau de cet ordinateur pour le test de connexion&#xa0;; elle n’est pas envoyée au serveur.</translation>
     </message>
     <message>
         <source>•••••• stored (type to replace)</source>
-        <translation type="unfinished"></translation>
+        <translation>•••••• enregistrée (saisissez pour remplacer)</translation>
     </message>
     <message>
         <source>secret value</source>
-        <translation type="unfinished"></translation>
+        <translation>valeur secrète</translation>
     </message>
     <message>
         <source>value</source>
-        <translation type="unfinished"></translation>
+        <translation>valeur</translation>
     </message>
     <message>
         <source>Describe what the connector gives access to.</source>
-        <translation type="unfinished"></translation>
+        <translation>Décrivez ce à quoi le connecteur donne accès.</translation>
     </message>
     <message>
         <source>The icon address must be a complete http(s) URL.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’adresse de l’icône doit être une URL http(s) complète.</translation>
     </message>
     <message>
         <source>The header %1 is listed twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’en-tête %1 figure deux fois.</translation>
     </message>
     <message>
         <source>Type the value of %1 again: the server never returns secret values, and this computer has not kept it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez de nouveau la valeur de %1&#xa0;: le serveur ne renvoie jamais les valeurs secrètes, et cet ordinateur ne l’a pas conservée.</translation>
     </message>
     <message>
         <source>Enter a value for %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez une valeur pour %1.</translation>
     </message>
     <message>
         <source>Saving…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrement…</translation>
     </message>
     <message>
         <source>A connector with this name already exists: choose another name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un connecteur portant ce nom existe déjà&#xa0;: choisissez un autre nom.</translation>
     </message>
     <message>
         <source>Request id: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ID de requête&#xa0;: %1</translation>
     </message>
     <message>
         <source>The connector was saved, but its secret header values could not be kept in the keychain: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le connecteur a été enregistré, mais les valeurs secrètes de ses en-têtes n’ont pas pu être conservées dans le trousseau&#xa0;: %1</translation>
     </message>
     <message>
         <source>Unsaved Connector</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecteur non enregistré</translation>
     </message>
     <message>
         <source>Save the changes to this connector?</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer les modifications de ce connecteur&#xa0;?</translation>
     </message>
     <message>
         <source>Save this new connector?</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer ce nouveau connecteur&#xa0;?</translation>
     </message>
     <message>
         <source>Reading the stored secrets…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecture des secrets enregistrés…</translation>
     </message>
 </context>
 <context>
     <name>Tramontane::ConnectorListModel</name>
     <message>
         <source>Yes</source>
-        <translation type="unfinished"></translation>
+        <translation>Oui</translation>
     </message>
     <message>
         <source>No</source>
-        <translation type="unfinished"></translation>
+        <translation>Non</translation>
     </message>
     <message>
         <source>Private</source>
-        <translation type="unfinished"></translation>
+        <translation>Privé</translation>
     </message>
     <message>
         <source>Workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>Espace de travail</translation>
     </message>
     <message>
         <source>Organization</source>
-        <translation type="unfinished"></translation>
+        <translation>Organisation</translation>
     </message>
     <message>
         <source>Everyone</source>
-        <translation type="unfinished"></translation>
+        <translation>Tout le monde</translation>
     </message>
     <message>
         <source>%1 (built-in)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (intégré)</translation>
     </message>
     <message>
         <source>%1 ⚠ changed</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ⚠ modifié</translation>
     </message>
     <message>
         <source>A built-in connector provided by Mistral: it cannot be edited or deleted here.
 
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Un connecteur intégré fourni par Mistral&#xa0;: il ne peut être ni modifié ni supprimé ici.
+
+%1</translation>
     </message>
     <message>
         <source>%1
 Unencrypted http: acceptable only for a server on this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+http non chiffré&#xa0;: acceptable uniquement pour un serveur situé sur cet ordinateur.</translation>
     </message>
     <message>
         <source>At least one tool changed since you approved it: review the tools.</source>
-        <translation type="unfinished"></translation>
+        <translation>Au moins un outil a changé depuis votre approbation&#xa0;: vérifiez les outils.</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Titre</translation>
     </message>
     <message>
         <source>Server</source>
-        <translation type="unfinished"></translation>
+        <translation>Serveur</translation>
     </message>
     <message>
         <source>Visibility</source>
-        <translation type="unfinished"></translation>
+        <translation>Visibilité</translation>
     </message>
     <message>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>Actif</translation>
     </message>
     <message>
         <source>Authenticated</source>
-        <translation type="unfinished"></translation>
+        <translation>Authentifié</translation>
     </message>
     <message>
         <source>Tools</source>
-        <translation type="unfinished"></translation>
+        <translation>Outils</translation>
     </message>
 </context>
 <context>
     <name>Tramontane::ConnectorToolsDialog</name>
     <message>
         <source>Connector Tools</source>
-        <translation type="unfinished"></translation>
+        <translation>Outils du connecteur</translation>
     </message>
     <message>
         <source>MCP servers are not vetted by anyone: read the description and the input of each tool before a chat may use it. The model reads the descriptions too, so a description that asks for files, keys or other data is a red flag.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les serveurs MCP ne sont contrôlés par personne&#xa0;: lisez la description et les entrées de chaque outil avant qu’une discussion puisse l’utiliser. Le modèle lit aussi les descriptions&#xa0;: une description qui demande des fichiers, des clés ou d’autres données doit vous alerter.</translation>
     </message>
     <message>
         <source>Tools</source>
-        <translation type="unfinished"></translation>
+        <translation>Outils</translation>
     </message>
     <message>
         <source>Description (as the model reads it):</source>
-        <translation type="unfinished"></translation>
+        <translation>Description (telle que le modèle la lit)&#xa0;:</translation>
     </message>
     <message>
         <source>Tool description</source>
-        <translation type="unfinished"></translation>
+        <translation>Description de l’outil</translation>
     </message>
     <message>
         <source>Input</source>
-        <translation type="unfinished"></translation>
+        <translation>Entrées</translation>
     </message>
     <message>
         <source>Input properties</source>
-        <translation type="unfinished"></translation>
+        <translation>Propriétés d’entrée</translation>
     </message>
     <message>
         <source>Property</source>
-        <translation type="unfinished"></translation>
+        <translation>Propriété</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Type</translation>
     </message>
     <message>
         <source>Required</source>
-        <translation type="unfinished"></translation>
+        <translation>Obligatoire</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>Description</translation>
     </message>
     <message>
         <source>Raw JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON brut</translation>
     </message>
     <message>
         <source>Tool definition as JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>Définition de l’outil en JSON</translation>
     </message>
     <message>
         <source>&amp;Approve This Tool</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Approuver cet outil</translation>
     </message>
     <message>
         <source>Remember this definition: if the server changes it later, it is flagged again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mémoriser cette définition&#xa0;: si le serveur la modifie plus tard, l’outil sera de nouveau signalé.</translation>
     </message>
     <message>
         <source>Approve A&amp;ll</source>
-        <translation type="unfinished"></translation>
+        <translation>Approuver &amp;tout</translation>
     </message>
     <message>
         <source>&amp;Close</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fermer</translation>
     </message>
     <message>
         <source>Tools of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Outils de %1</translation>
     </message>
     <message>
         <source>Approve All and &amp;Use in Chat</source>
-        <translation type="unfinished"></translation>
+        <translation>Tout approuver et &amp;utiliser dans la discussion</translation>
     </message>
     <message>
         <source>Loading the tools…</source>
-        <translation type="unfinished"></translation>
+        <translation>Chargement des outils…</translation>
     </message>
     <message>
         <source>The server offers no tools.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur ne propose aucun outil.</translation>
     </message>
     <message>
         <source>✓ Approved</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ Approuvé</translation>
     </message>
     <message>
         <source>⚠ Changed since you approved it</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ Modifié depuis votre approbation</translation>
     </message>
     <message>
         <source>Not approved yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas encore approuvé</translation>
     </message>
     <message>
         <source>The server changed this tool since you approved it: read it again before approving.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur a modifié cet outil depuis votre approbation&#xa0;: relisez-le avant de l’approuver.</translation>
     </message>
     <message>
         <source>Not approved yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas encore approuvé.</translation>
     </message>
     <message>
         <source>Approved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Approuvé.</translation>
     </message>
     <message numerus="yes">
         <source>%n tool(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n outil.</numerusform>
+            <numerusform>%n outils.</numerusform>
         </translation>
     </message>
     <message>
         <source>Save the connector to approve its tools.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrez le connecteur pour approuver ses outils.</translation>
     </message>
     <message numerus="yes">
         <source>%n changed since you approved them.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n modifié depuis votre approbation.</numerusform>
+            <numerusform>%n modifiés depuis votre approbation.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n not approved yet.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n pas encore approuvé.</numerusform>
+            <numerusform>%n pas encore approuvés.</numerusform>
         </translation>
     </message>
     <message>
         <source>All approved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous approuvés.</translation>
     </message>
     <message>
         <source>(no description)</source>
-        <translation type="unfinished"></translation>
+        <translation>(aucune description)</translation>
     </message>
     <message>
         <source>(no input)</source>
-        <translation type="unfinished"></translation>
+        <translation>(aucune entrée)</translation>
     </message>
     <message>
         <source>required</source>
-        <translation type="unfinished"></translation>
+        <translation>obligatoire</translation>
     </message>
     <message>
         <source>Save the connector first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrez d’abord le connecteur.</translation>
     </message>
 </context>
 <context>
     <name>Tramontane::ConnectorsPage</name>
     <message>
         <source>Connectors</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecteurs</translation>
     </message>
     <message>
         <source>&amp;New…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nouveau…</translation>
     </message>
     <message>
         <source>Add a connector to an MCP server</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter un connecteur vers un serveur MCP</translation>
     </message>
     <message>
         <source>&amp;Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Modifier…</translation>
     </message>
     <message>
         <source>&amp;Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Supprimer</translation>
     </message>
     <message>
         <source>&amp;Test Connection</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tester la connexion</translation>
     </message>
     <message>
         <source>Connect to the MCP server from this computer and list its tools</source>
-        <translation type="unfinished"></translation>
+        <translation>Se connecter au serveur MCP depuis cet ordinateur et lister ses outils</translation>
     </message>
     <message>
         <source>T&amp;ools…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Outils…</translation>
     </message>
     <message>
         <source>Read and approve the connector&apos;s tools</source>
-        <translation type="unfinished"></translation>
+        <translation>Lire et approuver les outils du connecteur</translation>
     </message>
     <message>
         <source>&amp;Use in Chat</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Utiliser dans la discussion</translation>
     </message>
     <message>
         <source>Offer this connector&apos;s tools in the chat</source>
-        <translation type="unfinished"></translation>
+        <translation>Proposer les outils de ce connecteur dans la discussion</translation>
     </message>
     <message>
         <source>Filter connectors</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrer les connecteurs</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Actualiser</translation>
     </message>
     <message>
         <source>Load &amp;More</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Charger plus</translation>
     </message>
     <message>
         <source>Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom&#xa0;:</translation>
     </message>
     <message>
         <source>Server:</source>
-        <translation type="unfinished"></translation>
+        <translation>Serveur&#xa0;:</translation>
     </message>
     <message>
         <source>Visibility:</source>
-        <translation type="unfinished"></translation>
+        <translation>Visibilité&#xa0;:</translation>
     </message>
     <message>
         <source>State:</source>
-        <translation type="unfinished"></translation>
+        <translation>État&#xa0;:</translation>
     </message>
     <message>
         <source>Headers:</source>
-        <translation type="unfinished"></translation>
+        <translation>En-têtes&#xa0;:</translation>
     </message>
     <message>
         <source>Modified:</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifié le&#xa0;:</translation>
     </message>
     <message>
         <source>Connection Test</source>
-        <translation type="unfinished"></translation>
+        <translation>Test de connexion</translation>
     </message>
     <message>
         <source>Not tested yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas encore testé.</translation>
     </message>
     <message>
         <source>(request id %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>(ID de requête %1)</translation>
     </message>
     <message>
         <source>Loading connectors…</source>
-        <translation type="unfinished"></translation>
+        <translation>Chargement des connecteurs…</translation>
     </message>
     <message>
         <source>The connectors could not be loaded: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de charger les connecteurs&#xa0;: %1</translation>
     </message>
     <message>
         <source>A built-in connector cannot be edited or deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un connecteur intégré ne peut être ni modifié ni supprimé.</translation>
     </message>
     <message>
         <source>Edit the selected connector</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier le connecteur sélectionné</translation>
     </message>
     <message>
         <source>Delete the selected connector</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer le connecteur sélectionné</translation>
     </message>
     <message numerus="yes">
         <source>%n connector(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n connecteur</numerusform>
+            <numerusform>%n connecteurs</numerusform>
         </translation>
     </message>
     <message>
         <source>(more on the server)</source>
-        <translation type="unfinished"></translation>
+        <translation>(d’autres sur le serveur)</translation>
     </message>
     <message>
         <source>&amp;Retry</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Réessayer</translation>
     </message>
     <message>
         <source>No connectors yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun connecteur pour l’instant</translation>
     </message>
     <message>
         <source>No connector selected</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun connecteur sélectionné</translation>
     </message>
     <message>
         <source>A connector gives chats the tools of an MCP server. Choose New… to add one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un connecteur donne aux discussions les outils d’un serveur MCP. Choisissez Nouveau… pour en ajouter un.</translation>
     </message>
     <message>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>(aucun)</translation>
     </message>
     <message>
         <source>built-in</source>
-        <translation type="unfinished"></translation>
+        <translation>intégré</translation>
     </message>
     <message>
         <source>active</source>
-        <translation type="unfinished"></translation>
+        <translation>actif</translation>
     </message>
     <message>
         <source>inactive</source>
-        <translation type="unfinished"></translation>
+        <translation>inactif</translation>
     </message>
     <message>
         <source>authenticated</source>
-        <translation type="unfinished"></translation>
+        <translation>authentifié</translation>
     </message>
     <message>
         <source>not authenticated</source>
-        <translation type="unfinished"></translation>
+        <translation>non authentifié</translation>
     </message>
     <message>
         <source>auth: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>auth.&#xa0;: %1</translation>
     </message>
     <message>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>inconnu</translation>
     </message>
     <message>
         <source>%1 (secret)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (secret)</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>aucun</translation>
     </message>
     <message>
         <source>Built-in connector provided by Mistral: read-only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecteur intégré fourni par Mistral&#xa0;: lecture seule.</translation>
     </message>
     <message>
         <source>⚠ Unencrypted http: acceptable only because the server runs on this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ http non chiffré&#xa0;: acceptable uniquement parce que le serveur tourne sur cet ordinateur.</translation>
     </message>
     <message>
         <source>⚠ A tool changed since you approved it: open Tools… to read it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ Un outil a changé depuis votre approbation&#xa0;: ouvrez Outils… pour le relire.</translation>
     </message>
     <message numerus="yes">
         <source>%n tool(s), not all reviewed yet.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n outil, pas encore vérifié.</numerusform>
+            <numerusform>%n outils, pas encore tous vérifiés.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>✓ %n tool(s), all approved.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>✓ %n outil, approuvé.</numerusform>
+            <numerusform>✓ %n outils, tous approuvés.</numerusform>
         </translation>
     </message>
     <message>
         <source>Testing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Test en cours…</translation>
     </message>
     <message>
         <source>Connector %1 saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecteur %1 enregistré.</translation>
     </message>
     <message>
         <source>Delete Connector</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer le connecteur</translation>
     </message>
     <message>
         <source>Delete the connector “%1”?</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer le connecteur «&#xa0;%1&#xa0;»&#xa0;?</translation>
     </message>
     <message>
         <source>Chats and agents that use it lose its tools. This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les discussions et les agents qui l’utilisent perdent ses outils. Cette action est irréversible.</translation>
     </message>
     <message>
         <source>Deleting %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Suppression de %1…</translation>
     </message>
     <message>
         <source>%1 was not deleted: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 n’a pas été supprimé&#xa0;: %2</translation>
     </message>
     <message>
         <source>Connector %1 deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecteur %1 supprimé.</translation>
     </message>
     <message>
         <source>Connection test passed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Test de connexion réussi.</translation>
     </message>
     <message>
         <source>%1 is offered in the chat.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 est proposé dans la discussion.</translation>
     </message>
     <message>
         <source>The tools could not be listed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lister les outils&#xa0;: %1</translation>
     </message>
     <message>
         <source>Checking the tools of %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérification des outils de %1…</translation>
     </message>
     <message>
         <source>The tools of %1 could not be listed, so they cannot be reviewed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lister les outils de %1&#xa0;; ils ne peuvent donc pas être vérifiés&#xa0;: %2</translation>
     </message>
     <message>
         <source>Review the tools of %1 before using it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérifiez les outils de %1 avant de l’utiliser.</translation>
     </message>
 </context>
 <context>
     <name>Tramontane::ConversationStore</name>
     <message>
         <source>The profile folder %1 cannot be created.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de créer le dossier de profil %1.</translation>
     </message>
     <message>
         <source>Tramontane is already running with this profile.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tramontane est déjà en cours d’exécution avec ce profil.</translation>
     </message>
     <message>
         <source>The profile folder %1 is not writable.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le dossier de profil %1 n’est pas accessible en écriture.</translation>
     </message>
     <message>
         <source>The SQLite driver of Qt (QSQLITE) is not installed, so the conversation history cannot be opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le pilote SQLite de Qt (QSQLITE) n’est pas installé&#xa0;; l’historique des conversations ne peut donc pas être ouvert.</translation>
     </message>
     <message>
         <source>The conversation history %1 cannot be opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’ouvrir l’historique des conversations %1.</translation>
     </message>
     <message>
         <source>The conversation history %1 cannot be opened: the file is damaged, is not a Tramontane history, or cannot be written. It was left as it is.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’ouvrir l’historique des conversations %1&#xa0;: le fichier est endommagé, n’est pas un historique Tramontane ou n’est pas accessible en écriture. Il a été laissé tel quel.</translation>
     </message>
     <message>
         <source>The SQLite library in use has no full-text search (FTS5), which the conversation history needs.</source>
-        <translation type="unfinished"></translation>
+        <translation>La bibliothèque SQLite utilisée ne dispose pas de la recherche plein texte (FTS5), nécessaire à l’historique des conversations.</translation>
     </message>
     <message>
         <source>The SQLite library in use has no JSON functions, which the conversation history needs.</source>
-        <translation type="unfinished"></translation>
+        <translation>La bibliothèque SQLite utilisée ne dispose pas des fonctions JSON, nécessaires à l’historique des conversations.</translation>
     </message>
     <message>
         <source>The message could not be saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’enregistrer le message.</translation>
     </message>
     <message>
         <source>The file %1 cannot be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire le fichier %1.</translation>
     </message>
     <message>
         <source>The file %1 is too large to be a conversation.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier %1 est trop volumineux pour être une conversation.</translation>
     </message>
     <message>
         <source>The conversation could not be imported: a message has no role.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’importer la conversation&#xa0;: un message n’a pas de rôle.</translation>
     </message>
 </context>
 <context>
     <name>Tramontane::EmulatorLauncher</name>
     <message>
         <source>The offline emulator did not start in time.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’émulateur hors ligne n’a pas démarré à temps.</translation>
     </message>
     <message>
         <source>The offline emulator could not be started: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de démarrer l’émulateur hors ligne&#xa0;: %1</translation>
     </message>
     <message>
         <source>The offline emulator crashed.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’émulateur hors ligne a planté.</translation>
     </message>
     <message>
         <source>The offline emulator exited with code %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’émulateur hors ligne s’est arrêté avec le code %1.</translation>
     </message>
     <message>
         <source>The offline emulator was not found at %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’émulateur hors ligne est introuvable à l’emplacement %1.</translation>
     </message>
     <message>
         <source>The offline emulator printed an unexpected address.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’émulateur hors ligne a indiqué une adresse inattendue.</translation>
     </message>
 </context>
 <context>
     <name>Tramontane::ImageRepository</name>
     <message>
         <source>The image data is malformed or too large.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les données de l’image sont mal formées ou trop volumineuses.</translation>
     </message>
     <message>
         <source>Images cannot be loaded here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les images ne peuvent pas être chargées ici.</translation>
     </message>
     <message>
         <source>The image could not be downloaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de télécharger l’image.</translation>
     </message>
     <message>
         <source>The image is too large to show (%1 × %2 pixels).</source>
-        <translation type="unfinished"></translation>
+        <translation>L’image est trop grande pour être affichée (%1 × %2 pixels).</translation>
     </message>
     <message>
         <source>The image is too large to show.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’image est trop grande pour être affichée.</translation>
     </message>
     <message>
         <source>The image could not be read (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire l’image (%1).</translation>
     </message>
 </context>
 <context>
     <name>Tramontane::ImageViewer</name>
     <message>
         <source>Image</source>
-        <translation type="unfinished"></translation>
+        <translation>Image</translation>
     </message>
     <message>
         <source>Zoom out (−)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zoom arrière (−)</translation>
     </message>
     <message>
         <source>−</source>
-        <translation type="unfinished"></translation>
+        <translation>−</translation>
     </message>
     <message>
         <source>100 %</source>
-        <translation type="unfinished"></translation>
+        <translation>100&#xa0;%</translation>
     </message>
     <message>
         <source>Zoom in (+)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zoom avant (+)</translation>
     </message>
     <message>
         <source>+</source>
-        <translation type="unfinished"></translation>
+        <translation>+</translation>
     </message>
     <message>
         <source>Fit to window (F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajuster à la fenêtre (F)</translation>
     </message>
     <message>
         <source>Fit</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajuster</translation>
     </message>
     <message>
         <source>Actual size (1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Taille réelle (1)</translation>
     </message>
     <message>
         <source>Copy the image (Ctrl+C)</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier l’image (Ctrl+C)</translation>
     </message>
     <message>
         <source>Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier</translation>
     </message>
     <message>
         <source>Save the original file (Ctrl+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer le fichier original (Ctrl+S)</translation>
     </message>
     <message>
         <source>Save as…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer sous…</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Chargement…</translation>
     </message>
     <message>
         <source>%1 × %2 · %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 × %2 · %3</translation>
     </message>
     <message>
         <source>The image could not be read (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire l’image (%1).</translation>
     </message>
     <message>
         <source>%1 %</source>
-        <translation type="unfinished"></translation>
+        <translation>%1&#xa0;%</translation>
     </message>
     <message>
         <source>%1 image (*.%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Image %1 (*.%2)</translation>
     </message>
     <message>
         <source>Save Image</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer l’image</translation>
     </message>
     <message>
         <source>The image could not be saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’enregistrer l’image&#xa0;: %1</translation>
     </message>
 </context>
 <context>
     <name>Tramontane::MainWindow</name>
     <message>
         <source>Tramontane</source>
-        <translation type="unfinished"></translation>
+        <translation>Tramontane</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fichier</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>É&amp;dition</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Affichage</translation>
     </message>
     <message>
         <source>&amp;Chat</source>
-        <translation type="unfinished"></translation>
+        <translation>Dis&amp;cussion</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>Aid&amp;e</translation>
     </message>
     <message>
         <source>Navigation</source>
-        <translation type="unfinished"></translation>
+        <translation>Navigation</translation>
     </message>
     <message>
         <source>&amp;New Chat</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nouvelle discussion</translation>
     </message>
     <message>
         <source>Ctrl+N</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+N</translation>
     </message>
     <message>
         <source>Export as &amp;Markdown…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter en &amp;Markdown…</translation>
     </message>
     <message>
         <source>Export as &amp;JSON…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter en &amp;JSON…</translation>
     </message>
     <message>
         <source>&amp;Import Conversation…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Importer une conversation…</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Paramètres…</translation>
     </message>
     <message>
         <source>Connection, API key and preferences</source>
-        <translation type="unfinished"></translation>
+        <translation>Connexion, clé API et préférences</translation>
     </message>
     <message>
         <source>Ctrl+,</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+,</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Quitter</translation>
     </message>
     <message>
         <source>Ctrl+Q</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Q</translation>
     </message>
     <message>
         <source>&amp;Copy Last Answer</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Copier la dernière réponse</translation>
     </message>
     <message>
         <source>Ctrl+Shift+C</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+C</translation>
     </message>
     <message>
         <source>&amp;Focus Message Box</source>
-        <translation type="unfinished"></translation>
+        <translation>Aller à la &amp;zone de message</translation>
     </message>
     <message>
         <source>Ctrl+L</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+L</translation>
     </message>
     <message>
         <source>&amp;Search Conversations</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rechercher dans les conversations</translation>
     </message>
     <message>
         <source>Ctrl+F</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+F</translation>
     </message>
     <message>
         <source>Chat</source>
-        <translation type="unfinished"></translation>
+        <translation>Discussion</translation>
     </message>
     <message>
         <source>Ctrl+1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+1</translation>
     </message>
     <message>
         <source>Connectors</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecteurs</translation>
     </message>
     <message>
         <source>Ctrl+2</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+2</translation>
     </message>
     <message>
         <source>Agents</source>
-        <translation type="unfinished"></translation>
+        <translation>Agents</translation>
     </message>
     <message>
         <source>Ctrl+3</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+3</translation>
     </message>
     <message>
         <source>Choose &amp;Model or Agent…</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisir le &amp;modèle ou l’agent…</translation>
     </message>
     <message>
         <source>Ctrl+K</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+K</translation>
     </message>
     <message>
         <source>&amp;Stop Answer</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Arrêter la réponse</translation>
     </message>
     <message>
         <source>Esc</source>
-        <translation type="unfinished"></translation>
+        <translation>Esc</translation>
     </message>
     <message>
         <source>&amp;Regenerate Answer</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Régénérer la réponse</translation>
     </message>
     <message>
         <source>Ctrl+R</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+R</translation>
     </message>
     <message>
         <source>Show as &amp;Code…</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher sous forme de &amp;code…</translation>
     </message>
     <message>
         <source>Ctrl+Shift+K</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+K</translation>
     </message>
     <message>
         <source>&amp;About Tramontane</source>
-        <translation type="unfinished"></translation>
+        <translation>À &amp;propos de Tramontane</translation>
     </message>
     <message>
         <source>About Tramontane</source>
-        <translation type="unfinished"></translation>
+        <translation>À propos de Tramontane</translation>
     </message>
     <message>
         <source>&lt;h3&gt;Tramontane %1&lt;/h3&gt;&lt;p&gt;A native desktop client for Mistral AI: chat with models and agents, generated images inline, MCP connectors and agents in forms.&lt;/p&gt;&lt;p&gt;Secrets are kept in the system keychain.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Tramontane %1&lt;/h3&gt;&lt;p&gt;Un client de bureau natif pour Mistral AI&#xa0;: discussions avec des modèles et des agents, images générées affichées dans le fil, connecteurs MCP et agents éditables dans des formulaires.&lt;/p&gt;&lt;p&gt;Les secrets sont conservés dans le trousseau du système.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
     <name>Tramontane::McpClient</name>
     <message>
         <source>The MCP server sent nothing for %1 seconds.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur MCP n’a rien envoyé pendant %1 secondes.</translation>
     </message>
     <message>
         <source>The MCP server URL is not an http(s) URL.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’URL du serveur MCP n’est pas une URL http(s).</translation>
     </message>
     <message>
         <source>The MCP server&apos;s answer is too large.</source>
-        <translation type="unfinished"></translation>
+        <translation>La réponse du serveur MCP est trop volumineuse.</translation>
     </message>
     <message>
         <source>The MCP server&apos;s host name %1 was not found.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le nom d’hôte %1 du serveur MCP est introuvable.</translation>
     </message>
     <message>
         <source>Nothing listens at %1:%2 (connection refused).</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien n’écoute sur %1:%2 (connexion refusée).</translation>
     </message>
     <message>
         <source>The TLS connection to the MCP server failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>La connexion TLS au serveur MCP a échoué&#xa0;: %1</translation>
     </message>
     <message>
         <source>The connection to the MCP server timed out.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le délai de connexion au serveur MCP est dépassé.</translation>
     </message>
     <message>
         <source>The connection to the MCP server failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>La connexion au serveur MCP a échoué&#xa0;: %1</translation>
     </message>
     <message>
         <source>The MCP server refused the request (HTTP 401): the token is missing, invalid or expired.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur MCP a refusé la requête (HTTP 401)&#xa0;: le jeton est absent, non valide ou expiré.</translation>
     </message>
     <message>
         <source>The MCP server refused the request (HTTP 403): the token lacks a permission.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur MCP a refusé la requête (HTTP 403)&#xa0;: il manque une autorisation au jeton.</translation>
     </message>
     <message>
         <source>There is no MCP endpoint at this URL (HTTP %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Il n’y a pas de point de terminaison MCP à cette URL (HTTP %1).</translation>
     </message>
     <message>
         <source>The MCP server answered HTTP %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur MCP a répondu HTTP %1.</translation>
     </message>
     <message>
         <source>The MCP server ended its event stream without answering.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur MCP a fermé son flux d’événements sans répondre.</translation>
     </message>
     <message>
         <source>The server&apos;s event stream carries no MCP (JSON-RPC) message.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le flux d’événements du serveur ne contient aucun message MCP (JSON-RPC).</translation>
     </message>
     <message>
         <source>The server answered HTTP %1, but not with MCP (JSON-RPC).</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur a répondu HTTP %1, mais pas en MCP (JSON-RPC).</translation>
     </message>
     <message>
         <source>The MCP server&apos;s answer does not match the request.</source>
-        <translation type="unfinished"></translation>
+        <translation>La réponse du serveur MCP ne correspond pas à la requête.</translation>
     </message>
     <message>
         <source>The MCP server reported error %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur MCP a signalé l’erreur %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>The MCP server&apos;s answer has no result object.</source>
-        <translation type="unfinished"></translation>
+        <translation>La réponse du serveur MCP n’a pas d’objet result.</translation>
     </message>
     <message>
         <source>The MCP server speaks protocol version &quot;%1&quot;, which is not supported (%2 or later is).</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur MCP utilise la version de protocole «&#xa0;%1&#xa0;», qui n’est pas prise en charge (il faut la version %2 ou ultérieure).</translation>
     </message>
     <message>
         <source>The MCP client was closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le client MCP a été fermé.</translation>
     </message>
 </context>
 <context>
     <name>Tramontane::McpJob</name>
     <message>
         <source>The request was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>La requête a été annulée.</translation>
     </message>
 </context>
 <context>
     <name>Tramontane::SafeTextDocument</name>
     <message>
         <source>image</source>
-        <translation type="unfinished"></translation>
+        <translation>image</translation>
     </message>
     <message>
         <source> %1 — %2 (click to load)</source>
-        <translation type="unfinished"></translation>
+        <translation> %1 — %2 (cliquez pour charger)</translation>
     </message>
     <message>
         <source>[image blocked]</source>
-        <translation type="unfinished"></translation>
+        <translation>[image bloquée]</translation>
     </message>
     <message>
         <source>[image blocked: %1]</source>
-        <translation type="unfinished"></translation>
+        <translation>[image bloquée&#xa0;: %1]</translation>
     </message>
 </context>
 <context>
     <name>Tramontane::SettingsDialog</name>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Paramètres</translation>
     </message>
     <message>
         <source>Connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Connexion</translation>
     </message>
     <message>
         <source>Offline demo: the bundled emulator, no account needed</source>
-        <translation type="unfinished"></translation>
+        <translation>Démo hors ligne&#xa0;: l’émulateur intégré, sans compte</translation>
     </message>
     <message>
         <source>Mistral AI platform</source>
-        <translation type="unfinished"></translation>
+        <translation>Plateforme Mistral AI</translation>
     </message>
     <message>
         <source>API &amp;key:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Clé API&#xa0;:</translation>
     </message>
     <message>
         <source>Paste the key from console.mistral.ai</source>
-        <translation type="unfinished"></translation>
+        <translation>Collez la clé obtenue sur console.mistral.ai</translation>
     </message>
     <message>
         <source>API &amp;address:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Adresse de l’API&#xa0;:</translation>
     </message>
     <message>
         <source>https://api.mistral.ai</source>
-        <translation type="unfinished"></translation>
+        <translation>https://api.mistral.ai</translation>
     </message>
     <message>
         <source>The key is kept in the system keychain, never in a settings file. The MISTRAL_API_KEY environment variable, when set, takes precedence.</source>
-        <translation type="unfinished"></translation>
+        <translation>La clé est conservée dans le trousseau du système, jamais dans un fichier de paramètres. La variable d’environnement MISTRAL_API_KEY, si elle est définie, est prioritaire.</translation>
     </message>
     <message>
         <source>&amp;Test Connection</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tester la connexion</translation>
     </message>
     <message>
         <source>Set by the MISTRAL_API_KEY environment variable</source>
-        <translation type="unfinished"></translation>
+        <translation>Définie par la variable d’environnement MISTRAL_API_KEY</translation>
     </message>
     <message>
         <source>A key is stored in the keychain (type to replace it)</source>
-        <translation type="unfinished"></translation>
+        <translation>Une clé est enregistrée dans le trousseau (saisissez-en une autre pour la remplacer)</translation>
     </message>
     <message>
         <source>Enter your API key to use the Mistral platform.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez votre clé API pour utiliser la plateforme Mistral.</translation>
     </message>
     <message>
         <source>Testing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Test en cours…</translation>
     </message>
     <message>
         <source>✓ Connected: the key works.</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ Connecté&#xa0;: la clé fonctionne.</translation>
     </message>
 </context>
 <context>
     <name>Tramontane::ToolChoiceModel</name>
     <message>
         <source>%1 (not found)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (introuvable)</translation>
     </message>
     <message>
         <source>%1 (needs authorization)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (autorisation requise)</translation>
     </message>
     <message>
         <source>This account has no connector &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce compte n’a pas de connecteur «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
         <source>Its tools need you to sign in or to give a credential.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pour utiliser ses outils, connectez-vous ou fournissez un identifiant d’accès.</translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
         <source>A native desktop client for Mistral AI.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un client de bureau natif pour Mistral AI.</translation>
     </message>
     <message>
         <source>Send requests to &lt;url&gt; instead of the Mistral API.</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyer les requêtes à &lt;url&gt; au lieu de l’API Mistral.</translation>
     </message>
     <message>
         <source>Run against the bundled offline emulator.</source>
-        <translation type="unfinished"></translation>
+        <translation>Utiliser l’émulateur hors ligne intégré.</translation>
     </message>
     <message>
         <source>Keep history and settings in profile &lt;name&gt;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Conserver l’historique et les paramètres dans le profil &lt;name&gt;.</translation>
     </message>
     <message>
         <source>A profile name may contain letters, digits, &apos;_&apos; and &apos;-&apos; only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un nom de profil ne peut contenir que des lettres, des chiffres, «&#xa0;_&#xa0;» et «&#xa0;-&#xa0;».</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The French catalogue built into the app's resources: installTranslations finds it for a
+// French locale, and messages looked up with the contexts the code and forms use come back in
+// French, plurals following the French rule (singular for 0 and 1). Other locales stay English.
+#include "app/Translations.h"
+
+#include <QCoreApplication>
+#include <QLocale>
+#include <QTest>
+#include <QTranslator>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr QChar nbsp(0x00A0);
+
+QString translate(const char *context, const char *source, int n = -1) {
+    return QCoreApplication::translate(context, source, nullptr, n);
+}
+
+} // namespace
+
+class TestTranslations : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void cleanup();
+    void frenchLocale_translatesMessages_data();
+    void frenchLocale_translatesMessages();
+    void frenchLocale_pluralsFollowFrenchRule_data();
+    void frenchLocale_pluralsFollowFrenchRule();
+    void englishLocale_keepsSourceTexts();
+};
+
+// Each test starts without translators, as the app does before installTranslations.
+void TestTranslations::cleanup() {
+    const QList<QTranslator *> translators =
+        QCoreApplication::instance()->findChildren<QTranslator *>();
+    for (QTranslator *translator : translators) {
+        QCoreApplication::removeTranslator(translator);
+        delete translator;
+    }
+}
+
+void TestTranslations::frenchLocale_translatesMessages_data() {
+    QTest::addColumn<QByteArray>("context");
+    QTest::addColumn<QByteArray>("source");
+    QTest::addColumn<QString>("expected");
+
+    // From forms/MainWindow.ui: the menu title keeps one accelerator.
+    QTest::newRow("menu title") << "Tramontane::MainWindow"_ba
+                                << "&File"_ba << u"&Fichier"_s;
+    QTest::newRow("menu action") << "Tramontane::MainWindow"_ba
+                                 << "&Quit"_ba << u"&Quitter"_s;
+    // ChatPage's button, from the form and from ChatPage::tr.
+    QTest::newRow("chat button") << "Tramontane::ChatPage"_ba
+                                 << "Send"_ba << u"Envoyer"_s;
+    QTest::newRow("chat button busy") << "Tramontane::ChatPage"_ba
+                                      << "Stop"_ba << u"Arrêter"_s;
+    // Core messages outside QObjects go through QCoreApplication::translate("ApiError", ...).
+    QTest::newRow("api error") << "ApiError"_ba
+                               << "The API key was rejected."_ba << u"La clé API a été refusée."_s;
+    // French punctuation: a no-break space before the colon, the placeholder kept.
+    QTest::newRow("api error with detail")
+        << "ApiError"_ba
+        << "The server rejected the request: %1"_ba
+        << (u"Le serveur a rejeté la requête"_s + nbsp + u": %1"_s);
+}
+
+void TestTranslations::frenchLocale_translatesMessages() {
+    QFETCH(QByteArray, context);
+    QFETCH(QByteArray, source);
+    QFETCH(QString, expected);
+
+    QVERIFY(
+        Tramontane::installTranslations(QCoreApplication::instance(), QLocale(QLocale::French)));
+    QCOMPARE(translate(context.constData(), source.constData()), expected);
+}
+
+void TestTranslations::frenchLocale_pluralsFollowFrenchRule_data() {
+    QTest::addColumn<int>("count");
+    QTest::addColumn<QString>("expectedRetry");
+    QTest::addColumn<QString>("expectedConnectors");
+
+    QTest::newRow("0 is singular")
+        << 0 << u"Vous pourrez réessayer dans 0 seconde."_s << u"0 connecteur"_s;
+    QTest::newRow("1 is singular")
+        << 1 << u"Vous pourrez réessayer dans 1 seconde."_s << u"1 connecteur"_s;
+    QTest::newRow("5 is plural") << 5 << u"Vous pourrez réessayer dans 5 secondes."_s
+                                 << u"5 connecteurs"_s;
+}
+
+void TestTranslations::frenchLocale_pluralsFollowFrenchRule() {
+    QFETCH(int, count);
+    QFETCH(QString, expectedRetry);
+    QFETCH(QString, expectedConnectors);
+
+    QVERIFY(
+        Tramontane::installTranslations(QCoreApplication::instance(), QLocale(QLocale::French)));
+    QCOMPARE(translate("ApiError", "You can try again in %n second(s).", count), expectedRetry);
+    QCOMPARE(translate("Tramontane::ConnectorsPage", "%n connector(s)", count), expectedConnectors);
+}
+
+void TestTranslations::englishLocale_keepsSourceTexts() {
+    QVERIFY(
+        !Tramontane::installTranslations(QCoreApplication::instance(), QLocale(QLocale::English)));
+    QCOMPARE(translate("Tramontane::MainWindow", "&File"), u"&File"_s);
+    QCOMPARE(translate("Tramontane::ChatPage", "Send"), u"Send"_s);
+    QCOMPARE(translate("ApiError", "The API key was rejected."), u"The API key was rejected."_s);
+    QCOMPARE(translate("ApiError", "You can try again in %n second(s).", 1),
+             u"You can try again in 1 second(s)."_s);
+}
+
+QTEST_GUILESS_MAIN(TestTranslations)
+#include "tst_translations.moc"
