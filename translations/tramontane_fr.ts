@@ -353,6 +353,25 @@
     </message>
 </context>
 <context>
+    <name>CodeExport</name>
+    <message>
+        <source>the API key for the connector %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the OAuth2 access token for the connector %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>your Mistral API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a secret value</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ConnectionConfig</name>
     <message>
         <source>demo mode requested</source>
@@ -549,6 +568,13 @@
     <message>
         <source>The text so far is kept. Retry to ask again.</source>
         <translation>Le texte déjà reçu est conservé. Réessayez pour relancer la demande.</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationPager</name>
+    <message>
+        <source>The conversation could not be opened: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1525,6 +1551,86 @@ Ouvrez les paramètres pour vous connecter à la plateforme Mistral avec votre c
     <message>
         <source>The bundled emulator answers at %1. Open Settings to use the Mistral platform.</source>
         <translation>L’émulateur intégré répond à l’adresse %1. Ouvrez les paramètres pour utiliser la plateforme Mistral.</translation>
+    </message>
+    <message>
+        <source>The answer is still starting; try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The conversation could not be opened: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a model or an agent first.</source>
+        <translation type="unfinished">Choisissez d’abord un modèle ou un agent.</translation>
+    </message>
+    <message>
+        <source>The code talks to the offline demo at %1, which runs only while Tramontane is open and accepts only its own random key. In Settings, connect to the Mistral platform to get code for the real API.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export as Markdown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export as JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import Conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported conversations (*.json);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no saved conversation to export yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conversation</source>
+        <translation type="unfinished">Conversation</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The conversation could not be exported to %1.
+
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be imported.
+
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported “%1”. It opens once the answer being written is done or stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported “%1”.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2574,6 +2680,70 @@ http non chiffré&#xa0;: acceptable uniquement pour un serveur situé sur cet or
     </message>
 </context>
 <context>
+    <name>Tramontane::ConversationListModel</name>
+    <message>
+        <source>New chat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pinned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+Last activity: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The conversation list could not be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The conversation could not be pinned.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The conversation could not be renamed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The conversation could not be deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The conversation could not be restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Tramontane::ConversationSearchModel</name>
+    <message>
+        <source>The search failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Tramontane::ConversationStore</name>
     <message>
         <source>The profile folder %1 cannot be created.</source>
@@ -2649,6 +2819,85 @@ http non chiffré&#xa0;: acceptable uniquement pour un serveur situé sur cet or
     <message>
         <source>The offline emulator printed an unexpected address.</source>
         <translation>L’émulateur hors ligne a indiqué une adresse inattendue.</translation>
+    </message>
+</context>
+<context>
+    <name>Tramontane::HistorySidebar</name>
+    <message>
+        <source>Conversation history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New chat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start a new conversation (Ctrl+N)</source>
+        <translation type="unfinished">Commencer une nouvelle conversation (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Search conversations (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search conversations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No conversations yet. What you send is kept here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No messages match.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bring the conversation back (Ctrl+Z)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished">Supprimer</translation>
+    </message>
+    <message>
+        <source>Undo Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The conversation is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished">Ouvrir</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unpin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pin</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2923,6 +3172,18 @@ http non chiffré&#xa0;: acceptable uniquement pour un serveur situé sur cet or
         <source>&lt;h3&gt;Tramontane %1&lt;/h3&gt;&lt;p&gt;A native desktop client for Mistral AI: chat with models and agents, generated images inline, MCP connectors and agents in forms.&lt;/p&gt;&lt;p&gt;Secrets are kept in the system keychain.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Tramontane %1&lt;/h3&gt;&lt;p&gt;Un client de bureau natif pour Mistral AI&#xa0;: discussions avec des modèles et des agents, images générées affichées dans le fil, connecteurs MCP et agents éditables dans des formulaires.&lt;/p&gt;&lt;p&gt;Les secrets sont conservés dans le trousseau du système.&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>Conversation &amp;History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show or hide the conversation history beside the chat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+H</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Tramontane::McpClient</name>
@@ -3021,16 +3282,16 @@ http non chiffré&#xa0;: acceptable uniquement pour un serveur situé sur cet or
         <translation>image</translation>
     </message>
     <message>
-        <source> %1 — %2 (click to load)</source>
-        <translation> %1 — %2 (cliquez pour charger)</translation>
-    </message>
-    <message>
         <source>[image blocked]</source>
         <translation>[image bloquée]</translation>
     </message>
     <message>
         <source>[image blocked: %1]</source>
         <translation>[image bloquée&#xa0;: %1]</translation>
+    </message>
+    <message>
+        <source>%1 — %2 (click to load)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3094,6 +3355,66 @@ http non chiffré&#xa0;: acceptable uniquement pour un serveur situé sur cet or
     <message>
         <source>✓ Connected: the key works.</source>
         <translation>✓ Connecté&#xa0;: la clé fonctionne.</translation>
+    </message>
+</context>
+<context>
+    <name>Tramontane::ShowAsCodeDialog</name>
+    <message>
+        <source>Show as Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This chat&apos;s next request, ready to run outside Tramontane: the model or agent, the tools, the conversation so far and the text in the composer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>curl</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>curl command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Python</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Python program</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs the mistralai package (pip install mistralai).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TypeScript</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TypeScript program</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs the @mistralai/mistralai package; runs as an ES module.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>No secret is written in the code. Set these environment variables before running it:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation type="unfinished">Copié</translation>
     </message>
 </context>
 <context>

@@ -175,8 +175,8 @@ int SafeTextDocument::sanitizeImages(int fromBlock) {
             text.setFontUnderline(true);
             text.setToolTip(url.toDisplayString());
             const QString label = alt.isEmpty() ? tr("image") : alt;
-            cursor.insertText(tr("\U0001F5BC %1 \u2014 %2 (click to load)").arg(label, url.host()),
-                              text);
+            cursor.insertText(
+                u"\U0001F5BC "_s + tr("%1 \u2014 %2 (click to load)").arg(label, url.host()), text);
         } else {
             text.setFontItalic(true);
             cursor.insertText(
