@@ -130,17 +130,23 @@ int search(const QString &profile) {
                                  u"quickly r"_s,      u"function returns value"_s,
                                  u"stream"_s,         u"nothingmatchesthis"_s};
     std::vector<double> times;
+    std::vector<double> worst(size_t(queries.size()), 0.0);
     int hits = 0;
     for (int round = 0; round < 5; ++round) {
-        for (const QString &query : queries) {
+        for (qsizetype q = 0; q < queries.size(); ++q) {
             QElapsedTimer timer;
             timer.start();
-            const auto result = opened.store->search(query, 50);
-            times.push_back(double(timer.nsecsElapsed()) / 1e6);
+            const auto result = opened.store->search(queries.at(q), 50);
+            const double ms = double(timer.nsecsElapsed()) / 1e6;
+            times.push_back(ms);
+            worst[size_t(q)] = std::max(worst[size_t(q)], ms);
             if (result.ok())
                 hits += int(result.value().size());
         }
     }
+    for (qsizetype q = 0; q < queries.size(); ++q)
+        std::fprintf(stderr, "    search \"%s\": worst %.2f ms\n", qPrintable(queries.at(q)),
+                     worst[size_t(q)]);
     const Percentiles p = percentiles(times);
     std::printf("SEARCH %.3f %.3f %.3f %d\n", p.p50, p.p99, p.max, hits / 5);
     return 0;
