@@ -724,12 +724,14 @@ void ChatDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
     if (const auto *view = qobject_cast<const QAbstractItemView *>(option.widget))
         exposed &= view->viewport()->rect();
     if (const QPaintEngine *engine = painter->paintEngine()) {
+        // The system clip is in device pixels of the surface being painted: the window's
+        // backing store, where the viewport sits at an offset (and scaled by the pixel
+        // ratio). Map it back through the painter's device transform.
         const QRegion region = engine->systemClip();
-        if (!region.isEmpty()) {
-            const qreal dpr = painter->device()->devicePixelRatioF();
-            const QRectF bounds(region.boundingRect());
-            exposed &= QRectF(bounds.topLeft() / dpr, bounds.size() / dpr).toAlignedRect();
-        }
+        bool invertible = false;
+        const QTransform toLogical = painter->deviceTransform().inverted(&invertible);
+        if (!region.isEmpty() && invertible)
+            exposed &= toLogical.mapRect(QRectF(region.boundingRect())).toAlignedRect();
     }
     if (exposed.isEmpty())
         return;

@@ -15,6 +15,7 @@
 #include <QSignalSpy>
 #include <QTest>
 #include <QToolButton>
+#include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
 using namespace Tramontane;
@@ -100,6 +101,7 @@ private Q_SLOTS:
     void cleanup();
 
     void everyRowKind_paintsInItsRow();
+    void rows_paintWhenTheViewSitsAtAnOffset();
     void imagePixels_reachTheViewport();
     void placeholderThenImage_keepsTheRowHeight();
     void failedImage_retryClickFetchesAgain();
@@ -250,6 +252,36 @@ void TestChatView::everyRowKind_paintsInItsRow() {
             QCOMPARE(rect.top(), m_view->visualRect(m_model->index(row - 1)).bottom() + 1);
         }
     }
+}
+
+void TestChatView::rows_paintWhenTheViewSitsAtAnOffset() {
+    // In the app the view sits right of the history sidebar and below the header: painting
+    // goes through the window's backing store, whose clip is in window coordinates.
+    QWidget window;
+    auto *layout = new QVBoxLayout(&window);
+    layout->setContentsMargins(420, 160, 10, 10);
+    m_view->setParent(&window);
+    layout->addWidget(m_view.get());
+    window.resize(1400, 900);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    setEntries({userEntry(u"A question that sits at the top right"_s, 1),
+                answerEntry(MessageContent(u"An answer whose first words are at the left of "
+                                           "the column, under the question."_s),
+                            2)});
+    const QImage shot = window.grab().toImage();
+    const QColor background = m_view->viewport()->palette().color(QPalette::Base);
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        const QRect rect = m_view->visualRect(m_model->index(row));
+        // The left half and the right half of each row: one of them holds the text.
+        const QRect inWindow(m_view->viewport()->mapTo(&window, rect.topLeft()), rect.size());
+        const QRect left(inWindow.topLeft(), QSize(inWindow.width() / 2, inWindow.height()));
+        const QRect right = inWindow.adjusted(inWindow.width() / 2, 0, 0, 0);
+        const int kind = int(m_model->item(row).kind);
+        QVERIFY2(countNotBackground(shot, kind == int(Kind::User) ? right : left, background) > 20,
+                 qPrintable(u"row %1 (%2) is blank"_s.arg(row).arg(kind)));
+    }
+    m_view->setParent(nullptr); // the fixture owns it
 }
 
 void TestChatView::imagePixels_reachTheViewport() {
