@@ -239,6 +239,8 @@ void ChatPage::setSidebar(QWidget *sidebar) {
     const bool visible = settings.value(u"chat/sidebarVisible"_s, true).toBool();
     m_splitter->setSizes({visible ? m_sidebarWidth : 0, 1000});
     connect(m_splitter, &QSplitter::splitterMoved, this, &ChatPage::saveSidebarState);
+    // The sidebar has its own New chat button; the header's shows only while it is hidden.
+    m_ui->newChatToolButton->setVisible(!visible);
 }
 
 bool ChatPage::isSidebarVisible() const {
@@ -258,6 +260,7 @@ void ChatPage::setSidebarVisible(bool visible) {
 
 void ChatPage::saveSidebarState() {
     const int width = m_splitter->sizes().value(0);
+    m_ui->newChatToolButton->setVisible(width == 0);
     if (width > 0)
         m_sidebarWidth = width;
     QSettings settings;
