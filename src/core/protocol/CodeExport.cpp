@@ -282,54 +282,49 @@ QString commonEscape(char32_t c) {
     }
 }
 
+// \a text with the escapes every language shares, then those \a special gives (an empty
+// result keeps the code point as it is).
+template<typename Special>
+QString escaped(const QString &text, Special special) {
+    QString out;
+    out.reserve(text.size());
+    forEachCodePoint(text, [&out, &special](char32_t c) {
+        if (const QString e = commonEscape(c); !e.isEmpty())
+            out += e;
+        else if (const QString own = special(c); !own.isEmpty())
+            out += own;
+        else
+            appendCodePoint(out, c);
+    });
+    return out;
+}
+
 // A JSON string body safe inside an unquoted shell here-document: `\`, `$` and the backquote
 // are \u escapes, so the shell sees no backslash pair and no expansion.
 QString jsonLiteral(const QString &text) {
-    QString out;
-    out.reserve(text.size());
-    forEachCodePoint(text, [&out](char32_t c) {
-        if (const QString e = commonEscape(c); !e.isEmpty())
-            out += e;
-        else if (c == '\\' || c == '$' || c == '`' || mustEscape(c))
-            out += utf16Escape(c);
-        else
-            appendCodePoint(out, c);
+    return escaped(text, [](char32_t c) {
+        return c == '\\' || c == '$' || c == '`' || mustEscape(c) ? utf16Escape(c) : QString();
     });
-    return out;
 }
 
 QString pythonLiteral(const QString &text) {
-    QString out;
-    out.reserve(text.size());
-    forEachCodePoint(text, [&out](char32_t c) {
-        if (const QString e = commonEscape(c); !e.isEmpty())
-            out += e;
-        else if (c == '\\')
-            out += u"\\\\"_s;
-        else if (mustEscape(c))
-            out += c < 0x100     ? QString(u"\\x"_s + hex(c, 2))
-                   : c < 0x10000 ? QString(u"\\u"_s + hex(c, 4))
-                                 : QString(u"\\U"_s + hex(c, 8));
-        else
-            appendCodePoint(out, c);
+    return escaped(text, [](char32_t c) -> QString {
+        if (c == '\\')
+            return u"\\\\"_s;
+        if (!mustEscape(c))
+            return {};
+        return c < 0x100     ? QString(u"\\x"_s + hex(c, 2))
+               : c < 0x10000 ? QString(u"\\u"_s + hex(c, 4))
+                             : QString(u"\\U"_s + hex(c, 8));
     });
-    return out;
 }
 
 QString typeScriptLiteral(const QString &text) {
-    QString out;
-    out.reserve(text.size());
-    forEachCodePoint(text, [&out](char32_t c) {
-        if (const QString e = commonEscape(c); !e.isEmpty())
-            out += e;
-        else if (c == '\\')
-            out += u"\\\\"_s;
-        else if (mustEscape(c))
-            out += utf16Escape(c);
-        else
-            appendCodePoint(out, c);
+    return escaped(text, [](char32_t c) -> QString {
+        if (c == '\\')
+            return u"\\\\"_s;
+        return mustEscape(c) ? utf16Escape(c) : QString();
     });
-    return out;
 }
 
 // How one language writes literals.
