@@ -422,15 +422,17 @@ const ChatDelegate::PlainBlock &ChatDelegate::plainBlock(const QString &cacheKey
 QString ChatDelegate::noticeDetails(const ChatItem &item) {
     if (!item.retryable)
         return item.detail;
+    static const ApiError none;
+    const ApiError &error = item.error ? *item.error : none;
     QStringList lines;
-    if (item.error.httpStatus() > 0)
-        lines << tr("HTTP status: %1").arg(item.error.httpStatus());
+    if (error.httpStatus() > 0)
+        lines << tr("HTTP status: %1").arg(error.httpStatus());
     if (!item.requestId.isEmpty())
         lines << tr("Request ID: %1").arg(item.requestId);
-    if (!item.error.serverMessage().isEmpty())
-        lines << tr("Server message: %1").arg(item.error.serverMessage());
-    if (!item.error.detail().isEmpty())
-        lines << item.error.detail();
+    if (!error.serverMessage().isEmpty())
+        lines << tr("Server message: %1").arg(error.serverMessage());
+    if (!error.detail().isEmpty())
+        lines << error.detail();
     return lines.join(u'\n');
 }
 
