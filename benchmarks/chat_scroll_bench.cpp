@@ -12,6 +12,7 @@
 //
 // Usage: chat_scroll_bench [messages] [images]
 #include "ChatBenchSupport.h"
+#include "core/MemoryTuning.h"
 #include "models/ConversationModel.h"
 #include "ui/chat/ChatView.h"
 #include "ui/chat/ImageRepository.h"
@@ -126,6 +127,8 @@ QStringList plainTexts(const QList<ChatEntry> &entries) {
 
 int main(int argc, char **argv) {
     std::setvbuf(stdout, nullptr, _IOLBF, 0);
+    // What the app does first (see src/app/main.cpp): the memory figures must be the app's.
+    const bool tuned = tuneMemoryAllocator();
     chooseHeadlessPlatform();
     QApplication app(argc, argv);
     const int messages = argc > 1 ? QString::fromLocal8Bit(argv[1]).toInt() : 10000;
@@ -263,8 +266,8 @@ int main(int argc, char **argv) {
                 "after pass 2 %.1f MB\n",
                 rssEmpty, rssFirst, rssPass1, rssPass2);
     std::printf("  second pass growth %.1f %%\n", (rssPass2 - rssPass1) * 100.0 / rssPass1);
-    std::printf(
-        "  (glibc raises its mmap threshold as big buffers are freed, so freed image memory "
-        "can stay in the heap; MALLOC_MMAP_THRESHOLD_=131072 keeps it returning)\n");
+    std::printf("  (allocator: %s)\n",
+                tuned ? "mmap threshold fixed at 128 KiB, as the app sets it"
+                      : "left as it was (not glibc, or MALLOC_MMAP_THRESHOLD_ is set)");
     return 0;
 }

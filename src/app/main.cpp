@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/Application.h"
 #include "core/ConnectionConfig.h"
+#include "core/MemoryTuning.h"
 #include "core/net/ApiClient.h"
 #include "core/net/Redactor.h"
 #include "ui/MainWindow.h"
@@ -17,6 +18,7 @@ using namespace Qt::StringLiterals;
 using namespace Tramontane;
 
 int main(int argc, char *argv[]) {
+    tuneMemoryAllocator();
     QApplication app(argc, argv);
     QApplication::setApplicationName(u"Tramontane"_s);
     QApplication::setOrganizationName(u"Tramontane"_s);
