@@ -97,6 +97,7 @@ void appendContentItems(QList<ChatItem> &out, const RowBase &base, const Message
         return;
     }
     int images = 0;
+    QList<Citation> references;
     for (const ContentChunk &chunk : content.chunks()) {
         switch (chunk.type) {
         case ContentChunk::Type::Text:
@@ -120,7 +121,9 @@ void appendContentItems(QList<ChatItem> &out, const RowBase &base, const Message
             break;
         }
         case ContentChunk::Type::Reference:
-            citations.append(
+            // The ids name sources the model was given; they get a chip of their own only when
+            // the message has no tool_reference chunks (the sources themselves) to show.
+            references.append(
                 Citation{QCoreApplication::translate("ConversationModel", "Reference %1")
                              .arg(QString::fromUtf8(
                                  QJsonDocument(chunk.referenceIds).toJson(QJsonDocument::Compact))),
@@ -158,6 +161,8 @@ void appendContentItems(QList<ChatItem> &out, const RowBase &base, const Message
         }
     }
     flushText();
+    if (citations.isEmpty())
+        citations = std::move(references);
 }
 
 // The message as a request may carry it: the request schema is strict (unknown content is a
