@@ -7,6 +7,7 @@
 #include "models/ConversationModel.h"
 #include "models/Roles.h"
 #include "ui/chat/ChatView.h"
+#include "ui/TargetItemDelegate.h"
 #include "ui/chat/ImageFetcher.h"
 
 #include <QKeyEvent>
@@ -49,6 +50,8 @@ ChatPage::ChatPage(ChatSession *session, ChatTargetModel *targets,
     });
 
     m_ui->targetComboBox->setModel(targets);
+    // Capability badges and the models / agents groups in the popup.
+    m_ui->targetComboBox->setItemDelegate(new TargetItemDelegate(m_ui->targetComboBox));
     connect(m_ui->targetComboBox, &QComboBox::currentIndexChanged, this,
             &ChatPage::onTargetChanged);
     connect(targets, &QAbstractItemModel::modelReset, this, [this] {
