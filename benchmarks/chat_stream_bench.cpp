@@ -13,6 +13,7 @@
 //
 // Usage: chat_stream_bench [answer KB] [history messages]
 #include "ChatBenchSupport.h"
+#include "core/MemoryTuning.h"
 #include "models/ConversationModel.h"
 #include "ui/chat/ChatView.h"
 
@@ -151,6 +152,7 @@ void report(const char *name, const StreamResult &r, qsizetype total) {
 
 int main(int argc, char **argv) {
     std::setvbuf(stdout, nullptr, _IOLBF, 0);
+    tuneMemoryAllocator(); // as the app does
     chooseHeadlessPlatform();
     QApplication app(argc, argv);
     const qsizetype answerSize =

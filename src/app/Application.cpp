@@ -146,6 +146,7 @@ void Application::buildWindow() {
     m_window = std::make_unique<MainWindow>();
     auto fetcher = std::make_shared<CachedImageFetcher>(m_files, m_imageCache.get());
     m_chatPage = new ChatPage(m_session, m_targets, fetcher);
+    m_chatPage->setToolApprovals(m_approvals);
     m_window->setPage(MainWindow::Page::Chat, m_chatPage);
     auto *agentsPage = new AgentsPage(m_agents, m_agentList, m_models, m_secrets.get());
     m_window->setPage(MainWindow::Page::Agents, agentsPage);

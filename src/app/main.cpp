@@ -2,6 +2,7 @@
 #include "app/Application.h"
 #include "app/Translations.h"
 #include "core/ConnectionConfig.h"
+#include "core/MemoryTuning.h"
 #include "core/net/ApiClient.h"
 #include "core/net/Redactor.h"
 #include "ui/MainWindow.h"
@@ -19,6 +20,7 @@ using namespace Qt::StringLiterals;
 using namespace Tramontane;
 
 int main(int argc, char *argv[]) {
+    tuneMemoryAllocator();
     QApplication app(argc, argv);
     QApplication::setApplicationName(u"Tramontane"_s);
     QApplication::setOrganizationName(u"Tramontane"_s);

@@ -76,6 +76,9 @@ ImageSource ImageSource::fromToolResult(const QString &text) {
 }
 
 bool ChatItem::looksLike(const ChatItem &o) const {
+    const auto errorTitle = [](const std::shared_ptr<const ApiError> &e) {
+        return e ? e->title() : QString();
+    };
     const auto usageTotal = [](const std::optional<Usage> &u) {
         return u ? u->totalTokens : qint64(-1);
     };
@@ -85,7 +88,7 @@ bool ChatItem::looksLike(const ChatItem &o) const {
            && hasToolResult == o.hasToolResult && hosted == o.hosted && image == o.image
            && answerEnd == o.answerEnd && usageTotal(usage) == usageTotal(o.usage)
            && requestId == o.requestId && model == o.model && citations == o.citations
-           && retryable == o.retryable && error.title() == o.error.title();
+           && retryable == o.retryable && errorTitle(error) == errorTitle(o.error);
 }
 
 } // namespace Tramontane

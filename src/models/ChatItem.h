@@ -11,6 +11,8 @@
 #include <QSize>
 #include <QString>
 
+#include <memory>
+
 namespace Tramontane {
 
 //! Where an image shown in the chat comes from. The key identifies it in caches.
@@ -82,7 +84,9 @@ struct ChatItem {
     QString requestId;
     QString model;
     QList<Citation> citations;
-    ApiError error;
+    //! Notice: the failure it reports. Shared and only set on notices: most rows have none,
+    //! and an ApiError is a third of a row's size.
+    std::shared_ptr<const ApiError> error;
     bool retryable = false;
 
     //! True when a view would draw the two the same (used to skip needless repaints).

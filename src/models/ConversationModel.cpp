@@ -15,8 +15,44 @@ namespace {
 
 QString entryKey(const ChatEntry &e, int index) {
     // Persisted entries have store ids; unsaved ones fall back to their position.
-    return e.id != 0 ? u"m"_s + QString::number(e.id) : u"i"_s + QString::number(index);
+    return e.id != 0 ? u'm' + QString::number(e.id) : u'i' + QString::number(index);
 }
+
+// "<key><tag><n>" in one allocation (no temporary string for the common single digit).
+QString subKey(const QString &key, QLatin1StringView tag, int n) {
+    if (n >= 0 && n < 10)
+        return key + tag + QChar(u'0' + n);
+    return key + tag + QString::number(n);
+}
+
+// What every row of one entry shares. Rows are built from it field by field: copying a whole
+// ChatItem per row (two dozen members, most of them empty) was the bulk of opening a long
+// conversation.
+struct RowBase {
+    QString key;
+    int entry = -1;
+    int turn = -1;
+    ChatItem::State state = ChatItem::State::Complete;
+
+    ChatItem make(ChatItem::Kind kind, QString rowKey) const {
+        ChatItem item;
+        fill(item, kind, std::move(rowKey));
+        return item;
+    }
+    //! Appends the row in place (no temporary to move) and returns it.
+    ChatItem &add(QList<ChatItem> &out, ChatItem::Kind kind, QString rowKey) const {
+        ChatItem &item = out.emplace_back();
+        fill(item, kind, std::move(rowKey));
+        return item;
+    }
+    void fill(ChatItem &item, ChatItem::Kind kind, QString rowKey) const {
+        item.kind = kind;
+        item.state = state;
+        item.key = std::move(rowKey);
+        item.entry = entry;
+        item.turn = turn;
+    }
+};
 
 ChatItem::State itemState(ChatEntry::Status status) {
     switch (status) {
@@ -43,19 +79,16 @@ QString prettyJson(const QString &text) {
 }
 
 // Adds the rows of one assistant or user message's content, in the order of its chunks.
-void appendContentItems(QList<ChatItem> &out, const ChatItem &base, const MessageContent &content,
+void appendContentItems(QList<ChatItem> &out, const RowBase &base, const MessageContent &content,
                         ChatItem::Kind textKind, QList<Citation> &citations) {
     int part = 0;
     QString text;
     const auto flushText = [&] {
         if (text.isEmpty())
             return;
-        ChatItem item = base;
-        item.kind = textKind;
-        item.key = base.key + u":p"_s + QString::number(part++);
-        item.text = text;
-        out.append(item);
-        text.clear();
+        ChatItem &item = base.add(out, textKind, subKey(base.key, ":p"_L1, part++));
+        item.text = std::move(text);
+        text = QString();
     };
 
     if (content.isText()) {
@@ -64,6 +97,7 @@ void appendContentItems(QList<ChatItem> &out, const ChatItem &base, const Messag
         return;
     }
     int images = 0;
+    QList<Citation> references;
     for (const ContentChunk &chunk : content.chunks()) {
         switch (chunk.type) {
         case ContentChunk::Type::Text:
@@ -74,9 +108,8 @@ void appendContentItems(QList<ChatItem> &out, const ChatItem &base, const Messag
         case ContentChunk::Type::ImageUrl:
         case ContentChunk::Type::ToolFile: {
             flushText();
-            ChatItem item = base;
-            item.kind = ChatItem::Kind::Image;
-            item.key = base.key + u":img"_s + QString::number(images++);
+            ChatItem &item =
+                base.add(out, ChatItem::Kind::Image, subKey(base.key, ":img"_L1, images++));
             item.image = ImageSource::fromChunk(chunk);
             if (!item.image.isValid()) {
                 item.kind = ChatItem::Kind::Notice;
@@ -85,11 +118,12 @@ void appendContentItems(QList<ChatItem> &out, const ChatItem &base, const Messag
                                                         "is not an http(s), data or file link.");
                 item.detail = QString::fromUtf8(QJsonDocument(chunk.toJson()).toJson());
             }
-            out.append(item);
             break;
         }
         case ContentChunk::Type::Reference:
-            citations.append(
+            // The ids name sources the model was given; they get a chip of their own only when
+            // the message has no tool_reference chunks (the sources themselves) to show.
+            references.append(
                 Citation{QCoreApplication::translate("ConversationModel", "Reference %1")
                              .arg(QString::fromUtf8(
                                  QJsonDocument(chunk.referenceIds).toJson(QJsonDocument::Compact))),
@@ -114,21 +148,21 @@ void appendContentItems(QList<ChatItem> &out, const ChatItem &base, const Messag
             break;
         case ContentChunk::Type::Unknown: {
             flushText();
-            ChatItem item = base;
-            item.kind = ChatItem::Kind::Notice;
-            item.key = base.key + u":x"_s + QString::number(part++);
+            ChatItem &item =
+                base.add(out, ChatItem::Kind::Notice, subKey(base.key, ":x"_L1, part++));
             item.text = QCoreApplication::translate(
                             "ConversationModel",
                             "This message contains content of type “%1” that Tramontane cannot "
                             "show yet.")
                             .arg(chunk.raw.value(u"type"_s).toString());
             item.detail = QString::fromUtf8(QJsonDocument(chunk.raw).toJson());
-            out.append(item);
             break;
         }
         }
     }
     flushText();
+    if (citations.isEmpty())
+        citations = std::move(references);
 }
 
 // The message as a request may carry it: the request schema is strict (unknown content is a
@@ -172,6 +206,12 @@ QList<ChatItem> ConversationModel::deriveItems(const QList<ChatEntry> &entries, 
                                                int end) {
     QList<ChatItem> out;
     end = qMin(end, int(entries.size()));
+    first = qMax(0, first);
+    if (first >= end)
+        return out;
+    // Most messages give one row; a little headroom spares a reallocation for the images,
+    // tool cards and notices.
+    out.reserve(qsizetype(end - first) + (end - first) / 8 + 4);
 
     // Tool results answer calls by id; a result shown with its call is not a row of its own.
     QHash<QString, int> resultOfCall;
@@ -189,7 +229,7 @@ QList<ChatItem> ConversationModel::deriveItems(const QList<ChatEntry> &entries, 
         if (msg.role == ChatMessage::Role::User)
             turn = i;
 
-        ChatItem base;
+        RowBase base;
         base.entry = i;
         base.turn = turn;
         base.key = entryKey(entry, i);
@@ -204,20 +244,17 @@ QList<ChatItem> ConversationModel::deriveItems(const QList<ChatEntry> &entries, 
             appendContentItems(out, base, msg.content, ChatItem::Kind::User, citations);
             break;
         case ChatMessage::Role::Assistant: {
-            const QString thinking = msg.content.thinkingText();
-            if (!thinking.isEmpty()) {
-                ChatItem item = base;
-                item.kind = ChatItem::Kind::Thinking;
-                item.key = base.key + u":t"_s;
-                item.text = thinking;
-                out.append(item);
+            if (msg.content.hasChunks()) {
+                QString thinking = msg.content.thinkingText();
+                if (!thinking.isEmpty()) {
+                    ChatItem &item = base.add(out, ChatItem::Kind::Thinking, base.key + ":t"_L1);
+                    item.text = std::move(thinking);
+                }
             }
             appendContentItems(out, base, msg.content, ChatItem::Kind::Assistant, citations);
             for (int c = 0; c < msg.toolCalls.size(); ++c) {
                 const ToolCall &call = msg.toolCalls.at(c);
-                ChatItem item = base;
-                item.kind = ChatItem::Kind::ToolRun;
-                item.key = base.key + u":c"_s + QString::number(c);
+                ChatItem item = base.make(ChatItem::Kind::ToolRun, subKey(base.key, ":c"_L1, c));
                 item.toolName = call.name;
                 item.toolArguments = prettyJson(call.arguments);
                 item.hosted = call.isHosted();
@@ -225,35 +262,36 @@ QList<ChatItem> ConversationModel::deriveItems(const QList<ChatEntry> &entries, 
                 if (result >= 0) {
                     consumedResults.insert(result);
                     const ChatMessage &r = entries.at(result).message;
-                    item.toolResult = prettyJson(r.content.plainText());
+                    const QString resultText = r.content.plainText();
+                    item.toolResult = prettyJson(resultText);
                     item.hasToolResult = true;
                     item.state = ChatItem::State::Complete;
-                    out.append(item);
+                    RowBase imageBase = base;
+                    imageBase.key = item.key + ":r"_L1;
+                    out.append(std::move(item));
                     // Images a tool returned: as chunks, or as a link in its text.
-                    QList<Citation> unused;
-                    ChatItem imageBase = base;
-                    imageBase.key = item.key + u":r"_s;
                     const qsizetype before = out.size();
                     for (const ContentChunk &chunk : r.content.images()) {
-                        ChatItem image = imageBase;
-                        image.kind = ChatItem::Kind::Image;
-                        image.key = imageBase.key + QString::number(out.size() - before);
-                        image.image = ImageSource::fromChunk(chunk);
-                        if (image.image.isValid())
-                            out.append(image);
+                        ImageSource source = ImageSource::fromChunk(chunk);
+                        if (!source.isValid())
+                            continue;
+                        ChatItem &image =
+                            imageBase.add(out, ChatItem::Kind::Image,
+                                          imageBase.key + QString::number(out.size() - before));
+                        image.image = std::move(source);
                     }
                     if (out.size() == before) {
-                        ChatItem image = imageBase;
-                        image.kind = ChatItem::Kind::Image;
-                        image.image = ImageSource::fromToolResult(r.content.plainText());
+                        ImageSource source = ImageSource::fromToolResult(resultText);
                         // Shown only when the answer shows no image itself: the same picture
                         // often comes back in another form (a file id here, a URL there).
                         bool shownLater = false;
-                        for (int j = result + 1; j < end && image.image.isValid(); ++j)
-                            shownLater =
-                                shownLater || !entries.at(j).message.content.images().isEmpty();
-                        if (image.image.isValid() && !shownLater)
-                            out.append(image);
+                        for (int j = result + 1; j < end && source.isValid() && !shownLater; ++j)
+                            shownLater = !entries.at(j).message.content.images().isEmpty();
+                        if (source.isValid() && !shownLater) {
+                            ChatItem &image =
+                                imageBase.add(out, ChatItem::Kind::Image, imageBase.key);
+                            image.image = std::move(source);
+                        }
                     }
                 } else {
                     // No result yet: running while the turn streams. In a finished answer it is
@@ -262,15 +300,12 @@ QList<ChatItem> ConversationModel::deriveItems(const QList<ChatEntry> &entries, 
                         entry.status == ChatEntry::Status::Complete    ? ChatItem::State::Complete
                         : entry.status == ChatEntry::Status::Streaming ? ChatItem::State::Running
                                                                        : itemState(entry.status);
-                    out.append(item);
+                    out.append(std::move(item));
                 }
             }
             if (out.size() == rowsBefore && entry.status == ChatEntry::Status::Streaming) {
                 // Nothing arrived yet: an empty row shows that the answer is on its way.
-                ChatItem item = base;
-                item.kind = ChatItem::Kind::Assistant;
-                item.key = base.key + u":p0"_s;
-                out.append(item);
+                base.add(out, ChatItem::Kind::Assistant, base.key + ":p0"_L1);
             }
             break;
         }
@@ -278,13 +313,10 @@ QList<ChatItem> ConversationModel::deriveItems(const QList<ChatEntry> &entries, 
             if (consumedResults.contains(i))
                 break;
             {
-                ChatItem item = base;
-                item.kind = ChatItem::Kind::ToolRun;
-                item.key = base.key + u":r"_s;
+                ChatItem &item = base.add(out, ChatItem::Kind::ToolRun, base.key + ":r"_L1);
                 item.toolName = msg.name;
                 item.toolResult = prettyJson(msg.content.plainText());
                 item.hasToolResult = true;
-                out.append(item);
             }
             break;
         }
@@ -292,7 +324,7 @@ QList<ChatItem> ConversationModel::deriveItems(const QList<ChatEntry> &entries, 
         // The answer's footer data goes on its last row.
         if (msg.role == ChatMessage::Role::Assistant && out.size() > rowsBefore) {
             ChatItem &last = out.last();
-            last.citations = citations;
+            last.citations = std::move(citations);
             if (entry.usage || !entry.requestId.isEmpty() || !entry.model.isEmpty()) {
                 last.answerEnd = true;
                 last.usage = entry.usage;
@@ -305,10 +337,8 @@ QList<ChatItem> ConversationModel::deriveItems(const QList<ChatEntry> &entries, 
         const bool problem = entry.status == ChatEntry::Status::Interrupted
                              || entry.status == ChatEntry::Status::Failed;
         if (problem) {
-            ChatItem notice = base;
-            notice.kind = ChatItem::Kind::Notice;
-            notice.key = base.key + u":n"_s;
-            notice.error = entry.error;
+            ChatItem &notice = base.add(out, ChatItem::Kind::Notice, base.key + ":n"_L1);
+            notice.error = std::make_shared<const ApiError>(entry.error);
             notice.retryable = true;
             notice.requestId =
                 entry.requestId.isEmpty() ? entry.error.requestId() : entry.requestId;
@@ -324,7 +354,6 @@ QList<ChatItem> ConversationModel::deriveItems(const QList<ChatEntry> &entries, 
                 notice.text = entry.error.title();
                 notice.detail = entry.error.hint();
             }
-            out.append(notice);
         }
     }
     return out;

@@ -2,18 +2,23 @@
 #include "ui/ChatPage.h"
 #include "ui_ChatPage.h"
 
+#include "core/services/ToolApprovalStore.h"
 #include "models/ChatSession.h"
 #include "models/ChatTargetModel.h"
 #include "models/ConversationModel.h"
 #include "models/Roles.h"
+#include "ui/TargetItemDelegate.h"
 #include "ui/chat/ChatView.h"
 #include "ui/chat/ImageFetcher.h"
 
 #include <QKeyEvent>
 #include <QMenu>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QScrollBar>
 #include <QSettings>
 #include <QSplitter>
+#include <QStyle>
 #include <QTextBlock>
 
 using namespace Qt::StringLiterals;
@@ -50,6 +55,8 @@ ChatPage::ChatPage(ChatSession *session, ChatTargetModel *targets,
     });
 
     m_ui->targetComboBox->setModel(targets);
+    // Capability badges and the models / agents groups in the popup.
+    m_ui->targetComboBox->setItemDelegate(new TargetItemDelegate(m_ui->targetComboBox));
     connect(m_ui->targetComboBox, &QComboBox::currentIndexChanged, this,
             &ChatPage::onTargetChanged);
     connect(targets, &QAbstractItemModel::modelReset, this, [this] {
@@ -60,6 +67,8 @@ ChatPage::ChatPage(ChatSession *session, ChatTargetModel *targets,
         onTargetChanged(0);
 
     m_toolsMenu = new QMenu(this);
+    m_toolsMenu->setObjectName(u"toolsMenu"_s);
+    m_toolsMenu->setToolTipsVisible(true);
     m_ui->toolsToolButton->setMenu(m_toolsMenu);
     rebuildToolsMenu();
 
@@ -141,6 +150,56 @@ void ChatPage::setConnectors(const QList<Connector> &connectors) {
     rebuildToolsMenu();
 }
 
+void ChatPage::setToolApprovals(ToolApprovalStore *approvals) {
+    if (m_approvals)
+        disconnect(m_approvals, nullptr, this, nullptr);
+    m_approvals = approvals;
+    if (m_approvals) {
+        connect(m_approvals, &ToolApprovalStore::approvalsChanged, this,
+                &ChatPage::rebuildToolsMenu);
+    }
+    rebuildToolsMenu();
+}
+
+int ChatPage::approvalState(const Connector &connector) const {
+    if (!m_approvals || !connector.tools)
+        return int(ToolApprovalStore::State::Approved);
+    return int(m_approvals->summary(connector.id, *connector.tools));
+}
+
+void ChatPage::confirmChangedConnector(const Connector &connector) {
+    auto *box = new QMessageBox(this);
+    box->setObjectName(u"changedToolsMessageBox"_s);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setIcon(QMessageBox::Warning);
+    box->setTextFormat(Qt::PlainText);
+    box->setWindowTitle(tr("Tools Changed"));
+    box->setText(
+        tr("The tools of “%1” changed since you approved them.").arg(connector.displayName()));
+    box->setInformativeText(
+        tr("A tool's description is what the model reads: a changed one can make the model do "
+           "something else than you expect. Review the tools on the Connectors page, or use the "
+           "connector in this chat anyway."));
+    box->setStandardButtons(QMessageBox::Yes | QMessageBox::Cancel);
+    box->setDefaultButton(QMessageBox::Cancel);
+    box->setEscapeButton(QMessageBox::Cancel);
+    box->button(QMessageBox::Yes)->setText(tr("Use Anyway"));
+    const QString name = connector.name;
+    connect(box, &QMessageBox::finished, this, [this, name](int result) {
+        if (result != QMessageBox::Yes)
+            return;
+        if (!m_enabledConnectors.contains(name))
+            m_enabledConnectors.append(name);
+        // The menu may have been rebuilt meanwhile: find the connector's action by name.
+        if (auto *action = m_toolsMenu->findChild<QAction *>(u"connectorAction_"_s + name)) {
+            const QSignalBlocker block(action);
+            action->setChecked(true);
+        }
+        updateToolsButton();
+    });
+    box->open();
+}
+
 void ChatPage::useConnector(const Connector &connector) {
     bool known = false;
     for (const Connector &c : std::as_const(m_connectors))
@@ -193,15 +252,40 @@ void ChatPage::rebuildToolsMenu() {
         none->setEnabled(false);
     }
     for (const Connector &c : std::as_const(m_connectors)) {
-        QAction *action = m_toolsMenu->addAction(c.displayName());
+        const auto state = ToolApprovalStore::State(approvalState(c));
+        QString label = c.displayName();
+        QString tip = c.description;
+        if (state != ToolApprovalStore::State::Approved) {
+            const QString warning =
+                state == ToolApprovalStore::State::Changed
+                    ? tr("tools changed since you approved them — review in Connectors")
+                    : tr("tools not reviewed yet — review in Connectors");
+            label += u" ("_s + warning + u')';
+            tip = tip.isEmpty() ? warning : tip + u"\n\n"_s + warning;
+        }
+        QAction *action = m_toolsMenu->addAction(label);
+        action->setObjectName(u"connectorAction_"_s + c.name);
         action->setCheckable(true);
         action->setChecked(m_enabledConnectors.contains(c.name));
-        action->setToolTip(c.description);
-        const QString name = c.name;
-        connect(action, &QAction::toggled, this, [this, name](bool on) {
-            m_enabledConnectors.removeAll(name);
+        action->setToolTip(tip);
+        action->setData(int(state));
+        if (state != ToolApprovalStore::State::Approved)
+            action->setIcon(style()->standardIcon(QStyle::SP_MessageBoxWarning));
+        const Connector connector = c;
+        connect(action, &QAction::toggled, this, [this, connector, action](bool on) {
+            if (on && !m_enabledConnectors.contains(connector.name)
+                && approvalState(connector) == int(ToolApprovalStore::State::Changed)) {
+                // Not on until the user agreed.
+                {
+                    const QSignalBlocker block(action);
+                    action->setChecked(false);
+                }
+                confirmChangedConnector(connector);
+                return;
+            }
+            m_enabledConnectors.removeAll(connector.name);
             if (on)
-                m_enabledConnectors.append(name);
+                m_enabledConnectors.append(connector.name);
             updateToolsButton();
         });
     }

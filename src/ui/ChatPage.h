@@ -22,6 +22,7 @@ class ChatSession;
 class ChatTargetModel;
 class ChatView;
 class ImageFetcher;
+class ToolApprovalStore;
 
 //! The chat screen: the model or agent picker, the tools of this chat, the conversation, and
 //! the composer. Enter sends, Shift+Enter starts a new line, Esc stops the answer. A message
@@ -39,6 +40,12 @@ public:
 
     //! The connectors the tools menu offers (the account's, from the connector service).
     void setConnectors(const QList<Connector> &connectors);
+    //! The approvals of connector tools (not owned). The tools menu marks connectors whose tools
+    //! were never reviewed or changed since they were approved, and asks before turning on
+    //! one whose tools changed.
+    void setToolApprovals(ToolApprovalStore *approvals);
+    //! The tools menu (tests find its actions by objectName: "connectorAction_<name>").
+    QMenu *toolsMenu() const { return m_toolsMenu; }
     //! Turns a connector on for this chat (the connector page's "Use in chat").
     void useConnector(const Connector &connector);
     //! Selects the model or agent by id, when the picker has it.
@@ -75,6 +82,9 @@ private:
     void onBusyChanged(bool busy);
     void onTargetChanged(int row);
     void rebuildToolsMenu();
+    //! The approval summary of a connector's tools (Approved when unknown or not tracked).
+    int approvalState(const Connector &connector) const;
+    void confirmChangedConnector(const Connector &connector);
     void updateToolsButton();
     void adjustComposerHeight();
     void showComposerNotice(const QString &text);
@@ -85,6 +95,7 @@ private:
     ChatTargetModel *m_targets;
     ChatView *m_view = nullptr;
     QMenu *m_toolsMenu = nullptr;
+    ToolApprovalStore *m_approvals = nullptr;
     QList<Connector> m_connectors;
     QStringList m_enabledConnectors; // names
     bool m_imageGeneration = true;

@@ -106,6 +106,7 @@ private:
     QJsonObject completionJson(const Turn &turn, const QList<OutMessage> &messages) const;
     QList<StreamEvent> streamEvents(const Turn &turn, const QList<OutMessage> &messages) const;
     void runImageTool(HttpExchange *ex, const Turn &turn, const QString &prompt, ImageForm form);
+    void runWebSearch(HttpExchange *ex, const Turn &turn, const QString &query);
     void runConnectorTool(HttpExchange *ex, const Turn &turn, const QList<ConnectorTarget> &targets,
                           const Invocation &invocation);
     void listConnectorTools(HttpExchange *ex, const Turn &turn,

@@ -297,6 +297,10 @@ void Emulator::handleCompletion(HttpExchange *ex, bool agentRoute) {
                      Script::requestedImageForm(text).value_or(m_options.imageForm));
         return;
     }
+    if (toolsAllowed && Script::wantsCitations(text)) {
+        runWebSearch(ex, turn, text);
+        return;
+    }
     if (toolsAllowed && !connectors.isEmpty() && Script::wantsToolList(text)) {
         listConnectorTools(ex, turn, connectors);
         return;
@@ -381,6 +385,32 @@ void Emulator::runImageTool(HttpExchange *ex, const Turn &turn, const QString &p
     }
     final.content = chunks;
     qCInfo(lcEmulator) << "  image" << file.id << png.size() << "bytes";
+    answer(ex, turn, {call, result, final});
+}
+
+void Emulator::runWebSearch(HttpExchange *ex, const Turn &turn, const QString &query) {
+    // The hosted web search's shape: the call (run by the server), its result, then the
+    // answer whose content cites the sources.
+    const QString callId = toolCallId();
+    OutMessage call;
+    call.content = QString();
+    call.finishReason = u"tool_calls"_s;
+    call.toolCalls.append(QJsonObject{
+        {u"id"_s, callId},
+        {u"type"_s, u"function"_s},
+        {u"index"_s, 0},
+        {u"function"_s,
+         QJsonObject{{u"name"_s, u"web_search"_s},
+                     {u"arguments"_s, QString::fromUtf8(compact({{u"query"_s, query}}))}}},
+        {u"metadata"_s, QJsonObject{{u"tool_type"_s, u"web_search"_s}}},
+    });
+    OutMessage result;
+    result.role = u"tool"_s;
+    result.toolCallId = callId;
+    result.content = Script::webSearchResult(query);
+    result.finishReason.clear();
+    OutMessage final;
+    final.content = Script::citedAnswerChunks(query);
     answer(ex, turn, {call, result, final});
 }
 

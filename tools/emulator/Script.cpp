@@ -5,6 +5,7 @@
 #include <QJsonDocument>
 #include <QRegularExpression>
 
+#include <iterator>
 #include <random>
 
 using namespace Qt::StringLiterals;
@@ -317,6 +318,11 @@ bool wantsToolList(const QString &text) {
     return re.match(text).hasMatch();
 }
 
+bool wantsCitations(const QString &text) {
+    static const QRegularExpression re = wordRe(u"\\bcite\\b"_s);
+    return re.match(text).hasMatch();
+}
+
 std::optional<Invocation> useTool(const QString &text) {
     return invocation(text, u"\\buse\\s+tool\\s+([A-Za-z0-9_.\\-]+)\\s*(.*)$"_s);
 }
@@ -392,6 +398,64 @@ QString toolResultAnswer(const QString &toolName, const QString &result) {
 
 QString imageAnswer(const QString &prompt) {
     return u"Here is the picture you asked for: *%1*."_s.arg(prompt.simplified().left(200));
+}
+
+namespace {
+
+struct Source {
+    const char16_t *title;
+    const char16_t *url;
+    const char16_t *description;
+};
+
+// Fixed sources on reserved example domains: deterministic, and never a real site.
+constexpr Source kSources[] = {
+    {u"Tramontane (wind)", u"https://encyclopedia.example.org/wiki/Tramontane",
+     u"A cold northern wind of the western Mediterranean."},
+    {u"Winds of the Mediterranean", u"https://weather.example.com/articles/mediterranean-winds",
+     u"Mistral, tramontane, sirocco and levant compared."},
+    {u"", u"https://notes.example.net/tramontane?lang=en&ref=search",
+     u"A page without a title: shown by its host."},
+};
+
+} // namespace
+
+QString webSearchResult(const QString &query) {
+    QJsonArray results;
+    for (int i = 0; i < int(std::size(kSources)); ++i) {
+        const Source &s = kSources[i];
+        results.append(QJsonObject{{u"index"_s, i},
+                                   {u"title"_s, QString::fromUtf16(s.title)},
+                                   {u"url"_s, QString::fromUtf16(s.url)},
+                                   {u"snippet"_s, QString::fromUtf16(s.description)}});
+    }
+    return QString::fromUtf8(QJsonDocument(QJsonObject{{u"query"_s, query.simplified().left(200)},
+                                                       {u"results"_s, results}})
+                                 .toJson(QJsonDocument::Compact));
+}
+
+QJsonArray citedAnswerChunks(const QString &query) {
+    QJsonArray chunks{QJsonObject{
+        {u"type"_s, u"text"_s},
+        {u"text"_s,
+         u"Here is what the sources say about *%1*: the tramontane is a cold, dry "
+         "northern wind, a cousin of the mistral."_s.arg(query.simplified().left(200))}}};
+    QJsonArray ids;
+    for (int i = 0; i < int(std::size(kSources)); ++i) {
+        const Source &s = kSources[i];
+        // The SDK's ToolReferenceChunk: tool, title (required, may be empty), url,
+        // favicon, description.
+        chunks.append(QJsonObject{{u"type"_s, u"tool_reference"_s},
+                                  {u"tool"_s, u"web_search"_s},
+                                  {u"title"_s, QString::fromUtf16(s.title)},
+                                  {u"url"_s, QString::fromUtf16(s.url)},
+                                  {u"favicon"_s, QJsonValue::Null},
+                                  {u"description"_s, QString::fromUtf16(s.description)}});
+        ids.append(i);
+    }
+    // The SDK's ReferenceChunk: the ids of the sources the text relies on.
+    chunks.append(QJsonObject{{u"type"_s, u"reference"_s}, {u"reference_ids"_s, ids}});
+    return chunks;
 }
 
 QString connectorAnswer(const QString &connector, const QString &tool, const QString &result) {

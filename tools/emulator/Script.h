@@ -52,6 +52,8 @@ bool wantsImage(const QString &text);
 //! `as image_url`, `as data url`, `as url`, `as tool_file` in the text.
 std::optional<ImageForm> requestedImageForm(const QString &text);
 bool wantsToolList(const QString &text);
+//! `cite` in the text: an answer with sources, as the hosted web search gives.
+bool wantsCitations(const QString &text);
 //! `use tool NAME {json}` (connector tools).
 std::optional<Invocation> useTool(const QString &text);
 //! `call NAME {json}` (function tools).
@@ -69,6 +71,11 @@ QString echoAnswer(const Speaker &speaker, const QString &userText, const QJsonO
 QString longAnswer(const Speaker &speaker, int tokens, const QString &seedText);
 QString toolResultAnswer(const QString &toolName, const QString &result);
 QString imageAnswer(const QString &prompt);
+//! A made-up web search for \a query: the tool's result (JSON text, one object per source with
+//! its index) and the final answer's chunks (text, `tool_reference` per source, and a
+//! `reference` chunk naming the sources by index).
+QString webSearchResult(const QString &query);
+QJsonArray citedAnswerChunks(const QString &query);
 QString connectorAnswer(const QString &connector, const QString &tool, const QString &result);
 QString emptyAnswer(const Speaker &speaker);
 

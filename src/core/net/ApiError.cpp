@@ -357,6 +357,19 @@ bool isContextTooLong(const QString &msg) {
                              "too large for model"_L1});
 }
 
+// The API's errors about a connector's authorization carry it in their type or code
+// ("connector_authentication_error", "connector_unauthorized") or point at the tool's
+// authorization parameter ("tools[0].authorization").
+bool isConnectorAuthError(const ApiError &e) {
+    const auto aboutConnector = [](const QString &s) {
+        return s.startsWith("connector"_L1, Qt::CaseInsensitive)
+               || s.startsWith("mcp"_L1, Qt::CaseInsensitive);
+    };
+    return aboutConnector(e.serverType()) || aboutConnector(e.serverCode())
+           || (e.serverParam().startsWith("tools["_L1)
+               && e.serverParam().endsWith(".authorization"_L1));
+}
+
 HttpReason classify(const ApiError &e) {
     using Context = ApiError::Context;
     const QString msg = e.serverMessage();
@@ -367,8 +380,10 @@ HttpReason classify(const ApiError &e) {
     case 400:
         return isContextTooLong(msg) ? HttpReason::ContextTooLong : HttpReason::BadRequest;
     case 401:
-        // With a connector in play, a 401 mentioning a token is about its OAuth credentials.
-        if (ctx == Context::Mcp
+        // A 401 is about the API key unless the body says a connector's MCP server refused
+        // the token it was sent: the error's own type or code first (such a message may well
+        // mention "API key" too), then, with a connector in play, a message about a token.
+        if (ctx == Context::Mcp || isConnectorAuthError(e)
             || (ctx != Context::Generic && containsAny(msg, {"oauth"_L1, "token"_L1})
                 && !msg.contains("api key"_L1, Qt::CaseInsensitive)))
             return HttpReason::ConnectorCredentialsRejected;
@@ -538,8 +553,8 @@ QString ApiError::title() const {
     case HttpReason::ApiKeyRejected:
         return QCoreApplication::translate("ApiError", "The API key was rejected.");
     case HttpReason::ConnectorCredentialsRejected:
-        return QCoreApplication::translate("ApiError",
-                                           "The connector's credentials were rejected.");
+        return QCoreApplication::translate(
+            "ApiError", "The connector's server refused the token or credentials it was sent.");
     case HttpReason::Forbidden:
         return QCoreApplication::translate("ApiError", "You do not have permission to do this.");
     case HttpReason::ConnectorScopes:
@@ -678,8 +693,9 @@ QString ApiError::hint() const {
             "ApiError", "Check the key in Settings, or the MISTRAL_API_KEY environment variable.");
     case HttpReason::ConnectorCredentialsRejected:
         return QCoreApplication::translate(
-            "ApiError", "The OAuth token or credentials may be expired or invalid: sign in to the "
-                        "connector again, or check its credentials.");
+            "ApiError", "Your Mistral API key is not the problem: the connector's token may have "
+                        "expired or been revoked. Open the Connectors page and authorize the "
+                        "connector again (sign in, or update its token), then retry.");
     case HttpReason::Forbidden:
         return QCoreApplication::translate(
             "ApiError", "Check that your API key belongs to the right workspace and is allowed to "

@@ -6,6 +6,7 @@
 #include "ui/markdown/MessageDocument.h"
 
 #include <QAbstractItemView>
+#include <QHelpEvent>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -16,6 +17,8 @@
 #include <QPainter>
 #include <QPainterPath>
 #include <QTextLayout>
+#include <QToolTip>
+#include <QUrl>
 
 #include <cmath>
 
@@ -39,6 +42,9 @@ constexpr int kSkeletonLines = 3;
 constexpr int kPreciseEstimateRows = 400; // the newest rows get the markdown-aware estimate
 constexpr qint64 kMaxDocImagePixels = 4096ll * 2048; // taller documents are painted directly
 constexpr qint64 kDocImageCacheBytes = 32ll * 1024 * 1024;
+constexpr int kChipMaxWidth = 240; // a citation chip's label is elided past this
+constexpr int kChipSpacing = 6;
+constexpr int kChipPaddingH = 8;
 
 int kibOf(qint64 bytes) {
     return int(qMax<qint64>(1, (bytes + 1023) / 1024));
@@ -422,15 +428,17 @@ const ChatDelegate::PlainBlock &ChatDelegate::plainBlock(const QString &cacheKey
 QString ChatDelegate::noticeDetails(const ChatItem &item) {
     if (!item.retryable)
         return item.detail;
+    static const ApiError none;
+    const ApiError &error = item.error ? *item.error : none;
     QStringList lines;
-    if (item.error.httpStatus() > 0)
-        lines << tr("HTTP status: %1").arg(item.error.httpStatus());
+    if (error.httpStatus() > 0)
+        lines << tr("HTTP status: %1").arg(error.httpStatus());
     if (!item.requestId.isEmpty())
         lines << tr("Request ID: %1").arg(item.requestId);
-    if (!item.error.serverMessage().isEmpty())
-        lines << tr("Server message: %1").arg(item.error.serverMessage());
-    if (!item.error.detail().isEmpty())
-        lines << item.error.detail();
+    if (!error.serverMessage().isEmpty())
+        lines << tr("Server message: %1").arg(error.serverMessage());
+    if (!error.detail().isEmpty())
+        lines << error.detail();
     return lines.join(u'\n');
 }
 
@@ -622,6 +630,17 @@ ChatDelegate::Geometry ChatDelegate::geometry(const QRect &rect, int row, const 
     }
 
     g.body = QRect(left, top, width, y - top);
+    if (!item.citations.isEmpty() && item.kind != Kind::User) {
+        g.chips = layoutChips(item, left, y + 6, width);
+        y = g.chips.constLast().bottom() + 1 + 2;
+        if (full) {
+            for (int i = 0; i < g.chips.size(); ++i) {
+                const QString url = item.citations.at(i).url;
+                if (!url.isEmpty())
+                    g.buttons.append(Hit{Action::OpenCitation, g.chips.at(i), i, url});
+            }
+        }
+    }
     if (hasFooter(item)) {
         g.footer = QRect(left, y + 2, width, s.footerHeight);
         y = g.footer.bottom() + 1;
@@ -761,6 +780,8 @@ void ChatDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
         paintNotice(painter, g, item, row);
         break;
     }
+    if (!g.chips.isEmpty())
+        paintCitations(painter, g, item, row);
     if (hasFooter(item))
         paintFooter(painter, g, item, row);
     painter->restore();
@@ -1143,6 +1164,53 @@ void ChatDelegate::paintFooter(QPainter *p, const Geometry &g, const ChatItem &i
     }
 }
 
+QList<QRect> ChatDelegate::layoutChips(const ChatItem &item, int left, int top, int width) const {
+    const ChatStyle &s = m_style;
+    const int height = qCeil(s.smallFm.height()) + 8;
+    const int maxWidth = qMin(kChipMaxWidth, width);
+    QList<QRect> out;
+    out.reserve(item.citations.size());
+    int x = left;
+    int y = top;
+    for (int i = 0; i < item.citations.size(); ++i) {
+        const QString label = citationLabel(item.citations.at(i), i);
+        const int w = qMin(maxWidth, qCeil(s.smallFm.horizontalAdvance(label)) + 2 * kChipPaddingH);
+        if (x > left && x + w > left + width) {
+            x = left;
+            y += height + kChipSpacing;
+        }
+        out.append(QRect(x, y, w, height));
+        x += w + kChipSpacing;
+    }
+    return out;
+}
+
+QList<QRect> ChatDelegate::citationRects(int row, const QRect &rowRect, int viewportWidth) const {
+    return geometry(rowRect, row, itemAt(row), viewportWidth, false).chips;
+}
+
+void ChatDelegate::paintCitations(QPainter *p, const Geometry &g, const ChatItem &item,
+                                  int row) const {
+    const ChatStyle &s = m_style;
+    p->save();
+    p->setFont(s.small);
+    for (int i = 0; i < g.chips.size() && i < item.citations.size(); ++i) {
+        const Citation &citation = item.citations.at(i);
+        const QRect chip = g.chips.at(i);
+        const bool clickable = !citation.url.isEmpty();
+        const bool hot = clickable && row == m_hoverRow && chip.contains(m_hoverPos);
+        p->setPen(QPen(hot ? s.accent : s.cardBorder, 1));
+        p->setBrush(hot ? s.buttonHover : s.cardBackground);
+        const QRectF r = QRectF(chip).adjusted(0.5, 0.5, -0.5, -0.5);
+        p->drawRoundedRect(r, r.height() / 2, r.height() / 2);
+        p->setPen(clickable ? (hot ? s.accent : s.text) : s.muted);
+        const QRect text = chip.adjusted(kChipPaddingH, 0, -kChipPaddingH, 0);
+        p->drawText(text, Qt::AlignLeft | Qt::AlignVCenter,
+                    s.smallFm.elidedText(citationLabel(citation, i), Qt::ElideRight, text.width()));
+    }
+    p->restore();
+}
+
 QList<ChatDelegate::Hit> ChatDelegate::codeButtons(const Geometry &g, const ChatItem &item) const {
     QList<Hit> out;
     const bool mayHaveCode = item.text.contains(u"```"_s) || item.text.contains(u"~~~"_s)
@@ -1352,6 +1420,22 @@ bool ChatDelegate::editorEvent(QEvent *event, QAbstractItemModel *,
     }
 }
 
+bool ChatDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view,
+                             const QStyleOptionViewItem &option, const QModelIndex &index) {
+    if (event && event->type() == QEvent::ToolTip && index.isValid()) {
+        const ChatItem &item = itemAt(index.row());
+        const Geometry g = geometry(option.rect, index.row(), item, viewportWidthOf(option), false);
+        for (int i = 0; i < g.chips.size() && i < item.citations.size(); ++i) {
+            if (g.chips.at(i).contains(event->pos())) {
+                QToolTip::showText(event->globalPos(), citationToolTip(item.citations.at(i)),
+                                   view ? view->viewport() : nullptr, g.chips.at(i));
+                return true;
+            }
+        }
+    }
+    return QStyledItemDelegate::helpEvent(event, view, option, index);
+}
+
 void ChatDelegate::setHover(int row, const QPoint &pos) {
     m_hoverRow = row;
     m_hoverPos = pos;
@@ -1512,6 +1596,30 @@ QString ChatDelegate::toolDisplayName(const ChatItem &item) {
     name.replace(u'_', u' ');
     name[0] = name.at(0).toUpper();
     return name;
+}
+
+QString ChatDelegate::citationLabel(const Citation &citation, int index) {
+    QString name = citation.title.simplified();
+    if (name.isEmpty())
+        name = QUrl(citation.url).host();
+    if (name.isEmpty())
+        name = citation.url.isEmpty() ? tr("Source") : citation.url;
+    return QString::number(index + 1) + u"  "_s + name;
+}
+
+QString ChatDelegate::citationToolTip(const Citation &citation) {
+    // The full address, encoded as it will be opened: what the user sees is what opens.
+    const QString url = citation.url.isEmpty()
+                            ? QString()
+                            : QUrl(citation.url).toString(QUrl::FullyEncoded).toHtmlEscaped();
+    const QString title = citation.title.simplified().toHtmlEscaped();
+    // Always rich text (escaped), so a title that looks like markup is shown as written.
+    QStringList lines;
+    if (!title.isEmpty())
+        lines << title;
+    if (!url.isEmpty())
+        lines << url;
+    return u"<p>"_s + lines.join(u"<br>"_s) + u"</p>"_s;
 }
 
 QString ChatDelegate::footerText(const ChatItem &item) {

@@ -54,6 +54,7 @@ public:
         RetryImage,        //!< a failed image
         OpenImage,         //!< a loaded image
         ShowAnswerDetails, //!< the footer under an answer
+        OpenCitation,      //!< citation chip number `codeBlock` (from 0), its URL in `href`
     };
     Q_ENUM(Action)
 
@@ -84,6 +85,9 @@ public:
                const QModelIndex &index) const override;
     bool editorEvent(QEvent *event, QAbstractItemModel *model, const QStyleOptionViewItem &option,
                      const QModelIndex &index) override;
+    //! Tooltips of citation chips: the source's full address.
+    bool helpEvent(QHelpEvent *event, QAbstractItemView *view, const QStyleOptionViewItem &option,
+                   const QModelIndex &index) override;
 
     //! The target under \a pos (viewport coordinates) in the row drawn in option.rect.
     Hit hitTest(const QStyleOptionViewItem &option, const QModelIndex &index, const QPoint &pos);
@@ -145,6 +149,13 @@ public:
     static QString footerText(const ChatItem &item);
     //! What a notice shows behind "Details": the raw content, or the error's particulars.
     static QString noticeDetails(const ChatItem &item);
+    //! The label of citation chip \a index (from 0): "1  Title", or the host without a title.
+    static QString citationLabel(const Citation &citation, int index);
+    //! The chip's tooltip (rich text, escaped): the title and the full address.
+    static QString citationToolTip(const Citation &citation);
+    //! The chips of row \a row drawn in \a rowRect, in the order of its citations (viewport
+    //! coordinates; empty for rows without citations).
+    QList<QRect> citationRects(int row, const QRect &rowRect, int viewportWidth) const;
 
 Q_SIGNALS:
     //! The user clicked a target of row \a row.
@@ -185,6 +196,8 @@ private:
         QRect noticeTitle, noticeHint, detailsBlock;
         // images
         QRect image;
+        // citation chips, one per citation of the item
+        QList<QRect> chips;
         // footer and buttons
         QRect footer;
         QRect footerText;
@@ -217,6 +230,9 @@ private:
     void paintImage(QPainter *p, const Geometry &g, const ChatItem &item, int row) const;
     void paintNotice(QPainter *p, const Geometry &g, const ChatItem &item, int row) const;
     void paintFooter(QPainter *p, const Geometry &g, const ChatItem &item, int row) const;
+    void paintCitations(QPainter *p, const Geometry &g, const ChatItem &item, int row) const;
+    //! Lays the chips out left to right from (left, top), wrapping at \a width.
+    QList<QRect> layoutChips(const ChatItem &item, int left, int top, int width) const;
     void paintDocument(QPainter *p, const Geometry &g, const ChatItem &item, int row,
                        const QRect &clip, const QColor &background) const;
     //! The cached picture of a document is stale: its text, inline images or build changed.

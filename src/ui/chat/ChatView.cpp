@@ -514,6 +514,7 @@ void ChatView::onAction(int row, const ChatDelegate::Hit &hit) {
         copyToClipboard(m_delegate->codeText(row, hit.codeBlock, contentWidth()), row, hit);
         break;
     case Action::OpenLink:
+    case Action::OpenCitation:
         handleLink(row, hit.href);
         break;
     case Action::ToggleExpanded:

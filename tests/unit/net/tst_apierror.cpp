@@ -29,6 +29,7 @@ class TestApiError : public QObject {
 private Q_SLOTS:
     void fromHttp_data();
     void fromHttp();
+    void connectorUnauthorized_isNotAboutTheApiKey();
     void fieldErrors_dropBodyAndKeepIndexes();
     void requestId_precedence_data();
     void requestId_precedence();
@@ -79,14 +80,45 @@ void TestApiError::fromHttp_data() {
     QTest::newRow("401 generic context")
         << 401 << R"({"detail":"Unauthorized"})"_ba << Ctx::Model << u"The API key was rejected."_s
         << u"Settings"_s << u"Unauthorized"_s << QString() << QString();
+    const QString connectorRefused =
+        u"The connector's server refused the token or credentials it was sent."_s;
     QTest::newRow("401 mcp context")
-        << 401 << R"({"detail":"Unauthorized"})"_ba << Ctx::Mcp
-        << u"The connector's credentials were rejected."_s << u"OAuth token"_s << u"Unauthorized"_s
-        << QString() << QString();
+        << 401 << R"({"detail":"Unauthorized"})"_ba << Ctx::Mcp << connectorRefused
+        << u"Connectors page"_s << u"Unauthorized"_s << QString() << QString();
     QTest::newRow("401 chat with expired oauth token")
         << 401 << R"({"object":"error","message":"OAuth token is expired","type":"x"})"_ba
-        << Ctx::Chat << u"The connector's credentials were rejected."_s << u"sign in"_s
-        << u"OAuth token is expired"_s << u"x"_s << QString();
+        << Ctx::Chat << connectorRefused << u"sign in"_s << u"OAuth token is expired"_s << u"x"_s
+        << QString();
+    // The emulator's (and the API's) connector 401: its message mentions an API key too, but
+    // the type, code and param say whose token it is.
+    const QByteArray connectorUnauthorized =
+        R"({"object":"error","message":"The MCP server of 'notes' rejected the authorization (HTTP 401): the OAuth token or API key sent to it is missing, invalid or expired.","type":"connector_authentication_error","param":"tools[0].authorization","code":"connector_unauthorized"})"_ba;
+    QTest::newRow("401 connector_unauthorized in chat")
+        << 401 << connectorUnauthorized << Ctx::Chat << connectorRefused << u"Connectors page"_s
+        << u"The MCP server of 'notes' rejected the authorization (HTTP 401): the OAuth token or "
+           "API key sent to it is missing, invalid or expired."_s
+        << u"connector_authentication_error"_s << u"connector_unauthorized"_s;
+    QTest::newRow("401 connector_unauthorized without context")
+        << 401 << connectorUnauthorized << Ctx::Generic << connectorRefused
+        << u"authorize the connector again"_s
+        << u"The MCP server of 'notes' rejected the authorization (HTTP 401): the OAuth token or "
+           "API key sent to it is missing, invalid or expired."_s
+        << u"connector_authentication_error"_s << u"connector_unauthorized"_s;
+    QTest::newRow("401 code only")
+        << 401
+        << R"({"object":"error","message":"Unauthorized","code":"connector_unauthorized"})"_ba
+        << Ctx::Agent << connectorRefused << u"Connectors page"_s << u"Unauthorized"_s << QString()
+        << u"connector_unauthorized"_s;
+    QTest::newRow("401 param names a tool's authorization")
+        << 401
+        << R"({"object":"error","message":"Unauthorized","param":"tools[2].authorization"})"_ba
+        << Ctx::Chat << connectorRefused << u"Connectors page"_s << u"Unauthorized"_s << QString()
+        << QString();
+    QTest::newRow("401 api key in a chat with connectors")
+        << 401
+        << R"({"object":"error","message":"Invalid API key","type":"invalid_request_error"})"_ba
+        << Ctx::Chat << u"The API key was rejected."_s << u"MISTRAL_API_KEY"_s
+        << u"Invalid API key"_s << u"invalid_request_error"_s << QString();
     QTest::newRow("403 generic") << 403 << R"({"detail":"Forbidden"})"_ba << Ctx::Agent
                                  << u"You do not have permission to do this."_s << u"workspace"_s
                                  << u"Forbidden"_s << QString() << QString();
@@ -231,6 +263,28 @@ void TestApiError::fromHttp() {
     QCOMPARE(e.serverCode(), code);
     QCOMPARE(e.title(), title);
     QVERIFY2(e.hint().contains(hintContains, Qt::CaseInsensitive), qPrintable(e.hint()));
+}
+
+void TestApiError::connectorUnauthorized_isNotAboutTheApiKey() {
+    // Whatever the request was about, a connector's 401 never sends the user to the API key
+    // settings, and always says where to fix it.
+    const QByteArray body =
+        R"({"object":"error","message":"The MCP server of 'notes' rejected the authorization: the OAuth token or API key sent to it is invalid.","type":"connector_authentication_error","param":null,"code":"connector_unauthorized"})"_ba;
+    for (const Ctx context :
+         {Ctx::Generic, Ctx::Chat, Ctx::Model, Ctx::Agent, Ctx::Connector, Ctx::File, Ctx::Mcp}) {
+        const ApiError e = ApiError::fromHttp(401, {}, body, context, kNow);
+        const QString where = QString::fromLatin1(ApiError::contextName(context));
+        QVERIFY2(!e.title().contains("API key"_L1, Qt::CaseInsensitive), qPrintable(where));
+        QVERIFY2(!e.hint().contains("Settings"_L1), qPrintable(where));
+        QVERIFY2(!e.hint().contains("MISTRAL_API_KEY"_L1), qPrintable(where));
+        QVERIFY2(e.title().contains("connector"_L1, Qt::CaseInsensitive), qPrintable(where));
+        QVERIFY2(e.hint().contains("Connectors page"_L1), qPrintable(where));
+        QVERIFY(!e.isRetryable());
+    }
+    // The same status with the API's own key error stays about the key.
+    const ApiError key =
+        ApiError::fromHttp(401, {}, R"({"detail":"Invalid API Key"})"_ba, Ctx::Chat, kNow);
+    QCOMPARE(key.title(), u"The API key was rejected."_s);
 }
 
 void TestApiError::fieldErrors_dropBodyAndKeepIndexes() {
