@@ -94,10 +94,6 @@
         <translation>La clé API a été refusée.</translation>
     </message>
     <message>
-        <source>The connector&apos;s credentials were rejected.</source>
-        <translation>Les identifiants du connecteur ont été refusés.</translation>
-    </message>
-    <message>
         <source>You do not have permission to do this.</source>
         <translation>Vous n’avez pas l’autorisation d’effectuer cette action.</translation>
     </message>
@@ -258,10 +254,6 @@
         <translation>Vérifiez la clé dans les paramètres, ou la variable d’environnement MISTRAL_API_KEY.</translation>
     </message>
     <message>
-        <source>The OAuth token or credentials may be expired or invalid: sign in to the connector again, or check its credentials.</source>
-        <translation>Le jeton OAuth ou les identifiants ont peut-être expiré ou ne sont pas valides&#xa0;: reconnectez-vous au connecteur, ou vérifiez ses identifiants.</translation>
-    </message>
-    <message>
         <source>Check that your API key belongs to the right workspace and is allowed to use this feature.</source>
         <translation>Vérifiez que votre clé API appartient au bon espace de travail et qu’elle donne accès à cette fonctionnalité.</translation>
     </message>
@@ -343,6 +335,14 @@
     <message>
         <source>Try again. If it keeps happening, report it with the request id.</source>
         <translation>Réessayez. Si le problème persiste, signalez-le en indiquant l’ID de requête.</translation>
+    </message>
+    <message>
+        <source>The connector&apos;s server refused the token or credentials it was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your Mistral API key is not the problem: the connector&apos;s token may have expired or been revoked. Open the Connectors page and authorize the connector again (sign in, or update its token), then retry.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1722,6 +1722,10 @@ Ouvrez les paramètres pour vous connecter à la plateforme Mistral avec votre c
         <source>%1 tokens</source>
         <translation>%1 jetons</translation>
     </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Tramontane::ChatPage</name>
@@ -1816,6 +1820,30 @@ Ouvrez les paramètres pour vous connecter à la plateforme Mistral avec votre c
     <message>
         <source>Nothing to regenerate yet.</source>
         <translation>Rien à régénérer pour l’instant.</translation>
+    </message>
+    <message>
+        <source>Tools Changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The tools of “%1” changed since you approved them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A tool&apos;s description is what the model reads: a changed one can make the model do something else than you expect. Review the tools on the Connectors page, or use the connector in this chat anyway.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use Anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tools changed since you approved them — review in Connectors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tools not reviewed yet — review in Connectors</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3415,6 +3443,29 @@ Last activity: %2</source>
     <message>
         <source>Copied</source>
         <translation type="unfinished">Copié</translation>
+    </message>
+</context>
+<context>
+    <name>Tramontane::TargetItemDelegate</name>
+    <message>
+        <source>vision</source>
+        <translation type="unfinished">vision</translation>
+    </message>
+    <message>
+        <source>tools</source>
+        <translation type="unfinished">outils</translation>
+    </message>
+    <message>
+        <source>agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agents</source>
+        <translation type="unfinished">Agents</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
