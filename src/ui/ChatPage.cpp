@@ -11,6 +11,7 @@
 #include "ui/chat/ChatView.h"
 #include "ui/chat/ImageFetcher.h"
 
+#include <QAbstractItemView>
 #include <QKeyEvent>
 #include <QMenu>
 #include <QMessageBox>
@@ -62,7 +63,10 @@ ChatPage::ChatPage(ChatSession *session, ChatTargetModel *targets,
     connect(targets, &QAbstractItemModel::modelReset, this, [this] {
         if (m_ui->targetComboBox->currentIndex() < 0 && m_targets->rowCount() > 0)
             m_ui->targetComboBox->setCurrentIndex(0);
+        widenTargetPopup();
     });
+    connect(targets, &QAbstractItemModel::rowsInserted, this, &ChatPage::widenTargetPopup);
+    widenTargetPopup();
     if (targets->rowCount() > 0)
         onTargetChanged(0);
 
@@ -350,6 +354,13 @@ void ChatPage::saveSidebarState() {
     QSettings settings;
     settings.setValue(u"chat/sidebarWidth"_s, m_sidebarWidth);
     settings.setValue(u"chat/sidebarVisible"_s, width > 0);
+}
+
+void ChatPage::widenTargetPopup() {
+    // The popup is as wide as its widest row, name and badges: a model id is never elided.
+    QAbstractItemView *popup = m_ui->targetComboBox->view();
+    popup->setMinimumWidth(popup->sizeHintForColumn(0) + 2 * popup->frameWidth()
+                           + popup->verticalScrollBar()->sizeHint().width());
 }
 
 void ChatPage::focusComposer() {

@@ -81,6 +81,7 @@ private:
     void send();
     void onBusyChanged(bool busy);
     void onTargetChanged(int row);
+    void widenTargetPopup();
     void rebuildToolsMenu();
     //! The approval summary of a connector's tools (Approved when unknown or not tracked).
     int approvalState(const Connector &connector) const;

@@ -12,7 +12,9 @@
 #include "ui/ChatPage.h"
 
 #include <QAbstractButton>
+#include <QAbstractItemView>
 #include <QAction>
+#include <QComboBox>
 #include <QMenu>
 #include <QMessageBox>
 #include <QNetworkAccessManager>
@@ -70,6 +72,7 @@ private Q_SLOTS:
     void changedConnector_isOnOnlyAfterConfirmation();
     void unreviewedOrApproved_turnOnWithoutAsking();
     void approving_removesTheMark();
+    void targetPopup_isWideEnoughForEveryModelId();
 
 private:
     QAction *action(const QString &name) const {
@@ -122,6 +125,25 @@ void TestChatPageTools::init() {
     m_page->resize(800, 600);
     m_page->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
+}
+
+void TestChatPageTools::targetPopup_isWideEnoughForEveryModelId() {
+    ModelCard card;
+    card.id = u"mistral-medium-2508-with-a-rather-long-fine-tuned-suffix"_s;
+    card.capabilities.completionChat = true;
+    card.capabilities.vision = true;
+    card.capabilities.functionCalling = true;
+    ModelCard small;
+    small.id = u"ministral-3b-latest"_s;
+    small.capabilities.completionChat = true;
+    m_targets->setModels({small, card});
+    auto *combo = m_page->findChild<QComboBox *>(u"targetComboBox"_s);
+    QVERIFY(combo);
+    const int textWidth = combo->view()->fontMetrics().horizontalAdvance(card.id);
+    // The full id plus its badges fit, even though the box itself is narrower.
+    QVERIFY2(combo->view()->minimumWidth() > textWidth + 40,
+             qPrintable(u"%1 <= %2"_s.arg(combo->view()->minimumWidth()).arg(textWidth + 40)));
+    QVERIFY(combo->width() < combo->view()->minimumWidth());
 }
 
 void TestChatPageTools::cleanup() {
