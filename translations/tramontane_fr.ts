@@ -2871,7 +2871,7 @@ Dernière activité&#xa0;: %2</translation>
     </message>
     <message>
         <source>Search conversations (Ctrl+F)</source>
-        <translation>Rechercher dans les conversations (Ctrl+F)</translation>
+        <translation>Rechercher (Ctrl+F)</translation>
     </message>
     <message>
         <source>Search conversations</source>
