@@ -338,11 +338,11 @@
     </message>
     <message>
         <source>The connector&apos;s server refused the token or credentials it was sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur du connecteur a refusé le jeton ou les identifiants qui lui ont été envoyés.</translation>
     </message>
     <message>
         <source>Your Mistral API key is not the problem: the connector&apos;s token may have expired or been revoked. Open the Connectors page and authorize the connector again (sign in, or update its token), then retry.</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre clé API Mistral n’est pas en cause&#xa0;: le jeton du connecteur a peut-être expiré ou été révoqué. Ouvrez la page Connecteurs et autorisez de nouveau le connecteur (connectez-vous, ou mettez à jour son jeton), puis réessayez.</translation>
     </message>
 </context>
 <context>
@@ -356,19 +356,19 @@
     <name>CodeExport</name>
     <message>
         <source>the API key for the connector %1</source>
-        <translation type="unfinished"></translation>
+        <translation>la clé API du connecteur %1</translation>
     </message>
     <message>
         <source>the OAuth2 access token for the connector %1</source>
-        <translation type="unfinished"></translation>
+        <translation>le jeton d’accès OAuth2 du connecteur %1</translation>
     </message>
     <message>
         <source>your Mistral API key</source>
-        <translation type="unfinished"></translation>
+        <translation>votre clé API Mistral</translation>
     </message>
     <message>
         <source>a secret value</source>
-        <translation type="unfinished"></translation>
+        <translation>une valeur secrète</translation>
     </message>
 </context>
 <context>
@@ -574,7 +574,7 @@
     <name>ConversationPager</name>
     <message>
         <source>The conversation could not be opened: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’ouvrir la conversation&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -1554,83 +1554,87 @@ Ouvrez les paramètres pour vous connecter à la plateforme Mistral avec votre c
     </message>
     <message>
         <source>The answer is still starting; try again in a moment.</source>
-        <translation type="unfinished"></translation>
+        <translation>La réponse est encore en cours de démarrage&#xa0;; réessayez dans un instant.</translation>
     </message>
     <message>
         <source>The conversation could not be opened: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’ouvrir la conversation&#xa0;: %1</translation>
     </message>
     <message>
         <source>Choose a model or an agent first.</source>
-        <translation type="unfinished">Choisissez d’abord un modèle ou un agent.</translation>
+        <translation>Choisissez d’abord un modèle ou un agent.</translation>
     </message>
     <message>
         <source>The code talks to the offline demo at %1, which runs only while Tramontane is open and accepts only its own random key. In Settings, connect to the Mistral platform to get code for the real API.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce code s’adresse à la démo hors ligne à l’adresse %1, qui ne fonctionne que tant que Tramontane est ouvert et n’accepte que sa propre clé aléatoire. Dans les paramètres, connectez-vous à la plateforme Mistral pour obtenir du code destiné à la véritable API.</translation>
     </message>
     <message>
         <source>Export as Markdown</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter en Markdown</translation>
     </message>
     <message>
         <source>Markdown (*.md)</source>
-        <translation type="unfinished"></translation>
+        <translation>Markdown (*.md)</translation>
     </message>
     <message>
         <source>Export as JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter en JSON</translation>
     </message>
     <message>
         <source>JSON (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON (*.json)</translation>
     </message>
     <message>
         <source>Import Conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>Importer une conversation</translation>
     </message>
     <message>
         <source>Exported conversations (*.json);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Conversations exportées (*.json);;Tous les fichiers (*)</translation>
     </message>
     <message>
         <source>There is no saved conversation to export yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il n’y a pas encore de conversation enregistrée à exporter.</translation>
     </message>
     <message>
         <source>Conversation</source>
-        <translation type="unfinished">Conversation</translation>
+        <translation>Conversation</translation>
     </message>
     <message>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportation</translation>
     </message>
     <message>
         <source>The conversation could not be exported to %1.
 
 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’exporter la conversation vers %1.
+
+%2</translation>
     </message>
     <message>
         <source>Exported to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Conversation exportée vers %1</translation>
     </message>
     <message>
         <source>Import</source>
-        <translation type="unfinished"></translation>
+        <translation>Importation</translation>
     </message>
     <message>
         <source>%1 could not be imported.
 
 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’importer %1.
+
+%2</translation>
     </message>
     <message>
         <source>Imported “%1”. It opens once the answer being written is done or stopped.</source>
-        <translation type="unfinished"></translation>
+        <translation>Conversation «&#xa0;%1&#xa0;» importée. Elle s’ouvrira dès que la réponse en cours de rédaction sera terminée ou arrêtée.</translation>
     </message>
     <message>
         <source>Imported “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Conversation «&#xa0;%1&#xa0;» importée.</translation>
     </message>
 </context>
 <context>
@@ -1724,7 +1728,7 @@ Ouvrez les paramètres pour vous connecter à la plateforme Mistral avec votre c
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>Source</translation>
     </message>
 </context>
 <context>
@@ -1823,27 +1827,27 @@ Ouvrez les paramètres pour vous connecter à la plateforme Mistral avec votre c
     </message>
     <message>
         <source>Tools Changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Outils modifiés</translation>
     </message>
     <message>
         <source>The tools of “%1” changed since you approved them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les outils de «&#xa0;%1&#xa0;» ont changé depuis votre approbation.</translation>
     </message>
     <message>
         <source>A tool&apos;s description is what the model reads: a changed one can make the model do something else than you expect. Review the tools on the Connectors page, or use the connector in this chat anyway.</source>
-        <translation type="unfinished"></translation>
+        <translation>La description d’un outil est ce que lit le modèle&#xa0;: une description modifiée peut l’amener à faire autre chose que ce que vous attendez. Vérifiez les outils dans la page Connecteurs, ou utilisez quand même le connecteur dans cette discussion.</translation>
     </message>
     <message>
         <source>Use Anyway</source>
-        <translation type="unfinished"></translation>
+        <translation>Utiliser quand même</translation>
     </message>
     <message>
         <source>tools changed since you approved them — review in Connectors</source>
-        <translation type="unfinished"></translation>
+        <translation>outils modifiés depuis votre approbation — à vérifier dans Connecteurs</translation>
     </message>
     <message>
         <source>tools not reviewed yet — review in Connectors</source>
-        <translation type="unfinished"></translation>
+        <translation>outils pas encore vérifiés — à vérifier dans Connecteurs</translation>
     </message>
 </context>
 <context>
@@ -2711,64 +2715,66 @@ http non chiffré&#xa0;: acceptable uniquement pour un serveur situé sur cet or
     <name>Tramontane::ConversationListModel</name>
     <message>
         <source>New chat</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelle discussion</translation>
     </message>
     <message>
         <source>Pinned</source>
-        <translation type="unfinished"></translation>
+        <translation>Épinglées</translation>
     </message>
     <message>
         <source>Today</source>
-        <translation type="unfinished"></translation>
+        <translation>Aujourd’hui</translation>
     </message>
     <message>
         <source>Yesterday</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier</translation>
     </message>
     <message>
         <source>Previous 7 days</source>
-        <translation type="unfinished"></translation>
+        <translation>7 derniers jours</translation>
     </message>
     <message>
         <source>%1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2</translation>
     </message>
     <message>
         <source>%1
 Last activity: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+Dernière activité&#xa0;: %2</translation>
     </message>
     <message>
         <source>The conversation list could not be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire la liste des conversations.</translation>
     </message>
     <message>
         <source>The conversation could not be pinned.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’épingler la conversation.</translation>
     </message>
     <message>
         <source>The conversation could not be renamed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de renommer la conversation.</translation>
     </message>
     <message>
         <source>The conversation could not be deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de supprimer la conversation.</translation>
     </message>
     <message>
         <source>The conversation could not be restored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de restaurer la conversation.</translation>
     </message>
 </context>
 <context>
     <name>Tramontane::ConversationSearchModel</name>
     <message>
         <source>The search failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>La recherche a échoué&#xa0;: %1</translation>
     </message>
     <message>
         <source>%1
 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+%2</translation>
     </message>
 </context>
 <context>
@@ -2853,79 +2859,79 @@ Last activity: %2</source>
     <name>Tramontane::HistorySidebar</name>
     <message>
         <source>Conversation history</source>
-        <translation type="unfinished"></translation>
+        <translation>Historique des conversations</translation>
     </message>
     <message>
         <source>New chat</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelle discussion</translation>
     </message>
     <message>
         <source>Start a new conversation (Ctrl+N)</source>
-        <translation type="unfinished">Commencer une nouvelle conversation (Ctrl+N)</translation>
+        <translation>Commencer une nouvelle conversation (Ctrl+N)</translation>
     </message>
     <message>
         <source>Search conversations (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher (Ctrl+F)</translation>
     </message>
     <message>
         <source>Search conversations</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher dans les conversations</translation>
     </message>
     <message>
         <source>Conversations</source>
-        <translation type="unfinished"></translation>
+        <translation>Conversations</translation>
     </message>
     <message>
         <source>No conversations yet. What you send is kept here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune conversation pour l’instant. Ce que vous envoyez est conservé ici.</translation>
     </message>
     <message>
         <source>Search results</source>
-        <translation type="unfinished"></translation>
+        <translation>Résultats de la recherche</translation>
     </message>
     <message>
         <source>No messages match.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun message ne correspond.</translation>
     </message>
     <message>
         <source>Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler</translation>
     </message>
     <message>
         <source>Bring the conversation back (Ctrl+Z)</source>
-        <translation type="unfinished"></translation>
+        <translation>Restaurer la conversation (Ctrl+Z)</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished">Supprimer</translation>
+        <translation>Supprimer</translation>
     </message>
     <message>
         <source>Undo Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler la suppression</translation>
     </message>
     <message>
         <source>Deleted “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Conversation «&#xa0;%1&#xa0;» supprimée.</translation>
     </message>
     <message>
         <source>The conversation is back.</source>
-        <translation type="unfinished"></translation>
+        <translation>La conversation a été restaurée.</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished">Ouvrir</translation>
+        <translation>Ouvrir</translation>
     </message>
     <message>
         <source>Rename</source>
-        <translation type="unfinished"></translation>
+        <translation>Renommer</translation>
     </message>
     <message>
         <source>Unpin</source>
-        <translation type="unfinished"></translation>
+        <translation>Désépingler</translation>
     </message>
     <message>
         <source>Pin</source>
-        <translation type="unfinished"></translation>
+        <translation>Épingler</translation>
     </message>
 </context>
 <context>
@@ -3202,15 +3208,15 @@ Last activity: %2</source>
     </message>
     <message>
         <source>Conversation &amp;History</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Historique des conversations</translation>
     </message>
     <message>
         <source>Show or hide the conversation history beside the chat</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher ou masquer l’historique des conversations à côté de la discussion</translation>
     </message>
     <message>
         <source>Ctrl+Shift+H</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+H</translation>
     </message>
 </context>
 <context>
@@ -3319,7 +3325,7 @@ Last activity: %2</source>
     </message>
     <message>
         <source>%1 — %2 (click to load)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2 (cliquez pour charger)</translation>
     </message>
 </context>
 <context>
@@ -3389,83 +3395,84 @@ Last activity: %2</source>
     <name>Tramontane::ShowAsCodeDialog</name>
     <message>
         <source>Show as Code</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher sous forme de code</translation>
     </message>
     <message>
         <source>This chat&apos;s next request, ready to run outside Tramontane: the model or agent, the tools, the conversation so far and the text in the composer.</source>
-        <translation type="unfinished"></translation>
+        <translation>La prochaine requête de cette discussion, prête à être exécutée hors de Tramontane&#xa0;: le modèle ou l’agent, les outils, la conversation jusqu’ici et le texte de la zone de message.</translation>
     </message>
     <message>
         <source>curl</source>
-        <translation type="unfinished"></translation>
+        <translation>curl</translation>
     </message>
     <message>
         <source>curl command</source>
-        <translation type="unfinished"></translation>
+        <translation>Commande curl</translation>
     </message>
     <message>
         <source>&amp;Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Copier</translation>
     </message>
     <message>
         <source>Python</source>
-        <translation type="unfinished"></translation>
+        <translation>Python</translation>
     </message>
     <message>
         <source>Python program</source>
-        <translation type="unfinished"></translation>
+        <translation>Programme Python</translation>
     </message>
     <message>
         <source>Needs the mistralai package (pip install mistralai).</source>
-        <translation type="unfinished"></translation>
+        <translation>Nécessite le paquet mistralai (pip install mistralai).</translation>
     </message>
     <message>
         <source>TypeScript</source>
-        <translation type="unfinished"></translation>
+        <translation>TypeScript</translation>
     </message>
     <message>
         <source>TypeScript program</source>
-        <translation type="unfinished"></translation>
+        <translation>Programme TypeScript</translation>
     </message>
     <message>
         <source>Needs the @mistralai/mistralai package; runs as an ES module.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nécessite le paquet @mistralai/mistralai&#xa0;; s’exécute comme module ES.</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1&#xa0;: %2</translation>
+        <translation>%1&#xa0;: %2</translation>
     </message>
     <message>
         <source>No secret is written in the code. Set these environment variables before running it:
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun secret n’est écrit dans le code. Définissez ces variables d’environnement avant de l’exécuter&#xa0;:
+%1</translation>
     </message>
     <message>
         <source>Copied</source>
-        <translation type="unfinished">Copié</translation>
+        <translation>Copié</translation>
     </message>
 </context>
 <context>
     <name>Tramontane::TargetItemDelegate</name>
     <message>
         <source>vision</source>
-        <translation type="unfinished">vision</translation>
+        <translation>vision</translation>
     </message>
     <message>
         <source>tools</source>
-        <translation type="unfinished">outils</translation>
+        <translation>outils</translation>
     </message>
     <message>
         <source>agent</source>
-        <translation type="unfinished"></translation>
+        <translation>agent</translation>
     </message>
     <message>
         <source>Agents</source>
-        <translation type="unfinished">Agents</translation>
+        <translation>Agents</translation>
     </message>
     <message>
         <source>Models</source>
-        <translation type="unfinished"></translation>
+        <translation>Modèles</translation>
     </message>
 </context>
 <context>
