@@ -194,8 +194,19 @@ void Application::buildWindow() {
         m_window->showPage(MainWindow::Page::Chat);
         m_chatPage->focusComposer();
     });
-    connect(m_agentList, &QAbstractItemModel::modelReset, this,
-            [this] { m_targets->setAgents(m_agentList->agents()); });
+    // The picker lists the account's agents after the models, as the agent list loads (pages
+    // arrive as inserted rows) or changes; the chosen model or agent stays chosen.
+    const auto syncAgents = [this] {
+        const bool agent = m_session->targetKind() == ChatSession::TargetKind::Agent;
+        const QString id = m_session->targetId();
+        m_targets->setAgents(m_agentList->agents());
+        if (!id.isEmpty())
+            m_chatPage->selectTarget(agent, id);
+    };
+    connect(m_agentList, &QAbstractItemModel::modelReset, this, syncAgents);
+    connect(m_agentList, &QAbstractItemModel::rowsInserted, this, syncAgents);
+    connect(m_agentList, &QAbstractItemModel::rowsRemoved, this, syncAgents);
+    connect(m_agentList, &QAbstractItemModel::dataChanged, this, syncAgents);
     wireExport();
     wireHistory();
     setConnectionStatus();

@@ -50,6 +50,9 @@ void TestApplication::demo_completesChatTurnWithImage() {
     QVERIFY(targets && composer && view);
     QTRY_VERIFY_WITH_TIMEOUT(targets->count() > 0, 15000);
     QCOMPARE(targets->currentText(), u"mistral-medium-latest"_s);
+    // The account's agents join the picker as their list loads; the model stays chosen.
+    QTRY_VERIFY_WITH_TIMEOUT(targets->findText(u"Demo designer"_s, Qt::MatchContains) >= 0, 15000);
+    QCOMPARE(targets->currentText(), u"mistral-medium-latest"_s);
 
     composer->setFocus();
     QTest::keyClicks(composer, u"Hello from the window, rate 0"_s);
