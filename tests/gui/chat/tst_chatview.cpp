@@ -10,10 +10,12 @@
 #include <QFrame>
 #include <QJsonDocument>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMessageBox>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 #include <QtMath>
@@ -138,6 +140,8 @@ private Q_SLOTS:
     void linksAndCodeCopy_keepTheirClicks();
     void streamingRow_keepsItsSelectionValid();
     void ibeam_showsOverText();
+    void dragAcrossParagraphs_copiesBoth();
+    void contextMenu_copiesTheSelection();
 
 private:
     ChatDelegate::TextArea textArea(int row);
@@ -1057,6 +1061,65 @@ void TestChatView::ibeam_showsOverText() {
     QTRY_COMPARE(m_view->viewport()->cursor().shape(), Qt::PointingHandCursor);
     QTest::mouseMove(m_view->viewport(), QPoint(2, qRound(text.rect.top() + 8)));
     QTRY_COMPARE(m_view->viewport()->cursor().shape(), Qt::ArrowCursor);
+}
+
+void TestChatView::dragAcrossParagraphs_copiesBoth() {
+    setEntries({userEntry(u"Two?"_s, 1),
+                answerEntry(MessageContent(u"First paragraph.\n\n- Second *item* here"_s), 2)});
+    const ChatDelegate::TextArea text = textArea(1);
+    QVERIFY(text.document);
+    const QString plain = text.document->toPlainText();
+    const qsizetype item = plain.indexOf(u"item"_s) + 4;
+    QPoint to(-1, -1);
+    for (int y = qRound(text.rect.bottom()) - 2; y > text.rect.top() && to.x() < 0; y -= 2)
+        to = pointAtPosition(1, item, y);
+    QVERIFY(to.x() >= 0);
+    const QPoint from = pointAtPosition(1, 6, qRound(text.rect.top() + 8)); // "paragraph"
+    QVERIFY(from.x() >= 0 && to.y() > from.y());
+    QTest::mousePress(m_view->viewport(), Qt::LeftButton, {}, from);
+    QTest::mouseMove(m_view->viewport(), to);
+    QTest::mouseRelease(m_view->viewport(), Qt::LeftButton, {}, to);
+    QCOMPARE(m_view->selectedText(), u"paragraph.\nSecond item"_s);
+    // Dragging past the end of the text selects to its end.
+    QTest::mousePress(m_view->viewport(), Qt::LeftButton, {}, from);
+    QTest::mouseMove(m_view->viewport(), QPoint(from.x(), qRound(text.rect.bottom()) + 40));
+    QTest::mouseRelease(m_view->viewport(), Qt::LeftButton, {},
+                        QPoint(from.x(), qRound(text.rect.bottom()) + 40));
+    QCOMPARE(m_view->selectedText(), u"paragraph.\nSecond item here"_s);
+}
+
+void TestChatView::contextMenu_copiesTheSelection() {
+    setEntries({userEntry(u"Menu?"_s, 1), answerEntry(MessageContent(u"Alpha bravo."_s), 2)});
+    const ChatDelegate::TextArea text = textArea(1);
+    QVERIFY(text.document);
+    const QPoint pos = pointAtPosition(1, 8, qRound(text.rect.top() + 8));
+    QVERIFY(pos.x() >= 0);
+    doubleClick(pos);
+    QCOMPARE(m_view->selectedText(), u"bravo"_s);
+    QGuiApplication::clipboard()->clear();
+
+    // A right-click keeps the selection; the menu's Copy Selection copies it.
+    QTest::mousePress(m_view->viewport(), Qt::RightButton, {}, pos);
+    QTest::mouseRelease(m_view->viewport(), Qt::RightButton, {}, pos);
+    bool enabled = false;
+    bool found = false;
+    QTimer::singleShot(0, this, [&] {
+        auto *menu = m_view->findChild<QMenu *>(u"chatContextMenu"_s);
+        if (!menu)
+            return;
+        found = true;
+        auto *copy = menu->findChild<QAction *>(u"copySelectionAction"_s);
+        if (copy) {
+            enabled = copy->isEnabled();
+            copy->trigger();
+        }
+        menu->close();
+    });
+    QContextMenuEvent event(QContextMenuEvent::Mouse, pos, m_view->viewport()->mapToGlobal(pos));
+    QCoreApplication::sendEvent(m_view->viewport(), &event);
+    QVERIFY(found);
+    QVERIFY(enabled);
+    QCOMPARE(QGuiApplication::clipboard()->text(), u"bravo"_s);
 }
 
 QTEST_MAIN(TestChatView)
