@@ -37,7 +37,9 @@ namespace {
 constexpr int kPinSlack = 8; // this close to the bottom counts as at the bottom
 constexpr int kAnimationIntervalMs = 50;
 constexpr int kCopiedRepaintMs = 1600;
-constexpr int kHighlightMs = 2000; // how long a revealed row stays highlighted
+constexpr int kHighlightMs = 2000;     // how long a revealed row stays highlighted
+constexpr int kSelectionScrollMs = 30; // scrolling while a selection is dragged out of view
+constexpr int kSelectionScrollMaxStep = 60;
 
 } // namespace
 
@@ -100,6 +102,8 @@ ChatView::ChatView(QWidget *parent)
         }
         viewport()->update();
     });
+    m_selectionScroll.setInterval(kSelectionScrollMs);
+    connect(&m_selectionScroll, &QTimer::timeout, this, &ChatView::autoScrollSelection);
     m_animation.setInterval(kAnimationIntervalMs);
     connect(&m_animation, &QTimer::timeout, this, &ChatView::animate);
 
@@ -473,7 +477,14 @@ void ChatView::mouseMoveEvent(QMouseEvent *event) {
         return;
     }
     if (m_selecting && (event->buttons() & Qt::LeftButton)) {
-        extendSelection(event->position().toPoint());
+        m_selectionPointer = event->position().toPoint();
+        extendSelection(m_selectionPointer);
+        const bool outside =
+            m_selectionPointer.y() < 0 || m_selectionPointer.y() >= viewport()->height();
+        if (outside && !m_selectionScroll.isActive())
+            m_selectionScroll.start();
+        else if (!outside)
+            m_selectionScroll.stop();
         viewport()->setCursor(Qt::IBeamCursor);
         event->accept();
         return;
@@ -502,6 +513,7 @@ void ChatView::mousePressEvent(QMouseEvent *event) {
         && (pos - m_doubleClickPos).manhattanLength() <= QApplication::startDragDistance();
     m_doubleClickTime.invalidate();
     m_selecting = false;
+    m_selectionScroll.stop();
     clearTextSelection(); // a click elsewhere drops the selection
     const ChatDelegate::TextArea text = selectableTextAt(pos);
     if (text.document) {
@@ -521,6 +533,7 @@ void ChatView::mouseReleaseEvent(QMouseEvent *event) {
     if (event->button() == Qt::LeftButton && m_selecting) {
         extendSelection(event->position().toPoint());
         m_selecting = false;
+        m_selectionScroll.stop();
     }
     QListView::mouseReleaseEvent(event);
 }
@@ -634,6 +647,21 @@ void ChatView::extendSelection(const QPoint &pos) {
         return;
     const qsizetype at = text.document->positionAt(QPointF(pos) - text.rect.topLeft());
     setTextSelection(key, {qMin(at, m_selectionAnchor), qMax(at, m_selectionAnchor)});
+}
+
+void ChatView::autoScrollSelection() {
+    const int height = viewport()->height();
+    const int y = m_selectionPointer.y();
+    if (!m_selecting || (y >= 0 && y < height)) {
+        m_selectionScroll.stop();
+        return;
+    }
+    // Faster the farther the pointer is from the edge.
+    const int distance = y < 0 ? y : y - height + 1;
+    const int step = qBound(-kSelectionScrollMaxStep, distance / 2, kSelectionScrollMaxStep);
+    QScrollBar *bar = verticalScrollBar();
+    bar->setValue(bar->value() + (step == 0 ? (y < 0 ? -1 : 1) : step));
+    extendSelection(m_selectionPointer);
 }
 
 bool ChatView::hasTextSelection() const {

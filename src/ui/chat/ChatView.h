@@ -148,6 +148,7 @@ private:
     ChatDelegate::TextArea selectableTextAt(const QPoint &pos) const;
     void setTextSelection(const QString &key, MessageDocument::TextRange range);
     void extendSelection(const QPoint &pos);
+    void autoScrollSelection();
 
     ConversationModel *m_model = nullptr;
     ImageRepository *m_images = nullptr;
@@ -175,6 +176,8 @@ private:
     mutable int m_selectionRowHint = -1;
     QElapsedTimer m_doubleClickTime;
     QPoint m_doubleClickPos;
+    QPoint m_selectionPointer; // last pointer position of the drag
+    QTimer m_selectionScroll;  // scrolls while the drag is above or below the viewport
 };
 
 } // namespace Tramontane

@@ -142,6 +142,7 @@ private Q_SLOTS:
     void ibeam_showsOverText();
     void dragAcrossParagraphs_copiesBoth();
     void contextMenu_copiesTheSelection();
+    void dragBelowTheViewport_scrollsAndSelectsOn();
 
 private:
     ChatDelegate::TextArea textArea(int row);
@@ -1120,6 +1121,35 @@ void TestChatView::contextMenu_copiesTheSelection() {
     QVERIFY(found);
     QVERIFY(enabled);
     QCOMPARE(QGuiApplication::clipboard()->text(), u"bravo"_s);
+}
+
+void TestChatView::dragBelowTheViewport_scrollsAndSelectsOn() {
+    m_view->resize(900, 300);
+    QStringList lines;
+    for (int i = 1; i <= 60; ++i)
+        lines << u"Line %1 of a long answer."_s.arg(i);
+    setEntries({userEntry(u"Long?"_s, 1), answerEntry(MessageContent(lines.join(u"\n\n"_s)), 2)});
+    QScrollBar *bar = m_view->verticalScrollBar();
+    bar->setValue(0);
+    QCoreApplication::processEvents();
+    grabViewport();
+    const ChatDelegate::TextArea text = textArea(1);
+    QVERIFY(text.document);
+    QVERIFY(text.rect.bottom() > m_view->viewport()->height() * 3);
+    const QPoint start(qCeil(text.rect.left()), qRound(text.rect.top() + 8));
+    QVERIFY(start.y() > 0 && start.y() < m_view->viewport()->height());
+
+    QTest::mousePress(m_view->viewport(), Qt::LeftButton, {}, start);
+    const QPoint below(start.x() + 40, m_view->viewport()->height() + 60);
+    QTest::mouseMove(m_view->viewport(), below);
+    // The view scrolls on its own while the pointer stays below it, and the selection follows.
+    QTRY_VERIFY(m_view->selectedText().contains(u"Line 30 of"_s));
+    QVERIFY(bar->value() > 0);
+    QTest::mouseRelease(m_view->viewport(), Qt::LeftButton, {}, below);
+    const int scrolled = bar->value();
+    QTest::qWait(100);
+    QCOMPARE(bar->value(), scrolled); // stopped with the release
+    QVERIFY(m_view->selectedText().startsWith(u"Line 1 of a long answer.\nLine 2"_s));
 }
 
 QTEST_MAIN(TestChatView)
