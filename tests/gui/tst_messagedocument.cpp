@@ -139,6 +139,7 @@ private Q_SLOTS:
     void paint_drawsOnlyInsideTheClip();
     void finish_withReferenceDefinitions_rebuildsOnce();
     void setText_withEditedText_startsOver();
+    void textPositions_workAcrossSegments();
 };
 
 void TestMessageDocument::streaming_tableHeavyAnswer_matchesOneShot() {
@@ -535,6 +536,78 @@ void TestMessageDocument::setText_withEditedText_startsOver() {
     QCOMPARE(document.toPlainText(), u"Rewritten."_s);
     document.finish();
     QCOMPARE(document.toPlainText(), u"Rewritten."_s);
+}
+
+// Selection support: positions are offsets into toPlainText(), whatever the segments.
+void TestMessageDocument::textPositions_workAcrossSegments() {
+    const QStringList paragraphs = {u"First paragraph with words."_s, u"Second one here."_s,
+                                    u"Third, the last."_s};
+    const QString markdown = paragraphs.join(u"\n\n"_s) + u"\n\n```\ncode line\n```\n"_s;
+    MessageDocument document;
+    MessageDocument::Limits limits;
+    limits.syncBuildChars = 1 << 30;
+    limits.segmentChars = 1; // a segment per block
+    document.setLimits(limits);
+    document.setTextWidth(kWidth);
+    QVERIFY(document.setMarkdownAsync(markdown));
+    QVERIFY(document.segmentCount() > 2);
+    const QString plain = document.toPlainText();
+    QCOMPARE(plain, paragraphs.join(u'\n') + u"\ncode line"_s);
+    QCOMPARE(document.plainTextLength(), plain.size());
+
+    // Words and blocks, in every segment.
+    for (const QString &paragraph : paragraphs) {
+        const qsizetype start = plain.indexOf(paragraph);
+        const QString firstWord = paragraph.section(u' ', 0, 0).remove(u',');
+        QCOMPARE(document.textIn(document.wordAt(start + 1)), firstWord);
+        QCOMPARE(document.textIn(document.blockAt(start + 2)), paragraph);
+    }
+    QCOMPARE(document.textIn(document.blockAt(plain.indexOf(u"code"_s))), u"code line"_s);
+    // A span over a segment boundary.
+    const MessageDocument::TextRange across{plain.indexOf(u"words"_s), plain.indexOf(u" one"_s)};
+    QCOMPARE(document.textIn(across), u"words.\nSecond"_s);
+    QCOMPARE(document.textIn({-4, 3}), u"Fir"_s);
+    QCOMPARE(document.textIn({plain.size() - 4, plain.size() + 10}), u"line"_s);
+
+    // Points: above is 0, below is the end, down the left edge every block start is met in
+    // order.
+    const qreal height = document.height();
+    QCOMPARE(document.positionAt(QPointF(10, -5)), 0);
+    QCOMPARE(document.positionAt(QPointF(10, height + 5)), plain.size());
+    qsizetype previous = 0;
+    QList<qsizetype> starts;
+    for (qreal y = 0; y < height; y += 1) {
+        const qsizetype at = document.positionAt(QPointF(0, y));
+        QVERIFY2(at >= previous, qPrintable(u"y %1: %2 < %3"_s.arg(y).arg(at).arg(previous)));
+        previous = at;
+        if (starts.isEmpty() || starts.last() != at)
+            starts.append(at);
+    }
+    for (const QString &line : paragraphs + QStringList{u"code line"_s})
+        QVERIFY2(starts.contains(plain.indexOf(line)), qPrintable(line));
+
+    // A highlight is painted on the lines of its text only.
+    const QColor marker(0x12, 0xc4, 0x7a);
+    const MessageDocument::TextRange second = document.blockAt(plain.indexOf(u"Second"_s));
+    QImage image(QSize(int(kWidth), qCeil(height)), QImage::Format_RGB32);
+    image.fill(Qt::white);
+    {
+        QPainter painter(&image);
+        document.paint(&painter, QPointF(0, 0), QRectF(image.rect()),
+                       MessageDocument::Highlight{second, marker, Qt::black});
+    }
+    int rows = 0;
+    for (int y = 0; y < image.height(); ++y) {
+        bool marked = false;
+        for (int x = 0; x < image.width() && !marked; ++x)
+            marked = image.pixelColor(x, y) == marker;
+        if (!marked)
+            continue;
+        ++rows;
+        const qsizetype at = document.positionAt(QPointF(1, y));
+        QVERIFY2(at >= second.start && at <= second.end, qPrintable(QString::number(y)));
+    }
+    QVERIFY(rows >= 8);
 }
 
 QTEST_MAIN(TestMessageDocument)

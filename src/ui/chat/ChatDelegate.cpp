@@ -810,6 +810,13 @@ void ChatDelegate::paintDocument(QPainter *p, const Geometry &g, const ChatItem 
     const qreal height = doc->height();
     noteMeasured(row, item, g.docWidth, height);
     const QRectF visible = QRectF(clip).intersected(QRectF(m_exposed));
+    if (item.key == m_selectionKey && !m_selectionRange.isEmpty()) {
+        // A selection is drawn with the text, so never from the cached picture.
+        doc->paint(
+            p, g.docOrigin, visible,
+            MessageDocument::Highlight{m_selectionRange, m_style.selection, m_style.selectionText});
+        return;
+    }
     const qreal dpr = p->device() ? p->device()->devicePixelRatioF() : 1.0;
     const QSize pixels(qCeil(g.docWidth * dpr), qCeil(height * dpr));
     const bool cacheable = item.state != State::Streaming && height > 0
@@ -1383,8 +1390,13 @@ bool ChatDelegate::editorEvent(QEvent *event, QAbstractItemModel *,
     switch (type) {
     case QEvent::MouseMove: {
         if (const auto *view = qobject_cast<const QAbstractItemView *>(option.widget)) {
-            view->viewport()->setCursor(hit.action == Action::None ? Qt::ArrowCursor
-                                                                   : Qt::PointingHandCursor);
+            Qt::CursorShape shape = Qt::PointingHandCursor;
+            if (hit.action == Action::None) {
+                const TextArea text = textArea(option, index);
+                shape = text.document && text.rect.contains(mouse->position()) ? Qt::IBeamCursor
+                                                                               : Qt::ArrowCursor;
+            }
+            view->viewport()->setCursor(shape);
         }
         const QPoint before = m_hoverPos;
         const bool rowChanged = m_hoverRow != row;
@@ -1434,6 +1446,25 @@ bool ChatDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view,
         }
     }
     return QStyledItemDelegate::helpEvent(event, view, option, index);
+}
+
+ChatDelegate::TextArea ChatDelegate::textArea(const QStyleOptionViewItem &option,
+                                              const QModelIndex &index) const {
+    const int row = index.row();
+    const ChatItem &item = itemAt(row);
+    if (!isTextRow(item) || item.text.isEmpty())
+        return {};
+    const Geometry g = geometry(option.rect, row, item, viewportWidthOf(option), true);
+    MessageDocument *doc = document(item, g.docWidth);
+    if (!doc->isReady())
+        return {};
+    return TextArea{doc, QRectF(g.docOrigin, QSizeF(g.docWidth, qMax<qreal>(0, doc->height()))),
+                    item.key};
+}
+
+void ChatDelegate::setSelection(const QString &key, MessageDocument::TextRange range) {
+    m_selectionKey = key;
+    m_selectionRange = range;
 }
 
 void ChatDelegate::setHover(int row, const QPoint &pos) {
@@ -1498,6 +1529,8 @@ void ChatDelegate::forgetRows(int first, int last) {
         const ChatItem &item = itemAt(row);
         if (item.key.isEmpty())
             continue;
+        if (item.key == m_selectionKey)
+            clearSelection();
         m_docs.remove(item.key);
         bumpRevision(item.key);
         m_docHeights.remove(item.key);

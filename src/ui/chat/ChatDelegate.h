@@ -4,6 +4,7 @@
 #include "models/ChatItem.h"
 #include "ui/chat/ChatStyle.h"
 #include "ui/markdown/MarkdownStyle.h"
+#include "ui/markdown/MessageDocument.h"
 #include "ui/markdown/MessageDocumentCache.h"
 #include "ui/markdown/SafeTextDocument.h"
 
@@ -126,6 +127,22 @@ public:
     void invalidateImageRows();
     //! The cache key of the image of \a item (hashing a data: URL once, not per paint).
     QString imageKeyOf(const ChatItem &item) const;
+
+    // --- Text selection (one message at a time, kept by item key) ----------------------------
+    //! The text of a row as drawn in option.rect.
+    struct TextArea {
+        MessageDocument *document = nullptr; //!< null: no text here (or still building)
+        QRectF rect;                         //!< where it is drawn, viewport coordinates
+        QString key;                         //!< the item's key
+    };
+    //! The text of a user or assistant row (or an unfolded thinking row) drawn in option.rect.
+    TextArea textArea(const QStyleOptionViewItem &option, const QModelIndex &index) const;
+    //! Selects \a range of message \a key (offsets into MessageDocument::toPlainText()); the
+    //! caller repaints.
+    void setSelection(const QString &key, MessageDocument::TextRange range);
+    void clearSelection() { setSelection({}, {}); }
+    const QString &selectionKey() const { return m_selectionKey; }
+    MessageDocument::TextRange selectionRange() const { return m_selectionRange; }
 
     //! Hover: the row under the pointer and where (viewport coordinates); -1 for none.
     void setHover(int row, const QPoint &pos);
@@ -272,6 +289,8 @@ private:
     QHash<QString, QHash<QString, QString>> m_approved; // message key → url → image key
 
     mutable QRect m_exposed; // the part of the row being painted, set by paint()
+    QString m_selectionKey;
+    MessageDocument::TextRange m_selectionRange;
     int m_hoverRow = -1;
     QPoint m_hoverPos;
     int m_pressRow = -1;

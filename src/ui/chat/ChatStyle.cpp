@@ -26,6 +26,8 @@ ChatStyle::ChatStyle(const QPalette &palette, const QFont &viewFont)
     text = palette.color(QPalette::Text);
     const bool dark = base.lightnessF() < 0.5;
     accent = palette.color(QPalette::Highlight);
+    selection = palette.color(QPalette::Highlight);
+    selectionText = palette.color(QPalette::HighlightedText);
     muted = mix(base, text, 0.62);
     faint = mix(base, text, 0.3);
     userBubble = mix(base, accent, dark ? 0.24 : 0.12);

@@ -41,6 +41,8 @@ public:
     QColor warningBorder;
     QColor infoBackground; //!< content the client cannot show
     QColor infoBorder;
+    QColor selection;     //!< behind selected text (the palette's Highlight)
+    QColor selectionText; //!< selected text (HighlightedText)
 
     // Fonts and their metrics
     QFont font;

@@ -10,6 +10,7 @@
 
 #include <QApplication>
 #include <QClipboard>
+#include <QContextMenuEvent>
 #include <QDesktopServices>
 #include <QFormLayout>
 #include <QFrame>
@@ -18,6 +19,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPainter>
 #include <QPushButton>
@@ -35,7 +37,9 @@ namespace {
 constexpr int kPinSlack = 8; // this close to the bottom counts as at the bottom
 constexpr int kAnimationIntervalMs = 50;
 constexpr int kCopiedRepaintMs = 1600;
-constexpr int kHighlightMs = 2000; // how long a revealed row stays highlighted
+constexpr int kHighlightMs = 2000;     // how long a revealed row stays highlighted
+constexpr int kSelectionScrollMs = 30; // scrolling while a selection is dragged out of view
+constexpr int kSelectionScrollMaxStep = 60;
 
 } // namespace
 
@@ -98,6 +102,8 @@ ChatView::ChatView(QWidget *parent)
         }
         viewport()->update();
     });
+    m_selectionScroll.setInterval(kSelectionScrollMs);
+    connect(&m_selectionScroll, &QTimer::timeout, this, &ChatView::autoScrollSelection);
     m_animation.setInterval(kAnimationIntervalMs);
     connect(&m_animation, &QTimer::timeout, this, &ChatView::animate);
 
@@ -227,6 +233,8 @@ void ChatView::rowsAboutToBeRemoved(const QModelIndex &parent, int start, int en
 
 void ChatView::reset() {
     m_pendingAnchorRow = -1;
+    m_selecting = false;
+    m_delegate->clearSelection();
     m_highlightKey.clear();
     m_delegate->clearLayouts();
     m_imageShapes.clear();
@@ -425,7 +433,12 @@ void ChatView::animate() {
 
 void ChatView::keyPressEvent(QKeyEvent *event) {
     if (event->matches(QKeySequence::Copy)) {
-        copyCurrentRow();
+        copy();
+        event->accept();
+        return;
+    }
+    if (event->key() == Qt::Key_Escape && hasTextSelection()) {
+        clearTextSelection();
         event->accept();
         return;
     }
@@ -463,6 +476,19 @@ void ChatView::mouseMoveEvent(QMouseEvent *event) {
         QListView::mouseMoveEvent(event);
         return;
     }
+    if (m_selecting && (event->buttons() & Qt::LeftButton)) {
+        m_selectionPointer = event->position().toPoint();
+        extendSelection(m_selectionPointer);
+        const bool outside =
+            m_selectionPointer.y() < 0 || m_selectionPointer.y() >= viewport()->height();
+        if (outside && !m_selectionScroll.isActive())
+            m_selectionScroll.start();
+        else if (!outside)
+            m_selectionScroll.stop();
+        viewport()->setCursor(Qt::IBeamCursor);
+        event->accept();
+        return;
+    }
     const QModelIndex index = indexAt(event->position().toPoint());
     const int previous = m_delegate->hoverRow();
     if (!index.isValid()) {
@@ -472,6 +498,197 @@ void ChatView::mouseMoveEvent(QMouseEvent *event) {
     if (previous >= 0 && previous != index.row() && m_model && previous < m_model->rowCount())
         viewport()->update(visualRect(m_model->index(previous)));
     QListView::mouseMoveEvent(event);
+}
+
+void ChatView::mousePressEvent(QMouseEvent *event) {
+    if (event->button() != Qt::LeftButton || !m_model) {
+        QListView::mousePressEvent(event);
+        return;
+    }
+    const QPoint pos = event->position().toPoint();
+    // A third click soon after a double-click, at the same place, selects the paragraph.
+    const bool triple =
+        m_doubleClickTime.isValid()
+        && m_doubleClickTime.elapsed() < QApplication::doubleClickInterval()
+        && (pos - m_doubleClickPos).manhattanLength() <= QApplication::startDragDistance();
+    m_doubleClickTime.invalidate();
+    m_selecting = false;
+    m_selectionScroll.stop();
+    clearTextSelection(); // a click elsewhere drops the selection
+    const ChatDelegate::TextArea text = selectableTextAt(pos);
+    if (text.document) {
+        const qsizetype at = text.document->positionAt(QPointF(pos) - text.rect.topLeft());
+        if (triple) {
+            setTextSelection(text.key, text.document->blockAt(at));
+        } else {
+            m_selecting = true;
+            m_selectionAnchor = at;
+            setTextSelection(text.key, {at, at});
+        }
+    }
+    QListView::mousePressEvent(event);
+}
+
+void ChatView::mouseReleaseEvent(QMouseEvent *event) {
+    if (event->button() == Qt::LeftButton && m_selecting) {
+        extendSelection(event->position().toPoint());
+        m_selecting = false;
+        m_selectionScroll.stop();
+    }
+    QListView::mouseReleaseEvent(event);
+}
+
+void ChatView::mouseDoubleClickEvent(QMouseEvent *event) {
+    // First: without a press on the same row before, the base class turns the event into a
+    // press, which must not be taken for the third click of a triple-click.
+    QListView::mouseDoubleClickEvent(event);
+    if (event->button() == Qt::LeftButton && m_model) {
+        const QPoint pos = event->position().toPoint();
+        const ChatDelegate::TextArea text = selectableTextAt(pos);
+        if (text.document) {
+            const qsizetype at = text.document->positionAt(QPointF(pos) - text.rect.topLeft());
+            m_selecting = false;
+            setTextSelection(text.key, text.document->wordAt(at));
+            m_doubleClickTime.start();
+            m_doubleClickPos = pos;
+        }
+    }
+}
+
+void ChatView::contextMenuEvent(QContextMenuEvent *event) {
+    if (!m_model) {
+        QListView::contextMenuEvent(event);
+        return;
+    }
+    const QModelIndex index = indexAt(event->pos());
+    QMenu menu(this);
+    menu.setObjectName(u"chatContextMenu"_s);
+    QAction *copySelection = menu.addAction(tr("Copy Selection"));
+    copySelection->setObjectName(u"copySelectionAction"_s);
+    copySelection->setShortcut(QKeySequence::Copy);
+    copySelection->setEnabled(hasTextSelection());
+    connect(copySelection, &QAction::triggered, this,
+            [this] { QGuiApplication::clipboard()->setText(selectedText()); });
+    QAction *copyRow = menu.addAction(tr("Copy Message"));
+    copyRow->setObjectName(u"copyMessageAction"_s);
+    copyRow->setEnabled(index.isValid());
+    const QPersistentModelIndex row(index);
+    connect(copyRow, &QAction::triggered, this, [this, row] {
+        if (!row.isValid())
+            return;
+        setCurrentIndex(row);
+        copyCurrentRow();
+    });
+    menu.exec(event->globalPos());
+    event->accept();
+}
+
+// --- Text selection ------------------------------------------------------------------------
+
+int ChatView::rowOfKey(const QString &key) const {
+    if (!m_model || key.isEmpty())
+        return -1;
+    const int rows = m_model->rowCount();
+    if (m_selectionRowHint >= 0 && m_selectionRowHint < rows
+        && m_model->item(m_selectionRowHint).key == key)
+        return m_selectionRowHint;
+    for (int row = rows - 1; row >= 0; --row) {
+        if (m_model->item(row).key == key) {
+            m_selectionRowHint = row;
+            return row;
+        }
+    }
+    return -1;
+}
+
+ChatDelegate::TextArea ChatView::textAreaAt(int row) const {
+    if (!m_model || row < 0 || row >= m_model->rowCount())
+        return {};
+    const QModelIndex index = m_model->index(row);
+    QStyleOptionViewItem option;
+    initViewItemOption(&option);
+    option.rect = visualRect(index);
+    option.widget = this;
+    return m_delegate->textArea(option, index);
+}
+
+ChatDelegate::TextArea ChatView::selectableTextAt(const QPoint &pos) const {
+    const QModelIndex index = indexAt(pos);
+    if (!index.isValid())
+        return {};
+    QStyleOptionViewItem option;
+    initViewItemOption(&option);
+    option.rect = visualRect(index);
+    option.widget = this;
+    // Links and buttons keep their clicks.
+    if (m_delegate->hitTest(option, index, pos).action != ChatDelegate::Action::None)
+        return {};
+    const ChatDelegate::TextArea text = m_delegate->textArea(option, index);
+    if (!text.document || !text.rect.contains(QPointF(pos)))
+        return {};
+    m_selectionRowHint = index.row();
+    return text;
+}
+
+void ChatView::setTextSelection(const QString &key, MessageDocument::TextRange range) {
+    const QString before = m_delegate->selectionKey();
+    m_delegate->setSelection(key, range);
+    for (const QString &changed : {before, key}) {
+        const int row = rowOfKey(changed);
+        if (row >= 0)
+            viewport()->update(visualRect(m_model->index(row)));
+    }
+}
+
+void ChatView::extendSelection(const QPoint &pos) {
+    const QString key = m_delegate->selectionKey();
+    const ChatDelegate::TextArea text = textAreaAt(rowOfKey(key));
+    if (!text.document || text.key != key)
+        return;
+    const qsizetype at = text.document->positionAt(QPointF(pos) - text.rect.topLeft());
+    setTextSelection(key, {qMin(at, m_selectionAnchor), qMax(at, m_selectionAnchor)});
+}
+
+void ChatView::autoScrollSelection() {
+    const int height = viewport()->height();
+    const int y = m_selectionPointer.y();
+    if (!m_selecting || (y >= 0 && y < height)) {
+        m_selectionScroll.stop();
+        return;
+    }
+    // Faster the farther the pointer is from the edge.
+    const int distance = y < 0 ? y : y - height + 1;
+    const int step = qBound(-kSelectionScrollMaxStep, distance / 2, kSelectionScrollMaxStep);
+    QScrollBar *bar = verticalScrollBar();
+    bar->setValue(bar->value() + (step == 0 ? (y < 0 ? -1 : 1) : step));
+    extendSelection(m_selectionPointer);
+}
+
+bool ChatView::hasTextSelection() const {
+    return !m_delegate->selectionKey().isEmpty() && !m_delegate->selectionRange().isEmpty();
+}
+
+QString ChatView::selectedText() const {
+    if (!hasTextSelection())
+        return {};
+    const ChatDelegate::TextArea text = textAreaAt(rowOfKey(m_delegate->selectionKey()));
+    if (!text.document)
+        return {};
+    return text.document->textIn(m_delegate->selectionRange());
+}
+
+void ChatView::clearTextSelection() {
+    if (m_delegate->selectionKey().isEmpty())
+        return;
+    setTextSelection({}, {});
+}
+
+void ChatView::copy() {
+    const QString text = selectedText();
+    if (!text.isEmpty())
+        QGuiApplication::clipboard()->setText(text);
+    else
+        copyCurrentRow();
 }
 
 bool ChatView::viewportEvent(QEvent *event) {

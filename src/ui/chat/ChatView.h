@@ -5,6 +5,7 @@
 #include "ui/chat/ChatDelegate.h"
 #include "ui/chat/ImageFetcher.h"
 
+#include <QElapsedTimer>
 #include <QListView>
 #include <QPointer>
 #include <QSet>
@@ -74,11 +75,19 @@ public:
     int highlightedRow() const;
     QToolButton *jumpToLatestButton() const { return m_jumpButton; }
 
+    //! Text selected with the mouse in one message (drag, double-click for a word, triple-click
+    //! for a paragraph), as displayed; empty when nothing is selected.
+    QString selectedText() const;
+    bool hasTextSelection() const;
+    void clearTextSelection();
+
 public Q_SLOTS:
     //! Copies the markdown of the last answer to the clipboard.
     void copyLastAnswer();
     //! Copies the current row: its markdown, a tool card's arguments and result, an image.
     void copyCurrentRow();
+    //! Copies the selected text if there is some, otherwise the current row (Ctrl+C).
+    void copy();
     //! Scrolls to the newest row and pins the view there again.
     void scrollToLatest();
     //! Lays every row out now, keeping the bottom pinned or the top row in place.
@@ -105,7 +114,11 @@ protected:
     void paintEvent(QPaintEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
     void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void mouseDoubleClickEvent(QMouseEvent *event) override;
+    void contextMenuEvent(QContextMenuEvent *event) override;
     bool viewportEvent(QEvent *event) override;
     void changeEvent(QEvent *event) override;
 
@@ -129,6 +142,13 @@ private:
     bool measureAroundViewport();
     void restoreAnchor(int anchorRow, int anchorTop);
     int contentWidth() const;
+    int rowOfKey(const QString &key) const;
+    ChatDelegate::TextArea textAreaAt(int row) const;
+    //! The selectable text under \a pos (not a link or a button), or none.
+    ChatDelegate::TextArea selectableTextAt(const QPoint &pos) const;
+    void setTextSelection(const QString &key, MessageDocument::TextRange range);
+    void extendSelection(const QPoint &pos);
+    void autoScrollSelection();
 
     ConversationModel *m_model = nullptr;
     ImageRepository *m_images = nullptr;
@@ -150,6 +170,14 @@ private:
     QString m_highlightKey;
     qreal m_highlight = 0;
     QTimer m_highlightTimer;
+    // Text selection: the drag under way and the double-click a third click would extend.
+    bool m_selecting = false;
+    qsizetype m_selectionAnchor = 0;
+    mutable int m_selectionRowHint = -1;
+    QElapsedTimer m_doubleClickTime;
+    QPoint m_doubleClickPos;
+    QPoint m_selectionPointer; // last pointer position of the drag
+    QTimer m_selectionScroll;  // scrolls while the drag is above or below the viewport
 };
 
 } // namespace Tramontane

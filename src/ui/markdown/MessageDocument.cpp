@@ -97,6 +97,25 @@ namespace {
 using Segment = MessageDocument::Segment;
 using Segments = std::vector<std::unique_ptr<Segment>>;
 
+// Where the shown text of a segment starts in its document (after the hidden prefix).
+int visibleStart(const Segment &segment) {
+    if (segment.firstBlock == 0)
+        return 0;
+    const QTextBlock first = segment.document->findBlockByNumber(segment.firstBlock);
+    const int end = qMax(0, segment.document->characterCount() - 1);
+    return first.isValid() ? qMin(first.position(), end) : end;
+}
+
+// The length of a segment's share of toPlainText(): the positions of a QTextDocument are the
+// indexes of its toPlainText().
+qsizetype visibleLength(const Segment &segment) {
+    return qMax(0, segment.document->characterCount() - 1 - visibleStart(segment));
+}
+
+qsizetype clampTo(qsizetype value, qsizetype length) {
+    return value < 0 ? 0 : (value > length ? length : value);
+}
+
 struct BuildContext {
     MarkdownStyle style;
     MessageDocument::Limits limits;
@@ -684,13 +703,22 @@ qreal MessageDocument::height() {
 }
 
 void MessageDocument::paint(QPainter *painter, const QPointF &topLeft, const QRectF &clip) {
+    paint(painter, topLeft, clip, Highlight{});
+}
+
+void MessageDocument::paint(QPainter *painter, const QPointF &topLeft, const QRectF &clip,
+                            const Highlight &highlight) {
     if (m_width <= 0)
         return;
     ensureLaidOut();
     const qreal radius = 4;
     const Segment *last =
         m_tail ? m_tail.get() : (m_segments.empty() ? nullptr : m_segments.back().get());
+    qsizetype next = 0; // text offset where the segment starts
     forEachSegment([&](Segment &segment, qreal top) {
+        const qsizetype start = next;
+        const qsizetype length = highlight.range.isEmpty() ? 0 : visibleLength(segment);
+        next = start + length + 1; // segments are joined by a line break
         const qreal above = segment.contentTop - segment.paintTop;
         const qreal below = &segment == last ? segment.overhang : 0;
         const QRectF area(topLeft.x(), topLeft.y() + top - above, m_width,
@@ -722,6 +750,20 @@ void MessageDocument::paint(QPainter *painter, const QPointF &topLeft, const QRe
         context.clip = local;
         context.palette.setColor(QPalette::Text, m_style.text);
         context.palette.setColor(QPalette::Link, m_style.link);
+        if (!highlight.range.isEmpty()) {
+            const int first = visibleStart(segment);
+            const qsizetype from = qMax(highlight.range.start, start) - start;
+            const qsizetype to = qMin(highlight.range.end, start + length) - start;
+            if (from < to) {
+                QAbstractTextDocumentLayout::Selection selection;
+                selection.cursor = QTextCursor(segment.document.get());
+                selection.cursor.setPosition(first + int(from));
+                selection.cursor.setPosition(first + int(to), QTextCursor::KeepAnchor);
+                selection.format.setBackground(highlight.background);
+                selection.format.setForeground(highlight.foreground);
+                context.selections.append(selection);
+            }
+        }
         segment.document->documentLayout()->draw(painter, context);
         painter->restore();
         return true;
@@ -738,6 +780,110 @@ QString MessageDocument::anchorAt(const QPointF &position) {
         return {};
     const QPointF local(position.x(), position.y() - top + segment->contentTop);
     return segment->document->documentLayout()->anchorAt(local);
+}
+
+// --- Text positions ------------------------------------------------------------------------
+
+qsizetype MessageDocument::plainTextLength() {
+    ensureRendered();
+    qsizetype length = -1;
+    for (const auto &segment : m_segments)
+        length += visibleLength(*segment) + 1;
+    if (m_tail)
+        length += visibleLength(*m_tail) + 1;
+    return qMax<qsizetype>(0, length);
+}
+
+MessageDocument::Segment *
+MessageDocument::segmentOfPosition(qsizetype position, int *documentPosition, qsizetype *start) {
+    ensureRendered();
+    Segment *found = nullptr;
+    qsizetype next = 0;
+    forEachSegment([&](Segment &segment, qreal) {
+        const qsizetype length = visibleLength(segment);
+        found = &segment;
+        *start = next;
+        *documentPosition = visibleStart(segment) + int(clampTo(position - next, length));
+        if (position <= next + length)
+            return false;
+        next += length + 1;
+        return true;
+    });
+    return found;
+}
+
+qsizetype MessageDocument::positionAt(const QPointF &position) {
+    if (m_width <= 0 || position.y() < 0)
+        return 0;
+    ensureLaidOut();
+    qreal top = 0;
+    Segment *segment = segmentAt(position.y(), &top);
+    if (!segment)
+        return plainTextLength(); // below the text
+    qsizetype start = 0;
+    bool found = false;
+    forEachSegment([&](Segment &each, qreal) {
+        if (&each == segment) {
+            found = true;
+            return false;
+        }
+        start += visibleLength(each) + 1;
+        return true;
+    });
+    if (!found)
+        return 0;
+    const int first = visibleStart(*segment);
+    const QPointF local(qBound<qreal>(0, position.x(), m_width),
+                        qMax(segment->contentTop, position.y() - top + segment->contentTop));
+    const int hit = segment->document->documentLayout()->hitTest(local, Qt::FuzzyHit);
+    const qsizetype length = visibleLength(*segment);
+    return start + clampTo(hit - first, length);
+}
+
+MessageDocument::TextRange MessageDocument::wordAt(qsizetype position) {
+    int inDocument = 0;
+    qsizetype start = 0;
+    Segment *segment = segmentOfPosition(position, &inDocument, &start);
+    if (!segment)
+        return {};
+    QTextCursor cursor(segment->document.get());
+    cursor.setPosition(inDocument);
+    cursor.select(QTextCursor::WordUnderCursor);
+    const int first = visibleStart(*segment);
+    const qsizetype length = visibleLength(*segment);
+    const TextRange range{start + clampTo(cursor.selectionStart() - first, length),
+                          start + clampTo(cursor.selectionEnd() - first, length)};
+    // Only letters, digits and the like: a click between words selects nothing.
+    const QString text = textIn(range);
+    for (const QChar c : text) {
+        if (c.isLetterOrNumber() || c == u'_')
+            return range;
+    }
+    return {};
+}
+
+MessageDocument::TextRange MessageDocument::blockAt(qsizetype position) {
+    int inDocument = 0;
+    qsizetype start = 0;
+    Segment *segment = segmentOfPosition(position, &inDocument, &start);
+    if (!segment)
+        return {};
+    const QTextBlock block = segment->document->findBlock(inDocument);
+    if (!block.isValid())
+        return {};
+    const int first = visibleStart(*segment);
+    const qsizetype length = visibleLength(*segment);
+    return {start + clampTo(block.position() - first, length),
+            start + clampTo(block.position() + block.length() - 1 - first, length)};
+}
+
+QString MessageDocument::textIn(TextRange range) {
+    if (range.isEmpty())
+        return {};
+    const QString text = toPlainText();
+    const qsizetype from = qBound<qsizetype>(0, range.start, text.size());
+    const qsizetype to = qBound<qsizetype>(from, range.end, text.size());
+    return text.sliced(from, to - from);
 }
 
 QList<MessageDocument::CodeBlock> MessageDocument::codeBlocks() {

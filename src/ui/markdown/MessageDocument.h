@@ -5,6 +5,7 @@
 #include "ui/markdown/MarkdownStyle.h"
 #include "ui/markdown/SafeTextDocument.h"
 
+#include <QColor>
 #include <QFutureWatcher>
 #include <QList>
 #include <QObject>
@@ -80,6 +81,21 @@ public:
         bool deferred = false;          //!< a long tail kept its previous rendering
     };
 
+    //! A span of the displayed text: offsets into toPlainText(), \a end excluded.
+    struct TextRange {
+        qsizetype start = 0;
+        qsizetype end = 0;
+        bool isEmpty() const { return end <= start; }
+        bool operator==(const TextRange &o) const { return start == o.start && end == o.end; }
+    };
+
+    //! A selection to paint: its background and text colours.
+    struct Highlight {
+        TextRange range;
+        QColor background;
+        QColor foreground;
+    };
+
     explicit MessageDocument(QObject *parent = nullptr);
     explicit MessageDocument(const MarkdownStyle &style, QObject *parent = nullptr);
     ~MessageDocument() override;
@@ -124,6 +140,9 @@ public:
     //! Draws the parts of the message inside \a clip (painter coordinates) with the message's
     //! top-left corner at \a topLeft. Code block backgrounds are drawn first.
     void paint(QPainter *painter, const QPointF &topLeft, const QRectF &clip);
+    //! The same, with \a highlight (a selection) drawn behind its text.
+    void paint(QPainter *painter, const QPointF &topLeft, const QRectF &clip,
+               const Highlight &highlight);
     //! The href of the link under \a position, or an empty string. Remote image placeholders
     //! answer a `tramontane-load-image:` href (SafeTextDocument::remoteImageFromAnchor).
     QString anchorAt(const QPointF &position);
@@ -136,6 +155,20 @@ public:
     //! The text as displayed, blocks separated by newlines: equal to
     //! QTextDocument::toPlainText() of one import of the whole text.
     QString toPlainText();
+
+    // --- Text positions (offsets into toPlainText()) ----------------------------------------
+    //! The length of toPlainText().
+    qsizetype plainTextLength();
+    //! The position nearest to \a position (message coordinates): above the text is 0, below
+    //! it plainTextLength(), beside a line its start or end. 0 before a width is set.
+    qsizetype positionAt(const QPointF &position);
+    //! The word at \a position (empty when there is none, e.g. between two words).
+    TextRange wordAt(qsizetype position);
+    //! The paragraph (text block: a paragraph, list item, code line, table cell) at
+    //! \a position, without its line break.
+    TextRange blockAt(qsizetype position);
+    //! The displayed text of \a range, clamped to the text.
+    QString textIn(TextRange range);
 
     //! A rough estimate of the memory held, for MessageDocumentCache.
     qint64 approximateBytes() const;
@@ -174,6 +207,8 @@ private:
     void cancelBuild();
     void forEachSegment(const std::function<bool(Segment &, qreal top)> &visit);
     Segment *segmentAt(qreal y, qreal *top);
+    //! The segment holding text offset \a position and that offset inside its document.
+    Segment *segmentOfPosition(qsizetype position, int *documentPosition, qsizetype *start);
 
     MarkdownStyle m_style;
     Limits m_limits;

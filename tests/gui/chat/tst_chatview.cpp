@@ -10,12 +10,15 @@
 #include <QFrame>
 #include <QJsonDocument>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMessageBox>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <QtMath>
 
 using namespace Qt::StringLiterals;
 using namespace Tramontane;
@@ -129,10 +132,26 @@ private Q_SLOTS:
     void rows_areNeverWidgets();
     void olderRowsPrepended_keepWhatTheUserReads();
     void revealRow_scrollsToItAndHighlightsIt();
+    void dragOverAnswer_copiesTheDraggedWords();
+    void doubleClick_selectsAWord();
+    void tripleClick_selectsTheParagraph();
+    void selection_isPaintedWithTheHighlightColour();
+    void escape_clearsTheSelection();
+    void linksAndCodeCopy_keepTheirClicks();
+    void streamingRow_keepsItsSelectionValid();
+    void ibeam_showsOverText();
+    void dragAcrossParagraphs_copiesBoth();
+    void contextMenu_copiesTheSelection();
+    void dragBelowTheViewport_scrollsAndSelectsOn();
 
 private:
+    ChatDelegate::TextArea textArea(int row);
+    //! A point on the line at \a y (viewport) of row \a row whose text position is \a position.
+    QPoint pointAtPosition(int row, qsizetype position, int y);
     QPoint target(int row, Action action, const QString &hrefPrefix = {});
     void click(const QPoint &pos);
+    //! A double-click as a user makes it: it ends with the button released.
+    void doubleClick(const QPoint &pos);
     void setEntries(const QList<ChatEntry> &entries);
     QImage grabViewport() { return m_view->viewport()->grab().toImage(); }
     int rowOf(Kind kind, int from = 0) const;
@@ -197,6 +216,31 @@ QPoint TestChatView::target(int row, Action action, const QString &hrefPrefix) {
         }
     }
     return {-1, -1};
+}
+
+ChatDelegate::TextArea TestChatView::textArea(int row) {
+    const QModelIndex index = m_model->index(row);
+    QStyleOptionViewItem option;
+    option.rect = m_view->visualRect(index);
+    option.widget = m_view.get();
+    return m_view->chatDelegate()->textArea(option, index);
+}
+
+QPoint TestChatView::pointAtPosition(int row, qsizetype position, int y) {
+    const ChatDelegate::TextArea text = textArea(row);
+    if (!text.document)
+        return {-1, -1};
+    for (int x = qFloor(text.rect.left()); x <= qCeil(text.rect.right()); ++x) {
+        const QPointF local = QPointF(x, y) - text.rect.topLeft();
+        if (text.document->positionAt(local) == position)
+            return {x, y};
+    }
+    return {-1, -1};
+}
+
+void TestChatView::doubleClick(const QPoint &pos) {
+    QTest::mouseDClick(m_view->viewport(), Qt::LeftButton, {}, pos);
+    QTest::mouseRelease(m_view->viewport(), Qt::LeftButton, {}, pos);
 }
 
 void TestChatView::click(const QPoint &pos) {
@@ -799,6 +843,313 @@ void TestChatView::revealRow_scrollsToItAndHighlightsIt() {
     const QImage faded = grabViewport();
     QCOMPARE(m_view->verticalScrollBar()->value(), value);
     QVERIFY(highlighted.pixelColor(probe) != faded.pixelColor(probe));
+}
+
+// --- Text selection ------------------------------------------------------------------------
+
+void TestChatView::dragOverAnswer_copiesTheDraggedWords() {
+    setEntries({userEntry(u"Words?"_s, 1),
+                answerEntry(MessageContent(u"Alpha bravo **charlie** delta echo."_s), 2)});
+    const ChatDelegate::TextArea text = textArea(1);
+    QVERIFY(text.document);
+    QCOMPARE(text.document->toPlainText(), u"Alpha bravo charlie delta echo."_s);
+    const int y = qRound(text.rect.top() + 8);
+    const QPoint start(qCeil(text.rect.left()), y);
+    const QPoint middle = pointAtPosition(1, 19, y); // after "charlie"
+    QVERIFY(middle.x() > start.x());
+
+    QTest::mousePress(m_view->viewport(), Qt::LeftButton, {}, start);
+    QTest::mouseMove(m_view->viewport(), (start + middle) / 2);
+    QTest::mouseMove(m_view->viewport(), middle);
+    QTest::mouseRelease(m_view->viewport(), Qt::LeftButton, {}, middle);
+    QVERIFY(m_view->hasTextSelection());
+    QCOMPARE(m_view->selectedText(), u"Alpha bravo charlie"_s);
+    QGuiApplication::clipboard()->clear();
+    QTest::keyClick(m_view.get(), Qt::Key_C, Qt::ControlModifier);
+    QCOMPARE(QGuiApplication::clipboard()->text(), u"Alpha bravo charlie"_s);
+
+    // Dragging backwards selects the same way; a plain click drops the selection.
+    const QPoint echo = pointAtPosition(1, 26, y); // before "echo"
+    QVERIFY(echo.x() > middle.x());
+    QTest::mousePress(m_view->viewport(), Qt::LeftButton, {}, echo);
+    QTest::mouseMove(m_view->viewport(), middle);
+    QTest::mouseRelease(m_view->viewport(), Qt::LeftButton, {}, middle);
+    QCOMPARE(m_view->selectedText(), u" delta "_s);
+    QTest::mouseClick(m_view->viewport(), Qt::LeftButton, {}, echo);
+    QVERIFY(!m_view->hasTextSelection());
+}
+
+void TestChatView::doubleClick_selectsAWord() {
+    setEntries({userEntry(u"Pick one word here"_s, 1),
+                answerEntry(MessageContent(u"Alpha bravo charlie."_s), 2)});
+    const ChatDelegate::TextArea answer = textArea(1);
+    QVERIFY(answer.document);
+    const QPoint inBravo = pointAtPosition(1, 8, qRound(answer.rect.top() + 8));
+    QVERIFY(inBravo.x() >= 0);
+    doubleClick(inBravo);
+    QCOMPARE(m_view->selectedText(), u"bravo"_s);
+    QTest::keyClick(m_view.get(), Qt::Key_C, Qt::ControlModifier);
+    QCOMPARE(QGuiApplication::clipboard()->text(), u"bravo"_s);
+
+    // In the user's bubble too; the answer's selection goes away.
+    const ChatDelegate::TextArea user = textArea(0);
+    QVERIFY(user.document);
+    const QPoint inWord = pointAtPosition(0, 11, qRound(user.rect.top() + 8));
+    QVERIFY(inWord.x() >= 0);
+    doubleClick(inWord);
+    QCOMPARE(m_view->selectedText(), u"word"_s);
+    QCOMPARE(m_view->chatDelegate()->selectionKey(), m_model->item(0).key);
+}
+
+void TestChatView::tripleClick_selectsTheParagraph() {
+    setEntries({userEntry(u"Paragraphs?"_s, 1),
+                answerEntry(MessageContent(u"First paragraph here.\n\nSecond one, longer than "
+                                           u"the first.\n\nThird."_s),
+                            2)});
+    const ChatDelegate::TextArea text = textArea(1);
+    QVERIFY(text.document);
+    // A point inside "Second" on the second paragraph's line.
+    const qsizetype second = text.document->toPlainText().indexOf(u"Second"_s);
+    QPoint pos(-1, -1);
+    for (int y = qRound(text.rect.top()); y < text.rect.bottom() && pos.x() < 0; y += 2) {
+        pos = pointAtPosition(1, second + 2, y);
+    }
+    QVERIFY(pos.x() >= 0);
+    doubleClick(pos);
+    QCOMPARE(m_view->selectedText(), u"Second"_s);
+    QTest::mouseClick(m_view->viewport(), Qt::LeftButton, {}, pos);
+    QCOMPARE(m_view->selectedText(), u"Second one, longer than the first."_s);
+}
+
+void TestChatView::selection_isPaintedWithTheHighlightColour() {
+    QPalette palette = m_view->palette();
+    palette.setColor(QPalette::Highlight, kMarker);
+    palette.setColor(QPalette::HighlightedText, Qt::white);
+    m_view->setPalette(palette);
+    setEntries({userEntry(u"Paint?"_s, 1),
+                answerEntry(MessageContent(u"Alpha bravo charlie delta echo."_s), 2)});
+    const ChatDelegate::TextArea text = textArea(1);
+    QVERIFY(text.document);
+    const QRect area = text.rect.toAlignedRect();
+    QCOMPARE(countNear(grabViewport(), m_view->viewport()->rect(), kMarker), 0);
+
+    const int y = qRound(text.rect.top() + 8);
+    const QPoint from = pointAtPosition(1, 6, y); // "bravo charlie"
+    const QPoint to = pointAtPosition(1, 19, y);
+    QVERIFY(from.x() >= 0 && to.x() > from.x());
+    QTest::mousePress(m_view->viewport(), Qt::LeftButton, {}, from);
+    QTest::mouseMove(m_view->viewport(), to);
+    QTest::mouseRelease(m_view->viewport(), Qt::LeftButton, {}, to);
+    QCOMPARE(m_view->selectedText(), u"bravo charlie"_s);
+
+    const QImage image = grabViewport();
+    const QRect selected(from.x(), area.top(), to.x() - from.x(), area.height());
+    const int inside = countNear(image, selected, kMarker);
+    QVERIFY2(inside > selected.width() * 4, qPrintable(QString::number(inside)));
+    // Only there: not before the selection, not after it, not in other rows.
+    QCOMPARE(countNear(image,
+                       QRect(area.left(), area.top(), from.x() - area.left() - 2, area.height()),
+                       kMarker),
+             0);
+    // (A point maps to the nearest position: the selection ends at the right edge of the 'e'
+    // of "charlie", past `to`, and before the point nearest to the position after the space.)
+    const QPoint after = pointAtPosition(1, 20, y);
+    const QPoint end = pointAtPosition(1, 31, y); // the end of the line
+    QVERIFY(after.x() > to.x() && end.x() > after.x());
+    QCOMPARE(
+        countNear(image, QRect(after.x(), area.top(), end.x() - after.x(), area.height()), kMarker),
+        0);
+    QCOMPARE(countNear(image, m_view->visualRect(m_model->index(0)), kMarker), 0);
+
+    QTest::keyClick(m_view.get(), Qt::Key_Escape);
+    QCOMPARE(countNear(grabViewport(), m_view->viewport()->rect(), kMarker), 0);
+}
+
+void TestChatView::escape_clearsTheSelection() {
+    setEntries({userEntry(u"One"_s, 1), answerEntry(MessageContent(u"First *answer* here."_s), 2)});
+    const ChatDelegate::TextArea text = textArea(1);
+    QVERIFY(text.document);
+    const QPoint pos = pointAtPosition(1, 2, qRound(text.rect.top() + 8));
+    QVERIFY(pos.x() >= 0);
+    doubleClick(pos);
+    QCOMPARE(m_view->currentIndex().row(), 1);
+    QTest::keyClick(m_view.get(), Qt::Key_C, Qt::ControlModifier);
+    QCOMPARE(QGuiApplication::clipboard()->text(), u"First"_s);
+    QTest::keyClick(m_view.get(), Qt::Key_Escape);
+    QVERIFY(!m_view->hasTextSelection());
+    QTest::keyClick(m_view.get(), Qt::Key_C, Qt::ControlModifier);
+    QCOMPARE(QGuiApplication::clipboard()->text(), u"First *answer* here."_s);
+}
+
+void TestChatView::linksAndCodeCopy_keepTheirClicks() {
+    m_view->setConfirmer(
+        [](ChatView::Prompt, const QUrl &, std::function<void(bool)> answer) { answer(true); });
+    setEntries({userEntry(u"Both?"_s, 1),
+                answerEntry(MessageContent(u"See [the guide](https://example.org/guide) now.\n\n"
+                                           u"```sh\necho hi\n```\n\nDone."_s),
+                            2)});
+    const ChatDelegate::TextArea text = textArea(1);
+    QVERIFY(text.document);
+    const QPoint see = pointAtPosition(1, 1, qRound(text.rect.top() + 8));
+    QVERIFY(see.x() >= 0);
+    doubleClick(see);
+    QCOMPARE(m_view->selectedText(), u"See"_s);
+
+    // Pressing on a link opens it, and starts no selection.
+    const QPoint link = target(1, Action::OpenLink);
+    QVERIFY(link.x() >= 0);
+    QTest::mousePress(m_view->viewport(), Qt::LeftButton, {}, link);
+    QTest::mouseMove(m_view->viewport(), link + QPoint(30, 0));
+    QVERIFY(!m_view->hasTextSelection());
+    QTest::mouseMove(m_view->viewport(), link);
+    QTest::mouseRelease(m_view->viewport(), Qt::LeftButton, {}, link);
+    QVERIFY(!m_view->hasTextSelection());
+    QCOMPARE(m_opened, QList<QUrl>{QUrl(u"https://example.org/guide"_s)});
+
+    const QPoint copy = target(1, Action::CopyCode);
+    QVERIFY(copy.x() >= 0);
+    QGuiApplication::clipboard()->clear();
+    click(copy);
+    QCOMPARE(QGuiApplication::clipboard()->text(), u"echo hi"_s);
+    QVERIFY(!m_view->hasTextSelection());
+}
+
+void TestChatView::streamingRow_keepsItsSelectionValid() {
+    setEntries({userEntry(u"Stream"_s, 1)});
+    ChatEntry answer =
+        answerEntry(MessageContent(u"Alpha bravo"_s), 2, ChatEntry::Status::Streaming);
+    const int entry = m_model->appendEntry(answer);
+    QCoreApplication::processEvents();
+    grabViewport();
+    const ChatDelegate::TextArea text = textArea(1);
+    QVERIFY(text.document);
+    const QPoint pos = pointAtPosition(1, 8, qRound(text.rect.top() + 8));
+    QVERIFY(pos.x() >= 0);
+    doubleClick(pos);
+    QCOMPARE(m_view->selectedText(), u"bravo"_s);
+
+    // The row grows, then is replaced by shorter text: the selection stays within the text.
+    QString more = u"Alpha bravo"_s;
+    for (int i = 0; i < 20; ++i) {
+        more += u" more words %1"_s.arg(i);
+        if (i % 5 == 4)
+            more += u"\n\n"_s;
+        answer.message = ChatMessage::assistant(MessageContent(more));
+        m_model->updateEntry(entry, answer);
+        QCoreApplication::processEvents();
+        grabViewport();
+        QCOMPARE(m_view->selectedText(), u"bravo"_s);
+    }
+    answer.message = ChatMessage::assistant(MessageContent(u"Alp"_s));
+    answer.status = ChatEntry::Status::Complete;
+    m_model->updateEntry(entry, answer);
+    QCoreApplication::processEvents();
+    grabViewport();
+    QVERIFY(m_view->selectedText().size() <= 3);
+    QTest::keyClick(m_view.get(), Qt::Key_C, Qt::ControlModifier);
+}
+
+void TestChatView::ibeam_showsOverText() {
+    setEntries({userEntry(u"Cursor?"_s, 1),
+                answerEntry(MessageContent(u"Some [link](https://example.org) text."_s), 2)});
+    const ChatDelegate::TextArea text = textArea(1);
+    QVERIFY(text.document);
+    const QPoint word = pointAtPosition(1, 1, qRound(text.rect.top() + 8));
+    QVERIFY(word.x() >= 0);
+    QTest::mouseMove(m_view->viewport(), word);
+    QTRY_COMPARE(m_view->viewport()->cursor().shape(), Qt::IBeamCursor);
+    QTest::mouseMove(m_view->viewport(), target(1, Action::OpenLink));
+    QTRY_COMPARE(m_view->viewport()->cursor().shape(), Qt::PointingHandCursor);
+    QTest::mouseMove(m_view->viewport(), QPoint(2, qRound(text.rect.top() + 8)));
+    QTRY_COMPARE(m_view->viewport()->cursor().shape(), Qt::ArrowCursor);
+}
+
+void TestChatView::dragAcrossParagraphs_copiesBoth() {
+    setEntries({userEntry(u"Two?"_s, 1),
+                answerEntry(MessageContent(u"First paragraph.\n\n- Second *item* here"_s), 2)});
+    const ChatDelegate::TextArea text = textArea(1);
+    QVERIFY(text.document);
+    const QString plain = text.document->toPlainText();
+    const qsizetype item = plain.indexOf(u"item"_s) + 4;
+    QPoint to(-1, -1);
+    for (int y = qRound(text.rect.bottom()) - 2; y > text.rect.top() && to.x() < 0; y -= 2)
+        to = pointAtPosition(1, item, y);
+    QVERIFY(to.x() >= 0);
+    const QPoint from = pointAtPosition(1, 6, qRound(text.rect.top() + 8)); // "paragraph"
+    QVERIFY(from.x() >= 0 && to.y() > from.y());
+    QTest::mousePress(m_view->viewport(), Qt::LeftButton, {}, from);
+    QTest::mouseMove(m_view->viewport(), to);
+    QTest::mouseRelease(m_view->viewport(), Qt::LeftButton, {}, to);
+    QCOMPARE(m_view->selectedText(), u"paragraph.\nSecond item"_s);
+    // Dragging past the end of the text selects to its end.
+    QTest::mousePress(m_view->viewport(), Qt::LeftButton, {}, from);
+    QTest::mouseMove(m_view->viewport(), QPoint(from.x(), qRound(text.rect.bottom()) + 40));
+    QTest::mouseRelease(m_view->viewport(), Qt::LeftButton, {},
+                        QPoint(from.x(), qRound(text.rect.bottom()) + 40));
+    QCOMPARE(m_view->selectedText(), u"paragraph.\nSecond item here"_s);
+}
+
+void TestChatView::contextMenu_copiesTheSelection() {
+    setEntries({userEntry(u"Menu?"_s, 1), answerEntry(MessageContent(u"Alpha bravo."_s), 2)});
+    const ChatDelegate::TextArea text = textArea(1);
+    QVERIFY(text.document);
+    const QPoint pos = pointAtPosition(1, 8, qRound(text.rect.top() + 8));
+    QVERIFY(pos.x() >= 0);
+    doubleClick(pos);
+    QCOMPARE(m_view->selectedText(), u"bravo"_s);
+    QGuiApplication::clipboard()->clear();
+
+    // A right-click keeps the selection; the menu's Copy Selection copies it.
+    QTest::mousePress(m_view->viewport(), Qt::RightButton, {}, pos);
+    QTest::mouseRelease(m_view->viewport(), Qt::RightButton, {}, pos);
+    bool enabled = false;
+    bool found = false;
+    QTimer::singleShot(0, this, [&] {
+        auto *menu = m_view->findChild<QMenu *>(u"chatContextMenu"_s);
+        if (!menu)
+            return;
+        found = true;
+        auto *copy = menu->findChild<QAction *>(u"copySelectionAction"_s);
+        if (copy) {
+            enabled = copy->isEnabled();
+            copy->trigger();
+        }
+        menu->close();
+    });
+    QContextMenuEvent event(QContextMenuEvent::Mouse, pos, m_view->viewport()->mapToGlobal(pos));
+    QCoreApplication::sendEvent(m_view->viewport(), &event);
+    QVERIFY(found);
+    QVERIFY(enabled);
+    QCOMPARE(QGuiApplication::clipboard()->text(), u"bravo"_s);
+}
+
+void TestChatView::dragBelowTheViewport_scrollsAndSelectsOn() {
+    m_view->resize(900, 300);
+    QStringList lines;
+    for (int i = 1; i <= 60; ++i)
+        lines << u"Line %1 of a long answer."_s.arg(i);
+    setEntries({userEntry(u"Long?"_s, 1), answerEntry(MessageContent(lines.join(u"\n\n"_s)), 2)});
+    QScrollBar *bar = m_view->verticalScrollBar();
+    bar->setValue(0);
+    QCoreApplication::processEvents();
+    grabViewport();
+    const ChatDelegate::TextArea text = textArea(1);
+    QVERIFY(text.document);
+    QVERIFY(text.rect.bottom() > m_view->viewport()->height() * 3);
+    const QPoint start(qCeil(text.rect.left()), qRound(text.rect.top() + 8));
+    QVERIFY(start.y() > 0 && start.y() < m_view->viewport()->height());
+
+    QTest::mousePress(m_view->viewport(), Qt::LeftButton, {}, start);
+    const QPoint below(start.x() + 40, m_view->viewport()->height() + 60);
+    QTest::mouseMove(m_view->viewport(), below);
+    // The view scrolls on its own while the pointer stays below it, and the selection follows.
+    QTRY_VERIFY(m_view->selectedText().contains(u"Line 30 of"_s));
+    QVERIFY(bar->value() > 0);
+    QTest::mouseRelease(m_view->viewport(), Qt::LeftButton, {}, below);
+    const int scrolled = bar->value();
+    QTest::qWait(100);
+    QCOMPARE(bar->value(), scrolled); // stopped with the release
+    QVERIFY(m_view->selectedText().startsWith(u"Line 1 of a long answer.\nLine 2"_s));
 }
 
 QTEST_MAIN(TestChatView)
