@@ -1978,6 +1978,14 @@ Ouvrez les paramètres pour vous connecter à la plateforme Mistral avec votre c
         <source>Request ID</source>
         <translation>ID de requête</translation>
     </message>
+    <message>
+        <source>Copy Selection</source>
+        <translation>Copier la sélection</translation>
+    </message>
+    <message>
+        <source>Copy Message</source>
+        <translation>Copier le message</translation>
+    </message>
 </context>
 <context>
     <name>Tramontane::ConnectorEditorDialog</name>
