@@ -37,6 +37,24 @@ QByteArray compact(const QJsonObject &o) {
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
 
+// The assistant message of a hosted tool the server runs itself: one call, with the
+// `metadata.tool_type` the service adds, and the finish reason "tool_calls".
+OutMessage hostedToolCall(const QString &callId, const QString &name, const QJsonObject &arguments,
+                          const QString &toolType) {
+    OutMessage call;
+    call.content = QString();
+    call.finishReason = u"tool_calls"_s;
+    call.toolCalls.append(QJsonObject{
+        {u"id"_s, callId},
+        {u"type"_s, u"function"_s},
+        {u"index"_s, 0},
+        {u"function"_s,
+         QJsonObject{{u"name"_s, name}, {u"arguments"_s, QString::fromUtf8(compact(arguments))}}},
+        {u"metadata"_s, QJsonObject{{u"tool_type"_s, toolType}}},
+    });
+    return call;
+}
+
 bool hasContent(const QJsonValue &content) {
     if (content.isString())
         return !content.toString().isEmpty();
@@ -326,18 +344,8 @@ void Emulator::runImageTool(HttpExchange *ex, const Turn &turn, const QString &p
         baseUrl() + u"/v1/files/"_s + file.id + u"/content?signature="_s + file.signature;
     const QString callId = toolCallId();
 
-    OutMessage call;
-    call.content = QString();
-    call.finishReason = u"tool_calls"_s;
-    call.toolCalls.append(QJsonObject{
-        {u"id"_s, callId},
-        {u"type"_s, u"function"_s},
-        {u"index"_s, 0},
-        {u"function"_s,
-         QJsonObject{{u"name"_s, u"generate_image"_s},
-                     {u"arguments"_s, QString::fromUtf8(compact({{u"prompt"_s, prompt}}))}}},
-        {u"metadata"_s, QJsonObject{{u"tool_type"_s, u"image"_s}}},
-    });
+    const OutMessage call =
+        hostedToolCall(callId, u"generate_image"_s, {{u"prompt"_s, prompt}}, u"image"_s);
 
     QJsonObject toolResult;
     switch (form) {
@@ -392,18 +400,8 @@ void Emulator::runWebSearch(HttpExchange *ex, const Turn &turn, const QString &q
     // The hosted web search's shape: the call (run by the server), its result, then the
     // answer whose content cites the sources.
     const QString callId = toolCallId();
-    OutMessage call;
-    call.content = QString();
-    call.finishReason = u"tool_calls"_s;
-    call.toolCalls.append(QJsonObject{
-        {u"id"_s, callId},
-        {u"type"_s, u"function"_s},
-        {u"index"_s, 0},
-        {u"function"_s,
-         QJsonObject{{u"name"_s, u"web_search"_s},
-                     {u"arguments"_s, QString::fromUtf8(compact({{u"query"_s, query}}))}}},
-        {u"metadata"_s, QJsonObject{{u"tool_type"_s, u"web_search"_s}}},
-    });
+    const OutMessage call =
+        hostedToolCall(callId, u"web_search"_s, {{u"query"_s, query}}, u"web_search"_s);
     OutMessage result;
     result.role = u"tool"_s;
     result.toolCallId = callId;
