@@ -303,6 +303,11 @@ int main(int argc, char *argv[]) {
     std::printf("  history ready in %.1f s (%s)\n", double(generation.elapsed()) / 1e3,
                 qPrintable(QDir::toNativeSeparators(profile)));
 
+    // Search once before the app runs and once after: the app's exit writes to the database
+    // (purge, checkpoint), and the disk flushing it can slow the first queries after it.
+    const QList<QByteArray> searchBefore =
+        runChild({u"--search"_s, profile}, environment).lines.value("SEARCH");
+
     std::vector<double> blankWall, blankInside, appWall, appInside, appRss;
     int rows = 0;
     for (int round = 0; round < rounds; ++round) {
@@ -319,8 +324,8 @@ int main(int argc, char *argv[]) {
         rows = app.lines.value("PAINTED").value(1).toInt();
         appRss.push_back(app.lines.value("RSS").value(0).toDouble());
     }
-    const ChildRun searched = runChild({u"--search"_s, profile}, environment);
-    const QList<QByteArray> s = searched.lines.value("SEARCH");
+    const QList<QByteArray> searchAfter =
+        runChild({u"--search"_s, profile}, environment).lines.value("SEARCH");
 
     const double ratio = median(appWall) / median(blankWall);
     std::printf("\n  start to first paint (median of %d, process launch included)\n", rounds);
@@ -334,12 +339,15 @@ int main(int argc, char *argv[]) {
     const double rss = median(appRss);
     std::printf("  idle RSS after start             %8.1f MB  (budget 80 MB)  %s\n", rss,
                 rss <= 80 ? "ok" : "OVER");
-    if (s.size() >= 4) {
-        const double p99 = s.at(1).toDouble();
-        std::printf("  full-text search, 8 queries x5   p50 %.2f  p99 %.2f  max %.2f ms, "
+    const auto printSearch = [](const char *when, const QList<QByteArray> &s) {
+        if (s.size() < 4)
+            return;
+        std::printf("  full-text search, 8 queries x5, %-13s p50 %.2f  p99 %.2f  max %.2f ms, "
                     "%d hits per pass  (budget 50 ms)  %s\n",
-                    s.at(0).toDouble(), p99, s.at(2).toDouble(), s.at(3).toInt(),
-                    s.at(2).toDouble() <= 50 ? "ok" : "OVER");
-    }
+                    when, s.at(0).toDouble(), s.at(1).toDouble(), s.at(2).toDouble(),
+                    s.at(3).toInt(), s.at(2).toDouble() <= 50 ? "ok" : "OVER");
+    };
+    printSearch("before the app", searchBefore);
+    printSearch("after it", searchAfter);
     return 0;
 }
