@@ -585,16 +585,15 @@ void ChatView::contextMenuEvent(QContextMenuEvent *event) {
 
 // --- Text selection ------------------------------------------------------------------------
 
-int ChatView::rowOfKey(const QString &key) const {
+int ChatView::rowOfKey(const QString &key, int &hint) const {
     if (!m_model || key.isEmpty())
         return -1;
     const int rows = m_model->rowCount();
-    if (m_selectionRowHint >= 0 && m_selectionRowHint < rows
-        && m_model->item(m_selectionRowHint).key == key)
-        return m_selectionRowHint;
+    if (hint >= 0 && hint < rows && m_model->item(hint).key == key)
+        return hint;
     for (int row = rows - 1; row >= 0; --row) {
         if (m_model->item(row).key == key) {
-            m_selectionRowHint = row;
+            hint = row;
             return row;
         }
     }
@@ -634,7 +633,7 @@ void ChatView::setTextSelection(const QString &key, MessageDocument::TextRange r
     const QString before = m_delegate->selectionKey();
     m_delegate->setSelection(key, range);
     for (const QString &changed : {before, key}) {
-        const int row = rowOfKey(changed);
+        const int row = rowOfKey(changed, m_selectionRowHint);
         if (row >= 0)
             viewport()->update(visualRect(m_model->index(row)));
     }
@@ -642,7 +641,7 @@ void ChatView::setTextSelection(const QString &key, MessageDocument::TextRange r
 
 void ChatView::extendSelection(const QPoint &pos) {
     const QString key = m_delegate->selectionKey();
-    const ChatDelegate::TextArea text = textAreaAt(rowOfKey(key));
+    const ChatDelegate::TextArea text = textAreaAt(rowOfKey(key, m_selectionRowHint));
     if (!text.document || text.key != key)
         return;
     const qsizetype at = text.document->positionAt(QPointF(pos) - text.rect.topLeft());
@@ -671,7 +670,8 @@ bool ChatView::hasTextSelection() const {
 QString ChatView::selectedText() const {
     if (!hasTextSelection())
         return {};
-    const ChatDelegate::TextArea text = textAreaAt(rowOfKey(m_delegate->selectionKey()));
+    const ChatDelegate::TextArea text =
+        textAreaAt(rowOfKey(m_delegate->selectionKey(), m_selectionRowHint));
     if (!text.document)
         return {};
     return text.document->textIn(m_delegate->selectionRange());
@@ -1000,6 +1000,7 @@ void ChatView::revealRow(int row) {
     m_pendingAnchorTop = viewport()->height() / 5;
     doItemsLayout();
     m_highlightKey = m_model->item(row).key;
+    m_highlightRowHint = row;
     m_highlight = 1;
     m_highlightTimer.start();
     setCurrentIndex(m_model->index(row));
@@ -1008,13 +1009,8 @@ void ChatView::revealRow(int row) {
 }
 
 int ChatView::highlightedRow() const {
-    if (!m_model || m_highlightKey.isEmpty())
-        return -1;
-    for (int row = 0; row < m_model->rowCount(); ++row) {
-        if (m_model->item(row).key == m_highlightKey)
-            return row;
-    }
-    return -1;
+    // Asked at every paint while the highlight fades: the hint makes it one comparison.
+    return rowOfKey(m_highlightKey, m_highlightRowHint);
 }
 
 void ChatView::paintHighlight() {

@@ -142,7 +142,9 @@ private:
     bool measureAroundViewport();
     void restoreAnchor(int anchorRow, int anchorTop);
     int contentWidth() const;
-    int rowOfKey(const QString &key) const;
+    //! The row showing item \a key, or -1; \a hint is checked first and then updated (rows
+    //! only move by whole pages, so the last answer is almost always still right).
+    int rowOfKey(const QString &key, int &hint) const;
     ChatDelegate::TextArea textAreaAt(int row) const;
     //! The selectable text under \a pos (not a link or a button), or none.
     ChatDelegate::TextArea selectableTextAt(const QPoint &pos) const;
@@ -168,6 +170,7 @@ private:
     int m_pendingAnchorTop = 0;
     // revealRow(): the highlighted row's key and how much of the highlight is left (0..1).
     QString m_highlightKey;
+    mutable int m_highlightRowHint = -1;
     qreal m_highlight = 0;
     QTimer m_highlightTimer;
     // Text selection: the drag under way and the double-click a third click would extend.
