@@ -523,53 +523,40 @@ void Application::updateExportActions() {
 }
 
 void Application::showAsCode() {
-    const ChatSession::TargetKind kind = m_session->targetKind();
-    const QString targetId = m_session->targetId();
-    if (targetId.isEmpty()) {
+    if (m_session->targetId().isEmpty()) {
         m_window->showStatus(tr("Choose a model or an agent first."));
         return;
     }
-    // The request the next Send would make: the history, then the text in the composer.
+    // The request the next Send would make: the history, then the text in the composer, with
+    // the tools as a request carries them (an agent's own tools, connector credentials); the
+    // code names the credentials by environment variable only.
     QList<ChatMessage> messages = m_conversation->history();
     const QString draft = m_chatPage->composerText();
     if (!draft.trimmed().isEmpty())
         messages.append(ChatMessage::user(draft));
     const QUrl baseUrl = m_client->baseUrl();
-    auto open = [this, kind, targetId, messages, baseUrl](const QList<Tool> &tools) {
-        CodeExport::Request request;
-        if (kind == ChatSession::TargetKind::Agent) {
-            AgentCompletionRequest agent;
-            agent.agentId = targetId;
-            agent.messages = messages;
-            agent.tools = tools;
-            request = CodeExport::Request::fromAgent(agent, baseUrl);
-        } else {
-            ChatRequest chat;
-            chat.model = targetId;
-            chat.messages = messages;
-            chat.tools = tools;
-            request = CodeExport::Request::fromChat(chat, baseUrl);
-        }
-        if (!m_config.apiKey.isEmpty())
-            request.secrets.append({CodeExport::apiKeyVariable(), m_config.apiKey});
-        auto *dialog = new ShowAsCodeDialog(request, m_window.get());
-        dialog->setAttribute(Qt::WA_DeleteOnClose);
-        if (m_config.mode == ConnectionConfig::Mode::Demo) {
-            dialog->setNote(tr("The code talks to the offline demo at %1, which runs only while "
-                               "Tramontane is open and accepts only its own random key. In "
-                               "Settings, connect to the Mistral platform to get code for the "
-                               "real API.")
-                                .arg(baseUrl.toDisplayString()));
-        }
-        dialog->open();
-    };
-    // The tools exactly as a request would carry them (an agent's own tools, connector
-    // credentials); the code names the credentials by environment variable only.
-    const QList<Tool> tools = m_chatPage->selectedTools();
-    if (const ChatSession::ToolAuthorizer &authorizer = m_session->toolAuthorizer())
-        authorizer(kind, targetId, tools, m_window.get(), open);
-    else
-        open(tools);
+    m_session->prepareRequest(
+        messages, m_chatPage->selectedTools(), m_window.get(),
+        [this, baseUrl](const ChatSession::TurnRequest &turn) {
+            CodeExport::Request request =
+                std::holds_alternative<AgentCompletionRequest>(turn)
+                    ? CodeExport::Request::fromAgent(std::get<AgentCompletionRequest>(turn),
+                                                     baseUrl)
+                    : CodeExport::Request::fromChat(std::get<ChatRequest>(turn), baseUrl);
+            if (!m_config.apiKey.isEmpty())
+                request.secrets.append({CodeExport::apiKeyVariable(), m_config.apiKey});
+            auto *dialog = new ShowAsCodeDialog(request, m_window.get());
+            dialog->setAttribute(Qt::WA_DeleteOnClose);
+            if (m_config.mode == ConnectionConfig::Mode::Demo) {
+                dialog->setNote(
+                    tr("The code talks to the offline demo at %1, which runs only while "
+                       "Tramontane is open and accepts only its own random key. In "
+                       "Settings, connect to the Mistral platform to get code for the "
+                       "real API.")
+                        .arg(baseUrl.toDisplayString()));
+            }
+            dialog->open();
+        });
 }
 
 QString Application::chooseFile(FileChoice choice, const QString &suggestion) {

@@ -101,20 +101,43 @@ bool ChatSession::startTurn() {
     return true;
 }
 
-void ChatSession::startRun(const QList<ChatMessage> &history, const QList<Tool> &tools) {
-    if (m_targetKind == TargetKind::Agent) {
+ChatSession::TurnRequest ChatSession::makeRequest(TargetKind kind, const QString &targetId,
+                                                  const QList<ChatMessage> &messages,
+                                                  const QList<Tool> &tools) {
+    if (kind == TargetKind::Agent) {
         AgentCompletionRequest request;
-        request.agentId = m_targetId;
-        request.messages = history;
+        request.agentId = targetId;
+        request.messages = messages;
         request.tools = tools;
-        m_run = m_service->streamAgent(request);
-    } else {
-        ChatRequest request;
-        request.model = m_targetId;
-        request.messages = history;
-        request.tools = tools;
-        m_run = m_service->stream(request);
+        return request;
     }
+    ChatRequest request;
+    request.model = targetId;
+    request.messages = messages;
+    request.tools = tools;
+    return request;
+}
+
+void ChatSession::prepareRequest(const QList<ChatMessage> &messages, const QList<Tool> &tools,
+                                 QObject *context,
+                                 std::function<void(const TurnRequest &)> done) const {
+    if (!m_authorizer) {
+        done(makeRequest(m_targetKind, m_targetId, messages, tools));
+        return;
+    }
+    m_authorizer(m_targetKind, m_targetId, tools, context,
+                 [kind = m_targetKind, targetId = m_targetId, messages,
+                  done = std::move(done)](const QList<Tool> &tools) {
+                     done(makeRequest(kind, targetId, messages, tools));
+                 });
+}
+
+void ChatSession::startRun(const QList<ChatMessage> &history, const QList<Tool> &tools) {
+    const TurnRequest request = makeRequest(m_targetKind, m_targetId, history, tools);
+    if (const auto *agent = std::get_if<AgentCompletionRequest>(&request))
+        m_run = m_service->streamAgent(*agent);
+    else
+        m_run = m_service->stream(std::get<ChatRequest>(request));
     connect(m_run, &ChatRun::updated, this, &ChatSession::onRunUpdated);
     connect(m_run, &ChatRun::finished, this, &ChatSession::onRunFinished);
     m_sinceCheckpoint.start();

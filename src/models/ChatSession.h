@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/protocol/ChatRequest.h"
 #include "core/protocol/Tool.h"
 #include "models/ChatItem.h"
 
@@ -8,6 +9,8 @@
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
+
+#include <variant>
 
 namespace Tramontane {
 
@@ -62,7 +65,15 @@ public:
         std::function<void(TargetKind kind, const QString &targetId, const QList<Tool> &tools,
                            QObject *context, std::function<void(const QList<Tool> &)> done)>;
     void setToolAuthorizer(ToolAuthorizer authorizer) { m_authorizer = std::move(authorizer); }
-    const ToolAuthorizer &toolAuthorizer() const { return m_authorizer; }
+    //! A turn's request: to a model or to an agent.
+    using TurnRequest = std::variant<ChatRequest, AgentCompletionRequest>;
+    //! The request a turn sending \a messages with \a tools would make: this chat's model or
+    //! agent, and the tools as the authorizer completes them (credentials added). \a done gets
+    //! it at once without an authorizer, else when the authorizer is done (not after
+    //! \a context is gone).
+    void prepareRequest(const QList<ChatMessage> &messages, const QList<Tool> &tools,
+                        QObject *context, std::function<void(const TurnRequest &)> done) const;
+
     //! The frame interval for coalescing stream updates (default 16 ms).
     void setFrameInterval(int ms) { m_frame.setInterval(ms); }
 
@@ -94,6 +105,8 @@ Q_SIGNALS:
 
 private:
     bool startTurn();
+    static TurnRequest makeRequest(TargetKind kind, const QString &targetId,
+                                   const QList<ChatMessage> &messages, const QList<Tool> &tools);
     void startRun(const QList<ChatMessage> &history, const QList<Tool> &tools);
     void onRunUpdated();
     void flush();
