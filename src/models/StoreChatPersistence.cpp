@@ -53,7 +53,7 @@ ApiError StoreChatPersistence::restoreError(const QJsonObject &json) {
     ApiError::Context context = ApiError::Context::Chat;
     for (auto c : {ApiError::Context::Generic, ApiError::Context::Chat, ApiError::Context::Model,
                    ApiError::Context::Agent, ApiError::Context::Connector, ApiError::Context::File,
-                   ApiError::Context::Mcp}) {
+                   ApiError::Context::Mcp, ApiError::Context::RemoteFile}) {
         if (ApiError::contextName(c) == json.value(u"context"_s).toString())
             context = c;
     }

@@ -340,8 +340,11 @@ void Emulator::runImageTool(HttpExchange *ex, const Turn &turn, const QString &p
                             ImageForm form) {
     const QByteArray png = renderImage(prompt);
     const StoredFile file = m_store.addFile(png, u"image_generated_0.png"_s, u"image/png"_s);
-    const QString signedUrl =
-        baseUrl() + u"/v1/files/"_s + file.id + u"/content?signature="_s + file.signature;
+    // A signed URL opens without the key; an unsigned one on the API's host needs it.
+    const QString contentUrl = baseUrl() + u"/v1/files/"_s + file.id + u"/content"_s;
+    const QString imageUrl = Script::wantsUnsignedUrl(prompt)
+                                 ? contentUrl
+                                 : contentUrl + u"?signature="_s + file.signature;
     const QString callId = toolCallId();
 
     const OutMessage call =
@@ -356,10 +359,10 @@ void Emulator::runImageTool(HttpExchange *ex, const Turn &turn, const QString &p
         break;
     case ImageForm::ImageUrl:
     case ImageForm::DataUrl:
-        toolResult = {{u"file_id"_s, file.id}, {u"url"_s, signedUrl}};
+        toolResult = {{u"file_id"_s, file.id}, {u"url"_s, imageUrl}};
         break;
     case ImageForm::Url:
-        toolResult = {{u"url"_s, signedUrl}};
+        toolResult = {{u"url"_s, imageUrl}};
         break;
     }
     OutMessage result;
@@ -380,7 +383,7 @@ void Emulator::runImageTool(HttpExchange *ex, const Turn &turn, const QString &p
                                   {u"file_type"_s, u"png"_s}});
         break;
     case ImageForm::ImageUrl:
-        chunks.append(QJsonObject{{u"type"_s, u"image_url"_s}, {u"image_url"_s, signedUrl}});
+        chunks.append(QJsonObject{{u"type"_s, u"image_url"_s}, {u"image_url"_s, imageUrl}});
         break;
     case ImageForm::DataUrl:
         chunks.append(QJsonObject{

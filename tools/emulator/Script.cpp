@@ -313,6 +313,11 @@ std::optional<ImageForm> requestedImageForm(const QString &text) {
     return imageFormFromName(m.captured(1));
 }
 
+bool wantsUnsignedUrl(const QString &text) {
+    static const QRegularExpression re = wordRe(u"\\bunsigned\\b"_s);
+    return re.match(text).hasMatch();
+}
+
 bool wantsToolList(const QString &text) {
     static const QRegularExpression re = wordRe(u"\\blist\\s+(the\\s+)?tools\\b"_s);
     return re.match(text).hasMatch();

@@ -51,6 +51,9 @@ bool wantsEcho(const QString &text);
 bool wantsImage(const QString &text);
 //! `as image_url`, `as data url`, `as url`, `as tool_file` in the text.
 std::optional<ImageForm> requestedImageForm(const QString &text);
+//! `unsigned` in the text: image URLs on the emulator's own host without a `signature`, so that
+//! only a request carrying the API key can fetch them (as `/v1/files/{id}/content` is).
+bool wantsUnsignedUrl(const QString &text);
 bool wantsToolList(const QString &text);
 //! `cite` in the text: an answer with sources, as the hosted web search gives.
 bool wantsCitations(const QString &text);

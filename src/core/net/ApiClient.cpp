@@ -100,6 +100,27 @@ bool ApiClient::setBaseUrl(const QUrl &url, QString *errorMessage) {
     return true;
 }
 
+std::optional<std::pair<QString, QUrlQuery>> ApiClient::apiPathOf(const QUrl &url) const {
+    if (!url.isValid() || !url.userInfo().isEmpty())
+        return std::nullopt;
+    const QString scheme = url.scheme().toLower();
+    const int defaultPort = scheme == "https"_L1 ? 443 : (scheme == "http"_L1 ? 80 : -1);
+    if (scheme != m_baseUrl.scheme().toLower()
+        || url.host().compare(m_baseUrl.host(), Qt::CaseInsensitive) != 0
+        || url.port(defaultPort) != m_baseUrl.port(defaultPort))
+        return std::nullopt;
+    QString basePath = m_baseUrl.path(QUrl::FullyEncoded);
+    while (basePath.endsWith(u'/'))
+        basePath.chop(1);
+    const QString path = url.path(QUrl::FullyEncoded);
+    if (!path.startsWith(basePath + u'/'))
+        return std::nullopt;
+    QString apiPath = path.sliced(basePath.size());
+    if (!checkPath(apiPath).isEmpty())
+        return std::nullopt;
+    return std::make_pair(std::move(apiPath), QUrlQuery(url));
+}
+
 void ApiClient::setApiKey(const QString &key) {
     m_apiKey = key.trimmed();
     Redactor::addSecret(m_apiKey);
@@ -208,7 +229,12 @@ ApiJob *ApiClient::deleteResource(const QString &path, ApiError::Context context
 
 ApiJob *ApiClient::download(const QString &path, const QByteArray &accept,
                             ApiError::Context context, qint64 maxBytes) {
-    ApiJob *job = makeJob(ApiJob::Method::Get, path, {}, {}, false, ApiJob::ResponseKind::Raw,
+    return download(path, QUrlQuery(), accept, context, maxBytes);
+}
+
+ApiJob *ApiClient::download(const QString &path, const QUrlQuery &query, const QByteArray &accept,
+                            ApiError::Context context, qint64 maxBytes) {
+    ApiJob *job = makeJob(ApiJob::Method::Get, path, query, {}, false, ApiJob::ResponseKind::Raw,
                           accept, context);
     job->setMaxBodySize(maxBytes >= 0 ? maxBytes : m_maxDownloadSize);
     return job;

@@ -13,6 +13,8 @@
 #include <QUrlQuery>
 
 #include <chrono>
+#include <optional>
+#include <utility>
 
 class QNetworkAccessManager;
 
@@ -50,6 +52,10 @@ public:
     QNetworkAccessManager *networkAccessManager() const { return m_nam; }
 
     QUrl baseUrl() const { return m_baseUrl; }
+    //! The API path and query of \a url when it lies on the API's own origin (the scheme,
+    //! host and port of baseUrl(), under its path): such a URL may be fetched with the key
+    //! through download(). std::nullopt for any other URL, which must never get the key.
+    std::optional<std::pair<QString, QUrlQuery>> apiPathOf(const QUrl &url) const;
     //! Changes the base URL if checkBaseUrl() accepts it; otherwise keeps the current one,
     //! returns false and sets \a errorMessage.
     bool setBaseUrl(const QUrl &url, QString *errorMessage = nullptr);
@@ -91,6 +97,9 @@ public:
     //! origin are followed without the key.
     ApiJob *download(const QString &path, const QByteArray &accept = "application/octet-stream",
                      ApiError::Context context = ApiError::Context::File, qint64 maxBytes = -1);
+    //! The same, with a query (e.g. a URL the API gave, split by apiPathOf()).
+    ApiJob *download(const QString &path, const QUrlQuery &query, const QByteArray &accept,
+                     ApiError::Context context, qint64 maxBytes = -1);
     //! POST \a body and read the answer as server-sent events (Accept: text/event-stream).
     //! No overall deadline; the idle timeout applies between bytes (servers send keep-alive
     //! comments, so a healthy stream is never idle that long).

@@ -325,6 +325,7 @@ enum class HttpReason {
     ContextTooLong,
     ApiKeyRejected,
     ConnectorCredentialsRejected,
+    RemoteFileRefused,
     Forbidden,
     ConnectorScopes,
     ConnectorNotFound,
@@ -380,6 +381,8 @@ HttpReason classify(const ApiError &e) {
     case 400:
         return isContextTooLong(msg) ? HttpReason::ContextTooLong : HttpReason::BadRequest;
     case 401:
+        if (ctx == Context::RemoteFile)
+            return HttpReason::RemoteFileRefused;
         // A 401 is about the API key unless the body says a connector's MCP server refused
         // the token it was sent: the error's own type or code first (such a message may well
         // mention "API key" too), then, with a connector in play, a message about a token.
@@ -389,6 +392,8 @@ HttpReason classify(const ApiError &e) {
             return HttpReason::ConnectorCredentialsRejected;
         return HttpReason::ApiKeyRejected;
     case 403:
+        if (ctx == Context::RemoteFile)
+            return HttpReason::RemoteFileRefused;
         if (ctx == Context::Mcp || ctx == Context::Connector
             || containsAny(msg, {"scope"_L1, "oauth"_L1}))
             return HttpReason::ConnectorScopes;
@@ -415,6 +420,7 @@ HttpReason classify(const ApiError &e) {
         case Context::Agent:
             return HttpReason::AgentNotFound;
         case Context::File:
+        case Context::RemoteFile:
             return HttpReason::FileNotFound;
         case Context::Model:
             return HttpReason::ModelNotFound;
@@ -555,6 +561,9 @@ QString ApiError::title() const {
     case HttpReason::ConnectorCredentialsRejected:
         return QCoreApplication::translate(
             "ApiError", "The connector's server refused the token or credentials it was sent.");
+    case HttpReason::RemoteFileRefused:
+        return QCoreApplication::translate("ApiError",
+                                           "The server holding the image refused to send it.");
     case HttpReason::Forbidden:
         return QCoreApplication::translate("ApiError", "You do not have permission to do this.");
     case HttpReason::ConnectorScopes:
@@ -696,6 +705,10 @@ QString ApiError::hint() const {
             "ApiError", "Your Mistral API key is not the problem: the connector's token may have "
                         "expired or been revoked. Open the Connectors page and authorize the "
                         "connector again (sign in, or update its token), then retry.");
+    case HttpReason::RemoteFileRefused:
+        return QCoreApplication::translate(
+            "ApiError", "Your API key is not the problem: it is never sent to other servers. The "
+                        "image's address may have expired; ask for the image again.");
     case HttpReason::Forbidden:
         return QCoreApplication::translate(
             "ApiError", "Check that your API key belongs to the right workspace and is allowed to "
@@ -815,6 +828,8 @@ QLatin1StringView ApiError::contextName(Context context) {
         return "file"_L1;
     case Context::Mcp:
         return "mcp"_L1;
+    case Context::RemoteFile:
+        return "remote-file"_L1;
     }
     return "unknown"_L1;
 }

@@ -36,7 +36,9 @@ public:
 
     //! What the request was about, so that a status maps to the right sentence
     //! (a 404 is "connector not found" for a connector call, "agent not found" for an agent).
-    enum class Context { Generic, Chat, Model, Agent, Connector, File, Mcp };
+    //! RemoteFile is a file fetched from a URL outside the API, without the key: its 401 or
+    //! 403 is never about the key.
+    enum class Context { Generic, Chat, Model, Agent, Connector, File, Mcp, RemoteFile };
 
     //! One entry of a 422 `detail` array.
     struct FieldError {

@@ -19,9 +19,14 @@ FileService::FileService(ApiClient *client, QObject *parent)
 
 QPointer<ApiJob> FileService::download(const QString &fileId, QObject *context,
                                        ServiceCallback<QByteArray> callback) {
-    ApiJob *job =
+    return deliver(
         m_client->download(u"/v1/files/"_s + ApiClient::encodePathSegment(fileId) + u"/content"_s,
-                           "application/octet-stream", ApiError::Context::File, kMaxImageBytes);
+                           "application/octet-stream", ApiError::Context::File, kMaxImageBytes),
+        context, std::move(callback));
+}
+
+QPointer<ApiJob> FileService::deliver(ApiJob *job, QObject *context,
+                                      ServiceCallback<QByteArray> callback) {
     connect(job, &ApiJob::finished, context, [job, callback = std::move(callback)] {
         if (job->status() == ApiJob::Status::Succeeded)
             callback(ServiceResult<QByteArray>::success(job->body(), job->requestId()));
@@ -61,6 +66,14 @@ void FileService::fetchUrl(const QUrl &url, QObject *context,
             Qt::QueuedConnection);
         return;
     }
+    // The API's own address (e.g. /v1/files/{id}/content without a signature) needs the key and
+    // gets it through the API client; no other host ever does.
+    if (const auto api = m_client->apiPathOf(url)) {
+        deliver(m_client->download(api->first, api->second, "image/*", ApiError::Context::File,
+                                   kMaxImageBytes),
+                context, std::move(callback));
+        return;
+    }
     QNetworkRequest request(url);
     request.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
     request.setAttribute(QNetworkRequest::CookieLoadControlAttribute, QNetworkRequest::Manual);
@@ -72,31 +85,41 @@ void FileService::fetchUrl(const QUrl &url, QObject *context,
     request.setHeader(QNetworkRequest::UserAgentHeader, m_client->userAgent());
     request.setRawHeader("Accept", "image/*");
     QNetworkReply *reply = m_client->networkAccessManager()->get(request);
-    connect(reply, &QNetworkReply::downloadProgress, reply, [reply](qint64 received, qint64) {
-        if (received > kMaxImageBytes)
-            reply->abort();
-    });
-    connect(reply, &QNetworkReply::finished, this, [reply, guard, callback = std::move(callback)] {
-        reply->deleteLater();
-        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        ServiceResult<QByteArray> result;
-        if (reply->error() == QNetworkReply::NoError && status / 100 == 2) {
-            result = ServiceResult<QByteArray>::success(reply->readAll());
-        } else if (reply->error() == QNetworkReply::OperationCanceledError) {
-            result = ServiceResult<QByteArray>::failure(ApiError::invalidResponse(
-                QCoreApplication::translate("FileService", "The image is larger than %1 MB.")
-                    .arg(kMaxImageBytes / (1024 * 1024)),
-                ApiError::Context::File));
-        } else if (status >= 400) {
-            result = ServiceResult<QByteArray>::failure(
-                ApiError::fromHttp(status, {}, reply->readAll(), ApiError::Context::File));
-        } else {
-            result = ServiceResult<QByteArray>::failure(ApiError::fromNetworkError(
-                reply->error(), reply->errorString(), ApiError::Context::File));
-        }
-        if (guard)
-            callback(result);
-    });
+    auto tooLarge = std::make_shared<bool>(false);
+    connect(reply, &QNetworkReply::downloadProgress, reply,
+            [reply, tooLarge](qint64 received, qint64) {
+                if (received > kMaxImageBytes) {
+                    *tooLarge = true;
+                    reply->abort();
+                }
+            });
+    connect(
+        reply, &QNetworkReply::finished, this,
+        [reply, guard, tooLarge, callback = std::move(callback)] {
+            reply->deleteLater();
+            const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            ServiceResult<QByteArray> result;
+            if (reply->error() == QNetworkReply::NoError && status / 100 == 2) {
+                result = ServiceResult<QByteArray>::success(reply->readAll());
+            } else if (*tooLarge) {
+                result = ServiceResult<QByteArray>::failure(ApiError::invalidResponse(
+                    QCoreApplication::translate("FileService", "The image is larger than %1 MB.")
+                        .arg(kMaxImageBytes / (1024 * 1024)),
+                    ApiError::Context::RemoteFile));
+            } else if (status >= 400) {
+                result = ServiceResult<QByteArray>::failure(ApiError::fromHttp(
+                    status, {}, reply->readAll(), ApiError::Context::RemoteFile));
+            } else if (reply->error() == QNetworkReply::OperationCanceledError) {
+                // Qt's transfer timeout aborts the reply: nothing arrived for that long.
+                result = ServiceResult<QByteArray>::failure(
+                    ApiError::timeout(ApiError::Context::RemoteFile, reply->errorString()));
+            } else {
+                result = ServiceResult<QByteArray>::failure(ApiError::fromNetworkError(
+                    reply->error(), reply->errorString(), ApiError::Context::RemoteFile));
+            }
+            if (guard)
+                callback(result);
+        });
 }
 
 } // namespace Tramontane

@@ -14,8 +14,9 @@ class ApiClient;
 class ApiJob;
 
 //! Files produced by the API (generated images): `GET /v1/files/{id}/content` with the key,
-//! and images the API hands over as plain http(s) URLs, fetched WITHOUT the key (it must never
-//! leave for another host). Both are size-capped; the bytes are returned as they came.
+//! and images the API hands over as plain http(s) URLs. A URL on the API's own origin goes
+//! through the API client with the key; any other is fetched WITHOUT it (the key never leaves
+//! for another host). Both are size-capped; the bytes are returned as they came.
 class FileService final : public QObject {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(FileService)
@@ -29,13 +30,16 @@ public:
                               ServiceCallback<QByteArray> callback);
 
     //! Fetches an image URL given by the API (an `image_url` chunk, a link in a tool result):
-    //! https, or http on loopback only; no credentials, cookies or key are sent.
+    //! https, or http on loopback only. On the API's origin it is an authenticated download;
+    //! elsewhere no credentials, cookies or key are sent, and a refusal never blames the key.
     void fetchUrl(const QUrl &url, QObject *context, ServiceCallback<QByteArray> callback);
 
     //! Why \a url may not be fetched, or an empty string.
     static QString checkFetchableUrl(const QUrl &url);
 
 private:
+    QPointer<ApiJob> deliver(ApiJob *job, QObject *context, ServiceCallback<QByteArray> callback);
+
     ApiClient *m_client;
 };
 
