@@ -17,6 +17,25 @@ ServerUrlCheck rejected(const QString &message) {
     return check;
 }
 
+// Link-local addresses (169.254.0.0/16, fe80::/10: where cloud machines find their metadata
+// service and its credentials), the unspecified address and multicast are never an MCP server.
+bool isReservedHost(const QString &host) {
+    QString h = host.toLower();
+    if (h.startsWith(u'[') && h.endsWith(u']'))
+        h = h.mid(1, h.size() - 2);
+    if (h == "metadata.google.internal"_L1 || h == "metadata"_L1)
+        return true;
+    QHostAddress address(h);
+    if (address.isNull())
+        return false;
+    bool mapped = false;
+    const QHostAddress v4(address.toIPv4Address(&mapped));
+    if (mapped)
+        address = v4; // ::ffff:169.254.169.254 is the same machine
+    return address.isLinkLocal() || address.isMulticast() || address == QHostAddress::AnyIPv4
+           || address == QHostAddress::AnyIPv6 || address.isBroadcast();
+}
+
 } // namespace
 
 bool isLoopbackHost(const QString &host) {
@@ -98,6 +117,11 @@ ServerUrlCheck checkServerUrl(const QString &text) {
     if (!url.userInfo().isEmpty())
         return rejected(QCoreApplication::translate(
             "ConnectorPolicy", "Put credentials in a header, not in the address."));
+
+    if (isReservedHost(url.host()))
+        return rejected(QCoreApplication::translate(
+            "ConnectorPolicy", "This address is reserved for the local network link or a cloud "
+                               "metadata service, not for an MCP server."));
 
     ServerUrlCheck check;
     check.url = url;

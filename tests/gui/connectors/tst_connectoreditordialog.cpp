@@ -77,6 +77,8 @@ private slots:
     void test_secretHeaderValue_neverLogged();
     void cancel_withChanges_asksFirst();
     void save_formErrors_stayOnTheForm();
+    void pastedLongName_isShownAndExplained();
+    void metadataAddress_isRefusedAndNotTried();
 
 private:
     McpConnectionReport runTest(const QString &url, const QList<ConnectorHeader> &headers = {});
@@ -346,6 +348,27 @@ void TestConnectorEditorDialog::save_formErrors_stayOnTheForm() {
     QVERIFY(m_editor->isVisible());
     // The first faulty field has the focus.
     QTRY_COMPARE(QApplication::focusWidget(), child<QLineEdit>(m_editor.get(), "nameLineEdit"));
+}
+
+void TestConnectorEditorDialog::pastedLongName_isShownAndExplained() {
+    // A pasted name longer than allowed is kept as pasted and explained, never cut silently.
+    auto *name = child<QLineEdit>(m_editor.get(), "nameLineEdit");
+    name->setFocus();
+    name->selectAll();
+    name->insert(QString(100 * 1024, u'n'));
+    QVERIFY(name->text().size() > 64);
+    auto *error = child<QLabel>(m_editor.get(), "nameErrorLabel");
+    QVERIFY(error->isVisibleTo(m_editor.get()));
+    QVERIFY2(error->text().contains(u"64"_s), qPrintable(error->text()));
+}
+
+void TestConnectorEditorDialog::metadataAddress_isRefusedAndNotTried() {
+    // A cloud metadata address is refused as a server: the form says why.
+    const McpConnectionReport report = runTest(u"https://169.254.169.254/latest/meta-data/"_s);
+    QCOMPARE(report.outcome, McpConnectionReport::Outcome::RefusedUrl);
+    auto *error = child<QLabel>(m_editor.get(), "serverErrorLabel");
+    QVERIFY(error->isVisibleTo(m_editor.get()));
+    QVERIFY2(error->text().contains(u"metadata"_s), qPrintable(error->text()));
 }
 
 QTEST_MAIN(TestConnectorEditorDialog)

@@ -44,6 +44,18 @@ void TestConnectorPolicy::check_data() {
     QTest::newRow("javascript") << u"javascript:alert(1)"_s << Verdict::Rejected;
     QTest::newRow("credentials in URL") << u"https://user:pw@example.com/"_s << Verdict::Rejected;
     QTest::newRow("space in host") << u"https://exa mple.com/"_s << Verdict::Rejected;
+    QTest::newRow("cloud metadata")
+        << u"https://169.254.169.254/latest/meta-data/"_s << Verdict::Rejected;
+    QTest::newRow("cloud metadata, decimal host")
+        << u"https://2852039166/mcp"_s << Verdict::Rejected;
+    QTest::newRow("cloud metadata, mapped v6")
+        << u"https://[::ffff:169.254.169.254]/mcp"_s << Verdict::Rejected;
+    QTest::newRow("cloud metadata name")
+        << u"https://metadata.google.internal/computeMetadata/v1/"_s << Verdict::Rejected;
+    QTest::newRow("link-local v6") << u"https://[fe80::1]/mcp"_s << Verdict::Rejected;
+    QTest::newRow("unspecified") << u"https://0.0.0.0/mcp"_s << Verdict::Rejected;
+    QTest::newRow("multicast") << u"https://224.0.0.1/mcp"_s << Verdict::Rejected;
+    QTest::newRow("https LAN") << u"https://192.168.1.10/mcp"_s << Verdict::Secure;
     QTest::newRow("too long") << (u"https://example.com/"_s + QString(2100, u'a'))
                               << Verdict::Rejected;
 }
