@@ -267,6 +267,7 @@ void McpClient::send(McpJob *job, Step step, const QJsonObject &message) {
     m_reply = reply;
     const auto s = std::make_shared<McpReplyState>();
     s->id = id;
+    s->sse.setLimits(MaxAnswerBytes, MaxAnswerBytes);
 
     connect(reply, &QNetworkReply::sslErrors, this, [s](const QList<QSslError> &errors) {
         for (const QSslError &e : errors)
@@ -303,6 +304,11 @@ void McpClient::send(McpJob *job, Step step, const QJsonObject &message) {
                 handleMessage(job, step, *message.answer);
                 return;
             }
+        }
+        if (s->sse.hasError()) {
+            // A line that never ends, say: the bytes keep coming, so no idle timeout would end it.
+            finishJob(job, makeError(McpErrorKind::ProtocolError,
+                                     tr("The MCP server's answer is too large.")));
         }
     });
     connect(reply, &QNetworkReply::finished, this, [this, job, step, reply, s] {
