@@ -16,7 +16,7 @@ void check(const McpMessage &m, qint64 id) {
     Fuzz::require(m.isJson || (!m.sawJsonRpc && !m.answer), "no answer without JSON");
     Fuzz::require(!m.answer || m.sawJsonRpc, "an answer is JSON-RPC");
     if (m.answer) {
-        Fuzz::require(qint64(m.answer->value(u"id"_s).toDouble()) == id, "the answer's id");
+        Fuzz::require(m.answer->value(u"id"_s).toDouble() == double(id), "the answer's id");
         for (const McpTool &tool : McpTool::listFromJson(m.answer->value(u"result"_s)))
             (void)tool.toJson();
     }

@@ -18,8 +18,10 @@ bool inspect(const QJsonObject &o, qint64 id, McpMessage &message) {
     message.sawJsonRpc = true;
     if (!o.contains("result"_L1) && !o.contains("error"_L1))
         return false; // a request or notification from the server
+    // Compared as numbers: converting a huge or fractional id to an integer would be wrong
+    // (7.5 is not 7) or undefined (1e300).
     const QJsonValue v = o.value("id"_L1);
-    if (!v.isDouble() || qint64(v.toDouble()) != id)
+    if (!v.isDouble() || v.toDouble() != double(id))
         return false;
     message.answer = o;
     return true;

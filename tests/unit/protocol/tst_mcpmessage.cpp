@@ -26,6 +26,10 @@ void TestMcpMessage::decode_data() {
                            << true << true;
     QTest::newRow("other id") << R"({"jsonrpc":"2.0","id":8,"result":{}})"_ba << true << true
                               << false;
+    QTest::newRow("fractional id")
+        << R"({"jsonrpc":"2.0","id":7.5,"result":{}})"_ba << true << true << false;
+    QTest::newRow("huge id") << R"({"jsonrpc":"2.0","id":1e300,"result":{}})"_ba << true << true
+                             << false;
     QTest::newRow("string id") << R"({"jsonrpc":"2.0","id":"7","result":{}})"_ba << true << true
                                << false;
     QTest::newRow("notification") << R"({"jsonrpc":"2.0","method":"notifications/progress"})"_ba
