@@ -161,6 +161,10 @@ void TestMarkdownBlockSplitter::committedLength_data() {
     QTest::newRow("fence inside a list item") << u"- x\n  ```\n  a\n\n  b\n  ```\n\n§y"_s;
     QTest::newRow("fence inside a list item, open") << u"- x\n  ```\n  a\n\n  b\n"_s;
     QTest::newRow("list after paragraph") << u"intro\n\n§- a\n\n"_s;
+    QTest::newRow("nine-digit ordered list waits") << u"999999999. a\n\n"_s;
+    // Ten digits are no list marker (and must not overflow while being read).
+    QTest::newRow("ten-digit number is a paragraph") << u"5555555555. a\n\n§b"_s;
+    QTest::newRow("ten-digit number, closing paren") << u"9999999999) a\n\n§b"_s;
     QTest::newRow("indented code waits") << u"    code\n\n"_s;
     QTest::newRow("indented code then paragraph") << u"    code\n\n    more\n\n§text"_s;
 

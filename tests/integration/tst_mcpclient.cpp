@@ -33,7 +33,8 @@ public:
         Silent,
         ExpireOnce,
         OldVersion,
-        NotFound
+        NotFound,
+        EndlessSseLine, //!< 200, an event stream whose data line never ends
     };
 
     struct Request {
@@ -107,6 +108,18 @@ private:
     void answer(QTcpSocket *socket, const Request &request) {
         if (m_mode == Mode::Silent)
             return; // never answers; the socket stays open
+        if (m_mode == Mode::EndlessSseLine) {
+            socket->write("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\n"
+                          "Connection: close\r\n\r\nevent: message\ndata: {\"jsonrpc\":\"");
+            auto *timer = new QTimer(socket);
+            connect(timer, &QTimer::timeout, socket, [socket] {
+                if (socket->state() == QAbstractSocket::ConnectedState
+                    && socket->bytesToWrite() < 4 * 1024 * 1024)
+                    socket->write(QByteArray(256 * 1024, 'x'));
+            });
+            timer->start(1);
+            return;
+        }
         if (m_mode == Mode::Unauthorized) {
             reply(socket, 401, "application/json", R"({"error":"invalid_token"})",
                   "WWW-Authenticate: Bearer resource_metadata=\"http://127.0.0.1/.well-known/"
@@ -274,6 +287,7 @@ private Q_SLOTS:
     void unknownHost_isHostNotFound();
     void tlsToAPlainServer_isTls();
     void silentServer_timesOut();
+    void endlessSseLine_failsAsTooLarge();
     void expiredSession_initializesAgainOnce();
     void oldProtocolVersion_isRefused();
     void notAnHttpUrl_fails();
@@ -467,6 +481,17 @@ void TestMcpClient::silentServer_timesOut() {
     QTRY_COMPARE_WITH_TIMEOUT(o->finishedCount, 1, 10000);
     QCOMPARE(o->error.kind, McpErrorKind::Timeout);
     QVERIFY2(o->latencyMs >= 290, qPrintable(QString::number(o->latencyMs)));
+}
+
+void TestMcpClient::endlessSseLine_failsAsTooLarge() {
+    // Bytes keep coming, so the idle timeout never fires: the answer's size limit must.
+    FakeMcpServer server(FakeMcpServer::Mode::EndlessSseLine);
+    McpClient client(&m_nam);
+    client.setEndpoint(server.url());
+    const auto o = track(client.initialize());
+    QTRY_COMPARE_WITH_TIMEOUT(o->finishedCount, 1, 30000);
+    QCOMPARE(o->error.kind, McpErrorKind::ProtocolError);
+    QVERIFY(o->error.message.contains(u"too large"_s));
 }
 
 void TestMcpClient::expiredSession_initializesAgainOnce() {

@@ -113,6 +113,8 @@ void Emulator::applyFault(HttpExchange *ex, const Fault &fault) {
         case Fault::Kind::Cut:
         case Fault::Kind::Malformed:
         case Fault::Kind::StreamError:
+        case Fault::Kind::EndlessLine:
+        case Fault::Kind::KeepAlive:
             m_attached.insert(ex, fault);
             connect(ex, &QObject::destroyed, this, [this, ex] { m_attached.remove(ex); });
             break;

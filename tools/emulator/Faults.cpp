@@ -22,6 +22,8 @@ constexpr Named KindNames[] = {
     {"malformed"_L1, int(Fault::Kind::Malformed)},
     {"stream_error"_L1, int(Fault::Kind::StreamError)},
     {"drop"_L1, int(Fault::Kind::Drop)},
+    {"endless_line"_L1, int(Fault::Kind::EndlessLine)},
+    {"keep_alive_only"_L1, int(Fault::Kind::KeepAlive)},
 };
 
 constexpr Named BodyNames[] = {
@@ -121,6 +123,11 @@ bool Fault::matches(const QByteArray &requestMethod, const QString &path) const 
     return path.startsWith(pathPrefix);
 }
 
+bool Fault::isStreamKind() const {
+    return kind == Kind::Cut || kind == Kind::Malformed || kind == Kind::StreamError
+           || kind == Kind::EndlessLine || kind == Kind::KeepAlive;
+}
+
 QJsonObject Fault::toJson() const {
     QJsonObject o{
         {u"id"_s, id},
@@ -139,7 +146,7 @@ QJsonObject Fault::toJson() const {
         if (!retryAfter.isEmpty())
             o.insert(u"retry_after"_s, QString::fromLatin1(retryAfter));
     }
-    if (kind == Kind::Cut || kind == Kind::Malformed || kind == Kind::StreamError)
+    if (isStreamKind())
         o.insert(u"after_events"_s, afterEvents);
     return o;
 }
@@ -161,9 +168,8 @@ std::optional<Fault> Fault::fromJson(const QJsonObject &o, QString *error) {
                                                                                  : u"status"_s);
     const auto k = lookup(KindNames, kind);
     if (!k) {
-        *error =
-            u"unknown fault kind \"%1\" (status, delay, cut, malformed, stream_error, drop)"_s.arg(
-                kind);
+        *error = u"unknown fault kind \"%1\" (status, delay, cut, malformed, stream_error, drop, "
+                 "endless_line, keep_alive_only)"_s.arg(kind);
         return std::nullopt;
     }
     f.kind = Kind(*k);

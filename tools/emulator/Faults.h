@@ -19,7 +19,11 @@ struct Fault {
         Malformed,   //!< plain: 200 with broken JSON; streams: one broken event after K
         StreamError, //!< streams: an error object after K events, and no [DONE]
         Drop,        //!< close the connection without answering
+        EndlessLine, //!< streams: after K events, a `data:` line that never ends
+        KeepAlive,   //!< streams: after K events, only keep-alive comments, forever
     };
+    //! Whether this kind changes a stream after `afterEvents` events.
+    bool isStreamKind() const;
     enum class Body { Default, Detail, DetailArray, Object, Wrapped, Gateway, Html, Text, Empty };
 
     QString id;

@@ -13,7 +13,11 @@ namespace Tramontane::Emulator {
 
 namespace {
 constexpr int TickMs = 5;
-}
+// An endless line grows by this much per tick (about 13 MB/s).
+constexpr qsizetype EndlessPieceBytes = 64 * 1024;
+// A keep-alive comment every this many ticks (every 100 ms).
+constexpr int KeepAliveTicks = 20;
+} // namespace
 
 StreamPlayer::StreamPlayer(HttpExchange *exchange, QList<StreamEvent> events,
                            double tokensPerSecond, std::optional<Fault> fault)
@@ -41,6 +45,10 @@ void StreamPlayer::tick() {
         m_timer->stop();
         return;
     }
+    if (m_endless) {
+        tickEndless();
+        return;
+    }
     const bool paced = m_rate > 0;
     const double due = paced ? double(m_clock.elapsed()) / 1000.0 * m_rate : 0;
     QByteArray out;
@@ -50,14 +58,16 @@ void StreamPlayer::tick() {
             break;
         const StreamEvent &event = m_events.at(m_next++);
         if (!emitEvent(event, out)) {
-            m_timer->stop();
+            if (!m_endless)
+                m_timer->stop();
             return;
         }
         m_tokensSent += event.tokens;
     }
     if (m_next >= m_events.size()) {
         finish(out);
-        m_timer->stop();
+        if (!m_endless)
+            m_timer->stop();
         return;
     }
     m_exchange->write(out);
@@ -97,6 +107,21 @@ bool StreamPlayer::applyFault(QByteArray &out, const QByteArray &next) {
         m_exchange->endStream();
         return false;
     }
+    case Fault::Kind::EndlessLine:
+        // A chunk whose content never ends: no line end ever comes.
+        out += "data: {\"id\":\"endless\",\"object\":\"chat.completion.chunk\",\"choices\":"
+               "[{\"index\":0,\"delta\":{\"content\":\"";
+        m_exchange->write(out);
+        m_endless = true;
+        m_timer->start();
+        return false;
+    case Fault::Kind::KeepAlive:
+        // The connection stays busy, but no event ever comes again.
+        out += ": keep-alive\n\n";
+        m_exchange->write(out);
+        m_endless = true;
+        m_timer->start();
+        return false;
     case Fault::Kind::Malformed:
         // Half an event: the JSON stops in the middle of a key.
         out +=
@@ -105,6 +130,15 @@ bool StreamPlayer::applyFault(QByteArray &out, const QByteArray &next) {
     default:
         return true;
     }
+}
+
+void StreamPlayer::tickEndless() {
+    if (m_fault->kind == Fault::Kind::EndlessLine) {
+        m_exchange->write(QByteArray(EndlessPieceBytes, 'x'));
+        return;
+    }
+    if (++m_endlessTicks % KeepAliveTicks == 0)
+        m_exchange->write(": keep-alive\n\n");
 }
 
 void StreamPlayer::finish(QByteArray &out) {

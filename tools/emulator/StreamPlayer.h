@@ -23,8 +23,9 @@ struct StreamEvent {
 };
 
 //! Plays a chat completion stream on an exchange: `data: {json}` events paced at a token rate,
-//! then `data: [DONE]`. Applies a stream fault (cut, malformed event, error object) when given.
-//! Lives as a child of the exchange; stops by itself when the client leaves.
+//! then `data: [DONE]`. Applies a stream fault (cut, malformed event, error object, endless
+//! line, keep-alive comments only) when given. Lives as a child of the exchange; stops by
+//! itself when the client leaves.
 class StreamPlayer final : public QObject {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(StreamPlayer)
@@ -42,6 +43,8 @@ private:
     //! \a next is the event that would have come (a cut sends half of it).
     bool applyFault(QByteArray &out, const QByteArray &next);
     void finish(QByteArray &out);
+    //! Endless faults: one more piece of the line that never ends, or one more comment.
+    void tickEndless();
 
     QPointer<HttpExchange> m_exchange;
     QList<StreamEvent> m_events;
@@ -51,6 +54,8 @@ private:
     qint64 m_tokensSent = 0;
     int m_eventsSent = 0;
     bool m_faultApplied = false;
+    bool m_endless = false; // an endless fault took over the stream
+    int m_endlessTicks = 0;
     QElapsedTimer m_clock;
     QTimer *m_timer;
 };

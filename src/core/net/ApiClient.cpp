@@ -130,6 +130,15 @@ void ApiClient::setTransferTimeout(std::chrono::milliseconds timeout) {
     m_transferTimeout = std::max(timeout, 0ms);
 }
 
+void ApiClient::setStreamContentTimeout(std::chrono::milliseconds timeout) {
+    m_streamContentTimeout = std::max(timeout, 0ms);
+}
+
+void ApiClient::setStreamLimits(qsizetype maxLineSize, qsizetype maxEventSize) {
+    m_maxStreamLineSize = std::max<qsizetype>(maxLineSize, 1);
+    m_maxStreamEventSize = std::max<qsizetype>(maxEventSize, 1);
+}
+
 void ApiClient::setDeadline(std::chrono::milliseconds deadline) {
     m_deadline = std::max(deadline, 0ms);
 }
@@ -249,6 +258,8 @@ StreamJob *ApiClient::streamPost(const QString &path, const QJsonObject &body,
         new StreamJob(m_nam, built.request, QJsonDocument(body).toJson(QJsonDocument::Compact),
                       mode, context, this, built.error);
     configure(job, ApiJob::ResponseKind::Stream);
+    job->setContentTimeout(m_streamContentTimeout);
+    job->setStreamLimits(m_maxStreamLineSize, m_maxStreamEventSize);
     return job;
 }
 

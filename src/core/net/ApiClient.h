@@ -35,6 +35,8 @@ public:
     static constexpr std::chrono::milliseconds kDefaultTransferTimeout{30000};
     static constexpr std::chrono::milliseconds kDefaultDeadline{120000};
     static constexpr qint64 kDefaultMaxDownloadSize = 64 * 1024 * 1024;
+    //! Hosted tools (web search, code) can run for minutes between two events of a stream.
+    static constexpr std::chrono::milliseconds kDefaultStreamContentTimeout{600000};
 
     //! \a nam is used for every request and never owned; the client never makes its own.
     explicit ApiClient(QNetworkAccessManager *nam, QObject *parent = nullptr);
@@ -77,6 +79,14 @@ public:
     void setRetryPolicy(const RetryPolicy &policy) { m_retryPolicy = policy; }
     qint64 maxDownloadSize() const { return m_maxDownloadSize; }
     void setMaxDownloadSize(qint64 bytes) { m_maxDownloadSize = bytes; }
+    std::chrono::milliseconds streamContentTimeout() const { return m_streamContentTimeout; }
+    //! Every new stream fails as a Timeout when no data event arrives for this long, even if
+    //! keep-alive comments keep the connection busy (default 10 min); 0 disables it.
+    void setStreamContentTimeout(std::chrono::milliseconds timeout);
+    qsizetype maxStreamLineSize() const { return m_maxStreamLineSize; }
+    qsizetype maxStreamEventSize() const { return m_maxStreamEventSize; }
+    //! Largest line and event of a new stream (defaults: SseParser's); more fails the stream.
+    void setStreamLimits(qsizetype maxLineSize, qsizetype maxEventSize);
 
     //! GET \a path with \a query; the response must be JSON.
     ApiJob *get(const QString &path, const QUrlQuery &query = {},
@@ -102,7 +112,8 @@ public:
                      ApiError::Context context, qint64 maxBytes = -1);
     //! POST \a body and read the answer as server-sent events (Accept: text/event-stream).
     //! No overall deadline; the idle timeout applies between bytes (servers send keep-alive
-    //! comments, so a healthy stream is never idle that long).
+    //! comments, so a healthy stream is never idle that long), and the content timeout
+    //! between data events.
     StreamJob *streamPost(const QString &path, const QJsonObject &body,
                           ApiError::Context context = ApiError::Context::Chat,
                           StreamJob::Mode mode = StreamJob::Mode::Chat);
@@ -127,6 +138,9 @@ private:
     std::chrono::milliseconds m_deadline = kDefaultDeadline;
     RetryPolicy m_retryPolicy;
     qint64 m_maxDownloadSize = kDefaultMaxDownloadSize;
+    std::chrono::milliseconds m_streamContentTimeout = kDefaultStreamContentTimeout;
+    qsizetype m_maxStreamLineSize = SseParser::kDefaultMaxLineSize;
+    qsizetype m_maxStreamEventSize = SseParser::kDefaultMaxEventSize;
 };
 
 } // namespace Tramontane

@@ -24,12 +24,39 @@ struct SecretRegistry {
     QStringList secrets; // longest first, so a secret containing another is masked whole
 };
 
+// The state the message handler needs is never destroyed: a line may be logged while
+// statics are being destroyed at exit (from an atexit function or another static's
+// destructor), and it must still be redacted. Reachable through these pointers to the end,
+// so never reported as a leak.
 SecretRegistry &registry() {
-    static SecretRegistry r;
-    return r;
+    static SecretRegistry *const r = new SecretRegistry;
+    return *r;
 }
 
-QMutex g_handlerMutex; // serialises install/uninstall
+struct Patterns {
+    // Header lines: "Authorization: Bearer abc", "x-api-key: abc", "Cookie: a=b".
+    QRegularExpression headerLine{
+        uR"re(\b((?:proxy-)?authorization|x-api-key|set-cookie|cookie)(\s*:\s*)([^\r\n]+))re"_s,
+        QRegularExpression::CaseInsensitiveOption};
+    // Credentials after an auth scheme, wherever they appear.
+    // "Basic" only capitalised, so prose such as "basic usage" is left alone.
+    QRegularExpression scheme{uR"re(\b((?i:bearer)|Basic)(\s+)[A-Za-z0-9\-._~+/]{6,}=*)re"_s};
+    // JSON pairs inside free text: "api_key": "abc".
+    QRegularExpression jsonPair{
+        uR"re(("[^"]*(?:token|secret|key|password|passwd|auth|credential|cookie)[^"]*"\s*:\s*)"(?:[^"\\]|\\.)*")re"_s,
+        QRegularExpression::CaseInsensitiveOption};
+    // Query or form parameters: ?key=abc&access_token=abc, code=... of an OAuth redirect.
+    QRegularExpression queryParam{
+        uR"re((^|[?&;\s])([\w.\-]*(?:key|token|secret|password|passwd|auth|code|signature|sig)[\w.\-]*=)[^&\s#"'<>]+)re"_s,
+        QRegularExpression::CaseInsensitiveOption};
+};
+
+const Patterns &patterns() {
+    static const Patterns *const p = new Patterns;
+    return *p;
+}
+
+QBasicMutex g_handlerMutex; // serialises install/uninstall; trivially destructible
 bool g_handlerInstalled = false;
 // The handler ours forwards to. Until it is published (a window of a few instructions while
 // installing), a message from another thread is dropped, never passed on unredacted.
@@ -168,28 +195,12 @@ QString Redactor::redactText(const QString &text) {
             out.replace(secret, mask());
     }
 
-    // Header lines: "Authorization: Bearer abc", "x-api-key: abc", "Cookie: a=b".
-    static const QRegularExpression headerLine(
-        uR"re(\b((?:proxy-)?authorization|x-api-key|set-cookie|cookie)(\s*:\s*)([^\r\n]+))re"_s,
-        QRegularExpression::CaseInsensitiveOption);
-    // Credentials after an auth scheme, wherever they appear.
-    // "Basic" only capitalised, so prose such as "basic usage" is left alone.
-    static const QRegularExpression scheme(
-        uR"re(\b((?i:bearer)|Basic)(\s+)[A-Za-z0-9\-._~+/]{6,}=*)re"_s);
-    // JSON pairs inside free text: "api_key": "abc".
-    static const QRegularExpression jsonPair(
-        uR"re(("[^"]*(?:token|secret|key|password|passwd|auth|credential|cookie)[^"]*"\s*:\s*)"(?:[^"\\]|\\.)*")re"_s,
-        QRegularExpression::CaseInsensitiveOption);
-    // Query or form parameters: ?key=abc&access_token=abc, code=... of an OAuth redirect.
-    static const QRegularExpression queryParam(
-        uR"re((^|[?&;\s])([\w.\-]*(?:key|token|secret|password|passwd|auth|code|signature|sig)[\w.\-]*=)[^&\s#"'<>]+)re"_s,
-        QRegularExpression::CaseInsensitiveOption);
-
+    const Patterns &p = patterns();
     const QString m = mask();
-    out.replace(headerLine, u"\\1\\2"_s + m);
-    out.replace(scheme, u"\\1\\2"_s + m);
-    out.replace(jsonPair, u"\\1\""_s + m + u'"');
-    out.replace(queryParam, u"\\1\\2"_s + m);
+    out.replace(p.headerLine, u"\\1\\2"_s + m);
+    out.replace(p.scheme, u"\\1\\2"_s + m);
+    out.replace(p.jsonPair, u"\\1\""_s + m + u'"');
+    out.replace(p.queryParam, u"\\1\\2"_s + m);
     return out;
 }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/net/SseParser.h"
 
+#include <algorithm>
+
 namespace Tramontane {
 
 namespace {
@@ -30,7 +32,7 @@ bool allDigits(QByteArrayView v) {
 QList<SseEvent> SseParser::feed(QByteArrayView bytes) {
     QList<SseEvent> out;
     m_bytesFed += bytes.size();
-    if (bytes.isEmpty())
+    if (bytes.isEmpty() || hasError())
         return out;
 
     if (m_skipLf) {
@@ -60,7 +62,14 @@ QList<SseEvent> SseParser::feed(QByteArrayView bytes) {
     while (pos < size) {
         const qsizetype end = findLineEnd(data, pos, size);
         if (end < 0) {
-            m_buffer.append(data + pos, size - pos);
+            if (m_buffer.size() + (size - pos) > m_maxLineSize)
+                overflow(Error::LineTooLong);
+            else
+                m_buffer.append(data + pos, size - pos);
+            break;
+        }
+        if (m_buffer.size() + (end - pos) > m_maxLineSize) {
+            overflow(Error::LineTooLong);
             break;
         }
         if (m_buffer.isEmpty()) {
@@ -70,6 +79,8 @@ QList<SseEvent> SseParser::feed(QByteArrayView bytes) {
             processLine(m_buffer, out);
             m_buffer.clear();
         }
+        if (hasError())
+            break;
         pos = end + 1;
         if (data[end] == '\r') {
             if (pos < size) {
@@ -113,6 +124,10 @@ void SseParser::processLine(QByteArrayView line, QList<SseEvent> &out) {
     }
 
     if (field == "data") {
+        if (m_data.size() + value.size() + 1 > m_maxEventSize) {
+            overflow(Error::EventTooLarge);
+            return;
+        }
         m_data.append(value.data(), value.size());
         m_data.append('\n');
         m_hasData = true;
@@ -134,8 +149,36 @@ bool SseParser::hasPartialEvent() const {
     return !m_buffer.isEmpty() || m_pendingFields;
 }
 
+void SseParser::setLimits(qsizetype maxLineSize, qsizetype maxEventSize) {
+    m_maxLineSize = std::max<qsizetype>(maxLineSize, 1);
+    m_maxEventSize = std::max<qsizetype>(maxEventSize, 1);
+}
+
+QString SseParser::errorString() const {
+    switch (m_error) {
+    case Error::None:
+        break;
+    case Error::LineTooLong:
+        return QStringLiteral("a stream line is longer than %1 bytes").arg(m_maxLineSize);
+    case Error::EventTooLarge:
+        return QStringLiteral("a stream event is larger than %1 bytes").arg(m_maxEventSize);
+    }
+    return {};
+}
+
+void SseParser::overflow(Error error) {
+    m_error = error;
+    // Nothing more will be parsed: give the memory back now.
+    m_buffer = QByteArray();
+    m_data = QByteArray();
+    m_pendingFields = false;
+}
+
 void SseParser::reset() {
+    const qsizetype maxLine = m_maxLineSize;
+    const qsizetype maxEvent = m_maxEventSize;
     *this = SseParser();
+    setLimits(maxLine, maxEvent);
 }
 
 } // namespace Tramontane

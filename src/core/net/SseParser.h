@@ -4,6 +4,7 @@
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QList>
+#include <QString>
 
 #include <optional>
 
@@ -26,10 +27,34 @@ struct SseEvent {
 //! `id` containing NUL is ignored; `retry` must be all digits. Bytes may be cut anywhere, even
 //! inside a UTF-8 sequence: the parser works on bytes and only whole lines reach the fields.
 //! Work is linear in the input: a long event arriving in many small pieces is scanned once.
+//! Memory is bounded: a line longer than maxLineSize() or an event whose data grows past
+//! maxEventSize() stops the parser with an error (a stream that never ends a line would
+//! otherwise grow without limit). The events completed before the overflow are still returned.
 class SseParser final {
 public:
-    //! Parses the next piece of the stream and returns the events it completed.
+    enum class Error {
+        None,
+        LineTooLong,   //!< a line (without its end) is longer than maxLineSize()
+        EventTooLarge, //!< an event's data lines add up to more than maxEventSize()
+    };
+
+    //! Far above any real event (a chat chunk is a few hundred bytes, a tool result a few kB).
+    static constexpr qsizetype kDefaultMaxLineSize = 8 * 1024 * 1024;
+    static constexpr qsizetype kDefaultMaxEventSize = 16 * 1024 * 1024;
+
+    //! Parses the next piece of the stream and returns the events it completed. After an
+    //! overflow, returns nothing more until reset().
     QList<SseEvent> feed(QByteArrayView bytes);
+
+    Error error() const { return m_error; }
+    bool hasError() const { return m_error != Error::None; }
+    //! What overflowed, in English for logs and details, or an empty string.
+    QString errorString() const;
+
+    qsizetype maxLineSize() const { return m_maxLineSize; }
+    qsizetype maxEventSize() const { return m_maxEventSize; }
+    //! Sets the limits (at least 1 byte each); they survive reset().
+    void setLimits(qsizetype maxLineSize, qsizetype maxEventSize);
 
     //! True if the stream so far ends inside an event (bytes or fields not yet dispatched).
     //! At the end of a stream such a partial event is discarded, never half-applied.
@@ -41,10 +66,12 @@ public:
     //! Total number of bytes fed so far.
     qint64 bytesFed() const { return m_bytesFed; }
 
+    //! Forgets the stream (and any error), keeping the limits.
     void reset();
 
 private:
     void processLine(QByteArrayView line, QList<SseEvent> &out);
+    void overflow(Error error);
 
     QByteArray m_buffer; // bytes of an unterminated line
     QByteArray m_data;   // data lines of the pending event
@@ -56,6 +83,9 @@ private:
     bool m_skipLf = false; // the previous piece ended in CR: a leading LF belongs to it
     bool m_atStart = true; // a BOM may only appear at the very start
     qint64 m_bytesFed = 0;
+    qsizetype m_maxLineSize = kDefaultMaxLineSize;
+    qsizetype m_maxEventSize = kDefaultMaxEventSize;
+    Error m_error = Error::None;
 };
 
 } // namespace Tramontane

@@ -27,14 +27,36 @@ StreamJob::StreamJob(QNetworkAccessManager *nam, const QNetworkRequest &request,
                      const QByteArray &requestBody, Mode mode, ApiError::Context context,
                      QObject *parent, const ApiError &error)
     : ApiJob(nam, request, Method::Post, requestBody, ResponseKind::Stream, context, parent, error)
-    , m_mode(mode) {}
+    , m_mode(mode) {
+    m_contentTimer.setSingleShot(true);
+    connect(&m_contentTimer, &QTimer::timeout, this, &StreamJob::onContentTimeout);
+}
 
 StreamJob::~StreamJob() {
     // End here rather than in ~ApiJob, so finished() fires while this is still a StreamJob.
     abandon();
 }
 
+void StreamJob::setContentTimeout(std::chrono::milliseconds timeout) {
+    m_contentTimeout = std::max(timeout, std::chrono::milliseconds::zero());
+}
+
+void StreamJob::setStreamLimits(qsizetype maxLineSize, qsizetype maxEventSize) {
+    m_parser.setLimits(maxLineSize, maxEventSize);
+}
+
+void StreamJob::onContentTimeout() {
+    if (isFinished())
+        return;
+    qCDebug(lcSse).noquote() << path() << "no data event for" << m_contentTimeout.count() << "ms";
+    fail(ApiError::timeout(
+        context(), u"no data event for %1 ms after %2 events"_s.arg(m_contentTimeout.count())
+                       .arg(m_eventCount)));
+}
+
 void StreamJob::handleAttemptStart() {
+    if (m_contentTimeout.count() > 0)
+        m_contentTimer.start(m_contentTimeout);
     m_parser.reset();
     m_bytesSeen = false;
     m_jsonInsteadOfStream = false;
@@ -59,6 +81,10 @@ void StreamJob::handleSuccessBytes(QByteArrayView bytes) {
         if (isFinished())
             return; // ended by this event, or canceled by a slot
     }
+    if (m_parser.hasError()) {
+        fail(ApiError::invalidResponse(
+            u"after %1 events: %2"_s.arg(m_eventCount).arg(m_parser.errorString()), context()));
+    }
 }
 
 void StreamJob::handleEvent(const SseEvent &event) {
@@ -74,6 +100,8 @@ void StreamJob::handleEvent(const SseEvent &event) {
     }
     if (event.data.trimmed().isEmpty())
         return; // nothing to deliver (an empty keep-alive event)
+    if (m_contentTimer.isActive())
+        m_contentTimer.start(); // content arrived: the silence is counted again
 
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(event.data, &parseError);

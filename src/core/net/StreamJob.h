@@ -5,6 +5,9 @@
 #include "core/net/SseParser.h"
 
 #include <QJsonObject>
+#include <QTimer>
+
+#include <chrono>
 
 namespace Tramontane {
 
@@ -18,6 +21,10 @@ namespace Tramontane {
 //! - A data event that is not a JSON object -> Failed, InvalidResponse.
 //! - The connection closing, dropping, or staying idle past the transfer timeout before the
 //!   end -> Failed, StreamInterrupted. A trailing partial event is discarded.
+//! - A line or an event over the parser's limits (a line that never ends) -> Failed,
+//!   InvalidResponse; memory stays bounded.
+//! - No data event for contentTimeout() (a stream kept open by keep-alive comments alone)
+//!   -> Failed, Timeout.
 //! - An HTTP error before the stream -> Failed with the parsed ApiError, as for ApiJob.
 //! Chunks delivered before a failure stay delivered. Retries follow the RetryPolicy, and
 //! never happen once an event was delivered. Streams have no overall deadline.
@@ -40,6 +47,14 @@ public:
     //! The id of the last event, for a Last-Event-ID.
     QByteArray lastEventId() const { return m_parser.lastEventId(); }
 
+    std::chrono::milliseconds contentTimeout() const { return m_contentTimeout; }
+    //! Fails the stream as a Timeout when no data event arrives for this long (counted from
+    //! the start of each attempt and from each event); 0 disables it. Set it right after
+    //! creation.
+    void setContentTimeout(std::chrono::milliseconds timeout);
+    //! Largest line and largest event the stream accepts (see SseParser::setLimits).
+    void setStreamLimits(qsizetype maxLineSize, qsizetype maxEventSize);
+
 Q_SIGNALS:
     //! A data event, as parsed (its `event:` name, data and id).
     void eventReceived(const Tramontane::SseEvent &event);
@@ -60,9 +75,12 @@ private:
               const ApiError &error = {});
 
     void handleEvent(const SseEvent &event);
+    void onContentTimeout();
 
     Mode m_mode;
     SseParser m_parser;
+    QTimer m_contentTimer;
+    std::chrono::milliseconds m_contentTimeout{0};
     int m_eventCount = 0;
     bool m_bytesSeen = false; // in this attempt
     bool m_jsonInsteadOfStream = false;

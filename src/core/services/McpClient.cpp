@@ -3,6 +3,7 @@
 
 #include "core/Logging.h"
 #include "core/net/SseParser.h"
+#include "core/protocol/McpMessage.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -40,35 +41,6 @@ struct McpReplyState {
 };
 
 namespace {
-
-bool isJsonRpc(const QJsonObject &o) {
-    return o.value("jsonrpc"_L1).toString() == "2.0"_L1;
-}
-
-// The JSON-RPC answer with this id in a decoded message (an object or a batch array).
-std::optional<QJsonObject> findAnswer(const QJsonValue &value, qint64 id, bool *sawJsonRpc) {
-    auto matches = [&](const QJsonObject &o) {
-        if (!isJsonRpc(o))
-            return false;
-        *sawJsonRpc = true;
-        if (!o.contains("result"_L1) && !o.contains("error"_L1))
-            return false; // a request or notification from the server
-        const QJsonValue v = o.value("id"_L1);
-        return v.isDouble() && qint64(v.toDouble()) == id;
-    };
-    if (value.isObject()) {
-        const QJsonObject o = value.toObject();
-        if (matches(o))
-            return o;
-    } else if (value.isArray()) {
-        const QJsonArray array = value.toArray();
-        for (const QJsonValue &v : array) {
-            if (v.isObject() && matches(v.toObject()))
-                return v.toObject();
-        }
-    }
-    return std::nullopt;
-}
 
 McpError makeError(McpErrorKind kind, const QString &message, int httpStatus = 0) {
     McpError e;
@@ -295,6 +267,7 @@ void McpClient::send(McpJob *job, Step step, const QJsonObject &message) {
     m_reply = reply;
     const auto s = std::make_shared<McpReplyState>();
     s->id = id;
+    s->sse.setLimits(MaxAnswerBytes, MaxAnswerBytes);
 
     connect(reply, &QNetworkReply::sslErrors, this, [s](const QList<QSslError> &errors) {
         for (const QSslError &e : errors)
@@ -323,18 +296,19 @@ void McpClient::send(McpJob *job, Step step, const QJsonObject &message) {
         for (const SseEvent &event : events) {
             if (event.data.isEmpty())
                 continue;
-            QJsonParseError error;
-            const QJsonDocument doc = QJsonDocument::fromJson(event.data, &error);
-            if (error.error != QJsonParseError::NoError)
-                continue;
-            const QJsonValue value =
-                doc.isArray() ? QJsonValue(doc.array()) : QJsonValue(doc.object());
-            if (auto answer = findAnswer(value, s->id, &s->sawJsonRpc)) {
+            const McpMessage message = McpMessage::decode(event.data, s->id);
+            s->sawJsonRpc = s->sawJsonRpc || message.sawJsonRpc;
+            if (message.answer) {
                 s->answered = true;
                 handleReply(job, step, reply, *s);
-                handleMessage(job, step, *answer);
+                handleMessage(job, step, *message.answer);
                 return;
             }
+        }
+        if (s->sse.hasError()) {
+            // A line that never ends, say: the bytes keep coming, so no idle timeout would end it.
+            finishJob(job, makeError(McpErrorKind::ProtocolError,
+                                     tr("The MCP server's answer is too large.")));
         }
     });
     connect(reply, &QNetworkReply::finished, this, [this, job, step, reply, s] {
@@ -490,9 +464,8 @@ void McpClient::handleReply(McpJob *job, Step step, QNetworkReply *reply, McpRep
                                  status));
         return;
     }
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(s->body, &parseError);
-    if (parseError.error != QJsonParseError::NoError || (!doc.isObject() && !doc.isArray())) {
+    const McpMessage message = McpMessage::decode(s->body, id);
+    if (!message.isJson) {
         finishJob(
             job,
             makeError(McpErrorKind::NotMcp,
@@ -500,13 +473,10 @@ void McpClient::handleReply(McpJob *job, Step step, QNetworkReply *reply, McpRep
                       status));
         return;
     }
-    bool sawJsonRpc = false;
-    const QJsonValue value = doc.isArray() ? QJsonValue(doc.array()) : QJsonValue(doc.object());
-    const auto answer = findAnswer(value, id, &sawJsonRpc);
-    if (!answer) {
+    if (!message.answer) {
         finishJob(
             job,
-            sawJsonRpc
+            message.sawJsonRpc
                 ? makeError(McpErrorKind::ProtocolError,
                             tr("The MCP server's answer does not match the request."), status)
                 : makeError(
@@ -515,7 +485,7 @@ void McpClient::handleReply(McpJob *job, Step step, QNetworkReply *reply, McpRep
                     status));
         return;
     }
-    handleMessage(job, step, *answer);
+    handleMessage(job, step, *message.answer);
 }
 
 void McpClient::handleMessage(McpJob *job, Step step, const QJsonObject &message) {

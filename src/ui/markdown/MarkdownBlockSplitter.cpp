@@ -164,8 +164,11 @@ bool listMarker(QStringView content, int column, ListMarker *marker) {
         marker->ordered = false;
     } else if (first.isDigit()) {
         int value = 0;
+        // At most 9 digits: a 10th is looked at (it means no marker) but never added in, so
+        // the value cannot overflow.
         while (width < content.size() && width < 10 && content[width].isDigit()) {
-            value = value * 10 + content[width].digitValue();
+            if (width < 9)
+                value = value * 10 + content[width].digitValue();
             ++width;
         }
         if (width > 9 || width >= content.size())

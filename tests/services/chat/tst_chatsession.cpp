@@ -14,6 +14,7 @@
 #include "IntegrationSupport.h"
 #include "support/EmulatorProcess.h"
 
+#include <QElapsedTimer>
 #include <QImage>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
@@ -22,6 +23,7 @@
 #include <QTimer>
 
 using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
 using namespace Tramontane;
 
 class TestChatSession : public QObject {
@@ -37,6 +39,8 @@ private Q_SLOTS:
     void connectorTool_runsOverMcp();
     void wrongKey_failsWithClearSentence_andRetryWorks();
     void cutStream_keepsPartialAnswerInterrupted();
+    void endlessLine_failsClearly_keepsPartialAnswer();
+    void keepAliveOnly_timesOut_keepsPartialAnswer();
     void serverError_isRetriedThenSucceeds();
     void stop_keepsWhatArrived();
     void editAndResend_replacesTheTurn();
@@ -186,6 +190,50 @@ void TestChatSession::cutStream_keepsPartialAnswerInterrupted() {
     QVERIFY(waitIdle());
     QCOMPARE(m_model->entryCount(), 2);
     QCOMPARE(m_model->entries().at(1).status, ChatEntry::Status::Complete);
+}
+
+void TestChatSession::endlessLine_failsClearly_keepsPartialAnswer() {
+    // A line that never ends must not grow memory until the client dies: the stream fails at
+    // the line limit, and what arrived before stays.
+    m_client->setStreamLimits(512 * 1024, 1024 * 1024);
+    QCOMPARE(m_driver->addFault(QJsonObject{{u"kind"_s, u"endless_line"_s},
+                                            {u"path"_s, u"/v1/chat/completions"_s},
+                                            {u"after_events"_s, 4}}),
+             200);
+    QVERIFY(m_session->send(u"long 300 rate 0"_s));
+    QVERIFY(waitIdle());
+    const ChatEntry &answer = m_model->entries().at(1);
+    QCOMPARE(answer.status, ChatEntry::Status::Interrupted);
+    QVERIFY(!answer.message.content.plainText().isEmpty());
+    QVERIFY(!answer.message.content.plainText().contains(u"xxxx"_s));
+    QCOMPARE(answer.error.kind(), ApiError::Kind::InvalidResponse);
+    QVERIFY(answer.error.detail().contains(u"longer than 524288 bytes"_s));
+    const ChatItem &notice = m_model->item(m_model->rowCount() - 1);
+    QCOMPARE(notice.kind, ChatItem::Kind::Notice);
+    QCOMPARE(notice.text, answer.error.title());
+    QVERIFY(notice.retryable);
+}
+
+void TestChatSession::keepAliveOnly_timesOut_keepsPartialAnswer() {
+    // Comments keep the connection busy (no idle timeout), but no content comes: the content
+    // timeout ends the stream.
+    m_client->setStreamContentTimeout(1500ms);
+    QCOMPARE(m_driver->addFault(QJsonObject{{u"kind"_s, u"keep_alive_only"_s},
+                                            {u"path"_s, u"/v1/chat/completions"_s},
+                                            {u"after_events"_s, 4}}),
+             200);
+    QElapsedTimer clock;
+    clock.start();
+    QVERIFY(m_session->send(u"long 300 rate 0"_s));
+    QVERIFY(waitIdle());
+    QVERIFY(clock.elapsed() >= 1400);
+    const ChatEntry &answer = m_model->entries().at(1);
+    QCOMPARE(answer.status, ChatEntry::Status::Interrupted);
+    QVERIFY(!answer.message.content.plainText().isEmpty());
+    QCOMPARE(answer.error.kind(), ApiError::Kind::Timeout);
+    const ChatItem &notice = m_model->item(m_model->rowCount() - 1);
+    QCOMPARE(notice.kind, ChatItem::Kind::Notice);
+    QCOMPARE(notice.text, answer.error.title());
 }
 
 void TestChatSession::serverError_isRetriedThenSucceeds() {

@@ -2,9 +2,11 @@
 #include "core/Logging.h"
 #include "core/net/Redactor.h"
 
+#include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QMutex>
+#include <QProcess>
 #include <QTest>
 #include <QThread>
 
@@ -46,6 +48,7 @@ private Q_SLOTS:
     void shortSecret_isIgnored();
     void removedSecret_isNoLongerMasked();
     void messageHandler_redactsQWarningAndCategories();
+    void messageHandler_redactsLinesWrittenAtExit();
     void concurrentUse_isSafe();
 };
 
@@ -246,6 +249,28 @@ void TestRedactor::concurrentUse_isSafe() {
     QVERIFY(reader->wait(5000));
     delete reader;
     QCOMPARE(leaks.load(), 0);
+}
+
+void TestRedactor::messageHandler_redactsLinesWrittenAtExit() {
+    // The child logs from atexit and from a static destructor, after the statics the handler
+    // uses in a normal run are gone (with debug logging on, as when diagnosing a problem).
+    QProcess child;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"QT_LOGGING_RULES"_s, u"*.debug=true"_s);
+    env.insert(u"QT_MESSAGE_PATTERN"_s, u"%{message}"_s);
+    child.setProcessEnvironment(env);
+    child.start(QDir(QCoreApplication::applicationDirPath()).filePath(u"redactorexitchild"_s));
+    QVERIFY2(child.waitForFinished(60000), qPrintable(child.errorString()));
+    const QByteArray err = child.readAllStandardError();
+    QVERIFY2(child.exitStatus() == QProcess::NormalExit && child.exitCode() == 0, err.constData());
+    QVERIFY2(!err.contains("sk-exit-canary-5d1e8b27c9"), err.constData());
+    QVERIFY2(err.contains("line from main: key [redacted]"), err.constData());
+    // Late lines are kept, redacted.
+    QVERIFY2(err.contains("late line from atexit: key [redacted]"), err.constData());
+    QVERIFY2(err.contains("late debug line from a static destructor: key [redacted]"),
+             err.constData());
+    QVERIFY2(err.contains("late warning from a static destructor: Authorization: [redacted]"),
+             err.constData());
 }
 
 QTEST_GUILESS_MAIN(TestRedactor)

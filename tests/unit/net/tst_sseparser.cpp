@@ -9,6 +9,7 @@ using Tramontane::SseEvent;
 using Tramontane::SseParser;
 
 Q_DECLARE_METATYPE(QList<SseEvent>)
+Q_DECLARE_METATYPE(SseParser::Error)
 
 namespace {
 
@@ -34,6 +35,27 @@ QList<SseEvent> parseInPieces(const QByteArray &stream, const QList<qsizetype> &
     return out;
 }
 
+struct Outcome {
+    QList<SseEvent> events;
+    SseParser::Error error = SseParser::Error::None;
+};
+
+// Feeds \a stream cut at \a cuts to a parser with small limits.
+Outcome parseLimited(const QByteArray &stream, const QList<qsizetype> &cuts, qsizetype maxLine,
+                     qsizetype maxEvent) {
+    SseParser parser;
+    parser.setLimits(maxLine, maxEvent);
+    Outcome out;
+    qsizetype from = 0;
+    for (qsizetype cut : cuts) {
+        out.events += parser.feed(QByteArrayView(stream).sliced(from, cut - from));
+        from = cut;
+    }
+    out.events += parser.feed(QByteArrayView(stream).sliced(from));
+    out.error = parser.error();
+    return out;
+}
+
 } // namespace
 
 class TestSseParser : public QObject {
@@ -51,6 +73,10 @@ private Q_SLOTS:
     void completedEvent_isNotPartial();
     void longEventInTinyPieces_isLinear();
     void done_isRecognised();
+    void limits_everySplitPoint_data();
+    void limits_everySplitPoint();
+    void endlessLine_stopsWithBoundedMemory();
+    void reset_clearsErrorKeepsLimits();
 };
 
 void TestSseParser::feed_data() {
@@ -172,6 +198,88 @@ void TestSseParser::done_isRecognised() {
     QCOMPARE(events.size(), 2);
     QVERIFY(events.at(0).isDone());
     QVERIFY(!events.at(1).isDone());
+}
+
+void TestSseParser::limits_everySplitPoint_data() {
+    QTest::addColumn<QByteArray>("stream");
+    QTest::addColumn<qsizetype>("maxLine");
+    QTest::addColumn<qsizetype>("maxEvent");
+    QTest::addColumn<QList<SseEvent>>("expected");
+    QTest::addColumn<SseParser::Error>("error");
+
+    using E = SseParser::Error;
+    QTest::newRow("line at the limit")
+        << "data: ab\n\n"_ba << qsizetype(8) << qsizetype(100) << QList{ev("ab")} << E::None;
+    QTest::newRow("line over the limit, events before kept, none after")
+        << "data: a\n\ndata: 123456789\n\ndata: b\n\n"_ba << qsizetype(8) << qsizetype(100)
+        << QList{ev("a")} << E::LineTooLong;
+    QTest::newRow("CRLF is not counted")
+        << "data: ab\r\n\r\n"_ba << qsizetype(8) << qsizetype(100) << QList{ev("ab")} << E::None;
+    QTest::newRow("endless comment") << "data: a\n\n: keep-alive keep-alive"_ba << qsizetype(8)
+                                     << qsizetype(100) << QList{ev("a")} << E::LineTooLong;
+    QTest::newRow("unterminated line over the limit")
+        << "data: 123456789"_ba << qsizetype(8) << qsizetype(100) << QList<SseEvent>{}
+        << E::LineTooLong;
+    QTest::newRow("event at the limit") << "data: 1234\ndata: 5678\n\n"_ba << qsizetype(100)
+                                        << qsizetype(10) << QList{ev("1234\n5678")} << E::None;
+    QTest::newRow("event over the limit")
+        << "data: x\n\ndata: 12345\ndata: 6789\n\ndata: y\n\n"_ba << qsizetype(100) << qsizetype(10)
+        << QList{ev("x")} << E::EventTooLarge;
+    QTest::newRow("many short lines over the event limit")
+        << "data: 1\ndata: 2\ndata: 3\ndata: 4\ndata: 5\ndata: 6\n\n"_ba << qsizetype(100)
+        << qsizetype(10) << QList<SseEvent>{} << E::EventTooLarge;
+    QTest::newRow("limits are per event")
+        << "data: 12345678\n\ndata: 12345678\n\n"_ba << qsizetype(100) << qsizetype(10)
+        << QList{ev("12345678"), ev("12345678")} << E::None;
+}
+
+void TestSseParser::limits_everySplitPoint() {
+    QFETCH(QByteArray, stream);
+    QFETCH(qsizetype, maxLine);
+    QFETCH(qsizetype, maxEvent);
+    QFETCH(QList<SseEvent>, expected);
+    QFETCH(SseParser::Error, error);
+    for (qsizetype cut = 0; cut <= stream.size(); ++cut) {
+        const Outcome got = parseLimited(stream, {cut}, maxLine, maxEvent);
+        if (got.events != expected || got.error != error)
+            QFAIL(qPrintable(u"differs when cut at byte %1"_s.arg(cut)));
+    }
+    // And one byte at a time.
+    QList<qsizetype> everyByte;
+    for (qsizetype i = 1; i < stream.size(); ++i)
+        everyByte.append(i);
+    const Outcome got = parseLimited(stream, everyByte, maxLine, maxEvent);
+    QCOMPARE(got.events, expected);
+    QCOMPARE(got.error, error);
+}
+
+void TestSseParser::endlessLine_stopsWithBoundedMemory() {
+    // A data line that never ends, 64 kB at a time, with the default limits.
+    SseParser parser;
+    QVERIFY(parser.feed("data: {\"a\":1}\n\ndata: ").size() == 1);
+    const QByteArray piece(64 * 1024, 'x');
+    qint64 fed = 0;
+    while (!parser.hasError() && fed < 4 * SseParser::kDefaultMaxLineSize) {
+        QVERIFY(parser.feed(piece).isEmpty());
+        fed += piece.size();
+    }
+    QCOMPARE(parser.error(), SseParser::Error::LineTooLong);
+    QVERIFY(fed <= SseParser::kDefaultMaxLineSize + piece.size());
+    QVERIFY(!parser.hasPartialEvent());
+    QVERIFY(!parser.errorString().isEmpty());
+    QVERIFY(parser.feed("\n\ndata: b\n\n").isEmpty()); // stays stopped
+}
+
+void TestSseParser::reset_clearsErrorKeepsLimits() {
+    SseParser parser;
+    parser.setLimits(4, 8);
+    QVERIFY(parser.feed("data: long\n\n").isEmpty());
+    QVERIFY(parser.hasError());
+    parser.reset();
+    QVERIFY(!parser.hasError());
+    QCOMPARE(parser.maxLineSize(), qsizetype(4));
+    QCOMPARE(parser.maxEventSize(), qsizetype(8));
+    QCOMPARE(parser.feed("data\n\n").size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestSseParser)
