@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The whole app in demo mode, made to stream a long answer and then wait to be killed:
 // tst_crashrecovery starts it, kills it with SIGKILL mid-answer and reopens the profile.
-// Usage: crashchild HOME PROFILE_DIR. It prints one line "STREAMING <n>" once the answer has
-// streamed for a while (n: characters shown so far), then streams on until it is killed.
+// Usage: crashchild HOME PROFILE_DIR [quit]. It prints one line "STREAMING <n>" once the
+// answer has streamed for a while (n: characters shown so far), then streams on until it is
+// killed. With "quit", it closes the window there instead (as a person quitting does), after
+// writing the text shown at that moment to HOME/shown.txt, and exits with the app's code.
 #include "app/Application.h"
 #include "models/ChatItem.h"
 #include "models/ConversationModel.h"
@@ -11,7 +13,9 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
@@ -28,10 +32,11 @@ int main(int argc, char *argv[]) {
     QApplication::setOrganizationName(u"Tramontane"_s);
     QApplication::setApplicationName(u"Tramontane"_s);
     const QStringList args = QApplication::arguments();
-    if (args.size() != 3) {
-        std::fprintf(stderr, "usage: crashchild HOME PROFILE_DIR\n");
+    if (args.size() < 3 || args.size() > 4 || (args.size() == 4 && args.at(3) != u"quit"_s)) {
+        std::fprintf(stderr, "usage: crashchild HOME PROFILE_DIR [quit]\n");
         return 2;
     }
+    const bool quit = args.size() == 4;
     QStandardPaths::setTestModeEnabled(true);
     QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, args.at(1));
 
@@ -60,7 +65,9 @@ int main(int argc, char *argv[]) {
         switch (step) {
         case Step::WaitModels:
             if (targets->count() > 0) {
-                composer->setPlainText(u"Tell me everything, long 20000"_s);
+                // Slow enough that quitting always happens mid-answer.
+                composer->setPlainText(quit ? u"Tell me everything, long 20000 rate 100"_s
+                                            : u"Tell me everything, long 20000"_s);
                 send->click();
                 step = Step::WaitStream;
             }
@@ -79,6 +86,13 @@ int main(int argc, char *argv[]) {
                 std::fprintf(stdout, "STREAMING %lld\n", static_cast<long long>(shown.size()));
                 std::fflush(stdout);
                 step = Step::Reported;
+                if (quit) {
+                    QFile file(QDir(args.at(1)).filePath(u"shown.txt"_s));
+                    if (!file.open(QIODevice::WriteOnly) || file.write(shown.toUtf8()) < 0)
+                        QApplication::exit(4);
+                    file.close();
+                    window->close(); // the last window: the app quits
+                }
             }
             break;
         case Step::Reported:
