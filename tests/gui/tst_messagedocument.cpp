@@ -130,10 +130,9 @@ private Q_SLOTS:
     void streamingFence_onlyAppendsNewLines();
     void giantParagraph_costsLinearTimeOverall();
     void giantTable_isShownAsItsSource();
-    void asyncBuild_signalsReadyWithSamePlainText_data();
     void asyncBuild_signalsReadyWithSamePlainText();
     void shortText_isBuiltAtOnce();
-    void widthChange_ofLargeMessage_relaysOutOffThread();
+    void widthChange_ofLargeMessage_keepsOldLayoutUntilReady();
     void codeBlocks_haveRectsAndText();
     void anchorAt_findsLinksAndPlaceholders();
     void paint_drawsOnlyInsideTheClip();
@@ -369,15 +368,7 @@ void TestMessageDocument::giantTable_isShownAsItsSource() {
     QCOMPARE(streamed.height(), document.height());
 }
 
-void TestMessageDocument::asyncBuild_signalsReadyWithSamePlainText_data() {
-    QTest::addColumn<bool>("offThreadLayout");
-    QTest::newRow("layout on the worker") << true;
-    QTest::newRow("layout on the GUI thread") << false;
-}
-
 void TestMessageDocument::asyncBuild_signalsReadyWithSamePlainText() {
-    QFETCH(bool, offThreadLayout);
-    MessageDocument::setOffThreadLayout(offThreadLayout);
     const QString answer = tableHeavyAnswer(48 * 1024, 3);
     MessageDocument document;
     document.setTextWidth(kWidth);
@@ -389,7 +380,6 @@ void TestMessageDocument::asyncBuild_signalsReadyWithSamePlainText() {
     QVERIFY(document.isReady());
     QCOMPARE(document.toPlainText(), oneShotPlainText(answer));
     QCOMPARE(document.height(), singleDocument(answer)->height());
-    MessageDocument::setOffThreadLayout(true);
 }
 
 void TestMessageDocument::shortText_isBuiltAtOnce() {
@@ -403,7 +393,7 @@ void TestMessageDocument::shortText_isBuiltAtOnce() {
     QCOMPARE(ready.count(), 0);
 }
 
-void TestMessageDocument::widthChange_ofLargeMessage_relaysOutOffThread() {
+void TestMessageDocument::widthChange_ofLargeMessage_keepsOldLayoutUntilReady() {
     const QString answer = tableHeavyAnswer(24 * 1024, 9);
     MessageDocument document;
     document.setTextWidth(kWidth);

@@ -4,12 +4,14 @@
 #include "ui/markdown/MarkdownRendering.h"
 
 #include <QAbstractTextDocumentLayout>
+#include <QElapsedTimer>
 #include <QPainter>
 #include <QTextBlock>
 #include <QTextCursor>
 #include <QTextList>
 #include <QTextTable>
 #include <QThread>
+#include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
 
 using namespace Qt::StringLiterals;
@@ -20,8 +22,6 @@ using Chunk = MarkdownBlockSplitter::Chunk;
 using MarkdownRendering::CodeBlockBuilder;
 
 namespace {
-
-std::atomic_bool s_offThreadLayout = true;
 
 // Deletes a document in its own thread: a worker's result may be dropped anywhere.
 struct DocumentDeleter {
@@ -60,7 +60,6 @@ struct MessageDocument::Segment {
 struct MessageDocument::BuildOutput {
     std::vector<std::unique_ptr<Segment>> segments;
     qsizetype parsedChars = 0;
-    qreal width = -1;
 };
 
 // Heights of the hidden prefixes laid out alone. A segment ends where its document ends, and
@@ -120,7 +119,7 @@ struct BuildContext {
     MarkdownStyle style;
     MessageDocument::Limits limits;
     SafeTextDocument::ImageResolver resolver;
-    qreal width = -1;
+    qreal width = -1; // set only on the GUI thread: setting it lays the document out
 };
 
 enum class ChunkRendering { Markdown, Code, PlainTable };
@@ -263,11 +262,12 @@ void updateGeometry(Segment &segment, const MarkdownStyle &style, qreal width,
     segment.geometryValid = true;
 }
 
+// Builds the documents of \a text. On a worker thread (\a target set) nothing may touch a
+// font engine: no layout, no text width (context.width stays -1).
 std::shared_ptr<MessageDocument::BuildOutput>
-buildAll(const QString &text, const BuildContext &context, bool layout,
+buildAll(const QString &text, const BuildContext &context,
          const std::shared_ptr<std::atomic_bool> &cancel, QThread *target) {
     auto output = std::make_shared<MessageDocument::BuildOutput>();
-    output->width = layout ? context.width : -1;
     Segments &segments = output->segments;
     // Link reference definitions act on the whole message: every piece gets all of them.
     QStringList definitions;
@@ -317,16 +317,6 @@ buildAll(const QString &text, const BuildContext &context, bool layout,
     }
     flush();
 
-    if (layout && context.width > 0) {
-        PrefixHeights prefixHeights;
-        for (auto &segment : segments) {
-            if (cancel && cancel->load(std::memory_order_relaxed)) {
-                segments.clear();
-                return output;
-            }
-            updateGeometry(*segment, context.style, context.width, prefixHeights);
-        }
-    }
     if (target && target != QThread::currentThread()) {
         for (auto &segment : segments)
             segment->document->moveToThread(target);
@@ -342,18 +332,15 @@ MessageDocument::MessageDocument(QObject *parent)
 MessageDocument::MessageDocument(const MarkdownStyle &style, QObject *parent)
     : QObject(parent)
     , m_style(style)
-    , m_prefixHeights(std::make_unique<PrefixHeights>()) {}
+    , m_prefixHeights(std::make_unique<PrefixHeights>())
+    , m_layoutTimer(new QTimer(this)) {
+    m_layoutTimer->setSingleShot(true);
+    m_layoutTimer->setInterval(0);
+    connect(m_layoutTimer, &QTimer::timeout, this, &MessageDocument::layoutSlice);
+}
 
 MessageDocument::~MessageDocument() {
     cancelBuild();
-}
-
-void MessageDocument::setOffThreadLayout(bool enabled) {
-    s_offThreadLayout.store(enabled);
-}
-
-bool MessageDocument::offThreadLayout() {
-    return s_offThreadLayout.load();
 }
 
 void MessageDocument::setImageResolver(SafeTextDocument::ImageResolver resolver) {
@@ -568,7 +555,7 @@ bool MessageDocument::setMarkdownAsync(const QString &markdown) {
     m_committed = m_text.size();
     if (markdown.size() < m_limits.syncBuildChars) {
         const BuildContext context{m_style, m_limits, m_resolver, m_width};
-        installBuild(buildAll(markdown, context, false, nullptr, nullptr));
+        installBuild(buildAll(markdown, context, nullptr, nullptr));
         return true;
     }
     startBuild();
@@ -579,8 +566,8 @@ void MessageDocument::startBuild() {
     cancelBuild();
     m_cancel = std::make_shared<std::atomic_bool>(false);
     m_building = true;
-    const BuildContext context{m_style, m_limits, m_resolver, m_width};
-    const bool layout = offThreadLayout() && m_width > 0;
+    // No width: the worker only builds, the layout happens here (see layoutSlice).
+    const BuildContext context{m_style, m_limits, m_resolver, -1};
     auto *watcher = new QFutureWatcher<std::shared_ptr<BuildOutput>>(this);
     m_watcher = watcher;
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
@@ -588,11 +575,38 @@ void MessageDocument::startBuild() {
         if (watcher != m_watcher)
             return;
         m_watcher = nullptr;
-        m_building = false;
-        installBuild(watcher->result());
-        Q_EMIT ready();
+        m_pending = watcher->result();
+        m_pendingNext = 0;
+        layoutSlice();
     });
-    watcher->setFuture(QtConcurrent::run(&buildAll, m_text, context, layout, m_cancel, thread()));
+    watcher->setFuture(QtConcurrent::run(&buildAll, m_text, context, m_cancel, thread()));
+}
+
+// Lays out the segments of a finished build for Limits::layoutSliceMs (at least one segment),
+// then yields to the event loop; the last slice installs the build and emits ready().
+void MessageDocument::layoutSlice() {
+    if (!m_pending)
+        return;
+    std::vector<std::unique_ptr<Segment>> &segments = m_pending->segments;
+    if (m_width > 0) {
+        QElapsedTimer clock;
+        clock.start();
+        while (m_pendingNext < segments.size()) {
+            updateGeometry(*segments[m_pendingNext], m_style, m_width, *m_prefixHeights);
+            ++m_pendingNext;
+            if (clock.elapsed() >= m_limits.layoutSliceMs)
+                break;
+        }
+        if (m_pendingNext < segments.size()) {
+            m_layoutTimer->start();
+            return;
+        }
+    }
+    const std::shared_ptr<BuildOutput> output = std::move(m_pending);
+    m_pending.reset();
+    m_building = false;
+    installBuild(output);
+    Q_EMIT ready();
 }
 
 void MessageDocument::cancelBuild() {
@@ -604,6 +618,10 @@ void MessageDocument::cancelBuild() {
         m_watcher->deleteLater();
         m_watcher = nullptr;
     }
+    m_pending.reset();
+    m_pendingNext = 0;
+    if (m_layoutTimer)
+        m_layoutTimer->stop();
     m_building = false;
 }
 
@@ -630,8 +648,10 @@ void MessageDocument::setTextWidth(qreal width) {
     m_width = width;
     m_codeBlocksValid = false;
     m_geometryDirty = true;
+    m_pendingNext = 0; // a build being laid out starts over at the new width
     if (!m_streaming && m_hasContent && previous > 0 && m_text.size() >= m_limits.syncBuildChars) {
-        // A big message: lay it out again off the GUI thread, the old layout stays meanwhile.
+        // A big message: rebuilt off the GUI thread and laid out in slices, the old layout
+        // stays meanwhile.
         startBuild();
         return;
     }

@@ -19,6 +19,7 @@
 #include <vector>
 
 class QPainter;
+class QTimer;
 
 namespace Tramontane {
 
@@ -43,9 +44,13 @@ class PrefixHeights;
 //! its new lines appended. finish() turns the tail into a committed segment without parsing it
 //! again.
 //!
-//! History: setMarkdownAsync() builds and lays out on a worker thread (QtConcurrent) and
-//! signals ready(); short texts are built at once. Top-level fences are built line by line (no
-//! markdown parsing, linear), and giant tables are shown as their source in monospace lines.
+//! History: setMarkdownAsync() builds the documents on a worker thread (QtConcurrent), then
+//! lays them out on the GUI thread a few segments per event-loop pass (Limits::layoutSliceMs)
+//! and signals ready(); short texts are built at once. Nothing that touches a font engine runs
+//! on the worker: a text layout keeps raw pointers to the font engines of the thread that made
+//! it, and those die with the thread (an idle pool thread exits after 30 s). Top-level fences
+//! are built line by line (no markdown parsing, linear), and giant tables are shown as their
+//! source in monospace lines.
 //!
 //! All coordinates are relative to the top-left corner of the message. GUI thread only.
 class MessageDocument final : public QObject {
@@ -62,6 +67,8 @@ public:
         qsizetype adoptFenceChars = 2 * 1024;  //!< a streamed fence this big keeps its document
         //! An open tail this long is re-parsed only after growing by a quarter.
         qsizetype tailThrottleChars = 4 * 1024;
+        //! GUI-thread time spent laying out an asynchronous build before yielding.
+        int layoutSliceMs = 8;
     };
 
     //! A code block (fenced, indented, or a giant table shown as text).
@@ -120,7 +127,7 @@ public:
 
     // --- From history --------------------------------------------------------------------
     //! Renders a complete message. Below Limits::syncBuildChars it is built at once and true is
-    //! returned; otherwise it is built (and laid out, when a width is set) on a worker thread,
+    //! returned; otherwise it is built on a worker thread and laid out on this one in slices,
     //! false is returned and ready() follows.
     bool setMarkdownAsync(const QString &markdown);
     //! False while an asynchronous build runs and nothing is there to show yet.
@@ -131,8 +138,8 @@ public:
     const QString &text() const { return m_text; }
 
     // --- Geometry, painting, hit-testing --------------------------------------------------
-    //! Lays the message out at \a width. A large complete message is re-laid out off the GUI
-    //! thread: until ready() the previous layout stays visible.
+    //! Lays the message out at \a width. A large complete message is rebuilt off the GUI thread
+    //! and laid out in slices: until ready() the previous layout stays visible.
     void setTextWidth(qreal width);
     qreal textWidth() const { return m_width; }
     //! Renders pending streamed text if needed. -1 before a width is set.
@@ -177,13 +184,6 @@ public:
     qsizetype totalParsedChars() const { return m_totalParsed; }
     int segmentCount() const;
 
-    //! Whether asynchronous builds also lay out on the worker thread (default true: since
-    //! Qt 5.0 text layout and font rendering work outside the GUI thread, and Qt 6 dropped
-    //! QFontDatabase::supportsThreadedFontRendering(), which always answered true). When off,
-    //! documents are built on the worker and laid out lazily on the GUI thread.
-    static void setOffThreadLayout(bool enabled);
-    static bool offThreadLayout();
-
     struct Segment;
     struct BuildOutput;
 
@@ -203,6 +203,7 @@ private:
     void dropTail();
     void ensureLaidOut();
     void startBuild();
+    void layoutSlice();
     void installBuild(const std::shared_ptr<BuildOutput> &output);
     void cancelBuild();
     void forEachSegment(const std::function<bool(Segment &, qreal top)> &visit);
@@ -240,6 +241,10 @@ private:
 
     QFutureWatcher<std::shared_ptr<BuildOutput>> *m_watcher = nullptr;
     std::shared_ptr<std::atomic_bool> m_cancel;
+    // A finished build being laid out: segments before m_pendingNext are done.
+    std::shared_ptr<BuildOutput> m_pending;
+    std::size_t m_pendingNext = 0;
+    QTimer *m_layoutTimer = nullptr;
 };
 
 } // namespace Tramontane
