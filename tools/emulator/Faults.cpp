@@ -22,6 +22,7 @@ constexpr Named KindNames[] = {
     {"malformed"_L1, int(Fault::Kind::Malformed)},
     {"stream_error"_L1, int(Fault::Kind::StreamError)},
     {"drop"_L1, int(Fault::Kind::Drop)},
+    {"pause"_L1, int(Fault::Kind::Pause)},
 };
 
 constexpr Named BodyNames[] = {
@@ -139,7 +140,8 @@ QJsonObject Fault::toJson() const {
         if (!retryAfter.isEmpty())
             o.insert(u"retry_after"_s, QString::fromLatin1(retryAfter));
     }
-    if (kind == Kind::Cut || kind == Kind::Malformed || kind == Kind::StreamError)
+    if (kind == Kind::Cut || kind == Kind::Malformed || kind == Kind::StreamError
+        || kind == Kind::Pause)
         o.insert(u"after_events"_s, afterEvents);
     return o;
 }
@@ -162,7 +164,7 @@ std::optional<Fault> Fault::fromJson(const QJsonObject &o, QString *error) {
     const auto k = lookup(KindNames, kind);
     if (!k) {
         *error =
-            u"unknown fault kind \"%1\" (status, delay, cut, malformed, stream_error, drop)"_s.arg(
+            u"unknown fault kind \"%1\" (status, delay, cut, malformed, stream_error, drop, pause)"_s.arg(
                 kind);
         return std::nullopt;
     }

@@ -19,6 +19,7 @@ struct Fault {
         Malformed,   //!< plain: 200 with broken JSON; streams: one broken event after K
         StreamError, //!< streams: an error object after K events, and no [DONE]
         Drop,        //!< close the connection without answering
+        Pause,       //!< streams: stop after K events for `delayMs` (0: until the client leaves)
     };
     enum class Body { Default, Detail, DetailArray, Object, Wrapped, Gateway, Html, Text, Empty };
 

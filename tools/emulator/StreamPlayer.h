@@ -23,7 +23,8 @@ struct StreamEvent {
 };
 
 //! Plays a chat completion stream on an exchange: `data: {json}` events paced at a token rate,
-//! then `data: [DONE]`. Applies a stream fault (cut, malformed event, error object) when given.
+//! then `data: [DONE]`. Applies a stream fault (cut, malformed event, error object, pause) when
+//! given.
 //! Lives as a child of the exchange; stops by itself when the client leaves.
 class StreamPlayer final : public QObject {
     Q_OBJECT
@@ -42,6 +43,8 @@ private:
     //! \a next is the event that would have come (a cut sends half of it).
     bool applyFault(QByteArray &out, const QByteArray &next);
     void finish(QByteArray &out);
+    //! True when a pause fault is due before the next event.
+    bool pauseDue() const;
 
     QPointer<HttpExchange> m_exchange;
     QList<StreamEvent> m_events;
@@ -52,6 +55,8 @@ private:
     int m_eventsSent = 0;
     bool m_faultApplied = false;
     QElapsedTimer m_clock;
+    qint64 m_pausedMs = 0; // time spent in a pause fault, left out of the pacing
+    bool m_paused = false;
     QTimer *m_timer;
 };
 
