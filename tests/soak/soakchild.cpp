@@ -26,7 +26,6 @@
 #include <QJsonObject>
 #include <QListView>
 #include <QPlainTextEdit>
-#include <QPushButton>
 #include <QScrollBar>
 #include <QSettings>
 #include <QStandardPaths>
