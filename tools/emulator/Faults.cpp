@@ -164,8 +164,8 @@ std::optional<Fault> Fault::fromJson(const QJsonObject &o, QString *error) {
     const auto k = lookup(KindNames, kind);
     if (!k) {
         *error =
-            u"unknown fault kind \"%1\" (status, delay, cut, malformed, stream_error, drop, pause)"_s.arg(
-                kind);
+            u"unknown fault kind \"%1\" (status, delay, cut, malformed, stream_error, drop, pause)"_s
+                .arg(kind);
         return std::nullopt;
     }
     f.kind = Kind(*k);
