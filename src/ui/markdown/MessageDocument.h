@@ -12,6 +12,7 @@
 #include <QPointF>
 #include <QRectF>
 #include <QString>
+#include <QStringView>
 
 #include <atomic>
 #include <memory>
@@ -52,6 +53,11 @@ class PrefixHeights;
 //! are built line by line (no markdown parsing, linear), and giant tables are shown as their
 //! source in monospace lines.
 //!
+//! Untrusted text is bounded: only the first Limits::displayChars characters are displayed,
+//! followed by a line saying the rest is not (text() keeps everything), and a piece holding a
+//! run longer than Limits::longRunChars without white space gets a segment of its own that
+//! wraps anywhere (Qt's word-or-anywhere wrapping is quadratic in the length of such a run).
+//!
 //! All coordinates are relative to the top-left corner of the message. GUI thread only.
 class MessageDocument final : public QObject {
     Q_OBJECT
@@ -67,6 +73,10 @@ public:
         qsizetype adoptFenceChars = 2 * 1024;  //!< a streamed fence this big keeps its document
         //! An open tail this long is re-parsed only after growing by a quarter.
         qsizetype tailThrottleChars = 4 * 1024;
+        //! Text past this is not displayed (a notice line says so); text() keeps all of it.
+        qsizetype displayChars = 768 * 1024;
+        //! A piece with a longer run of characters without white space wraps anywhere.
+        qsizetype longRunChars = 1024;
         //! GUI-thread time spent laying out an asynchronous build before yielding.
         int layoutSliceMs = 8;
     };
@@ -135,7 +145,10 @@ public:
     //! True while an asynchronous build runs (a first build, or a rebuild for a new width).
     bool isBuilding() const { return m_building; }
 
+    //! The whole text, also what is not displayed.
     const QString &text() const { return m_text; }
+    //! Whether only the first Limits::displayChars characters (about) are displayed.
+    bool isTruncated() const { return m_truncatedAt >= 0; }
 
     // --- Geometry, painting, hit-testing --------------------------------------------------
     //! Lays the message out at \a width. A large complete message is rebuilt off the GUI thread
@@ -205,6 +218,10 @@ private:
     void startBuild();
     void layoutSlice();
     void installBuild(const std::shared_ptr<BuildOutput> &output);
+    //! The displayed part of the text.
+    QStringView shown() const;
+    QString noticeText() const;
+    void truncateStream();
     void cancelBuild();
     void forEachSegment(const std::function<bool(Segment &, qreal top)> &visit);
     Segment *segmentAt(qreal y, qreal *top);
@@ -245,6 +262,7 @@ private:
     std::shared_ptr<BuildOutput> m_pending;
     std::size_t m_pendingNext = 0;
     QTimer *m_layoutTimer = nullptr;
+    qsizetype m_truncatedAt = -1; // displayed length when the text is cut
 };
 
 } // namespace Tramontane
