@@ -71,10 +71,30 @@ Application::Application(ConnectionConfig config, QString profileDir, QObject *p
     , m_profileDir(std::move(profileDir)) {}
 
 Application::~Application() {
+    shutdown();
     // The window and its pages go first: they hold pointers into everything below.
     m_window.reset();
+    m_pager.reset();
+    // Then the objects made here, newest first (a session before its model and services, the
+    // services before the network manager) and before the store and the persistence: left to
+    // ~QObject they would die after every member, and a job ending on the way (tearing down the
+    // network manager ends its replies) would run its handler against a destroyed store.
+    QList<QPointer<QObject>> objects;
+    for (QObject *child : children())
+        objects.prepend(child);
+    for (const QPointer<QObject> &object : std::as_const(objects))
+        delete object.data(); // null when an earlier deletion took it along
     if (m_store)
         (void)m_store->purgeDeleted();
+}
+
+void Application::shutdown() {
+    if (m_shutDown || !m_session)
+        return;
+    m_shutDown = true;
+    // Stop returns once the answer's final state is stored.
+    m_session->stop();
+    m_session->setPersistence(nullptr);
 }
 
 bool Application::start(QString *error) {
@@ -136,6 +156,10 @@ bool Application::start(QString *error) {
     m_approvalSettings = new QSettings(this);
     m_approvals = new ToolApprovalStore(m_approvalSettings, this);
     m_connectorList = new ConnectorListModel(m_connectorService, m_approvals, this);
+
+    // Quitting stops and stores an answer still streaming before anything is torn down.
+    connect(QCoreApplication::instance(), &QCoreApplication::aboutToQuit, this,
+            &Application::shutdown);
 
     buildWindow();
     connectApi();

@@ -66,6 +66,10 @@ public:
     void setFileChooser(FileChooser chooser) { m_fileChooser = std::move(chooser); }
 
 private:
+    //! Quitting, in this order: stops an answer still streaming and stores what arrived (marked
+    //! interrupted, as Stop does), then detaches the chat from the store. Runs once, when the
+    //! application is about to quit or at the latest when this object is destroyed.
+    void shutdown();
     void buildWindow();
     void connectApi();
     void onApiReady();
@@ -93,6 +97,7 @@ private:
     ConnectionConfig m_config;
     QString m_profileDir;
     bool m_apiReady = false;
+    bool m_shutDown = false;
 
     std::unique_ptr<ConversationStore> m_store;
     std::unique_ptr<SecretStore> m_secrets;

@@ -3,6 +3,7 @@
 #include "app/Translations.h"
 #include "core/ConnectionConfig.h"
 #include "core/MemoryTuning.h"
+#include "core/ThreadPoolTuning.h"
 #include "core/net/ApiClient.h"
 #include "core/net/Redactor.h"
 #include "ui/MainWindow.h"
@@ -22,6 +23,7 @@ using namespace Tramontane;
 int main(int argc, char *argv[]) {
     tuneMemoryAllocator();
     QApplication app(argc, argv);
+    applyThreadExpiryFromEnvironment();
     QApplication::setApplicationName(u"Tramontane"_s);
     QApplication::setOrganizationName(u"Tramontane"_s);
     QApplication::setApplicationVersion(QStringLiteral(TRAMONTANE_VERSION));

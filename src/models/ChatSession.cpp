@@ -16,6 +16,9 @@ ChatSession::ChatSession(ChatService *service, ConversationModel *model, QObject
     m_frame.setSingleShot(true);
     m_frame.setInterval(16);
     connect(&m_frame, &QTimer::timeout, this, &ChatSession::flush);
+    m_checkpoint.setSingleShot(true);
+    m_checkpoint.setInterval(1000);
+    connect(&m_checkpoint, &QTimer::timeout, this, &ChatSession::persistCheckpoint);
 }
 
 ChatSession::~ChatSession() {
@@ -140,7 +143,6 @@ void ChatSession::startRun(const QList<ChatMessage> &history, const QList<Tool> 
         m_run = m_service->stream(std::get<ChatRequest>(request));
     connect(m_run, &ChatRun::updated, this, &ChatSession::onRunUpdated);
     connect(m_run, &ChatRun::finished, this, &ChatSession::onRunFinished);
-    m_sinceCheckpoint.start();
 }
 
 void ChatSession::onRunUpdated() {
@@ -157,7 +159,10 @@ void ChatSession::flush() {
     if (!m_run)
         return;
     syncRunEntries(ChatEntry::Status::Streaming);
-    persistCheckpoint(false);
+    // What is shown now is stored within the checkpoint interval, even if the stream pauses
+    // (a tool running); while text keeps coming, that is one write per interval.
+    if (!m_checkpoint.isActive())
+        m_checkpoint.start();
 }
 
 void ChatSession::syncRunEntries(ChatEntry::Status status) {
@@ -189,19 +194,20 @@ void ChatSession::syncRunEntries(ChatEntry::Status status) {
     }
 }
 
-void ChatSession::persistCheckpoint(bool force) {
-    if (!m_persistence || (!force && m_sinceCheckpoint.elapsed() < 1000))
+void ChatSession::persistCheckpoint() {
+    m_checkpoint.stop();
+    if (!m_persistence)
         return;
     for (int k = 0; k < m_runIds.size(); ++k) {
         const int index = m_runFirstEntry + k;
         if (index < m_model->entryCount())
             m_persistence->updateMessage(m_model->entries().at(index));
     }
-    m_sinceCheckpoint.restart();
 }
 
 void ChatSession::onRunFinished() {
     m_frame.stop();
+    m_checkpoint.stop(); // the final state is stored below
     ChatRun *run = m_run;
     const ChatRun::Outcome outcome = run->outcome();
     syncRunEntries(ChatEntry::Status::Complete);
@@ -241,7 +247,7 @@ void ChatSession::onRunFinished() {
         m_model->truncateEntries(last);
     } else {
         m_model->updateEntry(last, entry);
-        persistCheckpoint(true);
+        persistCheckpoint();
     }
     qCInfo(lcChat) << "turn finished:" << int(outcome) << "request id" << entry.requestId;
 

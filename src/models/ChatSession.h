@@ -5,7 +5,6 @@
 #include "core/protocol/Tool.h"
 #include "models/ChatItem.h"
 
-#include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
@@ -19,8 +18,9 @@ class ChatService;
 class ConversationModel;
 
 //! Where a chat's messages are kept durably. The session stores the user's message before the
-//! request leaves, checkpoints a streaming answer at most once a second, and stores its final
-//! state. Implemented over the conversation store by the app; absent in some tests.
+//! request leaves, checkpoints a streaming answer at most once a second (and within a second
+//! of any text shown, even when the stream then pauses), and stores its final state.
+//! Implemented over the conversation store by the app; absent in some tests.
 class ChatPersistence {
 public:
     virtual ~ChatPersistence() = default;
@@ -76,6 +76,9 @@ public:
 
     //! The frame interval for coalescing stream updates (default 16 ms).
     void setFrameInterval(int ms) { m_frame.setInterval(ms); }
+    //! How long text shown while streaming may stay unsaved (default 1000 ms): a checkpoint
+    //! runs that long after the first unsaved update, whether or not more text arrives.
+    void setCheckpointInterval(int ms) { m_checkpoint.setInterval(ms); }
 
     bool isBusy() const { return m_starting || !m_run.isNull(); }
     ConversationModel *model() const { return m_model; }
@@ -84,7 +87,8 @@ public:
     //! when the text is blank, when no model or agent is chosen, or when the message could not
     //! be stored (the error is reported through failedToSend()).
     bool send(const QString &text);
-    //! Stops the answer being streamed; what arrived is kept.
+    //! Stops the answer being streamed; what arrived is kept, and stored (as interrupted)
+    //! before this returns. Quitting calls it too.
     void stop();
     //! Asks again for the answer at \a entry (a failed or interrupted one): it is replaced.
     bool retry(int entry);
@@ -112,7 +116,7 @@ private:
     void flush();
     void onRunFinished();
     void syncRunEntries(ChatEntry::Status status);
-    void persistCheckpoint(bool force);
+    void persistCheckpoint();
     qint64 nextLocalId() { return --m_localId; }
 
     ChatService *m_service;
@@ -130,7 +134,7 @@ private:
     QList<qint64> m_runIds;   // entry ids of the run's messages, in order
     bool m_firstFlushDone = false;
     QTimer m_frame;
-    QElapsedTimer m_sinceCheckpoint;
+    QTimer m_checkpoint; // runs while shown text is not stored yet
     qint64 m_localId = 0;
 };
 

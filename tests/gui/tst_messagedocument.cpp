@@ -130,16 +130,16 @@ private Q_SLOTS:
     void streamingFence_onlyAppendsNewLines();
     void giantParagraph_costsLinearTimeOverall();
     void giantTable_isShownAsItsSource();
-    void asyncBuild_signalsReadyWithSamePlainText_data();
     void asyncBuild_signalsReadyWithSamePlainText();
     void shortText_isBuiltAtOnce();
-    void widthChange_ofLargeMessage_relaysOutOffThread();
+    void widthChange_ofLargeMessage_keepsOldLayoutUntilReady();
     void codeBlocks_haveRectsAndText();
     void anchorAt_findsLinksAndPlaceholders();
     void paint_drawsOnlyInsideTheClip();
     void finish_withReferenceDefinitions_rebuildsOnce();
     void setText_withEditedText_startsOver();
     void textPositions_workAcrossSegments();
+    void longText_showsWhatFitsAndSaysSo();
 };
 
 void TestMessageDocument::streaming_tableHeavyAnswer_matchesOneShot() {
@@ -369,15 +369,7 @@ void TestMessageDocument::giantTable_isShownAsItsSource() {
     QCOMPARE(streamed.height(), document.height());
 }
 
-void TestMessageDocument::asyncBuild_signalsReadyWithSamePlainText_data() {
-    QTest::addColumn<bool>("offThreadLayout");
-    QTest::newRow("layout on the worker") << true;
-    QTest::newRow("layout on the GUI thread") << false;
-}
-
 void TestMessageDocument::asyncBuild_signalsReadyWithSamePlainText() {
-    QFETCH(bool, offThreadLayout);
-    MessageDocument::setOffThreadLayout(offThreadLayout);
     const QString answer = tableHeavyAnswer(48 * 1024, 3);
     MessageDocument document;
     document.setTextWidth(kWidth);
@@ -389,7 +381,6 @@ void TestMessageDocument::asyncBuild_signalsReadyWithSamePlainText() {
     QVERIFY(document.isReady());
     QCOMPARE(document.toPlainText(), oneShotPlainText(answer));
     QCOMPARE(document.height(), singleDocument(answer)->height());
-    MessageDocument::setOffThreadLayout(true);
 }
 
 void TestMessageDocument::shortText_isBuiltAtOnce() {
@@ -403,7 +394,7 @@ void TestMessageDocument::shortText_isBuiltAtOnce() {
     QCOMPARE(ready.count(), 0);
 }
 
-void TestMessageDocument::widthChange_ofLargeMessage_relaysOutOffThread() {
+void TestMessageDocument::widthChange_ofLargeMessage_keepsOldLayoutUntilReady() {
     const QString answer = tableHeavyAnswer(24 * 1024, 9);
     MessageDocument document;
     document.setTextWidth(kWidth);
@@ -608,6 +599,48 @@ void TestMessageDocument::textPositions_workAcrossSegments() {
         QVERIFY2(at >= second.start && at <= second.end, qPrintable(QString::number(y)));
     }
     QVERIFY(rows >= 8);
+}
+
+// Past the display limit, what fits is shown and a last line says the rest is not; text()
+// keeps everything, and the message can be built again from it.
+void TestMessageDocument::longText_showsWhatFitsAndSaysSo() {
+    const QString text = tableHeavyAnswer(96 * 1024, 5);
+    MessageDocument::Limits limits;
+    limits.displayChars = 32 * 1024;
+    for (const bool streamed : {false, true}) {
+        MessageDocument document;
+        document.setLimits(limits);
+        document.setTextWidth(kWidth);
+        if (streamed) {
+            for (qsizetype at = 0; at < text.size(); at += 1000) {
+                document.append(
+                    QStringView(text).sliced(at, qMin<qsizetype>(1000, text.size() - at)));
+                QVERIFY(document.height() > 0);
+            }
+            document.finish();
+        } else {
+            QSignalSpy ready(&document, &MessageDocument::ready);
+            QVERIFY(!document.setMarkdownAsync(text));
+            QVERIFY(ready.wait(20000));
+        }
+        QVERIFY(document.isTruncated());
+        QCOMPARE(document.text(), text);
+        const QString plain = document.toPlainText();
+        QVERIFY2(plain.size() < limits.displayChars, qPrintable(QString::number(plain.size())));
+        QVERIFY(plain.startsWith(u"Here is the comparison you asked for."_s));
+        const QString notice = plain.section(u'\n', -1);
+        QVERIFY2(notice.contains(u"too long to display"_s), qPrintable(notice));
+        // The notice is the last thing painted, below the shown text.
+        const qreal height = document.height();
+        QCOMPARE(document.textIn(document.blockAt(document.positionAt(QPointF(20, height - 2)))),
+                 notice);
+    }
+    MessageDocument shortOne;
+    shortOne.setLimits(limits);
+    shortOne.setTextWidth(kWidth);
+    QVERIFY(shortOne.setMarkdownAsync(u"Short."_s));
+    QVERIFY(!shortOne.isTruncated());
+    QCOMPARE(shortOne.toPlainText(), u"Short."_s);
 }
 
 QTEST_MAIN(TestMessageDocument)

@@ -118,6 +118,7 @@ private Q_SLOTS:
     void fault_retryAfterAndCount();
     void fault_delayHoldsTheAnswer();
     void fault_cutStream_hasNoDone();
+    void fault_pauseStream_goesSilentThenEnds();
     void fault_cutPlainBody_isAnError();
     void fault_malformedJson();
     void fault_malformedStreamEvent();
@@ -1065,6 +1066,22 @@ void TestEmulator::fault_cutStream_hasNoDone() {
     SseParser parser;
     parser.feed(r.body);
     QVERIFY(parser.hasPartialEvent());
+}
+
+void TestEmulator::fault_pauseStream_goesSilentThenEnds() {
+    QCOMPARE(m_http->addFault(QJsonObject{{u"path"_s, u"/v1/chat/completions"_s},
+                                          {u"kind"_s, u"pause"_s},
+                                          {u"after_events"_s, 3},
+                                          {u"delay_ms"_s, 600}}),
+             200);
+    // At full speed, the whole answer would come at once: the pause is all the waiting.
+    const HttpResult r =
+        m_http->post(u"/v1/chat/completions"_s, chatBody(u"hi rate 0"_s, {{u"stream"_s, true}}));
+    QCOMPARE(r.status, 200);
+    QVERIFY2(r.elapsedMs >= 580, qPrintable(QString::number(r.elapsedMs)));
+    bool done = false;
+    QVERIFY(streamChunks(r, &done).size() > 3);
+    QVERIFY(done);
 }
 
 void TestEmulator::fault_cutPlainBody_isAnError() {

@@ -115,13 +115,15 @@ void Emulator::applyFault(HttpExchange *ex, const Fault &fault) {
         case Fault::Kind::StreamError:
         case Fault::Kind::EndlessLine:
         case Fault::Kind::KeepAlive:
+        case Fault::Kind::Pause:
             m_attached.insert(ex, fault);
             connect(ex, &QObject::destroyed, this, [this, ex] { m_attached.remove(ex); });
             break;
         }
         dispatch(ex);
     };
-    if (fault.delayMs > 0)
+    // A pause's delay is the pause in the stream, not a wait before answering.
+    if (fault.delayMs > 0 && fault.kind != Fault::Kind::Pause)
         QTimer::singleShot(fault.delayMs, ex, run);
     else
         run();

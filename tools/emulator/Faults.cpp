@@ -24,6 +24,7 @@ constexpr Named KindNames[] = {
     {"drop"_L1, int(Fault::Kind::Drop)},
     {"endless_line"_L1, int(Fault::Kind::EndlessLine)},
     {"keep_alive_only"_L1, int(Fault::Kind::KeepAlive)},
+    {"pause"_L1, int(Fault::Kind::Pause)},
 };
 
 constexpr Named BodyNames[] = {
@@ -125,7 +126,7 @@ bool Fault::matches(const QByteArray &requestMethod, const QString &path) const 
 
 bool Fault::isStreamKind() const {
     return kind == Kind::Cut || kind == Kind::Malformed || kind == Kind::StreamError
-           || kind == Kind::EndlessLine || kind == Kind::KeepAlive;
+           || kind == Kind::EndlessLine || kind == Kind::KeepAlive || kind == Kind::Pause;
 }
 
 QJsonObject Fault::toJson() const {
@@ -169,7 +170,7 @@ std::optional<Fault> Fault::fromJson(const QJsonObject &o, QString *error) {
     const auto k = lookup(KindNames, kind);
     if (!k) {
         *error = u"unknown fault kind \"%1\" (status, delay, cut, malformed, stream_error, drop, "
-                 "endless_line, keep_alive_only)"_s.arg(kind);
+                 "endless_line, keep_alive_only, pause)"_s.arg(kind);
         return std::nullopt;
     }
     f.kind = Kind(*k);

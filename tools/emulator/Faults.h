@@ -21,6 +21,7 @@ struct Fault {
         Drop,        //!< close the connection without answering
         EndlessLine, //!< streams: after K events, a `data:` line that never ends
         KeepAlive,   //!< streams: after K events, only keep-alive comments, forever
+        Pause,       //!< streams: stop after K events for `delayMs` (0: until the client leaves)
     };
     //! Whether this kind changes a stream after `afterEvents` events.
     bool isStreamKind() const;

@@ -36,7 +36,7 @@ StreamPlayer::StreamPlayer(HttpExchange *exchange, QList<StreamEvent> events,
 void StreamPlayer::start() {
     m_clock.start();
     tick();
-    if (m_exchange && m_exchange->isOpen() && m_next <= m_events.size())
+    if (m_exchange && m_exchange->isOpen() && m_next <= m_events.size() && !m_paused)
         m_timer->start();
 }
 
@@ -50,9 +50,24 @@ void StreamPlayer::tick() {
         return;
     }
     const bool paced = m_rate > 0;
-    const double due = paced ? double(m_clock.elapsed()) / 1000.0 * m_rate : 0;
+    const double due = paced ? double(m_clock.elapsed() - m_pausedMs) / 1000.0 * m_rate : 0;
     QByteArray out;
     while (m_next < m_events.size()) {
+        if (pauseDue()) {
+            // Silence, as while a tool runs: what was due goes out, then nothing for a while.
+            m_faultApplied = true;
+            m_paused = true;
+            m_exchange->write(out);
+            m_timer->stop();
+            if (const int ms = m_fault->delayMs; ms > 0) {
+                QTimer::singleShot(ms, this, [this, ms] {
+                    m_paused = false;
+                    m_pausedMs += ms;
+                    m_timer->start();
+                });
+            }
+            return;
+        }
         // An event may go once the tokens before it are due.
         if (paced && double(m_tokensSent) > due)
             break;
@@ -71,6 +86,11 @@ void StreamPlayer::tick() {
         return;
     }
     m_exchange->write(out);
+}
+
+bool StreamPlayer::pauseDue() const {
+    return m_fault && m_fault->kind == Fault::Kind::Pause && !m_faultApplied
+           && m_eventsSent >= m_fault->afterEvents;
 }
 
 bool StreamPlayer::emitEvent(const StreamEvent &event, QByteArray &out) {

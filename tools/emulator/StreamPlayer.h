@@ -24,7 +24,7 @@ struct StreamEvent {
 
 //! Plays a chat completion stream on an exchange: `data: {json}` events paced at a token rate,
 //! then `data: [DONE]`. Applies a stream fault (cut, malformed event, error object, endless
-//! line, keep-alive comments only) when given. Lives as a child of the exchange; stops by
+//! line, keep-alive comments only, pause) when given. Lives as a child of the exchange; stops by
 //! itself when the client leaves.
 class StreamPlayer final : public QObject {
     Q_OBJECT
@@ -45,6 +45,8 @@ private:
     void finish(QByteArray &out);
     //! Endless faults: one more piece of the line that never ends, or one more comment.
     void tickEndless();
+    //! True when a pause fault is due before the next event.
+    bool pauseDue() const;
 
     QPointer<HttpExchange> m_exchange;
     QList<StreamEvent> m_events;
@@ -57,6 +59,8 @@ private:
     bool m_endless = false; // an endless fault took over the stream
     int m_endlessTicks = 0;
     QElapsedTimer m_clock;
+    qint64 m_pausedMs = 0; // time spent in a pause fault, left out of the pacing
+    bool m_paused = false;
     QTimer *m_timer;
 };
 

@@ -4,12 +4,14 @@
 #include "ui/markdown/MarkdownRendering.h"
 
 #include <QAbstractTextDocumentLayout>
+#include <QElapsedTimer>
 #include <QPainter>
 #include <QTextBlock>
 #include <QTextCursor>
 #include <QTextList>
 #include <QTextTable>
 #include <QThread>
+#include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
 
 using namespace Qt::StringLiterals;
@@ -20,8 +22,6 @@ using Chunk = MarkdownBlockSplitter::Chunk;
 using MarkdownRendering::CodeBlockBuilder;
 
 namespace {
-
-std::atomic_bool s_offThreadLayout = true;
 
 // Deletes a document in its own thread: a worker's result may be dropped anywhere.
 struct DocumentDeleter {
@@ -55,12 +55,12 @@ struct MessageDocument::Segment {
     };
     QList<Code> codes;
     bool geometryValid = false;
+    bool wrapAnywhere = false; // holds a run too long for word wrapping: takes nothing more
 };
 
 struct MessageDocument::BuildOutput {
     std::vector<std::unique_ptr<Segment>> segments;
     qsizetype parsedChars = 0;
-    qreal width = -1;
 };
 
 // Heights of the hidden prefixes laid out alone. A segment ends where its document ends, and
@@ -120,8 +120,41 @@ struct BuildContext {
     MarkdownStyle style;
     MessageDocument::Limits limits;
     SafeTextDocument::ImageResolver resolver;
-    qreal width = -1;
+    qreal width = -1; // set only on the GUI thread: setting it lays the document out
+    QString notice;   // the line ending a truncated message
 };
+
+// Whether \a text has a run of more than \a limit characters without white space: Qt's
+// word-or-anywhere wrapping looks for a word boundary to the end of such a run at every line.
+bool hasLongRun(QStringView text, qsizetype limit) {
+    qsizetype run = 0;
+    for (const QChar c : text) {
+        if (c.isSpace()) {
+            run = 0;
+        } else if (++run > limit) {
+            return true;
+        }
+    }
+    return false;
+}
+
+void wrapAnywhere(QTextDocument *document) {
+    QTextOption option = document->defaultTextOption();
+    option.setWrapMode(QTextOption::WrapAnywhere);
+    document->setDefaultTextOption(option);
+}
+
+// Where a text longer than \a limit is cut for display: at a line break in its last eighth
+// if there is one, never inside a surrogate pair.
+qsizetype displayCut(QStringView text, qsizetype limit) {
+    const qsizetype newline = text.first(limit).lastIndexOf(u'\n');
+    if (newline >= limit - limit / 8)
+        return newline + 1;
+    qsizetype cut = limit;
+    if (cut > 0 && text.at(cut - 1).isHighSurrogate())
+        --cut;
+    return cut;
+}
 
 enum class ChunkRendering { Markdown, Code, PlainTable };
 
@@ -157,16 +190,21 @@ MarkdownRendering::Trailing trailingOf(const Segments &segments) {
 }
 
 bool hasRoom(const Segment &segment, const MessageDocument::Limits &limits) {
-    return segment.sourceChars < limits.segmentChars && segment.tables < limits.segmentTables;
+    return !segment.wrapAnywhere && segment.sourceChars < limits.segmentChars
+           && segment.tables < limits.segmentTables;
 }
 
 // A segment rendering \a markdown after a hidden stand-in for \a previous.
 std::unique_ptr<Segment> createSegment(const BuildContext &context,
-                                       MarkdownRendering::Trailing previous, QStringView markdown) {
+                                       MarkdownRendering::Trailing previous, QStringView markdown,
+                                       bool anywhere = false) {
     auto segment = std::make_unique<Segment>();
     segment->document.reset(new SafeTextDocument);
     SafeTextDocument *document = segment->document.get();
     MarkdownRendering::prepareDocument(document, context.style);
+    if (anywhere)
+        wrapAnywhere(document);
+    segment->wrapAnywhere = anywhere;
     document->setImageResolver(context.resolver);
     const MarkdownRendering::Prefix &prefix = MarkdownRendering::prefixFor(previous);
     MarkdownRendering::importWithPrefix(document, prefix, markdown, context.style);
@@ -178,9 +216,11 @@ std::unique_ptr<Segment> createSegment(const BuildContext &context,
 }
 
 // Appends a committed markdown chunk: to the last segment while it has room, else to a new one.
+// A chunk with a long run gets a segment of its own that wraps anywhere.
 qsizetype commitMarkdown(Segments &segments, const BuildContext &context, QStringView markdown,
                          int tables) {
-    if (!segments.empty() && hasRoom(*segments.back(), context.limits)) {
+    const bool longRun = hasLongRun(markdown, context.limits.longRunChars);
+    if (!longRun && !segments.empty() && hasRoom(*segments.back(), context.limits)) {
         Segment &last = *segments.back();
         MarkdownRendering::append(last.document.get(), markdown, context.style);
         last.sourceChars += markdown.size();
@@ -188,7 +228,7 @@ qsizetype commitMarkdown(Segments &segments, const BuildContext &context, QStrin
         last.geometryValid = false;
         return markdown.size();
     }
-    auto segment = createSegment(context, trailingOf(segments), markdown);
+    auto segment = createSegment(context, trailingOf(segments), markdown, longRun);
     segment->sourceChars = markdown.size();
     segment->tables = tables;
     segments.push_back(std::move(segment));
@@ -198,8 +238,9 @@ qsizetype commitMarkdown(Segments &segments, const BuildContext &context, QStrin
 // Appends a chunk rendered as plain code lines (a giant fence or table).
 qsizetype commitCode(Segments &segments, const BuildContext &context, QStringView source,
                      const CodeBlockBuilder::Options &options) {
-    if (segments.empty() || !hasRoom(*segments.back(), context.limits))
-        segments.push_back(createSegment(context, trailingOf(segments), {}));
+    const bool longRun = hasLongRun(source, context.limits.longRunChars);
+    if (longRun || segments.empty() || !hasRoom(*segments.back(), context.limits))
+        segments.push_back(createSegment(context, trailingOf(segments), {}, longRun));
     Segment &target = *segments.back();
     CodeBlockBuilder builder(target.document.get(), context.style, options);
     const qsizetype looked = builder.update(source, true);
@@ -263,11 +304,31 @@ void updateGeometry(Segment &segment, const MarkdownStyle &style, qreal width,
     segment.geometryValid = true;
 }
 
+// The line ending a truncated message, in a segment of its own.
+std::unique_ptr<Segment> noticeSegment(const BuildContext &context) {
+    auto segment = std::make_unique<Segment>();
+    segment->document.reset(new SafeTextDocument);
+    SafeTextDocument *document = segment->document.get();
+    MarkdownRendering::prepareDocument(document, context.style);
+    QTextCursor cursor(document);
+    QTextBlockFormat block;
+    block.setTopMargin(2 * context.style.codeGap);
+    QTextCharFormat format;
+    format.setFontItalic(true);
+    format.setForeground(context.style.muted);
+    cursor.setBlockFormat(block);
+    cursor.insertText(context.notice, format);
+    if (context.width > 0)
+        document->setTextWidth(context.width);
+    return segment;
+}
+
+// Builds the documents of \a text. On a worker thread (\a target set) nothing may touch a
+// font engine: no layout, no text width (context.width stays -1).
 std::shared_ptr<MessageDocument::BuildOutput>
-buildAll(const QString &text, const BuildContext &context, bool layout,
+buildAll(const QString &text, const BuildContext &context,
          const std::shared_ptr<std::atomic_bool> &cancel, QThread *target) {
     auto output = std::make_shared<MessageDocument::BuildOutput>();
-    output->width = layout ? context.width : -1;
     Segments &segments = output->segments;
     // Link reference definitions act on the whole message: every piece gets all of them.
     QStringList definitions;
@@ -309,24 +370,23 @@ buildAll(const QString &text, const BuildContext &context, bool layout,
                 || groupTables >= context.limits.segmentTables)) {
             flush();
         }
+        // A long run gets a segment of its own (see commitMarkdown): nothing joins it.
+        const bool longRun = hasLongRun(QStringView(text).sliced(chunk.begin, chunk.length()),
+                                        context.limits.longRunChars);
+        if (longRun)
+            flush();
         if (groupBegin < 0)
             groupBegin = chunk.begin;
         groupEnd = chunk.end;
         groupTables += chunk.tables;
         groupEndsOpen = chunk.open;
+        if (longRun)
+            flush();
     }
     flush();
+    if (!context.notice.isEmpty())
+        segments.push_back(noticeSegment(context));
 
-    if (layout && context.width > 0) {
-        PrefixHeights prefixHeights;
-        for (auto &segment : segments) {
-            if (cancel && cancel->load(std::memory_order_relaxed)) {
-                segments.clear();
-                return output;
-            }
-            updateGeometry(*segment, context.style, context.width, prefixHeights);
-        }
-    }
     if (target && target != QThread::currentThread()) {
         for (auto &segment : segments)
             segment->document->moveToThread(target);
@@ -342,18 +402,26 @@ MessageDocument::MessageDocument(QObject *parent)
 MessageDocument::MessageDocument(const MarkdownStyle &style, QObject *parent)
     : QObject(parent)
     , m_style(style)
-    , m_prefixHeights(std::make_unique<PrefixHeights>()) {}
+    , m_prefixHeights(std::make_unique<PrefixHeights>())
+    , m_layoutTimer(new QTimer(this)) {
+    m_layoutTimer->setSingleShot(true);
+    m_layoutTimer->setInterval(0);
+    connect(m_layoutTimer, &QTimer::timeout, this, &MessageDocument::layoutSlice);
+}
 
 MessageDocument::~MessageDocument() {
     cancelBuild();
 }
 
-void MessageDocument::setOffThreadLayout(bool enabled) {
-    s_offThreadLayout.store(enabled);
+QStringView MessageDocument::shown() const {
+    return m_truncatedAt >= 0 ? QStringView(m_text).first(m_truncatedAt) : QStringView(m_text);
 }
 
-bool MessageDocument::offThreadLayout() {
-    return s_offThreadLayout.load();
+QString MessageDocument::noticeText() const {
+    if (m_truncatedAt < 0)
+        return {};
+    return tr("The rest of this message is too long to display. Use Copy Message or export the "
+              "chat to get the full text.");
 }
 
 void MessageDocument::setImageResolver(SafeTextDocument::ImageResolver resolver) {
@@ -372,6 +440,7 @@ int MessageDocument::segmentCount() const {
 
 void MessageDocument::resetStreaming() {
     m_sawDefinitions = false;
+    m_truncatedAt = -1;
     m_segments.clear();
     dropTail();
     m_committed = 0;
@@ -394,7 +463,8 @@ void MessageDocument::append(QStringView delta) {
     if (delta.isEmpty())
         return;
     m_text += delta;
-    m_dirty = true;
+    if (m_truncatedAt < 0)
+        m_dirty = true; // past the cut nothing more is displayed
 }
 
 void MessageDocument::setText(const QString &text) {
@@ -412,6 +482,17 @@ void MessageDocument::setText(const QString &text) {
 void MessageDocument::finish() {
     if (!m_streaming)
         return;
+    if (m_truncatedAt < 0 && m_text.size() > m_limits.displayChars) {
+        truncateStream();
+        m_streaming = false;
+        m_dirty = false;
+        return;
+    }
+    if (m_truncatedAt >= 0) {
+        m_streaming = false;
+        m_dirty = false;
+        return;
+    }
     render(true);
     m_streaming = false;
     m_dirty = false;
@@ -424,14 +505,28 @@ void MessageDocument::finish() {
 void MessageDocument::ensureRendered() {
     if (m_streaming && m_dirty) {
         m_dirty = false;
-        render(false);
+        if (m_text.size() > m_limits.displayChars)
+            truncateStream();
+        else
+            render(false);
     }
+}
+
+// The stream went past Limits::displayChars: what fits is rendered as complete, followed by
+// the notice; later text is only stored.
+void MessageDocument::truncateStream() {
+    m_truncatedAt = qMax(displayCut(m_text, m_limits.displayChars), m_committed);
+    m_committed = qMin(m_committed, m_truncatedAt);
+    render(true);
+    const BuildContext context{m_style, m_limits, m_resolver, m_width, noticeText()};
+    m_segments.push_back(noticeSegment(context));
+    m_hasContent = true;
 }
 
 void MessageDocument::render(bool final) {
     m_lastUpdate = {};
-    m_lastUpdate.uncommittedChars = m_text.size() - m_committed;
-    const MarkdownBlockSplitter::Result result = MarkdownBlockSplitter::split(m_text, m_committed);
+    m_lastUpdate.uncommittedChars = shown().size() - m_committed;
+    const MarkdownBlockSplitter::Result result = MarkdownBlockSplitter::split(shown(), m_committed);
     if (!result.referenceDefinitions.isEmpty())
         m_sawDefinitions = true;
     for (const Chunk &chunk : result.chunks)
@@ -439,16 +534,16 @@ void MessageDocument::render(bool final) {
     m_committed = result.committed;
     if (final) {
         const Chunk &tail = result.tail;
-        if (!QStringView(m_text).sliced(tail.begin).trimmed().isEmpty()) {
+        if (!shown().sliced(tail.begin).trimmed().isEmpty()) {
             if (!adoptTailFor(tail, true))
                 commitChunk(tail);
         }
         dropTail();
-        m_committed = m_text.size();
+        m_committed = shown().size();
     } else {
         renderTail(result.tail, false);
     }
-    m_lastUpdate.tailChars = m_text.size() - m_committed;
+    m_lastUpdate.tailChars = shown().size() - m_committed;
     m_totalParsed += m_lastUpdate.parsedChars;
     m_hasContent = !m_segments.empty() || m_tail;
     m_geometryDirty = true;
@@ -460,8 +555,8 @@ void MessageDocument::commitChunk(const Chunk &chunk) {
     if (adoptTailFor(chunk, false))
         return;
     dropTail(); // its prefix is about to be stale
-    const BuildContext context{m_style, m_limits, m_resolver, m_width};
-    const QStringView source = QStringView(m_text).sliced(chunk.begin, chunk.length());
+    const BuildContext context{m_style, m_limits, m_resolver, m_width, {}};
+    const QStringView source = shown().sliced(chunk.begin, chunk.length());
     const ChunkRendering rendering = classify(chunk, m_limits);
     if (rendering == ChunkRendering::Markdown)
         m_lastUpdate.parsedChars += commitMarkdown(m_segments, context, source, chunk.tables);
@@ -482,10 +577,10 @@ bool MessageDocument::adoptTailFor(const Chunk &chunk, bool final) {
             chunk.length() >= m_limits.adoptFenceChars || rendering == ChunkRendering::PlainTable;
         if ((!fence && rendering != ChunkRendering::PlainTable) || !big)
             return false; // small: parsed again into the last segment, fewer documents
-        const QStringView source = QStringView(m_text).sliced(chunk.begin, chunk.length());
+        const QStringView source = shown().sliced(chunk.begin, chunk.length());
         m_lastUpdate.parsedChars += m_tailBuilder->update(source, true);
     } else if (m_tailMode == TailMode::Markdown) {
-        if (!final || chunk.end != m_text.size() || m_tailRenderedTo != m_text.size())
+        if (!final || chunk.end != shown().size() || m_tailRenderedTo != shown().size())
             return false;
     } else {
         return false;
@@ -500,12 +595,12 @@ bool MessageDocument::adoptTailFor(const Chunk &chunk, bool final) {
 }
 
 void MessageDocument::renderTail(const Chunk &tail, bool final) {
-    const QStringView source = QStringView(m_text).sliced(tail.begin);
+    const QStringView source = shown().sliced(tail.begin);
     if (source.trimmed().isEmpty()) {
         dropTail();
         return;
     }
-    const BuildContext context{m_style, m_limits, m_resolver, m_width};
+    const BuildContext context{m_style, m_limits, m_resolver, m_width, {}};
     const bool sameStart = m_tail && m_tailBegin == tail.begin;
     const ChunkRendering rendering = classify(tail, m_limits);
 
@@ -515,28 +610,41 @@ void MessageDocument::renderTail(const Chunk &tail, bool final) {
         // at every frame: past a size, wait until it grew by a quarter, which keeps the total
         // work linear at the price of a slightly lagging display of that block.
         const qsizetype rendered = m_tailRenderedTo - tail.begin;
-        const qsizetype length = m_text.size() - tail.begin;
+        const qsizetype length = shown().size() - tail.begin;
         if (rendered >= m_limits.tailThrottleChars && length - rendered < rendered / 4) {
             m_lastUpdate.deferred = true;
             return;
         }
     }
 
+    // A run too long for word wrapping: the tail wraps anywhere, set before any layout. Only
+    // the text new since the last rendering (and a run ending in it) is looked at again.
+    const qsizetype scanFrom =
+        sameStart ? qBound<qsizetype>(0, m_tailRenderedTo - tail.begin - m_limits.longRunChars - 1,
+                                      source.size())
+                  : 0;
+    const bool longRun = (sameStart && m_tail->wrapAnywhere)
+                         || hasLongRun(source.sliced(scanFrom), m_limits.longRunChars);
+
     if (rendering != ChunkRendering::Markdown) {
         if (!sameStart || m_tailMode != TailMode::Code) {
             dropTail();
-            m_tail = createSegment(context, trailingOf(m_segments), {});
+            m_tail = createSegment(context, trailingOf(m_segments), {}, longRun);
             m_tailBuilder = std::make_unique<CodeBlockBuilder>(m_tail->document.get(), m_style,
                                                                builderOptions(tail, rendering));
             m_tailMode = TailMode::Code;
+        } else if (longRun && !m_tail->wrapAnywhere) {
+            wrapAnywhere(m_tail->document.get());
+            m_tail->wrapAnywhere = true;
         }
         m_lastUpdate.parsedChars += m_tailBuilder->update(source, final);
     } else {
         m_tailBuilder.reset();
         const MarkdownRendering::Prefix &prefix =
             MarkdownRendering::prefixFor(trailingOf(m_segments));
-        if (!m_tail) {
-            m_tail = createSegment(context, trailingOf(m_segments), source);
+        if (!m_tail || m_tail->wrapAnywhere != longRun) {
+            dropTail();
+            m_tail = createSegment(context, trailingOf(m_segments), source, longRun);
         } else {
             MarkdownRendering::importWithPrefix(m_tail->document.get(), prefix, source, m_style);
             m_tail->prefix = trailingOf(m_segments);
@@ -546,7 +654,7 @@ void MessageDocument::renderTail(const Chunk &tail, bool final) {
         m_lastUpdate.parsedChars += source.size();
     }
     m_tailBegin = tail.begin;
-    m_tailRenderedTo = m_text.size();
+    m_tailRenderedTo = shown().size();
     m_tail->geometryValid = false;
 }
 
@@ -565,10 +673,12 @@ bool MessageDocument::setMarkdownAsync(const QString &markdown) {
     m_streaming = false;
     resetStreaming();
     m_text = markdown;
-    m_committed = m_text.size();
-    if (markdown.size() < m_limits.syncBuildChars) {
-        const BuildContext context{m_style, m_limits, m_resolver, m_width};
-        installBuild(buildAll(markdown, context, false, nullptr, nullptr));
+    if (m_text.size() > m_limits.displayChars)
+        m_truncatedAt = displayCut(m_text, m_limits.displayChars);
+    m_committed = shown().size();
+    if (shown().size() < m_limits.syncBuildChars) {
+        const BuildContext context{m_style, m_limits, m_resolver, m_width, noticeText()};
+        installBuild(buildAll(shown().toString(), context, nullptr, nullptr));
         return true;
     }
     startBuild();
@@ -579,8 +689,8 @@ void MessageDocument::startBuild() {
     cancelBuild();
     m_cancel = std::make_shared<std::atomic_bool>(false);
     m_building = true;
-    const BuildContext context{m_style, m_limits, m_resolver, m_width};
-    const bool layout = offThreadLayout() && m_width > 0;
+    // No width: the worker only builds, the layout happens here (see layoutSlice).
+    const BuildContext context{m_style, m_limits, m_resolver, -1, noticeText()};
     auto *watcher = new QFutureWatcher<std::shared_ptr<BuildOutput>>(this);
     m_watcher = watcher;
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
@@ -588,11 +698,39 @@ void MessageDocument::startBuild() {
         if (watcher != m_watcher)
             return;
         m_watcher = nullptr;
-        m_building = false;
-        installBuild(watcher->result());
-        Q_EMIT ready();
+        m_pending = watcher->result();
+        m_pendingNext = 0;
+        layoutSlice();
     });
-    watcher->setFuture(QtConcurrent::run(&buildAll, m_text, context, layout, m_cancel, thread()));
+    const QString text = m_truncatedAt >= 0 ? m_text.first(m_truncatedAt) : m_text;
+    watcher->setFuture(QtConcurrent::run(&buildAll, text, context, m_cancel, thread()));
+}
+
+// Lays out the segments of a finished build for Limits::layoutSliceMs (at least one segment),
+// then yields to the event loop; the last slice installs the build and emits ready().
+void MessageDocument::layoutSlice() {
+    if (!m_pending)
+        return;
+    std::vector<std::unique_ptr<Segment>> &segments = m_pending->segments;
+    if (m_width > 0) {
+        QElapsedTimer clock;
+        clock.start();
+        while (m_pendingNext < segments.size()) {
+            updateGeometry(*segments[m_pendingNext], m_style, m_width, *m_prefixHeights);
+            ++m_pendingNext;
+            if (clock.elapsed() >= m_limits.layoutSliceMs)
+                break;
+        }
+        if (m_pendingNext < segments.size()) {
+            m_layoutTimer->start();
+            return;
+        }
+    }
+    const std::shared_ptr<BuildOutput> output = std::move(m_pending);
+    m_pending.reset();
+    m_building = false;
+    installBuild(output);
+    Q_EMIT ready();
 }
 
 void MessageDocument::cancelBuild() {
@@ -604,6 +742,10 @@ void MessageDocument::cancelBuild() {
         m_watcher->deleteLater();
         m_watcher = nullptr;
     }
+    m_pending.reset();
+    m_pendingNext = 0;
+    if (m_layoutTimer)
+        m_layoutTimer->stop();
     m_building = false;
 }
 
@@ -630,8 +772,10 @@ void MessageDocument::setTextWidth(qreal width) {
     m_width = width;
     m_codeBlocksValid = false;
     m_geometryDirty = true;
-    if (!m_streaming && m_hasContent && previous > 0 && m_text.size() >= m_limits.syncBuildChars) {
-        // A big message: lay it out again off the GUI thread, the old layout stays meanwhile.
+    m_pendingNext = 0; // a build being laid out starts over at the new width
+    if (!m_streaming && m_hasContent && previous > 0 && shown().size() >= m_limits.syncBuildChars) {
+        // A big message: rebuilt off the GUI thread and laid out in slices, the old layout
+        // stays meanwhile.
         startBuild();
         return;
     }

@@ -12,6 +12,7 @@
 #include <QPointF>
 #include <QRectF>
 #include <QString>
+#include <QStringView>
 
 #include <atomic>
 #include <memory>
@@ -19,6 +20,7 @@
 #include <vector>
 
 class QPainter;
+class QTimer;
 
 namespace Tramontane {
 
@@ -43,9 +45,18 @@ class PrefixHeights;
 //! its new lines appended. finish() turns the tail into a committed segment without parsing it
 //! again.
 //!
-//! History: setMarkdownAsync() builds and lays out on a worker thread (QtConcurrent) and
-//! signals ready(); short texts are built at once. Top-level fences are built line by line (no
-//! markdown parsing, linear), and giant tables are shown as their source in monospace lines.
+//! History: setMarkdownAsync() builds the documents on a worker thread (QtConcurrent), then
+//! lays them out on the GUI thread a few segments per event-loop pass (Limits::layoutSliceMs)
+//! and signals ready(); short texts are built at once. Nothing that touches a font engine runs
+//! on the worker: a text layout keeps raw pointers to the font engines of the thread that made
+//! it, and those die with the thread (an idle pool thread exits after 30 s). Top-level fences
+//! are built line by line (no markdown parsing, linear), and giant tables are shown as their
+//! source in monospace lines.
+//!
+//! Untrusted text is bounded: only the first Limits::displayChars characters are displayed,
+//! followed by a line saying the rest is not (text() keeps everything), and a piece holding a
+//! run longer than Limits::longRunChars without white space gets a segment of its own that
+//! wraps anywhere (Qt's word-or-anywhere wrapping is quadratic in the length of such a run).
 //!
 //! All coordinates are relative to the top-left corner of the message. GUI thread only.
 class MessageDocument final : public QObject {
@@ -62,6 +73,12 @@ public:
         qsizetype adoptFenceChars = 2 * 1024;  //!< a streamed fence this big keeps its document
         //! An open tail this long is re-parsed only after growing by a quarter.
         qsizetype tailThrottleChars = 4 * 1024;
+        //! Text past this is not displayed (a notice line says so); text() keeps all of it.
+        qsizetype displayChars = 768 * 1024;
+        //! A piece with a longer run of characters without white space wraps anywhere.
+        qsizetype longRunChars = 1024;
+        //! GUI-thread time spent laying out an asynchronous build before yielding.
+        int layoutSliceMs = 8;
     };
 
     //! A code block (fenced, indented, or a giant table shown as text).
@@ -120,7 +137,7 @@ public:
 
     // --- From history --------------------------------------------------------------------
     //! Renders a complete message. Below Limits::syncBuildChars it is built at once and true is
-    //! returned; otherwise it is built (and laid out, when a width is set) on a worker thread,
+    //! returned; otherwise it is built on a worker thread and laid out on this one in slices,
     //! false is returned and ready() follows.
     bool setMarkdownAsync(const QString &markdown);
     //! False while an asynchronous build runs and nothing is there to show yet.
@@ -128,11 +145,14 @@ public:
     //! True while an asynchronous build runs (a first build, or a rebuild for a new width).
     bool isBuilding() const { return m_building; }
 
+    //! The whole text, also what is not displayed.
     const QString &text() const { return m_text; }
+    //! Whether only the first Limits::displayChars characters (about) are displayed.
+    bool isTruncated() const { return m_truncatedAt >= 0; }
 
     // --- Geometry, painting, hit-testing --------------------------------------------------
-    //! Lays the message out at \a width. A large complete message is re-laid out off the GUI
-    //! thread: until ready() the previous layout stays visible.
+    //! Lays the message out at \a width. A large complete message is rebuilt off the GUI thread
+    //! and laid out in slices: until ready() the previous layout stays visible.
     void setTextWidth(qreal width);
     qreal textWidth() const { return m_width; }
     //! Renders pending streamed text if needed. -1 before a width is set.
@@ -177,13 +197,6 @@ public:
     qsizetype totalParsedChars() const { return m_totalParsed; }
     int segmentCount() const;
 
-    //! Whether asynchronous builds also lay out on the worker thread (default true: since
-    //! Qt 5.0 text layout and font rendering work outside the GUI thread, and Qt 6 dropped
-    //! QFontDatabase::supportsThreadedFontRendering(), which always answered true). When off,
-    //! documents are built on the worker and laid out lazily on the GUI thread.
-    static void setOffThreadLayout(bool enabled);
-    static bool offThreadLayout();
-
     struct Segment;
     struct BuildOutput;
 
@@ -203,7 +216,12 @@ private:
     void dropTail();
     void ensureLaidOut();
     void startBuild();
+    void layoutSlice();
     void installBuild(const std::shared_ptr<BuildOutput> &output);
+    //! The displayed part of the text.
+    QStringView shown() const;
+    QString noticeText() const;
+    void truncateStream();
     void cancelBuild();
     void forEachSegment(const std::function<bool(Segment &, qreal top)> &visit);
     Segment *segmentAt(qreal y, qreal *top);
@@ -240,6 +258,11 @@ private:
 
     QFutureWatcher<std::shared_ptr<BuildOutput>> *m_watcher = nullptr;
     std::shared_ptr<std::atomic_bool> m_cancel;
+    // A finished build being laid out: segments before m_pendingNext are done.
+    std::shared_ptr<BuildOutput> m_pending;
+    std::size_t m_pendingNext = 0;
+    QTimer *m_layoutTimer = nullptr;
+    qsizetype m_truncatedAt = -1; // displayed length when the text is cut
 };
 
 } // namespace Tramontane

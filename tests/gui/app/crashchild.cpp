@@ -1,8 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The whole app in demo mode, made to stream a long answer and then wait to be killed:
 // tst_crashrecovery starts it, kills it with SIGKILL mid-answer and reopens the profile.
-// Usage: crashchild HOME PROFILE_DIR. It prints one line "STREAMING <n>" once the answer has
-// streamed for a while (n: characters shown so far), then streams on until it is killed.
+// Usage: crashchild HOME PROFILE_DIR [quit|pause]. It prints one line "STREAMING <n>" once the
+// answer has streamed for a while (n: characters shown so far), then streams on until it is
+// killed. With "quit", it closes the window there instead (as a person quitting does), after
+// writing the text shown at that moment to HOME/shown.txt, and exits with the app's code.
+// With "pause", the answer comes at once (the test's emulator pauses the stream early, as
+// while a tool runs): it reports 3 s into the pause, writes HOME/shown.txt, and waits.
 #include "app/Application.h"
 #include "models/ChatItem.h"
 #include "models/ConversationModel.h"
@@ -11,7 +15,9 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
@@ -28,10 +34,14 @@ int main(int argc, char *argv[]) {
     QApplication::setOrganizationName(u"Tramontane"_s);
     QApplication::setApplicationName(u"Tramontane"_s);
     const QStringList args = QApplication::arguments();
-    if (args.size() != 3) {
-        std::fprintf(stderr, "usage: crashchild HOME PROFILE_DIR\n");
+    const QString mode = args.size() == 4 ? args.at(3) : QString();
+    if (args.size() < 3 || args.size() > 4
+        || !(mode.isEmpty() || mode == u"quit"_s || mode == u"pause"_s)) {
+        std::fprintf(stderr, "usage: crashchild HOME PROFILE_DIR [quit|pause]\n");
         return 2;
     }
+    const bool quit = mode == u"quit"_s;
+    const bool pause = mode == u"pause"_s;
     QStandardPaths::setTestModeEnabled(true);
     QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, args.at(1));
 
@@ -60,7 +70,10 @@ int main(int argc, char *argv[]) {
         switch (step) {
         case Step::WaitModels:
             if (targets->count() > 0) {
-                composer->setPlainText(u"Tell me everything, long 20000"_s);
+                // Slow enough that quitting always happens mid-answer.
+                composer->setPlainText(quit    ? u"Tell me everything, long 20000 rate 100"_s
+                                       : pause ? u"Tell me everything, long 20000 rate 0"_s
+                                               : u"Tell me everything, long 20000"_s);
                 send->click();
                 step = Step::WaitStream;
             }
@@ -74,11 +87,18 @@ int main(int argc, char *argv[]) {
             }
             break;
         case Step::Streaming:
-            if (streaming.elapsed() >= 1500) {
+            if (streaming.elapsed() >= (pause ? 3000 : 1500)) {
                 const QString shown = model->entries().last().message.content.plainText();
                 std::fprintf(stdout, "STREAMING %lld\n", static_cast<long long>(shown.size()));
                 std::fflush(stdout);
                 step = Step::Reported;
+                if (quit || pause) {
+                    QFile file(QDir(args.at(1)).filePath(u"shown.txt"_s));
+                    if (!file.open(QIODevice::WriteOnly) || file.write(shown.toUtf8()) < 0)
+                        QApplication::exit(4);
+                }
+                if (quit)
+                    window->close(); // the last window: the app quits
             }
             break;
         case Step::Reported:

@@ -2,6 +2,8 @@
 // The whole app, as the run command starts it: demo mode with the bundled emulator, a message
 // typed in the composer, the streamed answer and a generated image reaching the chat view.
 #include "app/Application.h"
+#include "core/storage/ConversationStore.h"
+#include "core/storage/MessageText.h"
 #include "models/ChatItem.h"
 #include "models/ConversationModel.h"
 #include "ui/MainWindow.h"
@@ -24,6 +26,7 @@ class TestApplication : public QObject {
 private Q_SLOTS:
     void initTestCase();
     void demo_completesChatTurnWithImage();
+    void destroyedMidAnswer_storesWhatWasShown();
 
 private:
     QTemporaryDir m_home;
@@ -83,6 +86,46 @@ void TestApplication::demo_completesChatTurnWithImage() {
     view->scrollToLatest();
     // The generated PNG was fetched with the key through the real file service and decoded.
     QTRY_VERIFY_WITH_TIMEOUT(!view->imageRepository()->image(imageKey).isNull(), 15000);
+}
+
+void TestApplication::destroyedMidAnswer_storesWhatWasShown() {
+    // The app object goes away while an answer streams, without the application quitting
+    // (as when a caller simply deletes it): the same order holds, nothing runs against a
+    // destroyed object, and what was shown is stored, marked interrupted.
+    const QString profile = m_home.filePath(u"destroyed"_s);
+    QString shown;
+    {
+        Application app(ConnectionConfig::resolve({true, {}, {}, {}, {}, {}}), profile);
+        QString error;
+        QVERIFY2(app.start(&error), qPrintable(error));
+        MainWindow *window = app.window();
+        window->show();
+        auto *targets = window->findChild<QComboBox *>(u"targetComboBox"_s);
+        auto *composer = window->findChild<QPlainTextEdit *>(u"composerPlainTextEdit"_s);
+        auto *view = window->findChild<ChatView *>(u"chatView"_s);
+        QVERIFY(targets && composer && view);
+        QTRY_VERIFY_WITH_TIMEOUT(targets->count() > 0, 15000);
+        composer->setPlainText(u"Write at length, long 20000 rate 100"_s);
+        QTest::keyClick(composer, Qt::Key_Return);
+        ConversationModel *model = view->conversationModel();
+        QTRY_VERIFY_WITH_TIMEOUT(model->entryCount() == 2
+                                     && model->entries().at(1).message.content.plainText().size()
+                                            > 200,
+                                 15000);
+        QCOMPARE(model->entries().at(1).status, ChatEntry::Status::Streaming);
+        shown = model->entries().at(1).message.content.plainText();
+    }
+    auto opened = ConversationStore::open(profile);
+    QVERIFY2(opened.ok(), qPrintable(opened.error.message));
+    QCOMPARE(opened.interruptedMessages, 0);
+    const auto list = opened.store->listConversations(10);
+    QVERIFY(list.ok());
+    QCOMPARE(list.value().size(), 1);
+    const auto messages = opened.store->messages(list.value().first().id);
+    QVERIFY(messages.ok());
+    QCOMPARE(messages.value().size(), 2);
+    QCOMPARE(messages.value().at(1).status, MessageStatus::Interrupted);
+    QVERIFY(MessageText::plainText(messages.value().at(1).message).startsWith(shown));
 }
 
 QTEST_MAIN(TestApplication)

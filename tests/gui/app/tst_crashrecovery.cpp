@@ -62,6 +62,8 @@ class TestCrashRecovery : public QObject {
 
 private Q_SLOTS:
     void killMidAnswer_keepsTheChatAndTheEmulatorEnds();
+    void quitMidAnswer_exitsCleanlyAndKeepsTheShownText();
+    void killDuringPause_keepsTheTextShownBeforeThePause();
 };
 
 void TestCrashRecovery::killMidAnswer_keepsTheChatAndTheEmulatorEnds() {
@@ -118,6 +120,108 @@ void TestCrashRecovery::killMidAnswer_keepsTheChatAndTheEmulatorEnds() {
     QCOMPARE(answer.role, u"assistant"_s);
     QCOMPARE(answer.status, MessageStatus::Interrupted);
     QVERIFY(!MessageText::plainText(answer.message).isEmpty());
+#endif
+}
+
+void TestCrashRecovery::quitMidAnswer_exitsCleanlyAndKeepsTheShownText() {
+    QTemporaryDir home;
+    QVERIFY(home.isValid());
+    const QString profile = home.filePath(u"profile"_s);
+    const QString child = QDir(QCoreApplication::applicationDirPath()).filePath(u"crashchild"_s);
+    QVERIFY2(QFileInfo(child).isExecutable(), qPrintable(child));
+
+    // The window is closed while the answer streams: the app quits by itself.
+    QProcess app;
+    app.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    app.start(child, {home.path(), profile, u"quit"_s});
+    QVERIFY(app.waitForStarted(10000));
+    QVERIFY2(app.waitForFinished(60000), "the app should quit once its window is closed");
+    const QByteArray line = app.readLine().trimmed();
+    QVERIFY2(line.startsWith("STREAMING "), line.constData());
+    QCOMPARE(app.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(app.exitCode(), 0);
+
+    QFile shownFile(QDir(home.path()).filePath(u"shown.txt"_s));
+    QVERIFY(shownFile.open(QIODevice::ReadOnly));
+    const QString shown = QString::fromUtf8(shownFile.readAll());
+    QVERIFY(!shown.isEmpty());
+
+    // The next start finds nothing left streaming: the answer was stopped and stored as the
+    // user saw it (at least), marked interrupted.
+    auto opened = ConversationStore::open(profile);
+    QVERIFY2(opened.ok(), qPrintable(opened.error.message));
+    QCOMPARE(opened.interruptedMessages, 0);
+    const auto list = opened.store->listConversations(10);
+    QVERIFY(list.ok());
+    QCOMPARE(list.value().size(), 1);
+    const auto messages = opened.store->messages(list.value().first().id);
+    QVERIFY(messages.ok());
+    QCOMPARE(messages.value().size(), 2);
+    const StoredMessage &answer = messages.value().at(1);
+    QCOMPARE(answer.status, MessageStatus::Interrupted);
+    const QString stored = MessageText::plainText(answer.message);
+    qInfo("shown %lld characters, stored %lld", static_cast<long long>(shown.size()),
+          static_cast<long long>(stored.size()));
+    QVERIFY2(stored.startsWith(shown), "the stored answer should hold all the text shown");
+}
+
+void TestCrashRecovery::killDuringPause_keepsTheTextShownBeforeThePause() {
+#ifndef Q_OS_UNIX
+    QSKIP("SIGKILL is a Unix signal, and the emulator wrapper a shell script");
+#else
+    QTemporaryDir home;
+    QVERIFY(home.isValid());
+    const QString profile = home.filePath(u"profile"_s);
+    const QString child = QDir(QCoreApplication::applicationDirPath()).filePath(u"crashchild"_s);
+    QVERIFY2(QFileInfo(child).isExecutable(), qPrintable(child));
+    const QString emulator = qEnvironmentVariable("TRAMONTANE_EMULATOR");
+    QVERIFY2(QFileInfo(emulator).isExecutable(), "TRAMONTANE_EMULATOR names the emulator");
+
+    // The app's own emulator, with a stream that stops after a burst and stays silent (what
+    // a running tool looks like).
+    const QString wrapper = home.filePath(u"emulator"_s);
+    {
+        QFile script(wrapper);
+        QVERIFY(script.open(QIODevice::WriteOnly));
+        script.write("#!/bin/sh\nexec '" + emulator.toUtf8()
+                     + "' \"$@\" --fault "
+                       "'{\"kind\":\"pause\",\"path\":\"/v1/chat/completions\","
+                       "\"after_events\":40}'\n");
+        script.close();
+        QVERIFY(script.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+    }
+    QProcess app;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(u"TRAMONTANE_EMULATOR"_s, wrapper);
+    app.setProcessEnvironment(environment);
+    app.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    app.start(child, {home.path(), profile, u"pause"_s});
+    QVERIFY(app.waitForStarted(10000));
+    QTRY_VERIFY_WITH_TIMEOUT(app.canReadLine() || app.state() != QProcess::Running, 60000);
+    const QByteArray line = app.readLine().trimmed();
+    QVERIFY2(line.startsWith("STREAMING "), line.constData());
+    // Three seconds into the pause, no delta since the burst: killed.
+    ::kill(pid_t(app.processId()), SIGKILL);
+    QVERIFY(app.waitForFinished(10000));
+
+    QFile shownFile(QDir(home.path()).filePath(u"shown.txt"_s));
+    QVERIFY(shownFile.open(QIODevice::ReadOnly));
+    const QString shown = QString::fromUtf8(shownFile.readAll());
+    QVERIFY(!shown.isEmpty());
+
+    auto opened = ConversationStore::open(profile);
+    QVERIFY2(opened.ok(), qPrintable(opened.error.message));
+    QCOMPARE(opened.interruptedMessages, 1);
+    const auto list = opened.store->listConversations(10);
+    QVERIFY(list.ok());
+    QCOMPARE(list.value().size(), 1);
+    const auto messages = opened.store->messages(list.value().first().id);
+    QVERIFY(messages.ok());
+    QCOMPARE(messages.value().size(), 2);
+    const QString stored = MessageText::plainText(messages.value().at(1).message);
+    qInfo("shown %lld characters before the pause, stored %lld",
+          static_cast<long long>(shown.size()), static_cast<long long>(stored.size()));
+    QCOMPARE(stored, shown);
 #endif
 }
 
