@@ -16,7 +16,9 @@ function(tramontane_set_target_options target)
         QT_NO_FOREACH
         QT_USE_QSTRINGBUILDER)
     if(TRAMONTANE_SANITIZE)
-        target_compile_options(${target} PRIVATE -fsanitize=address,undefined -fno-omit-frame-pointer)
+        # Any undefined behaviour stops the program, as an ASan finding does, so a test fails.
+        target_compile_options(${target} PRIVATE -fsanitize=address,undefined
+            -fno-sanitize-recover=undefined -fno-omit-frame-pointer)
         target_link_options(${target} PRIVATE -fsanitize=address,undefined)
     endif()
 endfunction()
@@ -36,6 +38,10 @@ function(tramontane_add_test)
     add_test(NAME ${ARG_NAME} COMMAND ${ARG_NAME})
     if(NOT ARG_TIMEOUT)
         set(ARG_TIMEOUT 120)
+    endif()
+    # Sanitized code runs a few times slower: the same tests get proportionally more time.
+    if(TRAMONTANE_SANITIZE)
+        math(EXPR ARG_TIMEOUT "${ARG_TIMEOUT} * ${TRAMONTANE_SANITIZE_TIMEOUT_FACTOR}")
     endif()
     set(_env
         QT_QPA_PLATFORM=offscreen

@@ -12,6 +12,8 @@
 #include <QTest>
 #include <QUuid>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 using namespace Tramontane;
 using namespace Tramontane::Test;
@@ -86,6 +88,7 @@ private Q_SLOTS:
     void chat_streamHasTheObservedShape();
     void chat_streamAndPlainGiveTheSameText();
     void chat_longAnswerMixesMarkdown();
+    void chat_longTablesAnswerIsTables();
     void chat_rateSlowsTheStream();
     void chat_functionCallAndResult();
     void chat_maxTokens_stopsWithLength();
@@ -424,6 +427,23 @@ void TestEmulator::chat_longAnswerMixesMarkdown() {
     QVERIFY(text.contains(u"|---|"_s));
     QVERIFY(text.contains(u"\n- "_s) || text.contains(u"\n1. "_s));
     QVERIFY(text.contains(u"\n## "_s));
+}
+
+void TestEmulator::chat_longTablesAnswerIsTables() {
+    const HttpResult r = m_http->post(u"/v1/chat/completions"_s, chatBody(u"long 1500 tables"_s));
+    const QString text = messageText(r.object());
+    const int tokens =
+        r.object().value("usage"_L1).toObject().value("completion_tokens"_L1).toInt();
+    QVERIFY2(tokens >= 1500 && tokens < 1800, qPrintable(QString::number(tokens)));
+    QVERIFY(text.count(u"|---|"_s) >= 10);
+    QVERIFY(!text.contains(u"```"_s));
+    QVERIFY(!text.contains(u"\n- "_s));
+    // Table rows are most of the lines.
+    const QStringList lines = text.split(u'\n', Qt::SkipEmptyParts);
+    const auto rows = std::count_if(lines.begin(), lines.end(),
+                                    [](const QString &line) { return line.startsWith(u'|'); });
+    QVERIFY2(rows * 4 > qsizetype(lines.size()) * 3,
+             qPrintable(u"%1 of %2"_s.arg(rows).arg(lines.size())));
 }
 
 void TestEmulator::chat_rateSlowsTheStream() {

@@ -328,7 +328,7 @@ void Emulator::handleCompletion(HttpExchange *ex, bool agentRoute) {
     if (text.isEmpty() && lastRole != "user"_L1)
         m.content = Script::emptyAnswer(turn.speaker);
     else if (const auto length = Script::requestedLength(text))
-        m.content = Script::longAnswer(turn.speaker, *length, text);
+        m.content = Script::longAnswer(turn.speaker, *length, text, Script::wantsTables(text));
     else if (Script::wantsEcho(text))
         m.content = Script::echoAnswer(turn.speaker, text, turn.request);
     else

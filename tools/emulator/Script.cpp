@@ -290,6 +290,11 @@ std::optional<int> requestedLength(const QString &text) {
     return m.captured(1).toInt();
 }
 
+bool wantsTables(const QString &text) {
+    static const QRegularExpression re = wordRe(u"\\btables\\b"_s);
+    return re.match(text).hasMatch();
+}
+
 bool wantsEcho(const QString &text) {
     static const QRegularExpression re = wordRe(u"\\becho\\b"_s);
     return re.match(text).hasMatch();
@@ -355,7 +360,7 @@ QString echoAnswer(const Speaker &speaker, const QString &userText, const QJsonO
            + QString::fromUtf8(json) + u"\n```\n"_s;
 }
 
-QString longAnswer(const Speaker &speaker, int tokens, const QString &seedText) {
+QString longAnswer(const Speaker &speaker, int tokens, const QString &seedText, bool tablesOnly) {
     tokens = std::max(tokens, MinimumLongTokens);
     Prose prose(stableSeed(seedText + QString::number(tokens)));
     QStringList blocks;
@@ -365,6 +370,13 @@ QString longAnswer(const Speaker &speaker, int tokens, const QString &seedText) 
     int kind = 0;
     while (count < tokens) {
         QString block;
+        if (tablesOnly) {
+            // A heading, then two tables: a table-heavy answer, as comparisons give.
+            block = kind++ % 3 == 0 ? prose.heading(section++) : prose.table();
+            blocks << block;
+            count += countTokens(block);
+            continue;
+        }
         switch (kind++ % 6) {
         case 0:
             block = prose.heading(section++);

@@ -46,6 +46,8 @@ int promptTokens(const QJsonArray &messages);
 std::optional<double> requestedRate(const QString &text);
 //! `long N` in the text: the length of a long answer, in tokens.
 std::optional<int> requestedLength(const QString &text);
+//! `tables` in the text: a long answer made mostly of tables.
+bool wantsTables(const QString &text);
 bool wantsEcho(const QString &text);
 //! A request to draw or generate a picture.
 bool wantsImage(const QString &text);
@@ -71,7 +73,10 @@ struct Speaker {
 
 QString defaultAnswer(const Speaker &speaker, const QString &userText);
 QString echoAnswer(const Speaker &speaker, const QString &userText, const QJsonObject &request);
-QString longAnswer(const Speaker &speaker, int tokens, const QString &seedText);
+//! About \a tokens tokens of markdown mixing every block kind, or mostly tables with
+//! \a tablesOnly (headings and tables only).
+QString longAnswer(const Speaker &speaker, int tokens, const QString &seedText,
+                   bool tablesOnly = false);
 QString toolResultAnswer(const QString &toolName, const QString &result);
 QString imageAnswer(const QString &prompt);
 //! A made-up web search for \a query: the tool's result (JSON text, one object per source with

@@ -50,8 +50,10 @@ T *child(QWidget *parent, const QString &name) {
 
 // Answers the next message box named \a name with \a button, from inside its event loop.
 void answerNextMessageBox(const QString &name, QMessageBox::StandardButton button) {
+    // The pending timer owns the attempt; the attempt refers to itself weakly, so it is freed
+    // once it has answered or given up.
     auto attempt = std::make_shared<std::function<void(int)>>();
-    *attempt = [name, button, attempt](int triesLeft) {
+    *attempt = [name, button, self = std::weak_ptr(attempt)](int triesLeft) {
         for (QWidget *w : QApplication::topLevelWidgets()) {
             auto *box = qobject_cast<QMessageBox *>(w);
             if (box && box->objectName() == name && box->isVisible()) {
@@ -59,8 +61,9 @@ void answerNextMessageBox(const QString &name, QMessageBox::StandardButton butto
                 return;
             }
         }
-        if (triesLeft > 0)
-            QTimer::singleShot(20, qApp, [attempt, triesLeft] { (*attempt)(triesLeft - 1); });
+        const auto next = self.lock();
+        if (next && triesLeft > 0)
+            QTimer::singleShot(20, qApp, [next, triesLeft] { (*next)(triesLeft - 1); });
     };
     QTimer::singleShot(0, qApp, [attempt] { (*attempt)(250); });
 }
