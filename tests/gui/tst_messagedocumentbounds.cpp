@@ -11,6 +11,7 @@
 #include <QSignalSpy>
 #include <QTest>
 #include <QThreadPool>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 using Tramontane::MessageDocument;
@@ -93,6 +94,7 @@ class TestMessageDocumentBounds : public QObject {
 
 private Q_SLOTS:
     void asyncBuild_outlivesItsWorkerThread();
+    void manyBuilds_yieldToTheEventLoopAfterEverySlice();
     void longToken_fromHistory_isBounded_data();
     void longToken_fromHistory_isBounded();
     void longToken_streamed_isBounded_data();
@@ -221,6 +223,39 @@ void TestMessageDocumentBounds::longRun_wrapsAnywhere_normalTextDoesNot() {
         ++lines;
     }
     QVERIFY(lines > 20);
+}
+
+// However many long messages are laid out at once, the event loop gets a turn after every
+// slice: with one-segment slices, it turns at least once per segment of all of them.
+void TestMessageDocumentBounds::manyBuilds_yieldToTheEventLoopAfterEverySlice() {
+    MessageDocument::Limits limits;
+    limits.layoutSliceMs = 0; // a segment per slice
+    std::vector<std::unique_ptr<MessageDocument>> documents;
+    int pending = 0;
+    for (int i = 0; i < 6; ++i) {
+        auto document = std::make_unique<MessageDocument>();
+        document->setLimits(limits);
+        document->setTextWidth(kWidth);
+        connect(document.get(), &MessageDocument::ready, this, [&pending] { --pending; });
+        QVERIFY(!document->setMarkdownAsync(answer(96 * 1024)));
+        ++pending;
+        documents.push_back(std::move(document));
+    }
+    // Every build done before the event loop runs: their layouts all start in the same turn.
+    QThreadPool::globalInstance()->waitForDone();
+    int turns = 0;
+    QTimer counter;
+    counter.setInterval(0);
+    connect(&counter, &QTimer::timeout, this, [&turns] { ++turns; });
+    counter.start();
+    QTRY_COMPARE_WITH_TIMEOUT(pending, 0, 30000);
+    counter.stop();
+    int segments = 0;
+    for (const auto &document : documents)
+        segments += document->segmentCount();
+    QVERIFY2(segments > 30, qPrintable(QString::number(segments)));
+    QVERIFY2(turns >= segments - int(documents.size()),
+             qPrintable(u"%1 turns for %2 segments"_s.arg(turns).arg(segments)));
 }
 
 QTEST_MAIN(TestMessageDocumentBounds)

@@ -4,6 +4,7 @@
 #include "ui/markdown/MarkdownRendering.h"
 
 #include <QAbstractTextDocumentLayout>
+#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QPainter>
 #include <QTextBlock>
@@ -13,6 +14,9 @@
 #include <QThread>
 #include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
+
+#include <algorithm>
+#include <deque>
 
 using namespace Qt::StringLiterals;
 
@@ -396,18 +400,64 @@ buildAll(const QString &text, const BuildContext &context,
 
 } // namespace
 
+// Hands out the layout slices of all documents, one per event-loop pass: however many long
+// messages are laid out at once, input and painting get a turn after every slice.
+class LayoutScheduler final : public QObject {
+public:
+    static void request(MessageDocument *document) {
+        LayoutScheduler *scheduler = instance();
+        if (!scheduler)
+            return;
+        if (std::find(scheduler->m_queue.begin(), scheduler->m_queue.end(), document)
+            == scheduler->m_queue.end())
+            scheduler->m_queue.push_back(document);
+        scheduler->m_timer.start();
+    }
+    static void cancel(MessageDocument *document) {
+        if (LayoutScheduler *scheduler = s_instance) {
+            auto &queue = scheduler->m_queue;
+            queue.erase(std::remove(queue.begin(), queue.end(), document), queue.end());
+        }
+    }
+
+private:
+    explicit LayoutScheduler(QObject *parent)
+        : QObject(parent) {
+        m_timer.setSingleShot(true);
+        m_timer.setInterval(0);
+        connect(&m_timer, &QTimer::timeout, this, &LayoutScheduler::runOne);
+    }
+    ~LayoutScheduler() override { s_instance = nullptr; }
+
+    // The application owns it; none without an application (nothing to yield to then).
+    static LayoutScheduler *instance() {
+        if (!s_instance && QCoreApplication::instance())
+            s_instance = new LayoutScheduler(QCoreApplication::instance());
+        return s_instance;
+    }
+
+    void runOne() {
+        if (m_queue.empty())
+            return;
+        MessageDocument *document = m_queue.front();
+        m_queue.pop_front();
+        document->layoutSlice(); // requests another slice if it has more to do
+        if (!m_queue.empty())
+            m_timer.start();
+    }
+
+    static inline LayoutScheduler *s_instance = nullptr;
+    QTimer m_timer;
+    std::deque<MessageDocument *> m_queue;
+};
+
 MessageDocument::MessageDocument(QObject *parent)
     : MessageDocument(MarkdownStyle::fromApplication(), parent) {}
 
 MessageDocument::MessageDocument(const MarkdownStyle &style, QObject *parent)
     : QObject(parent)
     , m_style(style)
-    , m_prefixHeights(std::make_unique<PrefixHeights>())
-    , m_layoutTimer(new QTimer(this)) {
-    m_layoutTimer->setSingleShot(true);
-    m_layoutTimer->setInterval(0);
-    connect(m_layoutTimer, &QTimer::timeout, this, &MessageDocument::layoutSlice);
-}
+    , m_prefixHeights(std::make_unique<PrefixHeights>()) {}
 
 MessageDocument::~MessageDocument() {
     cancelBuild();
@@ -700,14 +750,15 @@ void MessageDocument::startBuild() {
         m_watcher = nullptr;
         m_pending = watcher->result();
         m_pendingNext = 0;
-        layoutSlice();
+        LayoutScheduler::request(this);
     });
     const QString text = m_truncatedAt >= 0 ? m_text.first(m_truncatedAt) : m_text;
     watcher->setFuture(QtConcurrent::run(&buildAll, text, context, m_cancel, thread()));
 }
 
 // Lays out the segments of a finished build for Limits::layoutSliceMs (at least one segment),
-// then yields to the event loop; the last slice installs the build and emits ready().
+// then yields to the event loop (see LayoutScheduler); the last slice installs the build and
+// emits ready().
 void MessageDocument::layoutSlice() {
     if (!m_pending)
         return;
@@ -721,8 +772,8 @@ void MessageDocument::layoutSlice() {
             if (clock.elapsed() >= m_limits.layoutSliceMs)
                 break;
         }
-        if (m_pendingNext < segments.size()) {
-            m_layoutTimer->start();
+        if (m_pendingNext < segments.size() && QCoreApplication::instance()) {
+            LayoutScheduler::request(this);
             return;
         }
     }
@@ -744,8 +795,7 @@ void MessageDocument::cancelBuild() {
     }
     m_pending.reset();
     m_pendingNext = 0;
-    if (m_layoutTimer)
-        m_layoutTimer->stop();
+    LayoutScheduler::cancel(this);
     m_building = false;
 }
 
