@@ -212,6 +212,7 @@ private:
     void ensureRendered();
     void render(bool final);
     void commitChunk(const MarkdownBlockSplitter::Chunk &chunk);
+    bool cutLongTail(const MarkdownBlockSplitter::Chunk &tail);
     bool adoptTailFor(const MarkdownBlockSplitter::Chunk &chunk, bool final);
     void renderTail(const MarkdownBlockSplitter::Chunk &tail, bool final);
     void dropTail();
