@@ -11,6 +11,7 @@
 #include <QSignalSpy>
 #include <QTest>
 #include <QThreadPool>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 using Tramontane::MessageDocument;
@@ -22,7 +23,7 @@ constexpr int kViewport = 900;
 
 // What a bounded rendering may cost here, whatever the input; the unbounded one took 90 s for
 // 1 MB of one token and never ended for 20 MB.
-constexpr qint64 kTimeBoundMs = 5000;
+constexpr qint64 kTimeBoundMs = 10000;
 constexpr qsizetype kDisplayBound = 1 << 20; // characters shown at most, notice included
 constexpr qint64 kMemoryBoundMb = 400;
 
@@ -93,11 +94,14 @@ class TestMessageDocumentBounds : public QObject {
 
 private Q_SLOTS:
     void asyncBuild_outlivesItsWorkerThread();
+    void manyBuilds_yieldToTheEventLoopAfterEverySlice();
     void longToken_fromHistory_isBounded_data();
     void longToken_fromHistory_isBounded();
     void longToken_streamed_isBounded_data();
     void longToken_streamed_isBounded();
     void longRun_wrapsAnywhere_normalTextDoesNot();
+    void longToken_isCutIntoDisplayPieces();
+    void longCodeLine_isShownInPiecesAndCopiedWhole();
 };
 
 // A text layout keeps raw pointers to the font engines of the thread that made it, and an
@@ -221,6 +225,100 @@ void TestMessageDocumentBounds::longRun_wrapsAnywhere_normalTextDoesNot() {
         ++lines;
     }
     QVERIFY(lines > 20);
+}
+
+// However many long messages are laid out at once, the event loop gets a turn after every
+// slice: with one-segment slices, it turns at least once per segment of all of them.
+void TestMessageDocumentBounds::manyBuilds_yieldToTheEventLoopAfterEverySlice() {
+    MessageDocument::Limits limits;
+    limits.layoutSliceMs = 0; // a segment per slice
+    std::vector<std::unique_ptr<MessageDocument>> documents;
+    int pending = 0;
+    for (int i = 0; i < 6; ++i) {
+        auto document = std::make_unique<MessageDocument>();
+        document->setLimits(limits);
+        document->setTextWidth(kWidth);
+        connect(document.get(), &MessageDocument::ready, this, [&pending] { --pending; });
+        QVERIFY(!document->setMarkdownAsync(answer(96 * 1024)));
+        ++pending;
+        documents.push_back(std::move(document));
+    }
+    // Every build done before the event loop runs: their layouts all start in the same turn.
+    QThreadPool::globalInstance()->waitForDone();
+    int turns = 0;
+    QTimer counter;
+    counter.setInterval(0);
+    connect(&counter, &QTimer::timeout, this, [&turns] { ++turns; });
+    counter.start();
+    QTRY_COMPARE_WITH_TIMEOUT(pending, 0, 30000);
+    counter.stop();
+    int segments = 0;
+    for (const auto &document : documents)
+        segments += document->segmentCount();
+    QVERIFY2(segments > 30, qPrintable(QString::number(segments)));
+    QVERIFY2(turns >= segments - int(documents.size()),
+             qPrintable(u"%1 turns for %2 segments"_s.arg(turns).arg(segments)));
+}
+
+// A long run is laid out a piece at a time: a history build in slices of a piece, a stream
+// without re-rendering more than a piece or two per frame; both show the same.
+void TestMessageDocumentBounds::longToken_isCutIntoDisplayPieces() {
+    const QString text = QString(100 << 10, u'a') + u" and some words after it."_s;
+    const MessageDocument::Limits limits;
+    MessageDocument history;
+    history.setTextWidth(kWidth);
+    QSignalSpy ready(&history, &MessageDocument::ready);
+    QVERIFY(!history.setMarkdownAsync(text));
+    QVERIFY(ready.wait(int(kTimeBoundMs)));
+    QVERIFY2(history.segmentCount() >= text.size() / limits.segmentChars,
+             qPrintable(QString::number(history.segmentCount())));
+
+    MessageDocument streamed;
+    streamed.setTextWidth(kWidth);
+    qsizetype maxParsed = 0;
+    for (qsizetype at = 0; at < text.size(); at += 1000) {
+        streamed.append(QStringView(text).sliced(at, qMin<qsizetype>(1000, text.size() - at)));
+        QVERIFY(streamed.height() > 0);
+        maxParsed = qMax(maxParsed, streamed.lastUpdate().parsedChars);
+    }
+    QVERIFY2(maxParsed <= 2 * limits.segmentChars + 1000, qPrintable(QString::number(maxParsed)));
+    streamed.finish();
+    QCOMPARE(streamed.toPlainText(), history.toPlainText());
+    QCOMPARE(streamed.height(), history.height());
+    QVERIFY(streamed.toPlainText().endsWith(u"and some words after it."_s));
+}
+
+// A long line of code (a blob) is shown as pieces, so that a streamed one is not laid out again
+// whole at every frame; copying the code block gives the line back whole.
+void TestMessageDocumentBounds::longCodeLine_isShownInPiecesAndCopiedWhole() {
+    const QString blob = base64Blob(48 << 10);
+    const QString code = blob.section(u'\n', 3, 3);
+    QVERIFY(code.size() > 40000);
+    const QString text =
+        u"Before.\n\n```\nshort line\n"_s + code + u"\nlast line\n```\n\nAfter.\n"_s;
+    const QString expected = u"short line\n"_s + code + u"\nlast line"_s;
+
+    MessageDocument streamed;
+    streamed.setTextWidth(kWidth);
+    qsizetype maxParsed = 0;
+    for (qsizetype at = 0; at < text.size(); at += 500) {
+        streamed.append(QStringView(text).sliced(at, qMin<qsizetype>(500, text.size() - at)));
+        QVERIFY(streamed.height() > 0);
+        maxParsed = qMax(maxParsed, streamed.lastUpdate().parsedChars);
+    }
+    QVERIFY2(maxParsed < 4096, qPrintable(QString::number(maxParsed)));
+    streamed.finish();
+    QCOMPARE(streamed.codeBlocks().size(), 1);
+    QCOMPARE(streamed.codeBlockText(0), expected);
+
+    MessageDocument history;
+    history.setTextWidth(kWidth);
+    QSignalSpy ready(&history, &MessageDocument::ready);
+    if (!history.setMarkdownAsync(text))
+        QVERIFY(ready.wait(int(kTimeBoundMs)));
+    QCOMPARE(history.codeBlocks().size(), 1);
+    QCOMPARE(history.codeBlockText(0), expected);
+    QCOMPARE(history.height(), streamed.height());
 }
 
 QTEST_MAIN(TestMessageDocumentBounds)

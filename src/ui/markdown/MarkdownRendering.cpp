@@ -422,18 +422,29 @@ bool mayBecomeCloser(QStringView line, QChar fence) {
 
 } // namespace
 
+namespace {
+// Lines of code longer than this are shown as several blocks.
+constexpr qsizetype kLinePieceChars = 2048;
+} // namespace
+
 qsizetype CodeBlockBuilder::update(QStringView source, bool final) {
     qsizetype looked = 0;
     QTextCursor cursor(m_document);
     cursor.beginEditBlock();
     while (!m_closed) {
+        // A line longer than a piece is shown as pieces, each a block of its own (the opener
+        // line excepted): no layout or paint step grows with the line.
+        const qsizetype limit = m_openerSeen ? m_scanned + kLinePieceChars : source.size();
         qsizetype end = m_scanned;
-        while (end < source.size() && source[end] != u'\n' && source[end] != u'\r')
+        while (end < source.size() && end < limit && source[end] != u'\n' && source[end] != u'\r')
             ++end;
         if (end >= source.size())
             break;
-        qsizetype next = end + 1;
-        if (source[end] == u'\r') {
+        const bool piece = end == limit && source[end] != u'\n' && source[end] != u'\r';
+        if (piece && source[end - 1].isHighSurrogate())
+            --end;
+        qsizetype next = piece ? end : end + 1;
+        if (!piece && source[end] == u'\r') {
             if (next >= source.size() && !final)
                 break;
             if (next < source.size() && source[next] == u'\n')
@@ -446,11 +457,12 @@ qsizetype CodeBlockBuilder::update(QStringView source, bool final) {
             m_openerSeen = true;
             continue;
         }
-        if (m_options.fence && isCloser(line, m_options.fenceChar, m_options.fenceLength)) {
+        if (!m_continued && m_options.fence
+            && isCloser(line, m_options.fenceChar, m_options.fenceLength)) {
             m_closed = true;
             break;
         }
-        addLine(line);
+        addLine(line, piece);
     }
 
     if (!m_closed && m_openerSeen) {
@@ -464,7 +476,7 @@ qsizetype CodeBlockBuilder::update(QStringView source, bool final) {
             removePartial();
             m_closed = final;
         } else if (final) {
-            addLine(rest);
+            addLine(rest, false);
             m_scanned = source.size();
         } else if (!m_options.fence && rest.trimmed().isEmpty()) {
             removePartial();
@@ -477,8 +489,8 @@ qsizetype CodeBlockBuilder::update(QStringView source, bool final) {
     return looked;
 }
 
-void CodeBlockBuilder::addLine(QStringView line) {
-    const QString text = contentOf(line);
+void CodeBlockBuilder::addLine(QStringView line, bool continues) {
+    QString text = m_continued ? line.toString().replace(QChar(0), QChar(0xFFFD)) : contentOf(line);
     if (!m_options.fence && text.trimmed().isEmpty()) {
         // Plain text: blank lines only count once something follows them.
         removePartial();
@@ -487,6 +499,14 @@ void CodeBlockBuilder::addLine(QStringView line) {
     }
     flushDeferredBlanks();
     showPartial(text);
+    if (continues) {
+        QTextCursor cursor(m_document);
+        cursor.movePosition(QTextCursor::End);
+        QTextBlockFormat format;
+        format.setProperty(ContinuedLineProperty, true);
+        cursor.mergeBlockFormat(format);
+    }
+    m_continued = continues;
     m_hasPartial = false;
     ++m_lines;
 }

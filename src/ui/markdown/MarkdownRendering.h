@@ -22,6 +22,9 @@ namespace MarkdownRendering {
 inline constexpr int CodeBlockIdProperty = QTextFormat::UserProperty + 0x5401;
 //! Block property marking a giant table shown as plain text (value: true).
 inline constexpr int PlainTableProperty = QTextFormat::UserProperty + 0x5402;
+//! Block property of a code block holding a piece of a long line: the next block goes on with
+//! the same line (value: true).
+inline constexpr int ContinuedLineProperty = QTextFormat::UserProperty + 0x5403;
 
 //! What the last top-level block of a document is: the markdown importer's state after it, and
 //! the margins the layout collapses with the next block, depend on it.
@@ -95,7 +98,8 @@ public:
     int lineCount() const { return m_lines; }
 
 private:
-    void addLine(QStringView line);
+    //! \a continues: \a line is a piece of a longer line, continued by the next block.
+    void addLine(QStringView line, bool continues = false);
     void flushDeferredBlanks();
     void showPartial(QStringView text);
     void removePartial();
@@ -110,6 +114,7 @@ private:
     int m_deferredBlank = 0; // plain mode: blank lines waiting for a non-blank one
     bool m_openerSeen = false;
     bool m_hasPartial = false;
+    bool m_continued = false; // the last block holds a piece of a line that goes on
     bool m_closed = false;
 };
 

@@ -4,6 +4,7 @@
 #include "ui/markdown/MarkdownRendering.h"
 
 #include <QAbstractTextDocumentLayout>
+#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QPainter>
 #include <QTextBlock>
@@ -13,6 +14,9 @@
 #include <QThread>
 #include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
+
+#include <algorithm>
+#include <deque>
 
 using namespace Qt::StringLiterals;
 
@@ -156,6 +160,21 @@ qsizetype displayCut(QStringView text, qsizetype limit) {
     return cut;
 }
 
+// The end of a display piece of \a text starting at \a from: about \a size characters, after
+// white space when there is some in the last eighth, never inside a surrogate pair.
+qsizetype pieceEnd(QStringView text, qsizetype from, qsizetype size) {
+    qsizetype cut = from + size;
+    if (cut >= text.size())
+        return text.size();
+    for (qsizetype at = cut; at > cut - size / 8; --at) {
+        if (text.at(at - 1).isSpace())
+            return at;
+    }
+    if (text.at(cut - 1).isHighSurrogate())
+        --cut;
+    return cut;
+}
+
 enum class ChunkRendering { Markdown, Code, PlainTable };
 
 // Top-level fences are always built line by line: the importer cannot tell two adjacent fences
@@ -228,10 +247,18 @@ qsizetype commitMarkdown(Segments &segments, const BuildContext &context, QStrin
         last.geometryValid = false;
         return markdown.size();
     }
-    auto segment = createSegment(context, trailingOf(segments), markdown, longRun);
-    segment->sourceChars = markdown.size();
-    segment->tables = tables;
-    segments.push_back(std::move(segment));
+    // Cut into display pieces of a segment each, so that no layout step grows with the run:
+    // each piece is rendered as if a paragraph ended before it.
+    const qsizetype pieceChars = longRun ? context.limits.segmentChars : markdown.size();
+    for (qsizetype from = 0; from < markdown.size();) {
+        const qsizetype to = pieceEnd(markdown, from, pieceChars);
+        auto segment =
+            createSegment(context, trailingOf(segments), markdown.sliced(from, to - from), longRun);
+        segment->sourceChars = to - from;
+        segment->tables = from == 0 ? tables : 0;
+        segments.push_back(std::move(segment));
+        from = to;
+    }
     return markdown.size();
 }
 
@@ -396,18 +423,64 @@ buildAll(const QString &text, const BuildContext &context,
 
 } // namespace
 
+// Hands out the layout slices of all documents, one per event-loop pass: however many long
+// messages are laid out at once, input and painting get a turn after every slice.
+class LayoutScheduler final : public QObject {
+public:
+    static void request(MessageDocument *document) {
+        LayoutScheduler *scheduler = instance();
+        if (!scheduler)
+            return;
+        if (std::find(scheduler->m_queue.begin(), scheduler->m_queue.end(), document)
+            == scheduler->m_queue.end())
+            scheduler->m_queue.push_back(document);
+        scheduler->m_timer.start();
+    }
+    static void cancel(MessageDocument *document) {
+        if (LayoutScheduler *scheduler = s_instance) {
+            auto &queue = scheduler->m_queue;
+            queue.erase(std::remove(queue.begin(), queue.end(), document), queue.end());
+        }
+    }
+
+private:
+    explicit LayoutScheduler(QObject *parent)
+        : QObject(parent) {
+        m_timer.setSingleShot(true);
+        m_timer.setInterval(0);
+        connect(&m_timer, &QTimer::timeout, this, &LayoutScheduler::runOne);
+    }
+    ~LayoutScheduler() override { s_instance = nullptr; }
+
+    // The application owns it; none without an application (nothing to yield to then).
+    static LayoutScheduler *instance() {
+        if (!s_instance && QCoreApplication::instance())
+            s_instance = new LayoutScheduler(QCoreApplication::instance());
+        return s_instance;
+    }
+
+    void runOne() {
+        if (m_queue.empty())
+            return;
+        MessageDocument *document = m_queue.front();
+        m_queue.pop_front();
+        document->layoutSlice(); // requests another slice if it has more to do
+        if (!m_queue.empty())
+            m_timer.start();
+    }
+
+    static inline LayoutScheduler *s_instance = nullptr;
+    QTimer m_timer;
+    std::deque<MessageDocument *> m_queue;
+};
+
 MessageDocument::MessageDocument(QObject *parent)
     : MessageDocument(MarkdownStyle::fromApplication(), parent) {}
 
 MessageDocument::MessageDocument(const MarkdownStyle &style, QObject *parent)
     : QObject(parent)
     , m_style(style)
-    , m_prefixHeights(std::make_unique<PrefixHeights>())
-    , m_layoutTimer(new QTimer(this)) {
-    m_layoutTimer->setSingleShot(true);
-    m_layoutTimer->setInterval(0);
-    connect(m_layoutTimer, &QTimer::timeout, this, &MessageDocument::layoutSlice);
-}
+    , m_prefixHeights(std::make_unique<PrefixHeights>()) {}
 
 MessageDocument::~MessageDocument() {
     cancelBuild();
@@ -526,12 +599,18 @@ void MessageDocument::truncateStream() {
 void MessageDocument::render(bool final) {
     m_lastUpdate = {};
     m_lastUpdate.uncommittedChars = shown().size() - m_committed;
-    const MarkdownBlockSplitter::Result result = MarkdownBlockSplitter::split(shown(), m_committed);
+    MarkdownBlockSplitter::Result result = MarkdownBlockSplitter::split(shown(), m_committed);
     if (!result.referenceDefinitions.isEmpty())
         m_sawDefinitions = true;
     for (const Chunk &chunk : result.chunks)
         commitChunk(chunk);
     m_committed = result.committed;
+    if (!final && cutLongTail(result.tail)) {
+        result = MarkdownBlockSplitter::split(shown(), m_committed);
+        for (const Chunk &chunk : result.chunks)
+            commitChunk(chunk);
+        m_committed = result.committed;
+    }
     if (final) {
         const Chunk &tail = result.tail;
         if (!shown().sliced(tail.begin).trimmed().isEmpty()) {
@@ -548,6 +627,31 @@ void MessageDocument::render(bool final) {
     m_hasContent = !m_segments.empty() || m_tail;
     m_geometryDirty = true;
     m_codeBlocksValid = false;
+}
+
+// An open markdown block holding a long run is not re-rendered whole at every frame: its
+// display pieces (see commitMarkdown) but the last are committed. True when it did so.
+bool MessageDocument::cutLongTail(const Chunk &tail) {
+    const QStringView text = shown();
+    if (text.size() - tail.begin <= m_limits.segmentChars
+        || classify(tail, m_limits) != ChunkRendering::Markdown)
+        return false;
+    // A known tail was checked as it grew (see renderTail); a new one is rendered whole anyway.
+    const bool known = m_tail && m_tailBegin == tail.begin;
+    if (known ? !m_tail->wrapAnywhere : !hasLongRun(text.sliced(tail.begin), m_limits.longRunChars))
+        return false;
+    qsizetype cut = tail.begin;
+    while (text.size() - cut > m_limits.segmentChars)
+        cut = pieceEnd(text, cut, m_limits.segmentChars);
+    if (cut == tail.begin)
+        return false;
+    dropTail();
+    const BuildContext context{m_style, m_limits, m_resolver, m_width, {}};
+    ++m_lastUpdate.committedChunks;
+    m_lastUpdate.parsedChars +=
+        commitMarkdown(m_segments, context, text.sliced(tail.begin, cut - tail.begin), tail.tables);
+    m_committed = cut;
+    return true;
 }
 
 void MessageDocument::commitChunk(const Chunk &chunk) {
@@ -700,14 +804,15 @@ void MessageDocument::startBuild() {
         m_watcher = nullptr;
         m_pending = watcher->result();
         m_pendingNext = 0;
-        layoutSlice();
+        LayoutScheduler::request(this);
     });
     const QString text = m_truncatedAt >= 0 ? m_text.first(m_truncatedAt) : m_text;
     watcher->setFuture(QtConcurrent::run(&buildAll, text, context, m_cancel, thread()));
 }
 
 // Lays out the segments of a finished build for Limits::layoutSliceMs (at least one segment),
-// then yields to the event loop; the last slice installs the build and emits ready().
+// then yields to the event loop (see LayoutScheduler); the last slice installs the build and
+// emits ready().
 void MessageDocument::layoutSlice() {
     if (!m_pending)
         return;
@@ -721,8 +826,8 @@ void MessageDocument::layoutSlice() {
             if (clock.elapsed() >= m_limits.layoutSliceMs)
                 break;
         }
-        if (m_pendingNext < segments.size()) {
-            m_layoutTimer->start();
+        if (m_pendingNext < segments.size() && QCoreApplication::instance()) {
+            LayoutScheduler::request(this);
             return;
         }
     }
@@ -744,8 +849,7 @@ void MessageDocument::cancelBuild() {
     }
     m_pending.reset();
     m_pendingNext = 0;
-    if (m_layoutTimer)
-        m_layoutTimer->stop();
+    LayoutScheduler::cancel(this);
     m_building = false;
 }
 
@@ -1063,10 +1167,14 @@ QString MessageDocument::codeBlockText(int index) {
             return true;
         }
         const Segment::Code &code = segment.codes.at(index - current);
-        QStringList lines;
-        for (int number = code.firstBlock; number <= code.lastBlock; ++number)
-            lines.append(segment.document->findBlockByNumber(number).text());
-        text = lines.join(u'\n');
+        for (int number = code.firstBlock; number <= code.lastBlock; ++number) {
+            const QTextBlock block = segment.document->findBlockByNumber(number);
+            text += block.text();
+            // The pieces of a long line are joined again.
+            if (number < code.lastBlock
+                && !block.blockFormat().boolProperty(MarkdownRendering::ContinuedLineProperty))
+                text += u'\n';
+        }
         return false;
     });
     return text;

@@ -20,7 +20,6 @@
 #include <vector>
 
 class QPainter;
-class QTimer;
 
 namespace Tramontane {
 
@@ -28,6 +27,7 @@ namespace MarkdownRendering {
 class CodeBlockBuilder;
 }
 class PrefixHeights;
+class LayoutScheduler;
 
 //! The rendered markdown of one chat message at one width: what the chat delegate paints.
 //!
@@ -205,12 +205,14 @@ Q_SIGNALS:
     void ready();
 
 private:
+    friend class LayoutScheduler;
     enum class TailMode { None, Markdown, Code };
 
     void resetStreaming();
     void ensureRendered();
     void render(bool final);
     void commitChunk(const MarkdownBlockSplitter::Chunk &chunk);
+    bool cutLongTail(const MarkdownBlockSplitter::Chunk &tail);
     bool adoptTailFor(const MarkdownBlockSplitter::Chunk &chunk, bool final);
     void renderTail(const MarkdownBlockSplitter::Chunk &tail, bool final);
     void dropTail();
@@ -261,7 +263,6 @@ private:
     // A finished build being laid out: segments before m_pendingNext are done.
     std::shared_ptr<BuildOutput> m_pending;
     std::size_t m_pendingNext = 0;
-    QTimer *m_layoutTimer = nullptr;
     qsizetype m_truncatedAt = -1; // displayed length when the text is cut
 };
 
