@@ -4,6 +4,7 @@
 #include "core/Logging.h"
 
 #include <QJsonParseError>
+#include <QMetaMethod>
 
 using namespace Qt::StringLiterals;
 
@@ -103,6 +104,12 @@ void StreamJob::handleEvent(const SseEvent &event) {
     if (m_contentTimer.isActive())
         m_contentTimer.start(); // content arrived: the silence is counted again
 
+    // The common chunk shape, read without QJsonDocument: a JSON object without `error`.
+    if (m_mode == Mode::Chat && decodeChunk(event.data, &m_decoded)) {
+        deliver(event, &m_decoded, {});
+        return;
+    }
+
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(event.data, &parseError);
     if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
@@ -121,17 +128,30 @@ void StreamJob::handleEvent(const SseEvent &event) {
         return;
     }
 
+    deliver(event, nullptr, chunk);
+    if (isFinished())
+        return;
+    if (m_mode == Mode::Conversation && isEvent(event, chunk, kConversationDone))
+        succeed();
+}
+
+void StreamJob::deliver(const SseEvent &event, const DecodedChunk *decoded,
+                        const QJsonObject &chunk) {
     ++m_eventCount;
     markEventDelivered();
     Q_EMIT eventReceived(event);
     if (isFinished())
         return;
-    Q_EMIT chunkReceived(chunk);
-    if (isFinished())
-        return;
-
-    if (m_mode == Mode::Conversation && isEvent(event, chunk, kConversationDone))
-        succeed();
+    if (m_mode == Mode::Chat) {
+        Q_EMIT chatChunkReceived(decoded, chunk);
+        if (isFinished())
+            return;
+    }
+    if (!decoded) {
+        Q_EMIT chunkReceived(chunk);
+    } else if (isSignalConnected(QMetaMethod::fromSignal(&StreamJob::chunkReceived))) {
+        Q_EMIT chunkReceived(QJsonDocument::fromJson(event.data).object());
+    }
 }
 
 void StreamJob::handleSuccessEnd() {

@@ -3,6 +3,7 @@
 
 #include "core/net/ApiJob.h"
 #include "core/net/SseParser.h"
+#include "core/protocol/ChunkDecoder.h"
 
 #include <QJsonObject>
 #include <QTimer>
@@ -12,8 +13,8 @@
 namespace Tramontane {
 
 //! A streamed POST answered with server-sent events. Bytes go through SseParser as they
-//! arrive; each data event is checked and handed out with eventReceived() then
-//! chunkReceived(). How it ends:
+//! arrive; each data event is checked and handed out with eventReceived(), then (Chat mode)
+//! chatChunkReceived(), then chunkReceived(). How it ends:
 //! - Chat mode: `data: [DONE]` -> Succeeded. Conversation mode: the event
 //!   `conversation.response.done` -> Succeeded (that stream has no [DONE]).
 //! - `event: error`, a data object carrying an `error` (object or string), or
@@ -60,6 +61,13 @@ Q_SIGNALS:
     void eventReceived(const Tramontane::SseEvent &event);
     //! The same event's data as a JSON object (a chat.completion.chunk, or a conversation
     //! event with its `type`).
+    //! Chat mode: the same event for StreamAccumulator. When decodeChunk() could read it,
+    //! `decoded` points at the result (valid during the emission) and `chunk` is empty; else
+    //! `decoded` is null and `chunk` is the JSON object. A decoded event skips QJsonDocument,
+    //! unless chunkReceived() has a receiver.
+    void chatChunkReceived(const Tramontane::DecodedChunk *decoded, const QJsonObject &chunk);
+    //! The same event's data as a JSON object (a chat.completion.chunk, or a conversation
+    //! event with its `type`).
     void chunkReceived(const QJsonObject &chunk);
 
 protected:
@@ -75,10 +83,13 @@ private:
               const ApiError &error = {});
 
     void handleEvent(const SseEvent &event);
+    //! Counts and hands out one checked data event.
+    void deliver(const SseEvent &event, const DecodedChunk *decoded, const QJsonObject &chunk);
     void onContentTimeout();
 
     Mode m_mode;
     SseParser m_parser;
+    DecodedChunk m_decoded; // reused from event to event
     QTimer m_contentTimer;
     std::chrono::milliseconds m_contentTimeout{0};
     int m_eventCount = 0;

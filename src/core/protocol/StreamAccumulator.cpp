@@ -143,35 +143,7 @@ StreamChange StreamAccumulator::applyChoice(const QJsonObject &choiceJson) {
     if (!hasMessageFields(delta))
         return change;
 
-    // Select (or open) the message this delta belongs to.
-    const auto messageIndex = Json::optInt(delta, "index"_L1);
-    QList<ChatMessage> &messages = choice.messages;
-    qsizetype position = -1;
-    if (messageIndex) {
-        choice.multi = true;
-        const int wanted = int(*messageIndex);
-        position = 0;
-        while (position < messages.size() && messages.at(position).index.value_or(-1) < wanted)
-            ++position;
-        if (position == messages.size() || messages.at(position).index != wanted) {
-            ChatMessage message;
-            message.role = ChatMessage::Role::Assistant;
-            message.index = wanted;
-            messages.insert(position, message);
-            change.messageStarted = true;
-        }
-    } else if (messages.isEmpty()) {
-        ChatMessage message;
-        message.role = ChatMessage::Role::Assistant;
-        messages.append(message);
-        position = 0;
-        change.messageStarted = true;
-    } else {
-        position = messages.size() - 1;
-    }
-    change.message = position;
-    ChatMessage &message = messages[position];
-
+    ChatMessage &message = messageFor(choice, Json::optInt(delta, "index"_L1), &change);
     if (change.messageStarted) {
         message.role = ChatMessage::roleFromName(Json::string(delta, "role"_L1))
                            .value_or(ChatMessage::Role::Assistant);
@@ -191,11 +163,7 @@ StreamChange StreamAccumulator::applyChoice(const QJsonObject &choiceJson) {
 
     const QJsonValue content = delta.value("content"_L1);
     if (content.isString()) {
-        const QString text = content.toString();
-        const bool wasNull = message.content.isNull();
-        message.content.appendText(text);
-        change.textAppended = text;
-        change.contentChanged = wasNull || !text.isEmpty();
+        appendText(message, content.toString(), &change);
     } else if (content.isArray()) {
         const QJsonArray chunks = content.toArray();
         for (const QJsonValue &chunkJson : chunks) {
@@ -217,6 +185,84 @@ StreamChange StreamAccumulator::applyChoice(const QJsonObject &choiceJson) {
         }
     }
     return change;
+}
+
+ChatMessage &StreamAccumulator::messageFor(Choice &choice, std::optional<qint64> messageIndex,
+                                           StreamChange *change) {
+    // Select (or open) the message this delta belongs to.
+    QList<ChatMessage> &messages = choice.messages;
+    qsizetype position = -1;
+    if (messageIndex) {
+        choice.multi = true;
+        const int wanted = int(*messageIndex);
+        position = 0;
+        while (position < messages.size() && messages.at(position).index.value_or(-1) < wanted)
+            ++position;
+        if (position == messages.size() || messages.at(position).index != wanted) {
+            ChatMessage message;
+            message.role = ChatMessage::Role::Assistant;
+            message.index = wanted;
+            messages.insert(position, message);
+            change->messageStarted = true;
+        }
+    } else if (messages.isEmpty()) {
+        ChatMessage message;
+        message.role = ChatMessage::Role::Assistant;
+        messages.append(message);
+        position = 0;
+        change->messageStarted = true;
+    } else {
+        position = messages.size() - 1;
+    }
+    change->message = position;
+    return messages[position];
+}
+
+void StreamAccumulator::appendText(ChatMessage &message, const QString &text,
+                                   StreamChange *change) {
+    const bool wasNull = message.content.isNull();
+    message.content.appendText(text);
+    change->textAppended = text;
+    change->contentChanged = wasNull || !text.isEmpty();
+}
+
+StreamUpdate StreamAccumulator::feed(const DecodedChunk &chunk) {
+    StreamUpdate update;
+    if (m_state != State::Streaming) {
+        qCDebug(lcSse) << "chunk after the end of the stream ignored";
+        return update;
+    }
+    update.accepted = true;
+    if (m_chunkCount == 0) {
+        m_completion.id = chunk.id.toString();
+        m_completion.model = chunk.model.toString();
+        m_completion.created = chunk.created.value_or(0);
+        m_chunkObject = chunk.object.toString();
+    }
+    ++m_chunkCount;
+
+    // The decoder takes no usage, no message index and no other message field.
+    update.changes.reserve(chunk.choices.size());
+    for (const ChunkChoice &item : chunk.choices) {
+        StreamChange &change = update.changes.emplace_back();
+        change.choice = item.index;
+        Choice &choice = choiceFor(change.choice);
+        if (item.finishReason.present) {
+            choice.finishReason = item.finishReason.toString();
+            change.finishReason = choice.finishReason;
+        }
+        if (!item.role.present && !item.content.present)
+            continue;
+        ChatMessage &message = messageFor(choice, std::nullopt, &change);
+        if (change.messageStarted) {
+            message.role = ChatMessage::roleFromName(item.role.toString())
+                               .value_or(ChatMessage::Role::Assistant);
+        }
+        if (item.content.present)
+            appendText(message, item.content.toString(), &change);
+    }
+    updateObjectName();
+    return update;
 }
 
 void StreamAccumulator::updateObjectName() {

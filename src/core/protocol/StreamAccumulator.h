@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/protocol/ChatCompletion.h"
+#include "core/protocol/ChunkDecoder.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -53,6 +54,8 @@ public:
 
     //! Applies one chunk. Chunks after markDone() or markEnded() are ignored (not accepted).
     StreamUpdate feed(const QJsonObject &chunk);
+    //! Applies one chunk read by decodeChunk(); the same result as feed() with its JSON object.
+    StreamUpdate feed(const DecodedChunk &chunk);
     //! The `[DONE]` sentinel arrived: the stream is complete.
     void markDone();
     //! The stream ended (connection closed or aborted). Without an earlier markDone() the
@@ -73,6 +76,9 @@ public:
 private:
     StreamChange applyChoice(const QJsonObject &choiceJson);
     Choice &choiceFor(int index);
+    static ChatMessage &messageFor(Choice &choice, std::optional<qint64> messageIndex,
+                                   StreamChange *change);
+    static void appendText(ChatMessage &message, const QString &text, StreamChange *change);
     void updateObjectName();
 
     ChatCompletion m_completion;

@@ -15,14 +15,14 @@ ChatRun::ChatRun(StreamJob *job, QObject *parent)
     : QObject(parent)
     , m_job(job) {
     m_clock.start();
-    connect(job, &StreamJob::chunkReceived, this, &ChatRun::onChunk);
+    connect(job, &StreamJob::chatChunkReceived, this, &ChatRun::onChunk);
     connect(job, &ApiJob::finished, this, &ChatRun::onFinished);
 }
 
-void ChatRun::onChunk(const QJsonObject &chunk) {
+void ChatRun::onChunk(const DecodedChunk *decoded, const QJsonObject &chunk) {
     if (m_firstChunkMs < 0)
         m_firstChunkMs = m_clock.elapsed();
-    const StreamUpdate update = m_accumulator.feed(chunk);
+    const StreamUpdate update = decoded ? m_accumulator.feed(*decoded) : m_accumulator.feed(chunk);
     if (update.accepted)
         Q_EMIT updated(update);
 }

@@ -48,7 +48,7 @@ Q_SIGNALS:
 private:
     friend class ChatService;
     ChatRun(StreamJob *job, QObject *parent);
-    void onChunk(const QJsonObject &chunk);
+    void onChunk(const DecodedChunk *decoded, const QJsonObject &chunk);
     void onFinished();
 
     QPointer<StreamJob> m_job;

@@ -16,6 +16,7 @@ using namespace std::chrono_literals;
 using Tramontane::ApiClient;
 using Tramontane::ApiError;
 using Tramontane::ApiJob;
+using Tramontane::DecodedChunk;
 using Tramontane::RetryPolicy;
 using Tramontane::SseEvent;
 using Tramontane::StreamJob;
@@ -92,6 +93,8 @@ private Q_SLOTS:
     void conversationMode_endsAfterDoneEvent();
     void conversationMode_eofWithoutDone_isInterrupted();
     void conversationMode_errorEvent();
+    void chatChunks_decodedOrAsObjects_data();
+    void chatChunks_decodedOrAsObjects();
 
 private:
     StreamJob *startChat(StreamJob::Mode mode = StreamJob::Mode::Chat) {
@@ -352,6 +355,56 @@ void TestStreamJob::conversationMode_errorEvent() {
     QCOMPARE(o->error.serverMessage(), u"Connector failed"_s);
     QCOMPARE(o->error.serverCode(), u"3000"_s);
     QVERIFY(o->chunks.isEmpty());
+}
+
+void TestStreamJob::chatChunks_decodedOrAsObjects_data() {
+    QTest::addColumn<bool>("withObjectReceiver");
+    QTest::newRow("chunkReceived connected") << true;
+    QTest::newRow("chatChunkReceived alone") << false;
+}
+
+void TestStreamJob::chatChunks_decodedOrAsObjects() {
+    // The common chunk is read by the fast decoder; a chunk with usage goes through
+    // QJsonDocument. chunkReceived() still sees every chunk when someone listens to it.
+    QFETCH(bool, withObjectReceiver);
+    const QByteArray usage =
+        R"(data: {"id":"c1","object":"chat.completion.chunk","model":"m","choices":[],)"
+        R"("usage":{"prompt_tokens":1,"completion_tokens":2,"total_tokens":3}})"
+        "\n\n";
+    m_server->enqueue(
+        ScriptedResponse::sse({chunk("caf\\u00e9"), usage, QByteArray("data: [DONE]\n\n")}, 0));
+    StreamJob *job = startChat();
+    struct Seen {
+        bool decoded = false;
+        QString content;
+        QJsonObject object;
+    };
+    auto seen = std::make_shared<QList<Seen>>();
+    connect(job, &StreamJob::chatChunkReceived, job,
+            [seen](const DecodedChunk *decoded, const QJsonObject &object) {
+                Seen s;
+                s.decoded = decoded != nullptr;
+                if (decoded && !decoded->choices.isEmpty())
+                    s.content = decoded->choices.at(0).content.toString();
+                s.object = object;
+                seen->append(s);
+            });
+    auto o = withObjectReceiver ? watch(job) : nullptr;
+    QSignalSpy finished(job, &ApiJob::finished);
+    QTRY_COMPARE(finished.count(), 1);
+    QCOMPARE(job->status(), Status::Succeeded);
+    QCOMPARE(job->eventCount(), 2);
+    QCOMPARE(seen->size(), 2);
+    QVERIFY(seen->at(0).decoded);
+    QVERIFY(seen->at(0).object.isEmpty());
+    QCOMPARE(seen->at(0).content, u"caf\u00e9"_s);
+    QVERIFY(!seen->at(1).decoded);
+    QCOMPARE(seen->at(1).object["usage"_L1]["total_tokens"_L1].toInt(), 3);
+    if (o) {
+        QCOMPARE(o->chunks.size(), 2);
+        QCOMPARE(contentOf(o->chunks), u"caf\u00e9"_s);
+        QCOMPARE(o->chunks.at(1)["usage"_L1]["total_tokens"_L1].toInt(), 3);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestStreamJob)
