@@ -344,6 +344,14 @@
         <source>Your Mistral API key is not the problem: the connector&apos;s token may have expired or been revoked. Open the Connectors page and authorize the connector again (sign in, or update its token), then retry.</source>
         <translation>Votre clé API Mistral n’est pas en cause&#xa0;: le jeton du connecteur a peut-être expiré ou été révoqué. Ouvrez la page Connecteurs et autorisez de nouveau le connecteur (connectez-vous, ou mettez à jour son jeton), puis réessayez.</translation>
     </message>
+    <message>
+        <source>The server holding the image refused to send it.</source>
+        <translation>Le serveur qui héberge l&apos;image a refusé de l&apos;envoyer.</translation>
+    </message>
+    <message>
+        <source>Your API key is not the problem: it is never sent to other servers. The image&apos;s address may have expired; ask for the image again.</source>
+        <translation>Votre clé d&apos;API n&apos;est pas en cause : elle n&apos;est jamais envoyée à d&apos;autres serveurs. L&apos;adresse de l&apos;image a peut-être expiré ; redemandez l&apos;image.</translation>
+    </message>
 </context>
 <context>
     <name>ChatService</name>
@@ -454,6 +462,10 @@
     <message>
         <source>Unencrypted http: acceptable only because the server runs on this computer.</source>
         <translation>http non chiffré&#xa0;: acceptable uniquement parce que le serveur tourne sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>This address is reserved for the local network link or a cloud metadata service, not for an MCP server.</source>
+        <translation>Cette adresse est réservée au lien réseau local ou à un service de métadonnées cloud, pas à un serveur MCP.</translation>
     </message>
 </context>
 <context>
@@ -3315,6 +3327,13 @@ Dernière activité&#xa0;: %2</translation>
     <message>
         <source>The request was cancelled.</source>
         <translation>La requête a été annulée.</translation>
+    </message>
+</context>
+<context>
+    <name>Tramontane::MessageDocument</name>
+    <message>
+        <source>The rest of this message is too long to display. Use Copy Message or export the chat to get the full text.</source>
+        <translation>La suite de ce message est trop longue pour être affichée. Utilisez Copier le message ou exportez la discussion pour obtenir le texte complet.</translation>
     </message>
 </context>
 <context>
