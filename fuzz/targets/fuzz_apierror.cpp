@@ -28,7 +28,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     // Bytes 0-1: the status; byte 2: the context and content type; byte 3: the length of a
     // header value taken from the input; the rest: the header value, then the body.
     const int status = 100 + (data[0] << 8 | data[1]) % 500;
-    const auto context = ApiError::Context(data[2] % 7);
+    const auto context = ApiError::Context(data[2] % 8);
     static const QByteArray types[] = {"application/json", "text/plain", "text/html", ""};
     const QByteArrayView rest = Fuzz::view(data + 4, size - 4);
     const qsizetype headerLength = std::min<qsizetype>(data[3], rest.size());

@@ -10,6 +10,8 @@
 #include <QRegularExpression>
 #include <QTimeZone>
 
+#include <cmath>
+
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
 
@@ -34,8 +36,10 @@ QString scalarText(const QJsonValue &v) {
     if (v.isString())
         return v.toString();
     if (v.isDouble()) {
+        // Integral values within 2^53 read as integers ("1300"); anything else, such as a
+        // code of 1e52, is printed as a double: converting it to an integer would be undefined.
         const double d = v.toDouble();
-        if (d == static_cast<double>(static_cast<qint64>(d)))
+        if (std::isfinite(d) && std::floor(d) == d && std::abs(d) <= 9007199254740992.0)
             return QString::number(static_cast<qint64>(d));
         return QString::number(d);
     }

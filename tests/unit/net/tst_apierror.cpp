@@ -466,6 +466,12 @@ void TestApiError::streamError_data() {
     QTest::newRow("conversation.response.error")
         << R"({"type":"conversation.response.error","message":"Tool failed","code":3000})"_ba
         << u"Tool failed"_s << u"conversation.response.error"_s << u"3000"_s;
+    // A code too large for an integer is shown as a number, never converted (a fuzz finding).
+    QTest::newRow("huge numeric code")
+        << R"({"type":"conversation.response.error","message":"x","code":1.3e52})"_ba << u"x"_s
+        << u"conversation.response.error"_s << u"1.3e+52"_s;
+    QTest::newRow("fractional code")
+        << R"({"type":"t","message":"y","code":12.5})"_ba << u"y"_s << u"t"_s << u"12.5"_s;
     QTest::newRow("error string") << R"({"error":"overloaded"})"_ba << u"overloaded"_s << QString()
                                   << QString();
     QTest::newRow("plain text") << "something broke"_ba << u"something broke"_s << QString()
