@@ -5,6 +5,7 @@
 
 #include <QAbstractTextDocumentLayout>
 #include <QElapsedTimer>
+#include <QFontMetrics>
 #include <QImage>
 #include <QMutex>
 #include <QPainter>
@@ -123,6 +124,12 @@ private Q_SLOTS:
     void linkPolicy_data();
     void linkPolicy();
     void javascriptLink_staysAnAnchorThatPolicyRefuses();
+    void bidiControls_areShownAsMarkers_data();
+    void bidiControls_areShownAsMarkers();
+    void bidiControls_streamedInPieces_matchTheWholeText();
+    void deepQuote_textStaysVisible_data();
+    void deepQuote_textStaysVisible();
+    void remoteImagePlaceholder_hasNoMissingGlyph();
 
 private:
     QTemporaryDir m_dir;
@@ -225,7 +232,8 @@ void TestMarkdownSafety::remoteImage_becomesClickToLoadPlaceholder() {
              1);
     QVERIFY(imagesOf(document).isEmpty());
     const QString text = document.toPlainText();
-    QVERIFY2(text.contains(u"a chart \u2014 example.invalid (click to load)"_s), qPrintable(text));
+    QVERIFY2(text.contains(u"Image: a chart \u2014 example.invalid (click to load)"_s),
+             qPrintable(text));
     QVERIFY(!text.contains(u"secret"_s));
 
     // The placeholder is an anchor whose href gives the original URL back, byte for byte.
@@ -361,6 +369,109 @@ void TestMarkdownSafety::javascriptLink_staysAnAnchorThatPolicyRefuses() {
         href = document.anchorAt(QPointF(x, 5));
     QCOMPARE(href, u"javascript:alert(1)"_s);
     QCOMPARE(LinkPolicy::check(QUrl(href)), LinkPolicy::Action::Refuse);
+}
+
+void TestMarkdownSafety::bidiControls_areShownAsMarkers_data() {
+    QTest::addColumn<QString>("markdown");
+    QTest::addColumn<QString>("shown");
+    // "evil" spelled backwards under a right-to-left override displays as "evil" reversed.
+    QTest::newRow("override") << u"say \u202Elive\u202C now"_s
+                              << u"say \u2039U+202E\u203Alive\u2039U+202C\u203A now"_s;
+    QTest::newRow("isolates") << u"a \u2067b c\u2069 d"_s
+                              << u"a \u2039U+2067\u203Ab c\u2039U+2069\u203A d"_s;
+    QTest::newRow("embedding in a quote")
+        << u"> x \u202Bq\u202C"_s << u"x \u2039U+202B\u203Aq\u2039U+202C\u203A"_s;
+    QTest::newRow("in a code block") << u"```sh\nrm -rf \u202E/ #\u2066 safe\n```"_s
+                                     << u"rm -rf \u2039U+202E\u203A/ #\u2039U+2066\u203A safe"_s;
+    QTest::newRow("link text") << u"[\u202Emoc.elpmaxe](https://example.org)"_s
+                               << u"\u2039U+202E\u203Amoc.elpmaxe"_s;
+    QTest::newRow("implicit marks stay") << u"x\u200Ey\u200Fz"_s << u"x\u200Ey\u200Fz"_s;
+}
+
+void TestMarkdownSafety::bidiControls_areShownAsMarkers() {
+    QFETCH(QString, markdown);
+    QFETCH(QString, shown);
+    MessageDocument document;
+    renderFully(document, markdown);
+    const QString text = document.toPlainText();
+    QCOMPARE(text, shown);
+    // The stored text is the model's, unchanged.
+    QCOMPARE(document.text(), markdown);
+
+    SafeTextDocument plain;
+    plain.importMarkdown(markdown);
+    QCOMPARE(plain.toPlainText(), shown);
+}
+
+void TestMarkdownSafety::bidiControls_streamedInPieces_matchTheWholeText() {
+    const QString markdown =
+        u"Intro \u202Ereversed\u202C.\n\n```\ncode \u2067x\u2069\nmore\n```\n\n> q \u202Dz\u202C\n"_s;
+    MessageDocument whole;
+    renderFully(whole, markdown);
+    MessageDocument streamed;
+    streamed.setTextWidth(600);
+    for (const QChar c : markdown) {
+        streamed.append(QStringView(&c, 1));
+        QVERIFY(streamed.height() > 0);
+        QVERIFY(!streamed.toPlainText().contains(QChar(0x202E)));
+    }
+    streamed.finish();
+    QTRY_VERIFY(streamed.isReady());
+    QCOMPARE(streamed.toPlainText(), whole.toPlainText());
+    for (const QChar c : streamed.toPlainText())
+        QVERIFY2(!(c.unicode() >= 0x202A && c.unicode() <= 0x202E)
+                     && !(c.unicode() >= 0x2066 && c.unicode() <= 0x2069),
+                 qPrintable(QString::number(c.unicode(), 16)));
+}
+
+void TestMarkdownSafety::deepQuote_textStaysVisible_data() {
+    QTest::addColumn<int>("depth");
+    QTest::newRow("3") << 3;
+    QTest::newRow("40") << 40;
+    QTest::newRow("500") << 500;
+}
+
+void TestMarkdownSafety::deepQuote_textStaysVisible() {
+    QFETCH(int, depth);
+    const int width = 600;
+    MessageDocument document;
+    const QString markdown = QString(depth, u'>') + u" The quoted words stay readable."_s;
+    document.setMarkdownAsync(markdown);
+    QTRY_VERIFY_WITH_TIMEOUT(document.isReady(), 5000);
+    document.setTextWidth(width);
+    const qreal height = document.height();
+    QVERIFY(height > 0);
+    QImage target(width, int(height) + 1, QImage::Format_ARGB32_Premultiplied);
+    target.fill(Qt::white);
+    {
+        QPainter painter(&target);
+        document.paint(&painter, QPointF(0, 0), QRectF(0, 0, width, height + 1));
+    }
+    // The words are painted inside the message's width, with room for most of them.
+    int inkLeft = width;
+    int inkRight = -1;
+    for (int y = 0; y < target.height(); ++y) {
+        for (int x = 0; x < width; ++x) {
+            if (target.pixel(x, y) != qRgb(255, 255, 255)) {
+                inkLeft = qMin(inkLeft, x);
+                inkRight = qMax(inkRight, x);
+            }
+        }
+    }
+    QVERIFY2(inkRight >= 0, "nothing was painted");
+    QVERIFY2(inkLeft <= 6 * 16, qPrintable(QString::number(inkLeft)));
+    QVERIFY2(inkRight - inkLeft > width / 4, qPrintable(QString::number(inkRight - inkLeft)));
+    QCOMPARE(document.toPlainText(), u"The quoted words stay readable."_s);
+}
+
+void TestMarkdownSafety::remoteImagePlaceholder_hasNoMissingGlyph() {
+    SafeTextDocument document;
+    QCOMPARE(document.importMarkdown(u"![chart](https://example.org/c.png)"_s), 1);
+    const QString text = document.toPlainText();
+    QVERIFY(text.contains(u"example.org"_s));
+    const QFontMetrics metrics(document.defaultFont());
+    for (const char32_t c : text.toUcs4())
+        QVERIFY2(metrics.inFontUcs4(c), qPrintable(u"U+%1"_s.arg(quint32(c), 4, 16)));
 }
 
 QTEST_MAIN(TestMarkdownSafety)

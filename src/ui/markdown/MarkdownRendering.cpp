@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/markdown/MarkdownRendering.h"
 
+#include "ui/markdown/BidiControls.h"
 #include "ui/markdown/SafeTextDocument.h"
 
 #include <QAtomicInteger>
@@ -314,7 +315,7 @@ void applyStyle(QTextDocument *document, int fromBlock, int toBlock, const Markd
             }
         } else if (const int depth = format.intProperty(QTextFormat::BlockQuoteLevel); depth > 0) {
             QTextBlockFormat quote = format;
-            quote.setLeftMargin(style.quoteIndent * depth);
+            quote.setLeftMargin(style.quoteIndent * qMin(depth, style.quoteIndentLevels));
             quote.setRightMargin(0);
             cursor.setPosition(block.position());
             cursor.setBlockFormat(quote);
@@ -335,7 +336,8 @@ void importWithPrefix(SafeTextDocument *document, const Prefix &prefix, QStringV
     QString source;
     source.reserve(prefix.markdown.size() + markdown.size());
     source += prefix.markdown;
-    source += markdown;
+    source += BidiControls::contains(markdown) ? BidiControls::neutralised(markdown)
+                                               : markdown.toString();
     document->setMarkdown(source, SafeTextDocument::markdownFeatures());
     document->sanitizeImages(prefix.blockCount);
     // Separately, so no code block of the content is taken for the end of the prefix's one.
@@ -554,7 +556,7 @@ void CodeBlockBuilder::showPartial(QStringView text) {
     cursor.movePosition(QTextCursor::End);
     if (m_hasPartial) {
         cursor.movePosition(QTextCursor::StartOfBlock, QTextCursor::KeepAnchor);
-        cursor.insertText(text.toString(), charFormat);
+        cursor.insertText(BidiControls::neutralised(text), charFormat);
         return;
     }
     const bool first = m_lines == 0;
@@ -576,7 +578,7 @@ void CodeBlockBuilder::showPartial(QStringView text) {
         cursor.insertBlock(format, charFormat);
     }
     if (!text.isEmpty())
-        cursor.insertText(text.toString(), charFormat);
+        cursor.insertText(BidiControls::neutralised(text), charFormat);
     m_hasPartial = true;
 }
 

@@ -26,6 +26,8 @@ struct MarkdownStyle {
     qreal codePadding = 8; //!< inside the code background, all four sides
     qreal codeGap = 6;     //!< between the code background and the blocks around it
     qreal quoteIndent = 16; //!< per block-quote level
+    //! Quotes nested deeper are indented no further, so their text keeps the message's width.
+    int quoteIndentLevels = 6;
     qreal tableCellPadding = 4;
 
     //! The application font and palette, FixedFont for code.

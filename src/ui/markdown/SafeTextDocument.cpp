@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/markdown/SafeTextDocument.h"
 
+#include "ui/markdown/BidiControls.h"
+
 #include <QImage>
 #include <QPixmap>
 #include <QTextBlock>
@@ -118,7 +120,7 @@ QTextDocument::MarkdownFeatures SafeTextDocument::markdownFeatures() {
 int SafeTextDocument::importMarkdown(const QString &markdown) {
     const bool layoutWasEnabled = isLayoutEnabled();
     setLayoutEnabled(false);
-    setMarkdown(markdown, markdownFeatures());
+    setMarkdown(BidiControls::neutralised(markdown), markdownFeatures());
     const int replaced = sanitizeImages();
     setLayoutEnabled(layoutWasEnabled);
     return replaced;
@@ -175,8 +177,8 @@ int SafeTextDocument::sanitizeImages(int fromBlock) {
             text.setFontUnderline(true);
             text.setToolTip(url.toDisplayString());
             const QString label = alt.isEmpty() ? tr("image") : alt;
-            cursor.insertText(
-                u"\U0001F5BC "_s + tr("%1 \u2014 %2 (click to load)").arg(label, url.host()), text);
+            cursor.insertText(tr("Image: %1 \u2014 %2 (click to load)").arg(label, url.host()),
+                              text);
         } else {
             text.setFontItalic(true);
             cursor.insertText(
