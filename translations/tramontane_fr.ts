@@ -3351,8 +3351,8 @@ Dernière activité&#xa0;: %2</translation>
         <translation>[image bloquée&#xa0;: %1]</translation>
     </message>
     <message>
-        <source>%1 — %2 (click to load)</source>
-        <translation>%1 — %2 (cliquez pour charger)</translation>
+        <source>Image: %1 — %2 (click to load)</source>
+        <translation>Image&#xa0;: %1 — %2 (cliquez pour charger)</translation>
     </message>
 </context>
 <context>

@@ -19,15 +19,19 @@ bool installTranslations(QCoreApplication *app, const QLocale &locale) {
     else
         delete qt;
 
+    // In English the catalogue holds only the plural forms of the `%n` messages, so that
+    // "1 connector" never shows as "1 connector(s)"; it is also the fallback for languages
+    // the app is not translated into.
+    const bool english = locale.language() == QLocale::English || locale.language() == QLocale::C;
     auto *own = new QTranslator(app);
-    if (own->load(locale, u"tramontane"_s, u"_"_s, u":/i18n"_s)) {
+    const bool translated = !english && own->load(locale, u"tramontane"_s, u"_"_s, u":/i18n"_s);
+    if (translated || own->load(u"tramontane_en"_s, u":/i18n"_s))
         QCoreApplication::installTranslator(own);
-        return true;
-    }
-    delete own;
-    if (locale.language() != QLocale::English && locale.language() != QLocale::C)
+    else
+        delete own;
+    if (!english && !translated)
         qCInfo(lcUi) << "no translation for" << locale.name() << "- showing English";
-    return false;
+    return translated;
 }
 
 } // namespace Tramontane

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The French catalogue built into the app's resources: installTranslations finds it for a
 // French locale, and messages looked up with the contexts the code and forms use come back in
-// French, plurals following the French rule (singular for 0 and 1). Other locales stay English.
+// French, plurals following the French rule (singular for 0 and 1). Other locales get the English
+// catalogue, which only gives the `%n` messages their English singular and plural.
 #include "app/Translations.h"
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QLocale>
 #include <QTest>
 #include <QTranslator>
@@ -30,7 +32,11 @@ private Q_SLOTS:
     void frenchLocale_translatesMessages();
     void frenchLocale_pluralsFollowFrenchRule_data();
     void frenchLocale_pluralsFollowFrenchRule();
+    void englishLocale_keepsSourceTexts_data();
     void englishLocale_keepsSourceTexts();
+    void englishPlurals_haveRealForms_data();
+    void englishPlurals_haveRealForms();
+    void everyEnglishPlural_dropsTheParenthesis();
 };
 
 // Each test starts without translators, as the app does before installTranslations.
@@ -102,14 +108,59 @@ void TestTranslations::frenchLocale_pluralsFollowFrenchRule() {
     QCOMPARE(translate("Tramontane::ConnectorsPage", "%n connector(s)", count), expectedConnectors);
 }
 
+void TestTranslations::englishLocale_keepsSourceTexts_data() {
+    QTest::addColumn<QLocale>("locale");
+    QTest::newRow("English") << QLocale(QLocale::English, QLocale::UnitedStates);
+    QTest::newRow("British English") << QLocale(QLocale::English, QLocale::UnitedKingdom);
+    // A language the app is not translated into falls back to English, plurals included.
+    QTest::newRow("Icelandic") << QLocale(QLocale::Icelandic);
+}
+
 void TestTranslations::englishLocale_keepsSourceTexts() {
-    QVERIFY(
-        !Tramontane::installTranslations(QCoreApplication::instance(), QLocale(QLocale::English)));
+    QFETCH(QLocale, locale);
+    QVERIFY(!Tramontane::installTranslations(QCoreApplication::instance(), locale));
     QCOMPARE(translate("Tramontane::MainWindow", "&File"), u"&File"_s);
     QCOMPARE(translate("Tramontane::ChatPage", "Send"), u"Send"_s);
     QCOMPARE(translate("ApiError", "The API key was rejected."), u"The API key was rejected."_s);
+}
+
+void TestTranslations::englishPlurals_haveRealForms_data() {
+    QTest::addColumn<QLocale>("locale");
+    QTest::newRow("English") << QLocale(QLocale::English, QLocale::UnitedStates);
+    QTest::newRow("Icelandic") << QLocale(QLocale::Icelandic);
+}
+
+void TestTranslations::englishPlurals_haveRealForms() {
+    QFETCH(QLocale, locale);
+    Tramontane::installTranslations(QCoreApplication::instance(), locale);
     QCOMPARE(translate("ApiError", "You can try again in %n second(s).", 1),
-             u"You can try again in 1 second(s)."_s);
+             u"You can try again in 1 second."_s);
+    QCOMPARE(translate("ApiError", "You can try again in %n second(s).", 5),
+             u"You can try again in 5 seconds."_s);
+    QCOMPARE(translate("Tramontane::ConnectorsPage", "%n connector(s)", 1), u"1 connector"_s);
+    QCOMPARE(translate("Tramontane::ConnectorsPage", "%n connector(s)", 0), u"0 connectors"_s);
+    QCOMPARE(translate("Tramontane::ConnectorToolsDialog", "%n tool(s).", 2), u"2 tools."_s);
+}
+
+void TestTranslations::everyEnglishPlural_dropsTheParenthesis() {
+    // Every `%n` message of the app has English forms: none shows "(s)" on screen.
+    QFile catalogue(u":/i18n/tramontane_en.qm"_s);
+    QVERIFY(catalogue.exists());
+    QFile source(QFINDTESTDATA("../../../translations/tramontane_en.ts"));
+    QVERIFY(source.open(QIODevice::ReadOnly));
+    const QString ts = QString::fromUtf8(source.readAll());
+    QVERIFY(ts.contains(u"numerus=\"yes\""_s));
+    QVERIFY2(!ts.contains(u"type=\"unfinished\""_s), "an English plural form is missing");
+    qsizetype at = 0;
+    int forms = 0;
+    while ((at = ts.indexOf(u"<numerusform>"_s, at)) >= 0) {
+        const qsizetype end = ts.indexOf(u"</numerusform>"_s, at);
+        const QString form = ts.mid(at, end - at);
+        QVERIFY2(!form.contains(u"(s)"_s), qPrintable(form));
+        ++forms;
+        at = end;
+    }
+    QVERIFY(forms >= 2);
 }
 
 QTEST_GUILESS_MAIN(TestTranslations)

@@ -1,0 +1,82 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>ApiError</name>
+    <message numerus="yes">
+        <source>You can try again in %n second(s).</source>
+        <translation>
+            <numerusform>You can try again in %n second.</numerusform>
+            <numerusform>You can try again in %n seconds.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>McpConnectionReport</name>
+    <message numerus="yes">
+        <source>Reachable: %1 · MCP %2 · %n tool(s) · %3 ms</source>
+        <translation>
+            <numerusform>Reachable: %1 · MCP %2 · %n tool · %3 ms</numerusform>
+            <numerusform>Reachable: %1 · MCP %2 · %n tools · %3 ms</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Tramontane::ChatDelegate</name>
+    <message numerus="yes">
+        <source>… %n more line(s); Copy takes everything</source>
+        <translation>
+            <numerusform>… %n more line; Copy takes everything</numerusform>
+            <numerusform>… %n more lines; Copy takes everything</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Tramontane::ConnectorToolsDialog</name>
+    <message numerus="yes">
+        <source>%n tool(s).</source>
+        <translation>
+            <numerusform>%n tool.</numerusform>
+            <numerusform>%n tools.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n changed since you approved them.</source>
+        <translation>
+            <numerusform>%n changed since you approved it.</numerusform>
+            <numerusform>%n changed since you approved them.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not approved yet.</source>
+        <translation>
+            <numerusform>%n not approved yet.</numerusform>
+            <numerusform>%n not approved yet.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Tramontane::ConnectorsPage</name>
+    <message numerus="yes">
+        <source>%n connector(s)</source>
+        <translation>
+            <numerusform>%n connector</numerusform>
+            <numerusform>%n connectors</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tool(s), not all reviewed yet.</source>
+        <translation>
+            <numerusform>%n tool, not all reviewed yet.</numerusform>
+            <numerusform>%n tools, not all reviewed yet.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>✓ %n tool(s), all approved.</source>
+        <translation>
+            <numerusform>✓ %n tool, all approved.</numerusform>
+            <numerusform>✓ %n tools, all approved.</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
