@@ -2882,10 +2882,6 @@ Dernière activité&#xa0;: %2</translation>
         <translation>Historique des conversations</translation>
     </message>
     <message>
-        <source>New chat</source>
-        <translation>Nouvelle discussion</translation>
-    </message>
-    <message>
         <source>Start a new conversation (Ctrl+N)</source>
         <translation>Commencer une nouvelle conversation (Ctrl+N)</translation>
     </message>
@@ -2953,6 +2949,10 @@ Dernière activité&#xa0;: %2</translation>
         <source>Pin</source>
         <translation>Épingler</translation>
     </message>
+    <message>
+        <source>New Chat</source>
+        <translation>Nouvelle discussion</translation>
+    </message>
 </context>
 <context>
     <name>Tramontane::ImageRepository</name>
@@ -2996,10 +2996,6 @@ Dernière activité&#xa0;: %2</translation>
         <translation>−</translation>
     </message>
     <message>
-        <source>100 %</source>
-        <translation>100&#xa0;%</translation>
-    </message>
-    <message>
         <source>Zoom in (+)</source>
         <translation>Zoom avant (+)</translation>
     </message>
@@ -3014,10 +3010,6 @@ Dernière activité&#xa0;: %2</translation>
     <message>
         <source>Fit</source>
         <translation>Ajuster</translation>
-    </message>
-    <message>
-        <source>Actual size (1)</source>
-        <translation>Taille réelle (1)</translation>
     </message>
     <message>
         <source>Copy the image (Ctrl+C)</source>
@@ -3048,10 +3040,6 @@ Dernière activité&#xa0;: %2</translation>
         <translation>Impossible de lire l’image (%1).</translation>
     </message>
     <message>
-        <source>%1 %</source>
-        <translation>%1&#xa0;%</translation>
-    </message>
-    <message>
         <source>%1 image (*.%2)</source>
         <translation>Image %1 (*.%2)</translation>
     </message>
@@ -3062,6 +3050,23 @@ Dernière activité&#xa0;: %2</translation>
     <message>
         <source>The image could not be saved: %1</source>
         <translation>Impossible d’enregistrer l’image&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>100%</source>
+        <translation>100&#xa0;%</translation>
+    </message>
+    <message>
+        <source>Show the image at its own size (1)</source>
+        <translation>Afficher l’image à sa taille réelle (1)</translation>
+    </message>
+    <message>
+        <source>Actual Size</source>
+        <translation>Taille réelle</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <extracomment>The zoom level in percent; French writes &quot;%1 %&quot; with a no-break space.</extracomment>
+        <translation>%1&#xa0;%</translation>
     </message>
 </context>
 <context>

@@ -1661,8 +1661,7 @@ QString ChatDelegate::footerText(const ChatItem &item) {
         parts << item.model;
     if (item.usage && item.usage->totalTokens > 0)
         parts << tr("%1 tokens").arg(QLocale().toString(item.usage->totalTokens));
-    if (!item.requestId.isEmpty())
-        parts << item.requestId;
+    // The request id is for support, not for reading: the details the footer opens show it.
     return parts.join(u" · "_s);
 }
 

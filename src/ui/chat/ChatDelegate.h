@@ -162,7 +162,7 @@ public:
     static QString toolSummary(const ChatItem &item);
     //! "Image generation" for image_generation; function names as they are.
     static QString toolDisplayName(const ChatItem &item);
-    //! The footer line: model · N tokens · request id.
+    //! The footer line: model · N tokens (the request id is in the details it opens).
     static QString footerText(const ChatItem &item);
     //! What a notice shows behind "Details": the raw content, or the error's particulars.
     static QString noticeDetails(const ChatItem &item);

@@ -251,7 +251,8 @@ void ImageViewer::applyZoom(qreal zoom, const QPoint &anchor) {
 }
 
 void ImageViewer::updateZoomLabel() {
-    m_ui->zoomLabel->setText(tr("%1 %").arg(qRound(m_zoom * 100)));
+    //: The zoom level in percent; French writes "%1 %" with a no-break space.
+    m_ui->zoomLabel->setText(tr("%1%").arg(qRound(m_zoom * 100)));
 }
 
 bool ImageViewer::saveTo(const QString &path, QString *error) const {

@@ -495,6 +495,10 @@ void TestChatView::footer_opensDetailsWithRequestId() {
     setEntries({userEntry(u"Q"_s, 1), answer});
     const int row = 1;
     QVERIFY(m_model->item(row).answerEnd);
+    // The footer names the model and the tokens; the request id waits in the details.
+    const QString footer = ChatDelegate::footerText(m_model->item(row));
+    QVERIFY2(!footer.contains(u"req-4242"_s), qPrintable(footer));
+    QVERIFY2(footer.startsWith(u"mistral-small-latest \u00B7 "_s), qPrintable(footer));
     click(target(row, Action::ShowAnswerDetails));
     QFrame *popup = nullptr;
     QTRY_VERIFY((popup = m_view->findChild<QFrame *>(u"answerDetailsFrame"_s)) != nullptr);

@@ -12,6 +12,7 @@
 #include "ui/chat/ChatView.h"
 #include "ui/chat/ImageRepository.h"
 
+#include <QAbstractButton>
 #include <QAction>
 #include <QComboBox>
 #include <QLabel>
@@ -122,7 +123,15 @@ void TestHistorySidebar::sentMessage_appearsAsCurrentConversationWithDerivedTitl
     QVERIFY(m_app->currentConversationId() != 0);
 
     // A new chat (the sidebar's button) deselects it; its first message adds a row on top.
-    QTest::mouseClick(m_sidebar->findChild<QPushButton *>(u"newChatPushButton"_s), Qt::LeftButton);
+    // The button, the chat header's and the menu's action say the same.
+    auto *newChat = m_sidebar->findChild<QPushButton *>(u"newChatPushButton"_s);
+    QCOMPARE(newChat->text(), QString(m_window->newChatAction()->text()).remove(u'&'));
+    const QList<QAbstractButton *> buttons = m_window->findChildren<QAbstractButton *>();
+    for (const QAbstractButton *button : buttons) {
+        if (button->text().compare(newChat->text(), Qt::CaseInsensitive) == 0)
+            QCOMPARE(button->text(), newChat->text());
+    }
+    QTest::mouseClick(newChat, Qt::LeftButton);
     QCOMPARE(m_view->conversationModel()->entryCount(), 0);
     QVERIFY(!m_list->selectionModel()->hasSelection());
     QCOMPARE(m_app->currentConversationId(), 0);
