@@ -3,6 +3,7 @@
 
 #include "models/ConversationModel.h"
 #include "ui/chat/ImageRepository.h"
+#include "ui/markdown/BidiControls.h"
 #include "ui/markdown/MessageDocument.h"
 
 #include <QAbstractItemView>
@@ -406,6 +407,7 @@ const ChatDelegate::PlainBlock &ChatDelegate::plainBlock(const QString &cacheKey
     if (block.hiddenLines > 0)
         shown += u'\n' + tr("… %n more line(s); Copy takes everything", nullptr, block.hiddenLines);
     shown.replace(u'\n', QChar::LineSeparator);
+    shown = BidiControls::neutralised(shown);
 
     auto layout = std::make_shared<QTextLayout>(shown, m_style.mono);
     QTextOption option;
@@ -1601,7 +1603,9 @@ QString ChatDelegate::copyText(const ChatItem &item) {
     return {};
 }
 
-QString ChatDelegate::toolSummary(const ChatItem &item) {
+namespace {
+
+QString toolSummaryOf(const ChatItem &item) {
     const QJsonDocument doc = QJsonDocument::fromJson(item.toolArguments.toUtf8());
     if (doc.isObject()) {
         const QJsonObject o = doc.object();
@@ -1620,6 +1624,14 @@ QString ChatDelegate::toolSummary(const ChatItem &item) {
     return item.toolResult.left(200).simplified();
 }
 
+} // namespace
+
+QString ChatDelegate::toolSummary(const ChatItem &item) {
+    // Arguments come from the model, results from a tool's server: neither may reorder the
+    // words shown in the card's header.
+    return BidiControls::neutralised(toolSummaryOf(item));
+}
+
 QString ChatDelegate::toolDisplayName(const ChatItem &item) {
     if (item.toolName.isEmpty())
         return tr("Tool");
@@ -1632,7 +1644,7 @@ QString ChatDelegate::toolDisplayName(const ChatItem &item) {
 }
 
 QString ChatDelegate::citationLabel(const Citation &citation, int index) {
-    QString name = citation.title.simplified();
+    QString name = BidiControls::neutralised(citation.title.simplified());
     if (name.isEmpty())
         name = QUrl(citation.url).host();
     if (name.isEmpty())
@@ -1645,7 +1657,7 @@ QString ChatDelegate::citationToolTip(const Citation &citation) {
     const QString url = citation.url.isEmpty()
                             ? QString()
                             : QUrl(citation.url).toString(QUrl::FullyEncoded).toHtmlEscaped();
-    const QString title = citation.title.simplified().toHtmlEscaped();
+    const QString title = BidiControls::neutralised(citation.title.simplified()).toHtmlEscaped();
     // Always rich text (escaped), so a title that looks like markup is shown as written.
     QStringList lines;
     if (!title.isEmpty())

@@ -109,6 +109,7 @@ private Q_SLOTS:
     void placeholderThenImage_keepsTheRowHeight();
     void failedImage_retryClickFetchesAgain();
     void toolCard_expandsOnClick();
+    void untrustedCardText_showsDirectionControlsAsMarkers();
     void thinking_foldsAndUnfoldsOnClick();
     void noticeRetry_emitsRetryRequested();
     void noticeDetails_showRawContent();
@@ -425,6 +426,34 @@ void TestChatView::toolCard_expandsOnClick() {
     click(target(row, Action::ToggleExpanded));
     QVERIFY(!m_model->isExpanded(key));
     QTRY_COMPARE(m_view->visualRect(m_model->index(row)).height(), collapsed);
+}
+
+void TestChatView::untrustedCardText_showsDirectionControlsAsMarkers() {
+    // A right-to-left override would show "evil" reversed; the card shows the marker instead,
+    // and Copy still gives the arguments exactly as the model sent them.
+    ToolCall call;
+    call.id = u"c1"_s;
+    call.name = u"search"_s;
+    call.arguments = u"{\"query\":\"\u202Elive\u202C now\"}"_s;
+    ChatEntry callEntry = answerEntry(MessageContent(u""_s), 2);
+    callEntry.message.toolCalls = {call};
+    setEntries({userEntry(u"Search"_s, 1), callEntry, userEntry(u"Next"_s, 3)});
+    const ChatItem &item = m_model->item(rowOf(Kind::ToolRun));
+    QCOMPARE(ChatDelegate::toolSummary(item), u"\u2039U+202E\u203Alive\u2039U+202C\u203A now"_s);
+
+    Citation citation;
+    citation.title = u"\u2067Bank\u2069 login"_s;
+    citation.url = u"https://example.org/"_s;
+    QCOMPARE(ChatDelegate::citationLabel(citation, 0),
+             u"1  \u2039U+2067\u203ABank\u2039U+2069\u203A login"_s);
+    QVERIFY(!ChatDelegate::citationToolTip(citation).contains(QChar(0x2067)));
+
+    const int row = rowOf(Kind::ToolRun);
+    click(target(row, Action::ToggleExpanded));
+    grabViewport();
+    click(target(row, Action::CopyToolArguments));
+    QCOMPARE(QGuiApplication::clipboard()->text(), m_model->item(row).toolArguments);
+    QVERIFY(QGuiApplication::clipboard()->text().contains(u"\u202Elive\u202C"_s));
 }
 
 void TestChatView::thinking_foldsAndUnfoldsOnClick() {
