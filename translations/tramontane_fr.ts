@@ -1488,6 +1488,41 @@
     </message>
 </context>
 <context>
+    <name>Tramontane::AnswerDetailsPopup</name>
+    <message>
+        <source>Model</source>
+        <translation>Modèle</translation>
+    </message>
+    <message>
+        <source>Prompt tokens</source>
+        <translation>Jetons d’entrée</translation>
+    </message>
+    <message>
+        <source>Completion tokens</source>
+        <translation>Jetons de sortie</translation>
+    </message>
+    <message>
+        <source>Total tokens</source>
+        <translation>Total des jetons</translation>
+    </message>
+    <message>
+        <source>Request ID</source>
+        <translation>ID de requête</translation>
+    </message>
+    <message>
+        <source>Copy the request ID, for support</source>
+        <translation>Copier l’ID de requête, pour l’assistance</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copier</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Copié</translation>
+    </message>
+</context>
+<context>
     <name>Tramontane::ApiClient</name>
     <message>
         <source>The server address &quot;%1&quot; is not a valid URL.</source>
@@ -1957,38 +1992,6 @@ Ouvrez les paramètres pour vous connecter à la plateforme Mistral avec votre c
     <message>
         <source>The image could not be loaded.</source>
         <translation>Impossible de charger l’image.</translation>
-    </message>
-    <message>
-        <source>Model</source>
-        <translation>Modèle</translation>
-    </message>
-    <message>
-        <source>Prompt tokens</source>
-        <translation>Jetons d’entrée</translation>
-    </message>
-    <message>
-        <source>Completion tokens</source>
-        <translation>Jetons de sortie</translation>
-    </message>
-    <message>
-        <source>Total tokens</source>
-        <translation>Total des jetons</translation>
-    </message>
-    <message>
-        <source>Copy</source>
-        <translation>Copier</translation>
-    </message>
-    <message>
-        <source>Copy the request ID, for support</source>
-        <translation>Copier l’ID de requête, pour l’assistance</translation>
-    </message>
-    <message>
-        <source>Copied</source>
-        <translation>Copié</translation>
-    </message>
-    <message>
-        <source>Request ID</source>
-        <translation>ID de requête</translation>
     </message>
     <message>
         <source>Copy Selection</source>

@@ -3,6 +3,7 @@
 
 #include "core/Logging.h"
 #include "models/ConversationModel.h"
+#include "ui/chat/AnswerDetailsPopup.h"
 #include "ui/chat/ImageRepository.h"
 #include "ui/chat/ImageViewer.h"
 #include "ui/markdown/LinkPolicy.h"
@@ -12,12 +13,9 @@
 #include <QClipboard>
 #include <QContextMenuEvent>
 #include <QDesktopServices>
-#include <QFormLayout>
 #include <QFrame>
-#include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
-#include <QLineEdit>
 #include <QLocale>
 #include <QMenu>
 #include <QMessageBox>
@@ -933,60 +931,8 @@ void ChatView::openImageViewer(const ImageSource &source) {
 // --- The answer details popover ------------------------------------------------------------
 
 void ChatView::showAnswerDetails(int row, const QRect &anchor) {
-    const ChatItem item = m_model->item(row);
-    auto *popup = new QFrame(this, Qt::Popup);
-    popup->setObjectName(u"answerDetailsFrame"_s);
-    popup->setAttribute(Qt::WA_DeleteOnClose);
-    popup->setFrameShape(QFrame::StyledPanel);
-    auto *form = new QFormLayout(popup);
-    form->setContentsMargins(14, 12, 14, 12);
-    form->setHorizontalSpacing(16);
-    const QLocale locale;
-    const auto addRow = [&](const QString &label, const QString &value, const QString &name) {
-        auto *field = new QLabel(value, popup);
-        field->setObjectName(name);
-        field->setTextInteractionFlags(Qt::TextSelectableByMouse);
-        form->addRow(label, field);
-    };
-    if (!item.model.isEmpty())
-        addRow(tr("Model"), item.model, u"modelLabel"_s);
-    if (item.usage) {
-        addRow(tr("Prompt tokens"), locale.toString(item.usage->promptTokens),
-               u"promptTokensLabel"_s);
-        addRow(tr("Completion tokens"), locale.toString(item.usage->completionTokens),
-               u"completionTokensLabel"_s);
-        addRow(tr("Total tokens"), locale.toString(item.usage->totalTokens), u"totalTokensLabel"_s);
-    }
-    if (!item.requestId.isEmpty()) {
-        auto *line = new QWidget(popup);
-        auto *h = new QHBoxLayout(line);
-        h->setContentsMargins(0, 0, 0, 0);
-        auto *id = new QLineEdit(item.requestId, line);
-        id->setObjectName(u"requestIdLineEdit"_s);
-        id->setReadOnly(true);
-        id->setMinimumWidth(id->fontMetrics().horizontalAdvance(item.requestId) + 16);
-        auto *copy = new QToolButton(line);
-        copy->setObjectName(u"copyRequestIdToolButton"_s);
-        copy->setText(tr("Copy"));
-        copy->setToolTip(tr("Copy the request ID, for support"));
-        connect(copy, &QToolButton::clicked, popup, [id, copy] {
-            QGuiApplication::clipboard()->setText(id->text());
-            copy->setText(tr("Copied"));
-        });
-        h->addWidget(id);
-        h->addWidget(copy);
-        form->addRow(tr("Request ID"), line);
-    }
-    popup->adjustSize();
-    QPoint pos = viewport()->mapToGlobal(QPoint(anchor.left(), anchor.bottom() + 4));
-    if (const QScreen *screen = this->screen()) {
-        const QRect available = screen->availableGeometry();
-        if (pos.y() + popup->height() > available.bottom())
-            pos.setY(viewport()->mapToGlobal(anchor.topLeft()).y() - popup->height() - 4);
-        pos.setX(qMin(pos.x(), available.right() - popup->width()));
-    }
-    popup->move(pos);
-    popup->show();
+    auto *popup = new AnswerDetailsPopup(m_model->item(row), this);
+    popup->showBelow(QRect(viewport()->mapToGlobal(anchor.topLeft()), anchor.size()));
 }
 
 // --- Revealing a row (search hits) ---------------------------------------------------------

@@ -9,6 +9,7 @@
 #include <QClipboard>
 #include <QFrame>
 #include <QJsonDocument>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMessageBox>
@@ -536,8 +537,23 @@ void TestChatView::footer_opensDetailsWithRequestId() {
     QVERIFY(id);
     QCOMPARE(id->text(), u"req-4242-abcd"_s);
     QVERIFY(id->isReadOnly());
+    QCOMPARE(popup->findChild<QLabel *>(u"modelLabel"_s)->text(), u"mistral-small-latest"_s);
+    QCOMPARE(popup->findChild<QLabel *>(u"totalTokensLabel"_s)->text(), QLocale().toString(42));
     popup->findChild<QToolButton *>(u"copyRequestIdToolButton"_s)->click();
     QCOMPARE(QGuiApplication::clipboard()->text(), u"req-4242-abcd"_s);
+    popup->close();
+    QTRY_VERIFY(!m_view->findChild<QFrame *>(u"answerDetailsFrame"_s));
+
+    // Without usage the token rows are hidden, not shown empty.
+    ChatEntry bare = answerEntry(MessageContent(u"Another."_s), 2);
+    bare.model = u"mistral-small-latest"_s;
+    setEntries({userEntry(u"Q"_s, 1), bare});
+    click(target(row, Action::ShowAnswerDetails));
+    QTRY_VERIFY((popup = m_view->findChild<QFrame *>(u"answerDetailsFrame"_s)) != nullptr);
+    QTRY_VERIFY(popup->isVisible());
+    QVERIFY(popup->findChild<QLabel *>(u"modelLabel"_s)->isVisible());
+    QVERIFY(!popup->findChild<QLabel *>(u"totalTokensLabel"_s)->isVisible());
+    QVERIFY(!popup->findChild<QLineEdit *>(u"requestIdLineEdit"_s)->isVisible());
     popup->close();
 }
 
