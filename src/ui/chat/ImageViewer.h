@@ -18,8 +18,8 @@ class ImageViewer;
 }
 
 //! A window showing one image at full resolution: zoom (wheel around the pointer, + and −,
-//! fit, actual size), pan (drag or scroll bars), Save as… (the original bytes, with the extension of
-//! their real format), Copy image, and drag out (image data plus a temporary file) when the
+//! fit, actual size), pan (drag or scroll bars), Save as… (the original bytes, with the extension
+//! of their real format), Copy image, and drag out (image data plus a temporary file) when the
 //! whole image is in view. Esc closes it.
 class ImageViewer final : public QDialog {
     Q_OBJECT
