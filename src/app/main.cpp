@@ -27,7 +27,7 @@ int main(int argc, char *argv[]) {
     QApplication::setApplicationName(u"Tramontane"_s);
     QApplication::setOrganizationName(u"Tramontane"_s);
     QApplication::setApplicationVersion(QStringLiteral(TRAMONTANE_VERSION));
-    QApplication::setDesktopFileName(u"tramontane"_s);
+    QApplication::setDesktopFileName(u"io.github.tramontane_app.Tramontane"_s);
     QApplication::setWindowIcon(QIcon(u":/icons/tramontane.svg"_s));
     // Every log line goes through the redactor: no key or token reaches a log.
     Redactor::installMessageHandler();
