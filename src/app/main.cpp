@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/Application.h"
+#include "app/Profile.h"
 #include "app/Translations.h"
 #include "core/ConnectionConfig.h"
 #include "core/MemoryTuning.h"
@@ -10,12 +11,9 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QDir>
 #include <QLocale>
 #include <QMessageBox>
-#include <QRegularExpression>
 #include <QSettings>
-#include <QStandardPaths>
 
 using namespace Qt::StringLiterals;
 using namespace Tramontane;
@@ -47,17 +45,18 @@ int main(int argc, char *argv[]) {
     const QCommandLineOption profile(
         u"profile"_s,
         QApplication::translate("main", "Keep history and settings in profile <name>."), u"name"_s,
-        u"default"_s);
+        Profile::defaultName);
     parser.addOptions({baseUrl, demo, profile});
     parser.process(app);
 
     const QString profileName = parser.value(profile);
-    if (!QRegularExpression(u"^[A-Za-z0-9_-]{1,64}$"_s).match(profileName).hasMatch()) {
+    if (!Profile::isValidName(profileName)) {
         QMessageBox::critical(nullptr, u"Tramontane"_s,
                               QApplication::translate("main", "A profile name may contain letters, "
                                                               "digits, '_' and '-' only."));
         return 2;
     }
+    Profile::useSettingsOf(profileName);
 
     QSettings settings;
     ConnectionConfig::Inputs in;
@@ -76,9 +75,7 @@ int main(int argc, char *argv[]) {
         }
     }
 
-    const QString profileDir =
-        QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
-            .filePath(u"profiles/"_s + profileName);
+    const QString profileDir = Profile::directory(profileName);
     Application application(config, profileDir);
     QString error;
     if (!application.start(&error)) {
