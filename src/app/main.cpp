@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/Application.h"
 #include "app/Profile.h"
+#include "app/SingleInstance.h"
 #include "app/Translations.h"
 #include "core/ConnectionConfig.h"
 #include "core/MemoryTuning.h"
@@ -57,6 +58,11 @@ int main(int argc, char *argv[]) {
         return 2;
     }
     Profile::useSettingsOf(profileName);
+    // A second start of the same profile brings the running window forward.
+    SingleInstance instance(Profile::directory(profileName));
+    if (instance.activateRunning())
+        return 0;
+    instance.listen();
 
     QSettings settings;
     ConnectionConfig::Inputs in;
@@ -82,6 +88,14 @@ int main(int argc, char *argv[]) {
         QMessageBox::critical(nullptr, u"Tramontane"_s, error);
         return 1;
     }
-    application.window()->show();
+    QWidget *window = application.window();
+    window->show();
+    QObject::connect(&instance, &SingleInstance::activationRequested, window, [window] {
+        window->setWindowState(window->windowState() & ~Qt::WindowMinimized);
+        window->show();
+        window->raise();
+        window->activateWindow();
+        QApplication::alert(window);
+    });
     return app.exec();
 }
