@@ -97,11 +97,13 @@ void Application::shutdown() {
     m_session->setPersistence(nullptr);
 }
 
-bool Application::start(QString *error) {
+bool Application::start(QString *error, StoreError::Kind *kind) {
     QDir().mkpath(m_profileDir);
     auto opened = ConversationStore::open(m_profileDir);
     if (!opened.ok()) {
         *error = opened.error.message;
+        if (kind)
+            *kind = opened.error.kind;
         return false;
     }
     m_store = std::move(opened.store);

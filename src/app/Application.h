@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/ConnectionConfig.h"
+#include "core/storage/StoreResult.h"
 
 #include <QObject>
 #include <QPointer>
@@ -49,8 +50,10 @@ public:
     ~Application() override;
 
     //! Opens the profile (its lock and store) and builds the window. On failure returns false
-    //! with a sentence for the user in \a error (e.g. another instance holds the profile).
-    bool start(QString *error);
+    //! with a sentence for the user in \a error (e.g. another instance holds the profile) and,
+    //! when \a kind is given, what went wrong (StoreError::Kind::Damaged: the history file is
+    //! damaged; ConversationStore::setAsideDamaged() lets a new start begin a new history).
+    bool start(QString *error, StoreError::Kind *kind = nullptr);
 
     MainWindow *window() const { return m_window.get(); }
     //! The conversation the chat shows (0: a new chat, not stored yet).

@@ -8,16 +8,44 @@
 #include "core/ThreadPoolTuning.h"
 #include "core/net/ApiClient.h"
 #include "core/net/Redactor.h"
+#include "core/storage/ConversationStore.h"
 #include "ui/MainWindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QLocale>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
 
 using namespace Qt::StringLiterals;
 using namespace Tramontane;
+
+namespace {
+
+// The history file is damaged: offer to put it aside and start a new one, or to quit and
+// leave everything as it is (someone may want to repair it first).
+bool offerNewHistory(const QString &problem, const QString &profileDir) {
+    QMessageBox box(QMessageBox::Warning, u"Tramontane"_s, problem);
+    box.setInformativeText(QApplication::translate(
+        "main", "Tramontane can keep the damaged file beside a new, empty history; nothing is "
+                "deleted. Or quit, and the file stays where it is."));
+    QPushButton *fresh = box.addButton(QApplication::translate("main", "Start a New History"),
+                                       QMessageBox::AcceptRole);
+    box.addButton(QApplication::translate("main", "Quit"), QMessageBox::RejectRole);
+    box.setDefaultButton(fresh);
+    box.exec();
+    if (box.clickedButton() != fresh)
+        return false;
+    const auto aside = ConversationStore::setAsideDamaged(profileDir);
+    if (!aside.ok()) {
+        QMessageBox::critical(nullptr, u"Tramontane"_s, aside.error().message);
+        return false;
+    }
+    return true;
+}
+
+} // namespace
 
 int main(int argc, char *argv[]) {
     tuneMemoryAllocator();
@@ -84,7 +112,11 @@ int main(int argc, char *argv[]) {
     const QString profileDir = Profile::directory(profileName);
     Application application(config, profileDir);
     QString error;
-    if (!application.start(&error)) {
+    StoreError::Kind failure = StoreError::Kind::None;
+    bool started = application.start(&error, &failure);
+    if (!started && failure == StoreError::Kind::Damaged && offerNewHistory(error, profileDir))
+        started = application.start(&error, &failure);
+    if (!started) {
         QMessageBox::critical(nullptr, u"Tramontane"_s, error);
         return 1;
     }

@@ -230,11 +230,50 @@ void TestConversationStore::open_notADatabase_isRefusedUntouched() {
     }
     auto opened = ConversationStore::open(profile());
     QVERIFY(!opened.ok());
-    QCOMPARE(opened.error.kind, StoreError::Kind::CannotOpen);
+    QCOMPARE(opened.error.kind, StoreError::Kind::Damaged);
     QVERIFY2(opened.error.message.contains(u"damaged"_s), qPrintable(opened.error.message));
-    QFile file(db);
-    QVERIFY(file.open(QIODevice::ReadOnly));
-    QCOMPARE(file.readAll(), garbage);
+    {
+        QFile file(db);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), garbage);
+    }
+
+    // The person chooses a new history: the damaged file is moved aside, byte for byte, and
+    // the next open starts afresh.
+    const QDateTime now(QDate(2026, 12, 7), QTime(9, 30, 5), Qt::UTC);
+    {
+        QFile wal(db + u"-wal"_s);
+        QVERIFY(wal.open(QIODevice::WriteOnly));
+        wal.write("stale log");
+    }
+    auto aside = ConversationStore::setAsideDamaged(profile(), now);
+    QVERIFY(aside.ok());
+    QCOMPARE(*aside, db + u".damaged-20261207-093005"_s);
+    QVERIFY(!QFile::exists(db));
+    QVERIFY(!QFile::exists(db + u"-wal"_s));
+    QVERIFY(QFile::exists(*aside + u"-wal"_s));
+    {
+        QFile file(*aside);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), garbage);
+    }
+    {
+        auto fresh = ConversationStore::open(profile());
+        QVERIFY(fresh.ok());
+        QCOMPARE(fresh.fromSchemaVersion, 0);
+    }
+    // Moving aside never overwrites an earlier damaged file of the same second.
+    {
+        QFile file(db);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(garbage);
+    }
+    QFile::remove(db + u"-wal"_s);
+    QFile::remove(db + u"-shm"_s);
+    auto again = ConversationStore::setAsideDamaged(profile(), now);
+    QVERIFY(!again.ok());
+    QCOMPARE(again.error().kind, StoreError::Kind::CannotOpen);
+    QVERIFY(QFile::exists(db));
 }
 
 void TestConversationStore::open_secondStoreOnSameProfile_isAlreadyRunning() {

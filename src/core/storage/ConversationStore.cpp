@@ -7,6 +7,7 @@
 #include "core/storage/SqlHelpers.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
@@ -400,13 +401,17 @@ ConversationStore::OpenResult ConversationStore::open(const QString &profileDir)
 
     if (auto configured = store->configureConnection(); !configured) {
         StoreError error = configured.error();
-        if (error.kind == StoreError::Kind::Io) {
-            // The first statements fail on a file that is not an SQLite database, is damaged
-            // or cannot be written. Never replace it: say so and leave it alone.
+        if (error.kind == StoreError::Kind::Damaged) {
+            // Never replace it: say so and leave it alone; setAsideDamaged() moves it away
+            // when the person chooses to start a new history.
+            error.message = tr("The conversation history %1 is damaged or is not a Tramontane "
+                               "history. It was left as it is.")
+                                .arg(QDir::toNativeSeparators(path));
+        } else if (error.kind == StoreError::Kind::Io) {
+            // The first statements fail on a file that cannot be read or written.
             error.kind = StoreError::Kind::CannotOpen;
-            error.message = tr("The conversation history %1 cannot be opened: the file is "
-                               "damaged, is not a Tramontane history, or cannot be written. It "
-                               "was left as it is.")
+            error.message = tr("The conversation history %1 cannot be opened: the file cannot "
+                               "be read or written. It was left as it is.")
                                 .arg(QDir::toNativeSeparators(path));
         }
         return fail(error);
@@ -439,6 +444,29 @@ ConversationStore::OpenResult ConversationStore::open(const QString &profileDir)
 
     result.store = std::move(store);
     return result;
+}
+
+StoreResult<QString> ConversationStore::setAsideDamaged(const QString &profileDir,
+                                                        const QDateTime &now) {
+    const QDir dir(profileDir);
+    const QString database = dir.filePath(databaseFileName());
+    const QString aside = database + u".damaged-"_s + now.toUTC().toString(u"yyyyMMdd-HHmmss"_s);
+    // The write-ahead log and its index belong to the damaged file: they move with it, or
+    // SQLite would apply them to the new history.
+    for (const QString &suffix : {QString(), u"-wal"_s, u"-shm"_s}) {
+        if (!QFile::exists(database + suffix))
+            continue;
+        if (QFile::exists(aside + suffix) || !QFile::rename(database + suffix, aside + suffix)) {
+            StoreError error;
+            error.kind = StoreError::Kind::CannotOpen;
+            error.message = tr("The damaged history could not be moved aside in %1.")
+                                .arg(QDir::toNativeSeparators(dir.absolutePath()));
+            error.detail = u"cannot rename "_s + database + suffix;
+            return error;
+        }
+    }
+    qCInfo(lcStorage).noquote() << "damaged history moved aside to" << aside;
+    return aside;
 }
 
 StoreResult<void> ConversationStore::configureConnection() {

@@ -5,6 +5,7 @@
 #include "core/storage/ConversationTypes.h"
 #include "core/storage/StoreResult.h"
 
+#include <QDateTime>
 #include <QObject>
 #include <QSqlDatabase>
 
@@ -65,6 +66,13 @@ public:
     //! from a newer version (Kind::NewerSchema), recovers interrupted messages and purges
     //! conversations left soft-deleted by an earlier session.
     static OpenResult open(const QString &profileDir);
+
+    //! Renames the profile's damaged history (open() failed with Kind::Damaged), with its
+    //! write-ahead log, to `history.sqlite3.damaged-<UTC time>` beside it, so that the next
+    //! open() starts a new one. Nothing is deleted. Returns the new name of the file.
+    static StoreResult<QString>
+    setAsideDamaged(const QString &profileDir,
+                    const QDateTime &now = QDateTime::currentDateTimeUtc());
 
     ~ConversationStore() override;
 

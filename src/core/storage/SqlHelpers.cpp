@@ -19,6 +19,12 @@ StoreError ioError(const QString &what, const QSqlError &sqlError) {
         "The conversation history could not be read or saved. Check that the disk is not full "
         "and that the profile folder is writable.");
     error.detail = what + u": "_s + sqlError.text();
+    // SQLITE_CORRUPT (11) and SQLITE_NOTADB (26), also as extended codes: the file itself is
+    // damaged, which no retry and no free disk space will mend.
+    bool numeric = false;
+    const int code = sqlError.nativeErrorCode().toInt(&numeric) & 0xff;
+    if (numeric && (code == 11 || code == 26))
+        error.kind = StoreError::Kind::Damaged;
     qCWarning(lcStorage).noquote() << error.detail;
     return error;
 }

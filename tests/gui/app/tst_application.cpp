@@ -11,6 +11,8 @@
 #include "ui/chat/ImageRepository.h"
 
 #include <QComboBox>
+#include <QDir>
+#include <QFile>
 #include <QPlainTextEdit>
 #include <QSettings>
 #include <QStandardPaths>
@@ -27,6 +29,7 @@ private Q_SLOTS:
     void initTestCase();
     void demo_completesChatTurnWithImage();
     void destroyedMidAnswer_storesWhatWasShown();
+    void damagedHistory_saysSoThenStartsANewOne();
 
 private:
     QTemporaryDir m_home;
@@ -126,6 +129,28 @@ void TestApplication::destroyedMidAnswer_storesWhatWasShown() {
     QCOMPARE(messages.value().size(), 2);
     QCOMPARE(messages.value().at(1).status, MessageStatus::Interrupted);
     QVERIFY(MessageText::plainText(messages.value().at(1).message).startsWith(shown));
+}
+
+void TestApplication::damagedHistory_saysSoThenStartsANewOne() {
+    const QString profile = m_home.filePath(u"damaged"_s);
+    QVERIFY(QDir().mkpath(profile));
+    const QString db = QDir(profile).filePath(ConversationStore::databaseFileName());
+    {
+        QFile file(db);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QByteArray(4096, '\x5a'));
+    }
+    const ConnectionConfig config = ConnectionConfig::resolve({true, {}, {}, {}, {}, {}});
+    Application app(config, profile);
+    QString error;
+    StoreError::Kind kind = StoreError::Kind::None;
+    QVERIFY(!app.start(&error, &kind));
+    QCOMPARE(kind, StoreError::Kind::Damaged);
+    QVERIFY2(error.contains(QDir::toNativeSeparators(db)), qPrintable(error));
+    // What main() does when the person chooses a new history: the same app starts.
+    QVERIFY(ConversationStore::setAsideDamaged(profile).ok());
+    QVERIFY2(app.start(&error, &kind), qPrintable(error));
+    QVERIFY(app.window());
 }
 
 QTEST_MAIN(TestApplication)
