@@ -2823,10 +2823,6 @@ Dernière activité&#xa0;: %2</translation>
         <translation>Impossible d’ouvrir l’historique des conversations %1.</translation>
     </message>
     <message>
-        <source>The conversation history %1 cannot be opened: the file is damaged, is not a Tramontane history, or cannot be written. It was left as it is.</source>
-        <translation>Impossible d’ouvrir l’historique des conversations %1&#xa0;: le fichier est endommagé, n’est pas un historique Tramontane ou n’est pas accessible en écriture. Il a été laissé tel quel.</translation>
-    </message>
-    <message>
         <source>The SQLite library in use has no full-text search (FTS5), which the conversation history needs.</source>
         <translation>La bibliothèque SQLite utilisée ne dispose pas de la recherche plein texte (FTS5), nécessaire à l’historique des conversations.</translation>
     </message>
@@ -2849,6 +2845,18 @@ Dernière activité&#xa0;: %2</translation>
     <message>
         <source>The conversation could not be imported: a message has no role.</source>
         <translation>Impossible d’importer la conversation&#xa0;: un message n’a pas de rôle.</translation>
+    </message>
+    <message>
+        <source>The conversation history %1 is damaged or is not a Tramontane history. It was left as it is.</source>
+        <translation>L’historique des conversations %1 est endommagé ou n’est pas un historique de Tramontane. Il a été laissé tel quel.</translation>
+    </message>
+    <message>
+        <source>The conversation history %1 cannot be opened: the file cannot be read or written. It was left as it is.</source>
+        <translation>Impossible d’ouvrir l’historique des conversations %1&#xa0;: le fichier ne peut être ni lu ni écrit. Il a été laissé tel quel.</translation>
+    </message>
+    <message>
+        <source>The damaged history could not be moved aside in %1.</source>
+        <translation>Impossible de mettre de côté l’historique endommagé dans %1.</translation>
     </message>
 </context>
 <context>
@@ -3550,6 +3558,18 @@ Dernière activité&#xa0;: %2</translation>
     <message>
         <source>A profile name may contain letters, digits, &apos;_&apos; and &apos;-&apos; only.</source>
         <translation>Un nom de profil ne peut contenir que des lettres, des chiffres, «&#xa0;_&#xa0;» et «&#xa0;-&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Tramontane can keep the damaged file beside a new, empty history; nothing is deleted. Or quit, and the file stays where it is.</source>
+        <translation>Tramontane peut garder le fichier endommagé à côté d’un nouvel historique vide&#xa0;; rien n’est supprimé. Ou quittez, et le fichier reste où il est.</translation>
+    </message>
+    <message>
+        <source>Start a New History</source>
+        <translation>Commencer un nouvel historique</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quitter</translation>
     </message>
 </context>
 </TS>
