@@ -2,6 +2,7 @@
 #include "ui/MainWindow.h"
 #include "ui_MainWindow.h"
 
+#include "ui/ShortcutsDialog.h"
 #include "ui/UnsavedChangesGuard.h"
 
 #include <QActionGroup>
@@ -48,6 +49,10 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_ui->settingsAction, &QAction::triggered, this, &MainWindow::settingsRequested);
     connect(m_ui->quitAction, &QAction::triggered, this, &QWidget::close);
     connect(m_ui->aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
+    // F1 as desktops use it, and Ctrl+/ as chat apps do.
+    m_ui->shortcutsAction->setShortcuts(
+        {QKeySequence(QKeySequence::HelpContents), QKeySequence(u"Ctrl+/"_s)});
+    connect(m_ui->shortcutsAction, &QAction::triggered, this, &MainWindow::showShortcuts);
 
     QSettings settings;
     restoreGeometry(settings.value(u"window/geometry"_s).toByteArray());
@@ -151,6 +156,22 @@ void MainWindow::closeEvent(QCloseEvent *event) {
         }
     }
     QMainWindow::closeEvent(event);
+}
+
+QAction *MainWindow::shortcutsAction() const {
+    return m_ui->shortcutsAction;
+}
+
+void MainWindow::showShortcuts() {
+    // One window, brought forward when asked again.
+    auto *dialog = findChild<ShortcutsDialog *>();
+    if (!dialog) {
+        dialog = new ShortcutsDialog(menuBar(), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    dialog->show();
+    dialog->raise();
+    dialog->activateWindow();
 }
 
 void MainWindow::showAbout() {

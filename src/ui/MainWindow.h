@@ -53,6 +53,8 @@ public:
     QAction *regenerateAction() const;
     QAction *showAsCodeAction() const;
     QAction *toggleHistoryAction() const;
+    //! Help › Keyboard Shortcuts (F1, Ctrl+/).
+    QAction *shortcutsAction() const;
 
 Q_SIGNALS:
     void pageChanged(Tramontane::MainWindow::Page page);
@@ -63,6 +65,7 @@ protected:
 
 private:
     void showAbout();
+    void showShortcuts();
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     QLabel *m_connectionLabel = nullptr;
