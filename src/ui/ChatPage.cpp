@@ -39,6 +39,15 @@ ChatPage::ChatPage(ChatSession *session, ChatTargetModel *targets,
     m_view->setModel(session->model());
     m_view->setImageFetcher(std::move(imageFetcher));
     m_ui->chatViewLayout->addWidget(m_view);
+    // An empty chat shows what can be done here, over the (empty) view.
+    m_emptyPanel = new EmptyChatPanel(m_ui->chatViewContainer);
+    m_emptyPanel->setObjectName(u"emptyChatPanel"_s);
+    m_view->installEventFilter(this);
+    connect(m_emptyPanel, &EmptyChatPanel::suggestionChosen, this, &ChatPage::useSuggestion);
+    for (const auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(session->model(), signal, this, &ChatPage::updateEmptyChatPanel);
+    connect(session->model(), &QAbstractItemModel::modelReset, this,
+            &ChatPage::updateEmptyChatPanel);
     connect(m_view, &ChatView::retryRequested, this, [this](int entry) {
         if (!m_session->retry(entry))
             Q_EMIT statusMessage(tr("Wait for the current answer to finish, or stop it."));
@@ -66,6 +75,9 @@ ChatPage::ChatPage(ChatSession *session, ChatTargetModel *targets,
         widenTargetPopup();
     });
     connect(targets, &QAbstractItemModel::rowsInserted, this, &ChatPage::widenTargetPopup);
+    for (const auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(targets, signal, this, &ChatPage::updateEmptyChatPanel);
+    connect(targets, &QAbstractItemModel::modelReset, this, &ChatPage::updateEmptyChatPanel);
     widenTargetPopup();
     if (targets->rowCount() > 0)
         onTargetChanged(0);
@@ -140,6 +152,7 @@ void ChatPage::onTargetChanged(int row) {
         badges << tr("reasoning");
     m_ui->targetComboBox->setToolTip(
         target.subtitle + (badges.isEmpty() ? QString() : u"\n"_s + badges.join(u" · "_s)));
+    updateEmptyChatPanel();
 }
 
 void ChatPage::selectTarget(bool agent, const QString &id) {
@@ -152,6 +165,7 @@ void ChatPage::selectTarget(bool agent, const QString &id) {
 void ChatPage::setConnectors(const QList<Connector> &connectors) {
     m_connectors = connectors;
     rebuildToolsMenu();
+    updateEmptyChatPanel();
 }
 
 void ChatPage::setToolApprovals(ToolApprovalStore *approvals) {
@@ -161,6 +175,8 @@ void ChatPage::setToolApprovals(ToolApprovalStore *approvals) {
     if (m_approvals) {
         connect(m_approvals, &ToolApprovalStore::approvalsChanged, this,
                 &ChatPage::rebuildToolsMenu);
+        connect(m_approvals, &ToolApprovalStore::approvalsChanged, this,
+                &ChatPage::updateEmptyChatPanel);
     }
     rebuildToolsMenu();
 }
@@ -367,6 +383,58 @@ void ChatPage::focusComposer() {
     m_ui->composerPlainTextEdit->setFocus(Qt::ShortcutFocusReason);
 }
 
+void ChatPage::updateEmptyChatPanel() {
+    if (!m_emptyPanel)
+        return;
+    const bool empty = m_session->model()->rowCount() == 0;
+    m_emptyPanel->setVisible(empty);
+    if (!empty)
+        return;
+    EmptyChatPanel::Context context;
+    const int row = m_ui->targetComboBox->currentIndex();
+    if (row >= 0) {
+        const ChatTargetModel::Target target = m_targets->targetAt(row);
+        context.agentChosen = target.kind == ChatTargetModel::Kind::Agent;
+        context.canUseTools = target.functionCalling;
+    }
+    m_suggestedConnector.clear();
+    for (const Connector &c : std::as_const(m_connectors)) {
+        if (approvalState(c) == int(ToolApprovalStore::State::Approved)) {
+            m_suggestedConnector = c.name;
+            context.connectorTitle = c.displayName();
+            break;
+        }
+    }
+    for (int i = 0; i < m_targets->rowCount() && !context.hasAgents; ++i)
+        context.hasAgents = m_targets->targetAt(i).kind == ChatTargetModel::Kind::Agent;
+    m_emptyPanel->setContext(context);
+    m_emptyPanel->setGeometry(m_view->geometry());
+    m_emptyPanel->raise();
+}
+
+void ChatPage::useSuggestion(EmptyChatPanel::Suggestion suggestion) {
+    switch (suggestion) {
+    case EmptyChatPanel::Suggestion::ChooseAgent:
+        pickTarget();
+        return;
+    case EmptyChatPanel::Suggestion::Draw:
+        m_imageGeneration = true;
+        rebuildToolsMenu();
+        break;
+    case EmptyChatPanel::Suggestion::UseConnector:
+        if (!m_suggestedConnector.isEmpty()
+            && !m_enabledConnectors.contains(m_suggestedConnector)) {
+            m_enabledConnectors.append(m_suggestedConnector);
+            rebuildToolsMenu();
+        }
+        break;
+    case EmptyChatPanel::Suggestion::Ask:
+        break;
+    }
+    setComposerText(m_emptyPanel->promptFor(suggestion));
+    focusComposer();
+}
+
 void ChatPage::pickTarget() {
     m_ui->targetComboBox->setFocus(Qt::ShortcutFocusReason);
     m_ui->targetComboBox->showPopup();
@@ -410,6 +478,8 @@ void ChatPage::adjustComposerHeight() {
 }
 
 bool ChatPage::eventFilter(QObject *watched, QEvent *event) {
+    if (watched == m_view && (event->type() == QEvent::Resize || event->type() == QEvent::Move))
+        m_emptyPanel->setGeometry(m_view->geometry());
     if (watched == m_ui->composerPlainTextEdit && event->type() == QEvent::KeyPress) {
         auto *key = static_cast<QKeyEvent *>(event);
         const bool enter = key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter;

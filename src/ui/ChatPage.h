@@ -3,6 +3,7 @@
 
 #include "core/protocol/Connector.h"
 #include "core/protocol/Tool.h"
+#include "ui/chat/EmptyChatPanel.h"
 
 #include <QWidget>
 
@@ -87,6 +88,8 @@ private:
     int approvalState(const Connector &connector) const;
     void confirmChangedConnector(const Connector &connector);
     void updateToolsButton();
+    void updateEmptyChatPanel();
+    void useSuggestion(EmptyChatPanel::Suggestion suggestion);
     void adjustComposerHeight();
     void showComposerNotice(const QString &text);
     void saveSidebarState();
@@ -100,6 +103,8 @@ private:
     QList<Connector> m_connectors;
     QStringList m_enabledConnectors; // names
     bool m_imageGeneration = true;
+    EmptyChatPanel *m_emptyPanel = nullptr;
+    QString m_suggestedConnector; // name
     QSplitter *m_splitter = nullptr;
     int m_sidebarWidth = 0; // before it was collapsed
 };

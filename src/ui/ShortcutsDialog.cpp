@@ -67,10 +67,10 @@ ShortcutsDialog::ShortcutsDialog(const QMenuBar *menus, QWidget *parent)
     addGroup(tr("Composer"), {{tr("Send the message"), tr("Enter")},
                               {tr("New line"), tr("Shift+Enter")},
                               {tr("Stop the answer, or stop editing a message"), tr("Esc")}});
-    addGroup(tr("Chat"), {{tr("Copy the selected text"), native(QKeySequence::Copy)},
-                          {tr("Clear the selection"), tr("Esc")},
-                          {tr("Scroll"), tr("Up, Down, Page Up, Page Down")},
-                          {tr("Top and bottom of the chat"), tr("Home, End")}});
+    addGroup(tr("Conversation"), {{tr("Copy the selected text"), native(QKeySequence::Copy)},
+                                  {tr("Clear the selection"), tr("Esc")},
+                                  {tr("Scroll"), tr("Up, Down, Page Up, Page Down")},
+                                  {tr("Top and bottom of the chat"), tr("Home, End")}});
     m_ui->shortcutsTreeWidget->expandAll();
     m_ui->shortcutsTreeWidget->resizeColumnToContents(0);
     connect(m_ui->filterLineEdit, &QLineEdit::textChanged, this, &ShortcutsDialog::setFilter);

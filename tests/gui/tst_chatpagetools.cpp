@@ -10,6 +10,7 @@
 #include "models/ChatTargetModel.h"
 #include "models/ConversationModel.h"
 #include "ui/ChatPage.h"
+#include "ui/chat/EmptyChatPanel.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemView>
@@ -18,6 +19,8 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QNetworkAccessManager>
+#include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
@@ -73,6 +76,7 @@ private Q_SLOTS:
     void unreviewedOrApproved_turnOnWithoutAsking();
     void approving_removesTheMark();
     void targetPopup_isWideEnoughForEveryModelId();
+    void emptyChat_offersFirstPromptsThatFitTheTarget();
 
 private:
     QAction *action(const QString &name) const {
@@ -144,6 +148,61 @@ void TestChatPageTools::targetPopup_isWideEnoughForEveryModelId() {
     QVERIFY2(combo->view()->minimumWidth() > textWidth + 40,
              qPrintable(u"%1 <= %2"_s.arg(combo->view()->minimumWidth()).arg(textWidth + 40)));
     QVERIFY(combo->width() < combo->view()->minimumWidth());
+}
+
+void TestChatPageTools::emptyChat_offersFirstPromptsThatFitTheTarget() {
+    ModelCard card;
+    card.id = u"mistral-medium-latest"_s;
+    card.capabilities.completionChat = true;
+    card.capabilities.functionCalling = true;
+    m_targets->setModels({card});
+    auto *panel = m_page->findChild<EmptyChatPanel *>(u"emptyChatPanel"_s);
+    QVERIFY(panel);
+    QTRY_VERIFY(panel->isVisible());
+    auto *view = m_page->findChild<QWidget *>(u"chatView"_s);
+    QCOMPARE(panel->geometry(), view->geometry()); // it covers the empty view, not more
+    const auto button = [&](const char *name) {
+        return panel->findChild<QPushButton *>(QString::fromLatin1(name));
+    };
+    QVERIFY(button("askPushButton")->isVisible());
+    QVERIFY(button("drawPushButton")->isVisible());
+    // Only a connector whose tools were approved is suggested; no agents, no agent button.
+    QVERIFY(button("connectorPushButton")->isVisible());
+    QVERIFY(button("connectorPushButton")->text().contains(u"approved"_s));
+    QVERIFY(!button("agentPushButton")->isVisible());
+
+    // A suggestion fills the composer and turns on what it needs; it sends nothing.
+    auto *composer = m_page->findChild<QPlainTextEdit *>(u"composerPlainTextEdit"_s);
+    QVERIFY(!isSelected(*m_page, u"approved"_s));
+    button("connectorPushButton")->click();
+    QVERIFY(isSelected(*m_page, u"approved"_s));
+    QVERIFY(composer->toPlainText().contains(u"approved"_s));
+    button("askPushButton")->click();
+    QCOMPARE(composer->toPlainText(), panel->promptFor(EmptyChatPanel::Suggestion::Ask));
+    QCOMPARE(m_model->rowCount(), 0);
+
+    // Agents to switch to are offered; with an agent chosen, only asking is.
+    Agent agent;
+    agent.id = u"ag_1"_s;
+    agent.name = u"Helper"_s;
+    agent.model = card.id;
+    m_targets->setAgents({agent});
+    m_page->selectTarget(false, card.id);
+    QVERIFY(button("agentPushButton")->isVisible());
+    m_page->selectTarget(true, agent.id);
+    QVERIFY(button("askPushButton")->isVisible());
+    QVERIFY(!button("drawPushButton")->isVisible());
+    QVERIFY(!button("connectorPushButton")->isVisible());
+    QVERIFY(!button("agentPushButton")->isVisible());
+
+    // The first row of the conversation replaces the panel.
+    ChatEntry entry;
+    entry.id = 1;
+    entry.message = ChatMessage::user(MessageContent(u"Hello"_s));
+    m_model->setEntries({entry});
+    QVERIFY(!panel->isVisible());
+    m_model->setEntries({});
+    QVERIFY(panel->isVisible());
 }
 
 void TestChatPageTools::cleanup() {
