@@ -2860,6 +2860,65 @@ Dernière activité&#xa0;: %2</translation>
     </message>
 </context>
 <context>
+    <name>Tramontane::EmptyChatPanel</name>
+    <message>
+        <source>Start a conversation</source>
+        <translation>Commencer une discussion</translation>
+    </message>
+    <message>
+        <source>Type a message below, or begin with one of these. Nothing is sent until you press Send.</source>
+        <translation>Écrivez un message ci-dessous, ou partez de l’une de ces propositions. Rien n’est envoyé avant que vous appuyiez sur Envoyer.</translation>
+    </message>
+    <message>
+        <source>Puts a first question in the composer</source>
+        <translation>Place une première question dans la zone de message</translation>
+    </message>
+    <message>
+        <source>Turns on image generation and puts a drawing request in the composer</source>
+        <translation>Active la génération d’images et place une demande de dessin dans la zone de message</translation>
+    </message>
+    <message>
+        <source>Turns the connector on for this chat and asks what it can do</source>
+        <translation>Active le connecteur pour cette discussion et lui demande ce qu’il sait faire</translation>
+    </message>
+    <message>
+        <source>Chat with one of your agents…</source>
+        <translation>Discuter avec l’un de vos agents…</translation>
+    </message>
+    <message>
+        <source>Opens the list of models and agents</source>
+        <translation>Ouvre la liste des modèles et des agents</translation>
+    </message>
+    <message>
+        <source>Every keyboard shortcut: %1</source>
+        <translation>Tous les raccourcis clavier&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Ask: “%1”</source>
+        <translation>Demander&#xa0;: «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Draw: “%1”</source>
+        <translation>Dessiner&#xa0;: «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Use the connector %1</source>
+        <translation>Utiliser le connecteur %1</translation>
+    </message>
+    <message>
+        <source>Explain how a heat pump works, in five short points.</source>
+        <translation>Explique comment fonctionne une pompe à chaleur, en cinq points courts.</translation>
+    </message>
+    <message>
+        <source>Draw a lighthouse on a cliff in a storm, as a watercolour.</source>
+        <translation>Dessine un phare sur une falaise dans la tempête, à l’aquarelle.</translation>
+    </message>
+    <message>
+        <source>What can you do with %1? List its tools in a sentence each.</source>
+        <translation>Que peux-tu faire avec %1&#xa0;? Présente chacun de ses outils en une phrase.</translation>
+    </message>
+</context>
+<context>
     <name>Tramontane::EmulatorLauncher</name>
     <message>
         <source>The offline emulator did not start in time.</source>
@@ -3254,6 +3313,10 @@ Dernière activité&#xa0;: %2</translation>
         <source>Ctrl+Shift+H</source>
         <translation>Ctrl+Shift+H</translation>
     </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Raccourcis clavier</translation>
+    </message>
 </context>
 <context>
     <name>Tramontane::McpClient</name>
@@ -3432,6 +3495,73 @@ Dernière activité&#xa0;: %2</translation>
     <message>
         <source>✓ Connected: the key works.</source>
         <translation>✓ Connecté&#xa0;: la clé fonctionne.</translation>
+    </message>
+</context>
+<context>
+    <name>Tramontane::ShortcutsDialog</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>Find a command or a key</source>
+        <translation>Chercher une commande ou une touche</translation>
+    </message>
+    <message>
+        <source>Find a shortcut</source>
+        <translation>Chercher un raccourci</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>Commande</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Touches</translation>
+    </message>
+    <message>
+        <source>No command or key matches.</source>
+        <translation>Aucune commande ni touche ne correspond.</translation>
+    </message>
+    <message>
+        <source>Composer</source>
+        <translation>Zone de message</translation>
+    </message>
+    <message>
+        <source>Send the message</source>
+        <translation>Envoyer le message</translation>
+    </message>
+    <message>
+        <source>New line</source>
+        <translation>Nouvelle ligne</translation>
+    </message>
+    <message>
+        <source>Stop the answer, or stop editing a message</source>
+        <translation>Arrêter la réponse, ou abandonner la modification d’un message</translation>
+    </message>
+    <message>
+        <source>Conversation</source>
+        <translation>Conversation</translation>
+    </message>
+    <message>
+        <source>Copy the selected text</source>
+        <translation>Copier le texte sélectionné</translation>
+    </message>
+    <message>
+        <source>Clear the selection</source>
+        <translation>Effacer la sélection</translation>
+    </message>
+    <message>
+        <source>Scroll</source>
+        <translation>Faire défiler</translation>
+    </message>
+    <message>
+        <source>Top and bottom of the chat</source>
+        <translation>Début et fin de la discussion</translation>
     </message>
 </context>
 <context>

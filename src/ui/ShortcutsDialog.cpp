@@ -61,16 +61,23 @@ ShortcutsDialog::ShortcutsDialog(const QMenuBar *menus, QWidget *parent)
             }
         }
     }
-    const auto native = [](QKeySequence::StandardKey key) {
-        return QKeySequence(key).toString(QKeySequence::NativeText);
+    // Key names as Qt spells them in the interface's language ("Maj+Entrée" in French).
+    const auto keys = [](std::initializer_list<QKeyCombination> combinations) {
+        QStringList names;
+        for (const QKeyCombination combination : combinations)
+            names.append(QKeySequence(combination).toString(QKeySequence::NativeText));
+        return names.join(u", "_s);
     };
-    addGroup(tr("Composer"), {{tr("Send the message"), tr("Enter")},
-                              {tr("New line"), tr("Shift+Enter")},
-                              {tr("Stop the answer, or stop editing a message"), tr("Esc")}});
-    addGroup(tr("Conversation"), {{tr("Copy the selected text"), native(QKeySequence::Copy)},
-                                  {tr("Clear the selection"), tr("Esc")},
-                                  {tr("Scroll"), tr("Up, Down, Page Up, Page Down")},
-                                  {tr("Top and bottom of the chat"), tr("Home, End")}});
+    addGroup(tr("Composer"),
+             {{tr("Send the message"), keys({Qt::Key_Enter})},
+              {tr("New line"), keys({Qt::SHIFT | Qt::Key_Enter})},
+              {tr("Stop the answer, or stop editing a message"), keys({Qt::Key_Escape})}});
+    addGroup(tr("Conversation"),
+             {{tr("Copy the selected text"),
+               QKeySequence(QKeySequence::Copy).toString(QKeySequence::NativeText)},
+              {tr("Clear the selection"), keys({Qt::Key_Escape})},
+              {tr("Scroll"), keys({Qt::Key_Up, Qt::Key_Down, Qt::Key_PageUp, Qt::Key_PageDown})},
+              {tr("Top and bottom of the chat"), keys({Qt::Key_Home, Qt::Key_End})}});
     m_ui->shortcutsTreeWidget->expandAll();
     m_ui->shortcutsTreeWidget->resizeColumnToContents(0);
     connect(m_ui->filterLineEdit, &QLineEdit::textChanged, this, &ShortcutsDialog::setFilter);
