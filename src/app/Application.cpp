@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/Application.h"
 
+#include "app/AnswerNotifications.h"
 #include "app/CachedImageFetcher.h"
 #include "app/EmulatorLauncher.h"
 #include "core/Logging.h"
@@ -32,6 +33,7 @@
 #include "ui/ConnectorEditorDialog.h"
 #include "ui/ConnectorToolsDialog.h"
 #include "ui/ConnectorsPage.h"
+#include "ui/DesktopNotifier.h"
 #include "ui/HistorySidebar.h"
 #include "ui/MainWindow.h"
 #include "ui/SettingsDialog.h"
@@ -236,6 +238,22 @@ void Application::buildWindow() {
     wireExport();
     wireHistory();
     setConnectionStatus();
+
+    // An answer that ends while the person is in another window is announced; its
+    // notification opens that chat.
+    auto *notifier = new DesktopNotifier(this);
+    notifier->setEnabled(QSettings().value(u"notifications/enabled"_s, true).toBool());
+    auto *notifications = new AnswerNotifications(
+        m_session, m_conversation, notifier, w, [this] { return currentConversationId(); }, this);
+    connect(notifications, &AnswerNotifications::openRequested, this, [this](qint64 id) {
+        m_window->setWindowState(m_window->windowState() & ~Qt::WindowMinimized);
+        m_window->show();
+        m_window->raise();
+        m_window->activateWindow();
+        m_window->showPage(MainWindow::Page::Chat);
+        if (id != 0 && id != currentConversationId())
+            openConversation(id);
+    });
 }
 
 void Application::connectApi() {
