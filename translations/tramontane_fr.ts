@@ -1523,6 +1523,21 @@
     </message>
 </context>
 <context>
+    <name>Tramontane::AnswerNotifications</name>
+    <message>
+        <source>Answer ready</source>
+        <translation>Réponse prête</translation>
+    </message>
+    <message>
+        <source>The answer did not complete</source>
+        <translation>La réponse n’a pas abouti</translation>
+    </message>
+    <message>
+        <source>Open the chat to see what happened; what arrived is kept.</source>
+        <translation>Ouvrez la discussion pour voir ce qui s’est passé&#xa0;; ce qui est arrivé est conservé.</translation>
+    </message>
+</context>
+<context>
     <name>Tramontane::ApiClient</name>
     <message>
         <source>The server address &quot;%1&quot; is not a valid URL.</source>
@@ -2857,6 +2872,13 @@ Dernière activité&#xa0;: %2</translation>
     <message>
         <source>The damaged history could not be moved aside in %1.</source>
         <translation>Impossible de mettre de côté l’historique endommagé dans %1.</translation>
+    </message>
+</context>
+<context>
+    <name>Tramontane::DesktopNotifier</name>
+    <message>
+        <source>Open</source>
+        <translation>Ouvrir</translation>
     </message>
 </context>
 <context>

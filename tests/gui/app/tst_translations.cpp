@@ -32,6 +32,9 @@ private Q_SLOTS:
     void frenchLocale_translatesMessages();
     void frenchLocale_pluralsFollowFrenchRule_data();
     void frenchLocale_pluralsFollowFrenchRule();
+    void germanLocale_translatesMessages_data();
+    void germanLocale_translatesMessages();
+    void everyCatalogue_isComplete();
     void englishLocale_keepsSourceTexts_data();
     void englishLocale_keepsSourceTexts();
     void englishPlurals_haveRealForms_data();
@@ -106,6 +109,50 @@ void TestTranslations::frenchLocale_pluralsFollowFrenchRule() {
         Tramontane::installTranslations(QCoreApplication::instance(), QLocale(QLocale::French)));
     QCOMPARE(translate("ApiError", "You can try again in %n second(s).", count), expectedRetry);
     QCOMPARE(translate("Tramontane::ConnectorsPage", "%n connector(s)", count), expectedConnectors);
+}
+
+void TestTranslations::germanLocale_translatesMessages_data() {
+    QTest::addColumn<QByteArray>("context");
+    QTest::addColumn<QByteArray>("source");
+    QTest::addColumn<int>("count");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("menu title") << "Tramontane::MainWindow"_ba
+                                << "&File"_ba << -1 << u"&Datei"_s;
+    QTest::newRow("chat button") << "Tramontane::ChatPage"_ba
+                                 << "Send"_ba << -1 << u"Senden"_s;
+    QTest::newRow("api error") << "ApiError"_ba
+                               << "The API key was rejected."_ba << -1
+                               << u"Der API-Schlüssel wurde abgelehnt."_s;
+    QTest::newRow("plural one") << "Tramontane::ConnectorsPage"_ba
+                                << "%n connector(s)"_ba << 1 << u"1 Connector"_s;
+    QTest::newRow("plural many") << "Tramontane::ConnectorsPage"_ba
+                                 << "%n connector(s)"_ba << 3 << u"3 Connectors"_s;
+    QTest::newRow("zero is plural") << "ApiError"_ba
+                                    << "You can try again in %n second(s)."_ba << 0
+                                    << u"Sie können es in 0 Sekunden erneut versuchen."_s;
+}
+
+void TestTranslations::germanLocale_translatesMessages() {
+    QFETCH(QByteArray, context);
+    QFETCH(QByteArray, source);
+    QFETCH(int, count);
+    QFETCH(QString, expected);
+    QVERIFY(
+        Tramontane::installTranslations(QCoreApplication::instance(), QLocale(QLocale::German)));
+    QCOMPARE(translate(context.constData(), source.constData(), count), expected);
+}
+
+void TestTranslations::everyCatalogue_isComplete() {
+    // French and German are complete: a message added without its translations fails here
+    // (scripts/check-translations checks their placeholders, accelerators and tags).
+    for (const char *language : {"fr", "de"}) {
+        QFile source(QFINDTESTDATA(
+            u"../../../translations/tramontane_%1.ts"_s.arg(QString::fromLatin1(language))));
+        QVERIFY2(source.open(QIODevice::ReadOnly), language);
+        const QString ts = QString::fromUtf8(source.readAll());
+        QVERIFY(ts.count(u"<message"_s) > 800);
+        QVERIFY2(!ts.contains(u"type=\"unfinished\""_s), language);
+    }
 }
 
 void TestTranslations::englishLocale_keepsSourceTexts_data() {
