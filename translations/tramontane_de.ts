@@ -1225,6 +1225,18 @@
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
+    <message>
+        <source>Instructions</source>
+        <translation>Anweisungen</translation>
+    </message>
+    <message>
+        <source>Tools</source>
+        <translation>Werkzeuge</translation>
+    </message>
+    <message>
+        <source>Handoffs</source>
+        <translation>Übergaben</translation>
+    </message>
 </context>
 <context>
     <name>Tramontane::AgentListModel</name>
@@ -1485,6 +1497,14 @@
     <message>
         <source>Version %1 of &quot;%2&quot; is now active.</source>
         <translation>Version %1 von „%2“ ist jetzt aktiv.</translation>
+    </message>
+    <message>
+        <source>Search agents</source>
+        <translation>Agents suchen</translation>
+    </message>
+    <message>
+        <source>Instructions of the selected agent</source>
+        <translation>Anweisungen des ausgewählten Agents</translation>
     </message>
 </context>
 <context>
@@ -1911,6 +1931,14 @@ Open Settings to connect to the Mistral platform with your API key.</source>
         <source>Nothing to regenerate yet.</source>
         <translation>Noch nichts neu zu erzeugen.</translation>
     </message>
+    <message>
+        <source>Message</source>
+        <translation>Nachricht</translation>
+    </message>
+    <message>
+        <source>The message to send; Enter sends it, Shift+Enter starts a new line</source>
+        <translation>Die zu sendende Nachricht; Eingabe sendet sie, Umschalt+Eingabe beginnt eine neue Zeile</translation>
+    </message>
 </context>
 <context>
     <name>Tramontane::ChatSession</name>
@@ -2246,6 +2274,10 @@ Open Settings to connect to the Mistral platform with your API key.</source>
     <message>
         <source>Reading the stored secrets…</source>
         <translation>Die gespeicherten Geheimnisse werden gelesen …</translation>
+    </message>
+    <message>
+        <source>System prompt</source>
+        <translation>Systemprompt</translation>
     </message>
 </context>
 <context>

@@ -1225,6 +1225,18 @@
         <source>%1: %2</source>
         <translation>%1&#xa0;: %2</translation>
     </message>
+    <message>
+        <source>Instructions</source>
+        <translation>Instructions</translation>
+    </message>
+    <message>
+        <source>Tools</source>
+        <translation>Outils</translation>
+    </message>
+    <message>
+        <source>Handoffs</source>
+        <translation>Transferts</translation>
+    </message>
 </context>
 <context>
     <name>Tramontane::AgentListModel</name>
@@ -1485,6 +1497,14 @@
     <message>
         <source>Version %1 of &quot;%2&quot; is now active.</source>
         <translation>La version %1 de «&#xa0;%2&#xa0;» est maintenant active.</translation>
+    </message>
+    <message>
+        <source>Search agents</source>
+        <translation>Rechercher des agents</translation>
+    </message>
+    <message>
+        <source>Instructions of the selected agent</source>
+        <translation>Instructions de l’agent sélectionné</translation>
     </message>
 </context>
 <context>
@@ -1911,6 +1931,14 @@ Ouvrez les paramètres pour vous connecter à la plateforme Mistral avec votre c
         <source>tools not reviewed yet — review in Connectors</source>
         <translation>outils pas encore vérifiés — à vérifier dans Connecteurs</translation>
     </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>The message to send; Enter sends it, Shift+Enter starts a new line</source>
+        <translation>Le message à envoyer&#xa0;; Entrée l’envoie, Maj+Entrée commence une nouvelle ligne</translation>
+    </message>
 </context>
 <context>
     <name>Tramontane::ChatSession</name>
@@ -2246,6 +2274,10 @@ Ouvrez les paramètres pour vous connecter à la plateforme Mistral avec votre c
     <message>
         <source>Reading the stored secrets…</source>
         <translation>Lecture des secrets enregistrés…</translation>
+    </message>
+    <message>
+        <source>System prompt</source>
+        <translation>Prompt système</translation>
     </message>
 </context>
 <context>
