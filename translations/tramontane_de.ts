@@ -1812,6 +1812,58 @@ Open Settings to connect to the Mistral platform with your API key.</source>
         <source>%1 tokens</source>
         <translation>%1 Tokens</translation>
     </message>
+    <message>
+        <source>Copy message</source>
+        <translation>Nachricht kopieren</translation>
+    </message>
+    <message>
+        <source>Edit message</source>
+        <translation>Nachricht bearbeiten</translation>
+    </message>
+    <message>
+        <source>Copy code</source>
+        <translation>Code kopieren</translation>
+    </message>
+    <message>
+        <source>Show or hide details</source>
+        <translation>Details ein- oder ausblenden</translation>
+    </message>
+    <message>
+        <source>Copy the tool&apos;s arguments</source>
+        <translation>Die Argumente des Werkzeugs kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the tool&apos;s result</source>
+        <translation>Das Ergebnis des Werkzeugs kopieren</translation>
+    </message>
+    <message>
+        <source>Show or hide the error&apos;s details</source>
+        <translation>Die Details des Fehlers ein- oder ausblenden</translation>
+    </message>
+    <message>
+        <source>Copy the error&apos;s details</source>
+        <translation>Die Details des Fehlers kopieren</translation>
+    </message>
+    <message>
+        <source>Load the image again</source>
+        <translation>Das Bild erneut laden</translation>
+    </message>
+    <message>
+        <source>Open the image</source>
+        <translation>Das Bild öffnen</translation>
+    </message>
+    <message>
+        <source>Answer details</source>
+        <translation>Details der Antwort</translation>
+    </message>
+    <message>
+        <source>Open the source</source>
+        <translation>Die Quelle öffnen</translation>
+    </message>
+    <message>
+        <source>Open link</source>
+        <translation>Link öffnen</translation>
+    </message>
 </context>
 <context>
     <name>Tramontane::ChatPage</name>

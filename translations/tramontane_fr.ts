@@ -1812,6 +1812,58 @@ Ouvrez les paramètres pour vous connecter à la plateforme Mistral avec votre c
         <source>Source</source>
         <translation>Source</translation>
     </message>
+    <message>
+        <source>Copy message</source>
+        <translation>Copier le message</translation>
+    </message>
+    <message>
+        <source>Edit message</source>
+        <translation>Modifier le message</translation>
+    </message>
+    <message>
+        <source>Copy code</source>
+        <translation>Copier le code</translation>
+    </message>
+    <message>
+        <source>Show or hide details</source>
+        <translation>Afficher ou masquer les détails</translation>
+    </message>
+    <message>
+        <source>Copy the tool&apos;s arguments</source>
+        <translation>Copier les arguments de l’outil</translation>
+    </message>
+    <message>
+        <source>Copy the tool&apos;s result</source>
+        <translation>Copier le résultat de l’outil</translation>
+    </message>
+    <message>
+        <source>Show or hide the error&apos;s details</source>
+        <translation>Afficher ou masquer les détails de l’erreur</translation>
+    </message>
+    <message>
+        <source>Copy the error&apos;s details</source>
+        <translation>Copier les détails de l’erreur</translation>
+    </message>
+    <message>
+        <source>Load the image again</source>
+        <translation>Charger l’image à nouveau</translation>
+    </message>
+    <message>
+        <source>Open the image</source>
+        <translation>Ouvrir l’image</translation>
+    </message>
+    <message>
+        <source>Answer details</source>
+        <translation>Détails de la réponse</translation>
+    </message>
+    <message>
+        <source>Open the source</source>
+        <translation>Ouvrir la source</translation>
+    </message>
+    <message>
+        <source>Open link</source>
+        <translation>Ouvrir le lien</translation>
+    </message>
 </context>
 <context>
     <name>Tramontane::ChatPage</name>

@@ -868,7 +868,7 @@ void ChatDelegate::paintUser(QPainter *p, const Geometry &g, const ChatItem &ite
         p, g, item, row,
         g.bubble.adjusted(s.bubblePaddingH, s.bubblePaddingV, -s.bubblePaddingH, -s.bubblePaddingV),
         s.userBubble);
-    if (row == m_hoverRow) {
+    if (showsButtons(row)) {
         for (const Hit &hit : g.buttons) {
             const QString icon = hit.action == Action::EditMessage ? u"edit"_s : u"copy"_s;
             paintButton(p, hit.rect, icon, {}, isHoveredTarget(row, hit), false, row, hit);
@@ -880,7 +880,7 @@ void ChatDelegate::paintUser(QPainter *p, const Geometry &g, const ChatItem &ite
 void ChatDelegate::paintAssistant(QPainter *p, const Geometry &g, const ChatItem &item,
                                   int row) const {
     paintDocument(p, g, item, row, g.body, m_style.base);
-    if (row != m_hoverRow)
+    if (!showsButtons(row))
         return;
     paintCodeButtons(p, g, item, row);
     for (const Hit &hit : g.buttons) {
@@ -1165,7 +1165,7 @@ void ChatDelegate::paintFooter(QPainter *p, const Geometry &g, const ChatItem &i
         p->drawText(g.footerText, Qt::AlignLeft | Qt::AlignVCenter,
                     s.smallFm.elidedText(text, Qt::ElideMiddle, g.footerText.width()));
     }
-    if (row == m_hoverRow) {
+    if (showsButtons(row)) {
         for (const Hit &hit : g.buttons) {
             if (hit.action == Action::CopyMessage)
                 paintButton(p, hit.rect, u"copy"_s, {}, isHoveredTarget(row, hit), false, row, hit);
@@ -1342,6 +1342,58 @@ bool ChatDelegate::isCopiedTarget(int row, const Hit &hit) const {
 }
 
 // --- Hit-testing and events ----------------------------------------------------------------
+
+QList<ChatDelegate::Hit> ChatDelegate::keyboardTargets(const QStyleOptionViewItem &option,
+                                                       const QModelIndex &index) const {
+    const int row = index.row();
+    const ChatItem &item = itemAt(row);
+    const Geometry g = geometry(option.rect, row, item, viewportWidthOf(option), true);
+    QList<Hit> targets = g.buttons;
+    if (isTextRow(item))
+        targets += codeButtons(g, item);
+    // Reading order: top to bottom, then left to right.
+    std::stable_sort(targets.begin(), targets.end(), [](const Hit &a, const Hit &b) {
+        if (a.rect.top() != b.rect.top())
+            return a.rect.top() < b.rect.top();
+        return a.rect.left() < b.rect.left();
+    });
+    return targets;
+}
+
+QString ChatDelegate::actionLabel(Action action) {
+    switch (action) {
+    case Action::None:
+    case Action::OpenLink:
+        break;
+    case Action::CopyMessage:
+        return tr("Copy message");
+    case Action::EditMessage:
+        return tr("Edit message");
+    case Action::CopyCode:
+        return tr("Copy code");
+    case Action::ToggleExpanded:
+        return tr("Show or hide details");
+    case Action::CopyToolArguments:
+        return tr("Copy the tool's arguments");
+    case Action::CopyToolResult:
+        return tr("Copy the tool's result");
+    case Action::Retry:
+        return tr("Retry");
+    case Action::ToggleDetails:
+        return tr("Show or hide the error's details");
+    case Action::CopyDetails:
+        return tr("Copy the error's details");
+    case Action::RetryImage:
+        return tr("Load the image again");
+    case Action::OpenImage:
+        return tr("Open the image");
+    case Action::ShowAnswerDetails:
+        return tr("Answer details");
+    case Action::OpenCitation:
+        return tr("Open the source");
+    }
+    return tr("Open link");
+}
 
 ChatDelegate::Hit ChatDelegate::hitTest(const QStyleOptionViewItem &option,
                                         const QModelIndex &index, const QPoint &pos) {

@@ -92,6 +92,15 @@ public:
 
     //! The target under \a pos (viewport coordinates) in the row drawn in option.rect.
     Hit hitTest(const QStyleOptionViewItem &option, const QModelIndex &index, const QPoint &pos);
+    //! The targets of the row drawn in option.rect that the keyboard reaches with Tab, in
+    //! reading order (its buttons, code copy buttons and citation chips; links stay with the
+    //! pointer).
+    QList<Hit> keyboardTargets(const QStyleOptionViewItem &option, const QModelIndex &index) const;
+    //! What a target does, in words (for the keyboard focus and assistive technology).
+    static QString actionLabel(Action action);
+    //! The row whose buttons show without the pointer over it, because the keyboard is
+    //! there (-1: none).
+    void setKeyboardRow(int row) { m_keyboardRow = row; }
 
     // --- Cooperation with the view ------------------------------------------------------
     //! Forgets every layout and height (conversation replaced, width changed a lot...).
@@ -265,8 +274,11 @@ private:
     bool isCopiedTarget(int row, const Hit &hit) const;
     QList<Hit> codeButtons(const Geometry &g, const ChatItem &item) const;
 
+    bool showsButtons(int row) const { return row == m_hoverRow || row == m_keyboardRow; }
+
     ConversationModel *m_model = nullptr;
     ImageRepository *m_images = nullptr;
+    int m_keyboardRow = -1;
     ChatStyle m_style;
     MarkdownStyle m_markdown;
     MarkdownStyle m_thinkingMarkdown;

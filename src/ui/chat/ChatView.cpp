@@ -9,6 +9,7 @@
 #include "ui/markdown/LinkPolicy.h"
 #include "ui/markdown/SafeTextDocument.h"
 
+#include <QAccessible>
 #include <QApplication>
 #include <QClipboard>
 #include <QContextMenuEvent>
@@ -374,6 +375,7 @@ void ChatView::paintEvent(QPaintEvent *event) {
     if (!m_delegate)
         return;
     paintHighlight();
+    paintKeyboardFocus();
     // Rows measured for the first time during this paint: one layout pass for all of them.
     m_delegate->flushSizeHintChanges();
     updateAnimation();
@@ -430,6 +432,13 @@ void ChatView::animate() {
 // --- Input ---------------------------------------------------------------------------------
 
 void ChatView::keyPressEvent(QKeyEvent *event) {
+    const bool press = event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter
+                       || event->key() == Qt::Key_Space;
+    if (press && m_keyRow >= 0 && event->modifiers() == Qt::NoModifier) {
+        onAction(m_keyRow, m_keyTarget);
+        event->accept();
+        return;
+    }
     if (event->matches(QKeySequence::Copy)) {
         copy();
         event->accept();
@@ -926,6 +935,98 @@ void ChatView::openImageViewer(const ImageSource &source) {
         else
             target->setImageData(bytes, name);
     });
+}
+
+// --- Row buttons from the keyboard ---------------------------------------------------------
+
+QList<ChatDelegate::Hit> ChatView::keyboardTargetsOf(int row) const {
+    if (!m_model || !m_delegate || row < 0 || row >= m_model->rowCount())
+        return {};
+    const QModelIndex index = m_model->index(row);
+    QStyleOptionViewItem option;
+    initViewItemOption(&option);
+    option.rect = visualRect(index);
+    option.widget = this;
+    return m_delegate->keyboardTargets(option, index);
+}
+
+bool ChatView::moveKeyboardTarget(bool next) {
+    const QList<int> rows = visibleRows();
+    if (rows.isEmpty())
+        return false;
+    // Where the keyboard is now, as an index into the on-screen targets in reading order.
+    QList<QPair<int, ChatDelegate::Hit>> targets;
+    int current = -1;
+    for (const int row : rows) {
+        const QList<ChatDelegate::Hit> hits = keyboardTargetsOf(row);
+        for (const ChatDelegate::Hit &hit : hits) {
+            if (!viewport()->rect().intersects(hit.rect))
+                continue;
+            if (row == m_keyRow && hit.action == m_keyTarget.action
+                && hit.codeBlock == m_keyTarget.codeBlock && hit.href == m_keyTarget.href)
+                current = int(targets.size());
+            targets.append({row, hit});
+        }
+    }
+    const int at = current < 0 ? (next ? 0 : int(targets.size()) - 1) : current + (next ? 1 : -1);
+    if (at < 0 || at >= targets.size()) {
+        setKeyboardTarget(-1, {});
+        return false;
+    }
+    setKeyboardTarget(targets.at(at).first, targets.at(at).second);
+    return true;
+}
+
+void ChatView::setKeyboardTarget(int row, const ChatDelegate::Hit &target) {
+    const int previous = m_keyRow;
+    m_keyRow = row;
+    m_keyTarget = target;
+    if (m_delegate)
+        m_delegate->setKeyboardRow(row);
+    for (const int r : {previous, row}) {
+        if (m_model && r >= 0 && r < m_model->rowCount())
+            viewport()->update(visualRect(m_model->index(r)));
+    }
+    // A screen reader says what the focused button does.
+    const QString label = row >= 0 ? ChatDelegate::actionLabel(target.action) : QString();
+    setAccessibleDescription(label);
+    if (hasFocus()) {
+        QAccessibleEvent event(this, QAccessible::DescriptionChanged);
+        QAccessible::updateAccessibility(&event);
+    }
+}
+
+bool ChatView::focusNextPrevChild(bool next) {
+    if (hasFocus() && moveKeyboardTarget(next))
+        return true;
+    return QListView::focusNextPrevChild(next);
+}
+
+void ChatView::focusOutEvent(QFocusEvent *event) {
+    // Tab and Shift+Tab past the last button leave the view; another reason keeps the place.
+    if (event->reason() != Qt::TabFocusReason && event->reason() != Qt::BacktabFocusReason
+        && m_keyRow >= 0)
+        viewport()->update(visualRect(m_model->index(m_keyRow)));
+    QListView::focusOutEvent(event);
+}
+
+void ChatView::paintKeyboardFocus() {
+    if (m_keyRow < 0 || !hasFocus() || !m_model || m_keyRow >= m_model->rowCount())
+        return;
+    // Where the target is now (the row may have moved since Tab reached it).
+    const QList<ChatDelegate::Hit> hits = keyboardTargetsOf(m_keyRow);
+    for (const ChatDelegate::Hit &hit : hits) {
+        if (hit.action != m_keyTarget.action || hit.codeBlock != m_keyTarget.codeBlock
+            || hit.href != m_keyTarget.href)
+            continue;
+        QPainter painter(viewport());
+        painter.setRenderHint(QPainter::Antialiasing);
+        QPen pen(palette().color(QPalette::Highlight), 2);
+        painter.setPen(pen);
+        painter.setBrush(Qt::NoBrush);
+        painter.drawRoundedRect(QRectF(hit.rect).adjusted(-2, -2, 2, 2), 4, 4);
+        return;
+    }
 }
 
 // --- The answer details popover ------------------------------------------------------------

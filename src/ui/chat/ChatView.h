@@ -95,6 +95,11 @@ public Q_SLOTS:
     //! Scrolls row \a row into view, near the top, and highlights it briefly (a search hit).
     void revealRow(int row);
 
+    //! The row button the keyboard is on (Tab and Shift+Tab move through the buttons of the
+    //! rows on screen; Enter or Space presses it): the row, or -1, and the target.
+    int keyboardRow() const { return m_keyRow; }
+    ChatDelegate::Hit keyboardTarget() const { return m_keyTarget; }
+
 Q_SIGNALS:
     void retryRequested(int entry);
     void editRequested(int entry);
@@ -120,6 +125,8 @@ protected:
     void mouseDoubleClickEvent(QMouseEvent *event) override;
     void contextMenuEvent(QContextMenuEvent *event) override;
     bool viewportEvent(QEvent *event) override;
+    bool focusNextPrevChild(bool next) override;
+    void focusOutEvent(QFocusEvent *event) override;
     void changeEvent(QEvent *event) override;
 
 private:
@@ -151,6 +158,11 @@ private:
     void setTextSelection(const QString &key, MessageDocument::TextRange range);
     void extendSelection(const QPoint &pos);
     void autoScrollSelection();
+    QList<ChatDelegate::Hit> keyboardTargetsOf(int row) const;
+    //! Moves the keyboard to the next (or previous) button on screen; false past the last.
+    bool moveKeyboardTarget(bool next);
+    void setKeyboardTarget(int row, const ChatDelegate::Hit &target);
+    void paintKeyboardFocus();
 
     ConversationModel *m_model = nullptr;
     ImageRepository *m_images = nullptr;
@@ -173,6 +185,8 @@ private:
     mutable int m_highlightRowHint = -1;
     qreal m_highlight = 0;
     QTimer m_highlightTimer;
+    int m_keyRow = -1;
+    ChatDelegate::Hit m_keyTarget;
     // Text selection: the drag under way and the double-click a third click would extend.
     bool m_selecting = false;
     qsizetype m_selectionAnchor = 0;

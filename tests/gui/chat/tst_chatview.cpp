@@ -129,6 +129,7 @@ private Q_SLOTS:
     void scrolledUp_staysAndJumpButtonReturns();
     void streamingRow_staysPinnedAndRepaintsOnlyWhatChanged();
     void keyboard_scrollsTheView();
+    void tab_reachesEveryRowButtonAndEnterPressesIt();
     void scrollToUnmeasuredRows_staysThere();
     void longChat_laysOutOnlyVisibleRows();
     void rows_areNeverWidgets();
@@ -729,6 +730,54 @@ void TestChatView::newRows_keepTheViewAtTheBottom() {
     const QRect last = m_view->visualRect(m_model->index(m_model->rowCount() - 1));
     QVERIFY(last.bottom() <= m_view->viewport()->height());
     QVERIFY(last.bottom() > m_view->viewport()->height() - 40);
+}
+
+void TestChatView::tab_reachesEveryRowButtonAndEnterPressesIt() {
+    ChatEntry answer =
+        answerEntry(MessageContent(u"Here it is:\n\n```sh\necho tab-reached\n```\n\nDone."_s), 2);
+    answer.model = u"mistral-small-latest"_s;
+    setEntries({userEntry(u"A command?"_s, 1), answer});
+    m_view->setFocus(Qt::OtherFocusReason);
+    QVERIFY(m_view->hasFocus());
+    QCOMPARE(m_view->keyboardRow(), -1);
+
+    // Tab walks the buttons on screen in reading order: the question's, then the answer's.
+    QList<Action> reached;
+    for (int i = 0; i < 12 && (i == 0 || m_view->keyboardRow() >= 0); ++i) {
+        QTest::keyClick(m_view.get(), Qt::Key_Tab);
+        if (m_view->keyboardRow() >= 0) {
+            reached << m_view->keyboardTarget().action;
+            // Each one says what it does, for a screen reader.
+            QVERIFY(!m_view->accessibleDescription().isEmpty());
+        }
+    }
+    QVERIFY2(reached.contains(Action::EditMessage), qPrintable(QString::number(reached.size())));
+    QVERIFY(reached.contains(Action::CopyCode));
+    QVERIFY(reached.contains(Action::ShowAnswerDetails));
+    QCOMPARE(m_view->keyboardRow(), -1); // past the last one, Tab leaves the buttons
+
+    // Shift+Tab comes back to the last one; Enter presses the code block's Copy.
+    while (m_view->keyboardTarget().action != Action::CopyCode || m_view->keyboardRow() < 0) {
+        QTest::keyClick(m_view.get(), Qt::Key_Backtab, Qt::ShiftModifier);
+        QVERIFY(m_view->keyboardRow() >= 0);
+    }
+    // The focused button is drawn with a ring in the highlight colour.
+    m_view->setFocus();
+    const QImage shot = grabViewport();
+    const QRect ring = m_view->keyboardTarget().rect.adjusted(-3, -3, 3, 3);
+    const QColor highlight = m_view->palette().color(QPalette::Highlight);
+    int ringPixels = 0;
+    for (int x = ring.left(); x <= ring.right(); ++x) {
+        for (const int y : {ring.top(), ring.top() + 1, ring.bottom(), ring.bottom() - 1}) {
+            const QColor c = shot.pixelColor(x, y);
+            if (qAbs(c.red() - highlight.red()) < 40 && qAbs(c.green() - highlight.green()) < 40
+                && qAbs(c.blue() - highlight.blue()) < 40)
+                ++ringPixels;
+        }
+    }
+    QVERIFY2(ringPixels > ring.width(), qPrintable(QString::number(ringPixels)));
+    QTest::keyClick(m_view.get(), Qt::Key_Return);
+    QCOMPARE(QGuiApplication::clipboard()->text().trimmed(), u"echo tab-reached"_s);
 }
 
 void TestChatView::scrolledUp_staysAndJumpButtonReturns() {
