@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/auth/OAuthDiscovery.h"
+#include "core/auth/OAuthSignIn.h"
 
 #include "IntegrationSupport.h"
 
