@@ -55,7 +55,7 @@ inline OAuthDiscovery::Result discover(QNetworkAccessManager *nam, const QUrl &u
     OAuthDiscovery discovery(nam);
     QSignalSpy finished(&discovery, &OAuthDiscovery::finished);
     discovery.start(url);
-    if (!finished.wait(15000) && finished.isEmpty())
+    if (finished.isEmpty() && !finished.wait(15000))
         return {};
     return finished.first().first().value<OAuthDiscovery::Result>();
 }
@@ -72,6 +72,38 @@ inline QString registerClient(HttpDriver &http, const QString &redirectUri,
     if (secret)
         *secret = r.object().value(QLatin1StringView("client_secret")).toString();
     return r.object().value(QLatin1StringView("client_id")).toString();
+}
+
+//! A whole sign-in against the emulator with a freshly registered public client, the test
+//! playing the browser. Empty tokens when it did not succeed.
+inline OAuthTokens signIn(QNetworkAccessManager *nam, HttpDriver &http,
+                          const OAuthDiscovery::Result &discovered) {
+    OAuthSignIn flow(nam);
+    TestBrowser browser;
+    QObject::connect(&flow, &OAuthSignIn::browserRequested, &flow,
+                     [&browser](const QUrl &url) { browser.follow(url); });
+    QSignalSpy finished(&flow, &OAuthSignIn::finished);
+    if (!flow.listen())
+        return {};
+    OAuthSignIn::Request request;
+    request.server = discovered.authorizationServer;
+    request.client.clientId = registerClient(http, flow.redirectUri());
+    request.scope = discovered.scope;
+    request.resource = discovered.resource;
+    flow.start(request);
+    // The browser runs inside browserRequested(), so the flow may be done already.
+    if ((finished.isEmpty() && !finished.wait(15000))
+        || flow.state() != OAuthSignIn::State::SignedIn)
+        return {};
+    return flow.tokens();
+}
+
+//! The status of an MCP initialize sent to the emulator's protected endpoint with \a token.
+inline int protectedStatus(HttpDriver &http, const QString &token) {
+    const QByteArray init = R"({"jsonrpc":"2.0","id":1,"method":"initialize","params":{)"
+                            R"("protocolVersion":"2025-06-18","capabilities":{},)"
+                            R"("clientInfo":{"name":"t","version":"1"}}})";
+    return http.send("POST", QStringLiteral("/__mcp/oauth"), init, token.toLatin1()).status;
 }
 
 } // namespace Tramontane::Test
