@@ -81,6 +81,7 @@ private Q_SLOTS:
     void refusedRefresh_needsSignIn();
     void unreachableProvider_keepsTheValidToken();
     void signOut_revokesThenForgets();
+    void chatTurn_expiredToken_failsUntilRefreshed();
     void noKeychain_keepsTokensInMemoryForTheSession();
     void keychain_storesTokensForToolCredentials();
 
@@ -287,6 +288,49 @@ void TestOAuthTokens::signOut_revokesThenForgets() {
     QVERIFY(!*revoked);
     QVERIFY(!load(*m_store, u"wiki"_s));
     setOAuth(QJsonObject{{u"revocation"_s, true}});
+}
+
+void TestOAuthTokens::chatTurn_expiredToken_failsUntilRefreshed() {
+    // A connector to the OAuth-protected server; the chat carries the token per tool.
+    const QString name =
+        u"oauth_tools_%1"_s.arg(QUuid::createUuid().toString(QUuid::Id128).left(8));
+    QCOMPARE(m_http
+                 ->post(u"/v1/connectors"_s,
+                        QJsonObject{{u"name"_s, name},
+                                    {u"description"_s, u"d"_s},
+                                    {u"server"_s, m_discovered.resource.toString()}})
+                 .status,
+             201);
+    auto turn = [&](const QString &token) {
+        const QJsonObject tool{
+            {u"type"_s, u"connector"_s},
+            {u"connector_id"_s, name},
+            {u"authorization"_s, QJsonObject{{u"type"_s, u"oauth2-token"_s}, {u"value"_s, token}}}};
+        return m_http->post(
+            u"/v1/chat/completions"_s,
+            QJsonObject{
+                {u"model"_s, u"mistral-small-latest"_s},
+                {u"tools"_s, QJsonArray{tool}},
+                {u"messages"_s, QJsonArray{QJsonObject{
+                                    {u"role"_s, u"user"_s},
+                                    {u"content"_s, u"use tool echo {\"message\": \"hi\"}"_s}}}}});
+    };
+    const OAuthTokens tokens = signIn();
+    QObject context;
+    m_manager->adopt(u"wiki"_s, tokens, &context, [](bool, const QString &) {});
+    QCOMPARE(turn(tokens.accessToken).status, 200);
+
+    QCOMPARE(m_http->post(u"/__admin/oauth/expire"_s, QJsonObject()).status, 200);
+    const Test::HttpResult expired = turn(tokens.accessToken);
+    QCOMPARE(expired.status, 401);
+    QCOMPARE(expired.object().value("type"_L1).toString(), u"connector_authentication_error"_s);
+
+    // What the chat does on a connector's 401: one refresh, then the turn again.
+    const auto renewed = access(*m_manager, u"wiki"_s, true);
+    QCOMPARE(renewed.state, State::SignedIn);
+    const Test::HttpResult retried = turn(renewed.accessToken);
+    QCOMPARE(retried.status, 200);
+    QVERIFY(retried.body.contains("Echo: hi"));
 }
 
 void TestOAuthTokens::noKeychain_keepsTokensInMemoryForTheSession() {
