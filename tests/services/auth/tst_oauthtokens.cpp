@@ -82,6 +82,7 @@ private Q_SLOTS:
     void unreachableProvider_keepsTheValidToken();
     void signOut_revokesThenForgets();
     void chatTurn_expiredToken_failsUntilRefreshed();
+    void toolCredentials_sendTheRefreshedToken();
     void noKeychain_keepsTokensInMemoryForTheSession();
     void keychain_storesTokensForToolCredentials();
 
@@ -331,6 +332,38 @@ void TestOAuthTokens::chatTurn_expiredToken_failsUntilRefreshed() {
     const Test::HttpResult retried = turn(renewed.accessToken);
     QCOMPARE(retried.status, 200);
     QVERIFY(retried.body.contains("Echo: hi"));
+}
+
+void TestOAuthTokens::toolCredentials_sendTheRefreshedToken() {
+    setOAuth(QJsonObject{{u"token_lifetime"_s, 30}});
+    const OAuthTokens tokens = signIn();
+    QObject context;
+    m_manager->adopt(u"wiki"_s, tokens, &context, [](bool, const QString &) {});
+    Tool tool;
+    tool.type = Tool::Type::Connector;
+    tool.connectorId = u"wiki"_s;
+    auto authorize = [&](OAuthTokenManager *oauth) {
+        std::optional<QList<Tool>> out;
+        ToolCredentials::authorizeTools(
+            {tool}, m_secrets.get(), &context, [&out](const QList<Tool> &t) { out = t; }, {},
+            oauth);
+        if (!QTest::qWaitFor([&] { return out.has_value(); }, 15000) || out->isEmpty()
+            || !out->first().authorization)
+            return QString();
+        return out->first().authorization->value;
+    };
+    // Straight from the store: the token as it was stored, about to expire.
+    QCOMPARE(authorize(nullptr), tokens.accessToken);
+    // Through the refresh policy: renewed before the request leaves.
+    const QString sent = authorize(m_manager.get());
+    QVERIFY(!sent.isEmpty());
+    QVERIFY(sent != tokens.accessToken);
+    QCOMPARE(load(*m_store, u"wiki"_s)->accessToken, sent);
+    // A connector that needs a new sign-in gets no token (its server's 401 says so).
+    m_manager->setClock([] { return QDateTime::currentDateTimeUtc().addSecs(7200); });
+    m_http->del(u"/__admin/oauth"_s); // the provider forgets the client and its grants
+    QVERIFY(authorize(m_manager.get()).isEmpty());
+    QCOMPARE(m_manager->state(u"wiki"_s), State::NeedsSignIn);
 }
 
 void TestOAuthTokens::noKeychain_keepsTokensInMemoryForTheSession() {
