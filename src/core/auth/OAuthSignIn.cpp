@@ -196,6 +196,10 @@ void OAuthSignIn::onCallback(const QVariantMap &data) {
 #else
     m_code = data.value(u"code"_s).toString();
 #endif
+    if (m_code.isEmpty()) {
+        fail(Problem::AuthorizationDenied, u"the redirect carries neither a code nor an error"_s);
+        return;
+    }
     Redactor::addSecret(m_code);
     setState(State::ExchangingCode);
     // The token answer is watched here too: Qt 6.4 reports no failed token request.

@@ -27,6 +27,7 @@ private Q_SLOTS:
     void wrongState_isRefusedBeforeAnyTokenRequest();
     void mismatchedIss_isRefusedBeforeAnyTokenRequest();
     void missingIss_whenAdvertised_isRefused();
+    void redirectWithoutCode_endsAtOnce();
     void wrongVerifier_isRejectedByTheServer();
     void serverError_endsAsAuthorizationDenied();
     void nonHttpsAuthorizationUrl_isNeverOpened();
@@ -207,6 +208,25 @@ void TestOAuthSignIn::missingIss_whenAdvertised_isRefused() {
     signIn.start(request(signIn)); // the discovered metadata advertises iss
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 15000);
     QCOMPARE(signIn.problem(), Problem::IssuerMismatch);
+    QVERIFY(tokenRequests().isEmpty());
+}
+
+void TestOAuthSignIn::redirectWithoutCode_endsAtOnce() {
+    OAuthSignIn signIn(&m_nam);
+    Test::TestBrowser browser;
+    QSignalSpy finished(&signIn, &OAuthSignIn::finished);
+    connect(&signIn, &OAuthSignIn::browserRequested, this, [&](const QUrl &url) {
+        QCOMPARE(browser.visit(url), 302);
+        QUrl redirect = browser.location();
+        QUrlQuery q(redirect);
+        q.removeQueryItem(u"code"_s);
+        redirect.setQuery(q);
+        browser.follow(redirect);
+    });
+    signIn.start(request(signIn));
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 5000); // not at the 5-minute timeout
+    QCOMPARE(signIn.state(), State::Failed);
+    QCOMPARE(signIn.problem(), Problem::AuthorizationDenied);
     QVERIFY(tokenRequests().isEmpty());
 }
 
