@@ -59,6 +59,9 @@ bool Emulator::listen(quint16 port, QString *error) {
         *error = m_server->errorString();
         return false;
     }
+    m_oauth.setBaseUrl(baseUrl());
+    m_oauth.setTokenLifetime(m_options.oauthTokenLifetimeS);
+    m_protectedMcp.setBaseUrl(baseUrl());
     if (m_options.demo)
         seedDemo();
     return true;
@@ -72,11 +75,23 @@ void Emulator::onRequest(HttpExchange *ex) {
     const HttpRequest &req = ex->request();
     qCInfo(lcEmulator).noquote() << QString::fromLatin1(req.method) << req.path;
     const QString area = req.segments.value(0);
+    if (area == "__admin"_L1 && req.segments.value(1) == "oauth"_L1 && isLoopback(req.peer)) {
+        m_oauth.handleAdmin(ex);
+        return;
+    }
     if (area == "__admin"_L1) {
         routeAdmin(ex);
         return;
     }
     record(req);
+    if (OAuthServer::handles(req.segments)) {
+        m_oauth.handle(ex);
+        return;
+    }
+    if (ProtectedMcp::handles(req.segments)) {
+        m_protectedMcp.handle(ex);
+        return;
+    }
     if (area == "__mcp"_L1 && req.segments.size() <= 2) {
         m_mcp.handle(ex, req.segments.value(1) == "secured"_L1);
         return;

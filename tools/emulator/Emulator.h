@@ -5,6 +5,8 @@
 #include "ConnectorTask.h"
 #include "Faults.h"
 #include "HttpServer.h"
+#include "OAuthServer.h"
+#include "ProtectedMcp.h"
 #include "Script.h"
 #include "Store.h"
 #include "StreamPlayer.h"
@@ -30,6 +32,7 @@ struct EmulatorOptions {
     bool demo = false;
     int mcpTimeoutMs = 15000;               //!< idle timeout towards connectors' MCP servers
     QByteArray mcpToken = "demo-mcp-token"; //!< the token /__mcp/secured wants
+    int oauthTokenLifetimeS = 3600;         //!< lifetime of the OAuth server's access tokens
     QList<Fault> faults;
 };
 
@@ -127,6 +130,8 @@ private:
     Store m_store;
     FaultList m_faults;
     BuiltinMcp m_mcp;
+    OAuthServer m_oauth;
+    ProtectedMcp m_protectedMcp{m_oauth};
     QHash<const HttpExchange *, Fault> m_attached;
     QJsonArray m_requests;
     int m_requestSeq = 0;

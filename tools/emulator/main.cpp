@@ -51,12 +51,16 @@ int main(int argc, char *argv[]) {
     const QCommandLineOption mcpToken(
         u"mcp-token"_s, u"The bearer token the built-in /__mcp/secured server wants."_s, u"TOKEN"_s,
         u"demo-mcp-token"_s);
+    const QCommandLineOption oauthLifetime(
+        u"oauth-token-lifetime"_s,
+        u"Lifetime of the access tokens the OAuth server issues, in seconds (default 3600)."_s,
+        u"SECONDS"_s, u"3600"_s);
     const QCommandLineOption exitWithStdin(
         u"exit-with-stdin"_s,
         u"Exit when standard input closes: the app that started the emulator is gone, even if "
         "it was killed."_s);
-    parser.addOptions(
-        {port, apiKey, demo, rate, imageForm, fault, mcpTimeout, mcpToken, exitWithStdin});
+    parser.addOptions({port, apiKey, demo, rate, imageForm, fault, mcpTimeout, mcpToken,
+                       oauthLifetime, exitWithStdin});
     parser.process(app);
 
     auto fail = [](const QString &message) {
@@ -90,6 +94,9 @@ int main(int argc, char *argv[]) {
     if (!ok || options.mcpTimeoutMs <= 0)
         return fail(u"--mcp-timeout wants a positive number of milliseconds"_s);
     options.mcpToken = parser.value(mcpToken).toUtf8();
+    options.oauthTokenLifetimeS = parser.value(oauthLifetime).toInt(&ok);
+    if (!ok || options.oauthTokenLifetimeS <= 0)
+        return fail(u"--oauth-token-lifetime wants a positive number of seconds"_s);
     const QStringList faults = parser.values(fault);
     for (const QString &text : faults) {
         QJsonParseError error;

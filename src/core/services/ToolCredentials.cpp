@@ -2,6 +2,7 @@
 #include "core/services/ToolCredentials.h"
 
 #include "core/Logging.h"
+#include "core/auth/OAuthTokenManager.h"
 #include "core/auth/SecretStore.h"
 
 #include <QCoreApplication>
@@ -26,6 +27,7 @@ struct AuthorizeRun {
     QList<Tool> tools;
     QList<Connector> connectors;
     SecretStore *store = nullptr;
+    QPointer<OAuthTokenManager> oauth;
     QPointer<QObject> context;
     ToolCredentials::ToolsCallback callback;
     qsizetype tool = -1;
@@ -61,16 +63,42 @@ void step(const std::shared_ptr<AuthorizeRun> &run) {
             run->keys = keysFor(t, run->connectors);
     }
     const QString key = run->keys.takeFirst();
-    ToolCredentials::read(
-        run->store, key, run->context,
-        [run](const std::optional<ConnectorAuthorization> &credential, const QString &error) {
-            if (!error.isEmpty())
-                qCWarning(lcAuth) << "could not read a connector credential:" << error;
-            if (credential) {
-                run->tools[run->tool].authorization = credential;
-                run->keys.clear();
+    auto found = [run](const std::optional<ConnectorAuthorization> &credential,
+                       const QString &error) {
+        if (!error.isEmpty())
+            qCWarning(lcAuth) << "could not read a connector credential:" << error;
+        if (credential) {
+            run->tools[run->tool].authorization = credential;
+            run->keys.clear();
+        }
+        step(run);
+    };
+    if (!run->oauth) {
+        ToolCredentials::read(run->store, key, run->context, found);
+        return;
+    }
+    // The credential given for the tools first, then the sign-in's token, kept fresh.
+    run->store->read(
+        ToolCredentials::entry(key), run->context,
+        [run, key, found](const SecretStore::Result &given) {
+            if (given.ok && given.value) {
+                if (auto credential = ToolCredentials::parseStored(*given.value, false)) {
+                    found(credential, QString());
+                    return;
+                }
             }
-            step(run);
+            if (!run->oauth) {
+                found(std::nullopt, given.error);
+                return;
+            }
+            run->oauth->accessToken(
+                key, run->context, [found](const OAuthTokenManager::Access &access) {
+                    if (access.accessToken.isEmpty()) {
+                        found(std::nullopt, QString());
+                        return;
+                    }
+                    found(ConnectorAuthorization::oauth2Token(access.accessToken), QString());
+                });
         });
 }
 
@@ -161,11 +189,13 @@ void ToolCredentials::write(SecretStore *store, const QString &connectorKey,
 }
 
 void ToolCredentials::authorizeTools(const QList<Tool> &tools, SecretStore *store, QObject *context,
-                                     ToolsCallback callback, const QList<Connector> &connectors) {
+                                     ToolsCallback callback, const QList<Connector> &connectors,
+                                     OAuthTokenManager *oauth) {
     auto run = std::make_shared<AuthorizeRun>();
     run->tools = tools;
     run->connectors = connectors;
     run->store = store;
+    run->oauth = oauth;
     run->context = context;
     run->callback = std::move(callback);
     if (!store) {
@@ -178,8 +208,9 @@ void ToolCredentials::authorizeTools(const QList<Tool> &tools, SecretStore *stor
 
 void ToolCredentials::authorizeAgentTools(const Agent &agent, SecretStore *store, QObject *context,
                                           ToolsCallback callback,
-                                          const QList<Connector> &connectors) {
-    authorizeTools(agent.tools, store, context, std::move(callback), connectors);
+                                          const QList<Connector> &connectors,
+                                          OAuthTokenManager *oauth) {
+    authorizeTools(agent.tools, store, context, std::move(callback), connectors, oauth);
 }
 
 } // namespace Tramontane

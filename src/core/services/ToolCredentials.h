@@ -14,6 +14,7 @@
 
 namespace Tramontane {
 
+class OAuthTokenManager;
 class SecretStore;
 
 //! The credentials a user gives for connector tools (an OAuth2 access token or an API key,
@@ -50,12 +51,17 @@ public:
     //! store failure leaves the tool as it was (the request then fails with the server's own
     //! words). \a callback runs once, later (never from within this call), unless \a context
     //! died first.
+    //!
+    //! With \a oauth, a connector's OAuth sign-in token comes from it instead of straight from
+    //! the store: refreshed first when it expires within a minute, and left out when the
+    //! connector needs a new sign-in.
     static void authorizeTools(const QList<Tool> &tools, SecretStore *store, QObject *context,
-                               ToolsCallback callback, const QList<Connector> &connectors = {});
+                               ToolsCallback callback, const QList<Connector> &connectors = {},
+                               OAuthTokenManager *oauth = nullptr);
     //! The tools of an agent for a request to /v1/agents/completions (see authorizeTools).
     static void authorizeAgentTools(const Agent &agent, SecretStore *store, QObject *context,
-                                    ToolsCallback callback,
-                                    const QList<Connector> &connectors = {});
+                                    ToolsCallback callback, const QList<Connector> &connectors = {},
+                                    OAuthTokenManager *oauth = nullptr);
 
     //! Reads a stored credential value: the JSON {type, value} written by write(), or an
     //! OAuth2 sign-in entry (a bare token, or JSON with `access_token`) when \a oauthEntry.
