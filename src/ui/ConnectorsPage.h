@@ -89,7 +89,10 @@ private:
     void updateActions();
     void updateDetails();
     void updateFooter();
-    void showStatus(const QString &text, bool error = false);
+    //! How a status line is shown: progress and errors stay on the page; what is done is also
+    //! sent to the main window (which keeps it for a while: progress would outlive its work).
+    enum class StatusKind { Done, Progress, Error };
+    void showStatus(const QString &text, StatusKind kind = StatusKind::Done);
     void showTestReport(const McpConnectionReport &report);
     void onTestFinished(const McpConnectionReport &report);
     //! Reads the values of \a connector's secret headers from the keychain, then calls \a done
