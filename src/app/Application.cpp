@@ -180,12 +180,18 @@ void Application::buildWindow() {
     connect(connectorsPage, &ConnectorsPage::statusMessage, m_window.get(),
             [this](const QString &t) { m_window->showStatus(t); });
     // The chat's tools menu follows the connectors as they are created, edited or deleted.
+    // Once the whole list is known, a connector the chat uses that is not in it is gone (deleted
+    // here or elsewhere): the chat stops using it.
     const auto syncConnectors = [this] {
-        m_chatPage->setConnectors(m_connectorList->connectors());
+        const bool complete = m_connectorList->hasLoaded() && !m_connectorList->isLoading()
+                              && !m_connectorList->hasMore()
+                              && !m_connectorList->loadError().isError();
+        m_chatPage->setConnectors(m_connectorList->connectors(), complete);
     };
     connect(m_connectorList, &QAbstractItemModel::rowsInserted, this, syncConnectors);
     connect(m_connectorList, &QAbstractItemModel::rowsRemoved, this, syncConnectors);
     connect(m_connectorList, &QAbstractItemModel::modelReset, this, syncConnectors);
+    connect(m_connectorList, &ConnectorListModel::loadingChanged, this, syncConnectors);
     connect(connectorsPage, &ConnectorsPage::useInChatRequested, this,
             [this](const Connector &connector) {
                 m_chatPage->useConnector(connector);

@@ -5,12 +5,21 @@
 #include "core/storage/ConversationStore.h"
 #include "core/storage/MessageText.h"
 #include "models/ChatItem.h"
+#include "models/ConnectorListModel.h"
 #include "models/ConversationModel.h"
+#include "ui/ChatPage.h"
+#include "ui/ConnectorEditorDialog.h"
+#include "ui/ConnectorToolsDialog.h"
+#include "ui/ConnectorsPage.h"
 #include "ui/MainWindow.h"
 #include "ui/chat/ChatView.h"
 #include "ui/chat/ImageRepository.h"
 
+#include <QAbstractButton>
 #include <QComboBox>
+#include <QMessageBox>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QPlainTextEdit>
 #include <QSettings>
 #include <QStandardPaths>
@@ -27,6 +36,8 @@ private Q_SLOTS:
     void initTestCase();
     void demo_completesChatTurnWithImage();
     void destroyedMidAnswer_storesWhatWasShown();
+    void demo_noRequestBeforeTheEmulatorListens();
+    void demo_deletedConnectorLeavesTheChat();
 
 private:
     QTemporaryDir m_home;
@@ -126,6 +137,63 @@ void TestApplication::destroyedMidAnswer_storesWhatWasShown() {
     QCOMPARE(messages.value().size(), 2);
     QCOMPARE(messages.value().at(1).status, MessageStatus::Interrupted);
     QVERIFY(MessageText::plainText(messages.value().at(1).message).startsWith(shown));
+}
+
+void TestApplication::demo_noRequestBeforeTheEmulatorListens() {
+    // The demo starts the emulator itself: until it said it listens, nothing is asked (a
+    // request before would fail, and be retried, for nothing).
+    Application app(ConnectionConfig::resolve({true, {}, {}, {}, {}, {}}),
+                    m_home.filePath(u"early"_s));
+    QString error;
+    QVERIFY2(app.start(&error), qPrintable(error));
+    auto *nam = app.findChild<QNetworkAccessManager *>();
+    QVERIFY(nam);
+    QStringList failed;
+    int finished = 0;
+    connect(nam, &QNetworkAccessManager::finished, this, [&](QNetworkReply *reply) {
+        ++finished;
+        if (reply->error() != QNetworkReply::NoError)
+            failed << reply->url().toString() + u' ' + reply->errorString();
+    });
+    MainWindow *window = app.window();
+    window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(window));
+    auto *targets = window->findChild<QComboBox *>(u"targetComboBox"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(targets->findText(u"Demo designer"_s, Qt::MatchContains) >= 0, 15000);
+    auto *connectors = app.findChild<ConnectorListModel *>();
+    QVERIFY(connectors);
+    QTRY_VERIFY_WITH_TIMEOUT(connectors->hasLoaded() && !connectors->isLoading(), 15000);
+    QVERIFY(finished >= 3); // models, agents, connectors
+    QVERIFY2(failed.isEmpty(), qPrintable(failed.join(u'\n')));
+}
+
+void TestApplication::demo_deletedConnectorLeavesTheChat() {
+    Application app(ConnectionConfig::resolve({true, {}, {}, {}, {}, {}}),
+                    m_home.filePath(u"deleted-connector"_s));
+    QString error;
+    QVERIFY2(app.start(&error), qPrintable(error));
+    MainWindow *window = app.window();
+    window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(window));
+    auto *connectors = app.findChild<ConnectorListModel *>();
+    QTRY_VERIFY_WITH_TIMEOUT(connectors->hasLoaded() && connectors->rowCount() > 0, 15000);
+    auto *chat = window->findChild<ChatPage *>();
+    auto *page = window->findChild<ConnectorsPage *>();
+    QVERIFY(chat && page);
+    const Connector doomed = connectors->connectorAt(0);
+    chat->useConnector(doomed);
+    auto *button = window->findChild<QAbstractButton *>(u"toolsToolButton"_s);
+    QCOMPARE(button->text(), u"Tools (2)"_s); // image generation and the connector
+
+    window->showPage(MainWindow::Page::Connectors);
+    QVERIFY(page->selectConnector(doomed.id));
+    QMessageBox *box = page->deleteSelected();
+    QVERIFY(box);
+    box->button(QMessageBox::Yes)->click();
+    QTRY_VERIFY_WITH_TIMEOUT(connectors->rowOf(doomed.id) < 0, 15000);
+    QCOMPARE(button->text(), u"Tools (1)"_s);
+    for (const Tool &tool : chat->selectedTools())
+        QVERIFY(tool.type != Tool::Type::Connector);
 }
 
 QTEST_MAIN(TestApplication)
