@@ -6,6 +6,7 @@
 #include "core/auth/SecretStore.h"
 #include "core/services/AgentService.h"
 #include "core/services/ModelService.h"
+#include "core/services/OwnedSecrets.h"
 #include "models/AgentListModel.h"
 #include "models/Roles.h"
 #include "models/ToolChoiceModel.h"
@@ -45,7 +46,7 @@ QString settingsSummary(const CompletionArgs &args) {
     if (args.responseFormat) {
         const QString type = args.responseFormat->value("type"_L1).toString();
         if (type == "json_schema"_L1) {
-            parts << AgentsPage::tr("JSON schema \"%1\"")
+            parts << AgentsPage::tr("JSON schema “%1”")
                          .arg(args.responseFormat->value("json_schema"_L1)
                                   .toObject()
                                   .value("name"_L1)
@@ -283,7 +284,7 @@ void AgentsPage::updateListStatus() {
     } else if (m_model->hasLoaded() && m_proxy->rowCount() == 0) {
         const QString search = m_ui->searchLineEdit->text().trimmed();
         lines << (search.isEmpty() ? tr("No agents yet: create one with New Agent.")
-                                   : tr("No agent's name contains \"%1\".").arg(search));
+                                   : tr("No agent's name contains “%1”.").arg(search));
     }
     if (!m_referenceError.isEmpty())
         lines << m_referenceError;
@@ -307,7 +308,7 @@ AgentEditorDialog *AgentsPage::openEditor() {
         if (!selectAgent(agent.id))
             m_pendingSelection = agent.id;
         Q_EMIT statusMessage(
-            tr("Agent \"%1\" saved (version %2).").arg(agent.name).arg(agent.version));
+            tr("Agent “%1” saved (version %2).").arg(agent.name).arg(agent.version));
     });
     m_editor = editor;
     return editor;
@@ -339,12 +340,13 @@ void AgentsPage::deleteCurrentAgent() {
     if (agent.id.isEmpty() || !m_agents)
         return;
     auto *box = new QMessageBox(QMessageBox::Warning, tr("Delete Agent"),
-                                tr("Delete the agent \"%1\"?").arg(agent.name),
+                                tr("Delete the agent “%1”?").arg(agent.name),
                                 QMessageBox::Yes | QMessageBox::Cancel, this);
     box->setObjectName(u"deleteAgentMessageBox"_s);
+    box->setTextFormat(Qt::PlainText); // the name comes from the server
     box->setInformativeText(
         tr("All its versions are deleted too. Chats that used it keep their messages."));
-    box->button(QMessageBox::Yes)->setText(tr("Delete"));
+    box->button(QMessageBox::Yes)->setText(tr("&Delete"));
     box->setDefaultButton(QMessageBox::Cancel);
     box->setAttribute(Qt::WA_DeleteOnClose);
     connect(box, &QMessageBox::finished, this, [this, agent](int result) {
@@ -358,7 +360,9 @@ void AgentsPage::deleteCurrentAgent() {
                                      r.error.title() + u"\n\n"_s + r.error.hint());
                 return;
             }
-            Q_EMIT statusMessage(tr("Agent \"%1\" deleted.").arg(agent.name));
+            // Whatever the keychain kept for this agent goes with it (see OwnedSecrets).
+            OwnedSecrets::remove(m_secrets, OwnedSecrets::ofAgent(agent), this);
+            Q_EMIT statusMessage(tr("Agent “%1” deleted.").arg(agent.name));
         });
     });
     box->open();
@@ -372,7 +376,7 @@ void AgentsPage::showVersions() {
         m_versions = new AgentVersionsDialog(m_agents, this);
         connect(m_versions, &AgentVersionsDialog::versionActivated, this, [this](const Agent &a) {
             Q_EMIT statusMessage(
-                tr("Version %1 of \"%2\" is now active.").arg(a.version).arg(a.name));
+                tr("Version %1 of “%2” is now active.").arg(a.version).arg(a.name));
         });
     }
     m_versions->showAgent(agent);
