@@ -177,6 +177,12 @@ void Application::buildWindow() {
     auto *connectorsPage = new ConnectorsPage(m_connectorService, m_connectorList, m_nam,
                                               m_secrets.get(), m_approvals);
     m_window->setPage(MainWindow::Page::Connectors, connectorsPage);
+    m_agentsPage = agentsPage;
+    m_connectorsPage = connectorsPage;
+    // Nothing is asked before connectApi() settled the address and the key.
+    setApiAvailability(ApiAvailability::Starting);
+    connect(agentsPage, &AgentsPage::settingsRequested, this, &Application::showSettings);
+    connect(connectorsPage, &ConnectorsPage::settingsRequested, this, &Application::showSettings);
     connect(connectorsPage, &ConnectorsPage::statusMessage, m_window.get(),
             [this](const QString &t) { m_window->showStatus(t); });
     // The chat's tools menu follows the connectors as they are created, edited or deleted.
@@ -242,8 +248,16 @@ void Application::buildWindow() {
     setConnectionStatus();
 }
 
+void Application::setApiAvailability(ApiAvailability availability) {
+    if (m_agentsPage)
+        m_agentsPage->setApiAvailability(availability);
+    if (m_connectorsPage)
+        m_connectorsPage->setApiAvailability(availability);
+}
+
 void Application::connectApi() {
     m_apiReady = false;
+    setApiAvailability(ApiAvailability::Starting);
     if (m_config.mode == ConnectionConfig::Mode::Demo) {
         if (!m_emulator) {
             m_emulator = new EmulatorLauncher(this);
@@ -290,6 +304,8 @@ void Application::connectApi() {
             onApiReady();
             return;
         }
+        // Without a key nothing is asked: the lists say a key is needed.
+        setApiAvailability(ApiAvailability::NeedsKey);
         m_window->setConnectionText(tr("No API key"), r.error);
         m_window->showStatus(r.ok ? tr("Add your Mistral API key in Settings to start.") : r.error,
                              0);
@@ -301,6 +317,8 @@ void Application::onApiReady() {
     m_apiReady = true;
     setConnectionStatus();
     loadModelsAndAgents();
+    // After the loads above, so that a page already shown does not ask a second time.
+    setApiAvailability(ApiAvailability::Ready);
 }
 
 void Application::loadModelsAndAgents() {

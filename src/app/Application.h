@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/ConnectionConfig.h"
+#include "ui/ApiAvailability.h"
 
 #include <QObject>
 #include <QPointer>
@@ -15,6 +16,7 @@ class QSettings;
 namespace Tramontane {
 
 class AgentListModel;
+class AgentsPage;
 class AgentService;
 class ApiClient;
 class ChatPage;
@@ -26,6 +28,7 @@ class ConversationModel;
 class ConversationPager;
 class ConnectorListModel;
 class ConnectorService;
+class ConnectorsPage;
 class ConversationStore;
 class EmulatorLauncher;
 class FileService;
@@ -84,6 +87,8 @@ private:
     void loadOlderMessages();
     void showSettings();
     void setConnectionStatus();
+    //! Tells the pages that list the account's resources whether they may ask the API.
+    void setApiAvailability(ApiAvailability availability);
 
     // Show as code, export and import of the current conversation (wired by wireExport()).
     void wireExport();
@@ -120,6 +125,8 @@ private:
     EmulatorLauncher *m_emulator = nullptr;
     std::unique_ptr<MainWindow> m_window;
     QPointer<ChatPage> m_chatPage;
+    QPointer<AgentsPage> m_agentsPage;
+    QPointer<ConnectorsPage> m_connectorsPage;
     FileChooser m_fileChooser;
     std::unique_ptr<ConversationPager> m_pager;
     ConversationListModel *m_historyList = nullptr;

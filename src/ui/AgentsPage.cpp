@@ -111,6 +111,8 @@ AgentsPage::AgentsPage(AgentService *agents, AgentListModel *model, ModelService
             [this] { m_model->setSearch(m_ui->searchLineEdit->text()); });
 
     connect(m_ui->refreshPushButton, &QPushButton::clicked, this, &AgentsPage::refresh);
+    connect(m_ui->openSettingsPushButton, &QPushButton::clicked, this,
+            &AgentsPage::settingsRequested);
     connect(m_ui->newAgentPushButton, &QPushButton::clicked, this, &AgentsPage::newAgent);
     connect(m_ui->editAgentPushButton, &QPushButton::clicked, this, &AgentsPage::editCurrentAgent);
     connect(m_ui->deleteAgentPushButton, &QPushButton::clicked, this,
@@ -159,7 +161,11 @@ AgentsPage::~AgentsPage() = default;
 
 void AgentsPage::showEvent(QShowEvent *event) {
     QWidget::showEvent(event);
-    if (m_shownOnce)
+    loadWhenReady();
+}
+
+void AgentsPage::loadWhenReady() {
+    if (m_shownOnce || m_api != ApiAvailability::Ready || !isVisible())
         return;
     m_shownOnce = true;
     if (!m_model->hasLoaded() && !m_model->isLoading())
@@ -167,7 +173,20 @@ void AgentsPage::showEvent(QShowEvent *event) {
     loadReferenceData();
 }
 
+void AgentsPage::setApiAvailability(ApiAvailability availability) {
+    m_api = availability;
+    const bool needsKey = availability == ApiAvailability::NeedsKey;
+    m_ui->apiKeyNeededLabel->setText(
+        needsKey ? tr("A Mistral API key is needed to list your agents: add yours in Settings.")
+                 : QString());
+    m_ui->apiKeyWidget->setVisible(needsKey);
+    updateActions();
+    loadWhenReady();
+}
+
 void AgentsPage::refresh() {
+    if (m_api != ApiAvailability::Ready)
+        return;
     m_model->refresh();
     loadReferenceData();
 }
@@ -264,7 +283,8 @@ void AgentsPage::showDetail() {
 
 void AgentsPage::updateActions() {
     const bool selected = !currentAgent().id.isEmpty();
-    const bool connected = !m_agents.isNull();
+    const bool connected = !m_agents.isNull() && m_api == ApiAvailability::Ready;
+    m_ui->refreshPushButton->setEnabled(connected);
     m_ui->editAgentPushButton->setEnabled(selected && connected);
     m_ui->deleteAgentPushButton->setEnabled(selected && connected);
     m_ui->versionsPushButton->setEnabled(selected && connected);

@@ -105,8 +105,12 @@ ConnectorsPage::ConnectorsPage(ConnectorService *service, ConnectorListModel *mo
     connect(m_ui->useInChatPushButton, &QPushButton::clicked, this,
             &ConnectorsPage::useSelectedInChat);
     connect(m_ui->refreshPushButton, &QPushButton::clicked, this, &ConnectorsPage::refresh);
-    connect(m_ui->loadMorePushButton, &QPushButton::clicked, m_model,
-            &ConnectorListModel::loadMore);
+    connect(m_ui->loadMorePushButton, &QPushButton::clicked, this, [this] {
+        if (m_api == ApiAvailability::Ready)
+            m_model->loadMore();
+    });
+    connect(m_ui->openSettingsPushButton, &QPushButton::clicked, this,
+            &ConnectorsPage::settingsRequested);
     connect(m_ui->connectorsTableView, &QAbstractItemView::doubleClicked, this,
             [this](const QModelIndex &) {
                 const auto c = currentConnector();
@@ -174,14 +178,31 @@ ConnectorsPage::~ConnectorsPage() {
 
 void ConnectorsPage::showEvent(QShowEvent *event) {
     QWidget::showEvent(event);
-    // Load when first shown, not when the app starts.
-    if (!m_model->hasLoaded() && !m_model->isLoading())
+    // Load when first shown, not when the app starts, and only once the API may be asked.
+    if (m_api == ApiAvailability::Ready && !m_model->hasLoaded() && !m_model->isLoading())
         m_model->reload();
 }
 
 void ConnectorsPage::refresh() {
+    if (m_api != ApiAvailability::Ready)
+        return;
     showStatus(QString());
     m_model->reload();
+}
+
+void ConnectorsPage::setApiAvailability(ApiAvailability availability) {
+    m_api = availability;
+    const bool needsKey = availability == ApiAvailability::NeedsKey;
+    m_ui->apiKeyNeededLabel->setText(
+        needsKey ? tr("A Mistral API key is needed to list your connectors: add yours in "
+                      "Settings.")
+                 : QString());
+    m_ui->apiKeyWidget->setVisible(needsKey);
+    updateActions();
+    updateFooter();
+    if (availability == ApiAvailability::Ready && isVisible() && !m_model->hasLoaded()
+        && !m_model->isLoading())
+        m_model->reload();
 }
 
 std::optional<Connector> ConnectorsPage::currentConnector() const {
@@ -226,6 +247,9 @@ void ConnectorsPage::updateActions() {
     const bool selected = c.has_value();
     const bool builtIn = selected && c->isBuiltIn();
     const bool deleting = !m_deleteJob.isNull();
+    const bool ready = m_api == ApiAvailability::Ready;
+    m_ui->newPushButton->setEnabled(ready);
+    m_ui->refreshPushButton->setEnabled(ready);
     m_ui->editPushButton->setEnabled(selected && !builtIn && !deleting);
     m_ui->deletePushButton->setEnabled(selected && !builtIn && !deleting);
     const QString readOnly = tr("A built-in connector cannot be edited or deleted.");
@@ -243,7 +267,8 @@ void ConnectorsPage::updateFooter() {
         count += u' ' + tr("(more on the server)");
     m_ui->countLabel->setText(count);
     const bool failed = m_model->loadError().isError();
-    m_ui->loadMorePushButton->setVisible(m_model->hasMore() || failed);
+    m_ui->loadMorePushButton->setVisible((m_model->hasMore() || failed)
+                                         && m_api == ApiAvailability::Ready);
     m_ui->loadMorePushButton->setText(failed ? tr("&Retry") : tr("Load &More"));
     m_ui->loadMorePushButton->setEnabled(!m_model->isLoading());
 }
