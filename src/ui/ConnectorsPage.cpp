@@ -127,9 +127,10 @@ ConnectorsPage::ConnectorsPage(ConnectorService *service, ConnectorListModel *mo
                 updateActions();
             });
 
-    // Keep the selection, the details and the count in step with the model. Follow the
-    // model itself: the sorting proxy does not report every removal as removed rows. The
-    // proxy heard the model first (it connected when it got it), so it is current here.
+    // Keep the selection, the details and the count in step with the model. Follow the model
+    // itself, whose rows they describe (following the proxy's signals left the count stale
+    // after a delete). The proxy heard the model first (it connected when it got the model),
+    // so it is current when these run.
     auto reselect = [this] {
         if (!currentConnector() && !m_lastSelectedId.isEmpty())
             selectConnector(m_lastSelectedId);
