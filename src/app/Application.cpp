@@ -181,15 +181,27 @@ void Application::buildWindow() {
     auto *connectorsPage = new ConnectorsPage(m_connectorService, m_connectorList, m_nam,
                                               m_secrets.get(), m_approvals);
     m_window->setPage(MainWindow::Page::Connectors, connectorsPage);
+    m_agentsPage = agentsPage;
+    m_connectorsPage = connectorsPage;
+    // Nothing is asked before connectApi() settled the address and the key.
+    setApiAvailability(ApiAvailability::Starting);
+    connect(agentsPage, &AgentsPage::settingsRequested, this, &Application::showSettings);
+    connect(connectorsPage, &ConnectorsPage::settingsRequested, this, &Application::showSettings);
     connect(connectorsPage, &ConnectorsPage::statusMessage, m_window.get(),
             [this](const QString &t) { m_window->showStatus(t); });
     // The chat's tools menu follows the connectors as they are created, edited or deleted.
+    // Once the whole list is known, a connector the chat uses that is not in it is gone (deleted
+    // here or elsewhere): the chat stops using it.
     const auto syncConnectors = [this] {
-        m_chatPage->setConnectors(m_connectorList->connectors());
+        const bool complete = m_connectorList->hasLoaded() && !m_connectorList->isLoading()
+                              && !m_connectorList->hasMore()
+                              && !m_connectorList->loadError().isError();
+        m_chatPage->setConnectors(m_connectorList->connectors(), complete);
     };
     connect(m_connectorList, &QAbstractItemModel::rowsInserted, this, syncConnectors);
     connect(m_connectorList, &QAbstractItemModel::rowsRemoved, this, syncConnectors);
     connect(m_connectorList, &QAbstractItemModel::modelReset, this, syncConnectors);
+    connect(m_connectorList, &ConnectorListModel::loadingChanged, this, syncConnectors);
     connect(connectorsPage, &ConnectorsPage::useInChatRequested, this,
             [this](const Connector &connector) {
                 m_chatPage->useConnector(connector);
@@ -256,8 +268,16 @@ void Application::buildWindow() {
     });
 }
 
+void Application::setApiAvailability(ApiAvailability availability) {
+    if (m_agentsPage)
+        m_agentsPage->setApiAvailability(availability);
+    if (m_connectorsPage)
+        m_connectorsPage->setApiAvailability(availability);
+}
+
 void Application::connectApi() {
     m_apiReady = false;
+    setApiAvailability(ApiAvailability::Starting);
     if (m_config.mode == ConnectionConfig::Mode::Demo) {
         if (!m_emulator) {
             m_emulator = new EmulatorLauncher(this);
@@ -304,6 +324,8 @@ void Application::connectApi() {
             onApiReady();
             return;
         }
+        // Without a key nothing is asked: the lists say a key is needed.
+        setApiAvailability(ApiAvailability::NeedsKey);
         m_window->setConnectionText(tr("No API key"), r.error);
         m_window->showStatus(r.ok ? tr("Add your Mistral API key in Settings to start.") : r.error,
                              0);
@@ -315,6 +337,8 @@ void Application::onApiReady() {
     m_apiReady = true;
     setConnectionStatus();
     loadModelsAndAgents();
+    // After the loads above, so that a page already shown does not ask a second time.
+    setApiAvailability(ApiAvailability::Ready);
 }
 
 void Application::loadModelsAndAgents() {

@@ -3,6 +3,7 @@
 
 #include "core/ConnectionConfig.h"
 #include "core/storage/StoreResult.h"
+#include "ui/ApiAvailability.h"
 
 #include <QObject>
 #include <QPointer>
@@ -16,6 +17,7 @@ class QSettings;
 namespace Tramontane {
 
 class AgentListModel;
+class AgentsPage;
 class AgentService;
 class ApiClient;
 class ChatPage;
@@ -27,6 +29,7 @@ class ConversationModel;
 class ConversationPager;
 class ConnectorListModel;
 class ConnectorService;
+class ConnectorsPage;
 class ConversationStore;
 class EmulatorLauncher;
 class FileService;
@@ -87,6 +90,8 @@ private:
     void loadOlderMessages();
     void showSettings();
     void setConnectionStatus();
+    //! Tells the pages that list the account's resources whether they may ask the API.
+    void setApiAvailability(ApiAvailability availability);
 
     // Show as code, export and import of the current conversation (wired by wireExport()).
     void wireExport();
@@ -123,6 +128,8 @@ private:
     EmulatorLauncher *m_emulator = nullptr;
     std::unique_ptr<MainWindow> m_window;
     QPointer<ChatPage> m_chatPage;
+    QPointer<AgentsPage> m_agentsPage;
+    QPointer<ConnectorsPage> m_connectorsPage;
     FileChooser m_fileChooser;
     std::unique_ptr<ConversationPager> m_pager;
     ConversationListModel *m_historyList = nullptr;

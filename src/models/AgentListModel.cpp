@@ -137,7 +137,7 @@ QHash<int, QByteArray> AgentListModel::roleNames() const {
 }
 
 bool AgentListModel::canFetchMore(const QModelIndex &parent) const {
-    if (parent.isValid() || !m_fetcher || m_loading || m_atEnd)
+    if (parent.isValid() || !m_fetcher || m_loading || m_atEnd || !m_loaded)
         return false;
     // After a failure, only refresh() tries again (no request loop from the view).
     return !m_lastError.isError();
@@ -146,7 +146,7 @@ bool AgentListModel::canFetchMore(const QModelIndex &parent) const {
 void AgentListModel::fetchMore(const QModelIndex &parent) {
     if (!canFetchMore(parent))
         return;
-    load(m_loaded ? m_nextPageToken : QString());
+    load(m_nextPageToken);
 }
 
 void AgentListModel::refresh() {

@@ -15,8 +15,9 @@ namespace Tramontane {
 class AgentService;
 
 //! The account's agents as a table (name, model, tools, version, updated), loaded page by
-//! page from /v1/agents/pages: the first page on refresh(), the next ones through
-//! fetchMore(), which views call when scrolled to the end. A search text set with
+//! page from /v1/agents/pages: the first page on refresh() only (the owner knows when the API
+//! can be asked: a view shown early must not ask before), the next ones through fetchMore(),
+//! which views call when scrolled to the end. A search text set with
 //! setSearch() is passed to the server (`search`) and reloads the list.
 //!
 //! Built on an AgentService, the model also follows its agentCreated / agentUpdated /

@@ -103,6 +103,16 @@ void ConnectorListModel::reload() {
     requestPage(QString());
 }
 
+void ConnectorListModel::refreshConnector(const QString &connectorId) {
+    if (!m_service || connectorId.isEmpty())
+        return;
+    m_service->get(connectorId, this, [this](const ServiceResult<Connector> &result) {
+        // Only a row still listed is updated: a connector deleted meanwhile stays gone.
+        if (result.ok() && rowOf(result.value->id) >= 0)
+            upsert(*result.value);
+    });
+}
+
 void ConnectorListModel::loadMore() {
     if (m_loading)
         return;
@@ -232,6 +242,15 @@ QString ConnectorListModel::visibilityText(const QString &visibility) {
     if (visibility == "shared_global"_L1)
         return tr("Everyone");
     return visibility;
+}
+
+QString ConnectorListModel::emptyListTitle() {
+    return tr("No connectors yet");
+}
+
+QString ConnectorListModel::emptyListHint() {
+    return tr("A connector gives chats the tools of an MCP server. Add one with New… on the "
+              "Connectors page.");
 }
 
 QVariant ConnectorListModel::toolState(const Connector &connector) const {

@@ -63,6 +63,10 @@ public:
     //! Forgets the rows and the cursor and asks for the first page (canceling a request in
     //! flight).
     void reload();
+    //! Reads the connector with this id again (`GET /v1/connectors/{id}`) and updates its row:
+    //! the answer to a creation or an update may leave out what a read shows (the header
+    //! names of the authentication methods). Nothing happens if the read fails.
+    void refreshConnector(const QString &connectorId);
     //! True once a first page arrived since the last reload().
     bool hasLoaded() const { return m_loaded; }
     bool isLoading() const { return m_loading; }
@@ -94,6 +98,10 @@ public:
 
     //! The words shown for a visibility value ("private" → "Private", …).
     static QString visibilityText(const QString &visibility);
+    //! What every place that lists the account's connectors says when there are none: a
+    //! short title, and the sentence that says what a connector is and how to add one.
+    static QString emptyListTitle();
+    static QString emptyListHint();
 
 Q_SIGNALS:
     void loadingChanged(bool loading);

@@ -230,7 +230,7 @@ QVariant ToolChoiceModel::data(const QModelIndex &index, int role) const {
         if (!row.error.isEmpty())
             lines << row.error;
         if (row.missing) {
-            lines << tr("This account has no connector \"%1\".").arg(row.tool.connectorId);
+            lines << tr("This account has no connector “%1”.").arg(row.tool.connectorId);
         } else if (row.connector) {
             lines << row.connector->description;
             if (authNeeded(row))

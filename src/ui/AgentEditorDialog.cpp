@@ -760,7 +760,7 @@ bool AgentEditorDialog::confirmDiscardChanges() {
     if (!hasUnsavedChanges())
         return true;
     QMessageBox box(QMessageBox::Question, tr("Unsaved Changes"),
-                    isEditing() ? tr("Save the changes to the agent \"%1\"?").arg(m_baseline.name)
+                    isEditing() ? tr("Save the changes to the agent “%1”?").arg(m_baseline.name)
                                 : tr("Create the new agent?"),
                     QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, this);
     box.setObjectName(u"unsavedChangesMessageBox"_s);

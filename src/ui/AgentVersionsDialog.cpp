@@ -84,7 +84,7 @@ void AgentVersionsDialog::populate() {
     m_ui->headerLabel->setText(
         m_agent.id.isEmpty()
             ? QString()
-            : tr("Every save of \"%1\" is a version. The active version is the one chats use.")
+            : tr("Every save of “%1” is a version. The active version is the one chats use.")
                   .arg(m_agent.name));
     for (const Agent &v : std::as_const(m_versions)) {
         auto *item = new QTreeWidgetItem(tree);

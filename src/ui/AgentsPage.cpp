@@ -6,6 +6,7 @@
 #include "core/auth/SecretStore.h"
 #include "core/services/AgentService.h"
 #include "core/services/ModelService.h"
+#include "core/services/OwnedSecrets.h"
 #include "models/AgentListModel.h"
 #include "models/Roles.h"
 #include "models/ToolChoiceModel.h"
@@ -45,7 +46,7 @@ QString settingsSummary(const CompletionArgs &args) {
     if (args.responseFormat) {
         const QString type = args.responseFormat->value("type"_L1).toString();
         if (type == "json_schema"_L1) {
-            parts << AgentsPage::tr("JSON schema \"%1\"")
+            parts << AgentsPage::tr("JSON schema “%1”")
                          .arg(args.responseFormat->value("json_schema"_L1)
                                   .toObject()
                                   .value("name"_L1)
@@ -110,6 +111,8 @@ AgentsPage::AgentsPage(AgentService *agents, AgentListModel *model, ModelService
             [this] { m_model->setSearch(m_ui->searchLineEdit->text()); });
 
     connect(m_ui->refreshPushButton, &QPushButton::clicked, this, &AgentsPage::refresh);
+    connect(m_ui->openSettingsPushButton, &QPushButton::clicked, this,
+            &AgentsPage::settingsRequested);
     connect(m_ui->newAgentPushButton, &QPushButton::clicked, this, &AgentsPage::newAgent);
     connect(m_ui->editAgentPushButton, &QPushButton::clicked, this, &AgentsPage::editCurrentAgent);
     connect(m_ui->deleteAgentPushButton, &QPushButton::clicked, this,
@@ -158,7 +161,11 @@ AgentsPage::~AgentsPage() = default;
 
 void AgentsPage::showEvent(QShowEvent *event) {
     QWidget::showEvent(event);
-    if (m_shownOnce)
+    loadWhenReady();
+}
+
+void AgentsPage::loadWhenReady() {
+    if (m_shownOnce || m_api != ApiAvailability::Ready || !isVisible())
         return;
     m_shownOnce = true;
     if (!m_model->hasLoaded() && !m_model->isLoading())
@@ -166,7 +173,20 @@ void AgentsPage::showEvent(QShowEvent *event) {
     loadReferenceData();
 }
 
+void AgentsPage::setApiAvailability(ApiAvailability availability) {
+    m_api = availability;
+    const bool needsKey = availability == ApiAvailability::NeedsKey;
+    m_ui->apiKeyNeededLabel->setText(
+        needsKey ? tr("A Mistral API key is needed to list your agents: add yours in Settings.")
+                 : QString());
+    m_ui->apiKeyWidget->setVisible(needsKey);
+    updateActions();
+    loadWhenReady();
+}
+
 void AgentsPage::refresh() {
+    if (m_api != ApiAvailability::Ready)
+        return;
     m_model->refresh();
     loadReferenceData();
 }
@@ -263,7 +283,8 @@ void AgentsPage::showDetail() {
 
 void AgentsPage::updateActions() {
     const bool selected = !currentAgent().id.isEmpty();
-    const bool connected = !m_agents.isNull();
+    const bool connected = !m_agents.isNull() && m_api == ApiAvailability::Ready;
+    m_ui->refreshPushButton->setEnabled(connected);
     m_ui->editAgentPushButton->setEnabled(selected && connected);
     m_ui->deleteAgentPushButton->setEnabled(selected && connected);
     m_ui->versionsPushButton->setEnabled(selected && connected);
@@ -283,7 +304,7 @@ void AgentsPage::updateListStatus() {
     } else if (m_model->hasLoaded() && m_proxy->rowCount() == 0) {
         const QString search = m_ui->searchLineEdit->text().trimmed();
         lines << (search.isEmpty() ? tr("No agents yet: create one with New Agent.")
-                                   : tr("No agent's name contains \"%1\".").arg(search));
+                                   : tr("No agent's name contains “%1”.").arg(search));
     }
     if (!m_referenceError.isEmpty())
         lines << m_referenceError;
@@ -307,7 +328,7 @@ AgentEditorDialog *AgentsPage::openEditor() {
         if (!selectAgent(agent.id))
             m_pendingSelection = agent.id;
         Q_EMIT statusMessage(
-            tr("Agent \"%1\" saved (version %2).").arg(agent.name).arg(agent.version));
+            tr("Agent “%1” saved (version %2).").arg(agent.name).arg(agent.version));
     });
     m_editor = editor;
     return editor;
@@ -339,12 +360,13 @@ void AgentsPage::deleteCurrentAgent() {
     if (agent.id.isEmpty() || !m_agents)
         return;
     auto *box = new QMessageBox(QMessageBox::Warning, tr("Delete Agent"),
-                                tr("Delete the agent \"%1\"?").arg(agent.name),
+                                tr("Delete the agent “%1”?").arg(agent.name),
                                 QMessageBox::Yes | QMessageBox::Cancel, this);
     box->setObjectName(u"deleteAgentMessageBox"_s);
+    box->setTextFormat(Qt::PlainText); // the name comes from the server
     box->setInformativeText(
         tr("All its versions are deleted too. Chats that used it keep their messages."));
-    box->button(QMessageBox::Yes)->setText(tr("Delete"));
+    box->button(QMessageBox::Yes)->setText(tr("&Delete"));
     box->setDefaultButton(QMessageBox::Cancel);
     box->setAttribute(Qt::WA_DeleteOnClose);
     connect(box, &QMessageBox::finished, this, [this, agent](int result) {
@@ -358,7 +380,9 @@ void AgentsPage::deleteCurrentAgent() {
                                      r.error.title() + u"\n\n"_s + r.error.hint());
                 return;
             }
-            Q_EMIT statusMessage(tr("Agent \"%1\" deleted.").arg(agent.name));
+            // Whatever the keychain kept for this agent goes with it (see OwnedSecrets).
+            OwnedSecrets::remove(m_secrets, OwnedSecrets::ofAgent(agent), this);
+            Q_EMIT statusMessage(tr("Agent “%1” deleted.").arg(agent.name));
         });
     });
     box->open();
@@ -372,7 +396,7 @@ void AgentsPage::showVersions() {
         m_versions = new AgentVersionsDialog(m_agents, this);
         connect(m_versions, &AgentVersionsDialog::versionActivated, this, [this](const Agent &a) {
             Q_EMIT statusMessage(
-                tr("Version %1 of \"%2\" is now active.").arg(a.version).arg(a.name));
+                tr("Version %1 of “%2” is now active.").arg(a.version).arg(a.name));
         });
     }
     m_versions->showAgent(agent);

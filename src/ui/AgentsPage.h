@@ -4,6 +4,7 @@
 #include "core/protocol/Agent.h"
 #include "core/protocol/Connector.h"
 #include "core/protocol/Model.h"
+#include "ui/ApiAvailability.h"
 #include "ui/UnsavedChangesGuard.h"
 
 #include <QPointer>
@@ -58,6 +59,10 @@ public:
     //! Asks about the open editor's unsaved changes (Save / Discard / Cancel).
     bool confirmDiscardChanges() override;
 
+    //! Whether the API may be asked (Ready by default): the page loads nothing before it is
+    //! Ready, and without a key says that one is needed and offers the settings.
+    void setApiAvailability(ApiAvailability availability);
+
 public Q_SLOTS:
     //! Reloads the agents, the models and the connectors.
     void refresh();
@@ -73,12 +78,16 @@ Q_SIGNALS:
     void chatWithAgentRequested(const Tramontane::Agent &agent);
     //! A short message for the status bar ("Agent saved", "Agent deleted").
     void statusMessage(const QString &text);
+    //! "Open Settings…" (shown when an API key is needed).
+    void settingsRequested();
 
 protected:
     void showEvent(QShowEvent *event) override;
 
 private:
     void loadReferenceData();
+    //! Loads what the page shows, once, when it is shown and the API is ready.
+    void loadWhenReady();
     void showDetail();
     void updateActions();
     void updateListStatus();
@@ -98,6 +107,7 @@ private:
     QString m_referenceError;
     QString m_pendingSelection;
     bool m_shownOnce = false;
+    ApiAvailability m_api = ApiAvailability::Ready;
 };
 
 } // namespace Tramontane

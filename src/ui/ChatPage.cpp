@@ -5,6 +5,7 @@
 #include "core/services/ToolApprovalStore.h"
 #include "models/ChatSession.h"
 #include "models/ChatTargetModel.h"
+#include "models/ConnectorListModel.h"
 #include "models/ConversationModel.h"
 #include "models/Roles.h"
 #include "ui/TargetItemDelegate.h"
@@ -21,6 +22,8 @@
 #include <QSplitter>
 #include <QStyle>
 #include <QTextBlock>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -162,10 +165,37 @@ void ChatPage::selectTarget(bool agent, const QString &id) {
         m_ui->targetComboBox->setCurrentIndex(row);
 }
 
-void ChatPage::setConnectors(const QList<Connector> &connectors) {
+void ChatPage::setConnectors(const QList<Connector> &connectors, bool complete) {
     m_connectors = connectors;
+    m_connectorsComplete = complete;
+    dropDeletedConnectors();
     rebuildToolsMenu();
     updateEmptyChatPanel();
+}
+
+void ChatPage::dropDeletedConnectors() {
+    if (!m_connectorsComplete)
+        return;
+    const auto listed = [this](const QString &key) {
+        return std::any_of(m_connectors.cbegin(), m_connectors.cend(), [&key](const Connector &c) {
+            return c.name == key || c.id.compare(key, Qt::CaseInsensitive) == 0;
+        });
+    };
+    QStringList gone;
+    for (const QString &key : std::as_const(m_enabledConnectors)) {
+        if (!listed(key))
+            gone.append(key);
+    }
+    if (gone.isEmpty())
+        return;
+    for (const QString &key : std::as_const(gone))
+        m_enabledConnectors.removeAll(key);
+    // The session repeats its last tools when it regenerates an answer.
+    QList<Tool> tools = m_session->tools();
+    tools.removeIf([&gone](const Tool &tool) {
+        return tool.type == Tool::Type::Connector && gone.contains(tool.connectorId);
+    });
+    m_session->setTools(tools);
 }
 
 void ChatPage::setToolApprovals(ToolApprovalStore *approvals) {
@@ -251,6 +281,7 @@ void ChatPage::setSelectedTools(const QList<Tool> &tools) {
                  && !m_enabledConnectors.contains(tool.connectorId))
             m_enabledConnectors.append(tool.connectorId);
     }
+    dropDeletedConnectors();
     rebuildToolsMenu();
 }
 
@@ -267,8 +298,8 @@ void ChatPage::rebuildToolsMenu() {
     });
     m_toolsMenu->addSection(tr("Connectors"));
     if (m_connectors.isEmpty()) {
-        QAction *none = m_toolsMenu->addAction(tr("No connectors yet (add them on the "
-                                                  "Connectors page)"));
+        QAction *none = m_toolsMenu->addAction(ConnectorListModel::emptyListTitle());
+        none->setToolTip(ConnectorListModel::emptyListHint());
         none->setEnabled(false);
     }
     for (const Connector &c : std::as_const(m_connectors)) {

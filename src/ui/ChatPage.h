@@ -40,7 +40,9 @@ public:
     ChatView *chatView() const { return m_view; }
 
     //! The connectors the tools menu offers (the account's, from the connector service).
-    void setConnectors(const QList<Connector> &connectors);
+    //! When \a complete (the whole list, loaded), a connector this chat uses that is not in
+    //! it was deleted: it leaves the chat's tools, and the session's for the next request.
+    void setConnectors(const QList<Connector> &connectors, bool complete = false);
     //! The approvals of connector tools (not owned). The tools menu marks connectors whose tools
     //! were never reviewed or changed since they were approved, and asks before turning on
     //! one whose tools changed.
@@ -84,6 +86,8 @@ private:
     void onTargetChanged(int row);
     void widenTargetPopup();
     void rebuildToolsMenu();
+    //! With the complete list known, drops the enabled connectors it does not have.
+    void dropDeletedConnectors();
     //! The approval summary of a connector's tools (Approved when unknown or not tracked).
     int approvalState(const Connector &connector) const;
     void confirmChangedConnector(const Connector &connector);
@@ -101,7 +105,8 @@ private:
     QMenu *m_toolsMenu = nullptr;
     ToolApprovalStore *m_approvals = nullptr;
     QList<Connector> m_connectors;
-    QStringList m_enabledConnectors; // names
+    QStringList m_enabledConnectors; // names (or ids, from a stored chat)
+    bool m_connectorsComplete = false;
     bool m_imageGeneration = true;
     EmptyChatPanel *m_emptyPanel = nullptr;
     QString m_suggestedConnector; // name

@@ -8,6 +8,7 @@
 #include "core/net/Redactor.h"
 #include "core/services/ConnectorPolicy.h"
 #include "core/services/ConnectorService.h"
+#include "core/services/OwnedSecrets.h"
 #include "core/services/ToolApprovalStore.h"
 #include "models/ConnectorListModel.h"
 #include "models/Roles.h"
@@ -68,6 +69,11 @@ ConnectorsPage::ConnectorsPage(ConnectorService *service, ConnectorListModel *mo
     , m_test(new McpConnectionTest(nam, this)) {
     m_ui->setupUi(this);
 
+    QFont pageTitle = m_ui->titleLabel->font();
+    pageTitle.setPointSizeF(pageTitle.pointSizeF() * 1.4);
+    pageTitle.setBold(true);
+    m_ui->titleLabel->setFont(pageTitle);
+
     m_proxy->setSourceModel(m_model);
     m_proxy->setSortRole(Roles::ConnectorSortRole);
     m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
@@ -99,8 +105,12 @@ ConnectorsPage::ConnectorsPage(ConnectorService *service, ConnectorListModel *mo
     connect(m_ui->useInChatPushButton, &QPushButton::clicked, this,
             &ConnectorsPage::useSelectedInChat);
     connect(m_ui->refreshPushButton, &QPushButton::clicked, this, &ConnectorsPage::refresh);
-    connect(m_ui->loadMorePushButton, &QPushButton::clicked, m_model,
-            &ConnectorListModel::loadMore);
+    connect(m_ui->loadMorePushButton, &QPushButton::clicked, this, [this] {
+        if (m_api == ApiAvailability::Ready)
+            m_model->loadMore();
+    });
+    connect(m_ui->openSettingsPushButton, &QPushButton::clicked, this,
+            &ConnectorsPage::settingsRequested);
     connect(m_ui->connectorsTableView, &QAbstractItemView::doubleClicked, this,
             [this](const QModelIndex &) {
                 const auto c = currentConnector();
@@ -117,7 +127,10 @@ ConnectorsPage::ConnectorsPage(ConnectorService *service, ConnectorListModel *mo
                 updateActions();
             });
 
-    // Keep the selection and the details in step with the model.
+    // Keep the selection, the details and the count in step with the model. Follow the model
+    // itself, whose rows they describe (following the proxy's signals left the count stale
+    // after a delete). The proxy heard the model first (it connected when it got the model),
+    // so it is current when these run.
     auto reselect = [this] {
         if (!currentConnector() && !m_lastSelectedId.isEmpty())
             selectConnector(m_lastSelectedId);
@@ -125,22 +138,25 @@ ConnectorsPage::ConnectorsPage(ConnectorService *service, ConnectorListModel *mo
         updateActions();
         updateFooter();
     };
-    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, reselect);
-    connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, reselect);
-    connect(m_proxy, &QAbstractItemModel::modelReset, this, reselect);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, reselect);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, reselect);
+    connect(m_model, &QAbstractItemModel::modelReset, this, reselect);
+    // An empty page inserts no row, yet the list is now known to be empty.
+    connect(m_model, &ConnectorListModel::pageLoaded, this, reselect);
     connect(m_proxy, &QAbstractItemModel::dataChanged, this, [this] {
         updateDetails();
         updateActions();
     });
     connect(m_model, &ConnectorListModel::loadingChanged, this, [this](bool loading) {
         if (loading)
-            showStatus(tr("Loading connectors…"));
+            showStatus(tr("Loading connectors…"), StatusKind::Progress);
         else if (!m_model->loadError().isError())
             showStatus(QString());
         updateFooter();
     });
     connect(m_model, &ConnectorListModel::loadFailed, this, [this](const ApiError &error) {
-        showStatus(tr("The connectors could not be loaded: %1").arg(errorText(error)), true);
+        showStatus(tr("The connectors could not be loaded: %1").arg(errorText(error)),
+                   StatusKind::Error);
         updateFooter();
     });
     connect(m_test, &McpConnectionTest::finished, this, &ConnectorsPage::onTestFinished);
@@ -163,14 +179,31 @@ ConnectorsPage::~ConnectorsPage() {
 
 void ConnectorsPage::showEvent(QShowEvent *event) {
     QWidget::showEvent(event);
-    // Load when first shown, not when the app starts.
-    if (!m_model->hasLoaded() && !m_model->isLoading())
+    // Load when first shown, not when the app starts, and only once the API may be asked.
+    if (m_api == ApiAvailability::Ready && !m_model->hasLoaded() && !m_model->isLoading())
         m_model->reload();
 }
 
 void ConnectorsPage::refresh() {
+    if (m_api != ApiAvailability::Ready)
+        return;
     showStatus(QString());
     m_model->reload();
+}
+
+void ConnectorsPage::setApiAvailability(ApiAvailability availability) {
+    m_api = availability;
+    const bool needsKey = availability == ApiAvailability::NeedsKey;
+    m_ui->apiKeyNeededLabel->setText(
+        needsKey ? tr("A Mistral API key is needed to list your connectors: add yours in "
+                      "Settings.")
+                 : QString());
+    m_ui->apiKeyWidget->setVisible(needsKey);
+    updateActions();
+    updateFooter();
+    if (availability == ApiAvailability::Ready && isVisible() && !m_model->hasLoaded()
+        && !m_model->isLoading())
+        m_model->reload();
 }
 
 std::optional<Connector> ConnectorsPage::currentConnector() const {
@@ -202,11 +235,11 @@ std::optional<McpConnectionReport> ConnectorsPage::lastTest(const QString &conne
     return *it;
 }
 
-void ConnectorsPage::showStatus(const QString &text, bool error) {
-    m_ui->statusLabel->setStyleSheet(error ? errorStyle() : QString());
+void ConnectorsPage::showStatus(const QString &text, StatusKind kind) {
+    m_ui->statusLabel->setStyleSheet(kind == StatusKind::Error ? errorStyle() : QString());
     m_ui->statusLabel->setText(text);
     m_ui->statusLabel->setVisible(!text.isEmpty());
-    if (!text.isEmpty() && !error)
+    if (!text.isEmpty() && kind == StatusKind::Done)
         Q_EMIT statusMessage(text);
 }
 
@@ -215,6 +248,9 @@ void ConnectorsPage::updateActions() {
     const bool selected = c.has_value();
     const bool builtIn = selected && c->isBuiltIn();
     const bool deleting = !m_deleteJob.isNull();
+    const bool ready = m_api == ApiAvailability::Ready;
+    m_ui->newPushButton->setEnabled(ready);
+    m_ui->refreshPushButton->setEnabled(ready);
     m_ui->editPushButton->setEnabled(selected && !builtIn && !deleting);
     m_ui->deletePushButton->setEnabled(selected && !builtIn && !deleting);
     const QString readOnly = tr("A built-in connector cannot be edited or deleted.");
@@ -232,7 +268,8 @@ void ConnectorsPage::updateFooter() {
         count += u' ' + tr("(more on the server)");
     m_ui->countLabel->setText(count);
     const bool failed = m_model->loadError().isError();
-    m_ui->loadMorePushButton->setVisible(m_model->hasMore() || failed);
+    m_ui->loadMorePushButton->setVisible((m_model->hasMore() || failed)
+                                         && m_api == ApiAvailability::Ready);
     m_ui->loadMorePushButton->setText(failed ? tr("&Retry") : tr("Load &More"));
     m_ui->loadMorePushButton->setEnabled(!m_model->isLoading());
 }
@@ -252,16 +289,13 @@ void ConnectorsPage::updateDetails() {
     for (QWidget *w : formWidgets)
         w->setVisible(has);
     if (!has) {
-        m_ui->detailsTitleLabel->setText(m_model->rowCount() == 0 && m_model->hasLoaded()
-                                             ? tr("No connectors yet")
-                                             : tr("No connector selected"));
+        const bool empty = m_model->rowCount() == 0 && m_model->hasLoaded();
+        m_ui->detailsTitleLabel->setText(empty ? ConnectorListModel::emptyListTitle()
+                                               : tr("No connector selected"));
         m_ui->detailsBadgeLabel->clear();
         m_ui->detailsBadgeLabel->hide();
-        m_ui->detailsDescriptionLabel->setText(
-            m_model->rowCount() == 0 && m_model->hasLoaded()
-                ? tr("A connector gives chats the tools of an MCP server. Choose New… to add "
-                     "one.")
-                : QString());
+        m_ui->detailsDescriptionLabel->setText(empty ? ConnectorListModel::emptyListHint()
+                                                     : QString());
         return;
     }
 
@@ -278,7 +312,13 @@ void ConnectorsPage::updateDetails() {
         state.append(*c->active ? tr("active") : tr("inactive"));
     if (c->isAuthenticated)
         state.append(*c->isAuthenticated ? tr("authenticated") : tr("not authenticated"));
-    const QStringList methods = c->authMethodTypes();
+    // A key sent in a secret header is authentication too, whatever the method says.
+    QStringList methods = c->authMethodTypes();
+    const QStringList authHeaders = authenticationHeaders(*c);
+    if (!authHeaders.isEmpty()) {
+        methods.removeAll(u"none"_s);
+        methods.append(tr("header (%1)").arg(authHeaders.join(", "_L1)));
+    }
     if (!methods.isEmpty())
         state.append(tr("auth: %1").arg(methods.join(", "_L1)));
     m_ui->detailsStateLabel->setText(state.isEmpty() ? tr("unknown") : state.join(u" · "_s));
@@ -361,9 +401,11 @@ ConnectorEditorDialog *ConnectorsPage::openEditor(const std::optional<Connector>
         // A new server may have new tools: forget what was fetched before.
         m_tools.remove(saved.id);
         updateDetails();
+        // The answer to a save may lack what a read lists (the header names).
+        m_model->refreshConnector(saved.id);
     });
     connect(editor, &ConnectorEditorDialog::secretStorageFailed, this,
-            [this](const QString &message) { showStatus(message, true); });
+            [this](const QString &message) { showStatus(message, StatusKind::Error); });
     connect(editor, &ConnectorEditorDialog::connectionTested, this,
             [this, id = connector ? connector->id : QString()](const McpConnectionReport &r) {
                 if (!id.isEmpty()) {
@@ -394,7 +436,7 @@ QMessageBox *ConnectorsPage::deleteSelected() {
     connect(box, &QMessageBox::finished, this, [this, box, connector] {
         if (box->standardButton(box->clickedButton()) != QMessageBox::Yes || !m_service)
             return;
-        showStatus(tr("Deleting %1…").arg(connector.displayName()));
+        showStatus(tr("Deleting %1…").arg(connector.displayName()), StatusKind::Progress);
         m_deleteJob = m_service->remove(
             connector.id, this, [this, connector](const ServiceResult<Done> &result) {
                 m_deleteJob = nullptr;
@@ -403,7 +445,7 @@ QMessageBox *ConnectorsPage::deleteSelected() {
                     if (!result.error.isCanceled())
                         showStatus(tr("%1 was not deleted: %2")
                                        .arg(connector.displayName(), errorText(result.error)),
-                                   true);
+                                   StatusKind::Error);
                     return;
                 }
                 // The model removed the row when the service confirmed.
@@ -423,12 +465,14 @@ QMessageBox *ConnectorsPage::deleteSelected() {
 void ConnectorsPage::forgetSecrets(const Connector &connector) {
     if (!m_secrets)
         return;
-    const QList<ConnectorHeader> headers = connector.headers();
-    for (const ConnectorHeader &h : headers) {
-        if (h.secret)
-            m_secrets->remove(SecretStore::connectorHeaderEntry(connector.id, h.name), this,
-                              [](const SecretStore::Result &) {});
-    }
+    OwnedSecrets::remove(m_secrets, OwnedSecrets::ofConnector(connector), this,
+                         [this, name = connector.displayName()](bool ok, const QString &error) {
+                             if (!ok)
+                                 showStatus(tr("%1 was deleted, but some of its secrets could "
+                                               "not be removed from the keychain: %2")
+                                                .arg(name, error),
+                                            StatusKind::Error);
+                         });
 }
 
 void ConnectorsPage::collectHeaders(const Connector &connector,
@@ -547,7 +591,7 @@ void ConnectorsPage::useSelectedInChat() {
         return;
     }
     // Check the tools as the server defines them now, not as they were last listed.
-    showStatus(tr("Checking the tools of %1…").arg(c->displayName()));
+    showStatus(tr("Checking the tools of %1…").arg(c->displayName()), StatusKind::Progress);
     if (m_toolsJob)
         m_toolsJob->cancel();
     const Connector connector = *c;
@@ -559,7 +603,7 @@ void ConnectorsPage::useSelectedInChat() {
                     showStatus(tr("The tools of %1 could not be listed, so they cannot be "
                                   "reviewed: %2")
                                    .arg(connector.displayName(), errorText(result.error)),
-                               true);
+                               StatusKind::Error);
                 return;
             }
             m_tools.insert(connector.id, *result.value);

@@ -4,6 +4,7 @@
 #include "core/protocol/Connector.h"
 #include "core/protocol/McpTool.h"
 #include "core/services/McpConnectionTest.h"
+#include "ui/ApiAvailability.h"
 #include "ui/UnsavedChangesGuard.h"
 
 #include <QHash>
@@ -76,11 +77,17 @@ public:
 
     bool confirmDiscardChanges() override;
 
+    //! Whether the API may be asked (Ready by default): the page loads nothing before it is
+    //! Ready, and without a key says that one is needed and offers the settings.
+    void setApiAvailability(ApiAvailability availability);
+
 Q_SIGNALS:
     //! The user wants \a connector's tools offered in the chat (the tools were reviewed).
     void useInChatRequested(const Tramontane::Connector &connector);
     //! A short message for the main window's status bar.
     void statusMessage(const QString &text);
+    //! "Open Settings…" (shown when an API key is needed).
+    void settingsRequested();
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -89,7 +96,10 @@ private:
     void updateActions();
     void updateDetails();
     void updateFooter();
-    void showStatus(const QString &text, bool error = false);
+    //! How a status line is shown: progress and errors stay on the page; what is done is also
+    //! sent to the main window (which keeps it for a while: progress would outlive its work).
+    enum class StatusKind { Done, Progress, Error };
+    void showStatus(const QString &text, StatusKind kind = StatusKind::Done);
     void showTestReport(const McpConnectionReport &report);
     void onTestFinished(const McpConnectionReport &report);
     //! Reads the values of \a connector's secret headers from the keychain, then calls \a done
@@ -115,6 +125,7 @@ private:
     QPointer<ApiJob> m_deleteJob;
     QPointer<ApiJob> m_toolsJob;
     QString m_lastSelectedId;
+    ApiAvailability m_api = ApiAvailability::Ready;
 };
 
 } // namespace Tramontane

@@ -8,6 +8,7 @@
 #include "core/services/ToolApprovalStore.h"
 #include "models/ChatSession.h"
 #include "models/ChatTargetModel.h"
+#include "models/ConnectorListModel.h"
 #include "models/ConversationModel.h"
 #include "ui/ChatPage.h"
 #include "ui/chat/EmptyChatPanel.h"
@@ -77,6 +78,10 @@ private Q_SLOTS:
     void approving_removesTheMark();
     void targetPopup_isWideEnoughForEveryModelId();
     void emptyChat_offersFirstPromptsThatFitTheTarget();
+    void connectorGone_leavesTheChatsTools();
+    void connectorGone_storedChatOpensWithoutIt();
+    void incompleteList_keepsTheSelection();
+    void noConnectors_saysWhatTheConnectorsPageSays();
 
 private:
     QAction *action(const QString &name) const {
@@ -291,6 +296,66 @@ void TestChatPageTools::approving_removesTheMark() {
     changed->trigger();
     QVERIFY(isSelected(*m_page, u"changed"_s));
     QVERIFY(m_page->findChild<QMessageBox *>(u"changedToolsMessageBox"_s) == nullptr);
+}
+
+namespace {
+
+QStringList connectorIds(const QList<Tool> &tools) {
+    QStringList ids;
+    for (const Tool &tool : tools) {
+        if (tool.type == Tool::Type::Connector)
+            ids.append(tool.connectorId);
+    }
+    return ids;
+}
+
+} // namespace
+
+void TestChatPageTools::connectorGone_leavesTheChatsTools() {
+    m_page->toolsMenu()->findChild<QAction *>(u"connectorAction_approved"_s)->setChecked(true);
+    m_page->toolsMenu()->findChild<QAction *>(u"connectorAction_fresh"_s)->setChecked(true);
+    m_session->setTools(m_page->selectedTools()); // as a message sent now would
+    auto *button = m_page->findChild<QAbstractButton *>(u"toolsToolButton"_s);
+    QCOMPARE(button->text(), u"Tools (3)"_s);
+
+    // "approved" was deleted: the complete list no longer has it.
+    m_page->setConnectors(
+        {connector(u"id-changed"_s, u"changed"_s, {}), connector(u"id-fresh"_s, u"fresh"_s, {})},
+        true);
+    QCOMPARE(connectorIds(m_page->selectedTools()), QStringList{u"fresh"_s});
+    QCOMPARE(button->text(), u"Tools (2)"_s);
+    QVERIFY(!m_page->toolsMenu()->findChild<QAction *>(u"connectorAction_approved"_s));
+    // Nor does a request that reuses the session's tools (regenerate) carry it.
+    QCOMPARE(connectorIds(m_session->tools()), QStringList{u"fresh"_s});
+}
+
+void TestChatPageTools::connectorGone_storedChatOpensWithoutIt() {
+    m_page->setConnectors({connector(u"id-fresh"_s, u"fresh"_s, {})}, true);
+    // A chat stored with a connector since deleted (by name), and one known by id.
+    m_page->setSelectedTools({Tool::builtIn(Tool::Type::ImageGeneration),
+                              Tool::connector(u"approved"_s), Tool::connector(u"id-fresh"_s)});
+    QCOMPARE(connectorIds(m_page->selectedTools()), QStringList{u"id-fresh"_s});
+    QCOMPARE(m_page->findChild<QAbstractButton *>(u"toolsToolButton"_s)->text(), u"Tools (2)"_s);
+}
+
+void TestChatPageTools::incompleteList_keepsTheSelection() {
+    // While the list reloads (or only a first page arrived), a connector not listed yet is
+    // not gone.
+    m_page->toolsMenu()->findChild<QAction *>(u"connectorAction_approved"_s)->setChecked(true);
+    m_page->setConnectors({}, false);
+    QCOMPARE(connectorIds(m_page->selectedTools()), QStringList{u"approved"_s});
+    m_page->setSelectedTools({Tool::connector(u"elsewhere"_s)});
+    QCOMPARE(connectorIds(m_page->selectedTools()), QStringList{u"elsewhere"_s});
+}
+
+void TestChatPageTools::noConnectors_saysWhatTheConnectorsPageSays() {
+    m_page->setConnectors({}, true);
+    QStringList disabled;
+    for (QAction *action : m_page->toolsMenu()->actions()) {
+        if (!action->isSeparator() && !action->isEnabled())
+            disabled.append(action->text());
+    }
+    QCOMPARE(disabled, QStringList{ConnectorListModel::emptyListTitle()});
 }
 
 QTEST_MAIN(TestChatPageTools)

@@ -131,6 +131,7 @@ void Emulator::applyFault(HttpExchange *ex, const Fault &fault) {
         case Fault::Kind::EndlessLine:
         case Fault::Kind::KeepAlive:
         case Fault::Kind::Pause:
+        case Fault::Kind::Omit:
             m_attached.insert(ex, fault);
             connect(ex, &QObject::destroyed, this, [this, ex] { m_attached.remove(ex); });
             break;
@@ -246,15 +247,22 @@ HeaderList Emulator::rateLimitHeaders(int cost) {
     };
 }
 
-void Emulator::sendJson(HttpExchange *ex, int status, const QJsonValue &body,
+void Emulator::sendJson(HttpExchange *ex, int status, const QJsonValue &value,
                         const HeaderList &headers) {
+    const auto fault = attachedFault(ex);
+    QJsonValue body = value;
+    if (fault && fault->kind == Fault::Kind::Omit && body.isObject()) {
+        QJsonObject object = body.toObject();
+        for (const QString &field : fault->fields)
+            object.remove(field);
+        body = object;
+    }
     const QByteArray bytes = body.isArray()
                                  ? QJsonDocument(body.toArray()).toJson(QJsonDocument::Compact)
                                  : QJsonDocument(body.toObject()).toJson(QJsonDocument::Compact);
     HeaderList all = headers;
     if (status == 200)
         all += rateLimitHeaders(0);
-    const auto fault = attachedFault(ex);
     if (fault && status >= 200 && status < 300) {
         if (fault->kind == Fault::Kind::Cut) {
             ex->sendTruncated(status, "application/json", bytes, bytes.size() / 2);

@@ -25,6 +25,7 @@ constexpr Named KindNames[] = {
     {"endless_line"_L1, int(Fault::Kind::EndlessLine)},
     {"keep_alive_only"_L1, int(Fault::Kind::KeepAlive)},
     {"pause"_L1, int(Fault::Kind::Pause)},
+    {"omit"_L1, int(Fault::Kind::Omit)},
 };
 
 constexpr Named BodyNames[] = {
@@ -149,13 +150,15 @@ QJsonObject Fault::toJson() const {
     }
     if (isStreamKind())
         o.insert(u"after_events"_s, afterEvents);
+    if (kind == Kind::Omit)
+        o.insert(u"fields"_s, QJsonArray::fromStringList(fields));
     return o;
 }
 
 std::optional<Fault> Fault::fromJson(const QJsonObject &o, QString *error) {
     static constexpr QLatin1StringView known[] = {
-        "kind"_L1, "path"_L1,    "method"_L1,      "count"_L1,    "status"_L1,
-        "body"_L1, "message"_L1, "retry_after"_L1, "delay_ms"_L1, "after_events"_L1,
+        "kind"_L1,    "path"_L1,        "method"_L1,   "count"_L1,        "status"_L1, "body"_L1,
+        "message"_L1, "retry_after"_L1, "delay_ms"_L1, "after_events"_L1, "fields"_L1,
     };
     for (auto it = o.begin(); it != o.end(); ++it) {
         if (std::find(std::begin(known), std::end(known), it.key()) == std::end(known)) {
@@ -170,7 +173,7 @@ std::optional<Fault> Fault::fromJson(const QJsonObject &o, QString *error) {
     const auto k = lookup(KindNames, kind);
     if (!k) {
         *error = u"unknown fault kind \"%1\" (status, delay, cut, malformed, stream_error, drop, "
-                 "endless_line, keep_alive_only, pause)"_s.arg(kind);
+                 "endless_line, keep_alive_only, pause, omit)"_s.arg(kind);
         return std::nullopt;
     }
     f.kind = Kind(*k);
@@ -205,6 +208,13 @@ std::optional<Fault> Fault::fromJson(const QJsonObject &o, QString *error) {
         f.retryAfter = retry.toString().toLatin1();
     f.delayMs = std::max(0, o.value("delay_ms"_L1).toInt(0));
     f.afterEvents = std::max(0, o.value("after_events"_L1).toInt(1));
+    for (const QJsonValue &field : o.value("fields"_L1).toArray())
+        f.fields.append(field.toString());
+    f.fields.removeAll(QString());
+    if (f.kind == Kind::Omit && f.fields.isEmpty()) {
+        *error = u"an omit fault needs the names of the fields to leave out in \"fields\""_s;
+        return std::nullopt;
+    }
     return f;
 }
 

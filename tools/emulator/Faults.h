@@ -5,6 +5,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -22,6 +23,7 @@ struct Fault {
         EndlessLine, //!< streams: after K events, a `data:` line that never ends
         KeepAlive,   //!< streams: after K events, only keep-alive comments, forever
         Pause,       //!< streams: stop after K events for `delayMs` (0: until the client leaves)
+        Omit,        //!< plain: answer normally, without the top-level JSON fields in `fields`
     };
     //! Whether this kind changes a stream after `afterEvents` events.
     bool isStreamKind() const;
@@ -39,6 +41,7 @@ struct Fault {
     QByteArray retryAfter;
     int delayMs = 0;
     int afterEvents = 1;
+    QStringList fields; //!< Omit: the top-level fields left out of the answer
 
     bool matches(const QByteArray &method, const QString &path) const;
     QJsonObject toJson() const;

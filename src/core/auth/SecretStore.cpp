@@ -65,8 +65,12 @@ KeychainSecretStore::KeychainSecretStore(const QString &service, QObject *parent
     : SecretStore(parent)
     , m_service(service) {}
 
+// The jobs have no parent: a job deleted before libsecret answered would be called back once
+// freed, and a removal must complete even when the store goes first (a connector deleted as
+// the app closes). Each job deletes itself once finished.
+
 void KeychainSecretStore::read(const QString &key, QObject *context, Callback callback) {
-    auto *job = new QKeychain::ReadPasswordJob(m_service, this);
+    auto *job = new QKeychain::ReadPasswordJob(m_service);
     job->setKey(key);
     job->setInsecureFallback(false);
     job->setAutoDelete(true);
@@ -87,16 +91,16 @@ void KeychainSecretStore::read(const QString &key, QObject *context, Callback ca
 
 void KeychainSecretStore::write(const QString &key, const QString &value, QObject *context,
                                 Callback callback) {
-    auto *job = new QKeychain::WritePasswordJob(m_service, this);
+    auto *job = new QKeychain::WritePasswordJob(m_service);
     job->setKey(key);
     job->setInsecureFallback(false);
     job->setAutoDelete(true);
     job->setTextData(value);
-    connectJob(job, context, std::move(callback), [this, key](QKeychain::Job *j) {
+    connectJob(job, context, std::move(callback), [self = QPointer(this), key](QKeychain::Job *j) {
         Result r;
         r.ok = j->error() == QKeychain::NoError;
-        if (r.ok)
-            Q_EMIT changed(key);
+        if (r.ok && self)
+            Q_EMIT self->changed(key);
         else
             r.error = keychainErrorSentence(j->error(), j->errorString());
         return r;
@@ -105,16 +109,16 @@ void KeychainSecretStore::write(const QString &key, const QString &value, QObjec
 }
 
 void KeychainSecretStore::remove(const QString &key, QObject *context, Callback callback) {
-    auto *job = new QKeychain::DeletePasswordJob(m_service, this);
+    auto *job = new QKeychain::DeletePasswordJob(m_service);
     job->setKey(key);
     job->setInsecureFallback(false);
     job->setAutoDelete(true);
-    connectJob(job, context, std::move(callback), [this, key](QKeychain::Job *j) {
+    connectJob(job, context, std::move(callback), [self = QPointer(this), key](QKeychain::Job *j) {
         Result r;
         // Removing what is not there is success: the entry is gone either way.
         r.ok = j->error() == QKeychain::NoError || j->error() == QKeychain::EntryNotFound;
-        if (r.ok)
-            Q_EMIT changed(key);
+        if (r.ok && self)
+            Q_EMIT self->changed(key);
         else
             r.error = keychainErrorSentence(j->error(), j->errorString());
         return r;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/services/ConnectorPolicy.h"
 
+#include "core/protocol/Connector.h"
+
 #include <QCoreApplication>
 #include <QHostAddress>
 
@@ -139,6 +141,25 @@ ServerUrlCheck checkServerUrl(const QString &text) {
         "ConnectorPolicy", "Unencrypted http: acceptable only because the server runs on this "
                            "computer.");
     return check;
+}
+
+bool isAuthenticationHeader(const QString &name) {
+    const QString lower = name.trimmed().toLower();
+    if (lower == "authorization"_L1 || lower == "proxy-authorization"_L1)
+        return true;
+    // X-Api-Key, Api-Key, X-API-Token, X-Auth-Token, Private-Token, …
+    return lower.contains("api-key"_L1) || lower.contains("apikey"_L1)
+           || lower.contains("api_key"_L1) || lower.endsWith("token"_L1);
+}
+
+QStringList authenticationHeaders(const Connector &connector) {
+    QStringList names;
+    const QList<ConnectorHeader> headers = connector.headers();
+    for (const ConnectorHeader &header : headers) {
+        if (header.secret && isAuthenticationHeader(header.name))
+            names.append(header.name);
+    }
+    return names;
 }
 
 } // namespace Tramontane

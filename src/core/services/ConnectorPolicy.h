@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 #include <QUrl>
 
 namespace Tramontane {
@@ -36,5 +37,15 @@ QString connectorHeaderNameError(const QString &name);
 //! Why \a value cannot be a header value (translated), or an empty string: no line breaks or
 //! other control characters, at most 8192 characters.
 QString connectorHeaderValueError(const QString &value);
+
+struct Connector;
+
+//! True for a header that authenticates its sender: Authorization, Proxy-Authorization, and
+//! names that say API key or token (X-Api-Key, Api-Key, X-Auth-Token, …).
+bool isAuthenticationHeader(const QString &name);
+//! The names of \a connector's secret headers that authenticate (see isAuthenticationHeader),
+//! sorted: a connector whose server takes a key in a header authenticates that way even when
+//! its authentication method says "none".
+QStringList authenticationHeaders(const Connector &connector);
 
 } // namespace Tramontane

@@ -100,6 +100,7 @@ private Q_SLOTS:
     void editAgent_newVersionInHistory();
     void switchVersion_changesActiveVersion();
     void deleteAgent_afterConfirmation();
+    void deleteAgent_quotesTheNameLikeTheRestOfTheApp();
     void create409_landsOnNameAndKeepsTyped();
     void create422_landsOnFieldOfLoc();
     void missingConnector404_landsOnTools();
@@ -370,6 +371,30 @@ void TestAgentsPage::deleteAgent_afterConfirmation() {
     const QJsonArray sent =
         Test::recordedRequests(m_nam, m_emulator.baseUrl(), AgentService::agentPath(agent.id));
     QCOMPARE(sent.last().toObject().value("method"_L1).toString(), u"DELETE"_s);
+}
+
+void TestAgentsPage::deleteAgent_quotesTheNameLikeTheRestOfTheApp() {
+    // Typographic quotes, as the connector, chat and history dialogs use; the name is the
+    // server's, shown as plain text.
+    const Agent agent = createViaService(u"<b>quoted</b>"_s);
+    QTRY_VERIFY(m_page->selectAgent(agent.id));
+    QString text;
+    Qt::TextFormat format = Qt::AutoText;
+    QTimer::singleShot(0, qApp, [&] {
+        for (QWidget *w : QApplication::topLevelWidgets()) {
+            auto *box = qobject_cast<QMessageBox *>(w);
+            if (box && box->objectName() == u"deleteAgentMessageBox"_s) {
+                text = box->text();
+                format = box->textFormat();
+            }
+        }
+    });
+    answerNextMessageBox(u"deleteAgentMessageBox"_s, QMessageBox::Cancel);
+    child<QPushButton>(m_page.get(), u"deleteAgentPushButton"_s)->click();
+    QTRY_VERIFY(!text.isEmpty());
+    QCOMPARE(text, u"Delete the agent “<b>quoted</b>”?"_s);
+    QCOMPARE(format, Qt::PlainText);
+    QTRY_VERIFY(!QApplication::activeModalWidget());
 }
 
 void TestAgentsPage::create409_landsOnNameAndKeepsTyped() {

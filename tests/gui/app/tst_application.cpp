@@ -5,19 +5,37 @@
 #include "core/storage/ConversationStore.h"
 #include "core/storage/MessageText.h"
 #include "models/ChatItem.h"
+#include "models/ConnectorListModel.h"
 #include "models/ConversationModel.h"
+#include "ui/ChatPage.h"
+#include "ui/ConnectorEditorDialog.h"
+#include "ui/ConnectorToolsDialog.h"
+#include "ui/ConnectorsPage.h"
 #include "ui/MainWindow.h"
+#include "ui/SettingsDialog.h"
 #include "ui/chat/ChatView.h"
 #include "ui/chat/ImageRepository.h"
 
+#include "support/EmulatorProcess.h"
+#include "support/FakeHttpServer.h"
+
+#include <QAbstractButton>
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QPlainTextEdit>
+#include <QPushButton>
+#include <QRadioButton>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 using namespace Tramontane;
@@ -30,6 +48,10 @@ private Q_SLOTS:
     void demo_completesChatTurnWithImage();
     void destroyedMidAnswer_storesWhatWasShown();
     void damagedHistory_saysSoThenStartsANewOne();
+    void demo_noRequestBeforeTheEmulatorListens();
+    void demo_deletedConnectorLeavesTheChat();
+    void noKey_asksNothingAndSaysSo();
+    void noKey_keyEnteredInSettings_listsLoad();
 
 private:
     QTemporaryDir m_home;
@@ -151,6 +173,173 @@ void TestApplication::damagedHistory_saysSoThenStartsANewOne() {
     QVERIFY(ConversationStore::setAsideDamaged(profile).ok());
     QVERIFY2(app.start(&error, &kind), qPrintable(error));
     QVERIFY(app.window());
+void TestApplication::demo_noRequestBeforeTheEmulatorListens() {
+    // The demo starts the emulator itself: until it said it listens, nothing is asked (a
+    // request before would fail, and be retried, for nothing).
+    Application app(ConnectionConfig::resolve({true, {}, {}, {}, {}, {}}),
+                    m_home.filePath(u"early"_s));
+    QString error;
+    QVERIFY2(app.start(&error), qPrintable(error));
+    auto *nam = app.findChild<QNetworkAccessManager *>();
+    QVERIFY(nam);
+    QStringList failed;
+    int finished = 0;
+    connect(nam, &QNetworkAccessManager::finished, this, [&](QNetworkReply *reply) {
+        ++finished;
+        if (reply->error() != QNetworkReply::NoError)
+            failed << reply->url().toString() + u' ' + reply->errorString();
+    });
+    MainWindow *window = app.window();
+    window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(window));
+    auto *targets = window->findChild<QComboBox *>(u"targetComboBox"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(targets->findText(u"Demo designer"_s, Qt::MatchContains) >= 0, 15000);
+    auto *connectors = app.findChild<ConnectorListModel *>();
+    QVERIFY(connectors);
+    QTRY_VERIFY_WITH_TIMEOUT(connectors->hasLoaded() && !connectors->isLoading(), 15000);
+    QVERIFY(finished >= 3); // models, agents, connectors
+    QVERIFY2(failed.isEmpty(), qPrintable(failed.join(u'\n')));
+}
+
+void TestApplication::demo_deletedConnectorLeavesTheChat() {
+    Application app(ConnectionConfig::resolve({true, {}, {}, {}, {}, {}}),
+                    m_home.filePath(u"deleted-connector"_s));
+    QString error;
+    QVERIFY2(app.start(&error), qPrintable(error));
+    MainWindow *window = app.window();
+    window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(window));
+    auto *connectors = app.findChild<ConnectorListModel *>();
+    QTRY_VERIFY_WITH_TIMEOUT(connectors->hasLoaded() && connectors->rowCount() > 0, 15000);
+    auto *chat = window->findChild<ChatPage *>();
+    auto *page = window->findChild<ConnectorsPage *>();
+    QVERIFY(chat && page);
+    const Connector doomed = connectors->connectorAt(0);
+    chat->useConnector(doomed);
+    auto *button = window->findChild<QAbstractButton *>(u"toolsToolButton"_s);
+    QCOMPARE(button->text(), u"Tools (2)"_s); // image generation and the connector
+
+    window->showPage(MainWindow::Page::Connectors);
+    QVERIFY(page->selectConnector(doomed.id));
+    QMessageBox *box = page->deleteSelected();
+    QVERIFY(box);
+    box->button(QMessageBox::Yes)->click();
+    QTRY_VERIFY_WITH_TIMEOUT(connectors->rowOf(doomed.id) < 0, 15000);
+    QCOMPARE(button->text(), u"Tools (1)"_s);
+    for (const Tool &tool : chat->selectedTools())
+        QVERIFY(tool.type != Tool::Type::Connector);
+}
+
+namespace {
+
+// Answers the settings dialog each time it opens (the app opens it modally): \a answer gets
+// the dialog and decides. Stops when the returned object is destroyed.
+std::unique_ptr<QTimer> answerSettings(std::function<void(SettingsDialog *)> answer) {
+    auto timer = std::make_unique<QTimer>();
+    timer->setInterval(20);
+    QObject::connect(timer.get(), &QTimer::timeout, [answer] {
+        for (QWidget *w : QApplication::topLevelWidgets()) {
+            auto *dialog = qobject_cast<SettingsDialog *>(w);
+            if (dialog && dialog->isVisible()) {
+                answer(dialog);
+                return;
+            }
+        }
+    });
+    timer->start();
+    return timer;
+}
+
+ConnectionConfig apiConfig(const QUrl &baseUrl) {
+    ConnectionConfig::Inputs in;
+    in.settingsMode = u"api"_s;
+    in.baseUrlArgument = baseUrl.toString();
+    return ConnectionConfig::resolve(in);
+}
+
+} // namespace
+
+void TestApplication::noKey_asksNothingAndSaysSo() {
+    // The API's place taken by a server that counts what reaches it.
+    Test::FakeHttpServer server;
+    QVERIFY(server.listen());
+    server.setHandler([](const Test::RecordedRequest &) {
+        return Test::ScriptedResponse::json(401, R"({"detail":"Unauthorized"})");
+    });
+    int settingsShown = 0;
+    const auto answerer = answerSettings([&](SettingsDialog *dialog) {
+        ++settingsShown;
+        dialog->reject();
+    });
+    Application app(apiConfig(server.baseUrl()), m_home.filePath(u"nokey"_s));
+    QString error;
+    QVERIFY2(app.start(&error), qPrintable(error));
+    MainWindow *window = app.window();
+    window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(window));
+    QTRY_COMPARE_WITH_TIMEOUT(settingsShown, 1, 15000); // asked for at start
+
+    // Both lists shown: neither asks without a key (nor does the model list).
+    window->showPage(MainWindow::Page::Agents);
+    window->showPage(MainWindow::Page::Connectors);
+    window->findChild<QPushButton *>(u"refreshPushButton"_s)->click(); // disabled: nothing
+    QTest::qWait(300); // a request would have reached the server by now
+    QStringList asked;
+    for (const Test::RecordedRequest &r : server.requests())
+        asked << QString::fromLatin1(r.method + ' ' + r.path());
+    QVERIFY2(asked.isEmpty(), qPrintable(asked.join(u", "_s)));
+
+    // Each says why, once, and offers the settings.
+    for (const auto page : {MainWindow::Page::Agents, MainWindow::Page::Connectors}) {
+        window->showPage(page);
+        QWidget *shown = window->findChild<QWidget *>(
+            page == MainWindow::Page::Agents ? u"AgentsPage"_s : u"ConnectorsPage"_s);
+        QVERIFY(shown);
+        auto *label = shown->findChild<QLabel *>(u"apiKeyNeededLabel"_s);
+        auto *open = shown->findChild<QPushButton *>(u"openSettingsPushButton"_s);
+        QVERIFY(label && open);
+        QTRY_VERIFY(label->isVisible());
+        QVERIFY2(label->text().contains("API key is needed"_L1), qPrintable(label->text()));
+        QVERIFY(open->isVisible());
+        open->click();
+    }
+    QTRY_COMPARE(settingsShown, 3);
+    QCOMPARE(server.requestCount(), 0);
+}
+
+void TestApplication::noKey_keyEnteredInSettings_listsLoad() {
+    if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS")
+        || qEnvironmentVariableIsEmpty("TRAMONTANE_TEST_HOME"))
+        QSKIP("needs the private session bus and keyring that scripts/test provides");
+    Test::EmulatorProcess emulator;
+    QVERIFY2(emulator.start(u"test-key"_s, {u"--demo"_s}), qPrintable(emulator.errorString()));
+    bool typed = false;
+    const auto answerer = answerSettings([&](SettingsDialog *dialog) {
+        if (typed)
+            return;
+        typed = true;
+        dialog->findChild<QRadioButton *>(u"apiRadioButton"_s)->setChecked(true);
+        dialog->findChild<QLineEdit *>(u"apiKeyLineEdit"_s)->setText(u"test-key"_s);
+        dialog->findChild<QLineEdit *>(u"baseUrlLineEdit"_s)
+            ->setText(emulator.baseUrl().toString());
+        dialog->accept();
+    });
+    Application app(
+        apiConfig(emulator.baseUrl()),
+        m_home.filePath(u"key-"_s + QString::number(QCoreApplication::applicationPid())));
+    QString error;
+    QVERIFY2(app.start(&error), qPrintable(error));
+    MainWindow *window = app.window();
+    window->show();
+    window->showPage(MainWindow::Page::Connectors);
+    QTRY_VERIFY_WITH_TIMEOUT(typed, 15000);
+    auto *connectors = app.findChild<ConnectorListModel *>();
+    QTRY_VERIFY_WITH_TIMEOUT(connectors->hasLoaded() && connectors->rowCount() > 0, 15000);
+    auto *targets = window->findChild<QComboBox *>(u"targetComboBox"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(targets->findText(u"Demo designer"_s, Qt::MatchContains) >= 0, 15000);
+    QVERIFY(!window->findChild<QWidget *>(u"ConnectorsPage"_s)
+                 ->findChild<QLabel *>(u"apiKeyNeededLabel"_s)
+                 ->isVisible());
 }
 
 QTEST_MAIN(TestApplication)

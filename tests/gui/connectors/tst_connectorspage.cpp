@@ -7,6 +7,7 @@
 #include "core/net/ApiClient.h"
 #include "core/services/ConnectorService.h"
 #include "core/services/ToolApprovalStore.h"
+#include "core/services/ToolCredentials.h"
 #include "models/ConnectorListModel.h"
 #include "models/Roles.h"
 #include "ui/ConnectorEditorDialog.h"
@@ -121,6 +122,14 @@ private slots:
     void builtIn_isReadOnly();
     void filter_narrowsTheTable();
     void loadMore_pagesThroughTheCursor();
+    void loading_leavesNoProgressInTheWindow();
+    void title_likeTheAgentsPage();
+    void emptyList_saysSoOnce();
+    void count_followsCreateAndDelete();
+    void created_secretHeaderNamesShownAtOnce();
+    void secretAuthorizationHeader_isHeaderAuthentication();
+    void delete_forgetsEverySecretOfTheConnector();
+    void delete_keychainKeepsNothing();
 
 private:
     void makePage(const QUrl &baseUrl);
@@ -129,6 +138,9 @@ private:
     bool selectByName(const QString &name);
     ConnectorEditorDialog *openNewEditor();
     QString mcpUrl(const QString &path = u"/__mcp"_s) const;
+    //! The requests under \a path that would change something (every method but GET: the
+    //! page reads a connector again after a save).
+    QJsonArray changes(const QString &path);
 
     Test::EmulatorProcess m_emulator;
     std::unique_ptr<Test::HttpDriver> m_admin;
@@ -183,6 +195,15 @@ void TestConnectorsPage::makePage(const QUrl &baseUrl) {
     m_page->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
     QTRY_VERIFY(m_model->hasLoaded());
+}
+
+QJsonArray TestConnectorsPage::changes(const QString &path) {
+    QJsonArray list;
+    for (const QJsonValue &r : m_admin->recordedRequests(path)) {
+        if (r.toObject().value("method"_L1).toString() != "GET"_L1)
+            list.append(r);
+    }
+    return list;
 }
 
 QString TestConnectorsPage::mcpUrl(const QString &path) const {
@@ -284,11 +305,8 @@ void TestConnectorsPage::create_throughTheForm_addsTheRow() {
     QCOMPARE(created.visibility, u"shared_workspace"_s);
 
     // The body the server got, and where the secret went.
-    const QJsonObject body = m_admin->recordedRequests(u"/v1/connectors"_s)
-                                 .last()
-                                 .toObject()
-                                 .value("body"_L1)
-                                 .toObject();
+    const QJsonObject body =
+        changes(u"/v1/connectors"_s).last().toObject().value("body"_L1).toObject();
     QCOMPARE(body.value("title"_L1).toString(), u"Local tools!?"_s);
     QCOMPARE(body.value("global_headers"_L1).toObject(),
              (QJsonObject{{"X-Api-Key"_L1, QJsonObject{{"value"_L1, u"s3cret-key-value"_s},
@@ -394,7 +412,7 @@ void TestConnectorsPage::edit_sendsOnlyChangedFields() {
     child<QPushButton>(editor, "savePushButton")->click();
     QTRY_VERIFY(!m_page->editor());
 
-    const QJsonObject last = m_admin->recordedRequests(u"/v1/connectors/"_s).last().toObject();
+    const QJsonObject last = changes(u"/v1/connectors/"_s).last().toObject();
     QCOMPARE(last.value("method"_L1).toString(), u"PATCH"_s);
     QCOMPARE(last.value("path"_L1).toString(), u"/v1/connectors/"_s + c.id);
     QCOMPARE(last.value("body"_L1).toObject(), (QJsonObject{{"protocol"_L1, u"mcp"_s},
@@ -434,10 +452,10 @@ void TestConnectorsPage::edit_secretHeaderShownAsStored() {
     QCOMPARE(report.tools.size(), 5);
 
     // Saving without a change sends nothing.
-    const int before = int(m_admin->recordedRequests(u"/v1/connectors/"_s).size());
+    const int before = int(changes(u"/v1/connectors/"_s).size());
     child<QPushButton>(editor, "savePushButton")->click();
     QTRY_VERIFY(!m_page->editor());
-    QCOMPARE(int(m_admin->recordedRequests(u"/v1/connectors/"_s).size()), before);
+    QCOMPARE(int(changes(u"/v1/connectors/"_s).size()), before);
 }
 
 void TestConnectorsPage::scopedCredential_keptForTheConnectionTest() {
@@ -469,10 +487,10 @@ void TestConnectorsPage::scopedCredential_keptForTheConnectionTest() {
     QVERIFY(!headers->cellWidget(0, 0)->isEnabled());
     QTest::keyClicks(qobject_cast<QLineEdit *>(headers->cellWidget(0, 1)),
                      u"Bearer demo-mcp-token"_s);
-    const int before = int(m_admin->recordedRequests(u"/v1/connectors/"_s).size());
+    const int before = int(changes(u"/v1/connectors/"_s).size());
     child<QPushButton>(editor, "savePushButton")->click();
     QTRY_VERIFY(!m_page->editor());
-    QCOMPARE(int(m_admin->recordedRequests(u"/v1/connectors/"_s).size()), before);
+    QCOMPARE(int(changes(u"/v1/connectors/"_s).size()), before);
     QCOMPARE(m_secrets->keys(),
              QList<QString>{SecretStore::connectorHeaderEntry(id, u"Authorization"_s)});
 
@@ -686,6 +704,166 @@ void TestConnectorsPage::loadMore_pagesThroughTheCursor() {
     QTRY_COMPARE(table->model()->rowCount(), 3);
     QTRY_VERIFY(!more->isVisible());
     QVERIFY(child<QLabel>(m_page.get(), "countLabel")->text().startsWith("3"_L1));
+}
+
+void TestConnectorsPage::loading_leavesNoProgressInTheWindow() {
+    // The main window keeps a status message for seconds: a progress message sent there
+    // outlives the load it describes. Progress stays on the page, which clears it.
+    QSignalSpy messages(m_page.get(), &ConnectorsPage::statusMessage);
+    m_page->refresh();
+    QTRY_VERIFY(m_model->hasLoaded() && !m_model->isLoading());
+    for (const QList<QVariant> &message : std::as_const(messages))
+        QVERIFY2(!message.first().toString().endsWith(u'…'),
+                 qPrintable(message.first().toString()));
+    QVERIFY(!child<QLabel>(m_page.get(), "statusLabel")->isVisible());
+}
+
+void TestConnectorsPage::title_likeTheAgentsPage() {
+    auto *title = child<QLabel>(m_page.get(), "titleLabel");
+    QVERIFY(title);
+    QCOMPARE(title->text(), u"Connectors"_s);
+    QVERIFY(title->isVisible());
+    QVERIFY(title->font().bold());
+}
+
+void TestConnectorsPage::emptyList_saysSoOnce() {
+    QCOMPARE(m_model->rowCount(), 0);
+    QCOMPARE(child<QLabel>(m_page.get(), "detailsTitleLabel")->text(),
+             ConnectorListModel::emptyListTitle());
+    QCOMPARE(child<QLabel>(m_page.get(), "detailsDescriptionLabel")->text(),
+             ConnectorListModel::emptyListHint());
+}
+
+void TestConnectorsPage::count_followsCreateAndDelete() {
+    auto *count = child<QLabel>(m_page.get(), "countLabel");
+    QVERIFY2(count->text().startsWith("0 "_L1), qPrintable(count->text()));
+    const Connector c = createConnector(u"counted"_s, mcpUrl());
+    QTRY_COMPARE(m_model->rowCount(), 1);
+    QVERIFY2(count->text().startsWith("1 "_L1), qPrintable(count->text()));
+    QVERIFY(selectByName(u"counted"_s));
+    QMessageBox *box = m_page->deleteSelected();
+    QVERIFY(box);
+    box->button(QMessageBox::Yes)->click();
+    QTRY_COMPARE(m_model->rowCount(), 0);
+    QVERIFY2(count->text().startsWith("0 "_L1), qPrintable(count->text()));
+}
+
+void TestConnectorsPage::created_secretHeaderNamesShownAtOnce() {
+    // The API may answer a creation without the authentication methods (and so without the
+    // header names) that a later read lists.
+    QCOMPARE(m_admin->addFault(QJsonObject{{"kind"_L1, u"omit"_s},
+                                           {"path"_L1, u"/v1/connectors"_s},
+                                           {"method"_L1, u"POST"_s},
+                                           {"fields"_L1, QJsonArray{u"supported_auth_methods"_s}}}),
+             200);
+    ConnectorEditorDialog *editor = openNewEditor();
+    QVERIFY(editor);
+    QTest::keyClicks(child<QLineEdit>(editor, "nameLineEdit"), u"with_key"_s);
+    child<QPlainTextEdit>(editor, "descriptionPlainTextEdit")->setPlainText(u"Keyed"_s);
+    QTest::keyClicks(child<QLineEdit>(editor, "serverLineEdit"), mcpUrl());
+    auto *headers = child<QTableWidget>(editor, "headersTableWidget");
+    child<QPushButton>(editor, "addHeaderPushButton")->click();
+    QTest::keyClicks(qobject_cast<QLineEdit *>(headers->cellWidget(0, 0)), u"X-Api-Key"_s);
+    QTest::keyClicks(qobject_cast<QLineEdit *>(headers->cellWidget(0, 1)), u"s3cret"_s);
+    child<QPushButton>(editor, "savePushButton")->click();
+    QTRY_VERIFY(!m_page->editor());
+    QCOMPARE(m_page->currentConnector()->name, u"with_key"_s);
+    auto *label = child<QLabel>(m_page.get(), "detailsHeadersLabel");
+    QTRY_COMPARE(label->text(), u"X-Api-Key (secret)"_s);
+    QVERIFY(!label->text().contains("s3cret"_L1));
+    // The same as after a reload.
+    m_page->refresh();
+    QTRY_VERIFY(m_model->hasLoaded() && !m_model->isLoading());
+    QVERIFY(selectByName(u"with_key"_s));
+    QCOMPARE(label->text(), u"X-Api-Key (secret)"_s);
+}
+
+void TestConnectorsPage::secretAuthorizationHeader_isHeaderAuthentication() {
+    createConnector(u"bearer"_s, mcpUrl(u"/__mcp/secured"_s),
+                    {{u"Authorization"_s, u"Bearer demo-mcp-token"_s, true}});
+    QTRY_COMPARE(m_model->rowCount(), 1);
+    QVERIFY(selectByName(u"bearer"_s));
+    const QString state = child<QLabel>(m_page.get(), "detailsStateLabel")->text();
+    QVERIFY2(!state.contains("auth: none"_L1), qPrintable(state));
+    QVERIFY2(state.contains("auth: header (Authorization)"_L1), qPrintable(state));
+
+    createConnector(u"open"_s, mcpUrl());
+    QTRY_COMPARE(m_model->rowCount(), 2);
+    QVERIFY(selectByName(u"open"_s));
+    QVERIFY(child<QLabel>(m_page.get(), "detailsStateLabel")->text().contains("auth: none"_L1));
+}
+
+namespace {
+
+void writeSecret(SecretStore *store, const QString &entry, const QString &value) {
+    std::optional<SecretStore::Result> done;
+    QObject context;
+    store->write(entry, value, &context, [&](const SecretStore::Result &r) { done = r; });
+    QTRY_VERIFY_WITH_TIMEOUT(done.has_value(), 10000);
+    QVERIFY2(done->ok, qPrintable(done->error));
+}
+
+std::optional<QString> readSecret(SecretStore *store, const QString &entry) {
+    std::optional<SecretStore::Result> done;
+    QObject context;
+    store->read(entry, &context, [&](const SecretStore::Result &r) { done = r; });
+    if (!QTest::qWaitFor([&] { return done.has_value(); }, 10000) || !done->ok)
+        return u"(the keychain did not answer)"_s;
+    return done->value;
+}
+
+// Every entry a connector may own: its header values, the credential given for its tools
+// (kept by id or by name) and an OAuth sign-in.
+QStringList entriesOf(const Connector &c) {
+    return {SecretStore::connectorHeaderEntry(c.id, u"X-Token"_s), ToolCredentials::entry(c.id),
+            ToolCredentials::entry(c.name), SecretStore::oauthTokenEntry(c.id),
+            SecretStore::oauthTokenEntry(c.name)};
+}
+
+} // namespace
+
+void TestConnectorsPage::delete_forgetsEverySecretOfTheConnector() {
+    const Connector c =
+        createConnector(u"owner"_s, mcpUrl(), {{u"X-Token"_s, u"header-secret"_s, true}});
+    const Connector other = createConnector(u"bystander"_s, mcpUrl());
+    for (const QString &entry : entriesOf(c))
+        writeSecret(m_secrets.get(), entry, u"secret"_s);
+    writeSecret(m_secrets.get(), ToolCredentials::entry(other.id), u"kept"_s);
+    QTRY_COMPARE(m_model->rowCount(), 2);
+    QVERIFY(selectByName(u"owner"_s));
+    QMessageBox *box = m_page->deleteSelected();
+    QVERIFY(box);
+    box->button(QMessageBox::Yes)->click();
+    QTRY_COMPARE(m_model->rowCount(), 1);
+    QTRY_COMPARE(m_secrets->keys(), QList<QString>{ToolCredentials::entry(other.id)});
+}
+
+void TestConnectorsPage::delete_keychainKeepsNothing() {
+    if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS")
+        || qEnvironmentVariableIsEmpty("TRAMONTANE_TEST_HOME"))
+        QSKIP("needs the private session bus and keyring that scripts/test provides");
+    // The real keychain, written and read through the store the app uses.
+    KeychainSecretStore keychain(u"Tramontane-test/connectors-"_s
+                                 + QString::number(QCoreApplication::applicationPid()));
+    m_page.reset();
+    m_page = std::make_unique<ConnectorsPage>(m_service.get(), m_model.get(), &m_nam, &keychain,
+                                              m_approvals.get());
+    m_page->show();
+    const Connector c =
+        createConnector(u"in_keychain"_s, mcpUrl(), {{u"X-Token"_s, u"header-secret"_s, true}});
+    for (const QString &entry : entriesOf(c))
+        writeSecret(&keychain, entry, u"secret"_s);
+    for (const QString &entry : entriesOf(c))
+        QCOMPARE(readSecret(&keychain, entry), std::optional<QString>(u"secret"_s));
+    QTRY_COMPARE(m_model->rowCount(), 1);
+    QVERIFY(selectByName(u"in_keychain"_s));
+    QMessageBox *box = m_page->deleteSelected();
+    QVERIFY(box);
+    box->button(QMessageBox::Yes)->click();
+    QTRY_COMPARE(m_model->rowCount(), 0);
+    for (const QString &entry : entriesOf(c))
+        QTRY_COMPARE_WITH_TIMEOUT(readSecret(&keychain, entry), std::nullopt, 10000);
+    m_page.reset(); // before the store it points to
 }
 
 QTEST_MAIN(TestConnectorsPage)

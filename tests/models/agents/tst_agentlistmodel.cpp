@@ -84,6 +84,7 @@ class TestAgentListModel : public QObject {
 private Q_SLOTS:
     void refresh_loadsFirstPage();
     void fetchMore_followsPageTokenToTheEnd();
+    void beforeRefresh_aViewAsksNothing();
     void tester_pagesThroughEverything();
     void setSearch_reloadsWithServerSearch();
     void refresh_ignoresAnswerToEarlierRequest();
@@ -122,9 +123,8 @@ void TestAgentListModel::fetchMore_followsPageTokenToTheEnd() {
     AgentListModel model(backend.fetcher());
     // No tester here: it fetches more on its own, and this test counts requests.
     model.setPageSize(3);
-    // A view asks for the first page through fetchMore.
-    QVERIFY(model.canFetchMore({}));
-    model.fetchMore({});
+    // The owner asks for the first page; a view asks for the next ones through fetchMore.
+    model.refresh();
     QTRY_COMPARE(model.rowCount(), 3);
     QVERIFY(model.canFetchMore({}));
     model.fetchMore({});
@@ -140,6 +140,23 @@ void TestAgentListModel::fetchMore_followsPageTokenToTheEnd() {
         QCOMPARE(model.agentAt(i).id, backend.agents.at(i).id);
 }
 
+void TestAgentListModel::beforeRefresh_aViewAsksNothing() {
+    // A page built at start shows the model before the API can be asked (the demo's emulator
+    // still starting, no key yet): the first request is the owner's, through refresh().
+    FakeBackend backend;
+    backend.agents.append(makeAgent(0));
+    AgentListModel model(backend.fetcher());
+    QVERIFY(!model.canFetchMore({}));
+    // The tester calls fetchMore() whenever canFetchMore() says so, like a view.
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.fetchMore({});
+    QTest::qWait(50); // a request would be on its way by now
+    QVERIFY(backend.requests.isEmpty());
+    model.refresh();
+    QTRY_COMPARE(model.rowCount(), 1);
+    QCOMPARE(backend.requests.size(), 1);
+}
+
 void TestAgentListModel::tester_pagesThroughEverything() {
     FakeBackend backend;
     for (int i = 0; i < 11; ++i)
@@ -148,6 +165,7 @@ void TestAgentListModel::tester_pagesThroughEverything() {
     model.setPageSize(4);
     // The tester asks for more whenever it may, like a view scrolled to the end.
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.refresh();
     QTRY_COMPARE(model.rowCount(), 11);
     QVERIFY(!model.canFetchMore({}));
     QCOMPARE(backend.requests.size(), 3);

@@ -40,6 +40,7 @@ private Q_SLOTS:
     void memory_deadContext_skipsCallback();
     void keychain_roundTrip();
     void keychain_secretNeverInPlainFiles();
+    void keychain_storeGoneMidRemoval_removalCompletes();
 };
 
 void TestSecretStore::memory_roundTrip() {
@@ -92,6 +93,32 @@ void TestSecretStore::keychain_roundTrip() {
     r = runSync([&](QObject *c, auto cb) { store.read(u"api"_s, c, cb); });
     QVERIFY(r.ok);
     QVERIFY(!r.value.has_value());
+}
+
+void TestSecretStore::keychain_storeGoneMidRemoval_removalCompletes() {
+    if (!haveSessionKeyring())
+        QSKIP("needs the private session bus and keyring that scripts/test provides");
+    // Deleting a connector removes its entries as the app may be closing: the store (and the
+    // page that asked) can go first. The removals still complete, and nothing calls into
+    // what was destroyed.
+    const QString service = u"Tramontane-test-"_s + QUuid::createUuid().toString(QUuid::Id128);
+    QStringList keys;
+    for (int i = 0; i < 8; ++i)
+        keys << u"entry-%1"_s.arg(i);
+    {
+        KeychainSecretStore store(service);
+        for (const QString &key : std::as_const(keys))
+            QVERIFY(runSync([&](QObject *c, auto cb) { store.write(key, u"v"_s, c, cb); }).ok);
+        QObject context;
+        for (const QString &key : std::as_const(keys))
+            store.remove(key, &context, [](const SecretStore::Result &) {});
+    } // the store and the context die with the removals on their way
+    KeychainSecretStore reader(service);
+    for (const QString &key : std::as_const(keys)) {
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !runSync([&](QObject *c, auto cb) { reader.read(key, c, cb); }).value.has_value(),
+            10000);
+    }
 }
 
 void TestSecretStore::keychain_secretNeverInPlainFiles() {
