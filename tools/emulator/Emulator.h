@@ -3,6 +3,7 @@
 
 #include "BuiltinMcp.h"
 #include "ConnectorTask.h"
+#include "ConversationScript.h"
 #include "Faults.h"
 #include "HttpServer.h"
 #include "Script.h"
@@ -112,6 +113,11 @@ private:
     void listConnectorTools(HttpExchange *ex, const Turn &turn,
                             const QList<ConnectorTarget> &targets);
 
+    // Conversations (EmulatorConversations.cpp)
+    void routeConversations(HttpExchange *ex);
+    void answerConversation(HttpExchange *ex, StoredConversation conversation,
+                            const QJsonObject &body);
+
     // Agents
     //! The first connector tool whose connector does not exist, if any.
     std::optional<QString> missingConnector(const QJsonArray &tools);
@@ -128,6 +134,7 @@ private:
     FaultList m_faults;
     BuiltinMcp m_mcp;
     QHash<const HttpExchange *, Fault> m_attached;
+    QHash<QString, StoredConversation> m_conversations;
     QJsonArray m_requests;
     int m_requestSeq = 0;
     int m_requestsThisMinute = 0;
