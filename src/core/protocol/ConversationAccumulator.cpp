@@ -181,7 +181,7 @@ void ConversationAccumulator::loadResponse(const ConversationResponse &response)
 }
 
 void ConversationAccumulator::markFailed(const QString &message, int code) {
-    if (m_state == State::Done || m_state == State::Failed)
+    if (m_state != State::Streaming)
         return;
     m_state = State::Failed;
     m_errorMessage = message;

@@ -90,7 +90,8 @@ public:
     ConversationUpdate feed(const ConversationEvent &event);
     //! Loads a complete (non-streamed) response: its outputs as rows, its usage, Done.
     void loadResponse(const ConversationResponse &response);
-    //! Ends the turn as Failed (unless it was Done) with the server's message and code.
+    //! Ends a turn still Streaming as Failed, with the server's message and code (the first
+    //! ending wins: a Done, Failed or Interrupted turn stays so).
     void markFailed(const QString &message, int code = 0);
     //! The stream stopped: a turn that is still Streaming becomes Interrupted.
     void markEnded();
