@@ -113,6 +113,23 @@ describe("conversations", () => {
     assert.equal(res.outputs[1].type, "message.output");
   });
 
+  test("image generation answers with a tool_file chunk", async () => {
+    const res = await client.beta.conversations.start({
+      model,
+      inputs: "draw a lighthouse",
+      tools: [{ type: "image_generation" }],
+    });
+    assertResponse(res, "image generation");
+    assert.equal(res.outputs[0].type, "tool.execution");
+    assert.equal(res.outputs[0].name, "image_generation");
+    const file = res.outputs[1].content.find((c) => c.type === "tool_file");
+    assert.ok(file, "a tool_file chunk");
+    assert.equal(file.tool, "image_generation");
+    assert.equal(file.fileType, "png");
+    const bytes = await client.files.download({ fileId: file.fileId });
+    assert.ok(bytes, "the file downloads");
+  });
+
   test("an agent with handoffs hands off, streamed", async () => {
     const tag = uniqueTag("h");
     const next = await client.beta.agents.create({ model, name: `Researcher ${tag}` });

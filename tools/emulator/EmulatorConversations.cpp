@@ -4,6 +4,7 @@
 #include "Emulator.h"
 
 #include "ConversationScript.h"
+#include "ImageRenderer.h"
 #include "Validation.h"
 
 #include "core/Logging.h"
@@ -277,6 +278,22 @@ void Emulator::answerConversation(HttpExchange *ex, StoredConversation conversat
                                          QJsonObject{{u"code"_s, info.value("code"_L1)}}, info));
         outputs.append(CS::messageOutput(agentId, speaker.model, answer));
         connectors.insert(u"code_interpreter"_s, 1);
+    } else if (Script::wantsImage(text) && hasTool(tools, {"image_generation"_L1})) {
+        // As the docs show: the tool run, then a message with the picture as a tool_file.
+        const QByteArray png = renderImage(text);
+        const StoredFile &file = m_store.addFile(png, u"image_generated_0.png"_s, u"image/png"_s);
+        const QString fileId = file.id;
+        outputs.append(CS::toolExecution(agentId, speaker.model, u"image_generation"_s,
+                                         QJsonObject{{u"prompt"_s, text}}, QJsonObject()));
+        outputs.append(CS::messageOutput(
+            agentId, speaker.model,
+            QJsonArray{QJsonObject{{u"type"_s, u"text"_s}, {u"text"_s, Script::imageAnswer(text)}},
+                       QJsonObject{{u"type"_s, u"tool_file"_s},
+                                   {u"tool"_s, u"image_generation"_s},
+                                   {u"file_id"_s, fileId},
+                                   {u"file_name"_s, u"image_generated_0"_s},
+                                   {u"file_type"_s, u"png"_s}}}));
+        connectors.insert(u"image_generation"_s, 1);
     } else if (Script::wantsEcho(text)) {
         outputs.append(
             CS::messageOutput(agentId, speaker.model, Script::echoAnswer(speaker, text, body)));

@@ -88,6 +88,7 @@ private Q_SLOTS:
     void stream_plainAnswer_completes();
     void stream_webSearch_givesToolRunAndReferences();
     void stream_codeInterpreter_givesCodeAndOutput();
+    void stream_imageGeneration_givesAToolFile();
     void stream_agentHandoff_continuesUnderTheNextAgent();
     void stream_functionCall_isForTheClient();
     void stream_responseError_failsWithItsMessage();
@@ -209,6 +210,28 @@ void TestConversationService::stream_codeInterpreter_givesCodeAndOutput() {
     QCOMPARE(QJsonDocument::fromJson(tool.arguments.toUtf8()).object().value("code"_L1).toString(),
              tool.info.value("code"_L1).toString());
     QVERIFY(r.outputs.at(1).text().contains(u"**42**"_s));
+}
+
+void TestConversationService::stream_imageGeneration_givesAToolFile() {
+    Finished r = runToEnd(m_service->startStream(
+        startRequest(u"draw a lighthouse"_s, {Tool::builtIn(Tool::Type::ImageGeneration)})));
+    QCOMPARE(r.outcome, Outcome::Completed);
+    QCOMPARE(r.outputs.size(), 2);
+    QCOMPARE(r.outputs.at(0).kind, Kind::ToolExecution);
+    QCOMPARE(r.outputs.at(0).name, u"image_generation"_s);
+    const QList<ContentChunk> images = r.outputs.at(1).content.images();
+    QCOMPARE(images.size(), 1);
+    QCOMPARE(images.at(0).type, ContentChunk::Type::ToolFile);
+    QCOMPARE(images.at(0).fileType, std::optional(u"png"_s));
+    // The file is there to download.
+    QNetworkRequest request(QUrl(m_emulator.baseUrl().toString() + u"/v1/files/"_s
+                                 + images.at(0).fileId + u"/content"_s));
+    request.setRawHeader("Authorization", "Bearer " + m_emulator.apiKey().toUtf8());
+    QNetworkReply *reply = m_nam.get(request);
+    QSignalSpy done(reply, &QNetworkReply::finished);
+    QVERIFY(done.wait(15000));
+    QVERIFY(reply->readAll().startsWith("\x89PNG"));
+    reply->deleteLater();
 }
 
 void TestConversationService::stream_agentHandoff_continuesUnderTheNextAgent() {
