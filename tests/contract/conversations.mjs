@@ -9,7 +9,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 
-import { assertNoUnknown, makeClient, uniqueTag } from "./support.mjs";
+import { assertNoUnknown, emulatorEnv, makeClient, uniqueTag } from "./support.mjs";
 
 const model = "mistral-small-latest";
 
@@ -176,6 +176,44 @@ describe("conversations", () => {
     const branch = await collectEvents(restarted, "restart stream");
     assert.notEqual(branch[0].conversationId, started.conversationId);
     assert.ok(messageText(branch).includes("second, edited"));
+  });
+
+  test("a connector tool that needs a confirmation waits, then runs once allowed", async () => {
+    const tag = uniqueTag("c");
+    const { baseUrl } = emulatorEnv();
+    const connector = await client.beta.connectors.create({
+      name: `confirm_${tag}`,
+      description: "Tools that need a confirmation",
+      server: `${baseUrl}/__mcp`,
+      protocol: "mcp",
+      visibility: "private",
+    });
+    const tools = [
+      {
+        type: "connector",
+        connectorId: connector.name,
+        toolConfiguration: { requiresConfirmation: ["echo"] },
+      },
+    ];
+    const started = await client.beta.conversations.start({
+      model,
+      inputs: `use tool echo {"message":"${tag}"}`,
+      tools,
+    });
+    assertResponse(started, "pending call");
+    const call = started.outputs[0];
+    assert.equal(call.type, "function.call");
+    assert.equal(call.confirmationStatus, "pending");
+
+    const stream = await client.beta.conversations.appendStream({
+      conversationId: started.conversationId,
+      conversationAppendStreamRequest: {
+        toolConfirmations: [{ toolCallId: call.toolCallId, confirmation: "allow" }],
+      },
+    });
+    const events = await collectEvents(stream, "confirmed call");
+    assert.ok(events.some((e) => e.type === "tool.execution.done" && e.name === "echo"));
+    assert.ok(messageText(events).includes(`Echo: ${tag}`));
   });
 
   test("a response error ends the stream with conversation.response.error", async () => {

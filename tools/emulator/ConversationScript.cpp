@@ -117,6 +117,8 @@ void addOutputEvents(EventWriter &w, int index, const QJsonObject &entry) {
         data.insert("name"_L1, entry.value("name"_L1));
         data.insert("tool_call_id"_L1, entry.value("tool_call_id"_L1));
         data.insert("arguments"_L1, entry.value("arguments"_L1));
+        if (entry.contains("confirmation_status"_L1))
+            data.insert("confirmation_status"_L1, entry.value("confirmation_status"_L1));
         w.add(u"function.call.delta"_s, data, 2);
     } else if (type == "agent.handoff"_L1) {
         QJsonObject started = common;
@@ -202,12 +204,15 @@ QJsonObject toolExecution(const QString &agentId, const QString &model, const QS
 }
 
 QJsonObject functionCall(const QString &agentId, const QString &model, const QString &name,
-                         const QJsonObject &arguments) {
+                         const QJsonObject &arguments,
+                         const std::optional<QString> &confirmationStatus) {
     QJsonObject entry = entryBase(u"function.call"_s, u"fc_"_s);
     insertProducer(entry, agentId, model);
     entry.insert("tool_call_id"_L1, newId(u""_s).left(9));
     entry.insert("name"_L1, name);
     entry.insert("arguments"_L1, compactText(arguments));
+    if (confirmationStatus)
+        entry.insert("confirmation_status"_L1, *confirmationStatus);
     return entry;
 }
 
@@ -289,6 +294,17 @@ bool wantsCode(const QString &text) {
 
 bool wantsHandoff(const QString &text) {
     return containsAny(text, {"hand off"_L1, "handoff"_L1});
+}
+
+QStringList confirmationsRequired(const QJsonObject &connectorTool) {
+    QStringList names;
+    const QJsonArray list = connectorTool.value("tool_configuration"_L1)
+                                .toObject()
+                                .value("requires_confirmation"_L1)
+                                .toArray();
+    for (const QJsonValue &name : list)
+        names.append(name.toString());
+    return names;
 }
 
 bool wantsResponseError(const QString &text) {

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "Script.h"
 #include "StreamPlayer.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
@@ -21,6 +23,22 @@ struct StoredConversation {
     QJsonArray tools;
     QJsonArray entries; //!< inputs and outputs, in order, as the history would list them
     QString createdAt;
+    //! Connector calls waiting for a confirmation, by tool_call_id: `{name, arguments}`.
+    QHash<QString, QJsonObject> pendingCalls;
+};
+
+//! One answer being made: the conversation, the request, who speaks, what came in and what
+//! goes out.
+struct ConversationTurn {
+    StoredConversation conversation;
+    QJsonObject body;
+    Script::Speaker speaker;
+    QString agentId;
+    QJsonArray tools;
+    QJsonArray inputEntries;
+    QString text;
+    QJsonArray outputs;
+    QJsonObject connectors; //!< usage.connectors
 };
 
 //! Builds the entries and the event stream of a conversation answer. Pure functions of their
@@ -41,8 +59,10 @@ int promptTokens(const QJsonArray &entries);
 QJsonObject messageOutput(const QString &agentId, const QString &model, const QJsonValue &content);
 QJsonObject toolExecution(const QString &agentId, const QString &model, const QString &name,
                           const QJsonObject &arguments, const QJsonObject &info);
+//! With a \a confirmationStatus ("pending"), a connector call that waits for the user.
 QJsonObject functionCall(const QString &agentId, const QString &model, const QString &name,
-                         const QJsonObject &arguments);
+                         const QJsonObject &arguments,
+                         const std::optional<QString> &confirmationStatus = std::nullopt);
 QJsonObject handoff(const QString &previousId, const QString &previousName, const QString &nextId,
                     const QString &nextName);
 
@@ -71,6 +91,9 @@ bool wantsSearch(const QString &text);
 bool wantsCode(const QString &text);
 //! `hand off` or `handoff`: an agent with handoffs hands the conversation to its first one.
 bool wantsHandoff(const QString &text);
+//! The tools a connector tool's `tool_configuration.requires_confirmation` names.
+QStringList confirmationsRequired(const QJsonObject &connectorTool);
+
 //! `response error`: the stream ends with `conversation.response.error` after the first output.
 bool wantsResponseError(const QString &text);
 //! `cut stream`: the connection closes in the middle of the answer.

@@ -117,6 +117,12 @@ private:
     void routeConversations(HttpExchange *ex);
     void answerConversation(HttpExchange *ex, StoredConversation conversation,
                             const QJsonObject &body);
+    //! Runs a connector tool over MCP for a conversation turn, then sends the answer.
+    void runConversationConnector(HttpExchange *ex, ConversationTurn turn,
+                                  const QList<ConnectorTarget> &targets,
+                                  const Invocation &invocation);
+    //! Stores the turn and sends its outputs (whole or streamed).
+    void sendConversation(HttpExchange *ex, ConversationTurn turn);
 
     // Agents
     //! The first connector tool whose connector does not exist, if any.

@@ -91,6 +91,9 @@ private Q_SLOTS:
     void stream_imageGeneration_givesAToolFile();
     void stream_agentHandoff_continuesUnderTheNextAgent();
     void stream_functionCall_isForTheClient();
+    void stream_connectorTool_runsOverMcp();
+    void stream_toolConfirmation_allowRunsTheTool();
+    void stream_toolConfirmation_denySkipsTheTool();
     void stream_responseError_failsWithItsMessage();
     void stream_cut_isInterruptedWithWhatArrived();
     void stream_adminStreamErrorFault_isAResponseError();
@@ -289,6 +292,93 @@ void TestConversationService::stream_functionCall_isForTheClient() {
     QCOMPARE(answer.outcome, Outcome::Completed);
     QVERIFY(answer.outputs.at(0).text().contains(u"18 C and windy"_s));
     QVERIFY(answer.outputs.at(0).text().contains(u"get_weather"_s));
+}
+
+namespace {
+
+// A connector on the emulator's own MCP server; with \a confirm, `echo` needs a confirmation.
+Tool echoConnector(QNetworkAccessManager &nam, const EmulatorProcess &emulator, bool confirm) {
+    const QJsonObject connector =
+        Test::createConnector(nam, emulator.baseUrl(), emulator.apiKey(), u"echo_tools"_s);
+    Tool tool = Tool::connector(connector.value("name"_L1).toString());
+    if (confirm) {
+        ToolConfiguration config;
+        config.requiresConfirmation = QStringList{u"echo"_s};
+        tool.toolConfiguration = config;
+    }
+    return tool;
+}
+
+} // namespace
+
+void TestConversationService::stream_connectorTool_runsOverMcp() {
+    const Tool tool = echoConnector(m_nam, m_emulator, false);
+    Finished r = runToEnd(
+        m_service->startStream(startRequest(uR"(use tool echo {"message":"over MCP"})"_s, {tool})));
+    QCOMPARE(r.outcome, Outcome::Completed);
+    QCOMPARE(r.outputs.size(), 2);
+    QCOMPARE(r.outputs.at(0).kind, Kind::ToolExecution);
+    QCOMPARE(r.outputs.at(0).name, u"echo"_s);
+    QCOMPARE(r.outputs.at(0).info.value("connector_name"_L1).toString(), u"echo_tools"_s);
+    QVERIFY(r.outputs.at(1).text().contains(u"Echo: over MCP"_s));
+}
+
+void TestConversationService::stream_toolConfirmation_allowRunsTheTool() {
+    const Tool tool = echoConnector(m_nam, m_emulator, true);
+    Finished r = runToEnd(m_service->startStream(
+        startRequest(uR"(use tool echo {"message":"confirmed"})"_s, {tool})));
+    QCOMPARE(r.outcome, Outcome::Completed);
+    QCOMPARE(r.outputs.size(), 1);
+    const ConversationOutput &call = r.outputs.at(0);
+    QCOMPARE(call.kind, Kind::FunctionCall);
+    QCOMPARE(call.name, u"echo"_s);
+    QCOMPARE(call.confirmationStatus, std::optional(u"pending"_s));
+    QCOMPARE(call.arguments, uR"({"message":"confirmed"})"_s);
+    // Nothing ran yet.
+    QCOMPARE(Test::recordedRequests(m_nam, m_emulator.baseUrl(), u"/__mcp"_s).size(), 0);
+
+    ConversationAppendRequest allow;
+    allow.conversationId = r.conversationId;
+    allow.toolConfirmations = {{call.toolCallId, true}};
+    Finished answer = runToEnd(m_service->appendStream(allow));
+    QCOMPARE(answer.outcome, Outcome::Completed);
+    QCOMPARE(answer.outputs.size(), 2);
+    QCOMPARE(answer.outputs.at(0).kind, Kind::ToolExecution);
+    QVERIFY(answer.outputs.at(1).text().contains(u"Echo: confirmed"_s));
+    const QJsonArray sent = Test::recordedRequests(
+        m_nam, m_emulator.baseUrl(), ConversationService::appendPath(r.conversationId));
+    QCOMPARE(sent.size(), 1);
+    QCOMPARE(sent.at(0).toObject().value("body"_L1).toObject().value("tool_confirmations"_L1),
+             QJsonValue(QJsonArray{QJsonObject{{u"tool_call_id"_s, call.toolCallId},
+                                               {u"confirmation"_s, u"allow"_s}}}));
+
+    // A confirmation is used once.
+    Call<ConversationResponse> again;
+    allow.stream = false;
+    m_service->append(allow, this, again.callback());
+    QVERIFY(again.wait());
+    QCOMPARE(again.result.error.httpStatus(), 400);
+}
+
+void TestConversationService::stream_toolConfirmation_denySkipsTheTool() {
+    const Tool tool = echoConnector(m_nam, m_emulator, true);
+    Call<ConversationResponse> first;
+    m_service->start(startRequest(uR"(use tool echo {"message":"no"})"_s, {tool}), this,
+                     first.callback());
+    QVERIFY(first.wait());
+    QVERIFY2(first.result.ok(), qPrintable(first.result.error.toLogString()));
+    const ConversationEntry &call = first.result.value->outputs.at(0);
+    QCOMPARE(call.type, ConversationEntry::Type::FunctionCall);
+    QCOMPARE(call.confirmationStatus, std::optional(u"pending"_s));
+
+    ConversationAppendRequest deny;
+    deny.conversationId = first.result.value->conversationId;
+    deny.toolConfirmations = {{call.toolCallId, false}};
+    Finished answer = runToEnd(m_service->appendStream(deny));
+    QCOMPARE(answer.outcome, Outcome::Completed);
+    QCOMPARE(answer.outputs.size(), 1);
+    QVERIFY(answer.outputs.at(0).text().contains(u"denied"_s));
+    QCOMPARE(Test::recordedRequests(m_nam, m_emulator.baseUrl(), u"/__mcp"_s).size(), 0);
 }
 
 void TestConversationService::stream_responseError_failsWithItsMessage() {
