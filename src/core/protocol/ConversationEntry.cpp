@@ -169,4 +169,16 @@ ConversationResponse ConversationResponse::fromJson(const QJsonObject &json) {
     return response;
 }
 
+ConversationHistory ConversationHistory::fromJson(const QJsonObject &json) {
+    ConversationHistory history;
+    history.conversationId = Json::string(json, "conversation_id"_L1);
+    const QJsonArray entries = Json::array(json, "entries"_L1);
+    history.entries.reserve(entries.size());
+    for (const QJsonValue &value : entries) {
+        if (value.isObject())
+            history.entries.append(ConversationEntry::fromJson(value.toObject()));
+    }
+    return history;
+}
+
 } // namespace Tramontane

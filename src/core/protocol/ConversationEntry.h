@@ -86,4 +86,13 @@ struct ConversationResponse {
     static ConversationResponse fromJson(const QJsonObject &json);
 };
 
+//! `GET /v1/conversations/{id}/history`: every entry of a conversation, inputs and outputs, in
+//! order (`conversation.history`).
+struct ConversationHistory {
+    QString conversationId;
+    QList<ConversationEntry> entries;
+
+    static ConversationHistory fromJson(const QJsonObject &json);
+};
+
 } // namespace Tramontane

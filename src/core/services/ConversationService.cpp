@@ -81,6 +81,10 @@ QString ConversationService::restartPath(const QString &conversationId) {
     return appendPath(conversationId) + u"/restart"_s;
 }
 
+QString ConversationService::historyPath(const QString &conversationId) {
+    return appendPath(conversationId) + u"/history"_s;
+}
+
 ConversationRun *ConversationService::stream(const QString &path, const QJsonObject &body) {
     StreamJob *job =
         m_client->streamPost(path, body, ApiError::Context::Chat, StreamJob::Mode::Conversation);
@@ -145,6 +149,30 @@ QPointer<ApiJob> ConversationService::restart(ConversationRestartRequest request
     request.stream = false;
     return post(restartPath(request.conversationId), request.toJson(), context,
                 std::move(callback));
+}
+
+QPointer<ApiJob> ConversationService::history(const QString &conversationId, QObject *context,
+                                              ServiceCallback<ConversationHistory> callback) {
+    ApiJob *job = m_client->get(historyPath(conversationId), {}, ApiError::Context::Chat);
+    connect(job, &ApiJob::finished, context, [job, callback = std::move(callback)] {
+        if (job->status() != ApiJob::Status::Succeeded) {
+            callback(ServiceResult<ConversationHistory>::failure(job->error()));
+            return;
+        }
+        const QJsonObject object = job->json().object();
+        if (!object.value("entries"_L1).isArray()) {
+            ApiError error = ApiError::invalidResponse(
+                QCoreApplication::translate("ConversationService",
+                                            "The conversation history has no entries."),
+                ApiError::Context::Chat);
+            error.setRequestId(job->requestId());
+            callback(ServiceResult<ConversationHistory>::failure(error));
+            return;
+        }
+        callback(ServiceResult<ConversationHistory>::success(ConversationHistory::fromJson(object),
+                                                             job->requestId()));
+    });
+    return job;
 }
 
 } // namespace Tramontane

@@ -91,10 +91,15 @@ public:
     QPointer<ApiJob> restart(ConversationRestartRequest request, QObject *context,
                              ServiceCallback<ConversationResponse> callback);
 
+    //! Every entry of a conversation (to continue it where it was, or to replay it).
+    QPointer<ApiJob> history(const QString &conversationId, QObject *context,
+                             ServiceCallback<ConversationHistory> callback);
+
     static QString startPath() { return QStringLiteral("/v1/conversations"); }
     //! `/v1/conversations/{id}` (the id percent-encoded).
     static QString appendPath(const QString &conversationId);
     static QString restartPath(const QString &conversationId);
+    static QString historyPath(const QString &conversationId);
 
 private:
     ConversationRun *stream(const QString &path, const QJsonObject &body);

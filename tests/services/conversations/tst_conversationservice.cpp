@@ -156,11 +156,18 @@ void TestConversationService::append_continuesTheSameConversation() {
     QVERIFY(streamed.outputs.at(0).text().contains(u"Second question"_s));
 
     // The conversation now holds both turns.
-    const Test::RawReply history =
-        Test::rawRequest(m_nam, m_emulator.baseUrl(), m_emulator.apiKey(), "GET",
-                         ConversationService::appendPath(id) + u"/history"_s);
-    QCOMPARE(history.status, 200);
-    QCOMPARE(history.json.object().value("entries"_L1).toArray().size(), 4);
+    Call<ConversationHistory> history;
+    QVERIFY(m_service->history(id, this, history.callback()));
+    QVERIFY(history.wait());
+    QVERIFY2(history.result.ok(), qPrintable(history.result.error.toLogString()));
+    QCOMPARE(history.result.value->conversationId, id);
+    const QList<ConversationEntry> &entries = history.result.value->entries;
+    QCOMPARE(entries.size(), 4);
+    QCOMPARE(entries.at(0).type, ConversationEntry::Type::MessageInput);
+    QCOMPARE(entries.at(0).content.text(), u"First question"_s);
+    QCOMPARE(entries.at(1).type, ConversationEntry::Type::MessageOutput);
+    QCOMPARE(entries.at(2).content.text(), u"Second question"_s);
+    QCOMPARE(entries.at(3).content.plainText(), streamed.outputs.at(0).text());
     const QJsonArray sent =
         Test::recordedRequests(m_nam, m_emulator.baseUrl(), u"/v1/conversations/"_s);
     QCOMPARE(sent.size(), 2); // the append, then the history
