@@ -97,6 +97,8 @@ private Q_SLOTS:
     void stream_responseError_failsWithItsMessage();
     void stream_cut_isInterruptedWithWhatArrived();
     void stream_adminStreamErrorFault_isAResponseError();
+    void stream_503BeforeTheFirstByte_isRetried();
+    void stream_cancel_keepsWhatArrived();
     void restart_startsANewConversationFromAnEntry();
     void append_unknownConversation_is404();
     void start_sendsOnlyKnownFields();
@@ -425,6 +427,38 @@ void TestConversationService::stream_adminStreamErrorFault_isAResponseError() {
     QCOMPARE(r.errorMessage, u"Search backend unavailable"_s);
     QCOMPARE(r.outputs.size(), 1); // started, then two tokens
     QCOMPARE(r.updates, 3);
+}
+
+void TestConversationService::stream_503BeforeTheFirstByte_isRetried() {
+    QCOMPARE(Test::addFault(m_nam, m_emulator.baseUrl(),
+                            QJsonObject{{u"status"_s, 503},
+                                        {u"path"_s, u"/v1/conversations"_s},
+                                        {u"retry_after"_s, 0}}),
+             200);
+    Finished r = runToEnd(m_service->startStream(startRequest(u"Hello after a retry"_s)));
+    QCOMPARE(r.outcome, Outcome::Completed);
+    QVERIFY(r.outputs.at(0).text().contains(u"Hello after a retry"_s));
+    QCOMPARE(Test::recordedRequests(m_nam, m_emulator.baseUrl(), u"/v1/conversations"_s).size(), 2);
+}
+
+void TestConversationService::stream_cancel_keepsWhatArrived() {
+    QPointer<ConversationRun> run =
+        m_service->startStream(startRequest(u"rate 50 and take your time"_s));
+    QSignalSpy updated(run.data(), &ConversationRun::updated);
+    QVERIFY(QTest::qWaitFor([&updated] { return updated.size() >= 3; }, 15000));
+    QString textBefore;
+    Outcome outcome = Outcome::Running;
+    ConversationAccumulator::State state = ConversationAccumulator::State::Streaming;
+    connect(run, &ConversationRun::finished, this, [&] {
+        outcome = run->outcome();
+        state = run->accumulator().state();
+        textBefore = run->outputs().value(0).text();
+    });
+    run->cancel(); // finished() fires before cancel() returns
+    QCOMPARE(outcome, Outcome::Canceled);
+    QCOMPARE(state, ConversationAccumulator::State::Interrupted);
+    QVERIFY(!textBefore.isEmpty());
+    QTRY_VERIFY(!run); // deletes itself
 }
 
 void TestConversationService::restart_startsANewConversationFromAnEntry() {
