@@ -16,9 +16,12 @@ import { startEmulator } from "./emulator-process.mjs";
 
 const SKIP = 77;
 const here = path.dirname(fileURLToPath(import.meta.url));
-const testFiles = ["sdk-contract.mjs", "mcp-connector.mjs", "demo-seed.mjs"].map((f) =>
-  path.join(here, f),
-);
+const testFiles = [
+  "sdk-contract.mjs",
+  "mcp-connector.mjs",
+  "demo-seed.mjs",
+  "conversations.mjs",
+].map((f) => path.join(here, f));
 
 function fail(message) {
   console.error(`run-contract: ${message}`);

@@ -384,6 +384,9 @@ void Emulator::dispatch(HttpExchange *ex) {
                     || (n == 6 && seg[3] == "tools"_L1 && seg[5] == "call"_L1);
         else if (area == "files"_L1)
             known = n == 3 || (n == 4 && (seg[3] == "content"_L1 || seg[3] == "url"_L1));
+        else if (area == "conversations"_L1)
+            known =
+                n == 2 || n == 3 || (n == 4 && (seg[3] == "restart"_L1 || seg[3] == "history"_L1));
     }
     if (!known) {
         // The gateway's answer: it never reaches authentication.
@@ -414,6 +417,8 @@ void Emulator::dispatch(HttpExchange *ex) {
         routeAgents(ex);
     else if (area == "connectors"_L1)
         routeConnectors(ex);
+    else if (area == "conversations"_L1)
+        routeConversations(ex);
     else
         routeFiles(ex);
 }
@@ -539,6 +544,7 @@ void Emulator::routeAdmin(HttpExchange *ex) {
             return;
         }
         m_store.clear();
+        m_conversations.clear();
         m_faults.clear();
         m_requests = {};
         if (m_options.demo)

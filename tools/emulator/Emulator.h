@@ -3,6 +3,7 @@
 
 #include "BuiltinMcp.h"
 #include "ConnectorTask.h"
+#include "ConversationScript.h"
 #include "Faults.h"
 #include "HttpServer.h"
 #include "OAuthServer.h"
@@ -115,6 +116,17 @@ private:
     void listConnectorTools(HttpExchange *ex, const Turn &turn,
                             const QList<ConnectorTarget> &targets);
 
+    // Conversations (EmulatorConversations.cpp)
+    void routeConversations(HttpExchange *ex);
+    void answerConversation(HttpExchange *ex, StoredConversation conversation,
+                            const QJsonObject &body);
+    //! Runs a connector tool over MCP for a conversation turn, then sends the answer.
+    void runConversationConnector(HttpExchange *ex, ConversationTurn turn,
+                                  const QList<ConnectorTarget> &targets,
+                                  const Invocation &invocation);
+    //! Stores the turn and sends its outputs (whole or streamed).
+    void sendConversation(HttpExchange *ex, ConversationTurn turn);
+
     // Agents
     //! The first connector tool whose connector does not exist, if any.
     std::optional<QString> missingConnector(const QJsonArray &tools);
@@ -133,6 +145,7 @@ private:
     OAuthServer m_oauth;
     ProtectedMcp m_protectedMcp{m_oauth};
     QHash<const HttpExchange *, Fault> m_attached;
+    QHash<QString, StoredConversation> m_conversations;
     QJsonArray m_requests;
     int m_requestSeq = 0;
     int m_requestsThisMinute = 0;

@@ -94,11 +94,14 @@ bool StreamPlayer::pauseDue() const {
 }
 
 bool StreamPlayer::emitEvent(const StreamEvent &event, QByteArray &out) {
+    QByteArray bytes = "data: " + event.json + "\n\n";
+    if (!event.name.isEmpty())
+        bytes.prepend("event: " + event.name + '\n');
     if (m_fault && !m_faultApplied && m_eventsSent >= m_fault->afterEvents) {
-        if (!applyFault(out, "data: " + event.json + "\n\n"))
+        if (!applyFault(out, bytes))
             return false;
     }
-    out += "data: " + event.json + "\n\n";
+    out += bytes;
     ++m_eventsSent;
     return true;
 }
@@ -113,6 +116,20 @@ bool StreamPlayer::applyFault(QByteArray &out, const QByteArray &next) {
         m_exchange->abortStream();
         return false;
     case Fault::Kind::StreamError: {
+        if (m_conversation) {
+            const QJsonObject error{
+                {u"type"_s, u"conversation.response.error"_s},
+                {u"message"_s, m_fault->message.isEmpty()
+                                   ? u"Internal error while generating the answer"_s
+                                   : m_fault->message},
+                {u"code"_s, 3000},
+            };
+            out += "event: conversation.response.error\ndata: "
+                   + QJsonDocument(error).toJson(QJsonDocument::Compact) + "\n\n";
+            m_exchange->write(out);
+            m_exchange->endStream();
+            return false;
+        }
         const QJsonObject error{
             {u"object"_s, u"error"_s},
             {u"message"_s, m_fault->message.isEmpty()
@@ -163,9 +180,10 @@ void StreamPlayer::tickEndless() {
 
 void StreamPlayer::finish(QByteArray &out) {
     // A fault that asked for more events than the stream has happens before [DONE].
-    if (m_fault && !m_faultApplied && !applyFault(out, "data: [DONE]\n\n"))
+    if (m_fault && !m_faultApplied && !applyFault(out, m_conversation ? "" : "data: [DONE]\n\n"))
         return;
-    out += "data: [DONE]\n\n";
+    if (!m_conversation)
+        out += "data: [DONE]\n\n";
     m_exchange->write(out);
     m_exchange->endStream();
 }

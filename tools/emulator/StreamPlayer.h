@@ -20,6 +20,7 @@ class HttpExchange;
 struct StreamEvent {
     QByteArray json;
     int tokens = 0;
+    QByteArray name; //!< the `event:` line (conversation streams); none when empty
 };
 
 //! Plays a chat completion stream on an exchange: `data: {json}` events paced at a token rate,
@@ -35,6 +36,9 @@ public:
     StreamPlayer(HttpExchange *exchange, QList<StreamEvent> events, double tokensPerSecond,
                  std::optional<Fault> fault);
     void start();
+    //! Conversation streams: no `[DONE]` at the end (the last event ends the stream), and a
+    //! stream_error fault sends a `conversation.response.error` event.
+    void setConversationFormat(bool on) { m_conversation = on; }
 
 private:
     void tick();
@@ -61,6 +65,7 @@ private:
     QElapsedTimer m_clock;
     qint64 m_pausedMs = 0; // time spent in a pause fault, left out of the pacing
     bool m_paused = false;
+    bool m_conversation = false;
     QTimer *m_timer;
 };
 
