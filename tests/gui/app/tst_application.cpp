@@ -173,6 +173,8 @@ void TestApplication::damagedHistory_saysSoThenStartsANewOne() {
     QVERIFY(ConversationStore::setAsideDamaged(profile).ok());
     QVERIFY2(app.start(&error, &kind), qPrintable(error));
     QVERIFY(app.window());
+}
+
 void TestApplication::demo_noRequestBeforeTheEmulatorListens() {
     // The demo starts the emulator itself: until it said it listens, nothing is asked (a
     // request before would fail, and be retried, for nothing).
