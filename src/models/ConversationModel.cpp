@@ -258,6 +258,10 @@ QList<ChatItem> ConversationModel::deriveItems(const QList<ChatEntry> &entries, 
                 item.toolName = call.name;
                 item.toolArguments = prettyJson(call.arguments);
                 item.hosted = call.isHosted();
+                if (call.metadata) {
+                    item.toolType = call.metadata->value("tool_type"_L1).toString();
+                    item.toolConnector = call.metadata->value("connector_name"_L1).toString();
+                }
                 const int result = resultOfCall.value(call.id, -1);
                 if (result >= 0) {
                     consumedResults.insert(result);

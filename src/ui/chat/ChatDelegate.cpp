@@ -3,6 +3,7 @@
 
 #include "models/ConversationModel.h"
 #include "ui/chat/ImageRepository.h"
+#include "ui/chat/ToolTitles.h"
 #include "ui/markdown/MessageDocument.h"
 
 #include <QAbstractItemView>
@@ -1625,10 +1626,7 @@ QString ChatDelegate::toolDisplayName(const ChatItem &item) {
         return tr("Tool");
     if (!item.hosted)
         return item.toolName;
-    QString name = item.toolName;
-    name.replace(u'_', u' ');
-    name[0] = name.at(0).toUpper();
-    return name;
+    return ToolTitles::title(item.toolName, item.toolType, item.toolConnector);
 }
 
 QString ChatDelegate::citationLabel(const Citation &citation, int index) {

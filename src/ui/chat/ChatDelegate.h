@@ -160,7 +160,7 @@ public:
     static QString copyText(const ChatItem &item);
     //! The one-line summary of a tool call's arguments.
     static QString toolSummary(const ChatItem &item);
-    //! "Image generation" for image_generation; function names as they are.
+    //! A hosted tool's translated title (see ToolTitles); function names as they are.
     static QString toolDisplayName(const ChatItem &item);
     //! The footer line: model · N tokens · request id.
     static QString footerText(const ChatItem &item);
