@@ -108,8 +108,10 @@ bool Application::start(QString *error) {
     if (opened.interruptedMessages > 0)
         qCInfo(lcStorage) << opened.interruptedMessages << "answers were interrupted last time";
 
-    m_secrets = std::make_unique<KeychainSecretStore>(u"Tramontane/"_s
-                                                      + QFileInfo(m_profileDir).fileName());
+    if (!m_secrets) {
+        m_secrets = std::make_unique<KeychainSecretStore>(u"Tramontane/"_s
+                                                          + QFileInfo(m_profileDir).fileName());
+    }
     m_nam = new QNetworkAccessManager(this);
     m_client = new ApiClient(m_nam, this);
     m_chat = new ChatService(m_client, this);
@@ -287,7 +289,7 @@ void Application::connectApi() {
         m_window->setConnectionText(tr("No API key"), r.error);
         m_window->showStatus(r.ok ? tr("Add your Mistral API key in Settings to start.") : r.error,
                              0);
-        showSettings();
+        openSettings(false);
     });
 }
 
@@ -455,15 +457,29 @@ void Application::loadOlderMessages() {
         m_pager->loadOlder();
 }
 
+void Application::setSecretStore(std::unique_ptr<SecretStore> store) {
+    m_secrets = std::move(store);
+}
+
 void Application::showSettings() {
+    if (m_config.keySource == ConnectionConfig::KeySource::Environment) {
+        openSettings(false);
+        return;
+    }
+    // The dialog says a key is stored only when the keychain really holds one.
+    m_secrets->read(SecretStore::apiKeyEntry(), this, [this](const SecretStore::Result &r) {
+        openSettings(r.ok && r.value && !r.value->isEmpty());
+    });
+}
+
+void Application::openSettings(bool keyStored) {
     QSettings settings;
     SettingsDialog dialog(m_window.get());
     SettingsDialog::Values values;
     values.demo = m_config.mode == ConnectionConfig::Mode::Demo;
     values.baseUrl = QUrl(settings.value(u"connection/baseUrl"_s).toString());
     const bool fromEnvironment = m_config.keySource == ConnectionConfig::KeySource::Environment;
-    dialog.setValues(values, m_config.keySource == ConnectionConfig::KeySource::Keychain,
-                     fromEnvironment);
+    dialog.setValues(values, keyStored, fromEnvironment);
     dialog.setTester([this](const QUrl &baseUrl, const QString &key, QObject *context,
                             std::function<void(const QString &)> done) {
         // A throwaway client so the test never disturbs the live one.

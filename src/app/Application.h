@@ -64,6 +64,9 @@ public:
     //! Replaces the file dialogs of the export and import commands (tests supply paths this
     //! way); an empty chooser restores the dialogs.
     void setFileChooser(FileChooser chooser) { m_fileChooser = std::move(chooser); }
+    //! Keeps secrets (the API key, connector credentials) in \a store instead of the system
+    //! keychain; call before start() (tests use a MemorySecretStore).
+    void setSecretStore(std::unique_ptr<SecretStore> store);
 
 private:
     //! Quitting, in this order: stops an answer still streaming and stores what arrived (marked
@@ -82,7 +85,9 @@ private:
     //! that message and highlights it (a search hit). False when it could not be opened.
     bool openConversation(qint64 id, qint64 messageId = 0);
     void loadOlderMessages();
+    //! Reads whether a key is in the keychain, then opens the settings.
     void showSettings();
+    void openSettings(bool keyStored);
     void setConnectionStatus();
 
     // Show as code, export and import of the current conversation (wired by wireExport()).

@@ -2,6 +2,7 @@
 // The whole app, as the run command starts it: demo mode with the bundled emulator, a message
 // typed in the composer, the streamed answer and a generated image reaching the chat view.
 #include "app/Application.h"
+#include "core/auth/SecretStore.h"
 #include "core/storage/ConversationStore.h"
 #include "core/storage/MessageText.h"
 #include "models/ChatItem.h"
@@ -10,12 +11,16 @@
 #include "ui/chat/ChatView.h"
 #include "ui/chat/ImageRepository.h"
 
+#include <QApplication>
 #include <QComboBox>
+#include <QDialog>
+#include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 using namespace Tramontane;
@@ -27,6 +32,7 @@ private Q_SLOTS:
     void initTestCase();
     void demo_completesChatTurnWithImage();
     void destroyedMidAnswer_storesWhatWasShown();
+    void settings_sayAKeyIsStoredOnlyWhenOneIs();
 
 private:
     QTemporaryDir m_home;
@@ -126,6 +132,45 @@ void TestApplication::destroyedMidAnswer_storesWhatWasShown() {
     QCOMPARE(messages.value().size(), 2);
     QCOMPARE(messages.value().at(1).status, MessageStatus::Interrupted);
     QVERIFY(MessageText::plainText(messages.value().at(1).message).startsWith(shown));
+}
+
+void TestApplication::settings_sayAKeyIsStoredOnlyWhenOneIs() {
+    // A fresh profile on the platform: no key anywhere, so Settings open by themselves and
+    // must not claim that the keychain holds one.
+    const auto config = ConnectionConfig::resolve(
+        {false, {}, {}, {}, u"api"_s, u"http://127.0.0.1:9"_s}); // nothing listens there
+    Application app(config, m_home.filePath(u"fresh"_s));
+    auto secrets = std::make_unique<MemorySecretStore>();
+    MemorySecretStore *store = secrets.get();
+    app.setSecretStore(std::move(secrets));
+
+    // Reads the key field of the settings dialog whenever one is open, then closes it.
+    QStringList placeholders;
+    QTimer watcher;
+    watcher.setInterval(20);
+    connect(&watcher, &QTimer::timeout, this, [&placeholders] {
+        auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget());
+        if (!dialog)
+            return;
+        if (auto *key = dialog->findChild<QLineEdit *>(u"apiKeyLineEdit"_s))
+            placeholders << key->placeholderText();
+        dialog->reject();
+    });
+    watcher.start();
+
+    QString error;
+    QVERIFY2(app.start(&error), qPrintable(error));
+    QTRY_COMPARE(placeholders.size(), 1);
+    QCOMPARE(placeholders.at(0), u"Paste the key from console.mistral.ai"_s);
+
+    // Once a key is in the keychain, Settings say so.
+    bool written = false;
+    store->write(SecretStore::apiKeyEntry(), u"stored-key-0123456789"_s, this,
+                 [&written](const SecretStore::Result &r) { written = r.ok; });
+    QTRY_VERIFY(written);
+    Q_EMIT app.window()->settingsRequested();
+    QTRY_COMPARE(placeholders.size(), 2);
+    QCOMPARE(placeholders.at(1), u"A key is stored in the keychain (type to replace it)"_s);
 }
 
 QTEST_MAIN(TestApplication)
