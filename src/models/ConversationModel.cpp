@@ -357,6 +357,14 @@ QList<ChatItem> ConversationModel::deriveItems(const QList<ChatEntry> &entries, 
             } else {
                 notice.text = entry.error.title();
                 notice.detail = entry.error.hint();
+                if (entry.error.kind() == ApiError::Kind::StreamInterrupted) {
+                    // Failed, not interrupted: nothing of the answer arrived, so there is no
+                    // partial answer to speak of.
+                    notice.text = QCoreApplication::translate(
+                        "ConversationModel", "The connection ended before any answer arrived.");
+                    notice.detail = QCoreApplication::translate(
+                        "ConversationModel", "Nothing was received. Retry to ask again.");
+                }
             }
         }
     }

@@ -75,6 +75,8 @@ ApiError StoreChatPersistence::restoreError(const QJsonObject &json) {
             context);
     } else if (kind == u"invalid-response"_s) {
         error = ApiError::invalidResponse(detail, context);
+    } else if (kind == u"not-a-stream"_s) {
+        error = ApiError::notAStream(json.value(u"contentType"_s).toString(), context, detail);
     } else {
         error = ApiError::streamInterrupted(context, detail);
     }

@@ -25,6 +25,7 @@ constexpr Named KindNames[] = {
     {"endless_line"_L1, int(Fault::Kind::EndlessLine)},
     {"keep_alive_only"_L1, int(Fault::Kind::KeepAlive)},
     {"pause"_L1, int(Fault::Kind::Pause)},
+    {"html_page"_L1, int(Fault::Kind::HtmlPage)},
 };
 
 constexpr Named BodyNames[] = {
@@ -170,7 +171,7 @@ std::optional<Fault> Fault::fromJson(const QJsonObject &o, QString *error) {
     const auto k = lookup(KindNames, kind);
     if (!k) {
         *error = u"unknown fault kind \"%1\" (status, delay, cut, malformed, stream_error, drop, "
-                 "endless_line, keep_alive_only, pause)"_s.arg(kind);
+                 "endless_line, keep_alive_only, pause, html_page)"_s.arg(kind);
         return std::nullopt;
     }
     f.kind = Kind(*k);

@@ -22,6 +22,7 @@ struct Fault {
         EndlessLine, //!< streams: after K events, a `data:` line that never ends
         KeepAlive,   //!< streams: after K events, only keep-alive comments, forever
         Pause,       //!< streams: stop after K events for `delayMs` (0: until the client leaves)
+        HtmlPage,    //!< HTTP 200 with an HTML sign-in page instead of the answer
     };
     //! Whether this kind changes a stream after `afterEvents` events.
     bool isStreamKind() const;

@@ -42,6 +42,7 @@ private Q_SLOTS:
     void endlessLine_failsClearly_keepsPartialAnswer();
     void keepAliveOnly_timesOut_keepsPartialAnswer();
     void serverError_isRetriedThenSucceeds();
+    void htmlPageInsteadOfStream_saysWhatCame();
     void stop_keepsWhatArrived();
     void editAndResend_replacesTheTurn();
     void secondTurn_sendsHistoryTheApiAccepts();
@@ -246,6 +247,27 @@ void TestChatSession::serverError_isRetriedThenSucceeds() {
     QVERIFY(waitIdle(30000));
     QCOMPARE(m_model->entries().at(1).status, ChatEntry::Status::Complete);
     QCOMPARE(m_driver->recordedRequests(u"/v1/chat/completions"_s).size(), 2);
+}
+
+void TestChatSession::htmlPageInsteadOfStream_saysWhatCame() {
+    QCOMPARE(m_driver->addFault(
+                 QJsonObject{{u"kind"_s, u"html_page"_s}, {u"path"_s, u"/v1/chat/completions"_s}}),
+             200);
+    QVERIFY(m_session->send(u"Hello? rate 0"_s));
+    QVERIFY(waitIdle());
+    const ChatEntry &answer = m_model->entries().at(1);
+    QCOMPARE(answer.status, ChatEntry::Status::Failed);
+    const ChatItem &notice = m_model->item(m_model->rowCount() - 1);
+    QCOMPARE(notice.kind, ChatItem::Kind::Notice);
+    QCOMPARE(notice.text, u"The server did not answer with an event stream: it sent text/html."_s);
+    QVERIFY2(!notice.text.contains(u"interrupted"_s), qPrintable(notice.text));
+    QVERIFY2(!notice.detail.contains(u"partial"_s), qPrintable(notice.detail));
+    QVERIFY(notice.retryable);
+    // The page is not retried automatically; Retry asks again.
+    QCOMPARE(m_driver->recordedRequests(u"/v1/chat/completions"_s).size(), 1);
+    QVERIFY(m_session->retry(1));
+    QVERIFY(waitIdle());
+    QCOMPARE(m_model->entries().at(1).status, ChatEntry::Status::Complete);
 }
 
 void TestChatSession::stop_keepsWhatArrived() {
