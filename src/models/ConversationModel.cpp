@@ -357,6 +357,15 @@ QList<ChatItem> ConversationModel::deriveItems(const QList<ChatEntry> &entries, 
             } else {
                 notice.text = entry.error.title();
                 notice.detail = entry.error.hint();
+                if (entry.error.isRetryable() && entry.error.attempts() > 1) {
+                    // Sent several times already: the automatic retries are used up.
+                    const int attempts = entry.error.attempts();
+                    notice.detail = QCoreApplication::translate(
+                        "ConversationModel",
+                        "The request was sent %n time(s) without success and the automatic "
+                        "retries are exhausted. Retry when you are ready.",
+                        nullptr, attempts);
+                }
                 if (entry.error.kind() == ApiError::Kind::StreamInterrupted) {
                     // Failed, not interrupted: nothing of the answer arrived, so there is no
                     // partial answer to speak of.

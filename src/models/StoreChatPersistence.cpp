@@ -81,6 +81,7 @@ ApiError StoreChatPersistence::restoreError(const QJsonObject &json) {
         error = ApiError::streamInterrupted(context, detail);
     }
     error.setRequestId(json.value(u"requestId"_s).toString());
+    error.setAttempts(json.value(u"attempts"_s).toInt());
     return error;
 }
 

@@ -788,21 +788,19 @@ QString ApiError::hint() const {
                                                nullptr, seconds);
         }
         return QCoreApplication::translate("ApiError", "Wait a moment before trying again.");
-    case HttpReason::ServerError:
-    case HttpReason::Unavailable:
-        return QCoreApplication::translate(
-            "ApiError",
-            "This is usually temporary: the request is retried automatically. Try again "
-            "in a moment.");
     case HttpReason::McpFailed:
         return QCoreApplication::translate(
             "ApiError", "Check the connector's server URL and that the server is running.");
     case HttpReason::McpTimeout:
         return QCoreApplication::translate("ApiError",
                                            "Try a simpler request, or check the MCP server.");
+    case HttpReason::ServerError:
+    case HttpReason::Unavailable:
     case HttpReason::GatewayFailed:
     case HttpReason::GatewayTimeout:
     case HttpReason::OtherServerError:
+        // An error is shown once its request has ended: whatever automatic retries there were
+        // are over, so the hint never promises one.
         return QCoreApplication::translate("ApiError",
                                            "This is usually temporary. Try again in a moment.");
     case HttpReason::UnexpectedRedirect:
@@ -879,6 +877,8 @@ QJsonObject ApiError::toJson() const {
     put("detail"_L1, m_detail);
     put("rawBody"_L1, m_rawBody);
     put("contentType"_L1, m_contentType);
+    if (m_attempts > 0)
+        o.insert("attempts"_L1, m_attempts);
     if (m_retryAfter)
         o.insert("retryAfterMs"_L1, static_cast<qint64>(m_retryAfter->count()));
     if (m_networkError != QNetworkReply::NoError)

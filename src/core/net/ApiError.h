@@ -116,6 +116,11 @@ public:
     //! NotAStream: the Content-Type the server sent instead of text/event-stream.
     QString contentType() const { return m_contentType; }
 
+    //! How many times the request was sent before this error was final (retries included), or 0
+    //! when unknown. More than one means the automatic retries were used up.
+    int attempts() const { return m_attempts; }
+    void setAttempts(int attempts) { m_attempts = attempts; }
+
     void setRequestId(const QString &id) { m_requestId = id; }
     void setHttpStatus(int status) { m_httpStatus = status; }
     void setContext(Context context) { m_context = context; }
@@ -158,6 +163,7 @@ private:
     QString m_detail;
     QString m_rawBody;
     QString m_contentType;
+    int m_attempts = 0;
 };
 
 } // namespace Tramontane
