@@ -164,7 +164,8 @@ public:
     static QString toolDisplayName(const ChatItem &item);
     //! The footer line: model · N tokens · request id.
     static QString footerText(const ChatItem &item);
-    //! What a notice shows behind "Details": the raw content, or the error's particulars.
+    //! What a notice shows behind "Details": the raw content, or the error's particulars
+    //! (see ErrorDetails).
     static QString noticeDetails(const ChatItem &item);
     //! The label of citation chip \a index (from 0): "1  Title", or the host without a title.
     static QString citationLabel(const Citation &citation, int index);
