@@ -18,6 +18,7 @@
 #include "core/storage/ImageCache.h"
 #include "models/AgentListModel.h"
 #include "models/ChatSession.h"
+#include "models/ChatTargetLoader.h"
 #include "models/ChatTargetModel.h"
 #include "models/ConnectorListModel.h"
 #include "models/ConversationListModel.h"
@@ -154,6 +155,7 @@ bool Application::start(QString *error) {
     });
     m_targets = new ChatTargetModel(this);
     m_agentList = new AgentListModel(m_agents, this);
+    m_targetLoader = new ChatTargetLoader(m_models, m_agentList, this);
     m_connectorService = new ConnectorService(m_client, this);
     m_approvalSettings = new QSettings(this);
     m_approvals = new ToolApprovalStore(m_approvalSettings, this);
@@ -173,6 +175,10 @@ void Application::buildWindow() {
     auto fetcher = std::make_shared<CachedImageFetcher>(m_files, m_imageCache.get());
     m_chatPage = new ChatPage(m_session, m_targets, fetcher);
     m_chatPage->setToolApprovals(m_approvals);
+    m_chatPage->setTargetLoader(m_targetLoader);
+    // Every models list that arrives fills the picker, whoever asked for it (start-up, a
+    // retry, the Agents page).
+    connect(m_models, &ModelService::listed, this, &Application::applyModels);
     m_window->setPage(MainWindow::Page::Chat, m_chatPage);
     auto *agentsPage = new AgentsPage(m_agents, m_agentList, m_models, m_secrets.get());
     m_window->setPage(MainWindow::Page::Agents, agentsPage);
@@ -300,24 +306,26 @@ void Application::onApiReady() {
 }
 
 void Application::loadModelsAndAgents() {
-    m_models->list(this, [this](const ServiceResult<ModelList> &r) {
-        if (r.ok()) {
-            // The last model or agent used, else a capable default.
-            const QString last = QSettings().value(u"chat/lastTarget"_s).toString();
-            m_targets->setModels(r.value->data);
-            if (!last.isEmpty())
-                m_chatPage->selectTarget(last.startsWith(u"agent:"_s), last.section(u':', 1));
-            else
-                m_chatPage->selectTarget(false, u"mistral-medium-latest"_s);
-        } else if (!r.error.isCanceled()) {
-            m_window->showStatus(
-                tr("Could not load the models: %1 %2").arg(r.error.title(), r.error.hint()), 0);
-        }
-    });
-    m_agentList->refresh();
+    // Retried with a backoff while they fail (see ChatTargetLoader); listed() fills the picker.
+    m_targetLoader->load();
     // One list of the account's connectors feeds the connector page, the chat's tools menu
     // and the credentials added to each request (see syncConnectors in buildWindow).
     m_connectorList->reload();
+}
+
+void Application::applyModels(const ModelList &models) {
+    // The model or agent in use stays chosen; at start-up, the last one used, else a capable
+    // default. Read before the picker resets (it then picks its first row).
+    QString last = QSettings().value(u"chat/lastTarget"_s).toString();
+    if (!m_session->targetId().isEmpty()) {
+        const bool agent = m_session->targetKind() == ChatSession::TargetKind::Agent;
+        last = (agent ? u"agent:"_s : u"model:"_s) + m_session->targetId();
+    }
+    m_targets->setModels(models.data);
+    if (!last.isEmpty())
+        m_chatPage->selectTarget(last.startsWith(u"agent:"_s), last.section(u':', 1));
+    else
+        m_chatPage->selectTarget(false, u"mistral-medium-latest"_s);
 }
 
 void Application::newChat() {

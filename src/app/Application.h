@@ -20,6 +20,7 @@ class ApiClient;
 class ChatPage;
 class ChatService;
 class ChatSession;
+class ChatTargetLoader;
 class ChatTargetModel;
 class ConversationListModel;
 class ConversationModel;
@@ -33,6 +34,7 @@ class HistorySidebar;
 class ImageCache;
 class MainWindow;
 class ModelService;
+struct ModelList;
 class SecretStore;
 class StoreChatPersistence;
 class ToolApprovalStore;
@@ -77,6 +79,7 @@ private:
     void connectApi();
     void onApiReady();
     void loadModelsAndAgents();
+    void applyModels(const ModelList &models);
     void newChat();
     void wireHistory();
     //! The one way a stored conversation is reopened: stops an answer still streaming, loads
@@ -117,6 +120,7 @@ private:
     ChatSession *m_session = nullptr;
     std::unique_ptr<StoreChatPersistence> m_persistence;
     ChatTargetModel *m_targets = nullptr;
+    ChatTargetLoader *m_targetLoader = nullptr;
     AgentListModel *m_agentList = nullptr;
     ConnectorService *m_connectorService = nullptr;
     ConnectorListModel *m_connectorList = nullptr;

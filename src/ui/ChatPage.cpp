@@ -4,10 +4,12 @@
 
 #include "core/services/ToolApprovalStore.h"
 #include "models/ChatSession.h"
+#include "models/ChatTargetLoader.h"
 #include "models/ChatTargetModel.h"
 #include "models/ConversationModel.h"
 #include "models/Roles.h"
 #include "ui/TargetItemDelegate.h"
+#include "ui/TargetProblemBar.h"
 #include "ui/chat/ChatView.h"
 #include "ui/chat/ImageFetcher.h"
 
@@ -64,8 +66,13 @@ ChatPage::ChatPage(ChatSession *session, ChatTargetModel *targets,
         if (m_ui->targetComboBox->currentIndex() < 0 && m_targets->rowCount() > 0)
             m_ui->targetComboBox->setCurrentIndex(0);
         widenTargetPopup();
+        updateTargetProblem();
     });
     connect(targets, &QAbstractItemModel::rowsInserted, this, &ChatPage::widenTargetPopup);
+    connect(targets, &QAbstractItemModel::rowsInserted, this, &ChatPage::updateTargetProblem);
+    connect(targets, &QAbstractItemModel::rowsRemoved, this, &ChatPage::updateTargetProblem);
+    m_targetProblem = new TargetProblemBar(this);
+    m_ui->pageLayout->insertWidget(1, m_targetProblem);
     widenTargetPopup();
     if (targets->rowCount() > 0)
         onTargetChanged(0);
@@ -92,7 +99,11 @@ ChatPage::ChatPage(ChatSession *session, ChatTargetModel *targets,
             [this](const QString &reason, const QString &text) {
                 if (m_ui->composerPlainTextEdit->toPlainText().trimmed().isEmpty())
                     setComposerText(text);
-                showComposerNotice(reason);
+                // Nothing to choose from: say why rather than ask for a choice.
+                const QString problem = m_targetProblem->text();
+                showComposerNotice(m_targets->rowCount() == 0 && !problem.isEmpty()
+                                       ? tr("There is no model to send to yet. %1").arg(problem)
+                                       : reason);
             });
     setFocusProxy(m_ui->composerPlainTextEdit);
 }
@@ -368,8 +379,39 @@ void ChatPage::focusComposer() {
 }
 
 void ChatPage::pickTarget() {
+    if (m_targets->rowCount() == 0 && m_targetProblem->isVisibleTo(this)) {
+        // Nothing to pick: the way on is Retry, next to the reason.
+        m_targetProblem->retryButton()->setFocus(Qt::ShortcutFocusReason);
+        Q_EMIT statusMessage(m_targetProblem->text());
+        return;
+    }
     m_ui->targetComboBox->setFocus(Qt::ShortcutFocusReason);
     m_ui->targetComboBox->showPopup();
+}
+
+void ChatPage::setTargetLoader(ChatTargetLoader *loader) {
+    if (m_loader)
+        disconnect(m_loader, nullptr, this, nullptr);
+    m_loader = loader;
+    disconnect(m_targetProblem, &TargetProblemBar::retryRequested, nullptr, nullptr);
+    if (m_loader) {
+        connect(m_loader, &ChatTargetLoader::stateChanged, this, &ChatPage::updateTargetProblem);
+        connect(m_targetProblem, &TargetProblemBar::retryRequested, m_loader,
+                &ChatTargetLoader::load);
+    }
+    updateTargetProblem();
+}
+
+void ChatPage::updateTargetProblem() {
+    // Only an empty picker needs an explanation: with a list, a failed reload changes nothing.
+    if (!m_loader || m_targets->rowCount() > 0) {
+        m_targetProblem->hide();
+        m_ui->targetComboBox->setPlaceholderText(QString());
+        return;
+    }
+    m_targetProblem->showState(*m_loader);
+    m_ui->targetComboBox->setPlaceholderText(m_targetProblem->isHidden() ? QString()
+                                                                         : tr("No models loaded"));
 }
 
 void ChatPage::copyLastAnswer() {

@@ -19,9 +19,11 @@ class ChatPage;
 }
 
 class ChatSession;
+class ChatTargetLoader;
 class ChatTargetModel;
 class ChatView;
 class ImageFetcher;
+class TargetProblemBar;
 class ToolApprovalStore;
 
 //! The chat screen: the model or agent picker, the tools of this chat, the conversation, and
@@ -44,6 +46,9 @@ public:
     //! were never reviewed or changed since they were approved, and asks before turning on
     //! one whose tools changed.
     void setToolApprovals(ToolApprovalStore *approvals);
+    //! What loads the picker's lists (not owned): while the picker is empty because they
+    //! failed, a bar under it says why and offers Retry.
+    void setTargetLoader(ChatTargetLoader *loader);
     //! The tools menu (tests find its actions by objectName: "connectorAction_<name>").
     QMenu *toolsMenu() const { return m_toolsMenu; }
     //! Turns a connector on for this chat (the connector page's "Use in chat").
@@ -82,6 +87,7 @@ private:
     void onBusyChanged(bool busy);
     void onTargetChanged(int row);
     void widenTargetPopup();
+    void updateTargetProblem();
     void rebuildToolsMenu();
     //! The approval summary of a connector's tools (Approved when unknown or not tracked).
     int approvalState(const Connector &connector) const;
@@ -94,6 +100,8 @@ private:
     std::unique_ptr<Ui::ChatPage> m_ui;
     ChatSession *m_session;
     ChatTargetModel *m_targets;
+    ChatTargetLoader *m_loader = nullptr;
+    TargetProblemBar *m_targetProblem = nullptr;
     ChatView *m_view = nullptr;
     QMenu *m_toolsMenu = nullptr;
     ToolApprovalStore *m_approvals = nullptr;
