@@ -12,6 +12,7 @@
 #include "ui/TargetProblemBar.h"
 #include "ui/chat/ChatView.h"
 #include "ui/chat/ImageFetcher.h"
+#include "ui/chat/RetryCountdown.h"
 
 #include <QAbstractItemView>
 #include <QKeyEvent>
@@ -95,6 +96,14 @@ ChatPage::ChatPage(ChatSession *session, ChatTargetModel *targets,
     });
     connect(m_ui->newChatToolButton, &QToolButton::clicked, this, &ChatPage::newChatRequested);
     connect(session, &ChatSession::busyChanged, this, &ChatPage::onBusyChanged);
+    // While a failed request waits to be sent again, the chat says so and counts down.
+    m_retryCountdown = new RetryCountdown(this);
+    m_ui->pageLayout->insertWidget(m_ui->pageLayout->indexOf(m_ui->composerNoticeLabel),
+                                   m_retryCountdown);
+    connect(session, &ChatSession::retryScheduled, this,
+            [this](int delayMs, const ApiError &error) {
+                m_retryCountdown->start(std::chrono::milliseconds(delayMs), error);
+            });
     connect(session, &ChatSession::failedToSend, this,
             [this](const QString &reason, const QString &text) {
                 if (m_ui->composerPlainTextEdit->toPlainText().trimmed().isEmpty())
@@ -127,6 +136,8 @@ void ChatPage::send() {
 }
 
 void ChatPage::onBusyChanged(bool busy) {
+    if (!busy)
+        m_retryCountdown->stop();
     m_ui->sendPushButton->setText(busy ? tr("Stop") : tr("Send"));
     m_ui->sendPushButton->setToolTip(busy ? tr("Stop the answer (Esc); what arrived is kept")
                                           : tr("Send (Enter)"));

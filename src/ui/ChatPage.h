@@ -23,6 +23,7 @@ class ChatTargetLoader;
 class ChatTargetModel;
 class ChatView;
 class ImageFetcher;
+class RetryCountdown;
 class TargetProblemBar;
 class ToolApprovalStore;
 
@@ -102,6 +103,7 @@ private:
     ChatTargetModel *m_targets;
     ChatTargetLoader *m_loader = nullptr;
     TargetProblemBar *m_targetProblem = nullptr;
+    RetryCountdown *m_retryCountdown = nullptr;
     ChatView *m_view = nullptr;
     QMenu *m_toolsMenu = nullptr;
     ToolApprovalStore *m_approvals = nullptr;
