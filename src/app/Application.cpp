@@ -219,6 +219,13 @@ void Application::buildWindow() {
     connect(w->regenerateAction(), &QAction::triggered, m_chatPage, &ChatPage::regenerate);
     connect(w->copyLastAnswerAction(), &QAction::triggered, m_chatPage, &ChatPage::copyLastAnswer);
     connect(w, &MainWindow::settingsRequested, this, &Application::showSettings);
+    // "Edit agent…" in the chat's tools menu opens the agent editor on that agent.
+    connect(m_chatPage, &ChatPage::editAgentRequested, this,
+            [this, agentsPage](const QString &agentId) {
+                m_window->showPage(MainWindow::Page::Agents);
+                if (agentsPage->selectAgent(agentId))
+                    agentsPage->editCurrentAgent();
+            });
     connect(agentsPage, &AgentsPage::chatWithAgentRequested, this, [this](const Agent &agent) {
         newChat();
         m_targets->setAgents(m_agentList->agents());

@@ -13,6 +13,7 @@
 #include "ui/chat/ChatView.h"
 #include "ui/chat/ImageFetcher.h"
 #include "ui/chat/RetryCountdown.h"
+#include "ui/chat/ToolTitles.h"
 
 #include <QAbstractItemView>
 #include <QKeyEvent>
@@ -153,6 +154,15 @@ void ChatPage::onTargetChanged(int row) {
                          target.id);
     QSettings().setValue(u"chat/lastTarget"_s,
                          QString((agent ? u"agent:"_s : u"model:"_s) + target.id));
+    // An agent's requests carry the agent's tools: the menu shows those instead of the chat's.
+    const QString agentId = agent ? target.id : QString();
+    if (agentId != m_agentId || (agent && target.tools != m_agentTools)) {
+        m_agentId = agentId;
+        m_agentName = agent ? target.title : QString();
+        m_agentTools = agent ? target.tools : QList<Tool>();
+        if (m_toolsMenu)
+            rebuildToolsMenu();
+    }
     QStringList badges;
     if (target.vision)
         badges << tr("vision");
@@ -262,6 +272,10 @@ void ChatPage::setSelectedTools(const QList<Tool> &tools) {
 
 void ChatPage::rebuildToolsMenu() {
     m_toolsMenu->clear();
+    if (!m_agentId.isEmpty()) {
+        buildAgentToolsMenu();
+        return;
+    }
     m_toolsMenu->addSection(tr("Built-in tools"));
     QAction *image = m_toolsMenu->addAction(tr("Image generation"));
     image->setCheckable(true);
@@ -318,9 +332,58 @@ void ChatPage::rebuildToolsMenu() {
     updateToolsButton();
 }
 
+void ChatPage::buildAgentToolsMenu() {
+    m_toolsMenu->addSection(tr("Tools of the agent"));
+    QAction *note = m_toolsMenu->addAction(
+        m_agentTools.isEmpty() ? tr("This agent has no tools.")
+                               : tr("These tools come from the agent; change them in the agent."));
+    note->setObjectName(u"agentToolsNoteAction"_s);
+    note->setEnabled(false);
+    for (qsizetype i = 0; i < m_agentTools.size(); ++i) {
+        const Tool &tool = m_agentTools.at(i);
+        QString title;
+        switch (tool.type) {
+        case Tool::Type::Connector:
+            title = tr("Connector %1").arg(tool.connectorId);
+            for (const Connector &c : std::as_const(m_connectors)) {
+                if (c.name == tool.connectorId || c.id == tool.connectorId)
+                    title = tr("Connector %1").arg(c.displayName());
+            }
+            break;
+        case Tool::Type::Function:
+            title = tr("Function %1").arg(tool.name);
+            break;
+        default:
+            title = ToolTitles::builtInTitle(tool.toJson().value("type"_L1).toString());
+            if (title.isEmpty())
+                title = ToolTitles::humanize(tool.toJson().value("type"_L1).toString());
+            break;
+        }
+        QAction *action = m_toolsMenu->addAction(title);
+        action->setObjectName(u"agentToolAction_%1"_s.arg(i));
+        action->setCheckable(true);
+        action->setChecked(true);
+        action->setEnabled(false); // what the agent uses, not a choice made here
+    }
+    m_toolsMenu->addSeparator();
+    QAction *edit = m_toolsMenu->addAction(tr("Edit Agent…"));
+    edit->setObjectName(u"editAgentAction"_s);
+    edit->setToolTip(tr("Change the tools of “%1” in the agent editor").arg(m_agentName));
+    const QString id = m_agentId;
+    connect(edit, &QAction::triggered, this, [this, id] { Q_EMIT editAgentRequested(id); });
+    updateToolsButton();
+}
+
 void ChatPage::updateToolsButton() {
+    if (!m_agentId.isEmpty()) {
+        const qsizetype count = m_agentTools.size();
+        m_ui->toolsToolButton->setText(count == 0 ? tr("Tools") : tr("Tools (%1)").arg(count));
+        m_ui->toolsToolButton->setToolTip(tr("The tools of the agent “%1”").arg(m_agentName));
+        return;
+    }
     const qsizetype count = selectedTools().size();
     m_ui->toolsToolButton->setText(count == 0 ? tr("Tools") : tr("Tools (%1)").arg(count));
+    m_ui->toolsToolButton->setToolTip(tr("Built-in tools and connectors this chat may use"));
 }
 
 // --- The history sidebar ---------------------------------------------------------------------

@@ -56,6 +56,8 @@ public:
     void useConnector(const Connector &connector);
     //! Selects the model or agent by id, when the picker has it.
     void selectTarget(bool agent, const QString &id);
+    //! The chat's own tools (image generation, connectors), also while an agent is chosen:
+    //! they come back when the chat talks to a model again.
     QList<Tool> selectedTools() const;
     //! Sets the tools menu to \a tools (a reopened conversation's): image generation and the
     //! connectors among them; other kinds of tools are not offered by this page.
@@ -78,6 +80,8 @@ public:
 
 Q_SIGNALS:
     void newChatRequested();
+    //! "Edit agent…" in the tools menu of a chat with the agent \a agentId.
+    void editAgentRequested(const QString &agentId);
     void statusMessage(const QString &text);
 
 protected:
@@ -90,6 +94,8 @@ private:
     void widenTargetPopup();
     void updateTargetProblem();
     void rebuildToolsMenu();
+    //! The tools menu of a chat with an agent: the agent's tools, read-only, and Edit agent….
+    void buildAgentToolsMenu();
     //! The approval summary of a connector's tools (Approved when unknown or not tracked).
     int approvalState(const Connector &connector) const;
     void confirmChangedConnector(const Connector &connector);
@@ -110,6 +116,10 @@ private:
     QList<Connector> m_connectors;
     QStringList m_enabledConnectors; // names
     bool m_imageGeneration = true;
+    // The agent the chat talks to (empty id for a model), with its own tools.
+    QString m_agentId;
+    QString m_agentName;
+    QList<Tool> m_agentTools;
     QSplitter *m_splitter = nullptr;
     int m_sidebarWidth = 0; // before it was collapsed
 };
