@@ -7,6 +7,9 @@
 #include "core/storage/MessageText.h"
 #include "models/ChatItem.h"
 #include "models/ConversationModel.h"
+#include "ui/AgentEditorDialog.h"
+#include "ui/AgentVersionsDialog.h"
+#include "ui/AgentsPage.h"
 #include "ui/MainWindow.h"
 #include "ui/chat/ChatView.h"
 #include "ui/chat/ImageRepository.h"
@@ -15,6 +18,7 @@
 #include <QComboBox>
 #include <QDialog>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPlainTextEdit>
 #include <QSettings>
 #include <QStandardPaths>
@@ -33,6 +37,7 @@ private Q_SLOTS:
     void demo_completesChatTurnWithImage();
     void destroyedMidAnswer_storesWhatWasShown();
     void settings_sayAKeyIsStoredOnlyWhenOneIs();
+    void chatWithAgent_editAgentOpensItsEditor();
 
 private:
     QTemporaryDir m_home;
@@ -171,6 +176,31 @@ void TestApplication::settings_sayAKeyIsStoredOnlyWhenOneIs() {
     Q_EMIT app.window()->settingsRequested();
     QTRY_COMPARE(placeholders.size(), 2);
     QCOMPARE(placeholders.at(1), u"A key is stored in the keychain (type to replace it)"_s);
+}
+
+void TestApplication::chatWithAgent_editAgentOpensItsEditor() {
+    Application app(ConnectionConfig::resolve({true, {}, {}, {}, {}, {}}),
+                    m_home.filePath(u"edit-agent"_s));
+    QString error;
+    QVERIFY2(app.start(&error), qPrintable(error));
+    MainWindow *window = app.window();
+    window->show();
+    auto *targets = window->findChild<QComboBox *>(u"targetComboBox"_s);
+    QVERIFY(targets);
+    int agentRow = -1;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (agentRow = targets->findText(u"Demo designer"_s, Qt::MatchContains)) >= 0, 15000);
+    targets->setCurrentIndex(agentRow);
+
+    // The tools menu shows the agent's tools and offers to edit the agent there.
+    auto *edit = window->findChild<QAction *>(u"editAgentAction"_s);
+    QVERIFY(edit);
+    edit->trigger();
+    auto *agentsPage = window->findChild<AgentsPage *>();
+    QVERIFY(agentsPage);
+    QTRY_VERIFY(agentsPage->editor() && agentsPage->editor()->isVisible());
+    QVERIFY(agentsPage->currentAgent().name.contains(u"Demo designer"_s));
+    agentsPage->editor()->close();
 }
 
 QTEST_MAIN(TestApplication)
