@@ -11,12 +11,15 @@
 #include "IntegrationSupport.h"
 #include "support/EmulatorProcess.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QJsonArray>
 #include <QLabel>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -114,6 +117,20 @@ void TestTargetRecovery::rejectedKey_waitsForRetry() {
     QTest::qWait(3000);
     QCOMPARE(modelRequests(), 1);
     QCOMPARE(targets->count(), 0);
+
+    // Sending says why nothing can be sent; Ctrl+K names the problem instead of opening an
+    // empty list.
+    auto *composer = window->findChild<QPlainTextEdit *>(u"composerPlainTextEdit"_s);
+    auto *notice = window->findChild<QLabel *>(u"composerNoticeLabel"_s);
+    QVERIFY(composer && notice);
+    composer->setPlainText(u"Hello?"_s);
+    QTest::keyClick(composer, Qt::Key_Return);
+    QVERIFY(notice->isVisible());
+    QVERIFY2(notice->text().contains(u"The API key was rejected."_s), qPrintable(notice->text()));
+    QCOMPARE(composer->toPlainText(), u"Hello?"_s); // nothing typed is lost
+    window->pickModelAction()->trigger();
+    QVERIFY2(window->statusBar()->currentMessage().contains(u"The API key was rejected."_s),
+             qPrintable(window->statusBar()->currentMessage()));
 
     retry->click();
     QTRY_VERIFY_WITH_TIMEOUT(targets->count() > 0, 15000);
