@@ -19,6 +19,7 @@
 #include "core/storage/ImageCache.h"
 #include "models/AgentListModel.h"
 #include "models/ChatSession.h"
+#include "models/ChatTargetLoader.h"
 #include "models/ChatTargetModel.h"
 #include "models/ConnectorListModel.h"
 #include "models/ConversationListModel.h"
@@ -112,8 +113,10 @@ bool Application::start(QString *error, StoreError::Kind *kind) {
     if (opened.interruptedMessages > 0)
         qCInfo(lcStorage) << opened.interruptedMessages << "answers were interrupted last time";
 
-    m_secrets = std::make_unique<KeychainSecretStore>(u"Tramontane/"_s
-                                                      + QFileInfo(m_profileDir).fileName());
+    if (!m_secrets) {
+        m_secrets = std::make_unique<KeychainSecretStore>(u"Tramontane/"_s
+                                                          + QFileInfo(m_profileDir).fileName());
+    }
     m_nam = new QNetworkAccessManager(this);
     m_client = new ApiClient(m_nam, this);
     m_chat = new ChatService(m_client, this);
@@ -156,6 +159,7 @@ bool Application::start(QString *error, StoreError::Kind *kind) {
     });
     m_targets = new ChatTargetModel(this);
     m_agentList = new AgentListModel(m_agents, this);
+    m_targetLoader = new ChatTargetLoader(m_models, m_agentList, this);
     m_connectorService = new ConnectorService(m_client, this);
     m_approvalSettings = new QSettings(this);
     m_approvals = new ToolApprovalStore(m_approvalSettings, this);
@@ -175,6 +179,10 @@ void Application::buildWindow() {
     auto fetcher = std::make_shared<CachedImageFetcher>(m_files, m_imageCache.get());
     m_chatPage = new ChatPage(m_session, m_targets, fetcher);
     m_chatPage->setToolApprovals(m_approvals);
+    m_chatPage->setTargetLoader(m_targetLoader);
+    // Every models list that arrives fills the picker, whoever asked for it (start-up, a
+    // retry, the Agents page).
+    connect(m_models, &ModelService::listed, this, &Application::applyModels);
     m_window->setPage(MainWindow::Page::Chat, m_chatPage);
     auto *agentsPage = new AgentsPage(m_agents, m_agentList, m_models, m_secrets.get());
     m_window->setPage(MainWindow::Page::Agents, agentsPage);
@@ -227,6 +235,13 @@ void Application::buildWindow() {
     connect(w->regenerateAction(), &QAction::triggered, m_chatPage, &ChatPage::regenerate);
     connect(w->copyLastAnswerAction(), &QAction::triggered, m_chatPage, &ChatPage::copyLastAnswer);
     connect(w, &MainWindow::settingsRequested, this, &Application::showSettings);
+    // "Edit agent…" in the chat's tools menu opens the agent editor on that agent.
+    connect(m_chatPage, &ChatPage::editAgentRequested, this,
+            [this, agentsPage](const QString &agentId) {
+                m_window->showPage(MainWindow::Page::Agents);
+                if (agentsPage->selectAgent(agentId))
+                    agentsPage->editCurrentAgent();
+            });
     connect(agentsPage, &AgentsPage::chatWithAgentRequested, this, [this](const Agent &agent) {
         newChat();
         m_targets->setAgents(m_agentList->agents());
@@ -329,7 +344,7 @@ void Application::connectApi() {
         m_window->setConnectionText(tr("No API key"), r.error);
         m_window->showStatus(r.ok ? tr("Add your Mistral API key in Settings to start.") : r.error,
                              0);
-        showSettings();
+        openSettings(false);
     });
 }
 
@@ -342,24 +357,26 @@ void Application::onApiReady() {
 }
 
 void Application::loadModelsAndAgents() {
-    m_models->list(this, [this](const ServiceResult<ModelList> &r) {
-        if (r.ok()) {
-            // The last model or agent used, else a capable default.
-            const QString last = QSettings().value(u"chat/lastTarget"_s).toString();
-            m_targets->setModels(r.value->data);
-            if (!last.isEmpty())
-                m_chatPage->selectTarget(last.startsWith(u"agent:"_s), last.section(u':', 1));
-            else
-                m_chatPage->selectTarget(false, u"mistral-medium-latest"_s);
-        } else if (!r.error.isCanceled()) {
-            m_window->showStatus(
-                tr("Could not load the models: %1 %2").arg(r.error.title(), r.error.hint()), 0);
-        }
-    });
-    m_agentList->refresh();
+    // Retried with a backoff while they fail (see ChatTargetLoader); listed() fills the picker.
+    m_targetLoader->load();
     // One list of the account's connectors feeds the connector page, the chat's tools menu
     // and the credentials added to each request (see syncConnectors in buildWindow).
     m_connectorList->reload();
+}
+
+void Application::applyModels(const ModelList &models) {
+    // The model or agent in use stays chosen; at start-up, the last one used, else a capable
+    // default. Read before the picker resets (it then picks its first row).
+    QString last = QSettings().value(u"chat/lastTarget"_s).toString();
+    if (!m_session->targetId().isEmpty()) {
+        const bool agent = m_session->targetKind() == ChatSession::TargetKind::Agent;
+        last = (agent ? u"agent:"_s : u"model:"_s) + m_session->targetId();
+    }
+    m_targets->setModels(models.data);
+    if (!last.isEmpty())
+        m_chatPage->selectTarget(last.startsWith(u"agent:"_s), last.section(u':', 1));
+    else
+        m_chatPage->selectTarget(false, u"mistral-medium-latest"_s);
 }
 
 void Application::newChat() {
@@ -499,15 +516,29 @@ void Application::loadOlderMessages() {
         m_pager->loadOlder();
 }
 
+void Application::setSecretStore(std::unique_ptr<SecretStore> store) {
+    m_secrets = std::move(store);
+}
+
 void Application::showSettings() {
+    if (m_config.keySource == ConnectionConfig::KeySource::Environment) {
+        openSettings(false);
+        return;
+    }
+    // The dialog says a key is stored only when the keychain really holds one.
+    m_secrets->read(SecretStore::apiKeyEntry(), this, [this](const SecretStore::Result &r) {
+        openSettings(r.ok && r.value && !r.value->isEmpty());
+    });
+}
+
+void Application::openSettings(bool keyStored) {
     QSettings settings;
     SettingsDialog dialog(m_window.get());
     SettingsDialog::Values values;
     values.demo = m_config.mode == ConnectionConfig::Mode::Demo;
     values.baseUrl = QUrl(settings.value(u"connection/baseUrl"_s).toString());
     const bool fromEnvironment = m_config.keySource == ConnectionConfig::KeySource::Environment;
-    dialog.setValues(values, m_config.keySource == ConnectionConfig::KeySource::Keychain,
-                     fromEnvironment);
+    dialog.setValues(values, keyStored, fromEnvironment);
     dialog.setTester([this](const QUrl &baseUrl, const QString &key, QObject *context,
                             std::function<void(const QString &)> done) {
         // A throwaway client so the test never disturbs the live one.

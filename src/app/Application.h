@@ -23,6 +23,7 @@ class ApiClient;
 class ChatPage;
 class ChatService;
 class ChatSession;
+class ChatTargetLoader;
 class ChatTargetModel;
 class ConversationListModel;
 class ConversationModel;
@@ -37,6 +38,7 @@ class HistorySidebar;
 class ImageCache;
 class MainWindow;
 class ModelService;
+struct ModelList;
 class SecretStore;
 class StoreChatPersistence;
 class ToolApprovalStore;
@@ -70,6 +72,9 @@ public:
     //! Replaces the file dialogs of the export and import commands (tests supply paths this
     //! way); an empty chooser restores the dialogs.
     void setFileChooser(FileChooser chooser) { m_fileChooser = std::move(chooser); }
+    //! Keeps secrets (the API key, connector credentials) in \a store instead of the system
+    //! keychain; call before start() (tests use a MemorySecretStore).
+    void setSecretStore(std::unique_ptr<SecretStore> store);
 
 private:
     //! Quitting, in this order: stops an answer still streaming and stores what arrived (marked
@@ -80,6 +85,7 @@ private:
     void connectApi();
     void onApiReady();
     void loadModelsAndAgents();
+    void applyModels(const ModelList &models);
     void newChat();
     void wireHistory();
     //! The one way a stored conversation is reopened: stops an answer still streaming, loads
@@ -88,7 +94,9 @@ private:
     //! that message and highlights it (a search hit). False when it could not be opened.
     bool openConversation(qint64 id, qint64 messageId = 0);
     void loadOlderMessages();
+    //! Reads whether a key is in the keychain, then opens the settings.
     void showSettings();
+    void openSettings(bool keyStored);
     void setConnectionStatus();
     //! Tells the pages that list the account's resources whether they may ask the API.
     void setApiAvailability(ApiAvailability availability);
@@ -120,6 +128,7 @@ private:
     ChatSession *m_session = nullptr;
     std::unique_ptr<StoreChatPersistence> m_persistence;
     ChatTargetModel *m_targets = nullptr;
+    ChatTargetLoader *m_targetLoader = nullptr;
     AgentListModel *m_agentList = nullptr;
     ConnectorService *m_connectorService = nullptr;
     ConnectorListModel *m_connectorList = nullptr;

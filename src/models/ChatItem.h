@@ -76,6 +76,8 @@ struct ChatItem {
     QString toolResult;
     bool hasToolResult = false;
     bool hosted = false;
+    QString toolType;      //!< a hosted call's `metadata.tool_type` ("connector", "web_search"...)
+    QString toolConnector; //!< the connector that ran a hosted call (`metadata.connector_name`)
     // Image
     ImageSource image;
     // The last row of an answer carries the turn's footer data.

@@ -142,6 +142,9 @@ void ChatSession::startRun(const QList<ChatMessage> &history, const QList<Tool> 
     else
         m_run = m_service->stream(std::get<ChatRequest>(request));
     connect(m_run, &ChatRun::updated, this, &ChatSession::onRunUpdated);
+    connect(m_run, &ChatRun::retrying, this, [this](int, int delayMs, const ApiError &error) {
+        Q_EMIT retryScheduled(delayMs, error);
+    });
     connect(m_run, &ChatRun::finished, this, &ChatSession::onRunFinished);
 }
 

@@ -104,6 +104,9 @@ Q_SIGNALS:
     void busyChanged(bool busy);
     //! A turn ended; \a outcome is one of ChatRun::Outcome as int.
     void turnFinished(int outcome);
+    //! The turn's request failed before any answer and is sent again in \a delayMs, after
+    //! \a error (the service asked to wait: 429; or a server or network error).
+    void retryScheduled(int delayMs, const Tramontane::ApiError &error);
     //! The message could not be sent or stored; the text is not lost (it is passed back).
     void failedToSend(const QString &reason, const QString &text);
 

@@ -134,6 +134,7 @@ void ChatTargetModel::setAgents(const QList<Agent> &agents) {
         t.subtitle = tr("%1 · version %2").arg(agent.model).arg(agent.version);
         t.description = agent.description.value_or(QString());
         t.functionCalling = !agent.tools.isEmpty();
+        t.tools = agent.tools;
         targets.append(t);
     }
     std::stable_sort(targets.begin(), targets.end(), [](const Target &a, const Target &b) {

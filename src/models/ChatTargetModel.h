@@ -30,6 +30,8 @@ public:
         bool reasoning = false;
         qint64 contextLength = 0;
         bool deprecated = false;
+        //! An agent's own tools: what its requests use, whatever the chat's tools are.
+        QList<Tool> tools;
     };
 
     explicit ChatTargetModel(QObject *parent = nullptr);

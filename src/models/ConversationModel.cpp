@@ -258,6 +258,10 @@ QList<ChatItem> ConversationModel::deriveItems(const QList<ChatEntry> &entries, 
                 item.toolName = call.name;
                 item.toolArguments = prettyJson(call.arguments);
                 item.hosted = call.isHosted();
+                if (call.metadata) {
+                    item.toolType = call.metadata->value("tool_type"_L1).toString();
+                    item.toolConnector = call.metadata->value("connector_name"_L1).toString();
+                }
                 const int result = resultOfCall.value(call.id, -1);
                 if (result >= 0) {
                     consumedResults.insert(result);
@@ -353,6 +357,23 @@ QList<ChatItem> ConversationModel::deriveItems(const QList<ChatEntry> &entries, 
             } else {
                 notice.text = entry.error.title();
                 notice.detail = entry.error.hint();
+                if (entry.error.isRetryable() && entry.error.attempts() > 1) {
+                    // Sent several times already: the automatic retries are used up.
+                    const int attempts = entry.error.attempts();
+                    notice.detail = QCoreApplication::translate(
+                        "ConversationModel",
+                        "The request was sent %n time(s) without success and the automatic "
+                        "retries are exhausted. Retry when you are ready.",
+                        nullptr, attempts);
+                }
+                if (entry.error.kind() == ApiError::Kind::StreamInterrupted) {
+                    // Failed, not interrupted: nothing of the answer arrived, so there is no
+                    // partial answer to speak of.
+                    notice.text = QCoreApplication::translate(
+                        "ConversationModel", "The connection ended before any answer arrived.");
+                    notice.detail = QCoreApplication::translate(
+                        "ConversationModel", "Nothing was received. Retry to ask again.");
+                }
             }
         }
     }

@@ -75,10 +75,13 @@ ApiError StoreChatPersistence::restoreError(const QJsonObject &json) {
             context);
     } else if (kind == u"invalid-response"_s) {
         error = ApiError::invalidResponse(detail, context);
+    } else if (kind == u"not-a-stream"_s) {
+        error = ApiError::notAStream(json.value(u"contentType"_s).toString(), context, detail);
     } else {
         error = ApiError::streamInterrupted(context, detail);
     }
     error.setRequestId(json.value(u"requestId"_s).toString());
+    error.setAttempts(json.value(u"attempts"_s).toInt());
     return error;
 }
 

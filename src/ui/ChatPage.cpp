@@ -4,13 +4,17 @@
 
 #include "core/services/ToolApprovalStore.h"
 #include "models/ChatSession.h"
+#include "models/ChatTargetLoader.h"
 #include "models/ChatTargetModel.h"
 #include "models/ConnectorListModel.h"
 #include "models/ConversationModel.h"
 #include "models/Roles.h"
 #include "ui/TargetItemDelegate.h"
+#include "ui/TargetProblemBar.h"
 #include "ui/chat/ChatView.h"
 #include "ui/chat/ImageFetcher.h"
+#include "ui/chat/RetryCountdown.h"
+#include "ui/chat/ToolTitles.h"
 
 #include <QAbstractItemView>
 #include <QKeyEvent>
@@ -76,11 +80,16 @@ ChatPage::ChatPage(ChatSession *session, ChatTargetModel *targets,
         if (m_ui->targetComboBox->currentIndex() < 0 && m_targets->rowCount() > 0)
             m_ui->targetComboBox->setCurrentIndex(0);
         widenTargetPopup();
+        updateTargetProblem();
     });
     connect(targets, &QAbstractItemModel::rowsInserted, this, &ChatPage::widenTargetPopup);
     for (const auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
         connect(targets, signal, this, &ChatPage::updateEmptyChatPanel);
     connect(targets, &QAbstractItemModel::modelReset, this, &ChatPage::updateEmptyChatPanel);
+    connect(targets, &QAbstractItemModel::rowsInserted, this, &ChatPage::updateTargetProblem);
+    connect(targets, &QAbstractItemModel::rowsRemoved, this, &ChatPage::updateTargetProblem);
+    m_targetProblem = new TargetProblemBar(this);
+    m_ui->pageLayout->insertWidget(1, m_targetProblem);
     widenTargetPopup();
     if (targets->rowCount() > 0)
         onTargetChanged(0);
@@ -103,11 +112,23 @@ ChatPage::ChatPage(ChatSession *session, ChatTargetModel *targets,
     });
     connect(m_ui->newChatToolButton, &QToolButton::clicked, this, &ChatPage::newChatRequested);
     connect(session, &ChatSession::busyChanged, this, &ChatPage::onBusyChanged);
+    // While a failed request waits to be sent again, the chat says so and counts down.
+    m_retryCountdown = new RetryCountdown(this);
+    m_ui->pageLayout->insertWidget(m_ui->pageLayout->indexOf(m_ui->composerNoticeLabel),
+                                   m_retryCountdown);
+    connect(session, &ChatSession::retryScheduled, this,
+            [this](int delayMs, const ApiError &error) {
+                m_retryCountdown->start(std::chrono::milliseconds(delayMs), error);
+            });
     connect(session, &ChatSession::failedToSend, this,
             [this](const QString &reason, const QString &text) {
                 if (m_ui->composerPlainTextEdit->toPlainText().trimmed().isEmpty())
                     setComposerText(text);
-                showComposerNotice(reason);
+                // Nothing to choose from: say why rather than ask for a choice.
+                const QString problem = m_targetProblem->text();
+                showComposerNotice(m_targets->rowCount() == 0 && !problem.isEmpty()
+                                       ? tr("There is no model to send to yet. %1").arg(problem)
+                                       : reason);
             });
     setFocusProxy(m_ui->composerPlainTextEdit);
 }
@@ -131,6 +152,8 @@ void ChatPage::send() {
 }
 
 void ChatPage::onBusyChanged(bool busy) {
+    if (!busy)
+        m_retryCountdown->stop();
     m_ui->sendPushButton->setText(busy ? tr("Stop") : tr("Send"));
     m_ui->sendPushButton->setToolTip(busy ? tr("Stop the answer (Esc); what arrived is kept")
                                           : tr("Send (Enter)"));
@@ -146,6 +169,15 @@ void ChatPage::onTargetChanged(int row) {
                          target.id);
     QSettings().setValue(u"chat/lastTarget"_s,
                          QString((agent ? u"agent:"_s : u"model:"_s) + target.id));
+    // An agent's requests carry the agent's tools: the menu shows those instead of the chat's.
+    const QString agentId = agent ? target.id : QString();
+    if (agentId != m_agentId || (agent && target.tools != m_agentTools)) {
+        m_agentId = agentId;
+        m_agentName = agent ? target.title : QString();
+        m_agentTools = agent ? target.tools : QList<Tool>();
+        if (m_toolsMenu)
+            rebuildToolsMenu();
+    }
     QStringList badges;
     if (target.vision)
         badges << tr("vision");
@@ -287,6 +319,10 @@ void ChatPage::setSelectedTools(const QList<Tool> &tools) {
 
 void ChatPage::rebuildToolsMenu() {
     m_toolsMenu->clear();
+    if (!m_agentId.isEmpty()) {
+        buildAgentToolsMenu();
+        return;
+    }
     m_toolsMenu->addSection(tr("Built-in tools"));
     QAction *image = m_toolsMenu->addAction(tr("Image generation"));
     image->setCheckable(true);
@@ -343,9 +379,58 @@ void ChatPage::rebuildToolsMenu() {
     updateToolsButton();
 }
 
+void ChatPage::buildAgentToolsMenu() {
+    m_toolsMenu->addSection(tr("Tools of the agent"));
+    QAction *note = m_toolsMenu->addAction(
+        m_agentTools.isEmpty() ? tr("This agent has no tools.")
+                               : tr("These tools come from the agent; change them in the agent."));
+    note->setObjectName(u"agentToolsNoteAction"_s);
+    note->setEnabled(false);
+    for (qsizetype i = 0; i < m_agentTools.size(); ++i) {
+        const Tool &tool = m_agentTools.at(i);
+        QString title;
+        switch (tool.type) {
+        case Tool::Type::Connector:
+            title = tr("Connector %1").arg(tool.connectorId);
+            for (const Connector &c : std::as_const(m_connectors)) {
+                if (c.name == tool.connectorId || c.id == tool.connectorId)
+                    title = tr("Connector %1").arg(c.displayName());
+            }
+            break;
+        case Tool::Type::Function:
+            title = tr("Function %1").arg(tool.name);
+            break;
+        default:
+            title = ToolTitles::builtInTitle(tool.toJson().value("type"_L1).toString());
+            if (title.isEmpty())
+                title = ToolTitles::humanize(tool.toJson().value("type"_L1).toString());
+            break;
+        }
+        QAction *action = m_toolsMenu->addAction(title);
+        action->setObjectName(u"agentToolAction_%1"_s.arg(i));
+        action->setCheckable(true);
+        action->setChecked(true);
+        action->setEnabled(false); // what the agent uses, not a choice made here
+    }
+    m_toolsMenu->addSeparator();
+    QAction *edit = m_toolsMenu->addAction(tr("Edit Agent…"));
+    edit->setObjectName(u"editAgentAction"_s);
+    edit->setToolTip(tr("Change the tools of “%1” in the agent editor").arg(m_agentName));
+    const QString id = m_agentId;
+    connect(edit, &QAction::triggered, this, [this, id] { Q_EMIT editAgentRequested(id); });
+    updateToolsButton();
+}
+
 void ChatPage::updateToolsButton() {
+    if (!m_agentId.isEmpty()) {
+        const qsizetype count = m_agentTools.size();
+        m_ui->toolsToolButton->setText(count == 0 ? tr("Tools") : tr("Tools (%1)").arg(count));
+        m_ui->toolsToolButton->setToolTip(tr("The tools of the agent “%1”").arg(m_agentName));
+        return;
+    }
     const qsizetype count = selectedTools().size();
     m_ui->toolsToolButton->setText(count == 0 ? tr("Tools") : tr("Tools (%1)").arg(count));
+    m_ui->toolsToolButton->setToolTip(tr("Built-in tools and connectors this chat may use"));
 }
 
 // --- The history sidebar ---------------------------------------------------------------------
@@ -467,8 +552,39 @@ void ChatPage::useSuggestion(EmptyChatPanel::Suggestion suggestion) {
 }
 
 void ChatPage::pickTarget() {
+    if (m_targets->rowCount() == 0 && m_targetProblem->isVisibleTo(this)) {
+        // Nothing to pick: the way on is Retry, next to the reason.
+        m_targetProblem->retryButton()->setFocus(Qt::ShortcutFocusReason);
+        Q_EMIT statusMessage(m_targetProblem->text());
+        return;
+    }
     m_ui->targetComboBox->setFocus(Qt::ShortcutFocusReason);
     m_ui->targetComboBox->showPopup();
+}
+
+void ChatPage::setTargetLoader(ChatTargetLoader *loader) {
+    if (m_loader)
+        disconnect(m_loader, nullptr, this, nullptr);
+    m_loader = loader;
+    disconnect(m_targetProblem, &TargetProblemBar::retryRequested, nullptr, nullptr);
+    if (m_loader) {
+        connect(m_loader, &ChatTargetLoader::stateChanged, this, &ChatPage::updateTargetProblem);
+        connect(m_targetProblem, &TargetProblemBar::retryRequested, m_loader,
+                &ChatTargetLoader::load);
+    }
+    updateTargetProblem();
+}
+
+void ChatPage::updateTargetProblem() {
+    // Only an empty picker needs an explanation: with a list, a failed reload changes nothing.
+    if (!m_loader || m_targets->rowCount() > 0) {
+        m_targetProblem->hide();
+        m_ui->targetComboBox->setPlaceholderText(QString());
+        return;
+    }
+    m_targetProblem->showState(*m_loader);
+    m_ui->targetComboBox->setPlaceholderText(m_targetProblem->isHidden() ? QString()
+                                                                         : tr("No models loaded"));
 }
 
 void ChatPage::copyLastAnswer() {

@@ -20,9 +20,12 @@ class ChatPage;
 }
 
 class ChatSession;
+class ChatTargetLoader;
 class ChatTargetModel;
 class ChatView;
 class ImageFetcher;
+class RetryCountdown;
+class TargetProblemBar;
 class ToolApprovalStore;
 
 //! The chat screen: the model or agent picker, the tools of this chat, the conversation, and
@@ -47,12 +50,17 @@ public:
     //! were never reviewed or changed since they were approved, and asks before turning on
     //! one whose tools changed.
     void setToolApprovals(ToolApprovalStore *approvals);
+    //! What loads the picker's lists (not owned): while the picker is empty because they
+    //! failed, a bar under it says why and offers Retry.
+    void setTargetLoader(ChatTargetLoader *loader);
     //! The tools menu (tests find its actions by objectName: "connectorAction_<name>").
     QMenu *toolsMenu() const { return m_toolsMenu; }
     //! Turns a connector on for this chat (the connector page's "Use in chat").
     void useConnector(const Connector &connector);
     //! Selects the model or agent by id, when the picker has it.
     void selectTarget(bool agent, const QString &id);
+    //! The chat's own tools (image generation, connectors), also while an agent is chosen:
+    //! they come back when the chat talks to a model again.
     QList<Tool> selectedTools() const;
     //! Sets the tools menu to \a tools (a reopened conversation's): image generation and the
     //! connectors among them; other kinds of tools are not offered by this page.
@@ -75,6 +83,8 @@ public:
 
 Q_SIGNALS:
     void newChatRequested();
+    //! "Edit agent…" in the tools menu of a chat with the agent \a agentId.
+    void editAgentRequested(const QString &agentId);
     void statusMessage(const QString &text);
 
 protected:
@@ -85,9 +95,12 @@ private:
     void onBusyChanged(bool busy);
     void onTargetChanged(int row);
     void widenTargetPopup();
+    void updateTargetProblem();
     void rebuildToolsMenu();
     //! With the complete list known, drops the enabled connectors it does not have.
     void dropDeletedConnectors();
+    //! The tools menu of a chat with an agent: the agent's tools, read-only, and Edit agent….
+    void buildAgentToolsMenu();
     //! The approval summary of a connector's tools (Approved when unknown or not tracked).
     int approvalState(const Connector &connector) const;
     void confirmChangedConnector(const Connector &connector);
@@ -101,6 +114,9 @@ private:
     std::unique_ptr<Ui::ChatPage> m_ui;
     ChatSession *m_session;
     ChatTargetModel *m_targets;
+    ChatTargetLoader *m_loader = nullptr;
+    TargetProblemBar *m_targetProblem = nullptr;
+    RetryCountdown *m_retryCountdown = nullptr;
     ChatView *m_view = nullptr;
     QMenu *m_toolsMenu = nullptr;
     ToolApprovalStore *m_approvals = nullptr;
@@ -110,6 +126,10 @@ private:
     bool m_imageGeneration = true;
     EmptyChatPanel *m_emptyPanel = nullptr;
     QString m_suggestedConnector; // name
+    // The agent the chat talks to (empty id for a model), with its own tools.
+    QString m_agentId;
+    QString m_agentName;
+    QList<Tool> m_agentTools;
     QSplitter *m_splitter = nullptr;
     int m_sidebarWidth = 0; // before it was collapsed
 };

@@ -23,8 +23,10 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 
 using namespace Qt::StringLiterals;
 using namespace Tramontane;
@@ -82,6 +84,8 @@ private Q_SLOTS:
     void connectorGone_storedChatOpensWithoutIt();
     void incompleteList_keepsTheSelection();
     void noConnectors_saysWhatTheConnectorsPageSays();
+    void agent_showsItsOwnToolsReadOnly();
+    void agent_editAgentActionAsksForTheEditor();
 
 private:
     QAction *action(const QString &name) const {
@@ -134,6 +138,78 @@ void TestChatPageTools::init() {
     m_page->resize(800, 600);
     m_page->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
+}
+
+namespace {
+
+// A model and an agent with two tools of its own, in the picker.
+void fillTargets(ChatTargetModel &targets) {
+    ModelCard card;
+    card.id = u"mistral-small-latest"_s;
+    card.capabilities.completionChat = true;
+    targets.setModels({card});
+    Agent agent;
+    agent.id = u"ag_1"_s;
+    agent.name = u"Researcher"_s;
+    agent.model = u"mistral-medium-latest"_s;
+    agent.tools = {Tool::builtIn(Tool::Type::WebSearch), Tool::connector(u"approved"_s)};
+    targets.setAgents({agent});
+}
+
+} // namespace
+
+void TestChatPageTools::agent_showsItsOwnToolsReadOnly() {
+    fillTargets(*m_targets);
+    auto *combo = m_page->findChild<QComboBox *>(u"targetComboBox"_s);
+    auto *button = m_page->findChild<QToolButton *>(u"toolsToolButton"_s);
+    QVERIFY(combo && button);
+    // The chat's own choice with a model: image generation and two connectors.
+    combo->setCurrentIndex(
+        m_targets->rowOf(ChatTargetModel::Kind::Model, u"mistral-small-latest"_s));
+    action(u"fresh"_s)->setChecked(true);
+    action(u"approved"_s)->setChecked(true);
+    QCOMPARE(button->text(), u"Tools (3)"_s);
+
+    // With the agent: what its requests really carry, checked and not editable here.
+    combo->setCurrentIndex(m_targets->rowOf(ChatTargetModel::Kind::Agent, u"ag_1"_s));
+    QMenu *menu = m_page->toolsMenu();
+    QVERIFY(!menu->findChild<QAction *>(u"imageGenerationAction"_s));
+    QVERIFY(!action(u"fresh"_s));
+    QStringList shown;
+    for (QAction *a : menu->actions()) {
+        if (!a->objectName().startsWith(u"agentToolAction_"_s))
+            continue;
+        QVERIFY(a->isCheckable() && a->isChecked());
+        QVERIFY(!a->isEnabled());
+        shown << a->text();
+    }
+    QCOMPARE(shown, (QStringList{u"Web search"_s, u"Connector approved"_s}));
+    auto *note = menu->findChild<QAction *>(u"agentToolsNoteAction"_s);
+    QVERIFY(note && note->text().contains(u"come from the agent"_s));
+    QVERIFY(menu->findChild<QAction *>(u"editAgentAction"_s));
+    QCOMPARE(button->text(), u"Tools (2)"_s);
+
+    // Back to the model: the chat's own selection, as it was.
+    combo->setCurrentIndex(
+        m_targets->rowOf(ChatTargetModel::Kind::Model, u"mistral-small-latest"_s));
+    QVERIFY(m_page->toolsMenu()->findChild<QAction *>(u"imageGenerationAction"_s)->isChecked());
+    QVERIFY(action(u"fresh"_s) && action(u"fresh"_s)->isChecked());
+    QVERIFY(action(u"approved"_s) && action(u"approved"_s)->isChecked());
+    QVERIFY(!m_page->toolsMenu()->findChild<QAction *>(u"editAgentAction"_s));
+    QCOMPARE(m_page->selectedTools().size(), 3);
+    QCOMPARE(button->text(), u"Tools (3)"_s);
+}
+
+void TestChatPageTools::agent_editAgentActionAsksForTheEditor() {
+    fillTargets(*m_targets);
+    auto *combo = m_page->findChild<QComboBox *>(u"targetComboBox"_s);
+    combo->setCurrentIndex(m_targets->rowOf(ChatTargetModel::Kind::Agent, u"ag_1"_s));
+    QSignalSpy edit(m_page.get(), &ChatPage::editAgentRequested);
+    auto *action = m_page->toolsMenu()->findChild<QAction *>(u"editAgentAction"_s);
+    QVERIFY(action);
+    action->trigger();
+    QCOMPARE(edit.count(), 1);
+    QCOMPARE(edit.at(0).at(0).toString(), u"ag_1"_s);
 }
 
 void TestChatPageTools::targetPopup_isWideEnoughForEveryModelId() {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/ConversationModel.h"
 #include "models/Roles.h"
+#include "models/StoreChatPersistence.h"
 
 #include <QAbstractItemModelTester>
 #include <QJsonArray>
@@ -73,6 +74,8 @@ private Q_SLOTS:
     void toolCallWhileStreaming_isRunningUntilItsResult();
     void interruptedAnswer_keepsTextAndAddsRetryNotice();
     void failedAnswer_showsErrorSentence();
+    void streamEndedBeforeAnything_speaksOfNoPartialAnswer();
+    void notAStream_survivesTheStore();
     void unknownChunk_isShownAsNotice();
     void thinking_getsItsOwnRow();
     void truncate_removesRowsOfLaterEntries();
@@ -201,6 +204,31 @@ void TestConversationModel::failedAnswer_showsErrorSentence() {
     QCOMPARE(kinds(model), (QList<Kind>{Kind::User, Kind::Notice}));
     QCOMPARE(model.item(1).text, failed.error.title());
     QCOMPARE(model.item(1).detail, failed.error.hint());
+}
+
+void TestConversationModel::streamEndedBeforeAnything_speaksOfNoPartialAnswer() {
+    // The stream closed before its first event: the answer failed with nothing to keep.
+    ConversationModel model;
+    ChatEntry failed = assistant(MessageContent(), 2, ChatEntry::Status::Failed);
+    failed.error = ApiError::streamInterrupted(ApiError::Context::Chat,
+                                               u"the stream ended after 0 events without [DONE]"_s);
+    model.setEntries({user(u"Hi"_s, 1), failed});
+    QCOMPARE(kinds(model), (QList<Kind>{Kind::User, Kind::Notice}));
+    const ChatItem &notice = model.item(1);
+    QVERIFY(notice.retryable);
+    QVERIFY2(!notice.text.contains(u"interrupted"_s), qPrintable(notice.text));
+    QVERIFY2(!notice.detail.contains(u"partial"_s), qPrintable(notice.detail));
+    QCOMPARE(notice.text, u"The connection ended before any answer arrived."_s);
+}
+
+void TestConversationModel::notAStream_survivesTheStore() {
+    // A reopened conversation says the same as when the answer failed.
+    const ApiError error =
+        ApiError::notAStream(u"text/html; charset=utf-8"_s, ApiError::Context::Chat, u"HTTP 200"_s);
+    const ApiError restored = StoreChatPersistence::restoreError(error.toJson());
+    QCOMPARE(restored.kind(), ApiError::Kind::NotAStream);
+    QCOMPARE(restored.contentType(), u"text/html"_s);
+    QCOMPARE(restored.title(), error.title());
 }
 
 void TestConversationModel::unknownChunk_isShownAsNotice() {

@@ -123,6 +123,14 @@ void Emulator::applyFault(HttpExchange *ex, const Fault &fault) {
         case Fault::Kind::Drop:
             ex->abortStream();
             return;
+        case Fault::Kind::HtmlPage:
+            // What a captive portal or a company proxy answers in place of the API.
+            ex->send(200, "text/html; charset=utf-8",
+                     "<!DOCTYPE html>\r\n<html><head><title>Sign in</title></head>\r\n"
+                     "<body><h1>Sign in to continue</h1>\r\n<form method=\"post\" "
+                     "action=\"/login\"><input name=\"user\"><input name=\"password\" "
+                     "type=\"password\"></form></body></html>\r\n");
+            return;
         case Fault::Kind::Delay:
             break;
         case Fault::Kind::Cut:

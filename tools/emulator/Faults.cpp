@@ -26,6 +26,7 @@ constexpr Named KindNames[] = {
     {"keep_alive_only"_L1, int(Fault::Kind::KeepAlive)},
     {"pause"_L1, int(Fault::Kind::Pause)},
     {"omit"_L1, int(Fault::Kind::Omit)},
+    {"html_page"_L1, int(Fault::Kind::HtmlPage)},
 };
 
 constexpr Named BodyNames[] = {
@@ -173,7 +174,7 @@ std::optional<Fault> Fault::fromJson(const QJsonObject &o, QString *error) {
     const auto k = lookup(KindNames, kind);
     if (!k) {
         *error = u"unknown fault kind \"%1\" (status, delay, cut, malformed, stream_error, drop, "
-                 "endless_line, keep_alive_only, pause, omit)"_s.arg(kind);
+                 "endless_line, keep_alive_only, pause, omit, html_page)"_s.arg(kind);
         return std::nullopt;
     }
     f.kind = Kind(*k);

@@ -24,6 +24,7 @@ struct Fault {
         KeepAlive,   //!< streams: after K events, only keep-alive comments, forever
         Pause,       //!< streams: stop after K events for `delayMs` (0: until the client leaves)
         Omit,        //!< plain: answer normally, without the top-level JSON fields in `fields`
+        HtmlPage,    //!< HTTP 200 with an HTML sign-in page instead of the answer
     };
     //! Whether this kind changes a stream after `afterEvents` events.
     bool isStreamKind() const;

@@ -289,6 +289,16 @@ ApiError ApiError::streamInterrupted(Context context, const QString &detail) {
     return e;
 }
 
+ApiError ApiError::notAStream(const QString &contentType, Context context, const QString &detail) {
+    ApiError e;
+    e.m_kind = Kind::NotAStream;
+    e.m_context = context;
+    // The media type alone: parameters such as the charset say nothing to a person.
+    e.m_contentType = contentType.section(u';', 0, 0).left(200).simplified();
+    e.m_detail = Redactor::redactText(detail);
+    return e;
+}
+
 ApiError ApiError::streamError(QByteArrayView payload, Context context) {
     ApiError e;
     e.m_kind = Kind::StreamError;
@@ -514,6 +524,14 @@ QString ApiError::title() const {
     case Kind::StreamInterrupted:
         return QCoreApplication::translate("ApiError",
                                            "The answer was interrupted before it was complete.");
+    case Kind::NotAStream:
+        return m_contentType.isEmpty()
+                       || m_contentType.startsWith("text/event-stream"_L1, Qt::CaseInsensitive)
+                   ? QCoreApplication::translate(
+                       "ApiError", "The server's answer was not a readable event stream.")
+                   : QCoreApplication::translate(
+                         "ApiError", "The server did not answer with an event stream: it sent %1.")
+                         .arg(m_contentType);
     case Kind::StreamError:
         return msg.isEmpty()
                    ? QCoreApplication::translate("ApiError",
@@ -664,6 +682,11 @@ QString ApiError::hint() const {
     case Kind::StreamInterrupted:
         return QCoreApplication::translate(
             "ApiError", "The partial answer is kept. Regenerate it, or ask to continue.");
+    case Kind::NotAStream:
+        return QCoreApplication::translate(
+            "ApiError", "No answer arrived. A proxy, a sign-in page or a wrong server address may "
+                        "be answering instead of the API: check the server address in Settings, "
+                        "then retry.");
     case Kind::StreamError:
         return QCoreApplication::translate(
             "ApiError",
@@ -765,21 +788,19 @@ QString ApiError::hint() const {
                                                nullptr, seconds);
         }
         return QCoreApplication::translate("ApiError", "Wait a moment before trying again.");
-    case HttpReason::ServerError:
-    case HttpReason::Unavailable:
-        return QCoreApplication::translate(
-            "ApiError",
-            "This is usually temporary: the request is retried automatically. Try again "
-            "in a moment.");
     case HttpReason::McpFailed:
         return QCoreApplication::translate(
             "ApiError", "Check the connector's server URL and that the server is running.");
     case HttpReason::McpTimeout:
         return QCoreApplication::translate("ApiError",
                                            "Try a simpler request, or check the MCP server.");
+    case HttpReason::ServerError:
+    case HttpReason::Unavailable:
     case HttpReason::GatewayFailed:
     case HttpReason::GatewayTimeout:
     case HttpReason::OtherServerError:
+        // An error is shown once its request has ended: whatever automatic retries there were
+        // are over, so the hint never promises one.
         return QCoreApplication::translate("ApiError",
                                            "This is usually temporary. Try again in a moment.");
     case HttpReason::UnexpectedRedirect:
@@ -812,6 +833,8 @@ QLatin1StringView ApiError::kindName(Kind kind) {
         return "stream-error"_L1;
     case Kind::InvalidRequest:
         return "invalid-request"_L1;
+    case Kind::NotAStream:
+        return "not-a-stream"_L1;
     }
     return "unknown"_L1;
 }
@@ -853,6 +876,9 @@ QJsonObject ApiError::toJson() const {
     put("requestId"_L1, m_requestId);
     put("detail"_L1, m_detail);
     put("rawBody"_L1, m_rawBody);
+    put("contentType"_L1, m_contentType);
+    if (m_attempts > 0)
+        o.insert("attempts"_L1, m_attempts);
     if (m_retryAfter)
         o.insert("retryAfterMs"_L1, static_cast<qint64>(m_retryAfter->count()));
     if (m_networkError != QNetworkReply::NoError)

@@ -32,6 +32,7 @@ public:
         StreamInterrupted, //!< a stream ended (closed or idle) before its end marker
         StreamError,       //!< an `error` object or `event: error` after HTTP 200
         InvalidRequest,    //!< refused before sending: insecure base URL, bad path (an app bug)
+        NotAStream, //!< a success status, but the body is not an event stream (an HTML page...)
     };
 
     //! What the request was about, so that a status maps to the right sentence
@@ -72,6 +73,10 @@ public:
     static ApiError invalidRequest(const QString &detail, Context context = Context::Generic);
     static ApiError streamInterrupted(Context context = Context::Generic,
                                       const QString &detail = {});
+    //! A streaming request answered with a success status but not with server-sent events:
+    //! \a contentType is what the server said it sent (may be empty), \a detail what was seen.
+    static ApiError notAStream(const QString &contentType, Context context = Context::Generic,
+                               const QString &detail = {});
     //! An error reported inside a stream after HTTP 200. \a payload is the event's data: an
     //! object with an `error` object or string, an object with `message`/`type`/`code`
     //! (`conversation.response.error`), or plain text.
@@ -108,6 +113,13 @@ public:
     QString detail() const { return m_detail; }
     //! The response body, redacted and cut to kMaxRawBodySize, for a details view.
     QString rawBody() const { return m_rawBody; }
+    //! NotAStream: the Content-Type the server sent instead of text/event-stream.
+    QString contentType() const { return m_contentType; }
+
+    //! How many times the request was sent before this error was final (retries included), or 0
+    //! when unknown. More than one means the automatic retries were used up.
+    int attempts() const { return m_attempts; }
+    void setAttempts(int attempts) { m_attempts = attempts; }
 
     void setRequestId(const QString &id) { m_requestId = id; }
     void setHttpStatus(int status) { m_httpStatus = status; }
@@ -150,6 +162,8 @@ private:
     QNetworkReply::NetworkError m_networkError = QNetworkReply::NoError;
     QString m_detail;
     QString m_rawBody;
+    QString m_contentType;
+    int m_attempts = 0;
 };
 
 } // namespace Tramontane

@@ -396,6 +396,8 @@ void ApiJob::finish(Status status, const ApiError &error) {
     m_error = error;
     if (m_error.isError() && m_error.requestId().isEmpty())
         m_error.setRequestId(requestId());
+    if (m_error.isError())
+        m_error.setAttempts(m_attempts);
     m_finalElapsed = m_clock.isValid() ? std::chrono::milliseconds(m_clock.elapsed()) : 0ms;
     m_retryTimer.stop();
     m_deadlineTimer.stop();

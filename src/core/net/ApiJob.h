@@ -60,7 +60,8 @@ public:
     int httpStatus() const { return m_httpStatus; }
     //! Mistral-Correlation-Id (or X-Kong-Request-Id) of the last response, or empty.
     QString requestId() const;
-    //! The error when status() is Failed or Canceled; a None error otherwise.
+    //! The error when status() is Failed or Canceled (with the attempts made); a None error
+    //! otherwise.
     ApiError error() const { return m_error; }
     //! The parsed body of a successful Json job (null for an empty body such as a 204).
     QJsonDocument json() const { return m_json; }

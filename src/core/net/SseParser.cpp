@@ -109,8 +109,10 @@ void SseParser::processLine(QByteArrayView line, QList<SseEvent> &out) {
         m_pendingFields = false;
         return;
     }
-    if (line.front() == ':')
+    if (line.front() == ':') {
+        m_sawStreamLine = true;
         return; // comment (servers send these as keep-alives)
+    }
 
     m_pendingFields = true;
     QByteArrayView field = line;
@@ -123,6 +125,8 @@ void SseParser::processLine(QByteArrayView line, QList<SseEvent> &out) {
             value = value.sliced(1);
     }
 
+    if (field == "data" || field == "event" || field == "id" || field == "retry")
+        m_sawStreamLine = true;
     if (field == "data") {
         if (m_data.size() + value.size() + 1 > m_maxEventSize) {
             overflow(Error::EventTooLarge);

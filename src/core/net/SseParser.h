@@ -65,6 +65,9 @@ public:
 
     //! Total number of bytes fed so far.
     qint64 bytesFed() const { return m_bytesFed; }
+    //! True once a line of the event-stream format was seen: a comment or a `data`, `event`,
+    //! `id` or `retry` field. Bytes that never gave one (an HTML page) were no event stream.
+    bool hasSeenStreamLine() const { return m_sawStreamLine; }
 
     //! Forgets the stream (and any error), keeping the limits.
     void reset();
@@ -82,6 +85,7 @@ private:
     bool m_pendingFields = false;
     bool m_skipLf = false; // the previous piece ended in CR: a leading LF belongs to it
     bool m_atStart = true; // a BOM may only appear at the very start
+    bool m_sawStreamLine = false;
     qint64 m_bytesFed = 0;
     qsizetype m_maxLineSize = kDefaultMaxLineSize;
     qsizetype m_maxEventSize = kDefaultMaxEventSize;

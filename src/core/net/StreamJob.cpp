@@ -61,15 +61,27 @@ void StreamJob::handleAttemptStart() {
     m_parser.reset();
     m_bytesSeen = false;
     m_jsonInsteadOfStream = false;
+    m_contentType.clear();
     m_jsonBody.clear();
 }
 
 void StreamJob::handleSuccessBytes(QByteArrayView bytes) {
     if (!m_bytesSeen) {
         m_bytesSeen = true;
+        const QByteArray type = responseHeader("content-type").trimmed().toLower();
+        m_contentType = QString::fromLatin1(type);
         // A server that ignored "stream": true answers with plain JSON.
-        m_jsonInsteadOfStream =
-            responseHeader("content-type").toLower().startsWith("application/json");
+        m_jsonInsteadOfStream = type.startsWith("application/json");
+        // Anything else that says what it is and is not a stream (an HTML sign-in page, a
+        // proxy's error page) is not read as one. No type at all is given the benefit of the
+        // doubt: the parser tells at the end.
+        if (!m_jsonInsteadOfStream && !type.isEmpty() && !type.startsWith("text/event-stream")) {
+            fail(ApiError::notAStream(
+                m_contentType, context(),
+                u"HTTP %1 with Content-Type %2 instead of text/event-stream"_s.arg(httpStatus())
+                    .arg(m_contentType)));
+            return;
+        }
     }
     if (m_jsonInsteadOfStream) {
         if (m_jsonBody.size() < kMaxJsonBodySize)
@@ -163,6 +175,13 @@ void StreamJob::handleSuccessEnd() {
             fail(ApiError::streamError(m_jsonBody, context()));
         else
             fail(ApiError::invalidResponse(u"expected an event stream, got JSON"_s, context()));
+        return;
+    }
+    if (m_eventCount == 0 && m_parser.bytesFed() > 0 && !m_parser.hasSeenStreamLine()) {
+        // Bytes came, but not one line of an event stream: the server sent something else.
+        fail(ApiError::notAStream(
+            m_contentType, context(),
+            u"%1 bytes without a line of the event-stream format"_s.arg(m_parser.bytesFed())));
         return;
     }
     const QString what = m_mode == Mode::Chat ? u"[DONE]"_s : QString(kConversationDone);

@@ -20,6 +20,9 @@ namespace Tramontane {
 //! - `event: error`, a data object carrying an `error` (object or string), or
 //!   `conversation.response.error` -> Failed, StreamError with the server's message.
 //! - A data event that is not a JSON object -> Failed, InvalidResponse.
+//! - A success status whose body is no event stream: a Content-Type other than
+//!   text/event-stream (an HTML sign-in page, a proxy's error page), or bytes that end without
+//!   a single line of the format -> Failed, NotAStream, with the content type. Not retried.
 //! - The connection closing, dropping, or staying idle past the transfer timeout before the
 //!   end -> Failed, StreamInterrupted. A trailing partial event is discarded.
 //! - A line or an event over the parser's limits (a line that never ends) -> Failed,
@@ -95,6 +98,7 @@ private:
     int m_eventCount = 0;
     bool m_bytesSeen = false; // in this attempt
     bool m_jsonInsteadOfStream = false;
+    QString m_contentType; // of this attempt's success response
     QByteArray m_jsonBody;
 };
 

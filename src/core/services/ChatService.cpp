@@ -16,6 +16,7 @@ ChatRun::ChatRun(StreamJob *job, QObject *parent)
     , m_job(job) {
     m_clock.start();
     connect(job, &StreamJob::chatChunkReceived, this, &ChatRun::onChunk);
+    connect(job, &ApiJob::retrying, this, &ChatRun::retrying);
     connect(job, &ApiJob::finished, this, &ChatRun::onFinished);
 }
 

@@ -43,6 +43,9 @@ public:
 Q_SIGNALS:
     //! A chunk was applied; \a update says which messages changed.
     void updated(const Tramontane::StreamUpdate &update);
+    //! The request failed before any answer and is sent again in \a delayMs (attempt number
+    //! \a attempt), after \a error (a 429 with its Retry-After, a 5xx, a network error).
+    void retrying(int attempt, int delayMs, const Tramontane::ApiError &error);
     void finished();
 
 private:

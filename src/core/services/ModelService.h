@@ -22,7 +22,12 @@ public:
     explicit ModelService(ApiClient *client, QObject *parent = nullptr);
     ~ModelService() override;
 
+    //! Lists the models; every successful list is also announced with listed().
     QPointer<ApiJob> list(QObject *context, ServiceCallback<ModelList> callback);
+
+Q_SIGNALS:
+    //! A models list arrived, whoever asked for it (before that caller's callback runs).
+    void listed(const Tramontane::ModelList &models);
 
 private:
     ApiClient *m_client;

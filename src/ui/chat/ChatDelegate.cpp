@@ -2,7 +2,9 @@
 #include "ui/chat/ChatDelegate.h"
 
 #include "models/ConversationModel.h"
+#include "ui/chat/ErrorDetails.h"
 #include "ui/chat/ImageRepository.h"
+#include "ui/chat/ToolTitles.h"
 #include "ui/markdown/BidiControls.h"
 #include "ui/markdown/MessageDocument.h"
 
@@ -431,17 +433,7 @@ QString ChatDelegate::noticeDetails(const ChatItem &item) {
     if (!item.retryable)
         return item.detail;
     static const ApiError none;
-    const ApiError &error = item.error ? *item.error : none;
-    QStringList lines;
-    if (error.httpStatus() > 0)
-        lines << tr("HTTP status: %1").arg(error.httpStatus());
-    if (!item.requestId.isEmpty())
-        lines << tr("Request ID: %1").arg(item.requestId);
-    if (!error.serverMessage().isEmpty())
-        lines << tr("Server message: %1").arg(error.serverMessage());
-    if (!error.detail().isEmpty())
-        lines << error.detail();
-    return lines.join(u'\n');
+    return ErrorDetails::text(item.error ? *item.error : none, item.requestId);
 }
 
 QSize ChatDelegate::imageBox(const ChatItem &item, const Column &column) const {
@@ -1688,11 +1680,8 @@ QString ChatDelegate::toolDisplayName(const ChatItem &item) {
     if (item.toolName.isEmpty())
         return tr("Tool");
     if (!item.hosted)
-        return item.toolName;
-    QString name = item.toolName;
-    name.replace(u'_', u' ');
-    name[0] = name.at(0).toUpper();
-    return name;
+        return BidiControls::neutralised(item.toolName);
+    return ToolTitles::title(item.toolName, item.toolType, item.toolConnector);
 }
 
 QString ChatDelegate::citationLabel(const Citation &citation, int index) {

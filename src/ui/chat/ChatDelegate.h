@@ -169,11 +169,12 @@ public:
     static QString copyText(const ChatItem &item);
     //! The one-line summary of a tool call's arguments.
     static QString toolSummary(const ChatItem &item);
-    //! "Image generation" for image_generation; function names as they are.
+    //! A hosted tool's translated title (see ToolTitles); function names as they are.
     static QString toolDisplayName(const ChatItem &item);
     //! The footer line: model · N tokens (the request id is in the details it opens).
     static QString footerText(const ChatItem &item);
-    //! What a notice shows behind "Details": the raw content, or the error's particulars.
+    //! What a notice shows behind "Details": the raw content, or the error's particulars
+    //! (see ErrorDetails).
     static QString noticeDetails(const ChatItem &item);
     //! The label of citation chip \a index (from 0): "1  Title", or the host without a title.
     static QString citationLabel(const Citation &citation, int index);

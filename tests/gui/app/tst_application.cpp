@@ -2,11 +2,15 @@
 // The whole app, as the run command starts it: demo mode with the bundled emulator, a message
 // typed in the composer, the streamed answer and a generated image reaching the chat view.
 #include "app/Application.h"
+#include "core/auth/SecretStore.h"
 #include "core/storage/ConversationStore.h"
 #include "core/storage/MessageText.h"
 #include "models/ChatItem.h"
 #include "models/ConnectorListModel.h"
 #include "models/ConversationModel.h"
+#include "ui/AgentEditorDialog.h"
+#include "ui/AgentVersionsDialog.h"
+#include "ui/AgentsPage.h"
 #include "ui/ChatPage.h"
 #include "ui/ConnectorEditorDialog.h"
 #include "ui/ConnectorToolsDialog.h"
@@ -20,11 +24,14 @@
 #include "support/FakeHttpServer.h"
 
 #include <QAbstractButton>
+#include <QApplication>
 #include <QComboBox>
+#include <QDialog>
 #include <QDir>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMessageBox>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -52,6 +59,8 @@ private Q_SLOTS:
     void demo_deletedConnectorLeavesTheChat();
     void noKey_asksNothingAndSaysSo();
     void noKey_keyEnteredInSettings_listsLoad();
+    void settings_sayAKeyIsStoredOnlyWhenOneIs();
+    void chatWithAgent_editAgentOpensItsEditor();
 
 private:
     QTemporaryDir m_home;
@@ -342,6 +351,79 @@ void TestApplication::noKey_keyEnteredInSettings_listsLoad() {
     QVERIFY(!window->findChild<QWidget *>(u"ConnectorsPage"_s)
                  ->findChild<QLabel *>(u"apiKeyNeededLabel"_s)
                  ->isVisible());
+}
+
+void TestApplication::settings_sayAKeyIsStoredOnlyWhenOneIs() {
+    // A fresh profile on the platform: no key anywhere, so Settings open by themselves and
+    // must not claim that the keychain holds one.
+    const auto config = ConnectionConfig::resolve(
+        {false, {}, {}, {}, u"api"_s, u"http://127.0.0.1:9"_s}); // nothing listens there
+    Application app(config, m_home.filePath(u"fresh"_s));
+    auto secrets = std::make_unique<MemorySecretStore>();
+    MemorySecretStore *store = secrets.get();
+    app.setSecretStore(std::move(secrets));
+
+    // Reads the key field of the settings dialog whenever one is open, then closes it.
+    QStringList placeholders;
+    QTimer watcher;
+    watcher.setInterval(20);
+    connect(&watcher, &QTimer::timeout, this, [&placeholders] {
+        auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget());
+        if (!dialog)
+            return;
+        if (auto *key = dialog->findChild<QLineEdit *>(u"apiKeyLineEdit"_s))
+            placeholders << key->placeholderText();
+        dialog->reject();
+    });
+    watcher.start();
+
+    QString error;
+    QVERIFY2(app.start(&error), qPrintable(error));
+    QTRY_COMPARE(placeholders.size(), 1);
+    QCOMPARE(placeholders.at(0), u"Paste the key from console.mistral.ai"_s);
+
+    // Once a key is in the keychain, Settings say so.
+    bool written = false;
+    store->write(SecretStore::apiKeyEntry(), u"stored-key-0123456789"_s, this,
+                 [&written](const SecretStore::Result &r) { written = r.ok; });
+    QTRY_VERIFY(written);
+    Q_EMIT app.window()->settingsRequested();
+    QTRY_COMPARE(placeholders.size(), 2);
+    QCOMPARE(placeholders.at(1), u"A key is stored in the keychain (type to replace it)"_s);
+}
+
+void TestApplication::chatWithAgent_editAgentOpensItsEditor() {
+    Application app(ConnectionConfig::resolve({true, {}, {}, {}, {}, {}}),
+                    m_home.filePath(u"edit-agent"_s));
+    QString error;
+    QVERIFY2(app.start(&error), qPrintable(error));
+    MainWindow *window = app.window();
+    window->show();
+    window->showPage(MainWindow::Page::Connectors);
+    QTRY_VERIFY_WITH_TIMEOUT(typed, 15000);
+    auto *connectors = app.findChild<ConnectorListModel *>();
+    QTRY_VERIFY_WITH_TIMEOUT(connectors->hasLoaded() && connectors->rowCount() > 0, 15000);
+    auto *targets = window->findChild<QComboBox *>(u"targetComboBox"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(targets->findText(u"Demo designer"_s, Qt::MatchContains) >= 0, 15000);
+    QVERIFY(!window->findChild<QWidget *>(u"ConnectorsPage"_s)
+                 ->findChild<QLabel *>(u"apiKeyNeededLabel"_s)
+                 ->isVisible());
+    auto *targets = window->findChild<QComboBox *>(u"targetComboBox"_s);
+    QVERIFY(targets);
+    int agentRow = -1;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (agentRow = targets->findText(u"Demo designer"_s, Qt::MatchContains)) >= 0, 15000);
+    targets->setCurrentIndex(agentRow);
+
+    // The tools menu shows the agent's tools and offers to edit the agent there.
+    auto *edit = window->findChild<QAction *>(u"editAgentAction"_s);
+    QVERIFY(edit);
+    edit->trigger();
+    auto *agentsPage = window->findChild<AgentsPage *>();
+    QVERIFY(agentsPage);
+    QTRY_VERIFY(agentsPage->editor() && agentsPage->editor()->isVisible());
+    QVERIFY(agentsPage->currentAgent().name.contains(u"Demo designer"_s));
+    agentsPage->editor()->close();
 }
 
 QTEST_MAIN(TestApplication)

@@ -2,6 +2,7 @@
 // A chat session driven end to end against the emulator: streaming, hosted tools, images,
 // connectors over MCP, errors, interruption, stop, retry and durable storage.
 #include "core/net/ApiClient.h"
+#include "core/net/RetryPolicy.h"
 #include "core/services/AgentService.h"
 #include "core/services/ChatService.h"
 #include "core/services/ConnectorService.h"
@@ -42,6 +43,8 @@ private Q_SLOTS:
     void endlessLine_failsClearly_keepsPartialAnswer();
     void keepAliveOnly_timesOut_keepsPartialAnswer();
     void serverError_isRetriedThenSucceeds();
+    void htmlPageInsteadOfStream_saysWhatCame();
+    void serverErrorAfterRetries_saysTheyAreExhausted();
     void stop_keepsWhatArrived();
     void editAndResend_replacesTheTurn();
     void secondTurn_sendsHistoryTheApiAccepts();
@@ -246,6 +249,56 @@ void TestChatSession::serverError_isRetriedThenSucceeds() {
     QVERIFY(waitIdle(30000));
     QCOMPARE(m_model->entries().at(1).status, ChatEntry::Status::Complete);
     QCOMPARE(m_driver->recordedRequests(u"/v1/chat/completions"_s).size(), 2);
+}
+
+void TestChatSession::htmlPageInsteadOfStream_saysWhatCame() {
+    QCOMPARE(m_driver->addFault(
+                 QJsonObject{{u"kind"_s, u"html_page"_s}, {u"path"_s, u"/v1/chat/completions"_s}}),
+             200);
+    QVERIFY(m_session->send(u"Hello? rate 0"_s));
+    QVERIFY(waitIdle());
+    const ChatEntry &answer = m_model->entries().at(1);
+    QCOMPARE(answer.status, ChatEntry::Status::Failed);
+    const ChatItem &notice = m_model->item(m_model->rowCount() - 1);
+    QCOMPARE(notice.kind, ChatItem::Kind::Notice);
+    QCOMPARE(notice.text, u"The server did not answer with an event stream: it sent text/html."_s);
+    QVERIFY2(!notice.text.contains(u"interrupted"_s), qPrintable(notice.text));
+    QVERIFY2(!notice.detail.contains(u"partial"_s), qPrintable(notice.detail));
+    QVERIFY(notice.retryable);
+    // The page is not retried automatically; Retry asks again.
+    QCOMPARE(m_driver->recordedRequests(u"/v1/chat/completions"_s).size(), 1);
+    QVERIFY(m_session->retry(1));
+    QVERIFY(waitIdle());
+    QCOMPARE(m_model->entries().at(1).status, ChatEntry::Status::Complete);
+}
+
+void TestChatSession::serverErrorAfterRetries_saysTheyAreExhausted() {
+    RetryPolicy policy;
+    policy.setRandomSource([] { return 0.0; }); // the shortest waits: 0.375, 0.75, 1.5 s
+    m_client->setRetryPolicy(policy);
+    QCOMPARE(m_driver->addFault(QJsonObject{{u"kind"_s, u"status"_s},
+                                            {u"path"_s, u"/v1/chat/completions"_s},
+                                            {u"status"_s, 500},
+                                            {u"count"_s, 0}}),
+             200);
+    QVERIFY(m_session->send(u"Anyone? rate 0"_s));
+    QVERIFY(waitIdle(30000));
+    QCOMPARE(m_driver->recordedRequests(u"/v1/chat/completions"_s).size(),
+             1 + RetryPolicy::kDefaultMaxRetries);
+    QCOMPARE(m_model->entries().at(1).status, ChatEntry::Status::Failed);
+    const ChatItem &notice = m_model->item(m_model->rowCount() - 1);
+    QCOMPARE(notice.kind, ChatItem::Kind::Notice);
+    QCOMPARE(notice.text, u"The server had an internal error."_s);
+    // No promise of a retry that will not come: the retries are over, Retry is the way on.
+    QVERIFY2(!notice.detail.contains(u"retried automatically"_s), qPrintable(notice.detail));
+    QVERIFY2(notice.detail.contains(u"sent 4 time"_s), qPrintable(notice.detail));
+    QVERIFY2(notice.detail.contains(u"exhausted"_s), qPrintable(notice.detail));
+    QVERIFY(notice.retryable);
+
+    m_driver->send("DELETE", u"/__admin/faults"_s);
+    QVERIFY(m_session->retry(1));
+    QVERIFY(waitIdle());
+    QCOMPARE(m_model->entries().at(1).status, ChatEntry::Status::Complete);
 }
 
 void TestChatSession::stop_keepsWhatArrived() {

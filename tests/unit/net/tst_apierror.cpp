@@ -201,15 +201,15 @@ void TestApiError::fromHttp_data() {
     QTest::newRow("500 object error")
         << 500
         << R"({"object":"error","message":"Service unavailable.","type":"internal_server_error","param":null,"code":"3000"})"_ba
-        << Ctx::Chat << u"The server had an internal error."_s << u"retried automatically"_s
+        << Ctx::Chat << u"The server had an internal error."_s << u"temporary"_s
         << u"Service unavailable."_s << u"internal_server_error"_s << u"3000"_s;
     QTest::newRow("500 numeric code")
         << 500 << R"({"object":"error","message":"boom","type":"t","code":3000})"_ba << Ctx::Generic
-        << u"The server had an internal error."_s << u"retried"_s << u"boom"_s << u"t"_s
+        << u"The server had an internal error."_s << u"temporary"_s << u"boom"_s << u"t"_s
         << u"3000"_s;
     QTest::newRow("500 empty body")
         << 500 << QByteArray() << Ctx::Generic << u"The server had an internal error."_s
-        << u"retried"_s << QString() << QString() << QString();
+        << u"temporary"_s << QString() << QString() << QString();
     QTest::newRow("502 html in chat")
         << 502
         << "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body><center><h1>502 "
@@ -221,7 +221,7 @@ void TestApiError::fromHttp_data() {
                                 << u"temporary"_s << QString() << QString() << QString();
     QTest::newRow("503 plain text")
         << 503 << "upstream connect error or disconnect/reset before headers\n"_ba << Ctx::Generic
-        << u"The service is temporarily unavailable."_s << u"retried"_s
+        << u"The service is temporarily unavailable."_s << u"temporary"_s
         << u"upstream connect error or disconnect/reset before headers"_s << QString() << QString();
     QTest::newRow("504 mcp") << 504 << R"({"detail":"Gateway Timeout"})"_ba << Ctx::Mcp
                              << u"The connector's MCP server took too long to respond."_s

@@ -89,6 +89,9 @@ private Q_SLOTS:
     void unavailableBeforeFirstEvent_isRetried();
     void dropAfterAnEvent_isNotRetried();
     void jsonInsteadOfStream_isInvalidResponse();
+    void htmlInsteadOfStream_namesWhatCame();
+    void undecodableBytes_areNoStream();
+    void emptyStream_isStillInterrupted();
     void cancelFromChunkSlot_stopsAtOnce();
     void conversationMode_endsAfterDoneEvent();
     void conversationMode_eofWithoutDone_isInterrupted();
@@ -294,6 +297,48 @@ void TestStreamJob::jsonInsteadOfStream_isInvalidResponse() {
     QTRY_COMPARE(o->finishedCount, 1);
     QCOMPARE(o->status, Status::Failed);
     QCOMPARE(o->error.kind(), ApiError::Kind::InvalidResponse);
+}
+
+void TestStreamJob::htmlInsteadOfStream_namesWhatCame() {
+    // A sign-in page or a proxy's page, with a success status: nothing of an answer arrived,
+    // and the error says what did.
+    m_server->enqueue(
+        ScriptedResponse::text(200, "<!DOCTYPE html><html><body><h1>Sign in</h1></body></html>\n",
+                               "text/html; charset=utf-8"));
+    auto o = watch(startChat());
+    QTRY_COMPARE(o->finishedCount, 1);
+    QCOMPARE(o->status, Status::Failed);
+    QCOMPARE(ApiError::kindName(o->error.kind()), "not-a-stream"_L1);
+    QCOMPARE(o->error.title(),
+             u"The server did not answer with an event stream: it sent text/html."_s);
+    QVERIFY2(!o->error.hint().contains(u"partial"_s), qPrintable(o->error.hint()));
+    QVERIFY(o->chunks.isEmpty());
+    QCOMPARE(o->retries, 0);
+    QCOMPARE(m_server->requestCount(), 1);
+}
+
+void TestStreamJob::undecodableBytes_areNoStream() {
+    // Compressed bytes a server sent as a stream without saying they were compressed: not one
+    // line of the format.
+    const QByteArray garbage("\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03\xcb\x48\xcd\xc9\xc9\x57"
+                             "\x28\xcf\x2f\xca\x49\x01\x00",
+                             23);
+    m_server->enqueue(ScriptedResponse::sse({garbage + "\n\n"}));
+    auto o = watch(startChat());
+    QTRY_COMPARE(o->finishedCount, 1);
+    QCOMPARE(o->status, Status::Failed);
+    QCOMPARE(ApiError::kindName(o->error.kind()), "not-a-stream"_L1);
+    QCOMPARE(o->error.title(), u"The server's answer was not a readable event stream."_s);
+    QVERIFY2(!o->error.hint().contains(u"partial"_s), qPrintable(o->error.hint()));
+}
+
+void TestStreamJob::emptyStream_isStillInterrupted() {
+    // Only keep-alive comments, then the end: a stream that was cut, not something else.
+    m_server->enqueue(ScriptedResponse::sse({": keep-alive\n\n"}));
+    auto o = watch(startChat());
+    QTRY_COMPARE(o->finishedCount, 1);
+    QCOMPARE(o->status, Status::Failed);
+    QCOMPARE(o->error.kind(), ApiError::Kind::StreamInterrupted);
 }
 
 void TestStreamJob::cancelFromChunkSlot_stopsAtOnce() {
