@@ -18,6 +18,7 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <ctime>
 #include <vector>
@@ -74,7 +75,8 @@ inline Percentiles percentiles(std::vector<double> values) {
         return p;
     std::sort(values.begin(), values.end());
     const auto at = [&](double q) {
-        return values[std::min(values.size() - 1, size_t(q * double(values.size() - 1) + 0.5))];
+        return values[std::min(values.size() - 1,
+                               size_t(std::llround(q * double(values.size() - 1))))];
     };
     p.p50 = at(0.50);
     p.p95 = at(0.95);

@@ -22,6 +22,7 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <ctime>
 #include <vector>
@@ -118,7 +119,8 @@ Percentiles percentiles(std::vector<double> samples) {
         return p;
     std::sort(samples.begin(), samples.end());
     auto at = [&](double q) {
-        return samples[std::min(samples.size() - 1, size_t(q * double(samples.size() - 1) + 0.5))];
+        return samples[std::min(samples.size() - 1,
+                                size_t(std::llround(q * double(samples.size() - 1))))];
     };
     p.p50 = at(0.50);
     p.p95 = at(0.95);

@@ -23,12 +23,12 @@ function(tramontane_set_target_options target)
     endif()
 endfunction()
 
-# tramontane_add_test(NAME tst_x SOURCES a.cpp LIBS lib... [GUI] [LABELS l...] [TIMEOUT s]
+# tramontane_add_test(NAME tst_x SOURCES a.cpp LIBS lib... [LABELS l...] [TIMEOUT s]
 #                     [ENVIRONMENT VAR=value...])
 # Every test runs offscreen with a fixed locale, quiet debug logging and a private
 # XDG_RUNTIME_DIR, so no test depends on the desktop it happens to run in.
 function(tramontane_add_test)
-    cmake_parse_arguments(ARG "GUI" "NAME;TIMEOUT" "SOURCES;LIBS;LABELS;ENVIRONMENT" ${ARGN})
+    cmake_parse_arguments(ARG "" "NAME;TIMEOUT" "SOURCES;LIBS;LABELS;ENVIRONMENT" ${ARGN})
     if(NOT ARG_NAME OR NOT ARG_SOURCES)
         message(FATAL_ERROR "tramontane_add_test needs NAME and SOURCES")
     endif()

@@ -229,9 +229,6 @@ void ChatSession::onRunFinished() {
         entry.status = ChatEntry::Status::Complete;
         break;
     case ChatRun::Outcome::Interrupted:
-        entry.status = hasContent ? ChatEntry::Status::Interrupted : ChatEntry::Status::Failed;
-        entry.error = run->error();
-        break;
     case ChatRun::Outcome::Failed:
         entry.status = hasContent ? ChatEntry::Status::Interrupted : ChatEntry::Status::Failed;
         entry.error = run->error();

@@ -117,7 +117,7 @@ private:
                               m_list->visualRect(index).center());
             if (!waitFor([this] { return model()->entryCount() >= 2; }, 10000, "a chat to open"))
                 return false;
-            QTest::qWait(300); // long answers are laid out on a pool thread
+            QTest::qWait(300); // long answers are built on a pool thread, then laid out in slices
             scrollThrough();
             if (seen)
                 seen->append(shownChat());

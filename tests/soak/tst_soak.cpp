@@ -138,7 +138,7 @@ void TestSoak::longSession_survivesAndKeepsEverythingShown() {
             } else {
                 QCOMPARE(answer.status, MessageStatus::Complete);
                 QCOMPARE(stored, expected.answer);
-                QVERIFY(stored.size() > 8 * 1024); // long enough to be laid out on a pool thread
+                QVERIFY(stored.size() > 8 * 1024); // long enough to be built on a pool thread
             }
         }
         QCOMPARE(interrupted, 1);

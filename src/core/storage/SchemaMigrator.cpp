@@ -15,7 +15,7 @@ using namespace Qt::StringLiterals;
 namespace Tramontane {
 
 SchemaMigrator::SchemaMigrator(QSqlDatabase db, QString databasePath)
-    : m_db(std::move(db))
+    : m_db(db) // QSqlDatabase has no move constructor in Qt 6.4
     , m_databasePath(std::move(databasePath)) {}
 
 void SchemaMigrator::addStep(int version, QString description, StepFunction apply) {

@@ -203,6 +203,7 @@ void ChatView::dataChanged(const QModelIndex &topLeft, const QModelIndex &bottom
         QListView::dataChanged(topLeft, bottomRight, roles);
     } else {
         // Same height: repaint the row, skip the layout pass.
+        // NOLINTNEXTLINE(bugprone-parent-virtual-call): skipping QListView's is the point
         QAbstractItemView::dataChanged(topLeft, bottomRight, roles);
     }
     // The animation timer is checked after the paint that follows.
@@ -360,6 +361,7 @@ void ChatView::resizeEvent(QResizeEvent *event) {
     const int oldWidth = event->oldSize().width();
     // QListView relays out only when the height changes in list mode; here the width decides
     // every row's height, so lay out again at once when it changes.
+    // NOLINTNEXTLINE(bugprone-parent-virtual-call): QListView's is replaced, not extended
     QAbstractItemView::resizeEvent(event);
     if (!m_delegate)
         return;

@@ -427,6 +427,8 @@ buildAll(const QString &text, const BuildContext &context,
 // messages are laid out at once, input and painting get a turn after every slice.
 class LayoutScheduler final : public QObject {
 public:
+    ~LayoutScheduler() override { s_instance = nullptr; }
+
     static void request(MessageDocument *document) {
         LayoutScheduler *scheduler = instance();
         if (!scheduler)
@@ -450,7 +452,6 @@ private:
         m_timer.setInterval(0);
         connect(&m_timer, &QTimer::timeout, this, &LayoutScheduler::runOne);
     }
-    ~LayoutScheduler() override { s_instance = nullptr; }
 
     // The application owns it; none without an application (nothing to yield to then).
     static LayoutScheduler *instance() {
