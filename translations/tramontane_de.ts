@@ -333,10 +333,6 @@
         <translation>Warten Sie einen Moment, bevor Sie es erneut versuchen.</translation>
     </message>
     <message>
-        <source>This is usually temporary: the request is retried automatically. Try again in a moment.</source>
-        <translation>Das ist meist nur vorübergehend: Die Anfrage wird automatisch wiederholt. Versuchen Sie es gleich noch einmal.</translation>
-    </message>
-    <message>
         <source>Check the connector&apos;s server URL and that the server is running.</source>
         <translation>Prüfen Sie die Server-URL des Connectors und ob der Server läuft.</translation>
     </message>
@@ -351,6 +347,18 @@
     <message>
         <source>Try again. If it keeps happening, report it with the request id.</source>
         <translation>Versuchen Sie es erneut. Wenn es wieder passiert, melden Sie es mit der Anfrage-ID.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer was not a readable event stream.</source>
+        <translation>Die Antwort des Servers war kein lesbarer Ereignisstrom.</translation>
+    </message>
+    <message>
+        <source>The server did not answer with an event stream: it sent %1.</source>
+        <translation>Der Server hat nicht mit einem Ereignisstrom geantwortet: Er hat %1 gesendet.</translation>
+    </message>
+    <message>
+        <source>No answer arrived. A proxy, a sign-in page or a wrong server address may be answering instead of the API: check the server address in Settings, then retry.</source>
+        <translation>Es kam keine Antwort. Möglicherweise antwortet ein Proxy, eine Anmeldeseite oder eine falsche Serveradresse anstelle der API: Prüfen Sie die Serveradresse in den Einstellungen und versuchen Sie es dann erneut.</translation>
     </message>
 </context>
 <context>
@@ -581,12 +589,38 @@
         <source>The text so far is kept. Retry to ask again.</source>
         <translation>Der bisherige Text bleibt erhalten. Wiederholen Sie, um erneut zu fragen.</translation>
     </message>
+    <message numerus="yes">
+        <source>The request was sent %n time(s) without success and the automatic retries are exhausted. Retry when you are ready.</source>
+        <translation>
+            <numerusform>Die Anfrage wurde %n Mal ohne Erfolg gesendet, und die automatischen Wiederholungen sind ausgeschöpft. Versuchen Sie es erneut, wenn Sie bereit sind.</numerusform>
+            <numerusform>Die Anfrage wurde %n Mal ohne Erfolg gesendet, und die automatischen Wiederholungen sind ausgeschöpft. Versuchen Sie es erneut, wenn Sie bereit sind.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The connection ended before any answer arrived.</source>
+        <translation>Die Verbindung endete, bevor eine Antwort ankam.</translation>
+    </message>
+    <message>
+        <source>Nothing was received. Retry to ask again.</source>
+        <translation>Es wurde nichts empfangen. Wiederholen Sie, um erneut zu fragen.</translation>
+    </message>
 </context>
 <context>
     <name>ConversationPager</name>
     <message>
         <source>The conversation could not be opened: %1</source>
         <translation>Die Unterhaltung konnte nicht geöffnet werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationService</name>
+    <message>
+        <source>The answer has no conversation id or outputs.</source>
+        <translation>Die Antwort hat weder eine Unterhaltungs-ID noch Ausgaben.</translation>
+    </message>
+    <message>
+        <source>The conversation history has no entries.</source>
+        <translation>Der Verlauf der Unterhaltung hat keine Einträge.</translation>
     </message>
 </context>
 <context>
@@ -622,6 +656,68 @@
     <message>
         <source>The conversation history could not be read or saved. Check that the disk is not full and that the profile folder is writable.</source>
         <translation>Der Unterhaltungsverlauf konnte nicht gelesen oder gespeichert werden. Prüfen Sie, ob der Datenträger voll ist und ob der Profilordner beschreibbar ist.</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorDetails</name>
+    <message>
+        <source>Technical details (for a bug report):</source>
+        <translation>Technische Details (für einen Fehlerbericht):</translation>
+    </message>
+    <message>
+        <source>The connection ended before the server marked the answer as complete.</source>
+        <translation>Die Verbindung endete, bevor der Server die Antwort als vollständig markiert hat.</translation>
+    </message>
+    <message>
+        <source>Nothing arrived from the server for too long, so the request was given up.</source>
+        <translation>Vom Server kam zu lange nichts, deshalb wurde die Anfrage aufgegeben.</translation>
+    </message>
+    <message>
+        <source>The server sent data that does not have the expected form.</source>
+        <translation>Der Server hat Daten gesendet, die nicht die erwartete Form haben.</translation>
+    </message>
+    <message>
+        <source>The server answered, but not with an event stream.</source>
+        <translation>Der Server hat geantwortet, aber nicht mit einem Ereignisstrom.</translation>
+    </message>
+    <message>
+        <source>The server answered with content of type %1, not with an event stream.</source>
+        <translation>Der Server hat mit Inhalt vom Typ %1 geantwortet, nicht mit einem Ereignisstrom.</translation>
+    </message>
+    <message>
+        <source>The server reported an error in the middle of its answer.</source>
+        <translation>Der Server hat mitten in seiner Antwort einen Fehler gemeldet.</translation>
+    </message>
+    <message>
+        <source>The connection to the server failed.</source>
+        <translation>Die Verbindung zum Server ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>The server answered with an error status.</source>
+        <translation>Der Server hat mit einem Fehlerstatus geantwortet.</translation>
+    </message>
+    <message>
+        <source>The request was not sent.</source>
+        <translation>Die Anfrage wurde nicht gesendet.</translation>
+    </message>
+    <message>
+        <source>HTTP status: %1</source>
+        <translation>HTTP-Status: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>The request was sent %n time(s).</source>
+        <translation>
+            <numerusform>Die Anfrage wurde %n Mal gesendet.</numerusform>
+            <numerusform>Die Anfrage wurde %n Mal gesendet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Request ID: %1</source>
+        <translation>Anfrage-ID: %1</translation>
+    </message>
+    <message>
+        <source>Server message: %1</source>
+        <translation>Meldung des Servers: %1</translation>
     </message>
 </context>
 <context>
@@ -853,6 +949,41 @@
     <message>
         <source>No secret store is available.</source>
         <translation>Kein Speicher für Geheimnisse verfügbar.</translation>
+    </message>
+</context>
+<context>
+    <name>ToolTitles</name>
+    <message>
+        <source>Image generation</source>
+        <translation>Bilderzeugung</translation>
+    </message>
+    <message>
+        <source>Web search</source>
+        <translation>Websuche</translation>
+    </message>
+    <message>
+        <source>Web search (premium)</source>
+        <translation>Websuche (Premium)</translation>
+    </message>
+    <message>
+        <source>Code interpreter</source>
+        <translation>Code-Interpreter</translation>
+    </message>
+    <message>
+        <source>Document library</source>
+        <translation>Dokumentbibliothek</translation>
+    </message>
+    <message>
+        <source>Tool</source>
+        <translation>Werkzeug</translation>
+    </message>
+    <message>
+        <source>%1 (connector)</source>
+        <translation>%1 (Connector)</translation>
+    </message>
+    <message>
+        <source>%1 (connector %2)</source>
+        <translation>%1 (Connector %2)</translation>
     </message>
 </context>
 <context>
@@ -1206,10 +1337,6 @@
         <translation>Ungespeicherte Änderungen</translation>
     </message>
     <message>
-        <source>Save the changes to the agent &quot;%1&quot;?</source>
-        <translation>Änderungen am Agent „%1“ speichern?</translation>
-    </message>
-    <message>
         <source>Create the new agent?</source>
         <translation>Den neuen Agent erstellen?</translation>
     </message>
@@ -1236,6 +1363,10 @@
     <message>
         <source>Handoffs</source>
         <translation>Übergaben</translation>
+    </message>
+    <message>
+        <source>Save the changes to the agent “%1”?</source>
+        <translation>Die Änderungen am Agent „%1“ speichern?</translation>
     </message>
 </context>
 <context>
@@ -1308,10 +1439,6 @@
         <translation>Versionen werden geladen …</translation>
     </message>
     <message>
-        <source>Every save of &quot;%1&quot; is a version. The active version is the one chats use.</source>
-        <translation>Jedes Speichern von „%1“ ist eine Version. Die aktive Version ist die, die Chats verwenden.</translation>
-    </message>
-    <message>
         <source>%1 (active)</source>
         <translation>%1 (aktiv)</translation>
     </message>
@@ -1322,6 +1449,10 @@
     <message>
         <source>Version %1 is now active.</source>
         <translation>Version %1 ist jetzt aktiv.</translation>
+    </message>
+    <message>
+        <source>Every save of “%1” is a version. The active version is the one chats use.</source>
+        <translation>Jedes Speichern von „%1“ ist eine Version. Die aktive Version ist die, die Chats verwenden.</translation>
     </message>
 </context>
 <context>
@@ -1415,10 +1546,6 @@
         <translation>Werkzeugwahl: %1</translation>
     </message>
     <message>
-        <source>JSON schema &quot;%1&quot;</source>
-        <translation>JSON-Schema „%1“</translation>
-    </message>
-    <message>
         <source>JSON answers</source>
         <translation>JSON-Antworten</translation>
     </message>
@@ -1467,36 +1594,12 @@
         <translation>Noch keine Agents: Erstellen Sie einen mit „Neuer Agent“.</translation>
     </message>
     <message>
-        <source>No agent&apos;s name contains &quot;%1&quot;.</source>
-        <translation>Kein Agent-Name enthält „%1“.</translation>
-    </message>
-    <message>
-        <source>Agent &quot;%1&quot; saved (version %2).</source>
-        <translation>Agent „%1“ gespeichert (Version %2).</translation>
-    </message>
-    <message>
         <source>Delete Agent</source>
         <translation>Agent löschen</translation>
     </message>
     <message>
-        <source>Delete the agent &quot;%1&quot;?</source>
-        <translation>Den Agent „%1“ löschen?</translation>
-    </message>
-    <message>
         <source>All its versions are deleted too. Chats that used it keep their messages.</source>
         <translation>Alle seine Versionen werden ebenfalls gelöscht. Chats, die ihn verwendet haben, behalten ihre Nachrichten.</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>Löschen</translation>
-    </message>
-    <message>
-        <source>Agent &quot;%1&quot; deleted.</source>
-        <translation>Agent „%1“ gelöscht.</translation>
-    </message>
-    <message>
-        <source>Version %1 of &quot;%2&quot; is now active.</source>
-        <translation>Version %1 von „%2“ ist jetzt aktiv.</translation>
     </message>
     <message>
         <source>Search agents</source>
@@ -1505,6 +1608,42 @@
     <message>
         <source>Instructions of the selected agent</source>
         <translation>Anweisungen des ausgewählten Agents</translation>
+    </message>
+    <message>
+        <source>Open &amp;Settings…</source>
+        <translation>&amp;Einstellungen öffnen …</translation>
+    </message>
+    <message>
+        <source>JSON schema “%1”</source>
+        <translation>JSON-Schema „%1“</translation>
+    </message>
+    <message>
+        <source>A Mistral API key is needed to list your agents: add yours in Settings.</source>
+        <translation>Um Ihre Agents aufzulisten, wird ein Mistral-API-Schlüssel benötigt: Fügen Sie Ihren in den Einstellungen hinzu.</translation>
+    </message>
+    <message>
+        <source>No agent&apos;s name contains “%1”.</source>
+        <translation>Kein Agent-Name enthält „%1“.</translation>
+    </message>
+    <message>
+        <source>Agent “%1” saved (version %2).</source>
+        <translation>Agent „%1“ gespeichert (Version %2).</translation>
+    </message>
+    <message>
+        <source>Delete the agent “%1”?</source>
+        <translation>Den Agent „%1“ löschen?</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>Agent “%1” deleted.</source>
+        <translation>Agent „%1“ gelöscht.</translation>
+    </message>
+    <message>
+        <source>Version %1 of “%2” is now active.</source>
+        <translation>Version %1 von „%2“ ist jetzt aktiv.</translation>
     </message>
 </context>
 <context>
@@ -1623,10 +1762,6 @@ Open Settings to connect to the Mistral platform with your API key.</source>
         <translation>Fügen Sie in den Einstellungen Ihren Mistral-API-Schlüssel hinzu, um zu beginnen.</translation>
     </message>
     <message>
-        <source>Could not load the models: %1 %2</source>
-        <translation>Die Modelle konnten nicht geladen werden: %1 %2</translation>
-    </message>
-    <message>
         <source>The answer is still starting; try again in a moment.</source>
         <translation>Die Antwort beginnt gerade erst; versuchen Sie es gleich noch einmal.</translation>
     </message>
@@ -1727,18 +1862,6 @@ Open Settings to connect to the Mistral platform with your API key.</source>
             <numerusform>… %n weitere Zeile; Kopieren nimmt alles</numerusform>
             <numerusform>… %n weitere Zeilen; Kopieren nimmt alles</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>HTTP status: %1</source>
-        <translation>HTTP-Status: %1</translation>
-    </message>
-    <message>
-        <source>Request ID: %1</source>
-        <translation>Anfrage-ID: %1</translation>
-    </message>
-    <message>
-        <source>Server message: %1</source>
-        <translation>Meldung des Servers: %1</translation>
     </message>
     <message>
         <source>Thought for a moment — show</source>
@@ -1964,10 +2087,6 @@ Open Settings to connect to the Mistral platform with your API key.</source>
         <translation>Connectors</translation>
     </message>
     <message>
-        <source>No connectors yet (add them on the Connectors page)</source>
-        <translation>Noch keine Connectors (fügen Sie sie auf der Seite „Connectors“ hinzu)</translation>
-    </message>
-    <message>
         <source>tools changed since you approved them — review in Connectors</source>
         <translation>Werkzeuge seit Ihrer Freigabe geändert — in „Connectors“ prüfen</translation>
     </message>
@@ -1990,6 +2109,46 @@ Open Settings to connect to the Mistral platform with your API key.</source>
     <message>
         <source>The message to send; Enter sends it, Shift+Enter starts a new line</source>
         <translation>Die zu sendende Nachricht; Eingabe sendet sie, Umschalt+Eingabe beginnt eine neue Zeile</translation>
+    </message>
+    <message>
+        <source>There is no model to send to yet. %1</source>
+        <translation>Es gibt noch kein Modell, an das gesendet werden kann. %1</translation>
+    </message>
+    <message>
+        <source>Tools of the agent</source>
+        <translation>Werkzeuge des Agents</translation>
+    </message>
+    <message>
+        <source>This agent has no tools.</source>
+        <translation>Dieser Agent hat keine Werkzeuge.</translation>
+    </message>
+    <message>
+        <source>These tools come from the agent; change them in the agent.</source>
+        <translation>Diese Werkzeuge kommen vom Agent; ändern Sie sie im Agent.</translation>
+    </message>
+    <message>
+        <source>Connector %1</source>
+        <translation>Connector %1</translation>
+    </message>
+    <message>
+        <source>Function %1</source>
+        <translation>Funktion %1</translation>
+    </message>
+    <message>
+        <source>Edit Agent…</source>
+        <translation>Agent bearbeiten …</translation>
+    </message>
+    <message>
+        <source>Change the tools of “%1” in the agent editor</source>
+        <translation>Die Werkzeuge von „%1“ im Agent-Editor ändern</translation>
+    </message>
+    <message>
+        <source>The tools of the agent “%1”</source>
+        <translation>Die Werkzeuge des Agents „%1“</translation>
+    </message>
+    <message>
+        <source>No models loaded</source>
+        <translation>Keine Modelle geladen</translation>
     </message>
 </context>
 <context>
@@ -2412,6 +2571,14 @@ Unverschlüsseltes http: nur für einen Server auf diesem Computer akzeptabel.</
         <source>Tools</source>
         <translation>Werkzeuge</translation>
     </message>
+    <message>
+        <source>No connectors yet</source>
+        <translation>Noch keine Connectors</translation>
+    </message>
+    <message>
+        <source>A connector gives chats the tools of an MCP server. Add one with New… on the Connectors page.</source>
+        <translation>Ein Connector gibt Chats die Werkzeuge eines MCP-Servers. Fügen Sie auf der Seite „Connectors“ mit „Neu …“ einen hinzu.</translation>
+    </message>
 </context>
 <context>
     <name>Tramontane::ConnectorToolsDialog</name>
@@ -2699,16 +2866,8 @@ Unverschlüsseltes http: nur für einen Server auf diesem Computer akzeptabel.</
         <translation>&amp;Erneut versuchen</translation>
     </message>
     <message>
-        <source>No connectors yet</source>
-        <translation>Noch keine Connectors</translation>
-    </message>
-    <message>
         <source>No connector selected</source>
         <translation>Kein Connector ausgewählt</translation>
-    </message>
-    <message>
-        <source>A connector gives chats the tools of an MCP server. Choose New… to add one.</source>
-        <translation>Ein Connector gibt Chats die Werkzeuge eines MCP-Servers. Wählen Sie „Neu …“, um einen hinzuzufügen.</translation>
     </message>
     <message>
         <source>(none)</source>
@@ -2831,6 +2990,22 @@ Unverschlüsseltes http: nur für einen Server auf diesem Computer akzeptabel.</
     <message>
         <source>Review the tools of %1 before using it.</source>
         <translation>Prüfen Sie die Werkzeuge von %1, bevor Sie ihn verwenden.</translation>
+    </message>
+    <message>
+        <source>Open &amp;Settings…</source>
+        <translation>&amp;Einstellungen öffnen …</translation>
+    </message>
+    <message>
+        <source>A Mistral API key is needed to list your connectors: add yours in Settings.</source>
+        <translation>Um Ihre Connectors aufzulisten, wird ein Mistral-API-Schlüssel benötigt: Fügen Sie Ihren in den Einstellungen hinzu.</translation>
+    </message>
+    <message>
+        <source>header (%1)</source>
+        <translation>Header (%1)</translation>
+    </message>
+    <message>
+        <source>%1 was deleted, but some of its secrets could not be removed from the keychain: %2</source>
+        <translation>%1 wurde gelöscht, aber einige seiner Geheimnisse konnten nicht aus dem Schlüsselbund entfernt werden: %2</translation>
     </message>
 </context>
 <context>
@@ -3522,6 +3697,37 @@ Letzte Aktivität: %2</translation>
     </message>
 </context>
 <context>
+    <name>Tramontane::OAuthSignIn</name>
+    <message>
+        <source>Tramontane received the answer of the sign-in. You can close this tab and go back to Tramontane.</source>
+        <translation>Tramontane hat die Antwort der Anmeldung erhalten. Sie können diesen Tab schließen und zu Tramontane zurückkehren.</translation>
+    </message>
+</context>
+<context>
+    <name>Tramontane::RetryCountdown</name>
+    <message numerus="yes">
+        <source>Rate limited — retrying in %n s</source>
+        <translation>
+            <numerusform>Ratenlimit erreicht — neuer Versuch in %n s</numerusform>
+            <numerusform>Ratenlimit erreicht — neuer Versuch in %n s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The server had a problem — retrying in %n s</source>
+        <translation>
+            <numerusform>Der Server hatte ein Problem — neuer Versuch in %n s</numerusform>
+            <numerusform>Der Server hatte ein Problem — neuer Versuch in %n s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Connection problem — retrying in %n s</source>
+        <translation>
+            <numerusform>Verbindungsproblem — neuer Versuch in %n s</numerusform>
+            <numerusform>Verbindungsproblem — neuer Versuch in %n s</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Tramontane::SafeTextDocument</name>
     <message>
         <source>image</source>
@@ -3755,6 +3961,32 @@ Letzte Aktivität: %2</translation>
     </message>
 </context>
 <context>
+    <name>Tramontane::TargetProblemBar</name>
+    <message>
+        <source>Retry</source>
+        <translation>Wiederholen</translation>
+    </message>
+    <message>
+        <source>Load the models and agents again</source>
+        <translation>Die Modelle und Agents erneut laden</translation>
+    </message>
+    <message>
+        <source>Loading the models again…</source>
+        <translation>Die Modelle werden erneut geladen …</translation>
+    </message>
+    <message numerus="yes">
+        <source>The models could not be loaded: %1 Trying again in %n s.</source>
+        <translation>
+            <numerusform>Die Modelle konnten nicht geladen werden: %1 Neuer Versuch in %n s.</numerusform>
+            <numerusform>Die Modelle konnten nicht geladen werden: %1 Neuer Versuch in %n s.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The models could not be loaded: %1</source>
+        <translation>Die Modelle konnten nicht geladen werden: %1</translation>
+    </message>
+</context>
+<context>
     <name>Tramontane::ToolChoiceModel</name>
     <message>
         <source>%1 (not found)</source>
@@ -3765,12 +3997,12 @@ Letzte Aktivität: %2</translation>
         <translation>%1 (Autorisierung nötig)</translation>
     </message>
     <message>
-        <source>This account has no connector &quot;%1&quot;.</source>
-        <translation>Dieses Konto hat keinen Connector „%1“.</translation>
-    </message>
-    <message>
         <source>Its tools need you to sign in or to give a credential.</source>
         <translation>Für seine Werkzeuge müssen Sie sich anmelden oder Zugangsdaten angeben.</translation>
+    </message>
+    <message>
+        <source>This account has no connector “%1”.</source>
+        <translation>Dieses Konto hat keinen Connector „%1“.</translation>
     </message>
 </context>
 <context>

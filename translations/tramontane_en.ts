@@ -12,6 +12,26 @@
     </message>
 </context>
 <context>
+    <name>ConversationModel</name>
+    <message numerus="yes">
+        <source>The request was sent %n time(s) without success and the automatic retries are exhausted. Retry when you are ready.</source>
+        <translation>
+            <numerusform>The request was sent %n time without success and the automatic retries are exhausted. Retry when you are ready.</numerusform>
+            <numerusform>The request was sent %n times without success and the automatic retries are exhausted. Retry when you are ready.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ErrorDetails</name>
+    <message numerus="yes">
+        <source>The request was sent %n time(s).</source>
+        <translation>
+            <numerusform>The request was sent %n time.</numerusform>
+            <numerusform>The request was sent %n times.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>McpConnectionReport</name>
     <message numerus="yes">
         <source>Reachable: %1 · MCP %2 · %n tool(s) · %3 ms</source>
@@ -76,6 +96,40 @@
         <translation>
             <numerusform>✓ %n tool, all approved.</numerusform>
             <numerusform>✓ %n tools, all approved.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Tramontane::RetryCountdown</name>
+    <message numerus="yes">
+        <source>Rate limited — retrying in %n s</source>
+        <translation>
+            <numerusform>Rate limited — retrying in %n s</numerusform>
+            <numerusform>Rate limited — retrying in %n s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The server had a problem — retrying in %n s</source>
+        <translation>
+            <numerusform>The server had a problem — retrying in %n s</numerusform>
+            <numerusform>The server had a problem — retrying in %n s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Connection problem — retrying in %n s</source>
+        <translation>
+            <numerusform>Connection problem — retrying in %n s</numerusform>
+            <numerusform>Connection problem — retrying in %n s</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Tramontane::TargetProblemBar</name>
+    <message numerus="yes">
+        <source>The models could not be loaded: %1 Trying again in %n s.</source>
+        <translation>
+            <numerusform>The models could not be loaded: %1 Trying again in %n s.</numerusform>
+            <numerusform>The models could not be loaded: %1 Trying again in %n s.</numerusform>
         </translation>
     </message>
 </context>

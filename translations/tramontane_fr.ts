@@ -317,10 +317,6 @@
         <translation>Patientez un instant avant de réessayer.</translation>
     </message>
     <message>
-        <source>This is usually temporary: the request is retried automatically. Try again in a moment.</source>
-        <translation>C’est généralement temporaire&#xa0;: la requête est relancée automatiquement. Réessayez dans un instant.</translation>
-    </message>
-    <message>
         <source>Check the connector&apos;s server URL and that the server is running.</source>
         <translation>Vérifiez l’URL du serveur du connecteur et que le serveur est démarré.</translation>
     </message>
@@ -351,6 +347,18 @@
     <message>
         <source>Your API key is not the problem: it is never sent to other servers. The image&apos;s address may have expired; ask for the image again.</source>
         <translation>Votre clé d&apos;API n&apos;est pas en cause : elle n&apos;est jamais envoyée à d&apos;autres serveurs. L&apos;adresse de l&apos;image a peut-être expiré ; redemandez l&apos;image.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer was not a readable event stream.</source>
+        <translation>La réponse du serveur n’était pas un flux d’événements lisible.</translation>
+    </message>
+    <message>
+        <source>The server did not answer with an event stream: it sent %1.</source>
+        <translation>Le serveur n’a pas répondu par un flux d’événements&#xa0;: il a envoyé %1.</translation>
+    </message>
+    <message>
+        <source>No answer arrived. A proxy, a sign-in page or a wrong server address may be answering instead of the API: check the server address in Settings, then retry.</source>
+        <translation>Aucune réponse n’est arrivée. Un proxy, une page de connexion ou une mauvaise adresse de serveur répond peut-être à la place de l’API&#xa0;: vérifiez l’adresse du serveur dans les Paramètres, puis réessayez.</translation>
     </message>
 </context>
 <context>
@@ -581,12 +589,38 @@
         <source>The text so far is kept. Retry to ask again.</source>
         <translation>Le texte déjà reçu est conservé. Réessayez pour relancer la demande.</translation>
     </message>
+    <message numerus="yes">
+        <source>The request was sent %n time(s) without success and the automatic retries are exhausted. Retry when you are ready.</source>
+        <translation>
+            <numerusform>La requête a été envoyée %n fois sans succès et les nouvelles tentatives automatiques sont épuisées. Réessayez quand vous serez prêt.</numerusform>
+            <numerusform>La requête a été envoyée %n fois sans succès et les nouvelles tentatives automatiques sont épuisées. Réessayez quand vous serez prêt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The connection ended before any answer arrived.</source>
+        <translation>La connexion s’est terminée avant qu’une réponse n’arrive.</translation>
+    </message>
+    <message>
+        <source>Nothing was received. Retry to ask again.</source>
+        <translation>Rien n’a été reçu. Réessayez pour reposer la question.</translation>
+    </message>
 </context>
 <context>
     <name>ConversationPager</name>
     <message>
         <source>The conversation could not be opened: %1</source>
         <translation>Impossible d’ouvrir la conversation&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationService</name>
+    <message>
+        <source>The answer has no conversation id or outputs.</source>
+        <translation>La réponse n’a ni identifiant de conversation ni sorties.</translation>
+    </message>
+    <message>
+        <source>The conversation history has no entries.</source>
+        <translation>L’historique de la conversation n’a aucune entrée.</translation>
     </message>
 </context>
 <context>
@@ -622,6 +656,68 @@
     <message>
         <source>The conversation history could not be read or saved. Check that the disk is not full and that the profile folder is writable.</source>
         <translation>Impossible de lire ou d’enregistrer l’historique des conversations. Vérifiez que le disque n’est pas plein et que le dossier du profil est accessible en écriture.</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorDetails</name>
+    <message>
+        <source>Technical details (for a bug report):</source>
+        <translation>Détails techniques (pour un rapport de bogue)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>The connection ended before the server marked the answer as complete.</source>
+        <translation>La connexion s’est terminée avant que le serveur n’indique que la réponse était complète.</translation>
+    </message>
+    <message>
+        <source>Nothing arrived from the server for too long, so the request was given up.</source>
+        <translation>Rien n’est arrivé du serveur pendant trop longtemps, la requête a donc été abandonnée.</translation>
+    </message>
+    <message>
+        <source>The server sent data that does not have the expected form.</source>
+        <translation>Le serveur a envoyé des données qui n’ont pas la forme attendue.</translation>
+    </message>
+    <message>
+        <source>The server answered, but not with an event stream.</source>
+        <translation>Le serveur a répondu, mais pas par un flux d’événements.</translation>
+    </message>
+    <message>
+        <source>The server answered with content of type %1, not with an event stream.</source>
+        <translation>Le serveur a répondu avec un contenu de type %1, pas par un flux d’événements.</translation>
+    </message>
+    <message>
+        <source>The server reported an error in the middle of its answer.</source>
+        <translation>Le serveur a signalé une erreur au milieu de sa réponse.</translation>
+    </message>
+    <message>
+        <source>The connection to the server failed.</source>
+        <translation>La connexion au serveur a échoué.</translation>
+    </message>
+    <message>
+        <source>The server answered with an error status.</source>
+        <translation>Le serveur a répondu avec un statut d’erreur.</translation>
+    </message>
+    <message>
+        <source>The request was not sent.</source>
+        <translation>La requête n’a pas été envoyée.</translation>
+    </message>
+    <message>
+        <source>HTTP status: %1</source>
+        <translation>Statut HTTP&#xa0;: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>The request was sent %n time(s).</source>
+        <translation>
+            <numerusform>La requête a été envoyée %n fois.</numerusform>
+            <numerusform>La requête a été envoyée %n fois.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Request ID: %1</source>
+        <translation>ID de requête&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Server message: %1</source>
+        <translation>Message du serveur&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -853,6 +949,41 @@
     <message>
         <source>No secret store is available.</source>
         <translation>Aucun stockage de secrets n’est disponible.</translation>
+    </message>
+</context>
+<context>
+    <name>ToolTitles</name>
+    <message>
+        <source>Image generation</source>
+        <translation>Génération d’images</translation>
+    </message>
+    <message>
+        <source>Web search</source>
+        <translation>Recherche web</translation>
+    </message>
+    <message>
+        <source>Web search (premium)</source>
+        <translation>Recherche web (premium)</translation>
+    </message>
+    <message>
+        <source>Code interpreter</source>
+        <translation>Interpréteur de code</translation>
+    </message>
+    <message>
+        <source>Document library</source>
+        <translation>Bibliothèque de documents</translation>
+    </message>
+    <message>
+        <source>Tool</source>
+        <translation>Outil</translation>
+    </message>
+    <message>
+        <source>%1 (connector)</source>
+        <translation>%1 (connecteur)</translation>
+    </message>
+    <message>
+        <source>%1 (connector %2)</source>
+        <translation>%1 (connecteur %2)</translation>
     </message>
 </context>
 <context>
@@ -1206,10 +1337,6 @@
         <translation>Modifications non enregistrées</translation>
     </message>
     <message>
-        <source>Save the changes to the agent &quot;%1&quot;?</source>
-        <translation>Enregistrer les modifications de l’agent «&#xa0;%1&#xa0;»&#xa0;?</translation>
-    </message>
-    <message>
         <source>Create the new agent?</source>
         <translation>Créer le nouvel agent&#xa0;?</translation>
     </message>
@@ -1236,6 +1363,10 @@
     <message>
         <source>Handoffs</source>
         <translation>Transferts</translation>
+    </message>
+    <message>
+        <source>Save the changes to the agent “%1”?</source>
+        <translation>Enregistrer les modifications de l’agent «&#xa0;%1&#xa0;»&#xa0;?</translation>
     </message>
 </context>
 <context>
@@ -1308,10 +1439,6 @@
         <translation>Chargement des versions…</translation>
     </message>
     <message>
-        <source>Every save of &quot;%1&quot; is a version. The active version is the one chats use.</source>
-        <translation>Chaque enregistrement de «&#xa0;%1&#xa0;» est une version. La version active est celle qu’utilisent les discussions.</translation>
-    </message>
-    <message>
         <source>%1 (active)</source>
         <translation>%1 (active)</translation>
     </message>
@@ -1322,6 +1449,10 @@
     <message>
         <source>Version %1 is now active.</source>
         <translation>La version %1 est maintenant active.</translation>
+    </message>
+    <message>
+        <source>Every save of “%1” is a version. The active version is the one chats use.</source>
+        <translation>Chaque enregistrement de «&#xa0;%1&#xa0;» est une version. La version active est celle qu’utilisent les discussions.</translation>
     </message>
 </context>
 <context>
@@ -1415,10 +1546,6 @@
         <translation>choix d’outil&#xa0;: %1</translation>
     </message>
     <message>
-        <source>JSON schema &quot;%1&quot;</source>
-        <translation>schéma JSON «&#xa0;%1&#xa0;»</translation>
-    </message>
-    <message>
         <source>JSON answers</source>
         <translation>réponses JSON</translation>
     </message>
@@ -1467,36 +1594,12 @@
         <translation>Aucun agent pour l’instant&#xa0;: créez-en un avec Nouvel agent.</translation>
     </message>
     <message>
-        <source>No agent&apos;s name contains &quot;%1&quot;.</source>
-        <translation>Aucun nom d’agent ne contient «&#xa0;%1&#xa0;».</translation>
-    </message>
-    <message>
-        <source>Agent &quot;%1&quot; saved (version %2).</source>
-        <translation>Agent «&#xa0;%1&#xa0;» enregistré (version %2).</translation>
-    </message>
-    <message>
         <source>Delete Agent</source>
         <translation>Supprimer l’agent</translation>
     </message>
     <message>
-        <source>Delete the agent &quot;%1&quot;?</source>
-        <translation>Supprimer l’agent «&#xa0;%1&#xa0;»&#xa0;?</translation>
-    </message>
-    <message>
         <source>All its versions are deleted too. Chats that used it keep their messages.</source>
         <translation>Toutes ses versions sont également supprimées. Les discussions qui l’utilisaient conservent leurs messages.</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>Supprimer</translation>
-    </message>
-    <message>
-        <source>Agent &quot;%1&quot; deleted.</source>
-        <translation>Agent «&#xa0;%1&#xa0;» supprimé.</translation>
-    </message>
-    <message>
-        <source>Version %1 of &quot;%2&quot; is now active.</source>
-        <translation>La version %1 de «&#xa0;%2&#xa0;» est maintenant active.</translation>
     </message>
     <message>
         <source>Search agents</source>
@@ -1505,6 +1608,42 @@
     <message>
         <source>Instructions of the selected agent</source>
         <translation>Instructions de l’agent sélectionné</translation>
+    </message>
+    <message>
+        <source>Open &amp;Settings…</source>
+        <translation>Ouvrir les &amp;Paramètres…</translation>
+    </message>
+    <message>
+        <source>JSON schema “%1”</source>
+        <translation>Schéma JSON «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>A Mistral API key is needed to list your agents: add yours in Settings.</source>
+        <translation>Une clé d’API Mistral est nécessaire pour lister vos agents&#xa0;: ajoutez la vôtre dans les Paramètres.</translation>
+    </message>
+    <message>
+        <source>No agent&apos;s name contains “%1”.</source>
+        <translation>Aucun nom d’agent ne contient «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Agent “%1” saved (version %2).</source>
+        <translation>Agent «&#xa0;%1&#xa0;» enregistré (version %2).</translation>
+    </message>
+    <message>
+        <source>Delete the agent “%1”?</source>
+        <translation>Supprimer l’agent «&#xa0;%1&#xa0;»&#xa0;?</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <source>Agent “%1” deleted.</source>
+        <translation>Agent «&#xa0;%1&#xa0;» supprimé.</translation>
+    </message>
+    <message>
+        <source>Version %1 of “%2” is now active.</source>
+        <translation>La version %1 de «&#xa0;%2&#xa0;» est maintenant active.</translation>
     </message>
 </context>
 <context>
@@ -1623,10 +1762,6 @@ Ouvrez les paramètres pour vous connecter à la plateforme Mistral avec votre c
         <translation>Ajoutez votre clé API Mistral dans les paramètres pour commencer.</translation>
     </message>
     <message>
-        <source>Could not load the models: %1 %2</source>
-        <translation>Impossible de charger les modèles&#xa0;: %1 %2</translation>
-    </message>
-    <message>
         <source>API key</source>
         <translation>Clé API</translation>
     </message>
@@ -1727,18 +1862,6 @@ Ouvrez les paramètres pour vous connecter à la plateforme Mistral avec votre c
             <numerusform>… %n ligne de plus&#xa0;; Copier prend tout</numerusform>
             <numerusform>… %n lignes de plus&#xa0;; Copier prend tout</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>HTTP status: %1</source>
-        <translation>Statut HTTP&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>Request ID: %1</source>
-        <translation>ID de requête&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>Server message: %1</source>
-        <translation>Message du serveur&#xa0;: %1</translation>
     </message>
     <message>
         <source>Thought for a moment — show</source>
@@ -1948,10 +2071,6 @@ Ouvrez les paramètres pour vous connecter à la plateforme Mistral avec votre c
         <translation>Connecteurs</translation>
     </message>
     <message>
-        <source>No connectors yet (add them on the Connectors page)</source>
-        <translation>Aucun connecteur pour l’instant (ajoutez-en dans la page Connecteurs)</translation>
-    </message>
-    <message>
         <source>Tools (%1)</source>
         <translation>Outils (%1)</translation>
     </message>
@@ -1990,6 +2109,46 @@ Ouvrez les paramètres pour vous connecter à la plateforme Mistral avec votre c
     <message>
         <source>The message to send; Enter sends it, Shift+Enter starts a new line</source>
         <translation>Le message à envoyer&#xa0;; Entrée l’envoie, Maj+Entrée commence une nouvelle ligne</translation>
+    </message>
+    <message>
+        <source>There is no model to send to yet. %1</source>
+        <translation>Il n’y a pas encore de modèle auquel envoyer. %1</translation>
+    </message>
+    <message>
+        <source>Tools of the agent</source>
+        <translation>Outils de l’agent</translation>
+    </message>
+    <message>
+        <source>This agent has no tools.</source>
+        <translation>Cet agent n’a aucun outil.</translation>
+    </message>
+    <message>
+        <source>These tools come from the agent; change them in the agent.</source>
+        <translation>Ces outils viennent de l’agent&#xa0;; modifiez-les dans l’agent.</translation>
+    </message>
+    <message>
+        <source>Connector %1</source>
+        <translation>Connecteur %1</translation>
+    </message>
+    <message>
+        <source>Function %1</source>
+        <translation>Fonction %1</translation>
+    </message>
+    <message>
+        <source>Edit Agent…</source>
+        <translation>Modifier l’agent…</translation>
+    </message>
+    <message>
+        <source>Change the tools of “%1” in the agent editor</source>
+        <translation>Modifier les outils de «&#xa0;%1&#xa0;» dans l’éditeur d’agent</translation>
+    </message>
+    <message>
+        <source>The tools of the agent “%1”</source>
+        <translation>Les outils de l’agent «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>No models loaded</source>
+        <translation>Aucun modèle chargé</translation>
     </message>
 </context>
 <context>
@@ -2412,6 +2571,14 @@ http non chiffré&#xa0;: acceptable uniquement pour un serveur situé sur cet or
         <source>Tools</source>
         <translation>Outils</translation>
     </message>
+    <message>
+        <source>No connectors yet</source>
+        <translation>Aucun connecteur pour l’instant</translation>
+    </message>
+    <message>
+        <source>A connector gives chats the tools of an MCP server. Add one with New… on the Connectors page.</source>
+        <translation>Un connecteur donne aux discussions les outils d’un serveur MCP. Ajoutez-en un avec Nouveau… sur la page Connecteurs.</translation>
+    </message>
 </context>
 <context>
     <name>Tramontane::ConnectorToolsDialog</name>
@@ -2699,16 +2866,8 @@ http non chiffré&#xa0;: acceptable uniquement pour un serveur situé sur cet or
         <translation>&amp;Réessayer</translation>
     </message>
     <message>
-        <source>No connectors yet</source>
-        <translation>Aucun connecteur pour l’instant</translation>
-    </message>
-    <message>
         <source>No connector selected</source>
         <translation>Aucun connecteur sélectionné</translation>
-    </message>
-    <message>
-        <source>A connector gives chats the tools of an MCP server. Choose New… to add one.</source>
-        <translation>Un connecteur donne aux discussions les outils d’un serveur MCP. Choisissez Nouveau… pour en ajouter un.</translation>
     </message>
     <message>
         <source>(none)</source>
@@ -2831,6 +2990,22 @@ http non chiffré&#xa0;: acceptable uniquement pour un serveur situé sur cet or
     <message>
         <source>Review the tools of %1 before using it.</source>
         <translation>Vérifiez les outils de %1 avant de l’utiliser.</translation>
+    </message>
+    <message>
+        <source>Open &amp;Settings…</source>
+        <translation>Ouvrir les &amp;Paramètres…</translation>
+    </message>
+    <message>
+        <source>A Mistral API key is needed to list your connectors: add yours in Settings.</source>
+        <translation>Une clé d’API Mistral est nécessaire pour lister vos connecteurs&#xa0;: ajoutez la vôtre dans les Paramètres.</translation>
+    </message>
+    <message>
+        <source>header (%1)</source>
+        <translation>en-tête (%1)</translation>
+    </message>
+    <message>
+        <source>%1 was deleted, but some of its secrets could not be removed from the keychain: %2</source>
+        <translation>%1 a été supprimé, mais certains de ses secrets n’ont pas pu être retirés du trousseau&#xa0;: %2</translation>
     </message>
 </context>
 <context>
@@ -3522,6 +3697,37 @@ Dernière activité&#xa0;: %2</translation>
     </message>
 </context>
 <context>
+    <name>Tramontane::OAuthSignIn</name>
+    <message>
+        <source>Tramontane received the answer of the sign-in. You can close this tab and go back to Tramontane.</source>
+        <translation>Tramontane a reçu la réponse de la connexion. Vous pouvez fermer cet onglet et revenir à Tramontane.</translation>
+    </message>
+</context>
+<context>
+    <name>Tramontane::RetryCountdown</name>
+    <message numerus="yes">
+        <source>Rate limited — retrying in %n s</source>
+        <translation>
+            <numerusform>Débit limité — nouvel essai dans %n s</numerusform>
+            <numerusform>Débit limité — nouvel essai dans %n s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The server had a problem — retrying in %n s</source>
+        <translation>
+            <numerusform>Le serveur a eu un problème — nouvel essai dans %n s</numerusform>
+            <numerusform>Le serveur a eu un problème — nouvel essai dans %n s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Connection problem — retrying in %n s</source>
+        <translation>
+            <numerusform>Problème de connexion — nouvel essai dans %n s</numerusform>
+            <numerusform>Problème de connexion — nouvel essai dans %n s</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Tramontane::SafeTextDocument</name>
     <message>
         <source>image</source>
@@ -3755,6 +3961,32 @@ Dernière activité&#xa0;: %2</translation>
     </message>
 </context>
 <context>
+    <name>Tramontane::TargetProblemBar</name>
+    <message>
+        <source>Retry</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
+        <source>Load the models and agents again</source>
+        <translation>Charger à nouveau les modèles et les agents</translation>
+    </message>
+    <message>
+        <source>Loading the models again…</source>
+        <translation>Nouveau chargement des modèles…</translation>
+    </message>
+    <message numerus="yes">
+        <source>The models could not be loaded: %1 Trying again in %n s.</source>
+        <translation>
+            <numerusform>Impossible de charger les modèles&#xa0;: %1 Nouvel essai dans %n s.</numerusform>
+            <numerusform>Impossible de charger les modèles&#xa0;: %1 Nouvel essai dans %n s.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The models could not be loaded: %1</source>
+        <translation>Impossible de charger les modèles&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
     <name>Tramontane::ToolChoiceModel</name>
     <message>
         <source>%1 (not found)</source>
@@ -3765,12 +3997,12 @@ Dernière activité&#xa0;: %2</translation>
         <translation>%1 (autorisation requise)</translation>
     </message>
     <message>
-        <source>This account has no connector &quot;%1&quot;.</source>
-        <translation>Ce compte n’a pas de connecteur «&#xa0;%1&#xa0;».</translation>
-    </message>
-    <message>
         <source>Its tools need you to sign in or to give a credential.</source>
         <translation>Pour utiliser ses outils, connectez-vous ou fournissez un identifiant d’accès.</translation>
+    </message>
+    <message>
+        <source>This account has no connector “%1”.</source>
+        <translation>Ce compte n’a pas de connecteur «&#xa0;%1&#xa0;».</translation>
     </message>
 </context>
 <context>
