@@ -14,6 +14,7 @@ function(tramontane_set_target_options target)
         QT_NO_URL_CAST_FROM_STRING
         QT_NO_NARROWING_CONVERSIONS_IN_CONNECT
         QT_NO_FOREACH
+        QT_NO_KEYWORDS
         QT_USE_QSTRINGBUILDER)
     if(TRAMONTANE_SANITIZE)
         # Any undefined behaviour stops the program, as an ASan finding does, so a test fails.

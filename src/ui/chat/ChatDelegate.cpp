@@ -284,7 +284,7 @@ MessageDocument *ChatDelegate::document(const ChatItem &item, qreal width) const
         auto it = self->m_docHeights.find(key);
         if (it != self->m_docHeights.end())
             it->measured = false; // measured again at the next paint
-        emit self->repaintNeeded();
+        Q_EMIT self->repaintNeeded();
     });
     MessageDocument *stored = m_docs.insert(key, width, std::move(doc));
     m_docs.setPinned(key, streaming);
@@ -719,7 +719,7 @@ bool ChatDelegate::flushSizeHintChanges() {
         return false;
     const int first = *std::min_element(m_resized.cbegin(), m_resized.cend());
     m_resized.clear();
-    emit sizeHintChanged(m_model->index(qBound(0, first, m_model->rowCount() - 1)));
+    Q_EMIT sizeHintChanged(m_model->index(qBound(0, first, m_model->rowCount() - 1)));
     return true;
 }
 
@@ -1468,7 +1468,7 @@ bool ChatDelegate::editorEvent(QEvent *event, QAbstractItemModel *,
         m_pressRow = -1;
         if (!match)
             return false;
-        emit actionTriggered(row, hit);
+        Q_EMIT actionTriggered(row, hit);
         return true;
     }
     case QEvent::MouseButtonDblClick:

@@ -734,7 +734,7 @@ void ChatView::onAction(int row, const ChatDelegate::Hit &hit) {
         copyToClipboard(item.text, row, hit);
         break;
     case Action::EditMessage:
-        emit editRequested(item.entry);
+        Q_EMIT editRequested(item.entry);
         break;
     case Action::CopyCode:
         copyToClipboard(m_delegate->codeText(row, hit.codeBlock, contentWidth()), row, hit);
@@ -757,7 +757,7 @@ void ChatView::onAction(int row, const ChatDelegate::Hit &hit) {
         copyToClipboard(ChatDelegate::noticeDetails(item), row, hit);
         break;
     case Action::Retry:
-        emit retryRequested(item.entry);
+        Q_EMIT retryRequested(item.entry);
         break;
     case Action::RetryImage:
         m_images->retry(item.image);
@@ -765,7 +765,7 @@ void ChatView::onAction(int row, const ChatDelegate::Hit &hit) {
         updateAnimation();
         break;
     case Action::OpenImage:
-        emit imageActivated(item.image);
+        Q_EMIT imageActivated(item.image);
         if (m_viewerEnabled)
             openImageViewer(item.image);
         break;
@@ -857,13 +857,13 @@ void ChatView::handleLink(int row, const QString &href) {
         if (!self || !yes)
             return;
         if (self->m_opener && self->m_opener(url))
-            emit self->linkOpened(url);
+            Q_EMIT self->linkOpened(url);
     });
 }
 
 void ChatView::refuseLink(const QUrl &url) {
     qCInfo(lcUi) << "refused to open a link with scheme" << url.scheme();
-    emit linkRefused(url);
+    Q_EMIT linkRefused(url);
     auto *box = new QMessageBox(this);
     box->setObjectName(u"linkRefusedMessageBox"_s);
     box->setAttribute(Qt::WA_DeleteOnClose);

@@ -120,7 +120,7 @@ void ImageRepository::retry(const ImageSource &source) {
     m_decoded.remove(key);
     m_encoded.remove(key);
     request(source);
-    emit imageChanged(key);
+    Q_EMIT imageChanged(key);
 }
 
 ImageRepository::Status ImageRepository::status(const QString &key) const {
@@ -257,7 +257,7 @@ void ImageRepository::onBytes(const QString &key, quint64 generation, const QByt
         it->format = reader.format();
         if (it->naturalSize != natural) {
             it->naturalSize = natural;
-            emit imageChanged(key);
+            Q_EMIT imageChanged(key);
         }
     }
     enqueueDecode(key, bytes, false);
@@ -381,7 +381,7 @@ void ImageRepository::onDecoded(const QString &key, quint64 generation,
     auto *image = new QImage(result.image);
     if (!m_decoded.insert(key, image, kib(result.image.sizeInBytes())))
         qCInfo(lcUi) << "image" << key << "is larger than the whole decoded-image cache";
-    emit imageChanged(key);
+    Q_EMIT imageChanged(key);
 }
 
 void ImageRepository::fail(const QString &key, const QString &error) {
@@ -389,7 +389,7 @@ void ImageRepository::fail(const QString &key, const QString &error) {
     e.loading = false;
     e.failed = true;
     e.error = error;
-    emit imageChanged(key);
+    Q_EMIT imageChanged(key);
 }
 
 void ImageRepository::rememberBytes(const QString &key, const QByteArray &bytes) {

@@ -111,7 +111,7 @@ void ImageViewer::setError(const QString &message) {
     m_canvas->update();
     m_ui->copyToolButton->setEnabled(false);
     m_ui->saveToolButton->setEnabled(!m_bytes.isEmpty());
-    emit failed(message);
+    Q_EMIT failed(message);
 }
 
 void ImageViewer::setImageData(const QByteArray &bytes, const QString &fileName) {
@@ -140,7 +140,7 @@ void ImageViewer::setImageData(const QByteArray &bytes, const QString &fileName)
                                      .arg(fileExtension().toUpper()));
         setWindowTitle(m_fileName.isEmpty() ? tr("Image") : m_fileName);
         fitToWindow();
-        emit imageLoaded();
+        Q_EMIT imageLoaded();
     });
     watcher->setFuture(QtConcurrent::run([bytes] {
         Decoded d;

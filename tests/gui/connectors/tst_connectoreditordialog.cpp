@@ -61,7 +61,7 @@ void captureMessage(QtMsgType, const QMessageLogContext &, const QString &messag
 class TestConnectorEditorDialog : public QObject {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void initTestCase();
     void init();
     void cleanup();

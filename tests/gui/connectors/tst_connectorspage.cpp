@@ -102,7 +102,7 @@ struct FakeMcpServer {
 class TestConnectorsPage : public QObject {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void initTestCase();
     void init();
     void cleanup();

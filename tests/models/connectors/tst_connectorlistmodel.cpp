@@ -32,7 +32,7 @@ using Model = ConnectorListModel;
 class TestConnectorListModel : public QObject {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void initTestCase();
     void init();
     void cleanup();

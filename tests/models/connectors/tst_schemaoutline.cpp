@@ -23,7 +23,7 @@ QJsonObject parse(const QByteArray &text) {
 class TestSchemaOutline : public QObject {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void outline_flatObject_requiredFirst();
     void outline_nestedObjectsAndArrays();
     void typeText_data();

@@ -11,7 +11,7 @@ using Verdict = ServerUrlCheck::Verdict;
 class TestConnectorPolicy : public QObject {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void check_data();
     void check();
     void loopbackHost_data();

@@ -13,7 +13,7 @@ using namespace Tramontane;
 class TestConnectorRedaction : public QObject {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void createBody_headerValuesMasked();
     void updateBody_headerValuesMasked();
 };

@@ -43,7 +43,7 @@ QStringList names(const QList<McpTool> &tools) {
 class TestConnectorService : public QObject {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void initTestCase();
     void init();
     void cleanup();

@@ -18,7 +18,7 @@ using Outcome = McpConnectionReport::Outcome;
 class TestMcpConnectionTest : public QObject {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void initTestCase();
 
     void remotePlainHttp_isRefusedWithoutTraffic();

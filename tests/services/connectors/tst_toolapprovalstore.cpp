@@ -31,7 +31,7 @@ McpTool tool(const QByteArray &json) {
 class TestToolApprovalStore : public QObject {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void init();
     void cleanup();
 

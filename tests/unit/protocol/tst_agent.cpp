@@ -14,7 +14,7 @@ using Tramontane::Test::jsonObject;
 class TestAgent : public QObject {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void agent_readsEveryField();
     void agent_toJsonRoundTrips();
     void completionArgs_nullsAreUnset();

@@ -13,7 +13,7 @@ using Tramontane::Test::jsonObject;
 class TestChatCompletion : public QObject {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void singleMessage_becomesOneElementList();
     void multiCompletion_keepsTheSequence();
     void referenceExample_normalises();

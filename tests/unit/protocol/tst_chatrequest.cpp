@@ -61,7 +61,7 @@ ChatRequest everythingSet() {
 class TestChatRequest : public QObject {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void minimal_writesOnlyRequiredFields();
     void everything_writesExactJson();
     void toolChoice_bothForms_data();

@@ -117,7 +117,7 @@ QByteArray deltaEvent(const QByteArray &delta, const QByteArray &finish = "null"
 class TestChunkDecoder : public QObject {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void fixtures_matchTheSlowPath_data();
     void fixtures_matchTheSlowPath();
     void variations_matchTheSlowPath_data();

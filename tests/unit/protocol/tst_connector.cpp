@@ -16,7 +16,7 @@ using Tramontane::Test::jsonObject;
 class TestConnector : public QObject {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void connector_readsEveryField();
     void connector_roundTripsUnchanged();
     void connector_minimalAndMalformed();

@@ -13,7 +13,7 @@ using Tramontane::Test::jsonObject;
 class TestContent : public QObject {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void chunk_roundTripsUnchanged_data();
     void chunk_roundTripsUnchanged();
     void imageUrl_keepsItsForm_data();

@@ -12,7 +12,7 @@ using Tramontane::Test::jsonObject;
 class TestMessage : public QObject {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void toolCall_readsStringOrObjectArguments_data();
     void toolCall_readsStringOrObjectArguments();
     void toolCall_requestShapeDropsMetadata();

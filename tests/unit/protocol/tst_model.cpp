@@ -14,7 +14,7 @@ using Tramontane::Test::jsonObject;
 class TestModel : public QObject {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void list_parsesCardsAndSkipsJunk();
     void baseCard_readsEveryField();
     void fineTunedCard_readsItsExtras();

@@ -56,7 +56,7 @@ QJsonObject chunk(const QByteArray &choices, const QByteArray &extra = {}) {
 class TestStreamAccumulator : public QObject {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void recordedStream_rebuildsTheCompletion_data();
     void recordedStream_rebuildsTheCompletion();
     void plainStream_reportsEachChange();

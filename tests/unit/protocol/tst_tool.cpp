@@ -13,7 +13,7 @@ using Tramontane::Test::jsonObject;
 class TestTool : public QObject {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void tool_roundTripsUnchanged_data();
     void tool_roundTripsUnchanged();
     void connector_readsAuthorizationAndConfiguration();
