@@ -77,7 +77,10 @@ ShortcutsDialog::ShortcutsDialog(const QMenuBar *menus, QWidget *parent)
                QKeySequence(QKeySequence::Copy).toString(QKeySequence::NativeText)},
               {tr("Clear the selection"), keys({Qt::Key_Escape})},
               {tr("Scroll"), keys({Qt::Key_Up, Qt::Key_Down, Qt::Key_PageUp, Qt::Key_PageDown})},
-              {tr("Top and bottom of the chat"), keys({Qt::Key_Home, Qt::Key_End})}});
+              {tr("Top and bottom of the chat"), keys({Qt::Key_Home, Qt::Key_End})},
+              {tr("Next or previous button of a message (copy, edit, retry, open, link)"),
+               keys({Qt::Key_Tab, Qt::SHIFT | Qt::Key_Tab})},
+              {tr("Press the highlighted button"), keys({Qt::Key_Enter, Qt::Key_Space})}});
     m_ui->shortcutsTreeWidget->expandAll();
     m_ui->shortcutsTreeWidget->resizeColumnToContents(0);
     connect(m_ui->filterLineEdit, &QLineEdit::textChanged, this, &ShortcutsDialog::setFilter);

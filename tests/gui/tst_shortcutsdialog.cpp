@@ -65,6 +65,13 @@ void TestShortcutsDialog::everyMenuShortcut_isListed() {
     QVERIFY(listed.contains(qMakePair(u"Help \u203A Keyboard Shortcuts"_s, u"F1, Ctrl+/"_s)));
     // The keys of the chat and the composer, which no menu holds.
     QVERIFY(listed.contains(qMakePair(u"Composer \u203A New line"_s, u"Shift+Enter"_s)));
+    // The chat view's row buttons are reached with Tab and pressed with Enter or Space.
+    QVERIFY(listed.contains(
+        qMakePair(u"Conversation \u203A Next or previous button of a message (copy, edit, retry, "
+                  u"open, link)"_s,
+                  u"Tab, Shift+Tab"_s)));
+    QVERIFY(listed.contains(
+        qMakePair(u"Conversation \u203A Press the highlighted button"_s, u"Enter, Space"_s)));
 }
 
 void TestShortcutsDialog::filter_narrowsByCommandOrKey() {
