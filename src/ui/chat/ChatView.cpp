@@ -609,14 +609,19 @@ int ChatView::rowOfKey(const QString &key, int &hint) const {
     return -1;
 }
 
-ChatDelegate::TextArea ChatView::textAreaAt(int row) const {
-    if (!m_model || row < 0 || row >= m_model->rowCount())
-        return {};
-    const QModelIndex index = m_model->index(row);
+QStyleOptionViewItem ChatView::optionFor(const QModelIndex &index) const {
     QStyleOptionViewItem option;
     initViewItemOption(&option);
     option.rect = visualRect(index);
     option.widget = this;
+    return option;
+}
+
+ChatDelegate::TextArea ChatView::textAreaAt(int row) const {
+    if (!m_model || row < 0 || row >= m_model->rowCount())
+        return {};
+    const QModelIndex index = m_model->index(row);
+    const QStyleOptionViewItem option = optionFor(index);
     return m_delegate->textArea(option, index);
 }
 
@@ -624,10 +629,7 @@ ChatDelegate::TextArea ChatView::selectableTextAt(const QPoint &pos) const {
     const QModelIndex index = indexAt(pos);
     if (!index.isValid())
         return {};
-    QStyleOptionViewItem option;
-    initViewItemOption(&option);
-    option.rect = visualRect(index);
-    option.widget = this;
+    const QStyleOptionViewItem option = optionFor(index);
     // Links and buttons keep their clicks.
     if (m_delegate->hitTest(option, index, pos).action != ChatDelegate::Action::None)
         return {};
@@ -945,10 +947,7 @@ QList<ChatDelegate::Hit> ChatView::keyboardTargetsOf(int row) const {
     if (!m_model || !m_delegate || row < 0 || row >= m_model->rowCount())
         return {};
     const QModelIndex index = m_model->index(row);
-    QStyleOptionViewItem option;
-    initViewItemOption(&option);
-    option.rect = visualRect(index);
-    option.widget = this;
+    const QStyleOptionViewItem option = optionFor(index);
     return m_delegate->keyboardTargets(option, index);
 }
 

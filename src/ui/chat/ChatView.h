@@ -152,6 +152,8 @@ private:
     //! The row showing item \a key, or -1; \a hint is checked first and then updated (rows
     //! only move by whole pages, so the last answer is almost always still right).
     int rowOfKey(const QString &key, int &hint) const;
+    //! The style option the delegate gets for the row of \a index, as painting gives it.
+    QStyleOptionViewItem optionFor(const QModelIndex &index) const;
     ChatDelegate::TextArea textAreaAt(int row) const;
     //! The selectable text under \a pos (not a link or a button), or none.
     ChatDelegate::TextArea selectableTextAt(const QPoint &pos) const;
