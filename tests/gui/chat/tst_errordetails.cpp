@@ -3,28 +3,16 @@
 // technical text only under a heading of its own.
 #include "models/ChatItem.h"
 #include "models/ConversationModel.h"
+#include "support/MarkingTranslator.h"
 #include "ui/chat/ChatDelegate.h"
 
 #include <QCoreApplication>
 #include <QTest>
-#include <QTranslator>
 
 using namespace Qt::StringLiterals;
 using namespace Tramontane;
 
 namespace {
-
-// Marks every string it is asked for, so a test sees which texts went through tr().
-class MarkingTranslator final : public QTranslator {
-public:
-    QString translate(const char *, const char *sourceText, const char *, int n) const override {
-        QString text = QString::fromUtf8(sourceText);
-        if (n >= 0)
-            text.replace("%n"_L1, QString::number(n));
-        return u"«"_s + text + u"»"_s;
-    }
-    bool isEmpty() const override { return false; }
-};
 
 // The notice under an answer that ended as \a status with \a error.
 ChatItem noticeFor(const ApiError &error, ChatEntry::Status status, const QString &text) {
@@ -79,7 +67,7 @@ void TestErrorDetails::humanPart_isTranslated() {
     ApiError error =
         ApiError::streamInterrupted(ApiError::Context::Chat, u"after 3 events: connection reset"_s);
     const ChatItem notice = noticeFor(error, ChatEntry::Status::Interrupted, u"Some text"_s);
-    MarkingTranslator translator;
+    Test::MarkingTranslator translator;
     QVERIFY(QCoreApplication::installTranslator(&translator));
     const QString details = ChatDelegate::noticeDetails(notice);
     QCoreApplication::removeTranslator(&translator);

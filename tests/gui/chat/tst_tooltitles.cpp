@@ -3,29 +3,17 @@
 // them; connector tools with their connector; unknown names humanised.
 #include "models/ChatItem.h"
 #include "models/ConversationModel.h"
+#include "support/MarkingTranslator.h"
 #include "ui/chat/ChatDelegate.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>
 #include <QTest>
-#include <QTranslator>
 
 using namespace Qt::StringLiterals;
 using namespace Tramontane;
 
 namespace {
-
-// Marks every string it is asked for, so a test sees which texts went through tr().
-class MarkingTranslator final : public QTranslator {
-public:
-    QString translate(const char *, const char *sourceText, const char *, int n) const override {
-        QString text = QString::fromUtf8(sourceText);
-        if (n >= 0)
-            text.replace("%n"_L1, QString::number(n));
-        return u"«"_s + text + u"»"_s;
-    }
-    bool isEmpty() const override { return false; }
-};
 
 // The tool run row of an answer whose one call is \a name with \a metadata.
 ChatItem toolRow(const QString &name, const QJsonObject &metadata) {
@@ -84,7 +72,7 @@ void TestToolTitles::hostedTools_haveTranslatedTitles() {
     QVERIFY(item.hosted);
     QCOMPARE(ChatDelegate::toolDisplayName(item), title);
 
-    MarkingTranslator translator;
+    Test::MarkingTranslator translator;
     QVERIFY(QCoreApplication::installTranslator(&translator));
     const QString translated = ChatDelegate::toolDisplayName(item);
     QCoreApplication::removeTranslator(&translator);
@@ -97,7 +85,7 @@ void TestToolTitles::connectorTool_namesItsConnector() {
                                                         {u"connector_name"_s, u"deepwiki"_s}});
     QCOMPARE(ChatDelegate::toolDisplayName(item), u"Read wiki page (connector deepwiki)"_s);
 
-    MarkingTranslator translator;
+    Test::MarkingTranslator translator;
     QVERIFY(QCoreApplication::installTranslator(&translator));
     const QString translated = ChatDelegate::toolDisplayName(item);
     QCoreApplication::removeTranslator(&translator);
