@@ -133,6 +133,11 @@ private:
 
     // Connectors
     ConnectorTarget targetFor(const ConnectorRecord &connector) const;
+    //! The target of the connector tool \a tool (index \a index of a request's tools): its
+    //! `authorization` value replaces the connector's own Authorization header, and its
+    //! `tool_configuration` narrows the tools.
+    ConnectorTarget targetFor(const ConnectorRecord &connector, const QJsonObject &tool,
+                              int index) const;
     void connectorTools(HttpExchange *ex, ConnectorRecord &connector);
     void connectorCall(HttpExchange *ex, ConnectorRecord &connector, const QString &tool);
 

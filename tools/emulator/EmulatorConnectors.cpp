@@ -46,6 +46,26 @@ ConnectorTarget Emulator::targetFor(const ConnectorRecord &connector) const {
     return target;
 }
 
+ConnectorTarget Emulator::targetFor(const ConnectorRecord &connector, const QJsonObject &tool,
+                                    int index) const {
+    ConnectorTarget target = targetFor(connector);
+    target.toolIndex = index;
+    const QJsonObject auth = tool.value("authorization"_L1).toObject();
+    if (auth.value("value"_L1).isString()) {
+        target.headers.removeIf([](const QPair<QByteArray, QByteArray> &h) {
+            return h.first.compare("authorization", Qt::CaseInsensitive) == 0;
+        });
+        target.headers.append(
+            {"Authorization", "Bearer " + auth.value("value"_L1).toString().toUtf8()});
+    }
+    const QJsonObject config = tool.value("tool_configuration"_L1).toObject();
+    for (const QJsonValue &name : config.value("include"_L1).toArray())
+        target.include.append(name.toString());
+    for (const QJsonValue &name : config.value("exclude"_L1).toArray())
+        target.exclude.append(name.toString());
+    return target;
+}
+
 void Emulator::sendMcpError(HttpExchange *ex, const McpError &error, const ConnectorTarget &target,
                             bool inChat) {
     const QString who = u"connector '%1'"_s.arg(target.name);

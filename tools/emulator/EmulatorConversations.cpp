@@ -250,21 +250,7 @@ void Emulator::answerConversation(HttpExchange *ex, StoredConversation conversat
             sendDetail(ex, 404, u"Connector '%1' not found"_s.arg(ref));
             return;
         }
-        ConnectorTarget target = targetFor(*record);
-        target.toolIndex = int(i);
-        const QJsonObject auth = tool.value("authorization"_L1).toObject();
-        if (auth.value("value"_L1).isString()) {
-            target.headers.removeIf([](const QPair<QByteArray, QByteArray> &h) {
-                return h.first.compare("authorization", Qt::CaseInsensitive) == 0;
-            });
-            target.headers.append(
-                {"Authorization", "Bearer " + auth.value("value"_L1).toString().toUtf8()});
-        }
-        const QJsonObject config = tool.value("tool_configuration"_L1).toObject();
-        for (const QJsonValue &name : config.value("include"_L1).toArray())
-            target.include.append(name.toString());
-        for (const QJsonValue &name : config.value("exclude"_L1).toArray())
-            target.exclude.append(name.toString());
+        ConnectorTarget target = targetFor(*record, tool, int(i));
         confirmations += CS::confirmationsRequired(tool);
         targets.append(target);
     }
