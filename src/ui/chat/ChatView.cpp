@@ -4,8 +4,10 @@
 #include "core/Logging.h"
 #include "models/ConversationModel.h"
 #include "ui/chat/AnswerDetailsPopup.h"
+#include "ui/chat/ChatViewAccessible.h"
 #include "ui/chat/ImageRepository.h"
 #include "ui/chat/ImageViewer.h"
+#include "ui/markdown/BidiControls.h"
 #include "ui/markdown/LinkPolicy.h"
 #include "ui/markdown/SafeTextDocument.h"
 
@@ -44,6 +46,9 @@ constexpr int kSelectionScrollMaxStep = 60;
 
 ChatView::ChatView(QWidget *parent)
     : QListView(parent) {
+    // Screen readers see the rows and their buttons, not one painted surface. First, before
+    // anything here can make Qt create the plain list's interface for this view.
+    ChatViewAccessible::install();
     setObjectName(u"chatView"_s);
     setVerticalScrollMode(ScrollPerPixel);
     setHorizontalScrollMode(ScrollPerPixel);
@@ -978,6 +983,63 @@ bool ChatView::moveKeyboardTarget(bool next) {
     return true;
 }
 
+namespace {
+
+// Names for the targets of one row: the action in words, a link with its address, and a number
+// after a name that repeats (two code blocks give "Copy code" and "Copy code (2)").
+QStringList namesOf(const QList<ChatDelegate::Hit> &targets) {
+    QStringList names;
+    QHash<QString, int> seen;
+    for (const ChatDelegate::Hit &hit : targets) {
+        QString name = ChatDelegate::actionLabel(hit.action);
+        if (hit.action == ChatDelegate::Action::OpenLink && !hit.href.isEmpty()) {
+            const std::optional<QUrl> image = SafeTextDocument::remoteImageFromAnchor(hit.href);
+            name = image ? ChatView::tr("Load the image %1")
+                               .arg(BidiControls::neutralised(image->toDisplayString()))
+                         : ChatView::tr("Open link %1").arg(BidiControls::neutralised(hit.href));
+        }
+        const int n = ++seen[name];
+        names.append(n == 1 ? name : ChatView::tr("%1 (%2)").arg(name).arg(n));
+    }
+    return names;
+}
+
+} // namespace
+
+QList<ChatDelegate::Hit> ChatView::accessibleTargetsOf(int row) const {
+    QList<ChatDelegate::Hit> targets = keyboardTargetsOf(row);
+    // The links of the text too, which have no button: a screen reader lists them as actions.
+    if (MessageDocument *document = textAreaAt(row).document) {
+        const QStringList hrefs = document->anchors();
+        for (const QString &href : hrefs) {
+            ChatDelegate::Hit link;
+            link.action = ChatDelegate::Action::OpenLink;
+            link.href = href;
+            targets.append(link);
+        }
+    }
+    return targets;
+}
+
+QStringList ChatView::rowActionNames(int row) const {
+    return namesOf(accessibleTargetsOf(row));
+}
+
+bool ChatView::triggerRowAction(int row, const QString &name) {
+    if (!m_model || row < 0 || row >= m_model->rowCount())
+        return false;
+    if (!rowActionNames(row).contains(name))
+        return false;
+    scrollTo(m_model->index(row));
+    // Scrolling moved the targets: find the button again where it is now.
+    const QList<ChatDelegate::Hit> targets = accessibleTargetsOf(row);
+    const qsizetype at = namesOf(targets).indexOf(name);
+    if (at < 0)
+        return false;
+    onAction(row, targets.at(at));
+    return true;
+}
+
 void ChatView::setKeyboardTarget(int row, const ChatDelegate::Hit &target) {
     const int previous = m_keyRow;
     m_keyRow = row;
@@ -994,6 +1056,11 @@ void ChatView::setKeyboardTarget(int row, const ChatDelegate::Hit &target) {
     if (hasFocus()) {
         QAccessibleEvent event(this, QAccessible::DescriptionChanged);
         QAccessible::updateAccessibility(&event);
+        if (row >= 0) {
+            QAccessibleEvent focus(this, QAccessible::Focus);
+            focus.setChild(row);
+            QAccessible::updateAccessibility(&focus);
+        }
     }
 }
 

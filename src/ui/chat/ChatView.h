@@ -100,6 +100,13 @@ public Q_SLOTS:
     int keyboardRow() const { return m_keyRow; }
     ChatDelegate::Hit keyboardTarget() const { return m_keyTarget; }
 
+    //! The buttons of row \a row in reading order, named as assistive technology offers them
+    //! ("Copy message", "Open link https://…"); a name that repeats in the row gets its number.
+    QStringList rowActionNames(int row) const;
+    //! Scrolls row \a row into view and presses its button named \a name, as a click would;
+    //! false when the row has no such button.
+    bool triggerRowAction(int row, const QString &name);
+
 Q_SIGNALS:
     void retryRequested(int entry);
     void editRequested(int entry);
@@ -161,6 +168,8 @@ private:
     void extendSelection(const QPoint &pos);
     void autoScrollSelection();
     QList<ChatDelegate::Hit> keyboardTargetsOf(int row) const;
+    //! The keyboard targets of \a row and then the links of its text.
+    QList<ChatDelegate::Hit> accessibleTargetsOf(int row) const;
     //! Moves the keyboard to the next (or previous) button on screen; false past the last.
     bool moveKeyboardTarget(bool next);
     void setKeyboardTarget(int row, const ChatDelegate::Hit &target);

@@ -1031,6 +1031,26 @@ QString MessageDocument::anchorAt(const QPointF &position) {
     return segment->document->documentLayout()->anchorAt(local);
 }
 
+QStringList MessageDocument::anchors() {
+    ensureRendered();
+    QStringList out;
+    const auto collect = [&out](const Segment &segment) {
+        // Every frame's blocks, table cells included, in document order.
+        for (QTextBlock block = segment.document->begin(); block.isValid(); block = block.next()) {
+            for (auto it = block.begin(); !it.atEnd(); ++it) {
+                const QString href = it.fragment().charFormat().anchorHref();
+                if (!href.isEmpty() && !out.contains(href))
+                    out.append(href);
+            }
+        }
+    };
+    for (const auto &segment : m_segments)
+        collect(*segment);
+    if (m_tail)
+        collect(*m_tail);
+    return out;
+}
+
 // --- Text positions ------------------------------------------------------------------------
 
 qsizetype MessageDocument::plainTextLength() {

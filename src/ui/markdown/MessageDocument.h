@@ -166,6 +166,8 @@ public:
     //! The href of the link under \a position, or an empty string. Remote image placeholders
     //! answer a `tramontane-load-image:` href (SafeTextDocument::remoteImageFromAnchor).
     QString anchorAt(const QPointF &position);
+    //! The link targets of the displayed text in reading order, each once.
+    QStringList anchors();
     //! The code block under \a position, with its text.
     std::optional<CodeBlock> codeBlockAt(const QPointF &position);
     //! Every code block with its rectangle (text not filled), top to bottom.
