@@ -32,6 +32,8 @@ TargetProblemBar::TargetProblemBar(QWidget *parent)
     layout->addWidget(m_label, 1);
     layout->addWidget(m_retry);
     connect(m_retry, &QPushButton::clicked, this, &TargetProblemBar::retryRequested);
+    m_tick.setInterval(std::chrono::seconds(1));
+    connect(&m_tick, &QTimer::timeout, this, &TargetProblemBar::showCountdown);
     hide();
 }
 
@@ -40,9 +42,14 @@ QString TargetProblemBar::text() const {
 }
 
 void TargetProblemBar::showState(const ChatTargetLoader &loader) {
-    const ApiError error = loader.error();
+    showProblem(loader.state(), loader.error(), loader.retryDelay());
+}
+
+void TargetProblemBar::showProblem(ChatTargetLoader::State state, const ApiError &error,
+                                   std::chrono::milliseconds retryDelay) {
+    m_tick.stop();
     QString text;
-    switch (loader.state()) {
+    switch (state) {
     case ChatTargetLoader::State::Idle:
     case ChatTargetLoader::State::Loaded:
         break;
@@ -51,22 +58,36 @@ void TargetProblemBar::showState(const ChatTargetLoader &loader) {
         if (error.isError())
             text = tr("Loading the models again…");
         break;
-    case ChatTargetLoader::State::RetryScheduled: {
-        const int seconds =
-            qMax(1, int(std::chrono::ceil<std::chrono::seconds>(loader.retryDelay()).count()));
-        text = tr("The models could not be loaded: %1 Trying again in %n s.", nullptr, seconds)
-                   .arg(error.title());
+    case ChatTargetLoader::State::RetryScheduled:
+        m_reason = error.title();
+        m_retryAt = QDeadlineTimer(retryDelay);
+        m_tick.start();
         break;
-    }
     case ChatTargetLoader::State::WaitingForSettings:
     case ChatTargetLoader::State::GaveUp:
         text = tr("The models could not be loaded: %1").arg(error.title());
         break;
     }
-    m_label->setText(text);
     m_label->setToolTip(error.hint());
-    m_retry->setEnabled(loader.state() != ChatTargetLoader::State::Loading);
+    m_retry->setEnabled(state != ChatTargetLoader::State::Loading);
+    if (m_tick.isActive()) {
+        showCountdown();
+        show();
+        return;
+    }
+    m_label->setText(text);
     setVisible(!text.isEmpty());
+}
+
+void TargetProblemBar::showCountdown() {
+    // Rounded up, and never below one: the retry starts when the count reaches it.
+    const auto left = std::chrono::milliseconds(m_retryAt.remainingTime());
+    const int seconds = qMax(1, int(std::chrono::ceil<std::chrono::seconds>(left).count()));
+    m_label->setText(
+        tr("The models could not be loaded: %1 Trying again in %n s.", nullptr, seconds)
+            .arg(m_reason));
+    if (m_retryAt.hasExpired())
+        m_tick.stop();
 }
 
 } // namespace Tramontane

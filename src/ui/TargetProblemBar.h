@@ -3,7 +3,11 @@
 
 #include "models/ChatTargetLoader.h"
 
+#include <QDeadlineTimer>
 #include <QFrame>
+#include <QTimer>
+
+#include <chrono>
 
 class QLabel;
 class QPushButton;
@@ -21,6 +25,10 @@ public:
 
     //! Shows what \a loader says; hides itself when there is no problem to report.
     void showState(const ChatTargetLoader &loader);
+    //! The same from its parts: the loader's \a state, the \a error of the last attempt and,
+    //! when a retry is scheduled, the wait before it (counted down on screen, second by second).
+    void showProblem(ChatTargetLoader::State state, const ApiError &error,
+                     std::chrono::milliseconds retryDelay = {});
     QPushButton *retryButton() const { return m_retry; }
     //! The sentence shown (empty when hidden).
     QString text() const;
@@ -29,8 +37,13 @@ Q_SIGNALS:
     void retryRequested();
 
 private:
+    void showCountdown();
+
     QLabel *m_label;
     QPushButton *m_retry;
+    QTimer m_tick;
+    QDeadlineTimer m_retryAt;
+    QString m_reason; //!< the failed attempt's sentence, while a retry is counted down
 };
 
 } // namespace Tramontane
