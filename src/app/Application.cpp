@@ -147,7 +147,7 @@ bool Application::start(QString *error, StoreError::Kind *kind) {
                                         std::function<void(const QList<Tool> &)> done) {
         const QList<Connector> connectors = m_connectorList->connectors();
         if (kind == ChatSession::TargetKind::Agent) {
-            for (const Agent &agent : m_agentList->agents()) {
+            for (const Agent &agent : m_agentList->accountAgents()) {
                 if (agent.id == targetId) {
                     ToolCredentials::authorizeAgentTools(agent, m_secrets.get(), context, done,
                                                          connectors);
@@ -239,12 +239,11 @@ void Application::buildWindow() {
     connect(m_chatPage, &ChatPage::editAgentRequested, this,
             [this, agentsPage](const QString &agentId) {
                 m_window->showPage(MainWindow::Page::Agents);
-                if (agentsPage->selectAgent(agentId))
-                    agentsPage->editCurrentAgent();
+                agentsPage->editAgent(agentId);
             });
     connect(agentsPage, &AgentsPage::chatWithAgentRequested, this, [this](const Agent &agent) {
         newChat();
-        m_targets->setAgents(m_agentList->agents());
+        m_targets->setAgents(m_agentList->accountAgents());
         m_chatPage->selectTarget(true, agent.id);
         m_window->showPage(MainWindow::Page::Chat);
         m_chatPage->focusComposer();
@@ -254,14 +253,12 @@ void Application::buildWindow() {
     const auto syncAgents = [this] {
         const bool agent = m_session->targetKind() == ChatSession::TargetKind::Agent;
         const QString id = m_session->targetId();
-        m_targets->setAgents(m_agentList->agents());
+        m_targets->setAgents(m_agentList->accountAgents());
         if (!id.isEmpty())
             m_chatPage->selectTarget(agent, id);
     };
-    connect(m_agentList, &QAbstractItemModel::modelReset, this, syncAgents);
-    connect(m_agentList, &QAbstractItemModel::rowsInserted, this, syncAgents);
-    connect(m_agentList, &QAbstractItemModel::rowsRemoved, this, syncAgents);
-    connect(m_agentList, &QAbstractItemModel::dataChanged, this, syncAgents);
+    // Not the rows: a search on the Agents page narrows those, never the picker.
+    connect(m_agentList, &AgentListModel::accountAgentsChanged, this, syncAgents);
     wireExport();
     wireHistory();
     setConnectionStatus();

@@ -226,6 +226,10 @@ void AgentListModel::load(const QString &pageToken) {
                       m_agents.append(fresh);
                       endInsertRows();
                   }
+                  if (m_search.isEmpty()) {
+                      m_account = m_agents;
+                      Q_EMIT accountAgentsChanged();
+                  }
                   Q_EMIT pageLoaded();
               });
 }
@@ -243,18 +247,27 @@ int AgentListModel::rowOf(const QString &id) const {
 }
 
 void AgentListModel::upsertAgent(const Agent &agent) {
+    const auto known = std::find_if(m_account.begin(), m_account.end(),
+                                    [&agent](const Agent &a) { return a.id == agent.id; });
+    if (known != m_account.end())
+        *known = agent;
+    else
+        m_account.prepend(agent);
     const int row = rowOf(agent.id);
     if (row >= 0) {
         m_agents[row] = agent;
         Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
-        return;
+    } else {
+        beginInsertRows({}, 0, 0);
+        m_agents.prepend(agent);
+        endInsertRows();
     }
-    beginInsertRows({}, 0, 0);
-    m_agents.prepend(agent);
-    endInsertRows();
+    Q_EMIT accountAgentsChanged();
 }
 
 void AgentListModel::removeAgent(const QString &id) {
+    if (m_account.removeIf([&id](const Agent &a) { return a.id == id; }) > 0)
+        Q_EMIT accountAgentsChanged();
     const int row = rowOf(id);
     if (row < 0)
         return;

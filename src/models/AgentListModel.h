@@ -70,6 +70,10 @@ public:
     Agent agentAt(int row) const;
     int rowOf(const QString &id) const;
     QList<Agent> agents() const { return m_agents; }
+    //! The account's agents as last listed without a search, with the saves and deletes made
+    //! since: what the chat's picker offers and its requests use. A search narrows the rows
+    //! (the Agents page), never this list.
+    QList<Agent> accountAgents() const { return m_account; }
 
     //! Replaces the row of \a agent (same id), or inserts it at the top.
     void upsertAgent(const Agent &agent);
@@ -81,6 +85,8 @@ Q_SIGNALS:
     void loadFailed(const Tramontane::ApiError &error);
     //! A page arrived and its rows are in the model.
     void pageLoaded();
+    //! accountAgents() changed.
+    void accountAgentsChanged();
 
 private:
     void load(const QString &pageToken);
@@ -89,6 +95,7 @@ private:
 
     PageFetcher m_fetcher;
     QList<Agent> m_agents;
+    QList<Agent> m_account;
     QList<Connector> m_connectors;
     QString m_search;
     QString m_nextPageToken;

@@ -137,6 +137,10 @@ AgentsPage::AgentsPage(AgentService *agents, AgentListModel *model, ModelService
     connect(m_model, &QAbstractItemModel::rowsInserted, this, [this] {
         if (!m_pendingSelection.isEmpty() && selectAgent(m_pendingSelection))
             m_pendingSelection.clear();
+        if (!m_pendingEdit.isEmpty() && selectAgent(m_pendingEdit)) {
+            m_pendingEdit.clear();
+            editCurrentAgent();
+        }
         updateListStatus();
     });
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
@@ -242,6 +246,23 @@ bool AgentsPage::selectAgent(const QString &id) {
     m_ui->agentsTreeView->setCurrentIndex(index);
     m_ui->agentsTreeView->scrollTo(index);
     return true;
+}
+
+void AgentsPage::editAgent(const QString &id) {
+    if (selectAgent(id)) {
+        m_pendingEdit.clear();
+        editCurrentAgent();
+        return;
+    }
+    // Hidden by the search, or not listed yet: list every agent, then open it.
+    m_pendingEdit = id;
+    if (!m_ui->searchLineEdit->text().isEmpty()) {
+        m_ui->searchLineEdit->clear();
+        m_searchTimer->stop();
+        m_model->setSearch(QString());
+    } else if (!m_model->isLoading()) {
+        m_model->refresh();
+    }
 }
 
 void AgentsPage::showDetail() {

@@ -68,6 +68,9 @@ public Q_SLOTS:
     void refresh();
     void newAgent();
     void editCurrentAgent();
+    //! Opens the editor on the agent with this id; when a search hides it, the search is
+    //! cleared and the editor opens once the agent is listed.
+    void editAgent(const QString &id);
     //! Asks for confirmation, then deletes the selected agent.
     void deleteCurrentAgent();
     void showVersions();
@@ -106,6 +109,7 @@ private:
     QList<Connector> m_connectors;
     QString m_referenceError;
     QString m_pendingSelection;
+    QString m_pendingEdit; //!< editAgent() waits for this agent to be listed
     bool m_shownOnce = false;
     ApiAvailability m_api = ApiAvailability::Ready;
 };

@@ -108,6 +108,7 @@ private Q_SLOTS:
     void closeWindowWithUnsavedChanges_asks();
     void chatWithAgent_emitsAgent();
     void search_filtersAndAsksServer();
+    void editAgent_hiddenBySearch_clearsItAndOpens();
 
 private:
     AgentEditorDialog *openNewEditor();
@@ -573,6 +574,26 @@ void TestAgentsPage::search_filtersAndAsksServer() {
                     .contains(u"search=alp"_s));
     QTRY_COMPARE(m_list->rowCount(), 1);
     QCOMPARE(m_list->search(), u"alp"_s);
+    // The search narrows this page, not the list the chat's picker offers.
+    QCOMPARE(m_list->accountAgents().size(), 2);
+}
+
+void TestAgentsPage::editAgent_hiddenBySearch_clearsItAndOpens() {
+    createViaService(u"alpha"_s);
+    const Agent beta = createViaService(u"beta"_s);
+    m_page->refresh();
+    QTRY_COMPARE(m_list->rowCount(), 2);
+    auto *search = child<QLineEdit>(m_page.get(), u"searchLineEdit"_s);
+    QTest::keyClicks(search, u"alp"_s);
+    QTRY_COMPARE(m_list->search(), u"alp"_s);
+    QTRY_COMPARE(m_list->rowCount(), 1);
+    // "Edit Agent…" from the chat on an agent the search hides.
+    m_page->editAgent(beta.id);
+    QTRY_VERIFY(m_page->editor() && m_page->editor()->isVisible());
+    QCOMPARE(child<QLineEdit>(m_page->editor(), u"nameLineEdit"_s)->text(), u"beta"_s);
+    QVERIFY(search->text().isEmpty());
+    QCOMPARE(m_list->search(), QString());
+    m_page->editor()->close();
 }
 
 QTEST_MAIN(TestAgentsPage)

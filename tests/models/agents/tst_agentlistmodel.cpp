@@ -6,6 +6,7 @@
 #include <QSignalSpy>
 #include <QTest>
 #include <QTimer>
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 using namespace Tramontane;
@@ -92,6 +93,7 @@ private Q_SLOTS:
     void canceledLoad_isNoFailure();
     void emptyPageWithToken_endsList();
     void upsertAndRemove_updateRows();
+    void accountAgents_ignoreTheSearch();
     void data_columnsAndRoles();
 };
 
@@ -269,6 +271,43 @@ void TestAgentListModel::upsertAndRemove_updateRows() {
     QCOMPARE(model.rowOf(u"ag_001"_s), -1);
     model.removeAgent(u"unknown"_s);
     QCOMPARE(model.rowCount(), 2);
+}
+
+void TestAgentListModel::accountAgents_ignoreTheSearch() {
+    FakeBackend backend;
+    for (int i = 0; i < 12; ++i)
+        backend.agents.append(makeAgent(i));
+    AgentListModel model(backend.fetcher());
+    QSignalSpy changed(&model, &AgentListModel::accountAgentsChanged);
+    model.refresh();
+    QTRY_COMPARE(model.rowCount(), 12);
+    QCOMPARE(model.accountAgents().size(), 12);
+    QVERIFY(changed.size() >= 1);
+
+    model.setSearch(u"agent 1"_s);
+    QTRY_COMPARE(model.rowCount(), 3);
+    QCOMPARE(model.accountAgents().size(), 12);
+
+    // Saves and deletes made while searching reach the account's list too.
+    changed.clear();
+    model.upsertAgent(makeAgent(42));
+    QCOMPARE(model.accountAgents().size(), 13);
+    QCOMPARE(model.accountAgents().first().id, makeAgent(42).id);
+    Agent renamed = makeAgent(5);
+    renamed.name = u"Renamed"_s;
+    model.upsertAgent(renamed); // not among the rows: the account's copy changes all the same
+    QVERIFY(std::any_of(model.accountAgents().cbegin(), model.accountAgents().cend(),
+                        [](const Agent &a) { return a.name == u"Renamed"_s; }));
+    QCOMPARE(model.accountAgents().size(), 13);
+    model.removeAgent(makeAgent(7).id); // hidden by the search
+    QCOMPARE(model.accountAgents().size(), 12);
+    QVERIFY(std::none_of(model.accountAgents().cbegin(), model.accountAgents().cend(),
+                         [](const Agent &a) { return a.id == makeAgent(7).id; }));
+    QCOMPARE(changed.size(), 3);
+
+    model.setSearch(QString());
+    QTRY_COMPARE(model.rowCount(), 12);
+    QCOMPARE(model.accountAgents().size(), 12);
 }
 
 void TestAgentListModel::data_columnsAndRoles() {
