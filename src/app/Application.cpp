@@ -159,6 +159,7 @@ bool Application::start(QString *error, StoreError::Kind *kind) {
     });
     m_targets = new ChatTargetModel(this);
     m_agentList = new AgentListModel(m_agents, this);
+    m_agentList->setLoadsEveryPage(true); // the picker offers every agent, not the first page
     m_targetLoader = new ChatTargetLoader(m_models, m_agentList, this);
     m_connectorService = new ConnectorService(m_client, this);
     m_approvalSettings = new QSettings(this);

@@ -231,6 +231,8 @@ void AgentListModel::load(const QString &pageToken) {
                       Q_EMIT accountAgentsChanged();
                   }
                   Q_EMIT pageLoaded();
+                  if (m_everyPage && m_search.isEmpty() && !m_atEnd && !m_loading)
+                      load(m_nextPageToken);
               });
 }
 

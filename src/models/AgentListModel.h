@@ -56,6 +56,9 @@ public:
     void setSearch(const QString &text);
     QString search() const { return m_search; }
     void setPageSize(int size);
+    //! Whether an unsearched list follows every page by itself (default: only as a view scrolls),
+    //! so that accountAgents() holds the whole account and not its first page.
+    void setLoadsEveryPage(bool every) { m_everyPage = every; }
     int pageSize() const { return m_pageSize; }
 
     //! The account's connectors, to show a connector tool by its title.
@@ -103,6 +106,7 @@ private:
     bool m_loading = false;
     bool m_loaded = false;
     bool m_atEnd = false;
+    bool m_everyPage = false;
     quint64 m_generation = 0;
     ApiError m_lastError;
 };

@@ -94,6 +94,7 @@ private Q_SLOTS:
     void emptyPageWithToken_endsList();
     void upsertAndRemove_updateRows();
     void accountAgents_ignoreTheSearch();
+    void loadsEveryPage_followsTokensUnlessSearching();
     void data_columnsAndRoles();
 };
 
@@ -308,6 +309,27 @@ void TestAgentListModel::accountAgents_ignoreTheSearch() {
     model.setSearch(QString());
     QTRY_COMPARE(model.rowCount(), 12);
     QCOMPARE(model.accountAgents().size(), 12);
+}
+
+void TestAgentListModel::loadsEveryPage_followsTokensUnlessSearching() {
+    FakeBackend backend;
+    for (int i = 0; i < 45; ++i)
+        backend.agents.append(makeAgent(i));
+    AgentListModel model(backend.fetcher());
+    model.setPageSize(20);
+    model.setLoadsEveryPage(true);
+    model.refresh();
+    QTRY_COMPARE(model.rowCount(), 45);
+    QCOMPARE(model.accountAgents().size(), 45);
+    QCOMPARE(backend.requests.size(), 3);
+    QVERIFY(!model.canFetchMore({}));
+    // A search shows its first page only; more come as the view scrolls.
+    backend.requests.clear();
+    model.setSearch(u"agent"_s);
+    QTRY_COMPARE(model.rowCount(), 20);
+    QTest::qWait(50);
+    QCOMPARE(backend.requests.size(), 1);
+    QCOMPARE(model.accountAgents().size(), 45);
 }
 
 void TestAgentListModel::data_columnsAndRoles() {
