@@ -2,6 +2,7 @@
 #include "core/services/OwnedSecrets.h"
 
 #include "core/Logging.h"
+#include "core/auth/OAuthConnectorConfig.h"
 #include "core/auth/SecretStore.h"
 #include "core/protocol/Agent.h"
 #include "core/protocol/Connector.h"
@@ -30,6 +31,7 @@ QStringList OwnedSecrets::ofConnector(const Connector &connector) {
         entries.append(ToolCredentials::entry(key));
         entries.append(SecretStore::oauthTokenEntry(key));
     }
+    entries.append(OAuthConnectorConfig::clientSecretEntry(connector.id));
     entries.removeDuplicates();
     return entries;
 }
