@@ -5,6 +5,8 @@
 #include "app/CachedImageFetcher.h"
 #include "app/EmulatorLauncher.h"
 #include "core/Logging.h"
+#include "core/auth/OAuthTokenManager.h"
+#include "core/auth/OAuthTokenStore.h"
 #include "core/auth/SecretStore.h"
 #include "core/net/ApiClient.h"
 #include "core/protocol/CodeExport.h"
@@ -140,8 +142,12 @@ bool Application::start(QString *error, StoreError::Kind *kind) {
         return init;
     });
     m_session->setPersistence(m_persistence.get());
-    // Each request's connector tools carry the credentials kept for them in the keychain; an
-    // agent's own tools are sent with theirs.
+    // OAuth connectors: their tokens in the keychain, refreshed before a request needs them.
+    m_oauthTokens = new OAuthTokenStore(m_secrets.get(), this);
+    m_oauthManager = new OAuthTokenManager(m_nam, m_oauthTokens, this);
+    // Each request's connector tools carry the credentials kept for them in the keychain (an
+    // OAuth connector's access token through the manager, renewed first when it is about to
+    // expire); an agent's own tools are sent with theirs.
     m_session->setToolAuthorizer([this](ChatSession::TargetKind kind, const QString &targetId,
                                         const QList<Tool> &tools, QObject *context,
                                         std::function<void(const QList<Tool> &)> done) {
@@ -150,12 +156,13 @@ bool Application::start(QString *error, StoreError::Kind *kind) {
             for (const Agent &agent : m_agentList->agents()) {
                 if (agent.id == targetId) {
                     ToolCredentials::authorizeAgentTools(agent, m_secrets.get(), context, done,
-                                                         connectors);
+                                                         connectors, m_oauthManager);
                     return;
                 }
             }
         }
-        ToolCredentials::authorizeTools(tools, m_secrets.get(), context, done, connectors);
+        ToolCredentials::authorizeTools(tools, m_secrets.get(), context, done, connectors,
+                                        m_oauthManager);
     });
     m_targets = new ChatTargetModel(this);
     m_agentList = new AgentListModel(m_agents, this);
@@ -189,6 +196,12 @@ void Application::buildWindow() {
     auto *connectorsPage = new ConnectorsPage(m_connectorService, m_connectorList, m_nam,
                                               m_secrets.get(), m_approvals);
     m_window->setPage(MainWindow::Page::Connectors, connectorsPage);
+    connectorsPage->setOAuth(m_oauthManager, m_oauthTokens, m_approvalSettings);
+    connect(m_oauthTokens, &OAuthTokenStore::keychainUnavailable, m_window.get(),
+            [this](const QString &message) {
+                m_window->showStatus(
+                    tr("Sign-ins are kept for this session only: %1").arg(message));
+            });
     m_agentsPage = agentsPage;
     m_connectorsPage = connectorsPage;
     // Nothing is asked before connectApi() settled the address and the key.
