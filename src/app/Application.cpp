@@ -164,6 +164,14 @@ bool Application::start(QString *error, StoreError::Kind *kind) {
         ToolCredentials::authorizeTools(tools, m_secrets.get(), context, done, connectors,
                                         m_oauthManager);
     });
+    // A connector that refuses its token during a turn: the token is refreshed once and the
+    // turn sent again; a refused refresh ends the turn with the connector's error, whose hint
+    // says to sign in again on the Connectors page.
+    m_session->setCredentialRefresher(
+        [this](const QList<Tool> &sent, QObject *context, std::function<void(bool)> done) {
+            ToolCredentials::refreshTools(sent, m_oauthManager, context, std::move(done),
+                                          m_connectorList->connectors());
+        });
     m_targets = new ChatTargetModel(this);
     m_agentList = new AgentListModel(m_agents, this);
     m_targetLoader = new ChatTargetLoader(m_models, m_agentList, this);
