@@ -2,6 +2,7 @@
 #include "ui/ConnectorAuthSection.h"
 #include "ui_ConnectorAuthSection.h"
 
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 
@@ -44,6 +45,9 @@ ConnectorAuthSection::ConnectorAuthSection(QNetworkAccessManager *nam, QWidget *
            "\"Desktop app\" in the <a href=\"https://console.cloud.google.com/apis/credentials\">"
            "Google Cloud console, APIs &amp; Services, Credentials</a> (enable the Gmail API for "
            "its project), then enter its client id and secret here."));
+    // Wrapped text takes the whole width of the form, not the width of a button.
+    for (QLabel *label : {m_ui->discoveryReportLabel, m_ui->googleHelpLabel, m_ui->oauthErrorLabel})
+        label->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     m_ui->oauthErrorLabel->setStyleSheet(errorStyle());
     m_ui->oauthErrorLabel->hide();
     m_ui->clientIdLineEdit->setPlaceholderText(
@@ -158,7 +162,13 @@ void ConnectorAuthSection::discover() {
     if (m_discovery)
         m_discovery->abort();
     m_report.clear();
-    const QUrl url(m_serverUrl ? m_serverUrl().trimmed() : QString());
+    const QString server = m_serverUrl ? m_serverUrl().trimmed() : QString();
+    if (server.isEmpty()) {
+        m_ui->discoveryReportLabel->setStyleSheet(errorStyle());
+        appendReport(tr("Enter the server URL on the General tab first."));
+        return;
+    }
+    const QUrl url(server);
     m_discovery = new OAuthDiscovery(m_nam, this);
     connect(m_discovery, &OAuthDiscovery::stepSucceeded, this,
             &ConnectorAuthSection::onStepSucceeded);

@@ -239,9 +239,14 @@ void TestConnectorOAuth::form_discovery_namesTheStepThatFailed() {
     QVERIFY(closed.listen(QHostAddress::LocalHost));
     const QString dead = u"http://127.0.0.1:%1/mcp"_s.arg(closed.serverPort());
     closed.close();
-    QTest::keyClicks(child<QLineEdit>(editor, "serverLineEdit"), dead);
     chooseOAuth(editor, 0);
     QSignalSpy done(editor->authSection(), &ConnectorAuthSection::discoveryFinished);
+    // No server URL yet: said so, and nothing is asked.
+    child<QPushButton>(editor, "discoverPushButton")->click();
+    QCOMPARE(child<QLabel>(editor, "discoveryReportLabel")->text(),
+             u"Enter the server URL on the General tab first."_s);
+    QCOMPARE(done.size(), 0);
+    QTest::keyClicks(child<QLineEdit>(editor, "serverLineEdit"), dead);
     child<QPushButton>(editor, "discoverPushButton")->click();
     QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, 15000);
     QString text = child<QLabel>(editor, "discoveryReportLabel")->text();
