@@ -231,6 +231,18 @@ void Application::buildWindow() {
     connect(m_connectorList, &QAbstractItemModel::rowsRemoved, this, syncConnectors);
     connect(m_connectorList, &QAbstractItemModel::modelReset, this, syncConnectors);
     connect(m_connectorList, &ConnectorListModel::loadingChanged, this, syncConnectors);
+    // "Sign In Again…" in the chat: the Connectors page, on that connector, signing in.
+    connect(m_chatPage, &ChatPage::connectorSignInRequested, this,
+            [this, connectorsPage](const QString &key) {
+                m_window->showPage(MainWindow::Page::Connectors);
+                for (const Connector &c : m_connectorList->connectors()) {
+                    if (c.id == key || c.name == key) {
+                        if (connectorsPage->selectConnector(c.id))
+                            connectorsPage->signInSelected();
+                        return;
+                    }
+                }
+            });
     connect(connectorsPage, &ConnectorsPage::useInChatRequested, this,
             [this](const Connector &connector) {
                 m_chatPage->useConnector(connector);

@@ -58,6 +58,8 @@ public:
     //! The tools sent with each request (built-ins and connectors); duplicates are dropped.
     void setTools(const QList<Tool> &tools);
     QList<Tool> tools() const { return m_tools; }
+    //! The tools the last turn's request carried (credentials included: never log them).
+    QList<Tool> lastTurnTools() const { return m_runTools; }
     //! Completes the tools of each request before it leaves, asynchronously (e.g. adds the
     //! stored credential of each connector tool as its `authorization`). For an agent it
     //! gets the agent's id, so it can send the agent's own tools with their credentials.

@@ -684,6 +684,11 @@ bool ConnectorsPage::usesOAuth(const Connector &connector) const {
         return false;
     if (connector.isBuiltIn() && connector.name == "gmail"_L1)
         return true;
+    // A sign-in this session knows of (kept from before, perhaps by another version).
+    const OAuthTokenManager::State state = m_oauthManager->state(connector.id);
+    if (state == OAuthTokenManager::State::SignedIn || state == OAuthTokenManager::State::Refreshing
+        || state == OAuthTokenManager::State::NeedsSignIn)
+        return true;
     return m_settings && OAuthConnectorConfig::load(*m_settings, connector.id).has_value();
 }
 
@@ -730,8 +735,10 @@ ConnectorSignInDialog *ConnectorsPage::signInSelected() {
     dialog->open();
     if (config)
         dialog->start(*config);
-    else
+    else if (c->isBuiltIn())
         dialog->showSetup(OAuthConnectorConfig::google());
+    else
+        dialog->start(OAuthConnectorConfig{}); // discovered from its server
     return dialog;
 }
 
