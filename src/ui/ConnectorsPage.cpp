@@ -484,31 +484,30 @@ void ConnectorsPage::forgetSecrets(const Connector &connector) {
         OAuthConnectorConfig::remove(*m_settings, connector.id);
     if (!m_secrets)
         return;
-    if (m_oauthManager) {
-        // The tokens are revoked at the provider first (when it offers it), then everything
-        // the connector kept goes.
-        m_oauthManager->signOut(connector.id, this, [this, connector](bool, const QString &) {
-            OwnedSecrets::remove(
-                m_secrets, OwnedSecrets::ofConnector(connector), this,
-                [this, name = connector.displayName()](bool ok, const QString &error) {
-                    if (!ok)
-                        showStatus(tr("%1 was deleted, but some of its secrets "
-                                      "could not be removed from the keychain: "
-                                      "%2")
-                                       .arg(name, error),
-                                   StatusKind::Error);
-                });
-        });
+    // The removals go on even if the page is gone; only the report needs it.
+    const QPointer<ConnectorsPage> page(this);
+    const QPointer<SecretStore> secrets(m_secrets);
+    auto removeAll = [page, secrets, connector] {
+        if (!secrets)
+            return;
+        OwnedSecrets::remove(secrets, OwnedSecrets::ofConnector(connector), nullptr,
+                             [page, name = connector.displayName()](bool ok, const QString &error) {
+                                 if (!ok && page)
+                                     page->showStatus(
+                                         tr("%1 was deleted, but some of its secrets could not be "
+                                            "removed from the keychain: %2")
+                                             .arg(name, error),
+                                         StatusKind::Error);
+                             });
+    };
+    if (!m_oauthManager) {
+        removeAll();
         return;
     }
-    OwnedSecrets::remove(m_secrets, OwnedSecrets::ofConnector(connector), this,
-                         [this, name = connector.displayName()](bool ok, const QString &error) {
-                             if (!ok)
-                                 showStatus(tr("%1 was deleted, but some of its secrets could "
-                                               "not be removed from the keychain: %2")
-                                                .arg(name, error),
-                                            StatusKind::Error);
-                         });
+    // A sign-in's tokens are revoked at the provider first (when it offers it), then every
+    // secret the connector kept goes.
+    m_oauthManager->signOut(connector.id, m_oauthManager,
+                            [removeAll](bool, const QString &) { removeAll(); });
 }
 
 void ConnectorsPage::collectHeaders(const Connector &connector,
