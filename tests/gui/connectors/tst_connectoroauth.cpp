@@ -78,6 +78,7 @@ private Q_SLOTS:
     void form_googlePreset_fillsTheEndpointsAndAsksForYourClient();
     void page_signIn_showsState_signOut_delete();
     void page_builtInGmail_asksForTheGoogleClientFirst();
+    void page_closedWhileDeleting_stillForgetsEverything();
 
 private:
     void makePage(const QUrl &baseUrl);
@@ -508,6 +509,39 @@ void TestConnectorOAuth::page_builtInGmail_asksForTheGoogleClientFirst() {
     QCOMPARE(dialog->statusText(), u"Sign-in cancelled."_s);
     QVERIFY(!dialog->signIn()->isRunning());
     dialog->close();
+}
+
+void TestConnectorOAuth::page_closedWhileDeleting_stillForgetsEverything() {
+    const Connector c = createConnector(u"short_lived"_s);
+    QVERIFY(!c.id.isEmpty());
+    OAuthConnectorConfig{}.save(*m_settings, c.id);
+    QVERIFY(selectByName(u"short_lived"_s));
+    child<QPushButton>(m_page.get(), "signInPushButton")->click();
+    auto *dialog = m_page->findChild<ConnectorSignInDialog *>(u"connectorSignInDialog"_s);
+    QVERIFY(dialog);
+    QSignalSpy finished(dialog, &ConnectorSignInDialog::signInFinished);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 20000);
+    QObject context;
+    bool written = false;
+    m_secrets->write(OAuthConnectorConfig::clientSecretEntry(c.id), u"entered"_s, &context,
+                     [&](const SecretStore::Result &r) { written = r.ok; });
+    QTRY_VERIFY(written);
+
+    // Deleted, and the window closes while the tokens are being revoked (slowly).
+    QCOMPARE(m_http->addFault(QJsonObject{{u"kind"_s, u"delay"_s},
+                                          {u"path"_s, u"/__oauth/revoke"_s},
+                                          {u"count"_s, 0},
+                                          {u"delay_ms"_s, 1000}}),
+             200);
+    QMessageBox *box = m_page->deleteSelected();
+    QVERIFY(box);
+    box->button(QMessageBox::Yes)->click();
+    QTRY_COMPARE(m_model->rowCount(), 0);
+    m_page.reset();
+    QTRY_VERIFY_WITH_TIMEOUT(!read(*m_secrets, OAuthConnectorConfig::clientSecretEntry(c.id)),
+                             8000);
+    QVERIFY(!read(*m_secrets, SecretStore::oauthTokenEntry(c.id)));
+    m_http->send("DELETE", u"/__admin/faults"_s);
 }
 
 QTEST_MAIN(TestConnectorOAuth)
