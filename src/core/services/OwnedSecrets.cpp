@@ -43,10 +43,11 @@ QStringList OwnedSecrets::ofAgent(const Agent &agent) {
 
 void OwnedSecrets::remove(SecretStore *store, const QStringList &entries, QObject *context,
                           DoneCallback done) {
-    const QPointer<QObject> guard(context);
+    // Shared rather than copied into each callback (the analyzer misreads QPointer copies).
+    const auto guard = std::make_shared<QPointer<QObject>>(context);
     const bool hasContext = context != nullptr;
     auto finish = [guard, hasContext, done](bool ok, const QString &error) {
-        if ((!hasContext || guard) && done)
+        if ((!hasContext || *guard) && done)
             done(ok, error);
     };
     if (!store || entries.isEmpty()) {
