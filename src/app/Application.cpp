@@ -5,6 +5,8 @@
 #include "app/CachedImageFetcher.h"
 #include "app/EmulatorLauncher.h"
 #include "core/Logging.h"
+#include "core/auth/OAuthTokenManager.h"
+#include "core/auth/OAuthTokenStore.h"
 #include "core/auth/SecretStore.h"
 #include "core/net/ApiClient.h"
 #include "core/protocol/CodeExport.h"
@@ -140,8 +142,12 @@ bool Application::start(QString *error, StoreError::Kind *kind) {
         return init;
     });
     m_session->setPersistence(m_persistence.get());
-    // Each request's connector tools carry the credentials kept for them in the keychain; an
-    // agent's own tools are sent with theirs.
+    // OAuth connectors: their tokens in the keychain, refreshed before a request needs them.
+    m_oauthTokens = new OAuthTokenStore(m_secrets.get(), this);
+    m_oauthManager = new OAuthTokenManager(m_nam, m_oauthTokens, this);
+    // Each request's connector tools carry the credentials kept for them in the keychain (an
+    // OAuth connector's access token through the manager, renewed first when it is about to
+    // expire); an agent's own tools are sent with theirs.
     m_session->setToolAuthorizer([this](ChatSession::TargetKind kind, const QString &targetId,
                                         const QList<Tool> &tools, QObject *context,
                                         std::function<void(const QList<Tool> &)> done) {
@@ -150,13 +156,22 @@ bool Application::start(QString *error, StoreError::Kind *kind) {
             for (const Agent &agent : m_agentList->accountAgents()) {
                 if (agent.id == targetId) {
                     ToolCredentials::authorizeAgentTools(agent, m_secrets.get(), context, done,
-                                                         connectors);
+                                                         connectors, m_oauthManager);
                     return;
                 }
             }
         }
-        ToolCredentials::authorizeTools(tools, m_secrets.get(), context, done, connectors);
+        ToolCredentials::authorizeTools(tools, m_secrets.get(), context, done, connectors,
+                                        m_oauthManager);
     });
+    // A connector that refuses its token during a turn: the token is refreshed once and the
+    // turn sent again; a refused refresh ends the turn with the connector's error, whose hint
+    // says to sign in again on the Connectors page.
+    m_session->setCredentialRefresher(
+        [this](const QList<Tool> &sent, QObject *context, std::function<void(bool)> done) {
+            ToolCredentials::refreshTools(sent, m_oauthManager, context, std::move(done),
+                                          m_connectorList->connectors());
+        });
     m_targets = new ChatTargetModel(this);
     m_agentList = new AgentListModel(m_agents, this);
     m_agentList->setLoadsEveryPage(true); // the picker offers every agent, not the first page
@@ -190,6 +205,12 @@ void Application::buildWindow() {
     auto *connectorsPage = new ConnectorsPage(m_connectorService, m_connectorList, m_nam,
                                               m_secrets.get(), m_approvals);
     m_window->setPage(MainWindow::Page::Connectors, connectorsPage);
+    connectorsPage->setOAuth(m_oauthManager, m_oauthTokens, m_approvalSettings);
+    connect(m_oauthTokens, &OAuthTokenStore::keychainUnavailable, m_window.get(),
+            [this](const QString &message) {
+                m_window->showStatus(
+                    tr("Sign-ins are kept for this session only: %1").arg(message));
+            });
     m_agentsPage = agentsPage;
     m_connectorsPage = connectorsPage;
     // Nothing is asked before connectApi() settled the address and the key.
@@ -211,6 +232,18 @@ void Application::buildWindow() {
     connect(m_connectorList, &QAbstractItemModel::rowsRemoved, this, syncConnectors);
     connect(m_connectorList, &QAbstractItemModel::modelReset, this, syncConnectors);
     connect(m_connectorList, &ConnectorListModel::loadingChanged, this, syncConnectors);
+    // "Sign In Again…" in the chat: the Connectors page, on that connector, signing in.
+    connect(m_chatPage, &ChatPage::connectorSignInRequested, this,
+            [this, connectorsPage](const QString &key) {
+                m_window->showPage(MainWindow::Page::Connectors);
+                for (const Connector &c : m_connectorList->connectors()) {
+                    if (c.id == key || c.name == key) {
+                        if (connectorsPage->selectConnector(c.id))
+                            connectorsPage->signInSelected();
+                        return;
+                    }
+                }
+            });
     connect(connectorsPage, &ConnectorsPage::useInChatRequested, this,
             [this](const Connector &connector) {
                 m_chatPage->useConnector(connector);

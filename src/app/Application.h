@@ -38,6 +38,8 @@ class HistorySidebar;
 class ImageCache;
 class MainWindow;
 class ModelService;
+class OAuthTokenManager;
+class OAuthTokenStore;
 struct ModelList;
 class SecretStore;
 class StoreChatPersistence;
@@ -118,6 +120,8 @@ private:
     std::unique_ptr<ConversationStore> m_store;
     std::unique_ptr<SecretStore> m_secrets;
     QNetworkAccessManager *m_nam = nullptr;
+    OAuthTokenStore *m_oauthTokens = nullptr;
+    OAuthTokenManager *m_oauthManager = nullptr;
     ApiClient *m_client = nullptr;
     ChatService *m_chat = nullptr;
     FileService *m_files = nullptr;

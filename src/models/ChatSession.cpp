@@ -76,6 +76,7 @@ bool ChatSession::startTurn() {
     m_runFirstEntry = m_model->appendEntry(placeholder);
     m_runIds = {placeholder.id};
     m_firstFlushDone = false;
+    m_refreshedThisTurn = false;
 
     Q_EMIT busyChanged(true);
     if (!m_authorizer) {
@@ -136,6 +137,8 @@ void ChatSession::prepareRequest(const QList<ChatMessage> &messages, const QList
 }
 
 void ChatSession::startRun(const QList<ChatMessage> &history, const QList<Tool> &tools) {
+    m_runHistory = history;
+    m_runTools = tools;
     const TurnRequest request = makeRequest(m_targetKind, m_targetId, history, tools);
     if (const auto *agent = std::get_if<AgentCompletionRequest>(&request))
         m_run = m_service->streamAgent(*agent);
@@ -211,17 +214,27 @@ void ChatSession::persistCheckpoint() {
 void ChatSession::onRunFinished() {
     m_frame.stop();
     m_checkpoint.stop(); // the final state is stored below
-    ChatRun *run = m_run;
-    const ChatRun::Outcome outcome = run->outcome();
-    syncRunEntries(ChatEntry::Status::Complete);
+    const ChatRun *run = m_run;
+    RunEnd end{run->outcome(), run->error(), run->requestId(), run->completion().model,
+               run->completion().usage};
+    if (end.outcome == ChatRun::Outcome::Failed && end.error.isConnectorCredentialsRejected()
+        && refreshAndRetry(end))
+        return;
+    finishRun(end);
+}
+
+void ChatSession::finishRun(const RunEnd &end) {
+    const ChatRun::Outcome outcome = end.outcome;
+    if (m_run) // else it ended before (a retry after a refresh), with nothing to show
+        syncRunEntries(ChatEntry::Status::Complete);
 
     const int last = m_runFirstEntry + int(m_runIds.size()) - 1;
     ChatEntry entry = m_model->entries().at(last);
     const bool hasContent = !entry.message.content.isEmpty() || !entry.message.toolCalls.isEmpty()
                             || m_runIds.size() > 1;
-    entry.requestId = run->requestId();
-    entry.model = run->completion().model.isEmpty() ? entry.model : run->completion().model;
-    entry.usage = run->completion().usage;
+    entry.requestId = end.requestId;
+    entry.model = end.model.isEmpty() ? entry.model : end.model;
+    entry.usage = end.usage;
 
     switch (outcome) {
     case ChatRun::Outcome::Running:
@@ -231,7 +244,7 @@ void ChatSession::onRunFinished() {
     case ChatRun::Outcome::Interrupted:
     case ChatRun::Outcome::Failed:
         entry.status = hasContent ? ChatEntry::Status::Interrupted : ChatEntry::Status::Failed;
-        entry.error = run->error();
+        entry.error = end.error;
         break;
     case ChatRun::Outcome::Canceled:
         entry.status = ChatEntry::Status::Canceled;
@@ -258,7 +271,44 @@ void ChatSession::onRunFinished() {
     Q_EMIT turnFinished(int(outcome));
 }
 
+bool ChatSession::refreshAndRetry(const RunEnd &end) {
+    if (!m_refresher || m_refreshedThisTurn || m_runIds.size() != 1)
+        return false;
+    const ChatEntry &entry = m_model->entries().at(m_runFirstEntry);
+    if (!entry.message.content.isEmpty() || !entry.message.toolCalls.isEmpty())
+        return false;
+    m_refreshedThisTurn = true;
+    m_refreshing = true;
+    qCInfo(lcChat) << "a connector refused its token: refreshing it, then sending the turn again";
+    // The run deletes itself once finished; the turn is the session's until it ends.
+    m_run = nullptr;
+    m_refresher(m_runTools, this, [this, end](bool refreshed) {
+        m_refreshing = false;
+        if (!refreshed || m_stopRequested) {
+            // The turn ends with the connector's own error (or as the user stopped it).
+            m_stopRequested = false;
+            finishRun(end);
+            return;
+        }
+        m_starting = true;
+        const QList<ChatMessage> history = m_runHistory;
+        const auto send = [this, history](const QList<Tool> &tools) {
+            m_starting = false;
+            startRun(history, tools);
+        };
+        if (m_authorizer)
+            m_authorizer(m_targetKind, m_targetId, m_tools, this, send);
+        else
+            send(m_tools);
+    });
+    return true;
+}
+
 void ChatSession::stop() {
+    if (m_refreshing) {
+        m_stopRequested = true;
+        return;
+    }
     if (m_run)
         m_run->cancel();
 }

@@ -3,6 +3,7 @@
 
 #include "core/protocol/ChatRequest.h"
 #include "core/protocol/Tool.h"
+#include "core/services/ChatService.h"
 #include "models/ChatItem.h"
 
 #include <QObject>
@@ -13,7 +14,6 @@
 
 namespace Tramontane {
 
-class ChatRun;
 class ChatService;
 class ConversationModel;
 
@@ -58,6 +58,8 @@ public:
     //! The tools sent with each request (built-ins and connectors); duplicates are dropped.
     void setTools(const QList<Tool> &tools);
     QList<Tool> tools() const { return m_tools; }
+    //! The tools the last turn's request carried (credentials included: never log them).
+    QList<Tool> lastTurnTools() const { return m_runTools; }
     //! Completes the tools of each request before it leaves, asynchronously (e.g. adds the
     //! stored credential of each connector tool as its `authorization`). For an agent it
     //! gets the agent's id, so it can send the agent's own tools with their credentials.
@@ -65,6 +67,15 @@ public:
         std::function<void(TargetKind kind, const QString &targetId, const QList<Tool> &tools,
                            QObject *context, std::function<void(const QList<Tool> &)> done)>;
     void setToolAuthorizer(ToolAuthorizer authorizer) { m_authorizer = std::move(authorizer); }
+    //! When a turn fails before any answer because a connector refused its token (a 401 about
+    //! the connector), the refresher gets the tools that were sent and renews their tokens;
+    //! \a done(true) sends the turn once more (the authorizer completes the tools again),
+    //! done(false) ends it with the connector's error. Once per turn.
+    using CredentialRefresher = std::function<void(const QList<Tool> &sentTools, QObject *context,
+                                                   std::function<void(bool refreshed)> done)>;
+    void setCredentialRefresher(CredentialRefresher refresher) {
+        m_refresher = std::move(refresher);
+    }
     //! A turn's request: to a model or to an agent.
     using TurnRequest = std::variant<ChatRequest, AgentCompletionRequest>;
     //! The request a turn sending \a messages with \a tools would make: this chat's model or
@@ -80,7 +91,7 @@ public:
     //! runs that long after the first unsaved update, whether or not more text arrives.
     void setCheckpointInterval(int ms) { m_checkpoint.setInterval(ms); }
 
-    bool isBusy() const { return m_starting || !m_run.isNull(); }
+    bool isBusy() const { return m_starting || m_refreshing || !m_run.isNull(); }
     ConversationModel *model() const { return m_model; }
 
     //! Sends \a text as the next user message. Returns false (and sends nothing) when busy,
@@ -117,7 +128,19 @@ private:
     void startRun(const QList<ChatMessage> &history, const QList<Tool> &tools);
     void onRunUpdated();
     void flush();
+    //! How a run ended, kept once the run is gone.
+    struct RunEnd {
+        ChatRun::Outcome outcome;
+        ApiError error;
+        QString requestId;
+        QString model;
+        std::optional<Usage> usage;
+    };
     void onRunFinished();
+    void finishRun(const RunEnd &end);
+    //! After a connector's 401: renews its token and sends the turn once more. False when
+    //! that is not possible (no refresher, tried already, or something arrived).
+    bool refreshAndRetry(const RunEnd &end);
     void syncRunEntries(ChatEntry::Status status);
     void persistCheckpoint();
     qint64 nextLocalId() { return --m_localId; }
@@ -130,6 +153,11 @@ private:
     QList<Tool> m_tools;
 
     ToolAuthorizer m_authorizer;
+    CredentialRefresher m_refresher;
+    QList<ChatMessage> m_runHistory; // what the turn's request sent
+    QList<Tool> m_runTools;
+    bool m_refreshedThisTurn = false;
+    bool m_refreshing = false;
     bool m_starting = false; // tools being completed before the request leaves
     bool m_stopRequested = false;
     QPointer<ChatRun> m_run;

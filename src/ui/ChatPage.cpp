@@ -12,6 +12,7 @@
 #include "ui/TargetItemDelegate.h"
 #include "ui/TargetProblemBar.h"
 #include "ui/chat/ChatView.h"
+#include "ui/chat/ConnectorSignInBar.h"
 #include "ui/chat/ImageFetcher.h"
 #include "ui/chat/RetryCountdown.h"
 #include "ui/chat/ToolTitles.h"
@@ -116,6 +117,21 @@ ChatPage::ChatPage(ChatSession *session, ChatTargetModel *targets,
     m_retryCountdown = new RetryCountdown(this);
     m_ui->pageLayout->insertWidget(m_ui->pageLayout->indexOf(m_ui->composerNoticeLabel),
                                    m_retryCountdown);
+    // A connector whose sign-in no longer works: say so, and offer to sign in again.
+    m_signInBar = new ConnectorSignInBar(this);
+    m_ui->pageLayout->insertWidget(m_ui->pageLayout->indexOf(m_ui->composerNoticeLabel),
+                                   m_signInBar);
+    connect(m_signInBar, &ConnectorSignInBar::signInRequested, this,
+            &ChatPage::connectorSignInRequested);
+    connect(session, &ChatSession::turnFinished, this, [this] {
+        const ConversationModel *model = m_session->model();
+        if (model->entryCount() > 0)
+            m_signInBar->showFor(model->entries().last().error, m_session->lastTurnTools());
+    });
+    connect(session, &ChatSession::busyChanged, this, [this](bool busy) {
+        if (busy)
+            m_signInBar->hide();
+    });
     connect(session, &ChatSession::retryScheduled, this,
             [this](int delayMs, const ApiError &error) {
                 m_retryCountdown->start(std::chrono::milliseconds(delayMs), error);

@@ -25,6 +25,7 @@ class ChatTargetModel;
 class ChatView;
 class ImageFetcher;
 class RetryCountdown;
+class ConnectorSignInBar;
 class TargetProblemBar;
 class ToolApprovalStore;
 
@@ -86,6 +87,9 @@ Q_SIGNALS:
     //! "Edit agent…" in the tools menu of a chat with the agent \a agentId.
     void editAgentRequested(const QString &agentId);
     void statusMessage(const QString &text);
+    //! "Sign In Again…" after a connector refused its sign-in; \a connectorKey is the chat
+    //! tool's connector id or name (empty when the error did not say which).
+    void connectorSignInRequested(const QString &connectorKey);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -116,6 +120,7 @@ private:
     ChatTargetModel *m_targets;
     ChatTargetLoader *m_loader = nullptr;
     TargetProblemBar *m_targetProblem = nullptr;
+    ConnectorSignInBar *m_signInBar = nullptr;
     RetryCountdown *m_retryCountdown = nullptr;
     ChatView *m_view = nullptr;
     QMenu *m_toolsMenu = nullptr;

@@ -3,11 +3,15 @@
 #include "ui_ConnectorEditorDialog.h"
 
 #include "core/Logging.h"
+#include "core/auth/OAuthTokenManager.h"
+#include "core/auth/OAuthTokenStore.h"
 #include "core/auth/SecretStore.h"
 #include "core/net/ApiJob.h"
 #include "core/net/Redactor.h"
 #include "core/services/ConnectorPolicy.h"
 #include "core/services/ConnectorService.h"
+#include "ui/ConnectorAuthSection.h"
+#include "ui/ConnectorSignInDialog.h"
 #include "ui/ConnectorToolsDialog.h"
 
 #include <QApplication>
@@ -16,6 +20,7 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSettings>
 
 using namespace Qt::StringLiterals;
 
@@ -53,9 +58,23 @@ ConnectorEditorDialog::ConnectorEditorDialog(ConnectorService *service, SecretSt
     , m_service(service)
     , m_secrets(secrets)
     , m_approvals(approvals)
-    , m_test(new McpConnectionTest(nam, this)) {
+    , m_test(new McpConnectionTest(nam, this))
+    , m_nam(nam) {
     m_ui->setupUi(this);
     setupVisibility();
+
+    m_ui->authenticationComboBox->addItem(tr("None"), int(AuthMethod::None));
+    m_ui->authenticationComboBox->addItem(tr("Headers"), int(AuthMethod::Headers));
+    m_ui->authenticationComboBox->addItem(tr("OAuth 2.0 (sign in through the browser)"),
+                                          int(AuthMethod::OAuth));
+    m_auth = new ConnectorAuthSection(nam, m_ui->authenticationTab);
+    m_auth->setObjectName(u"connectorAuthSection"_s);
+    m_auth->setServerUrlProvider([this] { return m_ui->serverLineEdit->text(); });
+    m_ui->oauthSectionLayout->addWidget(m_auth);
+    connect(m_ui->authenticationComboBox, &QComboBox::currentIndexChanged, this,
+            &ConnectorEditorDialog::updateAuthUi);
+    connect(m_ui->signInPushButton, &QPushButton::clicked, this, &ConnectorEditorDialog::signIn);
+    updateAuthUi();
 
     QHeaderView *header = m_ui->headersTableWidget->horizontalHeader();
     header->setSectionResizeMode(HeaderNameColumn, QHeaderView::Stretch);
@@ -171,8 +190,104 @@ void ConnectorEditorDialog::setConnector(const Connector &connector) {
                             });
         }
     }
+    std::optional<OAuthConnectorConfig> oauth;
+    if (m_settings)
+        oauth = OAuthConnectorConfig::load(*m_settings, connector.id);
+    m_hadOAuth = oauth.has_value();
+    AuthMethod method = headers.isEmpty() ? AuthMethod::None : AuthMethod::Headers;
+    if (oauth) {
+        method = AuthMethod::OAuth;
+        m_auth->setConfig(*oauth);
+    }
+    m_ui->authenticationComboBox->setCurrentIndex(
+        m_ui->authenticationComboBox->findData(int(method)));
+    if (m_secrets && oauth) {
+        m_secrets->read(OAuthConnectorConfig::clientSecretEntry(connector.id), this,
+                        [this](const SecretStore::Result &result) {
+                            m_auth->setClientSecretStored(result.ok && result.value
+                                                          && !result.value->isEmpty());
+                        });
+    }
+    updateAuthUi();
     m_initial = snapshot();
     validateServerLive();
+}
+
+void ConnectorEditorDialog::setOAuth(OAuthTokenManager *manager, OAuthTokenStore *tokens,
+                                     QSettings *settings) {
+    m_oauthManager = manager;
+    m_oauthTokens = tokens;
+    m_settings = settings;
+    updateAuthUi();
+}
+
+ConnectorEditorDialog::AuthMethod ConnectorEditorDialog::authMethod() const {
+    return AuthMethod(m_ui->authenticationComboBox->currentData().toInt());
+}
+
+void ConnectorEditorDialog::updateAuthUi() {
+    const AuthMethod method = authMethod();
+    switch (method) {
+    case AuthMethod::None:
+        m_ui->authenticationHelpLabel->setText(tr("The server needs no sign-in."));
+        break;
+    case AuthMethod::Headers:
+        m_ui->authenticationHelpLabel->setText(
+            tr("The headers of the Headers tab (e.g. Authorization: Bearer …) are sent with every "
+               "request."));
+        break;
+    case AuthMethod::OAuth:
+        m_ui->authenticationHelpLabel->setText(
+            tr("You sign in through your browser; this computer keeps the tokens in the system "
+               "keychain and renews them when they expire."));
+        break;
+    }
+    const bool oauth = method == AuthMethod::OAuth;
+    m_auth->setVisible(oauth);
+    m_ui->signInPushButton->setVisible(oauth);
+    m_ui->signInStateLabel->setVisible(oauth);
+    const bool canSignIn = isEditing() && m_oauthManager;
+    m_ui->signInPushButton->setEnabled(canSignIn);
+    m_ui->signInPushButton->setToolTip(
+        canSignIn ? tr("Sign in through your browser; the tokens are kept in the system keychain.")
+                  : tr("Save the connector first, then sign in."));
+    if (oauth)
+        updateSignInState();
+}
+
+void ConnectorEditorDialog::updateSignInState() {
+    if (!isEditing() || !m_oauthTokens || !m_oauthManager) {
+        m_ui->signInStateLabel->setText(
+            isEditing() ? QString() : tr("Save the connector first, then sign in."));
+        return;
+    }
+    const QString id = m_original->id;
+    m_oauthTokens->load(
+        id, this, [this, id](const std::optional<OAuthTokens> &tokens, const QString &) {
+            if (!m_oauthManager)
+                return;
+            m_ui->signInStateLabel->setText(ConnectorSignInDialog::stateText(
+                tokens, m_oauthManager->state(id), QDateTime::currentDateTimeUtc()));
+        });
+}
+
+ConnectorSignInDialog *ConnectorEditorDialog::signIn() {
+    if (!isEditing() || !m_oauthManager)
+        return nullptr;
+    if (!m_auth->validate().isEmpty())
+        return nullptr;
+    auto *dialog = new ConnectorSignInDialog(m_nam, m_secrets, m_oauthManager, m_settings, this);
+    dialog->setObjectName(u"connectorSignInDialog"_s);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (m_browserOpener)
+        dialog->setBrowserOpener(m_browserOpener);
+    dialog->setConnector(m_original->id, m_original->displayName(),
+                         QUrl(m_ui->serverLineEdit->text().trimmed()));
+    connect(dialog, &ConnectorSignInDialog::signInFinished, this,
+            &ConnectorEditorDialog::updateSignInState);
+    dialog->open();
+    dialog->start(m_auth->config(), m_auth->clientSecret());
+    return dialog;
 }
 
 Connector ConnectorEditorDialog::connector() const {
@@ -301,6 +416,11 @@ ConnectorEditorDialog::Snapshot ConnectorEditorDialog::snapshot() const {
             continue;
         s.headers.append(
             {row.name->text(), row.value->text(), row.secret->isChecked(), row.global});
+    }
+    s.authMethod = m_ui->authenticationComboBox->currentIndex();
+    if (authMethod() == AuthMethod::OAuth) {
+        s.oauth = m_auth->config();
+        s.oauthSecretTyped = !m_auth->clientSecret().isEmpty();
     }
     return s;
 }
@@ -435,6 +555,11 @@ bool ConnectorEditorDialog::validateForm() {
             break;
         }
         seen.append(name.toLower());
+    }
+    if (authMethod() == AuthMethod::OAuth && !m_auth->validate().isEmpty()) {
+        if (ok)
+            m_ui->tabWidget->setCurrentWidget(m_ui->authenticationTab);
+        ok = false;
     }
     return ok;
 }
@@ -634,7 +759,7 @@ void ConnectorEditorDialog::onSaved(const Connector &connector) {
 }
 
 void ConnectorEditorDialog::storeSecrets(const Connector &connector) {
-    if (!m_secrets || connector.id.isEmpty())
+    if (connector.id.isEmpty())
         return;
     auto done = [this](const SecretStore::Result &result) {
         if (!result.ok)
@@ -642,6 +767,9 @@ void ConnectorEditorDialog::storeSecrets(const Connector &connector) {
         if (--m_pendingSecretWrites == 0)
             finishSave();
     };
+    storeOAuth(connector, done);
+    if (!m_secrets)
+        return;
     QStringList kept;
     for (const HeaderRow &row : std::as_const(m_headerRows)) {
         if (!row.name || !row.value || !row.secret)
@@ -667,6 +795,35 @@ void ConnectorEditorDialog::storeSecrets(const Connector &connector) {
                               done);
         }
     }
+}
+
+void ConnectorEditorDialog::storeOAuth(
+    const Connector &connector, const std::function<void(const SecretStore::Result &)> &done) {
+    const bool oauth = authMethod() == AuthMethod::OAuth;
+    if (oauth) {
+        if (m_settings)
+            m_auth->config().save(*m_settings, connector.id);
+        if (const QString secret = m_auth->clientSecret(); !secret.isEmpty() && m_secrets) {
+            Redactor::addSecret(secret);
+            ++m_pendingSecretWrites;
+            m_secrets->write(OAuthConnectorConfig::clientSecretEntry(connector.id), secret, this,
+                             done);
+        }
+        m_hadOAuth = true;
+        return;
+    }
+    if (!m_hadOAuth)
+        return;
+    // No longer signed in with OAuth: its settings, client secret and tokens go.
+    m_hadOAuth = false;
+    if (m_settings)
+        OAuthConnectorConfig::remove(*m_settings, connector.id);
+    if (m_secrets) {
+        ++m_pendingSecretWrites;
+        m_secrets->remove(OAuthConnectorConfig::clientSecretEntry(connector.id), this, done);
+    }
+    if (m_oauthManager)
+        m_oauthManager->signOut(connector.id, m_oauthManager, [](bool, const QString &) {});
 }
 
 void ConnectorEditorDialog::finishSave() {

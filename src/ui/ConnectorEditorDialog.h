@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/auth/OAuthConnectorConfig.h"
+#include "core/auth/SecretStore.h"
 #include "core/net/ApiError.h"
 #include "core/protocol/Connector.h"
 #include "core/services/McpConnectionTest.h"
@@ -10,6 +12,7 @@
 #include <QList>
 #include <QPointer>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -17,12 +20,17 @@ class QCheckBox;
 class QLabel;
 class QLineEdit;
 class QNetworkAccessManager;
+class QSettings;
 class QWidget;
 
 namespace Tramontane {
 
 class ApiJob;
+class ConnectorAuthSection;
 class ConnectorService;
+class ConnectorSignInDialog;
+class OAuthTokenManager;
+class OAuthTokenStore;
 class SecretStore;
 class ToolApprovalStore;
 
@@ -42,6 +50,12 @@ class ConnectorEditorDialog;
 //! they are shown as "stored" and sent again only when the headers changed (the API replaces
 //! them as a whole, and never returns secrets).
 //!
+//! The Authentication tab says how the connector is signed in to: not at all, with headers
+//! (the Headers tab), or with OAuth 2.0 (ConnectorAuthSection: discovered from the server, or
+//! entered by hand, or the Google preset). The OAuth settings are kept in the settings under
+//! the connector's id, the client secret in the keychain; "Sign In…" runs the browser sign-in
+//! (ConnectorSignInDialog) for a saved connector.
+//!
 //! "Test connection" talks MCP to the server URL from this computer with the headers of the
 //! form (McpConnectionTest), before or after saving.
 class ConnectorEditorDialog final : public QDialog, public UnsavedChangesGuard {
@@ -54,6 +68,21 @@ public:
                           QNetworkAccessManager *nam, ToolApprovalStore *approvals,
                           QWidget *parent = nullptr);
     ~ConnectorEditorDialog() override;
+
+    enum class AuthMethod { None, Headers, OAuth };
+
+    //! Where OAuth sign-ins keep their state (call before setConnector()); without it the
+    //! OAuth choice is kept for this dialog only and "Sign In…" is off.
+    void setOAuth(OAuthTokenManager *manager, OAuthTokenStore *tokens, QSettings *settings);
+    //! How the browser is opened by a sign-in (tests play the browser).
+    void setBrowserOpener(std::function<bool(const QUrl &)> opener) {
+        m_browserOpener = std::move(opener);
+    }
+    AuthMethod authMethod() const;
+    ConnectorAuthSection *authSection() const { return m_auth; }
+    //! Signs the saved connector in with the OAuth settings of the form (returns the dialog
+    //! that shows it, or null when the connector is not saved yet).
+    ConnectorSignInDialog *signIn();
 
     //! Switches to editing \a connector (call before showing the dialog). Reads the stored
     //! secret header values from the SecretStore.
@@ -113,6 +142,9 @@ private:
     struct Snapshot {
         QString title, name, description, server, visibility, iconUrl, systemPrompt;
         QList<ConnectorHeader> headers;
+        int authMethod = 0;
+        OAuthConnectorConfig oauth;
+        bool oauthSecretTyped = false;
         bool operator==(const Snapshot &) const = default;
     };
 
@@ -140,6 +172,10 @@ private:
     void finishSave();
     void onTestFinished(const McpConnectionReport &report);
     void showTestTools();
+    void updateAuthUi();
+    void updateSignInState();
+    void storeOAuth(const Connector &connector,
+                    const std::function<void(const SecretStore::Result &)> &done);
 
     std::unique_ptr<Ui::ConnectorEditorDialog> m_ui;
     QPointer<ConnectorService> m_service;
@@ -160,6 +196,13 @@ private:
     bool m_nameEdited = false;
     bool m_triedSave = false;
     McpConnectionReport m_lastTest;
+    QNetworkAccessManager *m_nam;
+    ConnectorAuthSection *m_auth;
+    QPointer<OAuthTokenManager> m_oauthManager;
+    QPointer<OAuthTokenStore> m_oauthTokens;
+    QSettings *m_settings = nullptr;
+    bool m_hadOAuth = false;
+    std::function<bool(const QUrl &)> m_browserOpener;
 };
 
 } // namespace Tramontane

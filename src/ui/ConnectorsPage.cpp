@@ -3,6 +3,9 @@
 #include "ui_ConnectorsPage.h"
 
 #include "core/Logging.h"
+#include "core/auth/OAuthConnectorConfig.h"
+#include "core/auth/OAuthTokenManager.h"
+#include "core/auth/OAuthTokenStore.h"
 #include "core/auth/SecretStore.h"
 #include "core/net/ApiJob.h"
 #include "core/net/Redactor.h"
@@ -13,6 +16,7 @@
 #include "models/ConnectorListModel.h"
 #include "models/Roles.h"
 #include "ui/ConnectorEditorDialog.h"
+#include "ui/ConnectorSignInDialog.h"
 #include "ui/ConnectorToolsDialog.h"
 
 #include <QHeaderView>
@@ -105,6 +109,8 @@ ConnectorsPage::ConnectorsPage(ConnectorService *service, ConnectorListModel *mo
     connect(m_ui->useInChatPushButton, &QPushButton::clicked, this,
             &ConnectorsPage::useSelectedInChat);
     connect(m_ui->refreshPushButton, &QPushButton::clicked, this, &ConnectorsPage::refresh);
+    connect(m_ui->signInPushButton, &QPushButton::clicked, this, &ConnectorsPage::signInSelected);
+    connect(m_ui->signOutPushButton, &QPushButton::clicked, this, &ConnectorsPage::signOutSelected);
     connect(m_ui->loadMorePushButton, &QPushButton::clicked, this, [this] {
         if (m_api == ApiAvailability::Ready)
             m_model->loadMore();
@@ -288,6 +294,14 @@ void ConnectorsPage::updateDetails() {
     };
     for (QWidget *w : formWidgets)
         w->setVisible(has);
+    const bool oauth = has && usesOAuth(*c);
+    for (QWidget *w : {static_cast<QWidget *>(m_ui->detailsSignInCaptionLabel),
+                       static_cast<QWidget *>(m_ui->detailsSignInLabel),
+                       static_cast<QWidget *>(m_ui->signInPushButton),
+                       static_cast<QWidget *>(m_ui->signOutPushButton)})
+        w->setVisible(oauth);
+    if (oauth)
+        updateSignInState(*c);
     if (!has) {
         const bool empty = m_model->rowCount() == 0 && m_model->hasLoaded();
         m_ui->detailsTitleLabel->setText(empty ? ConnectorListModel::emptyListTitle()
@@ -393,6 +407,9 @@ ConnectorEditorDialog *ConnectorsPage::openEditor(const std::optional<Connector>
     auto *editor = new ConnectorEditorDialog(m_service, m_secrets, m_nam, m_approvals, this);
     editor->setObjectName(u"connectorEditorDialog"_s);
     editor->setAttribute(Qt::WA_DeleteOnClose);
+    editor->setOAuth(m_oauthManager, m_oauthTokens, m_settings);
+    if (m_browserOpener)
+        editor->setBrowserOpener(m_browserOpener);
     if (connector)
         editor->setConnector(*connector);
     connect(editor, &ConnectorEditorDialog::saved, this, [this](const Connector &saved) {
@@ -463,16 +480,34 @@ QMessageBox *ConnectorsPage::deleteSelected() {
 }
 
 void ConnectorsPage::forgetSecrets(const Connector &connector) {
+    if (m_settings)
+        OAuthConnectorConfig::remove(*m_settings, connector.id);
     if (!m_secrets)
         return;
-    OwnedSecrets::remove(m_secrets, OwnedSecrets::ofConnector(connector), this,
-                         [this, name = connector.displayName()](bool ok, const QString &error) {
-                             if (!ok)
-                                 showStatus(tr("%1 was deleted, but some of its secrets could "
-                                               "not be removed from the keychain: %2")
-                                                .arg(name, error),
-                                            StatusKind::Error);
-                         });
+    // The removals go on even if the page is gone; only the report needs it.
+    const QPointer<ConnectorsPage> page(this);
+    const QPointer<SecretStore> secrets(m_secrets);
+    auto removeAll = [page, secrets, connector] {
+        if (!secrets)
+            return;
+        OwnedSecrets::remove(secrets, OwnedSecrets::ofConnector(connector), nullptr,
+                             [page, name = connector.displayName()](bool ok, const QString &error) {
+                                 if (!ok && page)
+                                     page->showStatus(
+                                         tr("%1 was deleted, but some of its secrets could not be "
+                                            "removed from the keychain: %2")
+                                             .arg(name, error),
+                                         StatusKind::Error);
+                             });
+    };
+    if (!m_oauthManager) {
+        removeAll();
+        return;
+    }
+    // A sign-in's tokens are revoked at the provider first (when it offers it), then every
+    // secret the connector kept goes.
+    m_oauthManager->signOut(connector.id, m_oauthManager,
+                            [removeAll](bool, const QString &) { removeAll(); });
 }
 
 void ConnectorsPage::collectHeaders(const Connector &connector,
@@ -627,6 +662,98 @@ bool ConnectorsPage::confirmDiscardChanges() {
         return false;
     m_editor->discardAndClose();
     return true;
+}
+
+void ConnectorsPage::setOAuth(OAuthTokenManager *manager, OAuthTokenStore *tokens,
+                              QSettings *settings) {
+    m_oauthManager = manager;
+    m_oauthTokens = tokens;
+    m_settings = settings;
+    if (manager) {
+        connect(manager, &OAuthTokenManager::stateChanged, this, [this](const QString &id) {
+            if (const auto c = currentConnector(); c && c->id == id)
+                updateDetails();
+        });
+    }
+    updateDetails();
+}
+
+bool ConnectorsPage::usesOAuth(const Connector &connector) const {
+    if (!m_oauthManager || connector.id.isEmpty())
+        return false;
+    if (connector.isBuiltIn() && connector.name == "gmail"_L1)
+        return true;
+    // A sign-in this session knows of (kept from before, perhaps by another version).
+    const OAuthTokenManager::State state = m_oauthManager->state(connector.id);
+    if (state == OAuthTokenManager::State::SignedIn || state == OAuthTokenManager::State::Refreshing
+        || state == OAuthTokenManager::State::NeedsSignIn)
+        return true;
+    return m_settings && OAuthConnectorConfig::load(*m_settings, connector.id).has_value();
+}
+
+void ConnectorsPage::updateSignInState(const Connector &connector) {
+    if (!m_oauthTokens || !m_oauthManager)
+        return;
+    const QString id = connector.id;
+    m_oauthTokens->load(
+        id, this, [this, id](const std::optional<OAuthTokens> &tokens, const QString &) {
+            const auto c = currentConnector();
+            if (!c || c->id != id || !m_oauthManager)
+                return;
+            m_ui->detailsSignInLabel->setText(ConnectorSignInDialog::stateText(
+                tokens, m_oauthManager->state(id), QDateTime::currentDateTimeUtc()));
+            m_ui->signOutPushButton->setEnabled(tokens.has_value());
+        });
+}
+
+QString ConnectorsPage::signInStateText() const {
+    return m_ui->detailsSignInLabel->text();
+}
+
+ConnectorSignInDialog *ConnectorsPage::signInSelected() {
+    const auto c = currentConnector();
+    if (!c || !usesOAuth(*c))
+        return nullptr;
+    auto *dialog = new ConnectorSignInDialog(m_nam, m_secrets, m_oauthManager, m_settings, this);
+    dialog->setObjectName(u"connectorSignInDialog"_s);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (m_browserOpener)
+        dialog->setBrowserOpener(m_browserOpener);
+    dialog->setConnector(c->id, c->displayName(), QUrl(c->server.value_or(QString())));
+    connect(dialog, &ConnectorSignInDialog::signInFinished, this,
+            [this](const ConnectorSignIn::Result &result) {
+                showStatus(ConnectorSignInDialog::outcomeSentence(result),
+                           result.outcome == ConnectorSignIn::Outcome::SignedIn
+                               ? StatusKind::Done
+                               : StatusKind::Error);
+                updateDetails();
+            });
+    std::optional<OAuthConnectorConfig> config;
+    if (m_settings)
+        config = OAuthConnectorConfig::load(*m_settings, c->id);
+    dialog->open();
+    if (config)
+        dialog->start(*config);
+    else if (c->isBuiltIn())
+        dialog->showSetup(OAuthConnectorConfig::google());
+    else
+        dialog->start(OAuthConnectorConfig{}); // discovered from its server
+    return dialog;
+}
+
+void ConnectorsPage::signOutSelected() {
+    const auto c = currentConnector();
+    if (!c || !m_oauthManager)
+        return;
+    m_ui->signOutPushButton->setEnabled(false);
+    m_oauthManager->signOut(
+        c->id, this, [this, name = c->displayName()](bool revoked, const QString &error) {
+            showStatus(revoked || error.isEmpty() ? tr("Signed out of %1.").arg(name)
+                                                  : tr("Signed out of %1 on this computer; the "
+                                                       "provider did not confirm the revocation.")
+                                                        .arg(name));
+            updateDetails();
+        });
 }
 
 } // namespace Tramontane

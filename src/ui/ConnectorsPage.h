@@ -11,11 +11,13 @@
 #include <QPointer>
 #include <QWidget>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
 class QMessageBox;
 class QNetworkAccessManager;
+class QSettings;
 class QSortFilterProxyModel;
 
 namespace Tramontane {
@@ -24,6 +26,9 @@ class ApiJob;
 class ConnectorEditorDialog;
 class ConnectorListModel;
 class ConnectorService;
+class ConnectorSignInDialog;
+class OAuthTokenManager;
+class OAuthTokenStore;
 class ConnectorToolsDialog;
 class SecretStore;
 class ToolApprovalStore;
@@ -77,6 +82,22 @@ public:
 
     bool confirmDiscardChanges() override;
 
+    //! Where OAuth sign-ins keep their state; without it no connector offers a sign-in.
+    void setOAuth(OAuthTokenManager *manager, OAuthTokenStore *tokens, QSettings *settings);
+    //! How a sign-in opens the browser (tests play the browser).
+    void setBrowserOpener(std::function<bool(const QUrl &)> opener) {
+        m_browserOpener = std::move(opener);
+    }
+    //! True when \a connector is signed in to with OAuth from this computer: it has OAuth
+    //! settings here, or it is the built-in Gmail connector (Google preset).
+    bool usesOAuth(const Connector &connector) const;
+    //! Signs the selected connector in (the dialog that shows it, or null).
+    ConnectorSignInDialog *signInSelected();
+    //! Revokes and forgets the selected connector's tokens.
+    void signOutSelected();
+    //! The sign-in state shown for the selected connector.
+    QString signInStateText() const;
+
     //! Whether the API may be asked (Ready by default): the page loads nothing before it is
     //! Ready, and without a key says that one is needed and offers the settings.
     void setApiAvailability(ApiAvailability availability);
@@ -108,6 +129,7 @@ private:
                         std::function<void(const QList<ConnectorHeader> &)> done);
     ConnectorToolsDialog *openToolsDialog(const Connector &connector, bool forChat);
     void forgetSecrets(const Connector &connector);
+    void updateSignInState(const Connector &connector);
 
     std::unique_ptr<Ui::ConnectorsPage> m_ui;
     QPointer<ConnectorService> m_service;
@@ -126,6 +148,10 @@ private:
     QPointer<ApiJob> m_toolsJob;
     QString m_lastSelectedId;
     ApiAvailability m_api = ApiAvailability::Ready;
+    QPointer<OAuthTokenManager> m_oauthManager;
+    QPointer<OAuthTokenStore> m_oauthTokens;
+    QSettings *m_settings = nullptr;
+    std::function<bool(const QUrl &)> m_browserOpener;
 };
 
 } // namespace Tramontane

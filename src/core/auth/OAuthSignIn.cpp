@@ -179,11 +179,13 @@ void OAuthSignIn::onCallback(const QVariantMap &data) {
         fail(Problem::StateMismatch, u"the redirect's state is not the one sent"_s);
         return;
     }
-    // RFC 9207: required when advertised, and checked whenever present.
+    // RFC 9207: required when advertised, and checked whenever present and the issuer is
+    // known (endpoints entered by hand may come without it).
     const bool hasIss = data.contains(u"iss"_s);
     const QString iss = decoded(data.value(u"iss"_s));
     if ((m_request.server.issParameterSupported && !hasIss)
-        || (hasIss && !sameOAuthIdentifier(QUrl(iss), QUrl(m_request.server.issuer)))) {
+        || (hasIss && !m_request.server.issuer.isEmpty()
+            && !sameOAuthIdentifier(QUrl(iss), QUrl(m_request.server.issuer)))) {
         fail(Problem::IssuerMismatch,
              hasIss
                  ? u"the redirect names the issuer %1, not %2"_s.arg(iss, m_request.server.issuer)

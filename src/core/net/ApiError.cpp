@@ -663,6 +663,11 @@ QString ApiError::title() const {
                      .arg(msg);
 }
 
+bool ApiError::isConnectorCredentialsRejected() const {
+    return m_kind == Kind::Http && m_httpStatus == 401
+           && classify(*this) == HttpReason::ConnectorCredentialsRejected;
+}
+
 QString ApiError::hint() const {
     switch (m_kind) {
     case Kind::None:

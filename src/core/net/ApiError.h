@@ -135,6 +135,9 @@ public:
     //! True for errors that may succeed when repeated: network failures, timeouts,
     //! 429/500/502/503/504. RetryPolicy adds the conditions about methods and streams.
     bool isRetryable() const;
+    //! True for a 401 about a connector's token (its MCP server refused it), not about the
+    //! API key: the token may be refreshed and the turn sent once more.
+    bool isConnectorCredentialsRejected() const;
 
     //! Everything above except secrets, for logs and bug reports.
     QJsonObject toJson() const;

@@ -2,6 +2,7 @@
 #include "core/services/OwnedSecrets.h"
 
 #include "core/Logging.h"
+#include "core/auth/OAuthConnectorConfig.h"
 #include "core/auth/SecretStore.h"
 #include "core/protocol/Agent.h"
 #include "core/protocol/Connector.h"
@@ -30,6 +31,7 @@ QStringList OwnedSecrets::ofConnector(const Connector &connector) {
         entries.append(ToolCredentials::entry(key));
         entries.append(SecretStore::oauthTokenEntry(key));
     }
+    entries.append(OAuthConnectorConfig::clientSecretEntry(connector.id));
     entries.removeDuplicates();
     return entries;
 }
@@ -41,10 +43,11 @@ QStringList OwnedSecrets::ofAgent(const Agent &agent) {
 
 void OwnedSecrets::remove(SecretStore *store, const QStringList &entries, QObject *context,
                           DoneCallback done) {
-    const QPointer<QObject> guard(context);
+    // Shared rather than copied into each callback (the analyzer misreads QPointer copies).
+    const auto guard = std::make_shared<QPointer<QObject>>(context);
     const bool hasContext = context != nullptr;
     auto finish = [guard, hasContext, done](bool ok, const QString &error) {
-        if ((!hasContext || guard) && done)
+        if ((!hasContext || *guard) && done)
             done(ok, error);
     };
     if (!store || entries.isEmpty()) {

@@ -24,7 +24,7 @@ public:
     //! Every entry a connector may own: the value of each header it declares (secret or not:
     //! a header may have been secret before), the credential given for its tools and the
     //! token of an OAuth sign-in, both under its id and under its name (ToolCredentials
-    //! accepts either as the key).
+    //! accepts either as the key), and the OAuth client secret entered for it.
     static QStringList ofConnector(const Connector &connector);
     //! Every entry an agent may own: none. The credentials the agent editor asks for belong to
     //! the connectors (ToolCredentials::entry(connector id)): every agent and chat that uses a

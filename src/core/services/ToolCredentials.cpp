@@ -206,6 +206,46 @@ void ToolCredentials::authorizeTools(const QList<Tool> &tools, SecretStore *stor
     QTimer::singleShot(0, context, [run] { step(run); });
 }
 
+void ToolCredentials::refreshTools(const QList<Tool> &sentTools, OAuthTokenManager *oauth,
+                                   QObject *context, std::function<void(bool refreshed)> callback,
+                                   const QList<Connector> &connectors) {
+    // The keys whose sign-in token went out with the request.
+    QStringList keys;
+    if (oauth) {
+        for (const Tool &tool : sentTools) {
+            if (tool.type != Tool::Type::Connector || !tool.authorization
+                || tool.authorization->type != "oauth2-token"_L1)
+                continue;
+            const QStringList candidates = keysFor(tool, connectors);
+            for (const QString &key : candidates) {
+                if (oauth->state(key) == OAuthTokenManager::State::SignedIn) {
+                    keys.append(key);
+                    break;
+                }
+            }
+        }
+        keys.removeDuplicates();
+    }
+    if (keys.isEmpty()) {
+        QTimer::singleShot(0, context, [callback] { callback(false); });
+        return;
+    }
+    struct Run {
+        qsizetype pending = 0;
+        bool renewed = false;
+    };
+    auto run = std::make_shared<Run>();
+    run->pending = keys.size();
+    for (const QString &key : std::as_const(keys)) {
+        oauth->refresh(key, context, [run, callback](const OAuthTokenManager::Access &access) {
+            if (!access.accessToken.isEmpty())
+                run->renewed = true;
+            if (--run->pending == 0)
+                callback(run->renewed);
+        });
+    }
+}
+
 void ToolCredentials::authorizeAgentTools(const Agent &agent, SecretStore *store, QObject *context,
                                           ToolsCallback callback,
                                           const QList<Connector> &connectors,

@@ -63,6 +63,15 @@ public:
                                     ToolsCallback callback, const QList<Connector> &connectors = {},
                                     OAuthTokenManager *oauth = nullptr);
 
+    //! After a connector refused a request's token: refreshes, through \a oauth, the sign-in
+    //! token of every connector tool in \a sentTools that carried one from it. \a callback
+    //! gets true when at least one token was renewed (the request is worth sending again),
+    //! false when none was (no sign-in, or the provider refused: sign in again). It runs once,
+    //! later, unless \a context died.
+    static void refreshTools(const QList<Tool> &sentTools, OAuthTokenManager *oauth,
+                             QObject *context, std::function<void(bool refreshed)> callback,
+                             const QList<Connector> &connectors = {});
+
     //! Reads a stored credential value: the JSON {type, value} written by write(), or an
     //! OAuth2 sign-in entry (a bare token, or JSON with `access_token`) when \a oauthEntry.
     static std::optional<ConnectorAuthorization> parseStored(const QString &stored,

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Which keychain entries a connector or an agent owns, their removal, and which headers count
 // as authentication.
+#include "core/auth/OAuthConnectorConfig.h"
 #include "core/auth/SecretStore.h"
 #include "core/protocol/Agent.h"
 #include "core/protocol/Connector.h"
@@ -66,6 +67,7 @@ void TestOwnedSecrets::connector_ownsHeadersCredentialsAndSignIn() {
         SecretStore::oauthTokenEntry(c.id),
         ToolCredentials::entry(c.name),
         SecretStore::oauthTokenEntry(c.name),
+        OAuthConnectorConfig::clientSecretEntry(c.id),
     };
     QCOMPARE(entries, expected);
     QVERIFY(OwnedSecrets::ofConnector(Connector()).isEmpty());
