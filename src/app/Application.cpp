@@ -11,6 +11,7 @@
 #include "core/services/AgentService.h"
 #include "core/services/ChatService.h"
 #include "core/services/ConnectorService.h"
+#include "core/services/ConversationService.h"
 #include "core/services/FileService.h"
 #include "core/services/ModelService.h"
 #include "core/services/ToolApprovalStore.h"
@@ -140,6 +141,14 @@ bool Application::start(QString *error, StoreError::Kind *kind) {
         return init;
     });
     m_session->setPersistence(m_persistence.get());
+    m_session->setConversationService(new ConversationService(m_client, this));
+    m_session->setAgentResolver([this](const QString &agentId) -> std::optional<Agent> {
+        for (const Agent &agent : m_agentList->agents()) {
+            if (agent.id == agentId)
+                return agent;
+        }
+        return std::nullopt;
+    });
     // Each request's connector tools carry the credentials kept for them in the keychain; an
     // agent's own tools are sent with theirs.
     m_session->setToolAuthorizer([this](ChatSession::TargetKind kind, const QString &targetId,
@@ -637,11 +646,19 @@ void Application::showAsCode() {
     m_session->prepareRequest(
         messages, m_chatPage->selectedTools(), m_window.get(),
         [this, baseUrl](const ChatSession::TurnRequest &turn) {
-            CodeExport::Request request =
-                std::holds_alternative<AgentCompletionRequest>(turn)
-                    ? CodeExport::Request::fromAgent(std::get<AgentCompletionRequest>(turn),
-                                                     baseUrl)
-                    : CodeExport::Request::fromChat(std::get<ChatRequest>(turn), baseUrl);
+            CodeExport::Request request = std::visit(
+                [&baseUrl](const auto &body) {
+                    using T = std::decay_t<decltype(body)>;
+                    if constexpr (std::is_same_v<T, AgentCompletionRequest>)
+                        return CodeExport::Request::fromAgent(body, baseUrl);
+                    else if constexpr (std::is_same_v<T, ConversationStartRequest>)
+                        return CodeExport::Request::fromConversationStart(body, baseUrl);
+                    else if constexpr (std::is_same_v<T, ConversationAppendRequest>)
+                        return CodeExport::Request::fromConversationAppend(body, baseUrl);
+                    else
+                        return CodeExport::Request::fromChat(body, baseUrl);
+                },
+                turn);
             if (!m_config.apiKey.isEmpty())
                 request.secrets.append({CodeExport::apiKeyVariable(), m_config.apiKey});
             auto *dialog = new ShowAsCodeDialog(request, m_window.get());

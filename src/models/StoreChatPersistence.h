@@ -29,6 +29,12 @@ public:
     qint64 storeMessage(const ChatEntry &entry, QString *error) override;
     void updateMessage(const ChatEntry &entry) override;
     void removeMessagesFrom(const ChatEntry &entry) override;
+    //! Kept in the conversation's settings (serverConversationKey()), so a reopened chat
+    //! continues the same server conversation.
+    QString serverConversationId() const override;
+    void setServerConversationId(const QString &id) override;
+    //! "conversation_id".
+    static QString serverConversationKey();
 
     //! The entries of stored messages, for ConversationModel::setEntries.
     static QList<ChatEntry> toEntries(const QList<StoredMessage> &messages);
