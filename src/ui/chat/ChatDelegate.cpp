@@ -554,7 +554,8 @@ ChatDelegate::Geometry ChatDelegate::geometry(const QRect &rect, int row, const 
                                      s.buttonHeight);
                     g.buttons.prepend(Hit{Action::CopyToolResult, copy, -1, {}});
                 }
-            } else {
+            } else if (!ToolConfirmationBar::isPending(item.confirmation)) {
+                // (A call waiting for a confirmation says so in its bar below.)
                 g.resultLabel = QRect(left + s.cardPadding, cy, inner, line + 4);
                 cy = g.resultLabel.bottom() + 1 + 8;
             }

@@ -48,8 +48,6 @@ void ToolConfirmationBar::paintPrompt(QPainter *p, const ChatStyle &s, const Lay
 }
 
 QString ToolConfirmationBar::statusText(const QString &confirmation) {
-    if (confirmation == "pending"_L1)
-        return tr("Waiting for your permission.");
     if (confirmation == "allowed"_L1)
         return tr("Allowed.");
     if (confirmation == "denied"_L1)

@@ -35,8 +35,8 @@ public:
     //! "Allow" and "Deny".
     static QString allowLabel() { return tr("Allow"); }
     static QString denyLabel() { return tr("Deny"); }
-    //! What a card without a result says about its call: waiting, allowed or denied; empty
-    //! for a call that needed no confirmation.
+    //! What a card without a result says about an answered call: allowed or denied; empty
+    //! for a call that needed no confirmation (or still waits: its bar asks).
     static QString statusText(const QString &confirmation);
 };
 
