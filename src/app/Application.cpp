@@ -746,6 +746,9 @@ void Application::importConversation() {
                                     .arg(QDir::toNativeSeparators(path), imported.error().message));
         return;
     }
+    // A copy is a chat of its own: it must not append to the server conversation of the chat
+    // it was exported from (nor to one of another account). Its next turn starts a new one.
+    StoreChatPersistence(m_store.get(), imported->id).setServerConversationId({});
     if (m_session->isBusy()) {
         // Switching now would pull the conversation from under the answer being written.
         m_window->showStatus(tr("Imported “%1”. It opens once the answer being written is done "

@@ -10,8 +10,9 @@ using namespace Qt::StringLiterals;
 
 namespace Tramontane {
 
-StoreChatPersistence::StoreChatPersistence(ConversationStore *store)
-    : m_store(store) {}
+StoreChatPersistence::StoreChatPersistence(ConversationStore *store, qint64 conversationId)
+    : m_store(store)
+    , m_conversationId(conversationId) {}
 
 MessageStatus StoreChatPersistence::storeStatus(ChatEntry::Status status) {
     switch (status) {

@@ -16,7 +16,7 @@ class ConversationStore;
 //! opening "New chat" and leaving it leaves nothing behind.
 class StoreChatPersistence final : public ChatPersistence {
 public:
-    explicit StoreChatPersistence(ConversationStore *store);
+    explicit StoreChatPersistence(ConversationStore *store, qint64 conversationId = 0);
 
     //! The conversation messages go to; 0 means "create one with the next message".
     void setConversation(qint64 conversationId) { m_conversationId = conversationId; }

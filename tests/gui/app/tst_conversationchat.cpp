@@ -197,6 +197,23 @@ void TestConversationChat::hostedTools_runInTheChat_andShowAsCodeSaysConversatio
     QVERIFY(programs.at(2).contains(u"conversationId: \""_s + id + u'"'));
     QVERIFY(programs.at(2).contains(u"conversationAppendRequest"_s));
     m_composer->clear();
+
+    // A copy made by export and import continues as a chat of its own: a new conversation.
+    QTemporaryDir out;
+    const QString file = out.filePath(u"chat.json"_s);
+    m_app->setFileChooser([&file](Application::FileChoice, const QString &) { return file; });
+    QTRY_VERIFY(m_window->exportJsonAction()->isEnabled());
+    m_window->exportJsonAction()->trigger();
+    m_window->importJsonAction()->trigger();
+    QTRY_COMPARE(m_model->entryCount(), before + 4);
+    const int imported = m_model->entryCount();
+    send(u"After the import rate 0"_s);
+    QVERIFY(waitAnswered(imported));
+    const QJsonArray after = m_driver->recordedRequests(u"/v1/conversations"_s);
+    QCOMPARE(after.size(), 3);
+    QCOMPARE(after.at(2).toObject().value("path"_L1).toString(), u"/v1/conversations"_s);
+    // The history went with it.
+    QVERIFY(after.at(2).toObject().value("body"_L1).toObject().value("inputs"_L1).isArray());
 }
 
 void TestConversationChat::confirmation_allowByKeyboard_denyByMouse() {
