@@ -13,6 +13,7 @@
 #include "core/services/AgentService.h"
 #include "core/services/ChatService.h"
 #include "core/services/ConnectorService.h"
+#include "core/services/ConversationService.h"
 #include "core/services/FileService.h"
 #include "core/services/ModelService.h"
 #include "core/services/ToolApprovalStore.h"
@@ -142,6 +143,14 @@ bool Application::start(QString *error, StoreError::Kind *kind) {
         return init;
     });
     m_session->setPersistence(m_persistence.get());
+    m_session->setConversationService(new ConversationService(m_client, this));
+    m_session->setAgentResolver([this](const QString &agentId) -> std::optional<Agent> {
+        for (const Agent &agent : m_agentList->accountAgents()) {
+            if (agent.id == agentId)
+                return agent;
+        }
+        return std::nullopt;
+    });
     // OAuth connectors: their tokens in the keychain, refreshed before a request needs them.
     m_oauthTokens = new OAuthTokenStore(m_secrets.get(), this);
     m_oauthManager = new OAuthTokenManager(m_nam, m_oauthTokens, this);
@@ -668,11 +677,19 @@ void Application::showAsCode() {
     m_session->prepareRequest(
         messages, m_chatPage->selectedTools(), m_window.get(),
         [this, baseUrl](const ChatSession::TurnRequest &turn) {
-            CodeExport::Request request =
-                std::holds_alternative<AgentCompletionRequest>(turn)
-                    ? CodeExport::Request::fromAgent(std::get<AgentCompletionRequest>(turn),
-                                                     baseUrl)
-                    : CodeExport::Request::fromChat(std::get<ChatRequest>(turn), baseUrl);
+            CodeExport::Request request = std::visit(
+                [&baseUrl](const auto &body) {
+                    using T = std::decay_t<decltype(body)>;
+                    if constexpr (std::is_same_v<T, AgentCompletionRequest>)
+                        return CodeExport::Request::fromAgent(body, baseUrl);
+                    else if constexpr (std::is_same_v<T, ConversationStartRequest>)
+                        return CodeExport::Request::fromConversationStart(body, baseUrl);
+                    else if constexpr (std::is_same_v<T, ConversationAppendRequest>)
+                        return CodeExport::Request::fromConversationAppend(body, baseUrl);
+                    else
+                        return CodeExport::Request::fromChat(body, baseUrl);
+                },
+                turn);
             if (!m_config.apiKey.isEmpty())
                 request.secrets.append({CodeExport::apiKeyVariable(), m_config.apiKey});
             auto *dialog = new ShowAsCodeDialog(request, m_window.get());
@@ -760,6 +777,9 @@ void Application::importConversation() {
                                     .arg(QDir::toNativeSeparators(path), imported.error().message));
         return;
     }
+    // A copy is a chat of its own: it must not append to the server conversation of the chat
+    // it was exported from (nor to one of another account). Its next turn starts a new one.
+    StoreChatPersistence(m_store.get(), imported->id).setServerConversationId({});
     if (m_session->isBusy()) {
         // Switching now would pull the conversation from under the answer being written.
         m_window->showStatus(tr("Imported “%1”. It opens once the answer being written is done "

@@ -86,10 +86,10 @@ bool ChatItem::looksLike(const ChatItem &o) const {
            && text == o.text && detail == o.detail && toolName == o.toolName
            && toolArguments == o.toolArguments && toolResult == o.toolResult
            && hasToolResult == o.hasToolResult && hosted == o.hosted && toolType == o.toolType
-           && toolConnector == o.toolConnector && image == o.image && answerEnd == o.answerEnd
-           && usageTotal(usage) == usageTotal(o.usage) && requestId == o.requestId
-           && model == o.model && citations == o.citations && retryable == o.retryable
-           && errorTitle(error) == errorTitle(o.error);
+           && toolConnector == o.toolConnector && confirmation == o.confirmation && image == o.image
+           && answerEnd == o.answerEnd && usageTotal(usage) == usageTotal(o.usage)
+           && requestId == o.requestId && model == o.model && citations == o.citations
+           && retryable == o.retryable && errorTitle(error) == errorTitle(o.error);
 }
 
 } // namespace Tramontane

@@ -78,6 +78,9 @@ struct ChatItem {
     bool hosted = false;
     QString toolType;      //!< a hosted call's `metadata.tool_type` ("connector", "web_search"...)
     QString toolConnector; //!< the connector that ran a hosted call (`metadata.connector_name`)
+    //! A call that needs the user's confirmation: "pending" (Allow / Deny are offered),
+    //! "allowed" or "denied"; empty for calls that need none.
+    QString confirmation;
     // Image
     ImageSource image;
     // The last row of an answer carries the turn's footer data.

@@ -2,8 +2,13 @@
 #include "models/ChatSession.h"
 
 #include "core/Logging.h"
+#include "core/protocol/ConversationMessages.h"
 #include "core/services/ChatService.h"
+#include "core/services/ConversationService.h"
 #include "models/ConversationModel.h"
+#include "models/TurnRun.h"
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -26,6 +31,30 @@ ChatSession::~ChatSession() {
         m_run->disconnect(this);
         m_run->cancel();
     }
+}
+
+TurnEndpoint::Endpoint ChatSession::endpointFor(const QList<Tool> &tools) const {
+    if (m_targetKind == TargetKind::Model)
+        return TurnEndpoint::choose(tools);
+    std::optional<Agent> agent = m_agentResolver ? m_agentResolver(m_targetId) : std::nullopt;
+    if (!agent) {
+        agent.emplace();
+        agent->id = m_targetId;
+    }
+    return TurnEndpoint::choose(tools, &*agent);
+}
+
+QString ChatSession::serverConversationId() const {
+    return m_persistence ? m_persistence->serverConversationId() : m_localServerConversationId;
+}
+
+void ChatSession::setServerConversationId(const QString &id) {
+    if (id == serverConversationId())
+        return;
+    if (m_persistence)
+        m_persistence->setServerConversationId(id);
+    else
+        m_localServerConversationId = id;
 }
 
 void ChatSession::setTarget(TargetKind kind, const QString &id) {
@@ -61,7 +90,7 @@ bool ChatSession::send(const QString &text) {
     return startTurn();
 }
 
-bool ChatSession::startTurn() {
+bool ChatSession::startTurn(std::optional<Confirmation> confirmation) {
     const QList<ChatMessage> history = m_model->history();
     ChatEntry placeholder;
     placeholder.message = ChatMessage::assistant(MessageContent());
@@ -80,15 +109,15 @@ bool ChatSession::startTurn() {
 
     Q_EMIT busyChanged(true);
     if (!m_authorizer) {
-        startRun(history, m_tools);
+        startRun(history, m_tools, confirmation);
         return true;
     }
     m_starting = true;
     m_authorizer(m_targetKind, m_targetId, m_tools, this,
-                 [this, history](const QList<Tool> &tools) {
+                 [this, history, confirmation](const QList<Tool> &tools) {
                      m_starting = false;
                      if (!m_stopRequested) {
-                         startRun(history, tools);
+                         startRun(history, tools, confirmation);
                          return;
                      }
                      // Stopped before the request left: only the user's message stays.
@@ -100,23 +129,44 @@ bool ChatSession::startTurn() {
                      m_runIds.clear();
                      m_runFirstEntry = -1;
                      Q_EMIT busyChanged(false);
-                     Q_EMIT turnFinished(int(ChatRun::Outcome::Canceled));
+                     Q_EMIT turnFinished(int(TurnRun::Outcome::Canceled));
                  });
     return true;
 }
 
-ChatSession::TurnRequest ChatSession::makeRequest(TargetKind kind, const QString &targetId,
-                                                  const QList<ChatMessage> &messages,
-                                                  const QList<Tool> &tools) {
-    if (kind == TargetKind::Agent) {
+ChatSession::TurnRequest
+ChatSession::makeRequest(const QList<ChatMessage> &messages, const QList<Tool> &tools,
+                         const std::optional<Confirmation> &confirmation) const {
+    if (m_conversations && endpointFor(tools) == TurnEndpoint::Endpoint::Conversations) {
+        const QString conversationId = serverConversationId();
+        if (!conversationId.isEmpty()) {
+            // The server has the earlier turns: only what is new goes.
+            ConversationAppendRequest request;
+            request.conversationId = conversationId;
+            if (confirmation)
+                request.toolConfirmations.append({confirmation->toolCallId, confirmation->allow});
+            else if (!messages.isEmpty())
+                request.inputs = ConversationInputs::fromText(messages.last().content.plainText());
+            return request;
+        }
+        ConversationStartRequest request;
+        request.inputs = ConversationMessages::replay(messages);
+        if (m_targetKind == TargetKind::Agent)
+            request.agentId = m_targetId;
+        else
+            request.model = m_targetId;
+        request.tools = tools;
+        return request;
+    }
+    if (m_targetKind == TargetKind::Agent) {
         AgentCompletionRequest request;
-        request.agentId = targetId;
+        request.agentId = m_targetId;
         request.messages = messages;
         request.tools = tools;
         return request;
     }
     ChatRequest request;
-    request.model = targetId;
+    request.model = m_targetId;
     request.messages = messages;
     request.tools = tools;
     return request;
@@ -126,29 +176,35 @@ void ChatSession::prepareRequest(const QList<ChatMessage> &messages, const QList
                                  QObject *context,
                                  std::function<void(const TurnRequest &)> done) const {
     if (!m_authorizer) {
-        done(makeRequest(m_targetKind, m_targetId, messages, tools));
+        done(makeRequest(messages, tools));
         return;
     }
     m_authorizer(m_targetKind, m_targetId, tools, context,
-                 [kind = m_targetKind, targetId = m_targetId, messages,
+                 [self = QPointer<const ChatSession>(this), messages,
                   done = std::move(done)](const QList<Tool> &tools) {
-                     done(makeRequest(kind, targetId, messages, tools));
+                     if (self)
+                         done(self->makeRequest(messages, tools));
                  });
 }
 
-void ChatSession::startRun(const QList<ChatMessage> &history, const QList<Tool> &tools) {
+void ChatSession::startRun(const QList<ChatMessage> &history, const QList<Tool> &tools,
+                           const std::optional<Confirmation> &confirmation) {
     m_runHistory = history;
     m_runTools = tools;
-    const TurnRequest request = makeRequest(m_targetKind, m_targetId, history, tools);
+    m_runConfirmation = confirmation;
+    const TurnRequest request = makeRequest(history, tools, confirmation);
     if (const auto *agent = std::get_if<AgentCompletionRequest>(&request))
-        m_run = m_service->streamAgent(*agent);
+        m_run = new TurnRun(m_service->streamAgent(*agent), this);
+    else if (const auto *chat = std::get_if<ChatRequest>(&request))
+        m_run = new TurnRun(m_service->stream(*chat), this);
+    else if (const auto *start = std::get_if<ConversationStartRequest>(&request))
+        m_run = new TurnRun(m_conversations->startStream(*start), this);
     else
-        m_run = m_service->stream(std::get<ChatRequest>(request));
-    connect(m_run, &ChatRun::updated, this, &ChatSession::onRunUpdated);
-    connect(m_run, &ChatRun::retrying, this, [this](int, int delayMs, const ApiError &error) {
-        Q_EMIT retryScheduled(delayMs, error);
-    });
-    connect(m_run, &ChatRun::finished, this, &ChatSession::onRunFinished);
+        m_run = new TurnRun(
+            m_conversations->appendStream(std::get<ConversationAppendRequest>(request)), this);
+    connect(m_run, &TurnRun::updated, this, &ChatSession::onRunUpdated);
+    connect(m_run, &TurnRun::retrying, this, &ChatSession::retryScheduled);
+    connect(m_run, &TurnRun::finished, this, &ChatSession::onRunFinished);
 }
 
 void ChatSession::onRunUpdated() {
@@ -172,10 +228,8 @@ void ChatSession::flush() {
 }
 
 void ChatSession::syncRunEntries(ChatEntry::Status status) {
-    const ChatCompletion &completion = m_run->completion();
-    if (completion.choices.isEmpty())
-        return;
-    const QList<ChatMessage> &messages = completion.choices.first().messages;
+    const QList<ChatMessage> messages = m_run->messages();
+    const QString model = m_run->model();
     for (int k = 0; k < messages.size(); ++k) {
         if (k >= m_runIds.size()) {
             ChatEntry fresh;
@@ -189,7 +243,7 @@ void ChatSession::syncRunEntries(ChatEntry::Status status) {
         entry.id = m_runIds.at(k);
         entry.message = messages.at(k);
         entry.status = status;
-        entry.model = completion.model;
+        entry.model = model;
         const int index = m_runFirstEntry + k;
         if (index < m_model->entryCount())
             m_model->updateEntry(index, entry);
@@ -214,17 +268,20 @@ void ChatSession::persistCheckpoint() {
 void ChatSession::onRunFinished() {
     m_frame.stop();
     m_checkpoint.stop(); // the final state is stored below
-    const ChatRun *run = m_run;
-    RunEnd end{run->outcome(), run->error(), run->requestId(), run->completion().model,
-               run->completion().usage};
-    if (end.outcome == ChatRun::Outcome::Failed && end.error.isConnectorCredentialsRejected()
+    const TurnRun *run = m_run;
+    if (run->isConversation() && !run->conversationId().isEmpty())
+        setServerConversationId(run->conversationId());
+    else if (run->isConversation() && run->error().httpStatus() == 404)
+        setServerConversationId({}); // gone on the server (or another account's): Retry starts anew
+    RunEnd end{run->outcome(), run->error(), run->requestId(), run->model(), run->usage()};
+    if (end.outcome == TurnRun::Outcome::Failed && end.error.isConnectorCredentialsRejected()
         && refreshAndRetry(end))
         return;
     finishRun(end);
 }
 
 void ChatSession::finishRun(const RunEnd &end) {
-    const ChatRun::Outcome outcome = end.outcome;
+    const TurnRun::Outcome outcome = end.outcome;
     if (m_run) // else it ended before (a retry after a refresh), with nothing to show
         syncRunEntries(ChatEntry::Status::Complete);
 
@@ -237,23 +294,23 @@ void ChatSession::finishRun(const RunEnd &end) {
     entry.usage = end.usage;
 
     switch (outcome) {
-    case ChatRun::Outcome::Running:
-    case ChatRun::Outcome::Completed:
+    case TurnRun::Outcome::Running:
+    case TurnRun::Outcome::Completed:
         entry.status = ChatEntry::Status::Complete;
         break;
-    case ChatRun::Outcome::Interrupted:
-    case ChatRun::Outcome::Failed:
+    case TurnRun::Outcome::Interrupted:
+    case TurnRun::Outcome::Failed:
         entry.status = hasContent ? ChatEntry::Status::Interrupted : ChatEntry::Status::Failed;
         entry.error = end.error;
         break;
-    case ChatRun::Outcome::Canceled:
+    case TurnRun::Outcome::Canceled:
         entry.status = ChatEntry::Status::Canceled;
         break;
     }
     if (entry.requestId.isEmpty())
         entry.requestId = entry.error.requestId();
 
-    if (outcome == ChatRun::Outcome::Canceled && !hasContent) {
+    if (outcome == TurnRun::Outcome::Canceled && !hasContent) {
         // Stopped before anything arrived: nothing to keep but the user's message.
         if (m_persistence)
             m_persistence->removeMessagesFrom(entry);
@@ -292,9 +349,10 @@ bool ChatSession::refreshAndRetry(const RunEnd &end) {
         }
         m_starting = true;
         const QList<ChatMessage> history = m_runHistory;
-        const auto send = [this, history](const QList<Tool> &tools) {
+        const std::optional<Confirmation> confirmation = m_runConfirmation;
+        const auto send = [this, history, confirmation](const QList<Tool> &tools) {
             m_starting = false;
-            startRun(history, tools);
+            startRun(history, tools, confirmation);
         };
         if (m_authorizer)
             m_authorizer(m_targetKind, m_targetId, m_tools, this, send);
@@ -327,6 +385,8 @@ bool ChatSession::retry(int entry) {
             m_persistence->removeMessagesFrom(m_model->entries().at(user + 1));
         m_model->truncateEntries(user + 1);
     }
+    // The server's conversation may hold the dropped answer: a new one replays the history.
+    setServerConversationId({});
     return startTurn();
 }
 
@@ -346,7 +406,29 @@ bool ChatSession::editAndResend(int entry, const QString &text) {
     if (m_persistence)
         m_persistence->removeMessagesFrom(m_model->entries().at(entry));
     m_model->truncateEntries(entry);
+    setServerConversationId({});
     return send(text);
+}
+
+bool ChatSession::confirmTool(int entry, bool allow) {
+    if (isBusy() || !m_conversations || entry < 0 || entry >= m_model->entryCount()
+        || serverConversationId().isEmpty())
+        return false;
+    ChatEntry answered = m_model->entries().at(entry);
+    auto &calls = answered.message.toolCalls;
+    const auto pending = std::find_if(calls.begin(), calls.end(), [](const ToolCall &call) {
+        return ConversationMessages::confirmationStatus(call) == "pending"_L1;
+    });
+    if (pending == calls.end())
+        return false;
+    const Confirmation confirmation{pending->id, allow};
+    // The choice is kept with the call (its buttons go away), then the answer continues.
+    pending->metadata->insert(ConversationMessages::confirmationKey,
+                              allow ? u"allowed"_s : u"denied"_s);
+    m_model->updateEntry(entry, answered);
+    if (m_persistence)
+        m_persistence->updateMessage(answered);
+    return startTurn(confirmation);
 }
 
 QString ChatSession::lastAnswerText() const {

@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/protocol/Agent.h"
 #include "core/protocol/ChatRequest.h"
+#include "core/protocol/ConversationRequest.h"
 #include "core/protocol/Tool.h"
 #include "core/services/ChatService.h"
+#include "core/services/TurnEndpoint.h"
 #include "models/ChatItem.h"
+#include "models/TurnRun.h"
 
 #include <QObject>
 #include <QPointer>
@@ -16,6 +20,7 @@ namespace Tramontane {
 
 class ChatService;
 class ConversationModel;
+class ConversationService;
 
 //! Where a chat's messages are kept durably. The session stores the user's message before the
 //! request leaves, checkpoints a streaming answer at most once a second (and within a second
@@ -31,6 +36,13 @@ public:
     virtual void updateMessage(const ChatEntry &entry) = 0;
     //! Forgets stored messages from \a entry on (regenerate, edit and resend, retry).
     virtual void removeMessagesFrom(const ChatEntry &entry) = 0;
+    //! The Conversations API conversation (`conversation_id`) the chat continues, empty when
+    //! there is none yet. Kept in memory unless the implementation stores it.
+    virtual QString serverConversationId() const { return m_serverConversationId; }
+    virtual void setServerConversationId(const QString &id) { m_serverConversationId = id; }
+
+private:
+    QString m_serverConversationId;
 };
 
 //! Runs the turns of one conversation: sends the user's message with the history, the chosen
@@ -50,6 +62,15 @@ public:
 
     ChatSession(ChatService *service, ConversationModel *model, QObject *parent = nullptr);
     ~ChatSession() override;
+
+    //! The service for turns that need the Conversations API (TurnEndpoint::choose); without
+    //! one every turn uses chat or agent completions.
+    void setConversationService(ConversationService *service) { m_conversations = service; }
+    //! Finds the chosen agent (its tools and handoffs decide the endpoint of its turns).
+    using AgentResolver = std::function<std::optional<Agent>(const QString &agentId)>;
+    void setAgentResolver(AgentResolver resolver) { m_agentResolver = std::move(resolver); }
+    //! The endpoint the next turn uses, for the chosen target and \a tools.
+    TurnEndpoint::Endpoint endpointFor(const QList<Tool> &tools) const;
 
     void setPersistence(ChatPersistence *persistence) { m_persistence = persistence; }
     void setTarget(TargetKind kind, const QString &id);
@@ -76,8 +97,10 @@ public:
     void setCredentialRefresher(CredentialRefresher refresher) {
         m_refresher = std::move(refresher);
     }
-    //! A turn's request: to a model or to an agent.
-    using TurnRequest = std::variant<ChatRequest, AgentCompletionRequest>;
+    //! A turn's request: to a model or to an agent, or to the Conversations API (a new
+    //! conversation, or the next turn of the chat's conversation).
+    using TurnRequest = std::variant<ChatRequest, AgentCompletionRequest, ConversationStartRequest,
+                                     ConversationAppendRequest>;
     //! The request a turn sending \a messages with \a tools would make: this chat's model or
     //! agent, and the tools as the authorizer completes them (credentials added). \a done gets
     //! it at once without an authorizer, else when the authorizer is done (not after
@@ -107,6 +130,11 @@ public:
     bool regenerate();
     //! Replaces the user message at \a entry with \a text and asks from there.
     bool editAndResend(int entry, const QString &text);
+    //! Answers the tool call waiting for a confirmation at \a entry (a Conversations API
+    //! turn): the call is marked allowed or denied and the answer continues in a new run.
+    bool confirmTool(int entry, bool allow);
+    //! The server conversation the chat continues (empty before its first such turn).
+    QString serverConversationId() const;
 
     //! The plain text of the last answer (for Copy last answer).
     QString lastAnswerText() const;
@@ -122,15 +150,22 @@ Q_SIGNALS:
     void failedToSend(const QString &reason, const QString &text);
 
 private:
-    bool startTurn();
-    static TurnRequest makeRequest(TargetKind kind, const QString &targetId,
-                                   const QList<ChatMessage> &messages, const QList<Tool> &tools);
-    void startRun(const QList<ChatMessage> &history, const QList<Tool> &tools);
+    //! The answer to a pending tool confirmation that a turn carries instead of new input.
+    struct Confirmation {
+        QString toolCallId;
+        bool allow = false;
+    };
+    bool startTurn(std::optional<Confirmation> confirmation = std::nullopt);
+    TurnRequest makeRequest(const QList<ChatMessage> &messages, const QList<Tool> &tools,
+                            const std::optional<Confirmation> &confirmation = {}) const;
+    void startRun(const QList<ChatMessage> &history, const QList<Tool> &tools,
+                  const std::optional<Confirmation> &confirmation);
+    void setServerConversationId(const QString &id);
     void onRunUpdated();
     void flush();
     //! How a run ended, kept once the run is gone.
     struct RunEnd {
-        ChatRun::Outcome outcome;
+        TurnRun::Outcome outcome;
         ApiError error;
         QString requestId;
         QString model;
@@ -146,6 +181,9 @@ private:
     qint64 nextLocalId() { return --m_localId; }
 
     ChatService *m_service;
+    ConversationService *m_conversations = nullptr;
+    AgentResolver m_agentResolver;
+    QString m_localServerConversationId; // without persistence
     ConversationModel *m_model;
     ChatPersistence *m_persistence = nullptr;
     TargetKind m_targetKind = TargetKind::Model;
@@ -156,11 +194,12 @@ private:
     CredentialRefresher m_refresher;
     QList<ChatMessage> m_runHistory; // what the turn's request sent
     QList<Tool> m_runTools;
+    std::optional<Confirmation> m_runConfirmation;
     bool m_refreshedThisTurn = false;
     bool m_refreshing = false;
     bool m_starting = false; // tools being completed before the request leaves
     bool m_stopRequested = false;
-    QPointer<ChatRun> m_run;
+    QPointer<TurnRun> m_run;
     int m_runFirstEntry = -1; // the entry of the run's first message
     QList<qint64> m_runIds;   // entry ids of the run's messages, in order
     bool m_firstFlushDone = false;

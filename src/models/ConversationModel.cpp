@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/ConversationModel.h"
 
+#include "core/protocol/ConversationMessages.h"
 #include "models/Roles.h"
 
 #include <QCoreApplication>
@@ -244,6 +245,19 @@ QList<ChatItem> ConversationModel::deriveItems(const QList<ChatEntry> &entries, 
             appendContentItems(out, base, msg.content, ChatItem::Kind::User, citations);
             break;
         case ChatMessage::Role::Assistant: {
+            if (ConversationMessages::isHandoff(msg)) {
+                // One line in the timeline; the answer continues under the next agent.
+                const QJsonObject handoff =
+                    msg.metadata->value(ConversationMessages::handoffKey).toObject();
+                QString next = handoff.value("next_agent_name"_L1).toString();
+                if (next.isEmpty())
+                    next = handoff.value("next_agent_id"_L1).toString();
+                ChatItem &item = base.add(out, ChatItem::Kind::Notice, base.key + ":h"_L1);
+                item.state = ChatItem::State::Complete;
+                item.text =
+                    QCoreApplication::translate("ConversationModel", "Handed off to %1").arg(next);
+                break;
+            }
             if (msg.content.hasChunks()) {
                 QString thinking = msg.content.thinkingText();
                 if (!thinking.isEmpty()) {
@@ -258,6 +272,7 @@ QList<ChatItem> ConversationModel::deriveItems(const QList<ChatEntry> &entries, 
                 item.toolName = call.name;
                 item.toolArguments = prettyJson(call.arguments);
                 item.hosted = call.isHosted();
+                item.confirmation = ConversationMessages::confirmationStatus(call);
                 if (call.metadata) {
                     item.toolType = call.metadata->value("tool_type"_L1).toString();
                     item.toolConnector = call.metadata->value("connector_name"_L1).toString();

@@ -10,8 +10,9 @@ using namespace Qt::StringLiterals;
 
 namespace Tramontane {
 
-StoreChatPersistence::StoreChatPersistence(ConversationStore *store)
-    : m_store(store) {}
+StoreChatPersistence::StoreChatPersistence(ConversationStore *store, qint64 conversationId)
+    : m_store(store)
+    , m_conversationId(conversationId) {}
 
 MessageStatus StoreChatPersistence::storeStatus(ChatEntry::Status status) {
     switch (status) {
@@ -177,6 +178,35 @@ void StoreChatPersistence::removeMessagesFrom(const ChatEntry &entry) {
     const auto stored = m_store->message(entry.id);
     if (stored.ok())
         (void)m_store->removeMessagesFrom(m_conversationId, stored->position);
+}
+
+QString StoreChatPersistence::serverConversationKey() {
+    return u"conversation_id"_s;
+}
+
+QString StoreChatPersistence::serverConversationId() const {
+    if (m_conversationId == 0)
+        return {};
+    const auto info = m_store->conversation(m_conversationId);
+    return info ? info->settings.value(serverConversationKey()).toString() : QString();
+}
+
+void StoreChatPersistence::setServerConversationId(const QString &id) {
+    if (m_conversationId == 0)
+        return;
+    const auto info = m_store->conversation(m_conversationId);
+    if (!info)
+        return;
+    QJsonObject settings = info->settings;
+    if (id.isEmpty())
+        settings.remove(serverConversationKey());
+    else
+        settings.insert(serverConversationKey(), id);
+    if (settings == info->settings)
+        return;
+    if (auto saved = m_store->setSettings(m_conversationId, settings); !saved)
+        qCWarning(lcStorage) << "could not keep the server conversation id:"
+                             << saved.error().message;
 }
 
 } // namespace Tramontane

@@ -16,7 +16,7 @@ class ConversationStore;
 //! opening "New chat" and leaving it leaves nothing behind.
 class StoreChatPersistence final : public ChatPersistence {
 public:
-    explicit StoreChatPersistence(ConversationStore *store);
+    explicit StoreChatPersistence(ConversationStore *store, qint64 conversationId = 0);
 
     //! The conversation messages go to; 0 means "create one with the next message".
     void setConversation(qint64 conversationId) { m_conversationId = conversationId; }
@@ -29,6 +29,12 @@ public:
     qint64 storeMessage(const ChatEntry &entry, QString *error) override;
     void updateMessage(const ChatEntry &entry) override;
     void removeMessagesFrom(const ChatEntry &entry) override;
+    //! Kept in the conversation's settings (serverConversationKey()), so a reopened chat
+    //! continues the same server conversation.
+    QString serverConversationId() const override;
+    void setServerConversationId(const QString &id) override;
+    //! "conversation_id".
+    static QString serverConversationKey();
 
     //! The entries of stored messages, for ConversationModel::setEntries.
     static QList<ChatEntry> toEntries(const QList<StoredMessage> &messages);

@@ -60,6 +60,10 @@ ChatPage::ChatPage(ChatSession *session, ChatTargetModel *targets,
         if (!m_session->retry(entry))
             Q_EMIT statusMessage(tr("Wait for the current answer to finish, or stop it."));
     });
+    connect(m_view, &ChatView::toolConfirmationChosen, this, [this](int entry, bool allow) {
+        if (!m_session->confirmTool(entry, allow))
+            Q_EMIT statusMessage(tr("Wait for the current answer to finish, or stop it."));
+    });
     connect(m_view, &ChatView::editRequested, this, [this](int entry) {
         // The message goes back into the composer; sending it replaces that turn.
         const auto &entries = m_session->model()->entries();
@@ -314,6 +318,10 @@ QList<Tool> ChatPage::selectedTools() const {
     QList<Tool> tools;
     if (m_imageGeneration)
         tools.append(Tool::builtIn(Tool::Type::ImageGeneration));
+    if (m_webSearch)
+        tools.append(Tool::builtIn(Tool::Type::WebSearch));
+    if (m_codeInterpreter)
+        tools.append(Tool::builtIn(Tool::Type::CodeInterpreter));
     for (const QString &name : m_enabledConnectors)
         tools.append(Tool::connector(name));
     return deduplicateTools(tools);
@@ -321,10 +329,16 @@ QList<Tool> ChatPage::selectedTools() const {
 
 void ChatPage::setSelectedTools(const QList<Tool> &tools) {
     m_imageGeneration = false;
+    m_webSearch = false;
+    m_codeInterpreter = false;
     m_enabledConnectors.clear();
     for (const Tool &tool : tools) {
         if (tool.type == Tool::Type::ImageGeneration)
             m_imageGeneration = true;
+        else if (tool.type == Tool::Type::WebSearch)
+            m_webSearch = true;
+        else if (tool.type == Tool::Type::CodeInterpreter)
+            m_codeInterpreter = true;
         else if (tool.type == Tool::Type::Connector && !tool.connectorId.isEmpty()
                  && !m_enabledConnectors.contains(tool.connectorId))
             m_enabledConnectors.append(tool.connectorId);
@@ -348,6 +362,22 @@ void ChatPage::rebuildToolsMenu() {
         m_imageGeneration = on;
         updateToolsButton();
     });
+    const auto addHosted = [this](const QString &title, const QString &tip, const QString &name,
+                                  bool *flag) {
+        QAction *action = m_toolsMenu->addAction(title);
+        action->setCheckable(true);
+        action->setChecked(*flag);
+        action->setToolTip(tip);
+        action->setObjectName(name);
+        connect(action, &QAction::toggled, this, [this, flag](bool on) {
+            *flag = on;
+            updateToolsButton();
+        });
+    };
+    addHosted(tr("Web search"), tr("Search the web and cite the sources"), u"webSearchAction"_s,
+              &m_webSearch);
+    addHosted(tr("Code interpreter"), tr("Run Python code and show its output"),
+              u"codeInterpreterAction"_s, &m_codeInterpreter);
     m_toolsMenu->addSection(tr("Connectors"));
     if (m_connectors.isEmpty()) {
         QAction *none = m_toolsMenu->addAction(ConnectorListModel::emptyListTitle());

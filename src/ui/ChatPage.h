@@ -129,6 +129,9 @@ private:
     QStringList m_enabledConnectors; // names (or ids, from a stored chat)
     bool m_connectorsComplete = false;
     bool m_imageGeneration = true;
+    // Hosted tools that run through the Conversations API (off by default).
+    bool m_webSearch = false;
+    bool m_codeInterpreter = false;
     EmptyChatPanel *m_emptyPanel = nullptr;
     QString m_suggestedConnector; // name
     // The agent the chat talks to (empty id for a model), with its own tools.

@@ -47,8 +47,12 @@ private Q_SLOTS:
     void curl_chatRequest_emulatorAnswersCompletion();
     void curl_agentRequest_emulatorAnswersCompletion();
     void sdkPrograms_forSameRequest_haveValidSyntax();
+    void curl_conversationStartThenAppend_emulatorContinuesIt();
+    void sdkPrograms_forConversations_haveValidSyntax();
 
 private:
+    void checkSyntax(const CodeExport::Request &request);
+    CodeExport::Request conversationStart() const;
     ShellRun runCurl(const QString &code, const QString &connectorToken = {});
     CodeExport::Request chatRequest() const;
 
@@ -169,7 +173,10 @@ void TestCodeExportEmulator::curl_agentRequest_emulatorAnswersCompletion() {
 }
 
 void TestCodeExportEmulator::sdkPrograms_forSameRequest_haveValidSyntax() {
-    const CodeExport::Request request = chatRequest();
+    checkSyntax(chatRequest());
+}
+
+void TestCodeExportEmulator::checkSyntax(const CodeExport::Request &request) {
     const QString python = QStandardPaths::findExecutable(u"python3"_s);
     const QString node = QStandardPaths::findExecutable(u"node"_s);
     if (python.isEmpty() && node.isEmpty())
@@ -202,6 +209,65 @@ void TestCodeExportEmulator::sdkPrograms_forSameRequest_haveValidSyntax() {
         QVERIFY2(process.exitCode() == 0, process.readAllStandardError().constData());
         QVERIFY(file.remove());
     }
+}
+
+CodeExport::Request TestCodeExportEmulator::conversationStart() const {
+    ConversationStartRequest start;
+    start.model = u"mistral-small-latest"_s;
+    start.inputs = ConversationInputs::fromText(hostileText());
+    start.tools = {Tool::builtIn(Tool::Type::WebSearch)};
+    start.stream = true;
+    CodeExport::Request request =
+        CodeExport::Request::fromConversationStart(start, m_emulator.baseUrl());
+    request.secrets = {{CodeExport::apiKeyVariable(), QString::fromUtf8(Key)}};
+    return request;
+}
+
+void TestCodeExportEmulator::curl_conversationStartThenAppend_emulatorContinuesIt() {
+    const CodeExport::Request start = conversationStart();
+    QCOMPARE(start.url().path(), u"/v1/conversations"_s);
+    m_http->send("DELETE", u"/__admin/requests"_s, {}, QByteArray());
+    ShellRun result = runCurl(CodeExport::toCurl(start).code);
+    QVERIFY2(result.exitCode == 0, result.err.constData());
+    const QJsonObject started = QJsonDocument::fromJson(result.out).object();
+    QCOMPARE(started.value(u"object"_s).toString(), u"conversation.response"_s);
+    const QString id = started.value(u"conversation_id"_s).toString();
+    QVERIFY2(id.startsWith(u"conv_"_s), result.out.constData());
+    QJsonObject expected = start.body;
+    expected.insert(u"stream"_s, false);
+    const QJsonArray recorded = m_http->recordedRequests(u"/v1/conversations"_s);
+    QCOMPARE(recorded.size(), 1);
+    QCOMPARE(recorded.at(0).toObject().value(u"body"_s).toObject(), expected);
+
+    ConversationAppendRequest append;
+    append.conversationId = id;
+    append.inputs = ConversationInputs::fromText(u"Again, $HOME `id`"_s);
+    const CodeExport::Request next =
+        CodeExport::Request::fromConversationAppend(append, m_emulator.baseUrl());
+    QCOMPARE(next.url().path(), u"/v1/conversations/"_s + id);
+    result = runCurl(CodeExport::toCurl(next).code);
+    QVERIFY2(result.exitCode == 0, result.err.constData());
+    const QJsonObject appended = QJsonDocument::fromJson(result.out).object();
+    QCOMPARE(appended.value(u"conversation_id"_s).toString(), id);
+    const QJsonArray history = m_http->get(u"/v1/conversations/"_s + id + u"/history"_s)
+                                   .object()
+                                   .value(u"entries"_s)
+                                   .toArray();
+    QVERIFY2(history.size() >= 4, qPrintable(QString::number(history.size())));
+    QVERIFY(QDir(m_work.path()).entryList(QDir::Files).isEmpty()); // no command ran
+}
+
+void TestCodeExportEmulator::sdkPrograms_forConversations_haveValidSyntax() {
+    checkSyntax(conversationStart());
+    ConversationAppendRequest append;
+    append.conversationId = u"conv_0123"_s;
+    append.inputs = ConversationInputs::fromText(hostileText());
+    append.toolConfirmations = {{u"call_1"_s, true}};
+    checkSyntax(CodeExport::Request::fromConversationAppend(append, m_emulator.baseUrl()));
+    // An append without any body field still makes a valid call.
+    ConversationAppendRequest bare;
+    bare.conversationId = u"conv_0123"_s;
+    checkSyntax(CodeExport::Request::fromConversationAppend(bare));
 }
 
 QTEST_GUILESS_MAIN(TestCodeExportEmulator)

@@ -626,6 +626,13 @@ QJsonValue mapArray(const QJsonValue &value, QJsonValue (*f)(const QJsonValue &)
     return out;
 }
 
+// A conversation's tool confirmation.
+QJsonValue confirmationNames(const QJsonValue &value) {
+    QJsonObject confirmation = value.toObject();
+    rename(confirmation, "tool_call_id"_L1, "toolCallId"_L1);
+    return confirmation;
+}
+
 } // namespace
 
 // ----- Public functions ------------------------------------------------------------------------
@@ -662,8 +669,38 @@ Request Request::fromAgent(const AgentCompletionRequest &request, const QUrl &ba
     return r;
 }
 
+Request Request::fromConversationStart(const ConversationStartRequest &request,
+                                       const QUrl &baseUrl) {
+    Request r;
+    r.endpoint = Endpoint::ConversationStart;
+    r.body = request.toJson();
+    r.baseUrl = baseUrl;
+    return r;
+}
+
+Request Request::fromConversationAppend(const ConversationAppendRequest &request,
+                                        const QUrl &baseUrl) {
+    Request r;
+    r.endpoint = Endpoint::ConversationAppend;
+    r.body = request.toJson();
+    r.baseUrl = baseUrl;
+    r.conversationId = request.conversationId;
+    return r;
+}
+
 QString Request::path() const {
-    return endpoint == Endpoint::Agents ? u"/v1/agents/completions"_s : u"/v1/chat/completions"_s;
+    switch (endpoint) {
+    case Endpoint::Chat:
+        break;
+    case Endpoint::Agents:
+        return u"/v1/agents/completions"_s;
+    case Endpoint::ConversationStart:
+        return u"/v1/conversations"_s;
+    case Endpoint::ConversationAppend:
+        return u"/v1/conversations/"_s
+               + QString::fromLatin1(QUrl::toPercentEncoding(conversationId));
+    }
+    return u"/v1/chat/completions"_s;
 }
 
 QUrl Request::url() const {
@@ -688,8 +725,18 @@ QJsonObject typeScriptNames(const QJsonObject &body) {
     }
     if (out.contains("guardrails"_L1))
         out.insert("guardrails"_L1, mapArray(out.value("guardrails"_L1), guardrailNames));
+    if (out.value("inputs"_L1).isArray())
+        out.insert("inputs"_L1, mapArray(out.value("inputs"_L1), messageNames));
+    if (out.contains("tool_confirmations"_L1)) {
+        out.insert("tool_confirmations"_L1,
+                   mapArray(out.value("tool_confirmations"_L1), confirmationNames));
+    }
     static const std::pair<QLatin1StringView, QLatin1StringView> topLevel[] = {
         {"agent_id"_L1, "agentId"_L1},
+        {"agent_version"_L1, "agentVersion"_L1},
+        {"completion_args"_L1, "completionArgs"_L1},
+        {"handoff_execution"_L1, "handoffExecution"_L1},
+        {"tool_confirmations"_L1, "toolConfirmations"_L1},
         {"top_p"_L1, "topP"_L1},
         {"max_tokens"_L1, "maxTokens"_L1},
         {"random_seed"_L1, "randomSeed"_L1},
@@ -739,8 +786,23 @@ Snippet toPython(const Request &request) {
         code += u"client = Mistral(\n    api_key="_s + key + u",\n    server_url=\""_s
                 + pythonLiteral(baseUrlText(request)) + u"\",\n)\n\n"_s;
     }
-    code += request.endpoint == Endpoint::Agents ? u"response = client.agents.complete("_s
-                                                 : u"response = client.chat.complete("_s;
+    const bool conversation = request.endpoint == Endpoint::ConversationStart
+                              || request.endpoint == Endpoint::ConversationAppend;
+    switch (request.endpoint) {
+    case Endpoint::Chat:
+        code += u"response = client.chat.complete("_s;
+        break;
+    case Endpoint::Agents:
+        code += u"response = client.agents.complete("_s;
+        break;
+    case Endpoint::ConversationStart:
+        code += u"response = client.beta.conversations.start("_s;
+        break;
+    case Endpoint::ConversationAppend:
+        code += u"response = client.beta.conversations.append(\n"_s + style.indentUnit
+                + u"conversation_id=\""_s + pythonLiteral(request.conversationId) + u"\","_s;
+        break;
+    }
     const Node &root = prepared.root;
     if (!root.children.empty()) {
         code += u'\n';
@@ -754,7 +816,10 @@ Snippet toPython(const Request &request) {
                     + u",\n"_s;
         }
     }
-    code += u")\n\nprint(response.choices[0].message.content)\n"_s;
+    if (request.endpoint == Endpoint::ConversationAppend && root.children.empty())
+        code += u'\n';
+    code += conversation ? u")\n\nprint(response.outputs[-1].content)\n"_s
+                         : u")\n\nprint(response.choices[0].message.content)\n"_s;
     snippet.code = code;
     return snippet;
 }
@@ -775,11 +840,29 @@ Snippet toTypeScript(const Request &request) {
         code += u"const client = new Mistral({\n  apiKey: "_s + key + u",\n  serverURL: \""_s
                 + typeScriptLiteral(baseUrlText(request)) + u"\",\n});\n\n"_s;
     }
-    code += request.endpoint == Endpoint::Agents
-                ? u"const response = await client.agents.complete("_s
-                : u"const response = await client.chat.complete("_s;
+    switch (request.endpoint) {
+    case Endpoint::Chat:
+        code += u"const response = await client.chat.complete("_s;
+        break;
+    case Endpoint::Agents:
+        code += u"const response = await client.agents.complete("_s;
+        break;
+    case Endpoint::ConversationStart:
+        code += u"const response = await client.beta.conversations.start("_s;
+        break;
+    case Endpoint::ConversationAppend:
+        code += u"const response = await client.beta.conversations.append({\n"_s + style.indentUnit
+                + u"conversationId: \""_s + typeScriptLiteral(request.conversationId) + u"\",\n"_s
+                + style.indentUnit + u"conversationAppendRequest: "_s
+                + write(prepared.root, style, 1) + u",\n})"_s
+                + u";\n\nconsole.log(response.outputs.at(-1));\n"_s;
+        snippet.code = code;
+        return snippet;
+    }
     code += write(prepared.root, style, 0);
-    code += u");\n\nconsole.log(response.choices[0]?.message?.content);\n"_s;
+    code += request.endpoint == Endpoint::ConversationStart
+                ? u");\n\nconsole.log(response.outputs.at(-1));\n"_s
+                : u");\n\nconsole.log(response.choices[0]?.message?.content);\n"_s;
     snippet.code = code;
     return snippet;
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/protocol/ChatRequest.h"
+#include "core/protocol/ConversationRequest.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -23,8 +24,10 @@
 namespace Tramontane::CodeExport {
 
 enum class Endpoint {
-    Chat,   //!< POST /v1/chat/completions
-    Agents, //!< POST /v1/agents/completions
+    Chat,               //!< POST /v1/chat/completions
+    Agents,             //!< POST /v1/agents/completions
+    ConversationStart,  //!< POST /v1/conversations
+    ConversationAppend, //!< POST /v1/conversations/{conversation_id}
 };
 
 //! A secret value known to the caller (e.g. the API key) and the environment variable that
@@ -43,10 +46,17 @@ struct Request {
     QUrl baseUrl;
     //! Values that must not appear in any output (see the namespace comment).
     QList<Secret> secrets;
+    //! ConversationAppend: the conversation the request continues (in the path, not the body).
+    QString conversationId;
 
     static Request fromChat(const ChatRequest &request, const QUrl &baseUrl = {});
     static Request fromAgent(const AgentCompletionRequest &request, const QUrl &baseUrl = {});
-    //! "/v1/chat/completions" or "/v1/agents/completions".
+    static Request fromConversationStart(const ConversationStartRequest &request,
+                                         const QUrl &baseUrl = {});
+    static Request fromConversationAppend(const ConversationAppendRequest &request,
+                                          const QUrl &baseUrl = {});
+    //! "/v1/chat/completions", "/v1/agents/completions", "/v1/conversations" or
+    //! "/v1/conversations/{conversation_id}".
     QString path() const;
     //! The full URL the request goes to (the base URL's path, then path()).
     QUrl url() const;
@@ -78,18 +88,22 @@ QUrl defaultBaseUrl();
 //! written as \u escapes), so the shell passes it unchanged except for the `${VAR}` secret
 //! references; the result parses to exactly the body.
 Snippet toCurl(const Request &request);
-//! A Python 3 program: `client.chat.complete(model=…, messages=[…], …)` or
-//! `client.agents.complete(agent_id=…, …)`, each body field a keyword argument.
+//! A Python 3 program: `client.chat.complete(model=…, messages=[…], …)`,
+//! `client.agents.complete(agent_id=…, …)`, `client.beta.conversations.start(inputs=…, …)` or
+//! `client.beta.conversations.append(conversation_id=…, inputs=…)`, each body field a keyword
+//! argument.
 Snippet toPython(const Request &request);
-//! A TypeScript (ES module) program: `await client.chat.complete({…})` or
-//! `client.agents.complete({…})`, with the SDK's camelCase field names. The program is also
-//! plain JavaScript.
+//! A TypeScript (ES module) program: `await client.chat.complete({…})`,
+//! `client.agents.complete({…})`, `client.beta.conversations.start({…})` or
+//! `client.beta.conversations.append({conversationId, conversationAppendRequest: {…}})`, with
+//! the SDK's camelCase field names. The program is also plain JavaScript.
 Snippet toTypeScript(const Request &request);
 
 //! \a body with the field names the TypeScript SDK uses: renamed where the SDK renames them
 //! (`max_tokens` → `maxTokens`, `tool_calls` → `toolCalls`, `connector_id` → `connectorId`,
 //! `json_schema.schema` → `jsonSchema.schemaDefinition`, …), recursively through messages,
-//! content chunks, tools, response_format and guardrails. Free-form objects (function
+//! content chunks, tools, response_format, guardrails, conversation inputs and tool
+//! confirmations. Free-form objects (function
 //! parameters, JSON schemas, metadata) are left as they are.
 QJsonObject typeScriptNames(const QJsonObject &body);
 

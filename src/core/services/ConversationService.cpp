@@ -16,6 +16,7 @@ ConversationRun::ConversationRun(StreamJob *job, QObject *parent)
     m_clock.start();
     connect(job, &StreamJob::eventReceived, this, &ConversationRun::onEvent);
     connect(job, &StreamJob::chunkReceived, this, &ConversationRun::onChunk);
+    connect(job, &ApiJob::retrying, this, &ConversationRun::retrying);
     connect(job, &ApiJob::finished, this, &ConversationRun::onFinished);
 }
 

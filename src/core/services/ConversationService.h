@@ -48,6 +48,9 @@ public:
 Q_SIGNALS:
     //! An event was applied; \a update says which outputs changed.
     void updated(const Tramontane::ConversationUpdate &update);
+    //! The request failed before any event and is sent again in \a delayMs (attempt number
+    //! \a attempt), after \a error.
+    void retrying(int attempt, int delayMs, const Tramontane::ApiError &error);
     void finished();
 
 private:

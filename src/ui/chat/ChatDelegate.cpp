@@ -4,6 +4,7 @@
 #include "models/ConversationModel.h"
 #include "ui/chat/ErrorDetails.h"
 #include "ui/chat/ImageRepository.h"
+#include "ui/chat/ToolConfirmationBar.h"
 #include "ui/chat/ToolTitles.h"
 #include "ui/markdown/BidiControls.h"
 #include "ui/markdown/MessageDocument.h"
@@ -202,6 +203,9 @@ bool ChatDelegate::isTextRow(const ChatItem &item) const {
 }
 
 bool ChatDelegate::isExpanded(const ChatItem &item) const {
+    // A call waiting for the user's choice shows its arguments: they are what is decided on.
+    if (item.kind == Kind::ToolRun && ToolConfirmationBar::isPending(item.confirmation))
+        return true;
     return m_model && m_model->isExpanded(item.key);
 }
 
@@ -550,11 +554,21 @@ ChatDelegate::Geometry ChatDelegate::geometry(const QRect &rect, int row, const 
                                      s.buttonHeight);
                     g.buttons.prepend(Hit{Action::CopyToolResult, copy, -1, {}});
                 }
-            } else {
+            } else if (!ToolConfirmationBar::isPending(item.confirmation)) {
+                // (A call waiting for a confirmation says so in its bar below.)
                 g.resultLabel = QRect(left + s.cardPadding, cy, inner, line + 4);
                 cy = g.resultLabel.bottom() + 1 + 8;
             }
             cy += 4;
+        }
+        if (ToolConfirmationBar::isPending(item.confirmation)) {
+            const ToolConfirmationBar::Layout bar = ToolConfirmationBar::layout(s, left, cy, width);
+            g.confirmPrompt = bar.prompt;
+            if (full) {
+                g.buttons.append(Hit{Action::AllowTool, bar.allow, -1, {}});
+                g.buttons.append(Hit{Action::DenyTool, bar.deny, -1, {}});
+            }
+            cy = bar.bottom;
         }
         g.card.setHeight(cy - g.card.top());
         y = g.card.bottom() + 1;
@@ -1006,12 +1020,24 @@ void ChatDelegate::paintTool(QPainter *p, const Geometry &g, const ChatItem &ite
     } else if (!g.resultLabel.isNull()) {
         p->setFont(s.font);
         p->setPen(s.muted);
+        const QString confirmation = ToolConfirmationBar::statusText(item.confirmation);
         p->drawText(g.resultLabel, Qt::AlignLeft | Qt::AlignVCenter,
-                    running ? tr("Running…") : tr("No result."));
+                    running                  ? tr("Running…")
+                    : confirmation.isEmpty() ? tr("No result.")
+                                             : confirmation);
     }
+    if (!g.confirmPrompt.isNull())
+        ToolConfirmationBar::paintPrompt(p, s,
+                                         ToolConfirmationBar::Layout{g.confirmPrompt, {}, {}, 0});
     for (const Hit &hit : g.buttons) {
+        const bool hot = isHoveredTarget(row, hit);
         if (hit.action == Action::CopyToolArguments || hit.action == Action::CopyToolResult)
-            paintButton(p, hit.rect, u"copy"_s, tr("Copy"), isHoveredTarget(row, hit), true, row,
+            paintButton(p, hit.rect, u"copy"_s, tr("Copy"), hot, true, row, hit);
+        else if (hit.action == Action::AllowTool)
+            paintButton(p, hit.rect, u"check"_s, ToolConfirmationBar::allowLabel(), hot, true, row,
+                        hit);
+        else if (hit.action == Action::DenyTool)
+            paintButton(p, hit.rect, u"cross"_s, ToolConfirmationBar::denyLabel(), hot, true, row,
                         hit);
     }
 }
@@ -1383,6 +1409,10 @@ QString ChatDelegate::actionLabel(Action action) {
         return tr("Answer details");
     case Action::OpenCitation:
         return tr("Open the source");
+    case Action::AllowTool:
+        return tr("Allow the tool to run");
+    case Action::DenyTool:
+        return tr("Do not run the tool");
     }
     return tr("Open link");
 }

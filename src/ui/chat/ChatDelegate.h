@@ -56,6 +56,8 @@ public:
         OpenImage,         //!< a loaded image
         ShowAnswerDetails, //!< the footer under an answer
         OpenCitation,      //!< citation chip number `codeBlock` (from 0), its URL in `href`
+        AllowTool,         //!< a tool card's call waiting for a confirmation: run it
+        DenyTool,          //!< ... do not run it
     };
     Q_ENUM(Action)
 
@@ -221,6 +223,7 @@ private:
         QRect card;
         QRect argsLabel, argsBlock, resultLabel, resultBlock;
         QRect noticeTitle, noticeHint, detailsBlock;
+        QRect confirmPrompt; //!< a tool call waiting for the user's confirmation
         // images
         QRect image;
         // citation chips, one per citation of the item

@@ -766,6 +766,10 @@ void ChatView::onAction(int row, const ChatDelegate::Hit &hit) {
     case Action::Retry:
         Q_EMIT retryRequested(item.entry);
         break;
+    case Action::AllowTool:
+    case Action::DenyTool:
+        Q_EMIT toolConfirmationChosen(item.entry, hit.action == Action::AllowTool);
+        break;
     case Action::RetryImage:
         m_images->retry(item.image);
         viewport()->update(visualRect(m_model->index(row)));

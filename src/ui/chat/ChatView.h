@@ -110,6 +110,8 @@ public Q_SLOTS:
 Q_SIGNALS:
     void retryRequested(int entry);
     void editRequested(int entry);
+    //! Allow (\a allow) or Deny was chosen on the tool call waiting at \a entry.
+    void toolConfirmationChosen(int entry, bool allow);
     void imageActivated(const Tramontane::ImageSource &source);
     //! A link was not opened because of what it is (javascript:, file:, plain http...).
     void linkRefused(const QUrl &url);

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/protocol/CodeExport.h"
+#include "core/protocol/ConversationMessages.h"
 
 #include "core/services/ChatService.h"
 
@@ -47,7 +48,21 @@ CodeExport::Request secretRequest(CodeExport::Endpoint endpoint) {
         ChatMessage::user(QString(u"and the token "_s + token + u" again"_s)),
     };
     CodeExport::Request request;
-    if (endpoint == CodeExport::Endpoint::Agents) {
+    if (endpoint == CodeExport::Endpoint::ConversationStart) {
+        ConversationStartRequest start;
+        start.model = u"mistral-medium-latest"_s;
+        start.inputs = ConversationMessages::replay(messages);
+        start.tools = tools + QList<Tool>{Tool::builtIn(Tool::Type::WebSearch)};
+        start.stream = true;
+        request = CodeExport::Request::fromConversationStart(start);
+    } else if (endpoint == CodeExport::Endpoint::ConversationAppend) {
+        ConversationAppendRequest append;
+        append.conversationId = u"conv_0123"_s;
+        append.inputs = ConversationInputs::fromText(hostileText());
+        append.toolConfirmations = {{u"call_7"_s, false}};
+        append.stream = true;
+        request = CodeExport::Request::fromConversationAppend(append);
+    } else if (endpoint == CodeExport::Endpoint::Agents) {
         AgentCompletionRequest agent;
         agent.agentId = u"ag_0123"_s;
         agent.messages = messages;
@@ -118,6 +133,21 @@ QJsonObject parseObject(const QByteArray &text) {
     return doc.object();
 }
 
+// What the stub SDKs print as the endpoint a program called.
+QString endpointName(int endpoint) {
+    switch (CodeExport::Endpoint(endpoint)) {
+    case CodeExport::Endpoint::Chat:
+        break;
+    case CodeExport::Endpoint::Agents:
+        return u"agents"_s;
+    case CodeExport::Endpoint::ConversationStart:
+        return u"conversations.start"_s;
+    case CodeExport::Endpoint::ConversationAppend:
+        return u"conversations.append"_s;
+    }
+    return u"chat"_s;
+}
+
 // The body with the secrets restored (what the programs send once the environment is set).
 QJsonObject withoutStream(QJsonObject body) {
     body.remove(u"stream"_s);
@@ -135,6 +165,7 @@ private Q_SLOTS:
     void python_smallChatRequest_isExact();
     void typeScript_smallChatRequest_isExact();
     void agentRequest_usesAgentsEndpoint();
+    void conversationRequests_useTheConversationsEndpoints();
     void customBaseUrl_isNamedOnlyWhenNotDefault();
     void typeScriptNames_renamesOnlySdkFields();
     void connectorVariable_isShellSafe_data();
@@ -241,6 +272,40 @@ void TestCodeExport::agentRequest_usesAgentsEndpoint() {
     const QString ts = CodeExport::toTypeScript(request).code;
     QVERIFY(ts.contains(
         u"const response = await client.agents.complete({\n  agentId: \"ag_0123\",\n"_s));
+}
+
+void TestCodeExport::conversationRequests_useTheConversationsEndpoints() {
+    ConversationStartRequest start;
+    start.agentId = u"ag_0123"_s;
+    start.inputs = ConversationInputs::fromText(u"Hi"_s);
+    start.stream = true;
+    const auto started = CodeExport::Request::fromConversationStart(start);
+    QCOMPARE(started.url(), QUrl(u"https://api.mistral.ai/v1/conversations"_s));
+    const QString curl = CodeExport::toCurl(started).code;
+    QVERIFY(curl.startsWith(u"curl https://api.mistral.ai/v1/conversations \\\n"_s));
+    QVERIFY(curl.contains(u"\"stream\": false"_s));
+    QVERIFY(CodeExport::toPython(started).code.contains(
+        u"response = client.beta.conversations.start(\n    agent_id=\"ag_0123\",\n    inputs=\"Hi\",\n)"_s));
+    QVERIFY(
+        CodeExport::toPython(started).code.endsWith(u"print(response.outputs[-1].content)\n"_s));
+    QVERIFY(CodeExport::toTypeScript(started).code.contains(
+        u"await client.beta.conversations.start({ agentId: \"ag_0123\", inputs: \"Hi\" });"_s));
+
+    ConversationAppendRequest append;
+    append.conversationId = u"conv 1/2"_s; // percent-encoded in the path
+    append.toolConfirmations = {{u"call_1"_s, true}};
+    const auto appended = CodeExport::Request::fromConversationAppend(append);
+    QCOMPARE(appended.path(), u"/v1/conversations/conv%201%2F2"_s);
+    QVERIFY(!appended.body.contains(u"conversation_id"_s));
+    const QString python = CodeExport::toPython(appended).code;
+    QVERIFY2(python.contains(u"response = client.beta.conversations.append(\n    "
+                             "conversation_id=\"conv 1/2\",\n    tool_confirmations=["_s),
+             qPrintable(python));
+    const QString ts = CodeExport::toTypeScript(appended).code;
+    QVERIFY2(ts.contains(u"await client.beta.conversations.append({\n  conversationId: \"conv "
+                         "1/2\",\n  conversationAppendRequest: {"_s),
+             qPrintable(ts));
+    QVERIFY2(ts.contains(u"{ confirmation: \"allow\", toolCallId: \"call_1\" }"_s), qPrintable(ts));
 }
 
 void TestCodeExport::customBaseUrl_isNamedOnlyWhenNotDefault() {
@@ -366,6 +431,8 @@ void TestCodeExport::allOutputs_neverContainSecrets_data() {
     QTest::addColumn<int>("endpoint");
     QTest::newRow("chat") << int(CodeExport::Endpoint::Chat);
     QTest::newRow("agents") << int(CodeExport::Endpoint::Agents);
+    // An append carries no tools, so no connector credential to hide.
+    QTest::newRow("conversation start") << int(CodeExport::Endpoint::ConversationStart);
 }
 
 void TestCodeExport::allOutputs_neverContainSecrets() {
@@ -441,6 +508,8 @@ void TestCodeExport::curl_shellPassesBodyUnchanged_data() {
     QTest::addColumn<int>("endpoint");
     QTest::newRow("chat") << int(CodeExport::Endpoint::Chat);
     QTest::newRow("agents") << int(CodeExport::Endpoint::Agents);
+    QTest::newRow("conversation start") << int(CodeExport::Endpoint::ConversationStart);
+    QTest::newRow("conversation append") << int(CodeExport::Endpoint::ConversationAppend);
 }
 
 void TestCodeExport::curl_shellPassesBodyUnchanged() {
@@ -497,11 +566,21 @@ class _Endpoint:
     def complete(self, **kwargs):
         sys.stdout.write(json.dumps({"endpoint": self.name, "args": kwargs}))
         sys.exit(0)
+class _Conversations:
+    def start(self, **kwargs):
+        sys.stdout.write(json.dumps({"endpoint": "conversations.start", "args": kwargs}))
+        sys.exit(0)
+    def append(self, **kwargs):
+        sys.stdout.write(json.dumps({"endpoint": "conversations.append", "args": kwargs}))
+        sys.exit(0)
+class _Beta:
+    conversations = _Conversations()
 class Mistral:
     def __init__(self, api_key, server_url=None):
         sys.stderr.write(api_key)
         self.chat = _Endpoint("chat")
         self.agents = _Endpoint("agents")
+        self.beta = _Beta()
 )"_s));
     QProcessEnvironment env = secretEnvironment();
     env.insert(u"PYTHONPATH"_s, dir.path());
@@ -510,9 +589,11 @@ class Mistral:
     QVERIFY2(result.exitCode == 0, result.err.constData());
     QCOMPARE(result.err, "sk-APIKEY-0987654321"_ba);
     const QJsonObject printed = parseObject(result.out);
-    QCOMPARE(printed.value(u"endpoint"_s).toString(),
-             endpoint == int(CodeExport::Endpoint::Agents) ? u"agents"_s : u"chat"_s);
-    QCOMPARE(printed.value(u"args"_s).toObject(), withoutStream(request.body));
+    QCOMPARE(printed.value(u"endpoint"_s).toString(), endpointName(endpoint));
+    QJsonObject expected = withoutStream(request.body);
+    if (endpoint == int(CodeExport::Endpoint::ConversationAppend))
+        expected.insert(u"conversation_id"_s, request.conversationId);
+    QCOMPARE(printed.value(u"args"_s).toObject(), expected);
 }
 
 void TestCodeExport::typeScript_programPassesBodyUnchanged_data() {
@@ -545,11 +626,21 @@ const endpoint = (name) => ({
     process.exit(0);
   },
 });
+const call = (name) => async (args) => {
+  process.stdout.write(JSON.stringify({ endpoint: name, args }));
+  process.exit(0);
+};
 export class Mistral {
   constructor(options) {
     process.stderr.write(options.apiKey);
     this.chat = endpoint("chat");
     this.agents = endpoint("agents");
+    this.beta = {
+      conversations: {
+        start: call("conversations.start"),
+        append: call("conversations.append"),
+      },
+    };
   }
 }
 )"_s));
@@ -557,10 +648,13 @@ export class Mistral {
     QVERIFY2(result.exitCode == 0, result.err.constData());
     QCOMPARE(result.err, "sk-APIKEY-0987654321"_ba);
     const QJsonObject printed = parseObject(result.out);
-    QCOMPARE(printed.value(u"endpoint"_s).toString(),
-             endpoint == int(CodeExport::Endpoint::Agents) ? u"agents"_s : u"chat"_s);
-    QCOMPARE(printed.value(u"args"_s).toObject(),
-             CodeExport::typeScriptNames(withoutStream(request.body)));
+    QCOMPARE(printed.value(u"endpoint"_s).toString(), endpointName(endpoint));
+    QJsonObject expected = CodeExport::typeScriptNames(withoutStream(request.body));
+    if (endpoint == int(CodeExport::Endpoint::ConversationAppend)) {
+        expected = QJsonObject{{u"conversationId"_s, request.conversationId},
+                               {u"conversationAppendRequest"_s, expected}};
+    }
+    QCOMPARE(printed.value(u"args"_s).toObject(), expected);
 }
 
 QTEST_GUILESS_MAIN(TestCodeExport)

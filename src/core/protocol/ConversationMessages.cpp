@@ -1,0 +1,106 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/protocol/ConversationMessages.h"
+
+#include <QJsonDocument>
+
+using namespace Qt::StringLiterals;
+
+namespace Tramontane::ConversationMessages {
+
+namespace {
+
+QString callId(const ConversationOutput &output) {
+    if (!output.id.isEmpty())
+        return output.id;
+    return u"output_"_s + QString::number(output.outputIndex);
+}
+
+void appendToolRun(QList<ChatMessage> &out, const ConversationOutput &output) {
+    const bool code = output.name == "code_interpreter"_L1;
+    ToolCall call;
+    call.id = callId(output);
+    call.name = output.name;
+    const QString codeText = output.info.value("code"_L1).toString();
+    call.arguments = code && !codeText.isEmpty() ? codeText : output.arguments;
+    call.metadata = QJsonObject{{u"tool_type"_s, output.name}};
+    out.append(ChatMessage::assistant(MessageContent(), {call}));
+    if (!output.finished)
+        return;
+    QString result;
+    if (code) {
+        result = output.info.value("code_output"_L1).toString();
+    } else {
+        QJsonObject info = output.info;
+        if (!info.isEmpty())
+            result = QString::fromUtf8(QJsonDocument(info).toJson(QJsonDocument::Compact));
+    }
+    out.append(ChatMessage::tool(call.id, MessageContent(result), output.name));
+}
+
+} // namespace
+
+QList<ChatMessage> fromOutputs(const QList<ConversationOutput> &outputs) {
+    QList<ChatMessage> out;
+    out.reserve(outputs.size() + 2);
+    for (const ConversationOutput &output : outputs) {
+        switch (output.kind) {
+        case ConversationOutput::Kind::Message:
+            out.append(ChatMessage::assistant(output.content));
+            break;
+        case ConversationOutput::Kind::ToolExecution:
+            appendToolRun(out, output);
+            break;
+        case ConversationOutput::Kind::FunctionCall: {
+            ToolCall call;
+            call.id = output.toolCallId.isEmpty() ? callId(output) : output.toolCallId;
+            call.name = output.name;
+            call.arguments = output.arguments;
+            if (output.confirmationStatus)
+                call.metadata = QJsonObject{{confirmationKey, *output.confirmationStatus}};
+            out.append(ChatMessage::assistant(MessageContent(), {call}));
+            break;
+        }
+        case ConversationOutput::Kind::Handoff: {
+            ChatMessage message = ChatMessage::assistant(MessageContent());
+            message.metadata = QJsonObject{
+                {handoffKey, QJsonObject{{u"previous_agent_id"_s, output.previousAgentId},
+                                         {u"previous_agent_name"_s, output.previousAgentName},
+                                         {u"next_agent_id"_s, output.nextAgentId},
+                                         {u"next_agent_name"_s, output.nextAgentName}}}};
+            out.append(message);
+            break;
+        }
+        case ConversationOutput::Kind::Unknown:
+            break; // nothing this client can show or send back
+        }
+    }
+    return out;
+}
+
+bool isHandoff(const ChatMessage &message) {
+    return message.metadata && message.metadata->contains(handoffKey);
+}
+
+QString confirmationStatus(const ToolCall &call) {
+    return call.metadata ? call.metadata->value(confirmationKey).toString() : QString();
+}
+
+ConversationInputs replay(const QList<ChatMessage> &history) {
+    QList<ConversationEntry> entries;
+    for (const ChatMessage &message : history) {
+        if (message.role != ChatMessage::Role::User && message.role != ChatMessage::Role::Assistant)
+            continue;
+        const QString text = message.content.plainText();
+        if (text.isEmpty())
+            continue;
+        ConversationEntry entry = ConversationEntry::userMessage(MessageContent(text));
+        if (message.role == ChatMessage::Role::Assistant)
+            entry.role = u"assistant"_s;
+        entries.append(entry);
+    }
+    if (entries.size() == 1 && entries.first().role == "user"_L1)
+        return ConversationInputs::fromText(entries.first().content.plainText());
+    return ConversationInputs::fromEntries(entries);
+}
+
+} // namespace Tramontane::ConversationMessages
