@@ -42,6 +42,7 @@
 #include "ui/SettingsDialog.h"
 #include "ui/ShowAsCodeDialog.h"
 #include "ui/Theme.h"
+#include "ui/WelcomePage.h"
 #include "ui/chat/ChatView.h"
 
 #include <QAction>
@@ -346,10 +347,58 @@ void Application::connectApi() {
         }
         // Without a key nothing is asked: the lists say a key is needed.
         setApiAvailability(ApiAvailability::NeedsKey);
+        if (m_config.firstRun) {
+            showWelcome(r.ok ? QString()
+                             : tr("The system keychain cannot be used (%1), so a key cannot "
+                                  "be kept: set MISTRAL_API_KEY, or explore the offline demo.")
+                                   .arg(r.error));
+            return;
+        }
         m_window->setConnectionText(tr("No API key"), r.error);
         m_window->showStatus(r.ok ? tr("Add your Mistral API key in Settings to start.") : r.error,
                              0);
         openSettings(SettingsDialog::KeySource::None);
+    });
+}
+
+void Application::showWelcome(const QString &problem) {
+    m_window->setConnectionText(tr("Not connected"));
+    if (!m_welcome) {
+        m_welcome = new WelcomePage;
+        m_welcome->setObjectName(u"welcomePage"_s);
+        connect(m_welcome, &WelcomePage::keySubmitted, this, &Application::tryWelcomeKey);
+        connect(m_welcome, &WelcomePage::demoRequested, this, [this] {
+            QSettings().setValue(SettingsKeys::connectionMode, u"demo"_s);
+            m_config = ConnectionConfig::resolve({true, {}, {}, {}, u"demo"_s, {}});
+            m_window->showPage(MainWindow::Page::Chat);
+            connectApi();
+        });
+    }
+    m_welcome->setBaseUrl(m_config.baseUrl);
+    m_welcome->showProblem(problem);
+    m_window->showWelcome(m_welcome);
+}
+
+void Application::tryWelcomeKey(const QString &key) {
+    QPointer<WelcomePage> page = m_welcome;
+    checkConnection(m_config.baseUrl, key, m_welcome, [this, page, key](const QString &problem) {
+        page->keyCheckFinished(problem);
+        if (!problem.isEmpty())
+            return;
+        m_secrets->write(
+            SecretStore::apiKeyEntry(), key, this, [this, key](const SecretStore::Result &r) {
+                QSettings().setValue(SettingsKeys::connectionMode, u"api"_s);
+                m_config.firstRun = false;
+                m_client->setApiKey(key);
+                m_window->showPage(MainWindow::Page::Chat);
+                m_window->showStatus(r.ok ? tr("Connected. Your API key is stored in the system "
+                                               "keychain.")
+                                          : tr("Connected, but the key could not be kept in the "
+                                               "keychain (%1): it is used until Tramontane quits.")
+                                                .arg(r.error),
+                                     0);
+                onApiReady();
+            });
     });
 }
 

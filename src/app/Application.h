@@ -44,6 +44,7 @@ struct ModelList;
 class SecretStore;
 class StoreChatPersistence;
 class ToolApprovalStore;
+class WelcomePage;
 
 //! The composition root: builds every object once, in layer order, and connects them. Nothing
 //! below it knows how the others are made. Start-up is asynchronous where it must be (reading
@@ -89,6 +90,11 @@ private:
     void buildWindow();
     void connectApi();
     void onApiReady();
+    //! A first start without a key: the welcome page, with \a problem when something stands in
+    //! the way (no keychain).
+    void showWelcome(const QString &problem);
+    //! Checks a key pasted in the welcome page; a working one goes to the keychain and is used.
+    void tryWelcomeKey(const QString &key);
     void loadModelsAndAgents();
     void applyModels(const ModelList &models);
     void newChat();
@@ -153,6 +159,7 @@ private:
     QPointer<ChatPage> m_chatPage;
     QPointer<AgentsPage> m_agentsPage;
     QPointer<ConnectorsPage> m_connectorsPage;
+    QPointer<WelcomePage> m_welcome;
     FileChooser m_fileChooser;
     std::unique_ptr<ConversationPager> m_pager;
     ConversationListModel *m_historyList = nullptr;

@@ -86,6 +86,13 @@ void MainWindow::showPage(Page page) {
     Q_EMIT pageChanged(page);
 }
 
+void MainWindow::showWelcome(QWidget *page) {
+    if (m_ui->pagesStackedWidget->indexOf(page) < 0)
+        m_ui->pagesStackedWidget->addWidget(page);
+    m_ui->pagesStackedWidget->setCurrentWidget(page);
+    page->setFocus();
+}
+
 MainWindow::Page MainWindow::currentPage() const {
     if (m_ui->showConnectorsAction->isChecked())
         return Page::Connectors;
