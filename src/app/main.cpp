@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/Application.h"
 #include "app/Profile.h"
+#include "app/SettingsFileCheck.h"
 #include "app/SingleInstance.h"
 #include "app/Translations.h"
 #include "core/ConnectionConfig.h"
@@ -93,6 +94,10 @@ int main(int argc, char *argv[]) {
         return 0;
     instance.listen();
 
+    // A damaged settings file is put aside before anything reads it; the person is told.
+    const QString settingsProblem = checkSettingsFile();
+    if (!settingsProblem.isEmpty())
+        QMessageBox::warning(nullptr, u"Tramontane"_s, settingsProblem);
     QSettings settings;
     // The language chosen in Settings, now that the profile's settings are known.
     const QString language = settings.value(SettingsKeys::language).toString();
