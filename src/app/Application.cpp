@@ -299,6 +299,9 @@ void Application::setApiAvailability(ApiAvailability availability) {
 void Application::connectApi() {
     m_apiReady = false;
     setApiAvailability(ApiAvailability::Starting);
+    // A way chosen elsewhere (Settings) ends the welcome.
+    if (m_welcome && !m_config.firstRun && m_welcome->isVisibleTo(m_window.get()))
+        m_window->showPage(MainWindow::Page::Chat);
     if (m_config.mode == ConnectionConfig::Mode::Demo) {
         if (!m_emulator) {
             m_emulator = new EmulatorLauncher(this);

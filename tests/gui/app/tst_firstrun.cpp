@@ -7,6 +7,7 @@
 #include "core/SettingsKeys.h"
 #include "core/auth/SecretStore.h"
 #include "ui/MainWindow.h"
+#include "ui/SettingsDialog.h"
 #include "ui/WelcomePage.h"
 
 #include "support/EmulatorProcess.h"
@@ -16,11 +17,13 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 using namespace Tramontane;
@@ -50,6 +53,7 @@ private Q_SLOTS:
     void noKey_welcomes_wrongKeySaysSo_rightKeyStoredAndUsed();
     void noKey_welcomes_demoChosen();
     void keyInKeychain_noWelcome();
+    void welcome_demoChosenInSettings_leavesTheWelcome();
     void realKeychain_keyStoredThere();
 
 private:
@@ -151,6 +155,38 @@ void TestFirstRun::keyInKeychain_noWelcome() {
     QTRY_VERIFY_WITH_TIMEOUT(targets->count() > 0, 15000);
     auto *welcome = window->findChild<WelcomePage *>();
     QVERIFY(!welcome || !welcome->isVisible());
+}
+
+void TestFirstRun::welcome_demoChosenInSettings_leavesTheWelcome() {
+    Application app(firstStart(m_emulator.baseUrl()), m_home.filePath(u"viasettings"_s));
+    app.setSecretStore(std::make_unique<MemorySecretStore>());
+    QString error;
+    QVERIFY2(app.start(&error), qPrintable(error));
+    MainWindow *window = app.window();
+    window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(window));
+    WelcomePage *welcome = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((welcome = window->findChild<WelcomePage *>()) && welcome->isVisible(),
+                             15000);
+    // The person opens Settings from the rail instead and chooses the offline demo there.
+    bool answered = false;
+    QTimer answerer;
+    answerer.setInterval(20);
+    connect(&answerer, &QTimer::timeout, this, [&answered] {
+        auto *dialog = qobject_cast<SettingsDialog *>(QApplication::activeModalWidget());
+        if (!dialog || answered)
+            return;
+        answered = true;
+        dialog->findChild<QRadioButton *>(u"demoRadioButton"_s)->setChecked(true);
+        dialog->accept();
+    });
+    answerer.start();
+    Q_EMIT window->settingsRequested();
+    QTRY_VERIFY_WITH_TIMEOUT(answered, 15000);
+    QTRY_VERIFY(!welcome->isVisible());
+    QCOMPARE(window->currentPage(), MainWindow::Page::Chat);
+    auto *targets = window->findChild<QComboBox *>(u"targetComboBox"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(targets->count() > 0, 20000);
 }
 
 void TestFirstRun::realKeychain_keyStoredThere() {
