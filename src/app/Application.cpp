@@ -669,7 +669,13 @@ void Application::applySettings(const SettingsDialog::Values &values) {
     applyTheme(values.theme);
     if (m_notifier)
         m_notifier->setEnabled(values.notifications);
+    // A new default model is chosen at once in a chat that has not begun yet.
+    const bool modelChanged = values.defaultModel != m_defaultModel;
     m_defaultModel = values.defaultModel;
+    if (modelChanged && !m_defaultModel.isEmpty() && m_conversation->entryCount() == 0
+        && !m_session->isBusy()
+        && m_targets->rowOf(ChatTargetModel::Kind::Model, m_defaultModel) >= 0)
+        m_chatPage->selectTarget(false, m_defaultModel);
 }
 
 void Application::checkConnection(const QUrl &baseUrl, const QString &key, QObject *context,

@@ -80,6 +80,7 @@ private Q_SLOTS:
     void everyFieldSaved_appliesAtOnce_keyInNoFile();
     void imageCache_showsUseAndClears();
     void forgetKey_deletesTheKeychainEntry();
+    void defaultModel_chosenAtOnceInAnEmptyChat();
 };
 
 void TestSettingsApply::initTestCase() {
@@ -242,6 +243,38 @@ void TestSettingsApply::forgetKey_deletesTheKeychainEntry() {
     QTRY_VERIFY_WITH_TIMEOUT(!sourceAfter.isEmpty(), 15000);
     QVERIFY2(sourceBefore.contains("keychain"_L1), qPrintable(sourceBefore));
     QVERIFY(!store->keys().contains(SecretStore::apiKeyEntry()));
+}
+
+void TestSettingsApply::defaultModel_chosenAtOnceInAnEmptyChat() {
+    QVERIFY(!qEnvironmentVariableIsEmpty("TRAMONTANE_EMULATOR"));
+    const QString profile = u"model-"_s + QString::number(QCoreApplication::applicationPid());
+    Profile::useSettingsOf(profile); // a fresh settings file: no default model yet
+    Application app(ConnectionConfig::resolve({true, {}, {}, {}, {}, {}}),
+                    Profile::directory(profile));
+    app.setSecretStore(std::make_unique<MemorySecretStore>());
+    QString error;
+    QVERIFY2(app.start(&error), qPrintable(error));
+    MainWindow *window = app.window();
+    window->show();
+    auto *targets = window->findChild<QComboBox *>(u"targetComboBox"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(targets->count() > 0, 20000);
+    QTRY_VERIFY2(targets->currentText().contains("Medium"_L1, Qt::CaseInsensitive),
+                 qPrintable(targets->currentText()));
+
+    bool answered = false;
+    const auto answerer = answerSettings([&](SettingsDialog *d) {
+        if (!answered) {
+            answered = true;
+            auto *model = d->findChild<QComboBox *>(u"defaultModelComboBox"_s);
+            QVERIFY(model->findText(u"mistral-small-latest"_s) >= 0); // offered from the list
+            model->setEditText(u"mistral-small-latest"_s);
+            d->accept();
+        }
+    });
+    Q_EMIT window->settingsRequested();
+    QTRY_VERIFY_WITH_TIMEOUT(answered, 15000);
+    QTRY_VERIFY2(targets->currentText().contains("Small"_L1, Qt::CaseInsensitive),
+                 qPrintable(targets->currentText()));
 }
 
 QTEST_MAIN(TestSettingsApply)
