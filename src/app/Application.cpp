@@ -2,9 +2,11 @@
 #include "app/Application.h"
 
 #include "app/AnswerNotifications.h"
+#include "app/AppSettings.h"
 #include "app/CachedImageFetcher.h"
 #include "app/EmulatorLauncher.h"
 #include "core/Logging.h"
+#include "core/SettingsKeys.h"
 #include "core/auth/OAuthTokenManager.h"
 #include "core/auth/OAuthTokenStore.h"
 #include "core/auth/SecretStore.h"
@@ -42,6 +44,8 @@
 #include "ui/MainWindow.h"
 #include "ui/SettingsDialog.h"
 #include "ui/ShowAsCodeDialog.h"
+#include "ui/Theme.h"
+#include "ui/WelcomePage.h"
 #include "ui/chat/ChatView.h"
 
 #include <QAction>
@@ -129,6 +133,7 @@ bool Application::start(QString *error, StoreError::Kind *kind) {
     m_imageCache = std::make_unique<ImageCache>(
         QDir(QStandardPaths::writableLocation(QStandardPaths::CacheLocation))
             .filePath(QFileInfo(m_profileDir).fileName() + u"/images"_s));
+    const SettingsDialog::Values settings = AppSettings::read(QSettings());
 
     m_conversation = new ConversationModel(this);
     m_session = new ChatSession(m_chat, m_conversation, this);
@@ -195,6 +200,7 @@ bool Application::start(QString *error, StoreError::Kind *kind) {
             &Application::shutdown);
 
     buildWindow();
+    applySettings(settings);
     connectApi();
     return true;
 }
@@ -308,10 +314,10 @@ void Application::buildWindow() {
 
     // An answer that ends while the person is in another window is announced; its
     // notification opens that chat.
-    auto *notifier = new DesktopNotifier(this);
-    notifier->setEnabled(QSettings().value(u"notifications/enabled"_s, true).toBool());
+    m_notifier = new DesktopNotifier(this);
+    m_notifier->setEnabled(QSettings().value(SettingsKeys::notificationsEnabled, true).toBool());
     auto *notifications = new AnswerNotifications(
-        m_session, m_conversation, notifier, w, [this] { return currentConversationId(); }, this);
+        m_session, m_conversation, m_notifier, w, [this] { return currentConversationId(); }, this);
     connect(notifications, &AnswerNotifications::openRequested, this, [this](qint64 id) {
         m_window->setWindowState(m_window->windowState() & ~Qt::WindowMinimized);
         m_window->show();
@@ -333,6 +339,9 @@ void Application::setApiAvailability(ApiAvailability availability) {
 void Application::connectApi() {
     m_apiReady = false;
     setApiAvailability(ApiAvailability::Starting);
+    // A way chosen elsewhere (Settings) ends the welcome.
+    if (m_welcome && !m_config.firstRun && m_welcome->isVisibleTo(m_window.get()))
+        m_window->showPage(MainWindow::Page::Chat);
     if (m_config.mode == ConnectionConfig::Mode::Demo) {
         if (!m_emulator) {
             m_emulator = new EmulatorLauncher(this);
@@ -381,10 +390,58 @@ void Application::connectApi() {
         }
         // Without a key nothing is asked: the lists say a key is needed.
         setApiAvailability(ApiAvailability::NeedsKey);
+        if (m_config.firstRun) {
+            showWelcome(r.ok ? QString()
+                             : tr("The system keychain cannot be used (%1), so a key cannot "
+                                  "be kept: set MISTRAL_API_KEY, or explore the offline demo.")
+                                   .arg(r.error));
+            return;
+        }
         m_window->setConnectionText(tr("No API key"), r.error);
         m_window->showStatus(r.ok ? tr("Add your Mistral API key in Settings to start.") : r.error,
                              0);
-        openSettings(false);
+        openSettings(SettingsDialog::KeySource::None);
+    });
+}
+
+void Application::showWelcome(const QString &problem) {
+    m_window->setConnectionText(tr("Not connected"));
+    if (!m_welcome) {
+        m_welcome = new WelcomePage;
+        m_welcome->setObjectName(u"welcomePage"_s);
+        connect(m_welcome, &WelcomePage::keySubmitted, this, &Application::tryWelcomeKey);
+        connect(m_welcome, &WelcomePage::demoRequested, this, [this] {
+            QSettings().setValue(SettingsKeys::connectionMode, u"demo"_s);
+            m_config = ConnectionConfig::resolve({true, {}, {}, {}, u"demo"_s, {}});
+            m_window->showPage(MainWindow::Page::Chat);
+            connectApi();
+        });
+    }
+    m_welcome->setBaseUrl(m_config.baseUrl);
+    m_welcome->showProblem(problem);
+    m_window->showWelcome(m_welcome);
+}
+
+void Application::tryWelcomeKey(const QString &key) {
+    QPointer<WelcomePage> page = m_welcome;
+    checkConnection(m_config.baseUrl, key, m_welcome, [this, page, key](const QString &problem) {
+        page->keyCheckFinished(problem);
+        if (!problem.isEmpty())
+            return;
+        m_secrets->write(
+            SecretStore::apiKeyEntry(), key, this, [this, key](const SecretStore::Result &r) {
+                QSettings().setValue(SettingsKeys::connectionMode, u"api"_s);
+                m_config.firstRun = false;
+                m_client->setApiKey(key);
+                m_window->showPage(MainWindow::Page::Chat);
+                m_window->showStatus(r.ok ? tr("Connected. Your API key is stored in the system "
+                                               "keychain.")
+                                          : tr("Connected, but the key could not be kept in the "
+                                               "keychain (%1): it is used until Tramontane quits.")
+                                                .arg(r.error),
+                                     0);
+                onApiReady();
+            });
     });
 }
 
@@ -407,7 +464,9 @@ void Application::loadModelsAndAgents() {
 void Application::applyModels(const ModelList &models) {
     // The model or agent in use stays chosen; at start-up, the last one used, else a capable
     // default. Read before the picker resets (it then picks its first row).
-    QString last = QSettings().value(u"chat/lastTarget"_s).toString();
+    // A default model chosen in Settings wins over the one used last.
+    QString last = m_defaultModel.isEmpty() ? QSettings().value(SettingsKeys::lastTarget).toString()
+                                            : u"model:"_s + m_defaultModel;
     if (!m_session->targetId().isEmpty()) {
         const bool agent = m_session->targetKind() == ChatSession::TargetKind::Agent;
         last = (agent ? u"agent:"_s : u"model:"_s) + m_session->targetId();
@@ -562,45 +621,69 @@ void Application::setSecretStore(std::unique_ptr<SecretStore> store) {
 
 void Application::showSettings() {
     if (m_config.keySource == ConnectionConfig::KeySource::Environment) {
-        openSettings(false);
+        openSettings(SettingsDialog::KeySource::Environment);
         return;
     }
     // The dialog says a key is stored only when the keychain really holds one.
     m_secrets->read(SecretStore::apiKeyEntry(), this, [this](const SecretStore::Result &r) {
-        openSettings(r.ok && r.value && !r.value->isEmpty());
+        openSettings(r.ok && r.value && !r.value->isEmpty() ? SettingsDialog::KeySource::Keychain
+                                                            : SettingsDialog::KeySource::None);
     });
 }
 
-void Application::openSettings(bool keyStored) {
+void Application::openSettings(SettingsDialog::KeySource keySource) {
     QSettings settings;
     SettingsDialog dialog(m_window.get());
-    SettingsDialog::Values values;
+    const SettingsDialog::Values before = AppSettings::read(settings);
+    SettingsDialog::Values values = before;
     values.demo = m_config.mode == ConnectionConfig::Mode::Demo;
-    values.baseUrl = QUrl(settings.value(u"connection/baseUrl"_s).toString());
-    const bool fromEnvironment = m_config.keySource == ConnectionConfig::KeySource::Environment;
-    dialog.setValues(values, keyStored, fromEnvironment);
+    dialog.setValues(values, keySource);
+    dialog.setRunningLanguage(m_runningLanguage);
+    QStringList models;
+    for (int row = 0; row < m_targets->rowCount(); ++row) {
+        const ChatTargetModel::Target target = m_targets->targetAt(row);
+        if (target.kind == ChatTargetModel::Kind::Model && !target.id.isEmpty())
+            models << target.id;
+    }
+    dialog.setModelChoices(models);
+    const auto showUsage = [this, &dialog] {
+        dialog.setCacheUsage(m_imageCache->totalBytes(), m_imageCache->count());
+    };
+    showUsage();
+    connect(&dialog, &SettingsDialog::clearCacheRequested, this, [this, showUsage] {
+        m_imageCache->clear();
+        showUsage();
+    });
+    connect(&dialog, &SettingsDialog::forgetKeyRequested, this, [this, &dialog] {
+        QPointer<SettingsDialog> open(&dialog);
+        m_secrets->remove(
+            SecretStore::apiKeyEntry(), this, [this, open](const SecretStore::Result &r) {
+                if (open)
+                    open->keyForgetFinished(r.ok ? QString() : r.error);
+                if (!r.ok || m_config.keySource != ConnectionConfig::KeySource::Keychain)
+                    return;
+                // The key in use is gone with it: nothing is asked any more.
+                m_client->setApiKey(QString());
+                m_apiReady = false;
+                setApiAvailability(ApiAvailability::NeedsKey);
+                m_window->setConnectionText(tr("No API key"));
+            });
+    });
     dialog.setTester([this](const QUrl &baseUrl, const QString &key, QObject *context,
                             std::function<void(const QString &)> done) {
-        // A throwaway client so the test never disturbs the live one.
-        auto *client = new ApiClient(m_nam, context);
-        QString problem;
-        if (!client->setBaseUrl(baseUrl, &problem)) {
-            done(problem);
-            return;
-        }
-        if (!key.isEmpty())
-            client->setApiKey(key);
-        auto *models = new ModelService(key.isEmpty() ? m_client : client, context);
-        models->list(context, [done](const ServiceResult<ModelList> &r) {
-            done(r.ok() ? QString() : r.error.title() + u' ' + r.error.hint());
-        });
+        checkConnection(baseUrl, key, context, std::move(done));
     });
     if (dialog.exec() != QDialog::Accepted)
         return;
     const SettingsDialog::Values chosen = dialog.values();
-    settings.setValue(u"connection/mode"_s, chosen.demo ? u"demo"_s : u"api"_s);
-    settings.setValue(u"connection/baseUrl"_s, chosen.baseUrl.toString());
+    AppSettings::write(settings, chosen);
+    applySettings(chosen);
 
+    const bool fromEnvironment = keySource == SettingsDialog::KeySource::Environment;
+    const bool connectionChanged = chosen.demo != values.demo || chosen.baseUrl != before.baseUrl
+                                   || !chosen.apiKey.isEmpty() || !m_apiReady;
+    if (!connectionChanged)
+        return;
     ConnectionConfig::Inputs in;
     in.settingsMode = chosen.demo ? u"demo"_s : u"api"_s;
     in.settingsBaseUrl = chosen.baseUrl.toString();
@@ -617,6 +700,46 @@ void Application::openSettings(bool keyStored) {
         return;
     }
     connectApi();
+}
+
+void Application::applySettings(const SettingsDialog::Values &values) {
+    m_client->setTransferTimeout(std::chrono::seconds(values.requestTimeoutSeconds));
+    m_imageCache->setMaxBytes(qint64(values.imageCacheMegabytes) * 1024 * 1024);
+    values.proxy.apply();
+    applyTheme(values.theme);
+    if (m_notifier)
+        m_notifier->setEnabled(values.notifications);
+    // A new default model is chosen at once in a chat that has not begun yet.
+    const bool modelChanged = values.defaultModel != m_defaultModel;
+    m_defaultModel = values.defaultModel;
+    if (modelChanged && !m_defaultModel.isEmpty() && m_conversation->entryCount() == 0
+        && !m_session->isBusy()
+        && m_targets->rowOf(ChatTargetModel::Kind::Model, m_defaultModel) >= 0)
+        m_chatPage->selectTarget(false, m_defaultModel);
+}
+
+void Application::checkConnection(const QUrl &baseUrl, const QString &key, QObject *context,
+                                  std::function<void(const QString &)> done) {
+    // A throwaway client so the check never disturbs the live one.
+    auto *client = new ApiClient(m_nam, context);
+    QString problem;
+    if (!client->setBaseUrl(baseUrl, &problem)) {
+        done(problem);
+        return;
+    }
+    if (!key.isEmpty())
+        client->setApiKey(key);
+    auto *models = new ModelService(key.isEmpty() ? m_client : client, context);
+    models->list(context, [done](const ServiceResult<ModelList> &r) {
+        if (r.ok())
+            done(QString());
+        else if (r.error.kind() == ApiError::Kind::Http
+                 && (r.error.httpStatus() == 401 || r.error.httpStatus() == 403))
+            done(tr("The server did not accept this key: check that it was copied whole from "
+                    "console.mistral.ai."));
+        else
+            done(r.error.title() + u' ' + r.error.hint());
+    });
 }
 
 void Application::setConnectionStatus() {

@@ -4,6 +4,7 @@
 #include "core/ConnectionConfig.h"
 #include "core/storage/StoreResult.h"
 #include "ui/ApiAvailability.h"
+#include "ui/SettingsDialog.h"
 
 #include <QObject>
 #include <QPointer>
@@ -32,6 +33,7 @@ class ConnectorListModel;
 class ConnectorService;
 class ConnectorsPage;
 class ConversationStore;
+class DesktopNotifier;
 class EmulatorLauncher;
 class FileService;
 class HistorySidebar;
@@ -44,6 +46,7 @@ struct ModelList;
 class SecretStore;
 class StoreChatPersistence;
 class ToolApprovalStore;
+class WelcomePage;
 
 //! The composition root: builds every object once, in layer order, and connects them. Nothing
 //! below it knows how the others are made. Start-up is asynchronous where it must be (reading
@@ -77,6 +80,9 @@ public:
     //! Keeps secrets (the API key, connector credentials) in \a store instead of the system
     //! keychain; call before start() (tests use a MemorySecretStore).
     void setSecretStore(std::unique_ptr<SecretStore> store);
+    //! The interface language chosen at start ("" for the system's): Settings say when a
+    //! change needs a restart.
+    void setRunningLanguage(const QString &language) { m_runningLanguage = language; }
 
 private:
     //! Quitting, in this order: stops an answer still streaming and stores what arrived (marked
@@ -86,6 +92,11 @@ private:
     void buildWindow();
     void connectApi();
     void onApiReady();
+    //! A first start without a key: the welcome page, with \a problem when something stands in
+    //! the way (no keychain).
+    void showWelcome(const QString &problem);
+    //! Checks a key pasted in the welcome page; a working one goes to the keychain and is used.
+    void tryWelcomeKey(const QString &key);
     void loadModelsAndAgents();
     void applyModels(const ModelList &models);
     void newChat();
@@ -98,7 +109,13 @@ private:
     void loadOlderMessages();
     //! Reads whether a key is in the keychain, then opens the settings.
     void showSettings();
-    void openSettings(bool keyStored);
+    void openSettings(SettingsDialog::KeySource keySource);
+    //! Applies every setting that takes effect at once (all but the language).
+    void applySettings(const SettingsDialog::Values &values);
+    //! One cheap call (GET /v1/models) with \a key against \a baseUrl; \a done gets an empty
+    //! string on success, else one sentence.
+    void checkConnection(const QUrl &baseUrl, const QString &key, QObject *context,
+                         std::function<void(const QString &)> done);
     void setConnectionStatus();
     //! Tells the pages that list the account's resources whether they may ask the API.
     void setApiAvailability(ApiAvailability availability);
@@ -139,10 +156,14 @@ private:
     QSettings *m_approvalSettings = nullptr;
     ToolApprovalStore *m_approvals = nullptr;
     EmulatorLauncher *m_emulator = nullptr;
+    DesktopNotifier *m_notifier = nullptr;
+    QString m_defaultModel;    // from Settings; empty: the model used last
+    QString m_runningLanguage; // the language chosen at start ("" for the system's)
     std::unique_ptr<MainWindow> m_window;
     QPointer<ChatPage> m_chatPage;
     QPointer<AgentsPage> m_agentsPage;
     QPointer<ConnectorsPage> m_connectorsPage;
+    QPointer<WelcomePage> m_welcome;
     FileChooser m_fileChooser;
     std::unique_ptr<ConversationPager> m_pager;
     ConversationListModel *m_historyList = nullptr;

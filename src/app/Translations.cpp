@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QPointer>
 #include <QTranslator>
 
 using namespace Qt::StringLiterals;
@@ -13,7 +14,18 @@ using namespace Qt::StringLiterals;
 namespace Tramontane {
 
 bool installTranslations(QCoreApplication *app, const QLocale &locale) {
+    // A second call (the language chosen in Settings, once the profile is known) replaces
+    // what the first one installed.
+    static QList<QPointer<QTranslator>> installed;
+    for (const QPointer<QTranslator> &earlier : std::as_const(installed)) {
+        if (earlier) {
+            QCoreApplication::removeTranslator(earlier);
+            delete earlier.data();
+        }
+    }
+    installed.clear();
     auto *qt = new QTranslator(app);
+    installed << qt;
     if (qt->load(locale, u"qtbase"_s, u"_"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(qt);
     else
@@ -24,6 +36,7 @@ bool installTranslations(QCoreApplication *app, const QLocale &locale) {
     // the app is not translated into.
     const bool english = locale.language() == QLocale::English || locale.language() == QLocale::C;
     auto *own = new QTranslator(app);
+    installed << own;
     const bool translated = !english && own->load(locale, u"tramontane"_s, u"_"_s, u":/i18n"_s);
     if (translated || own->load(u"tramontane_en"_s, u":/i18n"_s))
         QCoreApplication::installTranslator(own);

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/Application.h"
 #include "app/Profile.h"
+#include "app/SettingsFileCheck.h"
 #include "app/SingleInstance.h"
 #include "app/Translations.h"
 #include "core/ConnectionConfig.h"
 #include "core/MemoryTuning.h"
+#include "core/SettingsKeys.h"
 #include "core/ThreadPoolTuning.h"
 #include "core/net/ApiClient.h"
 #include "core/net/Redactor.h"
@@ -92,14 +94,22 @@ int main(int argc, char *argv[]) {
         return 0;
     instance.listen();
 
+    // A damaged settings file is put aside before anything reads it; the person is told.
+    const QString settingsProblem = checkSettingsFile();
+    if (!settingsProblem.isEmpty())
+        QMessageBox::warning(nullptr, u"Tramontane"_s, settingsProblem);
     QSettings settings;
+    // The language chosen in Settings, now that the profile's settings are known.
+    const QString language = settings.value(SettingsKeys::language).toString();
+    if (!language.isEmpty())
+        installTranslations(&app, QLocale(language));
     ConnectionConfig::Inputs in;
     in.demoFlag = parser.isSet(demo);
     in.baseUrlArgument = parser.value(baseUrl);
     in.baseUrlEnv = qEnvironmentVariable("TRAMONTANE_BASE_URL");
     in.apiKeyEnv = qEnvironmentVariable("MISTRAL_API_KEY");
-    in.settingsMode = settings.value(u"connection/mode"_s).toString();
-    in.settingsBaseUrl = settings.value(u"connection/baseUrl"_s).toString();
+    in.settingsMode = settings.value(SettingsKeys::connectionMode).toString();
+    in.settingsBaseUrl = settings.value(SettingsKeys::connectionBaseUrl).toString();
     const ConnectionConfig config = ConnectionConfig::resolve(in);
     if (config.mode == ConnectionConfig::Mode::Api) {
         const QString problem = ApiClient::checkBaseUrl(config.baseUrl);
@@ -111,6 +121,7 @@ int main(int argc, char *argv[]) {
 
     const QString profileDir = Profile::directory(profileName);
     Application application(config, profileDir);
+    application.setRunningLanguage(language);
     QString error;
     StoreError::Kind failure = StoreError::Kind::None;
     bool started = application.start(&error, &failure);

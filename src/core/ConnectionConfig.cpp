@@ -28,7 +28,12 @@ ConnectionConfig ConnectionConfig::resolve(const Inputs &in) {
     const QString explicitUrl = !in.baseUrlArgument.isEmpty() ? in.baseUrlArgument : in.baseUrlEnv;
     const QString key = in.apiKeyEnv.trimmed();
 
-    if (!key.isEmpty() || !explicitUrl.isEmpty() || in.settingsMode == u"api"_s) {
+    const bool nothingChosen = in.settingsMode != u"demo"_s && in.settingsMode != u"api"_s;
+    if (!key.isEmpty() || !explicitUrl.isEmpty() || !nothingChosen) {
+        if (key.isEmpty() && explicitUrl.isEmpty() && in.settingsMode == u"demo"_s) {
+            c.reason = QCoreApplication::translate("ConnectionConfig", "offline demo chosen");
+            return c;
+        }
         c.mode = Mode::Api;
         if (!explicitUrl.isEmpty())
             c.baseUrl = QUrl::fromUserInput(explicitUrl);
@@ -49,8 +54,14 @@ ConnectionConfig ConnectionConfig::resolve(const Inputs &in) {
         return c;
     }
 
-    c.reason =
-        QCoreApplication::translate("ConnectionConfig", "no API key configured: offline demo");
+    // A first start: the keychain may hold a key from an earlier installation; without one,
+    // the welcome page explains the two ways instead of silently opening the demo.
+    c.mode = Mode::Api;
+    c.keySource = KeySource::Keychain;
+    c.firstRun = true;
+    c.baseUrl =
+        in.settingsBaseUrl.isEmpty() ? defaultBaseUrl() : QUrl::fromUserInput(in.settingsBaseUrl);
+    c.reason = QCoreApplication::translate("ConnectionConfig", "API key from the system keychain");
     return c;
 }
 

@@ -13,8 +13,9 @@ namespace Tramontane {
 //! - MISTRAL_API_KEY in the environment means the real API (the key is never stored);
 //! - an explicit `--base-url` or TRAMONTANE_BASE_URL means that server, with the key from the
 //!   environment or the keychain;
-//! - otherwise the mode saved in the settings: the real API with the keychain's key, or demo
-//!   (the default on a first start, so the app works before any account is set up).
+//! - otherwise the mode saved in the settings: the real API with the keychain's key, or demo;
+//! - nothing chosen yet (a first start): the real API if the keychain holds a key, else the
+//!   app welcomes the person and offers both ways (firstRun).
 struct ConnectionConfig {
     enum class Mode { Demo, Api };
     enum class KeySource { Emulator, Environment, Keychain };
@@ -24,6 +25,9 @@ struct ConnectionConfig {
     QUrl baseUrl;   //!< empty in demo mode until the emulator reports its address
     QString apiKey; //!< from the environment only; keychain keys are read asynchronously
     QString reason; //!< why this mode was chosen, for the status bar and logs
+    //! Nothing chosen yet: without a key in the keychain the app shows its welcome page
+    //! instead of asking anything (mode Api, key source Keychain).
+    bool firstRun = false;
 
     struct Inputs {
         bool demoFlag = false;

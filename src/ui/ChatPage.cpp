@@ -2,6 +2,7 @@
 #include "ui/ChatPage.h"
 #include "ui_ChatPage.h"
 
+#include "core/SettingsKeys.h"
 #include "core/services/ToolApprovalStore.h"
 #include "models/ChatSession.h"
 #include "models/ChatTargetLoader.h"
@@ -187,7 +188,7 @@ void ChatPage::onTargetChanged(int row) {
     const bool agent = target.kind == ChatTargetModel::Kind::Agent;
     m_session->setTarget(agent ? ChatSession::TargetKind::Agent : ChatSession::TargetKind::Model,
                          target.id);
-    QSettings().setValue(u"chat/lastTarget"_s,
+    QSettings().setValue(SettingsKeys::lastTarget,
                          QString((agent ? u"agent:"_s : u"model:"_s) + target.id));
     // An agent's requests carry the agent's tools: the menu shows those instead of the chat's.
     const QString agentId = agent ? target.id : QString();
@@ -501,8 +502,8 @@ void ChatPage::setSidebar(QWidget *sidebar) {
     pageLayout->addWidget(m_splitter);
 
     const QSettings settings;
-    m_sidebarWidth = qMax(160, settings.value(u"chat/sidebarWidth"_s, 260).toInt());
-    const bool visible = settings.value(u"chat/sidebarVisible"_s, true).toBool();
+    m_sidebarWidth = qMax(160, settings.value(SettingsKeys::sidebarWidth, 260).toInt());
+    const bool visible = settings.value(SettingsKeys::sidebarVisible, true).toBool();
     m_splitter->setSizes({visible ? m_sidebarWidth : 0, 1000});
     connect(m_splitter, &QSplitter::splitterMoved, this, &ChatPage::saveSidebarState);
     // The sidebar has its own New chat button; the header's shows only while it is hidden.
@@ -530,8 +531,8 @@ void ChatPage::saveSidebarState() {
     if (width > 0)
         m_sidebarWidth = width;
     QSettings settings;
-    settings.setValue(u"chat/sidebarWidth"_s, m_sidebarWidth);
-    settings.setValue(u"chat/sidebarVisible"_s, width > 0);
+    settings.setValue(SettingsKeys::sidebarWidth, m_sidebarWidth);
+    settings.setValue(SettingsKeys::sidebarVisible, width > 0);
 }
 
 void ChatPage::widenTargetPopup() {

@@ -2,6 +2,7 @@
 #include "ui/MainWindow.h"
 #include "ui_MainWindow.h"
 
+#include "core/SettingsKeys.h"
 #include "ui/ShortcutsDialog.h"
 #include "ui/UnsavedChangesGuard.h"
 
@@ -55,8 +56,8 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_ui->shortcutsAction, &QAction::triggered, this, &MainWindow::showShortcuts);
 
     QSettings settings;
-    restoreGeometry(settings.value(u"window/geometry"_s).toByteArray());
-    restoreState(settings.value(u"window/state"_s).toByteArray());
+    restoreGeometry(settings.value(SettingsKeys::windowGeometry).toByteArray());
+    restoreState(settings.value(SettingsKeys::windowState).toByteArray());
 }
 
 MainWindow::~MainWindow() = default;
@@ -83,6 +84,13 @@ void MainWindow::showPage(Page page) {
     if (QWidget *w = m_pages[int(page)])
         m_ui->pagesStackedWidget->setCurrentWidget(w);
     Q_EMIT pageChanged(page);
+}
+
+void MainWindow::showWelcome(QWidget *page) {
+    if (m_ui->pagesStackedWidget->indexOf(page) < 0)
+        m_ui->pagesStackedWidget->addWidget(page);
+    m_ui->pagesStackedWidget->setCurrentWidget(page);
+    page->setFocus();
 }
 
 MainWindow::Page MainWindow::currentPage() const {
@@ -145,8 +153,8 @@ QAction *MainWindow::toggleHistoryAction() const {
 
 void MainWindow::closeEvent(QCloseEvent *event) {
     QSettings settings;
-    settings.setValue(u"window/geometry"_s, saveGeometry());
-    settings.setValue(u"window/state"_s, saveState());
+    settings.setValue(SettingsKeys::windowGeometry, saveGeometry());
+    settings.setValue(SettingsKeys::windowState, saveState());
     // Pages with unsaved work (an edited form) may ask the user first.
     for (QWidget *page : m_pages) {
         auto *guard = dynamic_cast<UnsavedChangesGuard *>(page);

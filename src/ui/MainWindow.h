@@ -32,6 +32,9 @@ public:
     void setPage(Page page, QWidget *widget);
     QWidget *page(Page page) const;
     void showPage(Page page);
+    //! Shows \a page (the welcome page of a first start) in place of the pages until a page is
+    //! shown again with showPage().
+    void showWelcome(QWidget *page);
     Page currentPage() const;
 
     //! The connection shown at the right of the status bar, e.g. "Offline demo".

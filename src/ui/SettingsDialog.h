@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/net/ProxySettings.h"
+#include "ui/Theme.h"
+
 #include <QDialog>
 #include <QUrl>
 
@@ -13,8 +16,11 @@ namespace Ui {
 class SettingsDialog;
 }
 
-//! Connection settings: the offline demo or the Mistral platform, the API key (kept in the
-//! keychain by the caller, never here) and the API address, with a connection test.
+//! Every setting of the app, in tabs: the connection (offline demo or the Mistral platform,
+//! the API key kept in the keychain by the caller and never here, the API address, the default
+//! model, the request timeout), the appearance (theme, language), the network (proxy) and
+//! privacy and storage (notifications, the image cache). The caller applies the values on
+//! Save; only the language waits for the next start, and the dialog says so.
 class SettingsDialog final : public QDialog {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(SettingsDialog)
@@ -22,10 +28,19 @@ class SettingsDialog final : public QDialog {
 public:
     struct Values {
         bool demo = true;
-        QString apiKey; //!< empty: keep the stored key
-        QUrl baseUrl;   //!< empty: the default address
+        QString apiKey;       //!< empty: keep the stored key
+        QUrl baseUrl;         //!< empty: the default address
+        QString defaultModel; //!< empty: the one used last
+        int requestTimeoutSeconds = 30;
+        Theme theme = Theme::System;
+        QString language; //!< "en", "fr", "de"; empty: the system's
+        ProxySettings proxy;
+        bool notifications = true;
+        int imageCacheMegabytes = 512;
         friend bool operator==(const Values &, const Values &) = default;
     };
+    //! Where the key in use comes from.
+    enum class KeySource { None, Keychain, Environment };
     //! Tests a connection: calls back with an empty string on success, else the problem.
     using Tester = std::function<void(const QUrl &baseUrl, const QString &apiKey, QObject *context,
                                       std::function<void(const QString &problem)> done)>;
@@ -33,22 +48,40 @@ public:
     explicit SettingsDialog(QWidget *parent = nullptr);
     ~SettingsDialog() override;
 
-    //! \a keyStored says a key is in the keychain (shown as such, never the key itself);
-    //! \a keyFromEnvironment disables editing it (MISTRAL_API_KEY wins).
-    void setValues(const Values &values, bool keyStored, bool keyFromEnvironment);
+    //! \a keySource says whether a key is in the keychain (shown as such, never the key itself)
+    //! or comes from MISTRAL_API_KEY (then it cannot be edited: the environment wins).
+    void setValues(const Values &values, KeySource keySource);
     Values values() const;
     void setTester(Tester tester) { m_tester = std::move(tester); }
+    //! The models offered as the default (the field also takes any id).
+    void setModelChoices(const QStringList &modelIds);
+    //! The language the running app shows ("" for the system's), to say when a change needs
+    //! a restart.
+    void setRunningLanguage(const QString &language);
+    //! What the image cache holds now.
+    void setCacheUsage(qint64 bytes, int files);
+    //! The outcome of forgetKeyRequested(): an empty \a problem means the key is gone.
+    void keyForgetFinished(const QString &problem);
 
     void accept() override;
 
+Q_SIGNALS:
+    //! The person confirmed deleting the stored key from the keychain.
+    void forgetKeyRequested();
+    void clearCacheRequested();
+
 private:
+    void setKeySource(KeySource source);
     void updateEnabled();
+    void updateLanguageNote();
     void testConnection();
+    void confirmForgetKey();
     QString validationProblem() const;
 
     std::unique_ptr<Ui::SettingsDialog> m_ui;
     Tester m_tester;
-    bool m_keyStored = false;
+    KeySource m_keySource = KeySource::None;
+    QString m_runningLanguage;
 };
 
 } // namespace Tramontane

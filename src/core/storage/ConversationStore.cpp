@@ -357,7 +357,8 @@ ConversationStore::OpenResult ConversationStore::open(const QString &profileDir)
     QDir dir(profileDir);
     if (profileDir.isEmpty() || !dir.mkpath(u"."_s)) {
         return fail(makeError(StoreError::Kind::CannotOpen,
-                              tr("The profile folder %1 cannot be created.")
+                              tr("The profile folder %1 cannot be created. Make its parent "
+                                 "folder writable, or set XDG_DATA_HOME to a folder that is.")
                                   .arg(QDir::toNativeSeparators(profileDir)),
                               u"mkpath failed"_s));
     }
@@ -373,7 +374,8 @@ ConversationStore::OpenResult ConversationStore::open(const QString &profileDir)
                                   u"profile lock held: "_s + dir.filePath(lockFileName())));
         }
         return fail(makeError(StoreError::Kind::CannotOpen,
-                              tr("The profile folder %1 is not writable.")
+                              tr("The profile folder %1 is read-only. Make it writable, or "
+                                 "set XDG_DATA_HOME to a folder that is.")
                                   .arg(QDir::toNativeSeparators(dir.absolutePath())),
                               u"cannot create the profile lock"_s));
     }
@@ -406,6 +408,11 @@ ConversationStore::OpenResult ConversationStore::open(const QString &profileDir)
             // when the person chooses to start a new history.
             error.message = tr("The conversation history %1 is damaged or is not a Tramontane "
                                "history. It was left as it is.")
+                                .arg(QDir::toNativeSeparators(path));
+        } else if (error.kind == StoreError::Kind::Locked) {
+            error.message = tr("The conversation history %1 is locked by another program. Close "
+                               "the program that has it open (a database browser, a backup "
+                               "tool) and start Tramontane again.")
                                 .arg(QDir::toNativeSeparators(path));
         } else if (error.kind == StoreError::Kind::Io) {
             // The first statements fail on a file that cannot be read or written.

@@ -25,6 +25,10 @@ StoreError ioError(const QString &what, const QSqlError &sqlError) {
     const int code = sqlError.nativeErrorCode().toInt(&numeric) & 0xff;
     if (numeric && (code == 11 || code == 26))
         error.kind = StoreError::Kind::Damaged;
+    // SQLITE_BUSY (5) and SQLITE_LOCKED (6) once the busy timeout ran out: someone else holds
+    // the file.
+    if (numeric && (code == 5 || code == 6))
+        error.kind = StoreError::Kind::Locked;
     qCWarning(lcStorage).noquote() << error.detail;
     return error;
 }

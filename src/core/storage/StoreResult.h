@@ -17,6 +17,7 @@ struct StoreError {
         NewerSchema,     //!< the database was written by a newer version of the app
         CannotOpen,      //!< the folder or the database file cannot be opened or created
         Damaged,         //!< the database file is not an SQLite database or is corrupt
+        Locked,          //!< another program holds a lock on the database file
         MigrationFailed, //!< a schema upgrade failed (the database is left as it was)
         Io,              //!< a read or write failed (disk full, I/O error, corrupt file)
         NotFound,        //!< no conversation or message with that id

@@ -3,6 +3,7 @@
 // dialogs it opens, walked widget by widget; an interactive control without an accessible
 // name fails the test, listed by object name.
 #include "app/Application.h"
+#include "core/auth/SecretStore.h"
 #include "ui/MainWindow.h"
 
 #include <QAbstractButton>
@@ -72,6 +73,7 @@ class TestAccessibleNames : public QObject {
 private Q_SLOTS:
     void initTestCase();
     void everyControl_hasAName();
+    void welcomePage_everyControlHasAName();
 
 private:
     QTemporaryDir m_home;
@@ -141,6 +143,22 @@ void TestAccessibleNames::everyControl_hasAName() {
     inDialog(u"Show as code"_s, [&] { window->showAsCodeAction()->trigger(); });
     inDialog(u"Keyboard shortcuts"_s, [&] { window->shortcutsAction()->trigger(); });
     unnamed.removeDuplicates();
+    QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(u'\n')));
+}
+
+void TestAccessibleNames::welcomePage_everyControlHasAName() {
+    // A first start without a key shows the welcome page.
+    Application app(ConnectionConfig::resolve({false, {}, {}, {}, {}, u"http://127.0.0.1:9"_s}),
+                    m_home.filePath(u"first"_s));
+    app.setSecretStore(std::make_unique<MemorySecretStore>());
+    QString error;
+    QVERIFY2(app.start(&error), qPrintable(error));
+    MainWindow *window = app.window();
+    window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(window));
+    QWidget *welcome = nullptr;
+    QTRY_VERIFY((welcome = window->findChild<QWidget *>(u"welcomePage"_s)) && welcome->isVisible());
+    const QStringList unnamed = unnamedIn(welcome);
     QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(u'\n')));
 }
 

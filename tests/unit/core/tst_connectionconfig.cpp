@@ -30,14 +30,17 @@ void TestConnectionConfig::resolve_data() {
     QTest::addColumn<QString>("baseUrl");
 
     const QString api = u"https://api.mistral.ai"_s;
-    QTest::newRow("first start: demo")
-        << false << QString() << QString() << QString() << QString() << QString() << Mode::Demo
-        << KeySource::Emulator << QString();
+    QTest::newRow("first start: keychain, else welcome")
+        << false << QString() << QString() << QString() << QString() << QString() << Mode::Api
+        << KeySource::Keychain << api;
     QTest::newRow("env key: real API") << false << QString() << QString() << u"sk-1"_s << QString()
                                        << QString() << Mode::Api << KeySource::Environment << api;
     QTest::newRow("blank env key ignored")
-        << false << QString() << QString() << u"  "_s << QString() << QString() << Mode::Demo
-        << KeySource::Emulator << QString();
+        << false << QString() << QString() << u"  "_s << QString() << QString() << Mode::Api
+        << KeySource::Keychain << api;
+    QTest::newRow("first start keeps a configured address")
+        << false << QString() << QString() << QString() << QString() << u"https://eu.example.test"_s
+        << Mode::Api << KeySource::Keychain << u"https://eu.example.test"_s;
     QTest::newRow("demo flag beats env key")
         << true << QString() << QString() << u"sk-1"_s << u"api"_s << QString() << Mode::Demo
         << KeySource::Emulator << QString();
@@ -77,6 +80,10 @@ void TestConnectionConfig::resolve() {
     QCOMPARE(c.keySource, keySource);
     QCOMPARE(c.baseUrl.toString(), baseUrl);
     QVERIFY(!c.reason.isEmpty());
+    // Only a start where nothing was chosen (no flag, no key, no address, no saved mode)
+    // welcomes the person.
+    QCOMPARE(c.firstRun, !demoFlag && urlArg.isEmpty() && urlEnv.isEmpty()
+                             && keyEnv.trimmed().isEmpty() && settingsMode.isEmpty());
     if (keySource == KeySource::Environment)
         QCOMPARE(c.apiKey, keyEnv.trimmed());
     else
