@@ -402,8 +402,8 @@
         <translation>API-Schlüssel aus dem Schlüsselbund des Systems</translation>
     </message>
     <message>
-        <source>no API key configured: offline demo</source>
-        <translation>kein API-Schlüssel eingerichtet: Offline-Demo</translation>
+        <source>offline demo chosen</source>
+        <translation>Offline-Demo gewählt</translation>
     </message>
 </context>
 <context>
@@ -603,6 +603,10 @@
     <message>
         <source>Nothing was received. Retry to ask again.</source>
         <translation>Es wurde nichts empfangen. Wiederholen Sie, um erneut zu fragen.</translation>
+    </message>
+    <message>
+        <source>Handed off to %1</source>
+        <translation>Übergeben an %1</translation>
     </message>
 </context>
 <context>
@@ -880,6 +884,17 @@
     </message>
 </context>
 <context>
+    <name>ProxySettings</name>
+    <message>
+        <source>Enter the proxy&apos;s host name.</source>
+        <translation>Geben Sie den Hostnamen des Proxys ein.</translation>
+    </message>
+    <message>
+        <source>Enter the proxy&apos;s port (1 to 65535).</source>
+        <translation>Geben Sie den Port des Proxys ein (1 bis 65535).</translation>
+    </message>
+</context>
+<context>
     <name>SchemaOutline</name>
     <message>
         <source>The schema goes deeper; see the raw JSON for the rest.</source>
@@ -942,6 +957,29 @@
     <message>
         <source>Searches the document libraries you name.</source>
         <translation>Durchsucht die Dokumentbibliotheken, die Sie angeben.</translation>
+    </message>
+</context>
+<context>
+    <name>ToolConfirmationBar</name>
+    <message>
+        <source>This tool needs your permission to run.</source>
+        <translation>Dieses Werkzeug braucht Ihre Erlaubnis, um zu laufen.</translation>
+    </message>
+    <message>
+        <source>Allowed.</source>
+        <translation>Erlaubt.</translation>
+    </message>
+    <message>
+        <source>Denied: the tool did not run.</source>
+        <translation>Abgelehnt: Das Werkzeug ist nicht gelaufen.</translation>
+    </message>
+    <message>
+        <source>Allow</source>
+        <translation>Erlauben</translation>
+    </message>
+    <message>
+        <source>Deny</source>
+        <translation>Ablehnen</translation>
     </message>
 </context>
 <context>
@@ -1853,6 +1891,26 @@ Open Settings to connect to the Mistral platform with your API key.</source>
         <source>Imported “%1”.</source>
         <translation>„%1“ importiert.</translation>
     </message>
+    <message>
+        <source>Sign-ins are kept for this session only: %1</source>
+        <translation>Anmeldungen werden nur für diese Sitzung behalten: %1</translation>
+    </message>
+    <message>
+        <source>The system keychain cannot be used (%1), so a key cannot be kept: set MISTRAL_API_KEY, or explore the offline demo.</source>
+        <translation>Der Schlüsselbund des Systems ist nicht nutzbar (%1), daher kann kein Schlüssel behalten werden: Setzen Sie MISTRAL_API_KEY oder erkunden Sie die Offline-Demo.</translation>
+    </message>
+    <message>
+        <source>Connected. Your API key is stored in the system keychain.</source>
+        <translation>Verbunden. Ihr API-Schlüssel ist im Schlüsselbund des Systems gespeichert.</translation>
+    </message>
+    <message>
+        <source>Connected, but the key could not be kept in the keychain (%1): it is used until Tramontane quits.</source>
+        <translation>Verbunden, aber der Schlüssel konnte nicht im Schlüsselbund behalten werden (%1): Er wird verwendet, bis Tramontane beendet wird.</translation>
+    </message>
+    <message>
+        <source>The server did not accept this key: check that it was copied whole from console.mistral.ai.</source>
+        <translation>Der Server hat diesen Schlüssel nicht akzeptiert: Prüfen Sie, ob er vollständig von console.mistral.ai kopiert wurde.</translation>
+    </message>
 </context>
 <context>
     <name>Tramontane::ChatDelegate</name>
@@ -1986,6 +2044,14 @@ Open Settings to connect to the Mistral platform with your API key.</source>
     <message>
         <source>Open link</source>
         <translation>Link öffnen</translation>
+    </message>
+    <message>
+        <source>Allow the tool to run</source>
+        <translation>Das Werkzeug laufen lassen</translation>
+    </message>
+    <message>
+        <source>Do not run the tool</source>
+        <translation>Das Werkzeug nicht ausführen</translation>
     </message>
 </context>
 <context>
@@ -2150,6 +2216,22 @@ Open Settings to connect to the Mistral platform with your API key.</source>
         <source>No models loaded</source>
         <translation>Keine Modelle geladen</translation>
     </message>
+    <message>
+        <source>Web search</source>
+        <translation>Websuche</translation>
+    </message>
+    <message>
+        <source>Search the web and cite the sources</source>
+        <translation>Im Web suchen und die Quellen angeben</translation>
+    </message>
+    <message>
+        <source>Code interpreter</source>
+        <translation>Code-Interpreter</translation>
+    </message>
+    <message>
+        <source>Run Python code and show its output</source>
+        <translation>Python-Code ausführen und seine Ausgabe zeigen</translation>
+    </message>
 </context>
 <context>
     <name>Tramontane::ChatSession</name>
@@ -2254,6 +2336,237 @@ Open Settings to connect to the Mistral platform with your API key.</source>
     <message>
         <source>The image could not be loaded.</source>
         <translation>Das Bild konnte nicht geladen werden.</translation>
+    </message>
+    <message>
+        <source>Load the image %1</source>
+        <translation>Das Bild %1 laden</translation>
+    </message>
+    <message>
+        <source>Open link %1</source>
+        <translation>Link %1 öffnen</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>You: %1</source>
+        <translation>Sie: %1</translation>
+    </message>
+    <message>
+        <source>Answer: %1</source>
+        <translation>Antwort: %1</translation>
+    </message>
+    <message>
+        <source>Thinking: %1</source>
+        <translation>Überlegung: %1</translation>
+    </message>
+    <message>
+        <source>Tool %1</source>
+        <translation>Werkzeug %1</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Bild</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <source>Still arriving</source>
+        <translation>Kommt noch an</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <source>Interrupted: the text so far is kept</source>
+        <translation>Unterbrochen: Der bisherige Text bleibt erhalten</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Angehalten</translation>
+    </message>
+</context>
+<context>
+    <name>Tramontane::ConnectorAuthSection</name>
+    <message>
+        <source>&amp;Endpoints:</source>
+        <translation>&amp;Endpunkte:</translation>
+    </message>
+    <message>
+        <source>&amp;Discover</source>
+        <translation>&amp;Ermitteln</translation>
+    </message>
+    <message>
+        <source>Ask the server URL how to sign in: its protected-resource metadata, its authorization server and whether it registers this app by itself.</source>
+        <translation>Die Server-URL fragen, wie man sich anmeldet: ihre Metadaten der geschützten Ressource, ihren Autorisierungsserver und ob sie diese App selbst registriert.</translation>
+    </message>
+    <message>
+        <source>Discovery report</source>
+        <translation>Ermittlungsbericht</translation>
+    </message>
+    <message>
+        <source>A&amp;uthorization URL:</source>
+        <translation>A&amp;utorisierungs-URL:</translation>
+    </message>
+    <message>
+        <source>https://example.com/oauth/authorize</source>
+        <translation>https://example.com/oauth/authorize</translation>
+    </message>
+    <message>
+        <source>T&amp;oken URL:</source>
+        <translation>T&amp;oken-URL:</translation>
+    </message>
+    <message>
+        <source>https://example.com/oauth/token</source>
+        <translation>https://example.com/oauth/token</translation>
+    </message>
+    <message>
+        <source>Sco&amp;pes:</source>
+        <translation>Berei&amp;che (Scopes):</translation>
+    </message>
+    <message>
+        <source>separated by spaces; empty: what the server asks for</source>
+        <translation>durch Leerzeichen getrennt; leer: was der Server verlangt</translation>
+    </message>
+    <message>
+        <source>Client &amp;ID:</source>
+        <translation>Client-&amp;ID:</translation>
+    </message>
+    <message>
+        <source>Client s&amp;ecret:</source>
+        <translation>Client-G&amp;eheimnis:</translation>
+    </message>
+    <message>
+        <source>Kept in the system keychain on this computer, never in the settings.</source>
+        <translation>Im Schlüsselbund des Systems auf diesem Computer behalten, nie in den Einstellungen.</translation>
+    </message>
+    <message>
+        <source>Asking the server</source>
+        <translation>Server wird gefragt</translation>
+    </message>
+    <message>
+        <source>Resource metadata</source>
+        <translation>Metadaten der Ressource</translation>
+    </message>
+    <message>
+        <source>Authorization server</source>
+        <translation>Autorisierungsserver</translation>
+    </message>
+    <message>
+        <source>Discover from the server</source>
+        <translation>Beim Server ermitteln</translation>
+    </message>
+    <message>
+        <source>Enter the endpoints</source>
+        <translation>Endpunkte eingeben</translation>
+    </message>
+    <message>
+        <source>Google (Gmail, read-only)</source>
+        <translation>Google (Gmail, nur lesen)</translation>
+    </message>
+    <message>
+        <source>Google does not let apps register themselves: create your own OAuth client of type &quot;Desktop app&quot; in the &lt;a href=&quot;https://console.cloud.google.com/apis/credentials&quot;&gt;Google Cloud console, APIs &amp;amp; Services, Credentials&lt;/a&gt; (enable the Gmail API for its project), then enter its client id and secret here.</source>
+        <translation>Google lässt Apps sich nicht selbst registrieren: Erstellen Sie Ihren eigenen OAuth-Client vom Typ „Desktop-App“ in der &lt;a href=&quot;https://console.cloud.google.com/apis/credentials&quot;&gt;Google Cloud Console, APIs &amp;amp; Dienste, Anmeldedaten&lt;/a&gt; (aktivieren Sie die Gmail-API für sein Projekt) und geben Sie dann hier seine Client-ID und sein Geheimnis ein.</translation>
+    </message>
+    <message>
+        <source>optional when the server registers this app by itself</source>
+        <translation>optional, wenn der Server diese App selbst registriert</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>erforderlich</translation>
+    </message>
+    <message>
+        <source>stored in the keychain; type to replace</source>
+        <translation>im Schlüsselbund gespeichert; zum Ersetzen tippen</translation>
+    </message>
+    <message>
+        <source>Enter a complete https address (http only for this computer).</source>
+        <translation>Geben Sie eine vollständige https-Adresse ein (http nur für diesen Computer).</translation>
+    </message>
+    <message>
+        <source>Enter the client id of your own Google desktop OAuth client.</source>
+        <translation>Geben Sie die Client-ID Ihres eigenen Google-OAuth-Clients für Desktop-Apps ein.</translation>
+    </message>
+    <message>
+        <source>Enter the client id the provider gave you.</source>
+        <translation>Geben Sie die Client-ID ein, die Ihnen der Anbieter gegeben hat.</translation>
+    </message>
+    <message>
+        <source>Enter the server URL on the General tab first.</source>
+        <translation>Geben Sie zuerst die Server-URL auf dem Reiter „Allgemein“ ein.</translation>
+    </message>
+    <message>
+        <source>Discovering…</source>
+        <translation>Wird ermittelt …</translation>
+    </message>
+    <message>
+        <source>the server asks for a sign-in</source>
+        <translation>der Server verlangt eine Anmeldung</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>Client: the client id entered below is used.</source>
+        <translation>Client: Die unten eingegebene Client-ID wird verwendet.</translation>
+    </message>
+    <message>
+        <source>Registration: the server registers this app by itself (%1).</source>
+        <translation>Registrierung: Der Server registriert diese App selbst (%1).</translation>
+    </message>
+    <message>
+        <source>Registration: the server does not register apps by itself; enter the client id its provider gave you.</source>
+        <translation>Registrierung: Der Server registriert Apps nicht selbst; geben Sie die Client-ID ein, die Ihnen sein Anbieter gegeben hat.</translation>
+    </message>
+    <message>
+        <source>%1 is neither https nor on this computer, so it was not asked.</source>
+        <translation>%1 ist weder https noch auf diesem Computer, daher wurde nicht gefragt.</translation>
+    </message>
+    <message>
+        <source>The address</source>
+        <translation>Die Adresse</translation>
+    </message>
+    <message>
+        <source>%1 did not answer (%2).</source>
+        <translation>%1 hat nicht geantwortet (%2).</translation>
+    </message>
+    <message>
+        <source>the server answered without asking for a sign-in, so it does not use OAuth: choose None or Headers.</source>
+        <translation>der Server hat geantwortet, ohne eine Anmeldung zu verlangen, er verwendet also kein OAuth: Wählen Sie „Keine“ oder „Header“.</translation>
+    </message>
+    <message>
+        <source>%1 answered HTTP %2.</source>
+        <translation>%1 hat mit HTTP %2 geantwortet.</translation>
+    </message>
+    <message>
+        <source>the document at %1 is not usable metadata (%2).</source>
+        <translation>das Dokument unter %1 sind keine brauchbaren Metadaten (%2).</translation>
+    </message>
+    <message>
+        <source>the metadata at %1 describes another server.</source>
+        <translation>die Metadaten unter %1 beschreiben einen anderen Server.</translation>
+    </message>
+    <message>
+        <source>the metadata at %1 names another authorization server.</source>
+        <translation>die Metadaten unter %1 nennen einen anderen Autorisierungsserver.</translation>
+    </message>
+    <message>
+        <source>the authorization server does not offer PKCE (S256), which a safe sign-in needs.</source>
+        <translation>der Autorisierungsserver bietet kein PKCE (S256), das eine sichere Anmeldung braucht.</translation>
     </message>
 </context>
 <context>
@@ -2490,6 +2803,46 @@ Open Settings to connect to the Mistral platform with your API key.</source>
         <source>System prompt</source>
         <translation>Systemprompt</translation>
     </message>
+    <message>
+        <source>&amp;Authentication</source>
+        <translation>&amp;Authentifizierung</translation>
+    </message>
+    <message>
+        <source>Sign-in &amp;method:</source>
+        <translation>Anmelde&amp;methode:</translation>
+    </message>
+    <message>
+        <source>S&amp;ign In…</source>
+        <translation>An&amp;melden …</translation>
+    </message>
+    <message>
+        <source>Sign in through your browser; the tokens are kept in the system keychain.</source>
+        <translation>Melden Sie sich in Ihrem Browser an; die Tokens werden im Schlüsselbund des Systems behalten.</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <source>OAuth 2.0 (sign in through the browser)</source>
+        <translation>OAuth 2.0 (Anmeldung im Browser)</translation>
+    </message>
+    <message>
+        <source>The server needs no sign-in.</source>
+        <translation>Der Server braucht keine Anmeldung.</translation>
+    </message>
+    <message>
+        <source>The headers of the Headers tab (e.g. Authorization: Bearer …) are sent with every request.</source>
+        <translation>Die Header des Reiters „Header“ (z. B. Authorization: Bearer …) werden mit jeder Anfrage gesendet.</translation>
+    </message>
+    <message>
+        <source>You sign in through your browser; this computer keeps the tokens in the system keychain and renews them when they expire.</source>
+        <translation>Sie melden sich in Ihrem Browser an; dieser Computer behält die Tokens im Schlüsselbund des Systems und erneuert sie, wenn sie ablaufen.</translation>
+    </message>
+    <message>
+        <source>Save the connector first, then sign in.</source>
+        <translation>Speichern Sie zuerst den Connector, dann melden Sie sich an.</translation>
+    </message>
 </context>
 <context>
     <name>Tramontane::ConnectorListModel</name>
@@ -2578,6 +2931,148 @@ Unverschlüsseltes http: nur für einen Server auf diesem Computer akzeptabel.</
     <message>
         <source>A connector gives chats the tools of an MCP server. Add one with New… on the Connectors page.</source>
         <translation>Ein Connector gibt Chats die Werkzeuge eines MCP-Servers. Fügen Sie auf der Seite „Connectors“ mit „Neu …“ einen hinzu.</translation>
+    </message>
+</context>
+<context>
+    <name>Tramontane::ConnectorSignInBar</name>
+    <message>
+        <source>Sign In A&amp;gain…</source>
+        <translation>Er&amp;neut anmelden …</translation>
+    </message>
+    <message>
+        <source>A connector refused its sign-in and could not renew it. Sign in again, then retry: your message is kept.</source>
+        <translation>Ein Connector hat seine Anmeldung abgelehnt und konnte sie nicht erneuern. Melden Sie sich erneut an und wiederholen Sie dann: Ihre Nachricht bleibt erhalten.</translation>
+    </message>
+</context>
+<context>
+    <name>Tramontane::ConnectorSignInDialog</name>
+    <message>
+        <source>Sign In</source>
+        <translation>Anmelden</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>&amp;Sign In</source>
+        <translation>&amp;Anmelden</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Schließen</translation>
+    </message>
+    <message>
+        <source>Sign In to %1</source>
+        <translation>Bei %1 anmelden</translation>
+    </message>
+    <message>
+        <source>Choose how to sign in, then sign in through your browser.</source>
+        <translation>Wählen Sie, wie Sie sich anmelden, und melden Sie sich dann in Ihrem Browser an.</translation>
+    </message>
+    <message>
+        <source>Reading the client secret from the keychain…</source>
+        <translation>Das Client-Geheimnis wird aus dem Schlüsselbund gelesen …</translation>
+    </message>
+    <message>
+        <source>Asking the server how to sign in…</source>
+        <translation>Der Server wird gefragt, wie man sich anmeldet …</translation>
+    </message>
+    <message>
+        <source>Identifying this app to the authorization server…</source>
+        <translation>Diese App wird beim Autorisierungsserver ausgewiesen …</translation>
+    </message>
+    <message>
+        <source>Continue in your browser. This window waits until the browser comes back (at most 5 minutes).</source>
+        <translation>Fahren Sie in Ihrem Browser fort. Dieses Fenster wartet, bis der Browser zurückkommt (höchstens 5 Minuten).</translation>
+    </message>
+    <message>
+        <source>Getting the tokens…</source>
+        <translation>Die Tokens werden abgerufen …</translation>
+    </message>
+    <message>
+        <source>Keeping the tokens in the keychain…</source>
+        <translation>Die Tokens werden im Schlüsselbund gespeichert …</translation>
+    </message>
+    <message>
+        <source>The browser could not be opened. Open this address yourself: %1</source>
+        <translation>Der Browser konnte nicht geöffnet werden. Öffnen Sie diese Adresse selbst: %1</translation>
+    </message>
+    <message>
+        <source>Signed in.</source>
+        <translation>Angemeldet.</translation>
+    </message>
+    <message>
+        <source>Signed in for this session only: the system keychain is not available, so you will sign in again next time.</source>
+        <translation>Nur für diese Sitzung angemeldet: Der Schlüsselbund des Systems ist nicht verfügbar, daher melden Sie sich beim nächsten Mal erneut an.</translation>
+    </message>
+    <message>
+        <source>Could not find how to sign in: %1</source>
+        <translation>Es war nicht zu ermitteln, wie man sich anmeldet: %1</translation>
+    </message>
+    <message>
+        <source>The sign-in settings are incomplete: edit the connector&apos;s Authentication.</source>
+        <translation>Die Anmeldeeinstellungen sind unvollständig: Bearbeiten Sie die Authentifizierung des Connectors.</translation>
+    </message>
+    <message>
+        <source>This server does not register apps by itself: enter the client id its provider gave you, then sign in again.</source>
+        <translation>Dieser Server registriert Apps nicht selbst: Geben Sie die Client-ID ein, die Ihnen sein Anbieter gegeben hat, und melden Sie sich dann erneut an.</translation>
+    </message>
+    <message>
+        <source>The authorization server refused to register this app.</source>
+        <translation>Der Autorisierungsserver hat die Registrierung dieser App abgelehnt.</translation>
+    </message>
+    <message>
+        <source>The browser did not come back within 5 minutes: sign in again when you are ready.</source>
+        <translation>Der Browser ist nicht innerhalb von 5 Minuten zurückgekommen: Melden Sie sich erneut an, wenn Sie bereit sind.</translation>
+    </message>
+    <message>
+        <source>Sign-in cancelled.</source>
+        <translation>Anmeldung abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The sign-in address is not https, so it was not opened.</source>
+        <translation>Die Anmeldeadresse ist nicht https, daher wurde sie nicht geöffnet.</translation>
+    </message>
+    <message>
+        <source>This app could not wait for the browser&apos;s answer: no local port was free.</source>
+        <translation>Diese App konnte nicht auf die Antwort des Browsers warten: Kein lokaler Port war frei.</translation>
+    </message>
+    <message>
+        <source>The sign-in was refused in the browser.</source>
+        <translation>Die Anmeldung wurde im Browser abgelehnt.</translation>
+    </message>
+    <message>
+        <source>The answer that came back did not belong to this sign-in, so it was refused.</source>
+        <translation>Die zurückgekommene Antwort gehörte nicht zu dieser Anmeldung, daher wurde sie abgelehnt.</translation>
+    </message>
+    <message>
+        <source>The provider did not give a usable token for this sign-in.</source>
+        <translation>Der Anbieter hat für diese Anmeldung kein brauchbares Token geliefert.</translation>
+    </message>
+    <message>
+        <source>The sign-in failed.</source>
+        <translation>Die Anmeldung ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>Sign-in expired</source>
+        <translation>Anmeldung abgelaufen</translation>
+    </message>
+    <message>
+        <source>Signed in (refreshing)</source>
+        <translation>Angemeldet (wird erneuert)</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>Nicht angemeldet</translation>
+    </message>
+    <message>
+        <source>Signed in until %1</source>
+        <translation>Angemeldet bis %1</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>Angemeldet</translation>
     </message>
 </context>
 <context>
@@ -3007,6 +3502,34 @@ Unverschlüsseltes http: nur für einen Server auf diesem Computer akzeptabel.</
         <source>%1 was deleted, but some of its secrets could not be removed from the keychain: %2</source>
         <translation>%1 wurde gelöscht, aber einige seiner Geheimnisse konnten nicht aus dem Schlüsselbund entfernt werden: %2</translation>
     </message>
+    <message>
+        <source>Sign-in:</source>
+        <translation>Anmeldung:</translation>
+    </message>
+    <message>
+        <source>Sign &amp;In…</source>
+        <translation>An&amp;melden …</translation>
+    </message>
+    <message>
+        <source>Sign in to this connector through your browser</source>
+        <translation>Bei diesem Connector in Ihrem Browser anmelden</translation>
+    </message>
+    <message>
+        <source>Sign O&amp;ut</source>
+        <translation>Ab&amp;melden</translation>
+    </message>
+    <message>
+        <source>Revoke this computer&apos;s tokens for the connector and forget them</source>
+        <translation>Die Tokens dieses Computers für den Connector widerrufen und vergessen</translation>
+    </message>
+    <message>
+        <source>Signed out of %1.</source>
+        <translation>Von %1 abgemeldet.</translation>
+    </message>
+    <message>
+        <source>Signed out of %1 on this computer; the provider did not confirm the revocation.</source>
+        <translation>Auf diesem Computer von %1 abgemeldet; der Anbieter hat den Widerruf nicht bestätigt.</translation>
+    </message>
 </context>
 <context>
     <name>Tramontane::ConversationListModel</name>
@@ -3077,16 +3600,8 @@ Letzte Aktivität: %2</translation>
 <context>
     <name>Tramontane::ConversationStore</name>
     <message>
-        <source>The profile folder %1 cannot be created.</source>
-        <translation>Der Profilordner %1 kann nicht angelegt werden.</translation>
-    </message>
-    <message>
         <source>Tramontane is already running with this profile.</source>
         <translation>Tramontane läuft bereits mit diesem Profil.</translation>
-    </message>
-    <message>
-        <source>The profile folder %1 is not writable.</source>
-        <translation>Der Profilordner %1 ist nicht beschreibbar.</translation>
     </message>
     <message>
         <source>The SQLite driver of Qt (QSQLITE) is not installed, so the conversation history cannot be opened.</source>
@@ -3131,6 +3646,18 @@ Letzte Aktivität: %2</translation>
     <message>
         <source>The conversation could not be imported: a message has no role.</source>
         <translation>Die Unterhaltung konnte nicht importiert werden: Eine Nachricht hat keine Rolle.</translation>
+    </message>
+    <message>
+        <source>The profile folder %1 cannot be created. Make its parent folder writable, or set XDG_DATA_HOME to a folder that is.</source>
+        <translation>Der Profilordner %1 kann nicht angelegt werden. Machen Sie seinen übergeordneten Ordner beschreibbar oder setzen Sie XDG_DATA_HOME auf einen beschreibbaren Ordner.</translation>
+    </message>
+    <message>
+        <source>The profile folder %1 is read-only. Make it writable, or set XDG_DATA_HOME to a folder that is.</source>
+        <translation>Der Profilordner %1 ist schreibgeschützt. Machen Sie ihn beschreibbar oder setzen Sie XDG_DATA_HOME auf einen beschreibbaren Ordner.</translation>
+    </message>
+    <message>
+        <source>The conversation history %1 is locked by another program. Close the program that has it open (a database browser, a backup tool) and start Tramontane again.</source>
+        <translation>Der Unterhaltungsverlauf %1 ist von einem anderen Programm gesperrt. Schließen Sie das Programm, das ihn geöffnet hat (einen Datenbank-Browser, ein Sicherungsprogramm), und starten Sie Tramontane erneut.</translation>
     </message>
 </context>
 <context>
@@ -3808,6 +4335,165 @@ Letzte Aktivität: %2</translation>
         <source>✓ Connected: the key works.</source>
         <translation>✓ Verbunden: Der Schlüssel funktioniert.</translation>
     </message>
+    <message>
+        <source>&amp;Forget Key</source>
+        <translation>Schlüssel &amp;vergessen</translation>
+    </message>
+    <message>
+        <source>Deletes the API key from the system keychain</source>
+        <translation>Löscht den API-Schlüssel aus dem Schlüsselbund des Systems</translation>
+    </message>
+    <message>
+        <source>Default &amp;model:</source>
+        <translation>Standard&amp;modell:</translation>
+    </message>
+    <message>
+        <source>The model chosen at start, and at once in a chat not begun yet; empty: the one used last</source>
+        <translation>Das beim Start gewählte Modell, sofort auch in einem noch nicht begonnenen Chat; leer: das zuletzt verwendete</translation>
+    </message>
+    <message>
+        <source>Request &amp;timeout:</source>
+        <translation>&amp;Zeitlimit für Anfragen:</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>A request fails when the server sends nothing for this long</source>
+        <translation>Eine Anfrage schlägt fehl, wenn der Server so lange nichts sendet</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>Darstellung</translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>&amp;Design:</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Sprache:</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Netzwerk</translation>
+    </message>
+    <message>
+        <source>Use the &amp;system proxy settings</source>
+        <translation>Die Proxy-Einstellungen des &amp;Systems verwenden</translation>
+    </message>
+    <message>
+        <source>&amp;No proxy</source>
+        <translation>&amp;Kein Proxy</translation>
+    </message>
+    <message>
+        <source>&amp;Manual HTTP proxy</source>
+        <translation>&amp;Manueller HTTP-Proxy</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Host:</translation>
+    </message>
+    <message>
+        <source>proxy.example.com</source>
+        <translation>proxy.example.com</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port:</translation>
+    </message>
+    <message>
+        <source>Applies at once to every request; the offline demo on this computer never goes through a proxy.</source>
+        <translation>Gilt sofort für jede Anfrage; die Offline-Demo auf diesem Computer geht nie über einen Proxy.</translation>
+    </message>
+    <message>
+        <source>Privacy and Storage</source>
+        <translation>Datenschutz und Speicher</translation>
+    </message>
+    <message>
+        <source>&amp;Notify me when an answer finishes while Tramontane is in the background</source>
+        <translation>&amp;Benachrichtigen, wenn eine Antwort fertig ist, während Tramontane im Hintergrund ist</translation>
+    </message>
+    <message>
+        <source>&amp;Image cache size:</source>
+        <translation>Größe des &amp;Bildzwischenspeichers:</translation>
+    </message>
+    <message>
+        <source> MB</source>
+        <translation> MB</translation>
+    </message>
+    <message>
+        <source>&amp;Clear Cache</source>
+        <translation>Zwischenspeicher &amp;leeren</translation>
+    </message>
+    <message>
+        <source>Deletes the generated and downloaded images kept on this computer</source>
+        <translation>Löscht die erzeugten und heruntergeladenen Bilder, die auf diesem Computer gespeichert sind</translation>
+    </message>
+    <message>
+        <source>Same as the system</source>
+        <translation>Wie das System</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <source>The model used last</source>
+        <translation>Das zuletzt verwendete Modell</translation>
+    </message>
+    <message>
+        <source>Key in use: from the MISTRAL_API_KEY environment variable.</source>
+        <translation>Verwendeter Schlüssel: aus der Umgebungsvariable MISTRAL_API_KEY.</translation>
+    </message>
+    <message>
+        <source>Key in use: from the system keychain.</source>
+        <translation>Verwendeter Schlüssel: aus dem Schlüsselbund des Systems.</translation>
+    </message>
+    <message>
+        <source>No key is stored.</source>
+        <translation>Es ist kein Schlüssel gespeichert.</translation>
+    </message>
+    <message>
+        <source>The new language shows the next time Tramontane starts.</source>
+        <translation>Die neue Sprache erscheint beim nächsten Start von Tramontane.</translation>
+    </message>
+    <message>
+        <source>A change of language shows the next time Tramontane starts; every other setting applies at once.</source>
+        <translation>Eine Änderung der Sprache erscheint beim nächsten Start von Tramontane; alle anderen Einstellungen gelten sofort.</translation>
+    </message>
+    <message numerus="yes">
+        <source>In use: %1 in %n image(s).</source>
+        <translation>
+            <numerusform>Belegt: %1 in %n Bild.</numerusform>
+            <numerusform>Belegt: %1 in %n Bildern.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Forget the API key</source>
+        <translation>Den API-Schlüssel vergessen</translation>
+    </message>
+    <message>
+        <source>Delete the API key from the system keychain?</source>
+        <translation>Den API-Schlüssel aus dem Schlüsselbund des Systems löschen?</translation>
+    </message>
+    <message>
+        <source>Tramontane cannot reach the Mistral platform again until you paste a key.</source>
+        <translation>Tramontane kann die Mistral-Plattform erst wieder erreichen, wenn Sie einen Schlüssel einfügen.</translation>
+    </message>
+    <message>
+        <source>Forget Key</source>
+        <translation>Schlüssel vergessen</translation>
+    </message>
+    <message>
+        <source>The key was deleted from the keychain.</source>
+        <translation>Der Schlüssel wurde aus dem Schlüsselbund gelöscht.</translation>
+    </message>
 </context>
 <context>
     <name>Tramontane::ShortcutsDialog</name>
@@ -3874,6 +4560,14 @@ Letzte Aktivität: %2</translation>
     <message>
         <source>Top and bottom of the chat</source>
         <translation>Anfang und Ende des Chats</translation>
+    </message>
+    <message>
+        <source>Next or previous button of a message (copy, edit, retry, open, link)</source>
+        <translation>Nächste oder vorherige Schaltfläche einer Nachricht (kopieren, bearbeiten, wiederholen, öffnen, Link)</translation>
+    </message>
+    <message>
+        <source>Press the highlighted button</source>
+        <translation>Die hervorgehobene Schaltfläche drücken</translation>
     </message>
 </context>
 <context>
@@ -4006,6 +4700,65 @@ Letzte Aktivität: %2</translation>
     </message>
 </context>
 <context>
+    <name>Tramontane::WelcomePage</name>
+    <message>
+        <source>Welcome to Tramontane</source>
+        <translation>Willkommen bei Tramontane</translation>
+    </message>
+    <message>
+        <source>Tramontane talks to Mistral AI. There are two ways to begin:</source>
+        <translation>Tramontane spricht mit Mistral AI. Es gibt zwei Wege anzufangen:</translation>
+    </message>
+    <message>
+        <source>Connect with your API key</source>
+        <translation>Mit Ihrem API-Schlüssel verbinden</translation>
+    </message>
+    <message>
+        <source>Create a key at console.mistral.ai (API Keys) and paste it here. Tramontane checks it with one request and keeps it in the system keychain, never in a file.</source>
+        <translation>Erstellen Sie einen Schlüssel auf console.mistral.ai (API Keys) und fügen Sie ihn hier ein. Tramontane prüft ihn mit einer Anfrage und behält ihn im Schlüsselbund des Systems, nie in einer Datei.</translation>
+    </message>
+    <message>
+        <source>API &amp;key:</source>
+        <translation>API-&amp;Schlüssel:</translation>
+    </message>
+    <message>
+        <source>Paste the key from console.mistral.ai</source>
+        <translation>Fügen Sie den Schlüssel von console.mistral.ai ein</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>&amp;Verbinden</translation>
+    </message>
+    <message>
+        <source>Or explore first</source>
+        <translation>Oder erst erkunden</translation>
+    </message>
+    <message>
+        <source>The offline demo runs a small emulator of the API on this computer: every screen works, with made-up answers, without an account and without sending anything anywhere.</source>
+        <translation>Die Offline-Demo startet einen kleinen Emulator der API auf diesem Computer: Jede Ansicht funktioniert, mit erfundenen Antworten, ohne Konto und ohne irgendetwas irgendwohin zu senden.</translation>
+    </message>
+    <message>
+        <source>Explore the Offline &amp;Demo</source>
+        <translation>Die Offline-&amp;Demo erkunden</translation>
+    </message>
+    <message>
+        <source>You can switch at any time in Settings. The MISTRAL_API_KEY environment variable, when set, is used instead of the keychain.</source>
+        <translation>Sie können jederzeit in den Einstellungen wechseln. Die Umgebungsvariable MISTRAL_API_KEY wird, wenn gesetzt, statt des Schlüsselbunds verwendet.</translation>
+    </message>
+    <message>
+        <source>The key is checked against %1 (set in Settings).</source>
+        <translation>Der Schlüssel wird bei %1 geprüft (in den Einstellungen festgelegt).</translation>
+    </message>
+    <message>
+        <source>Checking the key…</source>
+        <translation>Der Schlüssel wird geprüft …</translation>
+    </message>
+    <message>
+        <source>✓ The key works.</source>
+        <translation>✓ Der Schlüssel funktioniert.</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>Tramontane can keep the damaged file beside a new, empty history; nothing is deleted. Or quit, and the file stays where it is.</source>
@@ -4038,6 +4791,18 @@ Letzte Aktivität: %2</translation>
     <message>
         <source>A profile name may contain letters, digits, &apos;_&apos; and &apos;-&apos; only.</source>
         <translation>Ein Profilname darf nur Buchstaben, Ziffern, „_“ und „-“ enthalten.</translation>
+    </message>
+    <message>
+        <source>The settings file %1 cannot be read: Tramontane starts with default settings and cannot save them until the file&apos;s permissions allow it.</source>
+        <translation>Die Einstellungsdatei %1 kann nicht gelesen werden: Tramontane startet mit Standardeinstellungen und kann sie erst speichern, wenn die Berechtigungen der Datei es erlauben.</translation>
+    </message>
+    <message>
+        <source>The settings file %1 is damaged and cannot be moved aside: Tramontane starts with default settings; delete the file to save new ones.</source>
+        <translation>Die Einstellungsdatei %1 ist beschädigt und kann nicht beiseitegelegt werden: Tramontane startet mit Standardeinstellungen; löschen Sie die Datei, um neue zu speichern.</translation>
+    </message>
+    <message>
+        <source>The settings file was damaged: Tramontane kept it as %1 and starts with default settings.</source>
+        <translation>Die Einstellungsdatei war beschädigt: Tramontane hat sie als %1 behalten und startet mit Standardeinstellungen.</translation>
     </message>
 </context>
 </TS>

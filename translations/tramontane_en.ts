@@ -124,6 +124,16 @@
     </message>
 </context>
 <context>
+    <name>Tramontane::SettingsDialog</name>
+    <message numerus="yes">
+        <source>In use: %1 in %n image(s).</source>
+        <translation>
+            <numerusform>In use: %1 in %n image.</numerusform>
+            <numerusform>In use: %1 in %n images.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Tramontane::TargetProblemBar</name>
     <message numerus="yes">
         <source>The models could not be loaded: %1 Trying again in %n s.</source>

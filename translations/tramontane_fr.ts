@@ -402,8 +402,8 @@
         <translation>clé API issue du trousseau du système</translation>
     </message>
     <message>
-        <source>no API key configured: offline demo</source>
-        <translation>aucune clé API configurée&#xa0;: démo hors ligne</translation>
+        <source>offline demo chosen</source>
+        <translation>démo hors ligne choisie</translation>
     </message>
 </context>
 <context>
@@ -603,6 +603,10 @@
     <message>
         <source>Nothing was received. Retry to ask again.</source>
         <translation>Rien n’a été reçu. Réessayez pour reposer la question.</translation>
+    </message>
+    <message>
+        <source>Handed off to %1</source>
+        <translation>Confié à %1</translation>
     </message>
 </context>
 <context>
@@ -880,6 +884,17 @@
     </message>
 </context>
 <context>
+    <name>ProxySettings</name>
+    <message>
+        <source>Enter the proxy&apos;s host name.</source>
+        <translation>Saisissez le nom d’hôte du proxy.</translation>
+    </message>
+    <message>
+        <source>Enter the proxy&apos;s port (1 to 65535).</source>
+        <translation>Saisissez le port du proxy (1 à 65535).</translation>
+    </message>
+</context>
+<context>
     <name>SchemaOutline</name>
     <message>
         <source>The schema goes deeper; see the raw JSON for the rest.</source>
@@ -942,6 +957,29 @@
     <message>
         <source>Searches the document libraries you name.</source>
         <translation>Fait des recherches dans les bibliothèques de documents que vous indiquez.</translation>
+    </message>
+</context>
+<context>
+    <name>ToolConfirmationBar</name>
+    <message>
+        <source>This tool needs your permission to run.</source>
+        <translation>Cet outil a besoin de votre permission pour s’exécuter.</translation>
+    </message>
+    <message>
+        <source>Allowed.</source>
+        <translation>Autorisé.</translation>
+    </message>
+    <message>
+        <source>Denied: the tool did not run.</source>
+        <translation>Refusé&#xa0;: l’outil ne s’est pas exécuté.</translation>
+    </message>
+    <message>
+        <source>Allow</source>
+        <translation>Autoriser</translation>
+    </message>
+    <message>
+        <source>Deny</source>
+        <translation>Refuser</translation>
     </message>
 </context>
 <context>
@@ -1853,6 +1891,26 @@ Ouvrez les paramètres pour vous connecter à la plateforme Mistral avec votre c
         <source>Imported “%1”.</source>
         <translation>Conversation «&#xa0;%1&#xa0;» importée.</translation>
     </message>
+    <message>
+        <source>Sign-ins are kept for this session only: %1</source>
+        <translation>Les connexions ne sont conservées que pour cette session&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The system keychain cannot be used (%1), so a key cannot be kept: set MISTRAL_API_KEY, or explore the offline demo.</source>
+        <translation>Le trousseau du système est inutilisable (%1), une clé ne peut donc pas être conservée&#xa0;: définissez MISTRAL_API_KEY ou explorez la démo hors ligne.</translation>
+    </message>
+    <message>
+        <source>Connected. Your API key is stored in the system keychain.</source>
+        <translation>Connecté. Votre clé d’API est enregistrée dans le trousseau du système.</translation>
+    </message>
+    <message>
+        <source>Connected, but the key could not be kept in the keychain (%1): it is used until Tramontane quits.</source>
+        <translation>Connecté, mais la clé n’a pas pu être conservée dans le trousseau (%1)&#xa0;: elle est utilisée jusqu’à la fermeture de Tramontane.</translation>
+    </message>
+    <message>
+        <source>The server did not accept this key: check that it was copied whole from console.mistral.ai.</source>
+        <translation>Le serveur n’a pas accepté cette clé&#xa0;: vérifiez qu’elle a été copiée en entier depuis console.mistral.ai.</translation>
+    </message>
 </context>
 <context>
     <name>Tramontane::ChatDelegate</name>
@@ -1986,6 +2044,14 @@ Ouvrez les paramètres pour vous connecter à la plateforme Mistral avec votre c
     <message>
         <source>Open link</source>
         <translation>Ouvrir le lien</translation>
+    </message>
+    <message>
+        <source>Allow the tool to run</source>
+        <translation>Autoriser l’outil à s’exécuter</translation>
+    </message>
+    <message>
+        <source>Do not run the tool</source>
+        <translation>Ne pas exécuter l’outil</translation>
     </message>
 </context>
 <context>
@@ -2150,6 +2216,22 @@ Ouvrez les paramètres pour vous connecter à la plateforme Mistral avec votre c
         <source>No models loaded</source>
         <translation>Aucun modèle chargé</translation>
     </message>
+    <message>
+        <source>Web search</source>
+        <translation>Recherche web</translation>
+    </message>
+    <message>
+        <source>Search the web and cite the sources</source>
+        <translation>Chercher sur le web et citer les sources</translation>
+    </message>
+    <message>
+        <source>Code interpreter</source>
+        <translation>Interpréteur de code</translation>
+    </message>
+    <message>
+        <source>Run Python code and show its output</source>
+        <translation>Exécuter du code Python et afficher sa sortie</translation>
+    </message>
 </context>
 <context>
     <name>Tramontane::ChatSession</name>
@@ -2254,6 +2336,237 @@ Ouvrez les paramètres pour vous connecter à la plateforme Mistral avec votre c
     <message>
         <source>Copy Message</source>
         <translation>Copier le message</translation>
+    </message>
+    <message>
+        <source>Load the image %1</source>
+        <translation>Charger l’image %1</translation>
+    </message>
+    <message>
+        <source>Open link %1</source>
+        <translation>Ouvrir le lien %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>You: %1</source>
+        <translation>Vous&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Answer: %1</source>
+        <translation>Réponse&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Thinking: %1</source>
+        <translation>Réflexion&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Tool %1</source>
+        <translation>Outil %1</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Image</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Terminé</translation>
+    </message>
+    <message>
+        <source>Still arriving</source>
+        <translation>En cours d’arrivée</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>En cours</translation>
+    </message>
+    <message>
+        <source>Interrupted: the text so far is kept</source>
+        <translation>Interrompu&#xa0;: le texte reçu est conservé</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Échec</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Arrêté</translation>
+    </message>
+</context>
+<context>
+    <name>Tramontane::ConnectorAuthSection</name>
+    <message>
+        <source>&amp;Endpoints:</source>
+        <translation>&amp;Points d’accès&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Discover</source>
+        <translation>&amp;Découvrir</translation>
+    </message>
+    <message>
+        <source>Ask the server URL how to sign in: its protected-resource metadata, its authorization server and whether it registers this app by itself.</source>
+        <translation>Demander à l’URL du serveur comment se connecter&#xa0;: ses métadonnées de ressource protégée, son serveur d’autorisation et s’il enregistre cette application de lui-même.</translation>
+    </message>
+    <message>
+        <source>Discovery report</source>
+        <translation>Rapport de découverte</translation>
+    </message>
+    <message>
+        <source>A&amp;uthorization URL:</source>
+        <translation>URL d’a&amp;utorisation&#xa0;:</translation>
+    </message>
+    <message>
+        <source>https://example.com/oauth/authorize</source>
+        <translation>https://example.com/oauth/authorize</translation>
+    </message>
+    <message>
+        <source>T&amp;oken URL:</source>
+        <translation>URL du &amp;jeton&#xa0;:</translation>
+    </message>
+    <message>
+        <source>https://example.com/oauth/token</source>
+        <translation>https://example.com/oauth/token</translation>
+    </message>
+    <message>
+        <source>Sco&amp;pes:</source>
+        <translation>Port&amp;ées&#xa0;:</translation>
+    </message>
+    <message>
+        <source>separated by spaces; empty: what the server asks for</source>
+        <translation>séparées par des espaces&#xa0;; vide&#xa0;: ce que demande le serveur</translation>
+    </message>
+    <message>
+        <source>Client &amp;ID:</source>
+        <translation>&amp;ID client&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Client s&amp;ecret:</source>
+        <translation>S&amp;ecret client&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Kept in the system keychain on this computer, never in the settings.</source>
+        <translation>Conservé dans le trousseau du système de cet ordinateur, jamais dans les paramètres.</translation>
+    </message>
+    <message>
+        <source>Asking the server</source>
+        <translation>Interrogation du serveur</translation>
+    </message>
+    <message>
+        <source>Resource metadata</source>
+        <translation>Métadonnées de la ressource</translation>
+    </message>
+    <message>
+        <source>Authorization server</source>
+        <translation>Serveur d’autorisation</translation>
+    </message>
+    <message>
+        <source>Discover from the server</source>
+        <translation>Découvrir auprès du serveur</translation>
+    </message>
+    <message>
+        <source>Enter the endpoints</source>
+        <translation>Saisir les points d’accès</translation>
+    </message>
+    <message>
+        <source>Google (Gmail, read-only)</source>
+        <translation>Google (Gmail, lecture seule)</translation>
+    </message>
+    <message>
+        <source>Google does not let apps register themselves: create your own OAuth client of type &quot;Desktop app&quot; in the &lt;a href=&quot;https://console.cloud.google.com/apis/credentials&quot;&gt;Google Cloud console, APIs &amp;amp; Services, Credentials&lt;/a&gt; (enable the Gmail API for its project), then enter its client id and secret here.</source>
+        <translation>Google ne permet pas aux applications de s’enregistrer elles-mêmes&#xa0;: créez votre propre client OAuth de type «&#xa0;Application de bureau&#xa0;» dans la &lt;a href=&quot;https://console.cloud.google.com/apis/credentials&quot;&gt;console Google Cloud, API et services, Identifiants&lt;/a&gt; (activez l’API Gmail pour son projet), puis saisissez ici son ID client et son secret.</translation>
+    </message>
+    <message>
+        <source>optional when the server registers this app by itself</source>
+        <translation>facultatif quand le serveur enregistre cette application de lui-même</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>obligatoire</translation>
+    </message>
+    <message>
+        <source>stored in the keychain; type to replace</source>
+        <translation>enregistré dans le trousseau&#xa0;; saisissez pour le remplacer</translation>
+    </message>
+    <message>
+        <source>Enter a complete https address (http only for this computer).</source>
+        <translation>Saisissez une adresse https complète (http seulement pour cet ordinateur).</translation>
+    </message>
+    <message>
+        <source>Enter the client id of your own Google desktop OAuth client.</source>
+        <translation>Saisissez l’ID de votre propre client OAuth Google de bureau.</translation>
+    </message>
+    <message>
+        <source>Enter the client id the provider gave you.</source>
+        <translation>Saisissez l’ID client que le fournisseur vous a donné.</translation>
+    </message>
+    <message>
+        <source>Enter the server URL on the General tab first.</source>
+        <translation>Saisissez d’abord l’URL du serveur dans l’onglet Général.</translation>
+    </message>
+    <message>
+        <source>Discovering…</source>
+        <translation>Découverte…</translation>
+    </message>
+    <message>
+        <source>the server asks for a sign-in</source>
+        <translation>le serveur demande une connexion</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 a échoué&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Client: the client id entered below is used.</source>
+        <translation>Client&#xa0;: l’ID client saisi ci-dessous est utilisé.</translation>
+    </message>
+    <message>
+        <source>Registration: the server registers this app by itself (%1).</source>
+        <translation>Enregistrement&#xa0;: le serveur enregistre cette application de lui-même (%1).</translation>
+    </message>
+    <message>
+        <source>Registration: the server does not register apps by itself; enter the client id its provider gave you.</source>
+        <translation>Enregistrement&#xa0;: le serveur n’enregistre pas les applications de lui-même&#xa0;; saisissez l’ID client que son fournisseur vous a donné.</translation>
+    </message>
+    <message>
+        <source>%1 is neither https nor on this computer, so it was not asked.</source>
+        <translation>%1 n’est ni en https ni sur cet ordinateur, il n’a donc pas été interrogé.</translation>
+    </message>
+    <message>
+        <source>The address</source>
+        <translation>L’adresse</translation>
+    </message>
+    <message>
+        <source>%1 did not answer (%2).</source>
+        <translation>%1 n’a pas répondu (%2).</translation>
+    </message>
+    <message>
+        <source>the server answered without asking for a sign-in, so it does not use OAuth: choose None or Headers.</source>
+        <translation>le serveur a répondu sans demander de connexion, il n’utilise donc pas OAuth&#xa0;: choisissez Aucune ou En-têtes.</translation>
+    </message>
+    <message>
+        <source>%1 answered HTTP %2.</source>
+        <translation>%1 a répondu HTTP %2.</translation>
+    </message>
+    <message>
+        <source>the document at %1 is not usable metadata (%2).</source>
+        <translation>le document à l’adresse %1 n’est pas une métadonnée utilisable (%2).</translation>
+    </message>
+    <message>
+        <source>the metadata at %1 describes another server.</source>
+        <translation>les métadonnées à l’adresse %1 décrivent un autre serveur.</translation>
+    </message>
+    <message>
+        <source>the metadata at %1 names another authorization server.</source>
+        <translation>les métadonnées à l’adresse %1 désignent un autre serveur d’autorisation.</translation>
+    </message>
+    <message>
+        <source>the authorization server does not offer PKCE (S256), which a safe sign-in needs.</source>
+        <translation>le serveur d’autorisation ne propose pas PKCE (S256), nécessaire à une connexion sûre.</translation>
     </message>
 </context>
 <context>
@@ -2490,6 +2803,46 @@ Ouvrez les paramètres pour vous connecter à la plateforme Mistral avec votre c
         <source>System prompt</source>
         <translation>Prompt système</translation>
     </message>
+    <message>
+        <source>&amp;Authentication</source>
+        <translation>&amp;Authentification</translation>
+    </message>
+    <message>
+        <source>Sign-in &amp;method:</source>
+        <translation>&amp;Méthode de connexion&#xa0;:</translation>
+    </message>
+    <message>
+        <source>S&amp;ign In…</source>
+        <translation>Se &amp;connecter…</translation>
+    </message>
+    <message>
+        <source>Sign in through your browser; the tokens are kept in the system keychain.</source>
+        <translation>Connectez-vous dans votre navigateur&#xa0;; les jetons sont conservés dans le trousseau du système.</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Aucune</translation>
+    </message>
+    <message>
+        <source>OAuth 2.0 (sign in through the browser)</source>
+        <translation>OAuth 2.0 (connexion dans le navigateur)</translation>
+    </message>
+    <message>
+        <source>The server needs no sign-in.</source>
+        <translation>Le serveur ne demande pas de connexion.</translation>
+    </message>
+    <message>
+        <source>The headers of the Headers tab (e.g. Authorization: Bearer …) are sent with every request.</source>
+        <translation>Les en-têtes de l’onglet En-têtes (par ex. Authorization: Bearer …) sont envoyés avec chaque requête.</translation>
+    </message>
+    <message>
+        <source>You sign in through your browser; this computer keeps the tokens in the system keychain and renews them when they expire.</source>
+        <translation>Vous vous connectez dans votre navigateur&#xa0;; cet ordinateur conserve les jetons dans le trousseau du système et les renouvelle quand ils expirent.</translation>
+    </message>
+    <message>
+        <source>Save the connector first, then sign in.</source>
+        <translation>Enregistrez d’abord le connecteur, puis connectez-vous.</translation>
+    </message>
 </context>
 <context>
     <name>Tramontane::ConnectorListModel</name>
@@ -2578,6 +2931,148 @@ http non chiffré&#xa0;: acceptable uniquement pour un serveur situé sur cet or
     <message>
         <source>A connector gives chats the tools of an MCP server. Add one with New… on the Connectors page.</source>
         <translation>Un connecteur donne aux discussions les outils d’un serveur MCP. Ajoutez-en un avec Nouveau… sur la page Connecteurs.</translation>
+    </message>
+</context>
+<context>
+    <name>Tramontane::ConnectorSignInBar</name>
+    <message>
+        <source>Sign In A&amp;gain…</source>
+        <translation>Se &amp;reconnecter…</translation>
+    </message>
+    <message>
+        <source>A connector refused its sign-in and could not renew it. Sign in again, then retry: your message is kept.</source>
+        <translation>Un connecteur a refusé sa connexion et n’a pas pu la renouveler. Reconnectez-vous, puis réessayez&#xa0;: votre message est conservé.</translation>
+    </message>
+</context>
+<context>
+    <name>Tramontane::ConnectorSignInDialog</name>
+    <message>
+        <source>Sign In</source>
+        <translation>Connexion</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>&amp;Sign In</source>
+        <translation>Se &amp;connecter</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Fermer</translation>
+    </message>
+    <message>
+        <source>Sign In to %1</source>
+        <translation>Connexion à %1</translation>
+    </message>
+    <message>
+        <source>Choose how to sign in, then sign in through your browser.</source>
+        <translation>Choisissez comment vous connecter, puis connectez-vous dans votre navigateur.</translation>
+    </message>
+    <message>
+        <source>Reading the client secret from the keychain…</source>
+        <translation>Lecture du secret client dans le trousseau…</translation>
+    </message>
+    <message>
+        <source>Asking the server how to sign in…</source>
+        <translation>Demande au serveur comment se connecter…</translation>
+    </message>
+    <message>
+        <source>Identifying this app to the authorization server…</source>
+        <translation>Identification de cette application auprès du serveur d’autorisation…</translation>
+    </message>
+    <message>
+        <source>Continue in your browser. This window waits until the browser comes back (at most 5 minutes).</source>
+        <translation>Continuez dans votre navigateur. Cette fenêtre attend le retour du navigateur (5 minutes au plus).</translation>
+    </message>
+    <message>
+        <source>Getting the tokens…</source>
+        <translation>Obtention des jetons…</translation>
+    </message>
+    <message>
+        <source>Keeping the tokens in the keychain…</source>
+        <translation>Conservation des jetons dans le trousseau…</translation>
+    </message>
+    <message>
+        <source>The browser could not be opened. Open this address yourself: %1</source>
+        <translation>Le navigateur n’a pas pu être ouvert. Ouvrez vous-même cette adresse&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Signed in.</source>
+        <translation>Connecté.</translation>
+    </message>
+    <message>
+        <source>Signed in for this session only: the system keychain is not available, so you will sign in again next time.</source>
+        <translation>Connecté pour cette session seulement&#xa0;: le trousseau du système n’est pas disponible, vous devrez donc vous reconnecter la prochaine fois.</translation>
+    </message>
+    <message>
+        <source>Could not find how to sign in: %1</source>
+        <translation>Impossible de trouver comment se connecter&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The sign-in settings are incomplete: edit the connector&apos;s Authentication.</source>
+        <translation>Les réglages de connexion sont incomplets&#xa0;: modifiez l’onglet Authentification du connecteur.</translation>
+    </message>
+    <message>
+        <source>This server does not register apps by itself: enter the client id its provider gave you, then sign in again.</source>
+        <translation>Ce serveur n’enregistre pas les applications de lui-même&#xa0;: saisissez l’ID client que son fournisseur vous a donné, puis reconnectez-vous.</translation>
+    </message>
+    <message>
+        <source>The authorization server refused to register this app.</source>
+        <translation>Le serveur d’autorisation a refusé d’enregistrer cette application.</translation>
+    </message>
+    <message>
+        <source>The browser did not come back within 5 minutes: sign in again when you are ready.</source>
+        <translation>Le navigateur n’est pas revenu dans les 5 minutes&#xa0;: reconnectez-vous quand vous serez prêt.</translation>
+    </message>
+    <message>
+        <source>Sign-in cancelled.</source>
+        <translation>Connexion annulée.</translation>
+    </message>
+    <message>
+        <source>The sign-in address is not https, so it was not opened.</source>
+        <translation>L’adresse de connexion n’est pas en https, elle n’a donc pas été ouverte.</translation>
+    </message>
+    <message>
+        <source>This app could not wait for the browser&apos;s answer: no local port was free.</source>
+        <translation>Cette application n’a pas pu attendre la réponse du navigateur&#xa0;: aucun port local n’était libre.</translation>
+    </message>
+    <message>
+        <source>The sign-in was refused in the browser.</source>
+        <translation>La connexion a été refusée dans le navigateur.</translation>
+    </message>
+    <message>
+        <source>The answer that came back did not belong to this sign-in, so it was refused.</source>
+        <translation>La réponse reçue n’appartenait pas à cette connexion, elle a donc été refusée.</translation>
+    </message>
+    <message>
+        <source>The provider did not give a usable token for this sign-in.</source>
+        <translation>Le fournisseur n’a pas donné de jeton utilisable pour cette connexion.</translation>
+    </message>
+    <message>
+        <source>The sign-in failed.</source>
+        <translation>La connexion a échoué.</translation>
+    </message>
+    <message>
+        <source>Sign-in expired</source>
+        <translation>Connexion expirée</translation>
+    </message>
+    <message>
+        <source>Signed in (refreshing)</source>
+        <translation>Connecté (renouvellement)</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>Non connecté</translation>
+    </message>
+    <message>
+        <source>Signed in until %1</source>
+        <translation>Connecté jusqu’à %1</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>Connecté</translation>
     </message>
 </context>
 <context>
@@ -3007,6 +3502,34 @@ http non chiffré&#xa0;: acceptable uniquement pour un serveur situé sur cet or
         <source>%1 was deleted, but some of its secrets could not be removed from the keychain: %2</source>
         <translation>%1 a été supprimé, mais certains de ses secrets n’ont pas pu être retirés du trousseau&#xa0;: %2</translation>
     </message>
+    <message>
+        <source>Sign-in:</source>
+        <translation>Connexion&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Sign &amp;In…</source>
+        <translation>Se &amp;connecter…</translation>
+    </message>
+    <message>
+        <source>Sign in to this connector through your browser</source>
+        <translation>Se connecter à ce connecteur dans votre navigateur</translation>
+    </message>
+    <message>
+        <source>Sign O&amp;ut</source>
+        <translation>Se &amp;déconnecter</translation>
+    </message>
+    <message>
+        <source>Revoke this computer&apos;s tokens for the connector and forget them</source>
+        <translation>Révoquer les jetons de cet ordinateur pour le connecteur et les oublier</translation>
+    </message>
+    <message>
+        <source>Signed out of %1.</source>
+        <translation>Déconnecté de %1.</translation>
+    </message>
+    <message>
+        <source>Signed out of %1 on this computer; the provider did not confirm the revocation.</source>
+        <translation>Déconnecté de %1 sur cet ordinateur&#xa0;; le fournisseur n’a pas confirmé la révocation.</translation>
+    </message>
 </context>
 <context>
     <name>Tramontane::ConversationListModel</name>
@@ -3077,16 +3600,8 @@ Dernière activité&#xa0;: %2</translation>
 <context>
     <name>Tramontane::ConversationStore</name>
     <message>
-        <source>The profile folder %1 cannot be created.</source>
-        <translation>Impossible de créer le dossier de profil %1.</translation>
-    </message>
-    <message>
         <source>Tramontane is already running with this profile.</source>
         <translation>Tramontane est déjà en cours d’exécution avec ce profil.</translation>
-    </message>
-    <message>
-        <source>The profile folder %1 is not writable.</source>
-        <translation>Le dossier de profil %1 n’est pas accessible en écriture.</translation>
     </message>
     <message>
         <source>The SQLite driver of Qt (QSQLITE) is not installed, so the conversation history cannot be opened.</source>
@@ -3131,6 +3646,18 @@ Dernière activité&#xa0;: %2</translation>
     <message>
         <source>The damaged history could not be moved aside in %1.</source>
         <translation>Impossible de mettre de côté l’historique endommagé dans %1.</translation>
+    </message>
+    <message>
+        <source>The profile folder %1 cannot be created. Make its parent folder writable, or set XDG_DATA_HOME to a folder that is.</source>
+        <translation>Le dossier de profil %1 ne peut pas être créé. Rendez son dossier parent accessible en écriture, ou définissez XDG_DATA_HOME sur un dossier qui l’est.</translation>
+    </message>
+    <message>
+        <source>The profile folder %1 is read-only. Make it writable, or set XDG_DATA_HOME to a folder that is.</source>
+        <translation>Le dossier de profil %1 est en lecture seule. Rendez-le accessible en écriture, ou définissez XDG_DATA_HOME sur un dossier qui l’est.</translation>
+    </message>
+    <message>
+        <source>The conversation history %1 is locked by another program. Close the program that has it open (a database browser, a backup tool) and start Tramontane again.</source>
+        <translation>L’historique des conversations %1 est verrouillé par un autre programme. Fermez le programme qui l’a ouvert (un navigateur de base de données, un outil de sauvegarde) et relancez Tramontane.</translation>
     </message>
 </context>
 <context>
@@ -3808,6 +4335,165 @@ Dernière activité&#xa0;: %2</translation>
         <source>✓ Connected: the key works.</source>
         <translation>✓ Connecté&#xa0;: la clé fonctionne.</translation>
     </message>
+    <message>
+        <source>&amp;Forget Key</source>
+        <translation>&amp;Oublier la clé</translation>
+    </message>
+    <message>
+        <source>Deletes the API key from the system keychain</source>
+        <translation>Supprime la clé d’API du trousseau du système</translation>
+    </message>
+    <message>
+        <source>Default &amp;model:</source>
+        <translation>&amp;Modèle par défaut&#xa0;:</translation>
+    </message>
+    <message>
+        <source>The model chosen at start, and at once in a chat not begun yet; empty: the one used last</source>
+        <translation>Le modèle choisi au démarrage, et aussitôt dans une discussion pas encore commencée&#xa0;; vide&#xa0;: le dernier utilisé</translation>
+    </message>
+    <message>
+        <source>Request &amp;timeout:</source>
+        <translation>&amp;Délai des requêtes&#xa0;:</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>A request fails when the server sends nothing for this long</source>
+        <translation>Une requête échoue quand le serveur n’envoie rien pendant cette durée</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>Apparence</translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>&amp;Thème&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Langue&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Réseau</translation>
+    </message>
+    <message>
+        <source>Use the &amp;system proxy settings</source>
+        <translation>Utiliser les réglages de proxy du &amp;système</translation>
+    </message>
+    <message>
+        <source>&amp;No proxy</source>
+        <translation>&amp;Aucun proxy</translation>
+    </message>
+    <message>
+        <source>&amp;Manual HTTP proxy</source>
+        <translation>Proxy HTTP &amp;manuel</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Hôte&#xa0;:</translation>
+    </message>
+    <message>
+        <source>proxy.example.com</source>
+        <translation>proxy.example.com</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Applies at once to every request; the offline demo on this computer never goes through a proxy.</source>
+        <translation>S’applique aussitôt à chaque requête&#xa0;; la démo hors ligne sur cet ordinateur ne passe jamais par un proxy.</translation>
+    </message>
+    <message>
+        <source>Privacy and Storage</source>
+        <translation>Confidentialité et stockage</translation>
+    </message>
+    <message>
+        <source>&amp;Notify me when an answer finishes while Tramontane is in the background</source>
+        <translation>&amp;M’avertir quand une réponse se termine alors que Tramontane est en arrière-plan</translation>
+    </message>
+    <message>
+        <source>&amp;Image cache size:</source>
+        <translation>Taille du cache d’&amp;images&#xa0;:</translation>
+    </message>
+    <message>
+        <source> MB</source>
+        <translation> Mo</translation>
+    </message>
+    <message>
+        <source>&amp;Clear Cache</source>
+        <translation>&amp;Vider le cache</translation>
+    </message>
+    <message>
+        <source>Deletes the generated and downloaded images kept on this computer</source>
+        <translation>Supprime les images générées et téléchargées conservées sur cet ordinateur</translation>
+    </message>
+    <message>
+        <source>Same as the system</source>
+        <translation>Comme le système</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Clair</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Sombre</translation>
+    </message>
+    <message>
+        <source>The model used last</source>
+        <translation>Le dernier modèle utilisé</translation>
+    </message>
+    <message>
+        <source>Key in use: from the MISTRAL_API_KEY environment variable.</source>
+        <translation>Clé utilisée&#xa0;: celle de la variable d’environnement MISTRAL_API_KEY.</translation>
+    </message>
+    <message>
+        <source>Key in use: from the system keychain.</source>
+        <translation>Clé utilisée&#xa0;: celle du trousseau du système.</translation>
+    </message>
+    <message>
+        <source>No key is stored.</source>
+        <translation>Aucune clé n’est enregistrée.</translation>
+    </message>
+    <message>
+        <source>The new language shows the next time Tramontane starts.</source>
+        <translation>La nouvelle langue s’affichera au prochain démarrage de Tramontane.</translation>
+    </message>
+    <message>
+        <source>A change of language shows the next time Tramontane starts; every other setting applies at once.</source>
+        <translation>Un changement de langue s’affiche au prochain démarrage de Tramontane&#xa0;; tous les autres réglages s’appliquent aussitôt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>In use: %1 in %n image(s).</source>
+        <translation>
+            <numerusform>Utilisé&#xa0;: %1 pour %n image.</numerusform>
+            <numerusform>Utilisé&#xa0;: %1 pour %n images.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Forget the API key</source>
+        <translation>Oublier la clé d’API</translation>
+    </message>
+    <message>
+        <source>Delete the API key from the system keychain?</source>
+        <translation>Supprimer la clé d’API du trousseau du système&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Tramontane cannot reach the Mistral platform again until you paste a key.</source>
+        <translation>Tramontane ne pourra plus joindre la plateforme Mistral tant que vous n’aurez pas collé de clé.</translation>
+    </message>
+    <message>
+        <source>Forget Key</source>
+        <translation>Oublier la clé</translation>
+    </message>
+    <message>
+        <source>The key was deleted from the keychain.</source>
+        <translation>La clé a été supprimée du trousseau.</translation>
+    </message>
 </context>
 <context>
     <name>Tramontane::ShortcutsDialog</name>
@@ -3874,6 +4560,14 @@ Dernière activité&#xa0;: %2</translation>
     <message>
         <source>Top and bottom of the chat</source>
         <translation>Début et fin de la discussion</translation>
+    </message>
+    <message>
+        <source>Next or previous button of a message (copy, edit, retry, open, link)</source>
+        <translation>Bouton suivant ou précédent d’un message (copier, modifier, réessayer, ouvrir, lien)</translation>
+    </message>
+    <message>
+        <source>Press the highlighted button</source>
+        <translation>Appuyer sur le bouton en surbrillance</translation>
     </message>
 </context>
 <context>
@@ -4006,6 +4700,65 @@ Dernière activité&#xa0;: %2</translation>
     </message>
 </context>
 <context>
+    <name>Tramontane::WelcomePage</name>
+    <message>
+        <source>Welcome to Tramontane</source>
+        <translation>Bienvenue dans Tramontane</translation>
+    </message>
+    <message>
+        <source>Tramontane talks to Mistral AI. There are two ways to begin:</source>
+        <translation>Tramontane dialogue avec Mistral AI. Il y a deux façons de commencer&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Connect with your API key</source>
+        <translation>Se connecter avec votre clé d’API</translation>
+    </message>
+    <message>
+        <source>Create a key at console.mistral.ai (API Keys) and paste it here. Tramontane checks it with one request and keeps it in the system keychain, never in a file.</source>
+        <translation>Créez une clé sur console.mistral.ai (API Keys) et collez-la ici. Tramontane la vérifie par une requête et la conserve dans le trousseau du système, jamais dans un fichier.</translation>
+    </message>
+    <message>
+        <source>API &amp;key:</source>
+        <translation>&amp;Clé API&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Paste the key from console.mistral.ai</source>
+        <translation>Collez la clé obtenue sur console.mistral.ai</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>Se &amp;connecter</translation>
+    </message>
+    <message>
+        <source>Or explore first</source>
+        <translation>Ou explorez d’abord</translation>
+    </message>
+    <message>
+        <source>The offline demo runs a small emulator of the API on this computer: every screen works, with made-up answers, without an account and without sending anything anywhere.</source>
+        <translation>La démo hors ligne lance un petit émulateur de l’API sur cet ordinateur&#xa0;: chaque écran fonctionne, avec des réponses inventées, sans compte et sans rien envoyer nulle part.</translation>
+    </message>
+    <message>
+        <source>Explore the Offline &amp;Demo</source>
+        <translation>Explorer la &amp;démo hors ligne</translation>
+    </message>
+    <message>
+        <source>You can switch at any time in Settings. The MISTRAL_API_KEY environment variable, when set, is used instead of the keychain.</source>
+        <translation>Vous pouvez changer à tout moment dans les Paramètres. La variable d’environnement MISTRAL_API_KEY, si elle est définie, est utilisée à la place du trousseau.</translation>
+    </message>
+    <message>
+        <source>The key is checked against %1 (set in Settings).</source>
+        <translation>La clé est vérifiée auprès de %1 (défini dans les Paramètres).</translation>
+    </message>
+    <message>
+        <source>Checking the key…</source>
+        <translation>Vérification de la clé…</translation>
+    </message>
+    <message>
+        <source>✓ The key works.</source>
+        <translation>✓ La clé fonctionne.</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>A native desktop client for Mistral AI.</source>
@@ -4038,6 +4791,18 @@ Dernière activité&#xa0;: %2</translation>
     <message>
         <source>Quit</source>
         <translation>Quitter</translation>
+    </message>
+    <message>
+        <source>The settings file %1 cannot be read: Tramontane starts with default settings and cannot save them until the file&apos;s permissions allow it.</source>
+        <translation>Le fichier de paramètres %1 est illisible&#xa0;: Tramontane démarre avec les paramètres par défaut et ne peut pas les enregistrer tant que les permissions du fichier ne le permettent pas.</translation>
+    </message>
+    <message>
+        <source>The settings file %1 is damaged and cannot be moved aside: Tramontane starts with default settings; delete the file to save new ones.</source>
+        <translation>Le fichier de paramètres %1 est endommagé et ne peut pas être mis de côté&#xa0;: Tramontane démarre avec les paramètres par défaut&#xa0;; supprimez le fichier pour en enregistrer de nouveaux.</translation>
+    </message>
+    <message>
+        <source>The settings file was damaged: Tramontane kept it as %1 and starts with default settings.</source>
+        <translation>Le fichier de paramètres était endommagé&#xa0;: Tramontane l’a conservé sous %1 et démarre avec les paramètres par défaut.</translation>
     </message>
 </context>
 </TS>
