@@ -390,6 +390,12 @@ void Application::connectApi() {
         }
         // Without a key nothing is asked: the lists say a key is needed.
         setApiAvailability(ApiAvailability::NeedsKey);
+        // scripts/run: a developer's first start opens the offline demo at once (nothing is
+        // remembered, so the installed app still welcomes on its own first start).
+        if (m_config.firstRun && qEnvironmentVariable("TRAMONTANE_FIRST_START") == u"demo"_s) {
+            switchToDemo(false);
+            return;
+        }
         if (m_config.firstRun) {
             showWelcome(r.ok ? QString()
                              : tr("The system keychain cannot be used (%1), so a key cannot "
@@ -410,16 +416,19 @@ void Application::showWelcome(const QString &problem) {
         m_welcome = new WelcomePage;
         m_welcome->setObjectName(u"welcomePage"_s);
         connect(m_welcome, &WelcomePage::keySubmitted, this, &Application::tryWelcomeKey);
-        connect(m_welcome, &WelcomePage::demoRequested, this, [this] {
-            QSettings().setValue(SettingsKeys::connectionMode, u"demo"_s);
-            m_config = ConnectionConfig::resolve({true, {}, {}, {}, u"demo"_s, {}});
-            m_window->showPage(MainWindow::Page::Chat);
-            connectApi();
-        });
+        connect(m_welcome, &WelcomePage::demoRequested, this, [this] { switchToDemo(true); });
     }
     m_welcome->setBaseUrl(m_config.baseUrl);
     m_welcome->showProblem(problem);
     m_window->showWelcome(m_welcome);
+}
+
+void Application::switchToDemo(bool remember) {
+    if (remember)
+        QSettings().setValue(SettingsKeys::connectionMode, u"demo"_s);
+    m_config = ConnectionConfig::resolve({true, {}, {}, {}, u"demo"_s, {}});
+    m_window->showPage(MainWindow::Page::Chat);
+    connectApi();
 }
 
 void Application::tryWelcomeKey(const QString &key) {

@@ -97,6 +97,8 @@ private:
     void showWelcome(const QString &problem);
     //! Checks a key pasted in the welcome page; a working one goes to the keychain and is used.
     void tryWelcomeKey(const QString &key);
+    //! Runs on the bundled emulator from now on; \a remember keeps that choice for next time.
+    void switchToDemo(bool remember);
     void loadModelsAndAgents();
     void applyModels(const ModelList &models);
     void newChat();

@@ -18,6 +18,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QScopeGuard>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -52,6 +53,7 @@ private Q_SLOTS:
     void init();
     void noKey_welcomes_wrongKeySaysSo_rightKeyStoredAndUsed();
     void noKey_welcomes_demoChosen();
+    void noKey_firstStartDemo_opensTheDemoAtOnce();
     void keyInKeychain_noWelcome();
     void welcome_demoChosenInSettings_leavesTheWelcome();
     void realKeychain_keyStoredThere();
@@ -137,6 +139,23 @@ void TestFirstRun::noKey_welcomes_demoChosen() {
     // The bundled emulator starts and fills the picker.
     auto *targets = window->findChild<QComboBox *>(u"targetComboBox"_s);
     QTRY_VERIFY_WITH_TIMEOUT(targets->count() > 0, 20000);
+}
+
+void TestFirstRun::noKey_firstStartDemo_opensTheDemoAtOnce() {
+    // What scripts/run asks for: no welcome, the demo at once, and nothing remembered.
+    qputenv("TRAMONTANE_FIRST_START", "demo");
+    const auto unset = qScopeGuard([] { qunsetenv("TRAMONTANE_FIRST_START"); });
+    Application app(firstStart(m_emulator.baseUrl()), m_home.filePath(u"run-script"_s));
+    app.setSecretStore(std::make_unique<MemorySecretStore>());
+    QString error;
+    QVERIFY2(app.start(&error), qPrintable(error));
+    MainWindow *window = app.window();
+    window->show();
+    auto *targets = window->findChild<QComboBox *>(u"targetComboBox"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(targets->count() > 0, 20000);
+    auto *welcome = window->findChild<WelcomePage *>();
+    QVERIFY(!welcome || !welcome->isVisible());
+    QVERIFY(QSettings().value(SettingsKeys::connectionMode).toString().isEmpty());
 }
 
 void TestFirstRun::keyInKeychain_noWelcome() {
