@@ -23,22 +23,6 @@ QString conversationModel(const ConversationRun *run) {
     return {};
 }
 
-TurnRun::Outcome outcomeOf(ConversationRun::Outcome outcome) {
-    switch (outcome) {
-    case ConversationRun::Outcome::Running:
-        return TurnRun::Outcome::Running;
-    case ConversationRun::Outcome::Completed:
-        return TurnRun::Outcome::Completed;
-    case ConversationRun::Outcome::Interrupted:
-        return TurnRun::Outcome::Interrupted;
-    case ConversationRun::Outcome::Failed:
-        return TurnRun::Outcome::Failed;
-    case ConversationRun::Outcome::Canceled:
-        return TurnRun::Outcome::Canceled;
-    }
-    return TurnRun::Outcome::Failed;
-}
-
 } // namespace
 
 TurnRun::TurnRun(ChatRun *run, QObject *parent)
@@ -84,7 +68,7 @@ void TurnRun::finish(Run *run) {
     if constexpr (std::is_same_v<Run, ChatRun>)
         m_outcome = run->outcome();
     else
-        m_outcome = outcomeOf(run->outcome());
+        m_outcome = run->outcome();
     m_chat = nullptr;
     m_conversation = nullptr;
     Q_EMIT finished();

@@ -29,27 +29,14 @@ void ChatRun::onChunk(const DecodedChunk *decoded, const QJsonObject &chunk) {
 }
 
 void ChatRun::onFinished() {
-    StreamJob *job = m_job;
-    m_requestId = job->requestId();
-    m_error = job->error();
-    switch (job->status()) {
-    case ApiJob::Status::Succeeded:
+    const RunEnding end = RunEnding::of(*m_job);
+    m_outcome = end.outcome;
+    m_error = end.error;
+    m_requestId = end.requestId;
+    if (m_outcome == Outcome::Completed)
         m_accumulator.markDone();
-        m_outcome = Outcome::Completed;
-        break;
-    case ApiJob::Status::Canceled:
+    else
         m_accumulator.markEnded();
-        m_outcome = Outcome::Canceled;
-        break;
-    case ApiJob::Status::Failed:
-    case ApiJob::Status::Pending:
-        m_accumulator.markEnded();
-        m_outcome = m_error.kind() == ApiError::Kind::StreamInterrupted ? Outcome::Interrupted
-                                                                        : Outcome::Failed;
-        break;
-    }
-    if (m_error.isError() && m_error.requestId().isEmpty())
-        m_error.setRequestId(m_requestId);
     Q_EMIT finished();
     deleteLater();
 }

@@ -5,6 +5,7 @@
 #include "core/protocol/ChatCompletion.h"
 #include "core/protocol/ChatRequest.h"
 #include "core/protocol/StreamAccumulator.h"
+#include "core/services/RunEnding.h"
 #include "core/services/ServiceResult.h"
 
 #include <QElapsedTimer>
@@ -26,8 +27,7 @@ class ChatRun final : public QObject {
     Q_DISABLE_COPY_MOVE(ChatRun)
 
 public:
-    enum class Outcome { Running, Completed, Interrupted, Failed, Canceled };
-    Q_ENUM(Outcome)
+    using Outcome = RunOutcome;
 
     const ChatCompletion &completion() const { return m_accumulator.completion(); }
     Outcome outcome() const { return m_outcome; }

@@ -35,32 +35,16 @@ void ConversationRun::onChunk(const QJsonObject &chunk) {
 }
 
 void ConversationRun::onFinished() {
-    StreamJob *job = m_job;
-    m_requestId = job->requestId();
-    m_error = job->error();
-    switch (job->status()) {
-    case ApiJob::Status::Succeeded:
+    const RunEnding end = RunEnding::of(*m_job);
+    m_outcome = end.outcome;
+    m_error = end.error;
+    m_requestId = end.requestId;
+    if (m_outcome == Outcome::Failed) {
+        // `conversation.response.error`, an HTTP error, a malformed event...
+        m_accumulator.markFailed(m_error.serverMessage(), m_error.serverCode().toInt());
+    } else {
         m_accumulator.markEnded();
-        m_outcome = Outcome::Completed;
-        break;
-    case ApiJob::Status::Canceled:
-        m_accumulator.markEnded();
-        m_outcome = Outcome::Canceled;
-        break;
-    case ApiJob::Status::Failed:
-    case ApiJob::Status::Pending:
-        if (m_error.kind() == ApiError::Kind::StreamInterrupted) {
-            m_accumulator.markEnded();
-            m_outcome = Outcome::Interrupted;
-        } else {
-            // `conversation.response.error`, an HTTP error, a malformed event...
-            m_accumulator.markFailed(m_error.serverMessage(), m_error.serverCode().toInt());
-            m_outcome = Outcome::Failed;
-        }
-        break;
     }
-    if (m_error.isError() && m_error.requestId().isEmpty())
-        m_error.setRequestId(m_requestId);
     Q_EMIT finished();
     deleteLater();
 }

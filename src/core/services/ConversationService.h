@@ -5,6 +5,7 @@
 #include "core/protocol/ConversationAccumulator.h"
 #include "core/protocol/ConversationEntry.h"
 #include "core/protocol/ConversationRequest.h"
+#include "core/services/RunEnding.h"
 #include "core/services/ServiceResult.h"
 
 #include <QElapsedTimer>
@@ -28,8 +29,7 @@ class ConversationRun final : public QObject {
     Q_DISABLE_COPY_MOVE(ConversationRun)
 
 public:
-    enum class Outcome { Running, Completed, Interrupted, Failed, Canceled };
-    Q_ENUM(Outcome)
+    using Outcome = RunOutcome;
 
     const ConversationAccumulator &accumulator() const { return m_accumulator; }
     const QList<ConversationOutput> &outputs() const { return m_accumulator.outputs(); }
