@@ -21,6 +21,7 @@ const testFiles = [
   "mcp-connector.mjs",
   "demo-seed.mjs",
   "conversations.mjs",
+  "attachments.mjs",
 ].map((f) => path.join(here, f));
 
 function fail(message) {

@@ -16,6 +16,7 @@ import * as errors from "@mistralai/mistralai/models/errors";
 
 import {
   Say,
+  assertHttpError,
   assertCompletionStream,
   assertDate,
   assertImageMultiMessage,
@@ -63,18 +64,6 @@ function assertPlainCompletion(res, where) {
 }
 
 // Expects `promise` to reject with the SDK's HTTP error (not a validation error) of `status`.
-async function assertHttpError(promise, status, where) {
-  await assert.rejects(promise, (err) => {
-    assert.ok(
-      !(err instanceof errors.ResponseValidationError),
-      `${where}: got a response validation error instead of HTTP ${status}: ${err}`,
-    );
-    assert.ok(err instanceof errors.MistralError, `${where}: not a MistralError: ${err}`);
-    assert.equal(err.statusCode, status, `${where}: status (body: ${err.body})`);
-    return true;
-  });
-}
-
 describe("models", () => {
   test("models.list parses and offers a chat model", async () => {
     const client = makeClient();

@@ -12,6 +12,7 @@ import { fileURLToPath } from "node:url";
 
 import { Mistral } from "@mistralai/mistralai";
 import * as components from "@mistralai/mistralai/models/components";
+import * as errors from "@mistralai/mistralai/models/errors";
 
 // Phrases understood by the emulator's scripted assistant. They are the only coupling between
 // this suite and the emulator's script, so they live here.
@@ -53,6 +54,23 @@ export function makeClient(overrides = {}) {
     timeoutMs: 30000,
     ...overrides,
   });
+}
+
+// The call fails with the SDK's HTTP error of `status` (and not with a response it could not
+// parse). Resolves to the error, so a test can read its body.
+export async function assertHttpError(promise, status, where) {
+  let caught;
+  await assert.rejects(promise, (err) => {
+    assert.ok(
+      !(err instanceof errors.ResponseValidationError),
+      `${where}: got a response validation error instead of HTTP ${status}: ${err}`,
+    );
+    assert.ok(err instanceof errors.MistralError, `${where}: not a MistralError: ${err}`);
+    assert.equal(err.statusCode, status, `${where}: status (body: ${err.body})`);
+    caught = err;
+    return true;
+  });
+  return caught;
 }
 
 // A short random tag, so names are unique and echoed text is recognisable.

@@ -391,7 +391,9 @@ void Emulator::dispatch(HttpExchange *ex) {
             known = n == 2 || n == 3 || (n == 4 && seg[3] == "tools"_L1)
                     || (n == 6 && seg[3] == "tools"_L1 && seg[5] == "call"_L1);
         else if (area == "files"_L1)
-            known = n == 3 || (n == 4 && (seg[3] == "content"_L1 || seg[3] == "url"_L1));
+            known = n == 2 || n == 3 || (n == 4 && (seg[3] == "content"_L1 || seg[3] == "url"_L1));
+        else if (area == "ocr"_L1)
+            known = n == 2;
         else if (area == "conversations"_L1)
             known =
                 n == 2 || n == 3 || (n == 4 && (seg[3] == "restart"_L1 || seg[3] == "history"_L1));
@@ -427,6 +429,8 @@ void Emulator::dispatch(HttpExchange *ex) {
         routeConnectors(ex);
     else if (area == "conversations"_L1)
         routeConversations(ex);
+    else if (area == "ocr"_L1)
+        req.method == "POST" ? routeOcr(ex) : sendNotAllowed(ex);
     else
         routeFiles(ex);
 }
@@ -450,40 +454,6 @@ void Emulator::routeModels(HttpExchange *ex) {
         return;
     }
     sendObjectError(ex, 404, u"Invalid model: %1"_s.arg(id), u"invalid_model"_s, u"1500"_s);
-}
-
-void Emulator::routeFiles(HttpExchange *ex) {
-    const HttpRequest &req = ex->request();
-    if (req.method != "GET") {
-        sendNotAllowed(ex);
-        return;
-    }
-    const StoredFile *file = m_store.findFile(req.segments.at(2));
-    if (!file) {
-        sendDetail(ex, 404, u"File not found"_s);
-        return;
-    }
-    if (req.segments.size() == 3) {
-        sendJson(ex, 200, m_store.fileJson(*file));
-        return;
-    }
-    if (req.segments.at(3) == "url"_L1) {
-        if (!intQuery(ex, u"expiry"_s, 24, 1, 168))
-            return;
-        sendJson(ex, 200,
-                 QJsonObject{{u"url"_s, QString(baseUrl() + u"/v1/files/"_s + file->id
-                                                + u"/content?signature="_s + file->signature)}});
-        return;
-    }
-    HeaderList headers = rateLimitHeaders(0);
-    headers.append(
-        {"Content-Disposition", "attachment; filename=\"" + file->filename.toUtf8() + '"'});
-    const auto fault = attachedFault(ex);
-    if (fault && fault->kind == Fault::Kind::Cut) {
-        ex->sendTruncated(200, "application/octet-stream", file->bytes, file->bytes.size() / 2);
-        return;
-    }
-    ex->send(200, "application/octet-stream", file->bytes, headers);
 }
 
 void Emulator::routeAdmin(HttpExchange *ex) {
@@ -577,6 +547,8 @@ void Emulator::routeAdmin(HttpExchange *ex) {
             }
             if (o.contains("mcp_timeout_ms"_L1))
                 m_options.mcpTimeoutMs = std::max(1, o.value("mcp_timeout_ms"_L1).toInt());
+            if (o.contains("prefix_echo"_L1))
+                m_options.prefixEcho = o.value("prefix_echo"_L1).toBool();
         } else if (req.method != "GET") {
             sendNotAllowed(ex);
             return;
@@ -587,6 +559,7 @@ void Emulator::routeAdmin(HttpExchange *ex) {
                  QJsonObject{{u"stream_rate"_s, m_options.streamRate},
                              {u"image_form"_s, QString(forms[int(m_options.imageForm)])},
                              {u"mcp_timeout_ms"_s, m_options.mcpTimeoutMs},
+                             {u"prefix_echo"_s, m_options.prefixEcho},
                              {u"demo"_s, m_options.demo}});
         return;
     }

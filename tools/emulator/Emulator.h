@@ -34,6 +34,9 @@ struct EmulatorOptions {
     int mcpTimeoutMs = 15000;               //!< idle timeout towards connectors' MCP servers
     QByteArray mcpToken = "demo-mcp-token"; //!< the token /__mcp/secured wants
     int oauthTokenLifetimeS = 3600;         //!< lifetime of the OAuth server's access tokens
+    //! Whether an answer to an assistant `prefix` starts with the prefix itself (the
+    //! documentation's examples cut it off the answer) or holds only the continuation.
+    bool prefixEcho = true;
     QList<Fault> faults;
 };
 
@@ -56,6 +59,8 @@ struct Turn {
     bool stream = false;
     double rate = 200;
     int promptTokens = 0;
+    //! The text of a final assistant message sent with `prefix: true`: the answer continues it.
+    std::optional<QString> prefix;
 };
 
 //! The offline Mistral API: routes, authentication, validation, the scripted assistant, hosted
@@ -100,6 +105,9 @@ private:
     // Routes
     void routeModels(HttpExchange *ex);
     void routeFiles(HttpExchange *ex);
+    void uploadFile(HttpExchange *ex);
+    void listFiles(HttpExchange *ex);
+    void routeOcr(HttpExchange *ex);
     void routeAgents(HttpExchange *ex);
     void routeConnectors(HttpExchange *ex);
     void routeAdmin(HttpExchange *ex);

@@ -3,6 +3,7 @@
 // answer as one JSON document or as a server-sent event stream.
 #include "Emulator.h"
 
+#include "Attachments.h"
 #include "ImageRenderer.h"
 #include "Validation.h"
 
@@ -208,6 +209,27 @@ void Emulator::handleCompletion(HttpExchange *ex, bool agentRoute) {
         return;
     }
 
+    // Images and documents: read as the service would, within its limits, for vision models.
+    QList<Attachment> attachments;
+    const AttachmentReader reader(baseUrl(),
+                                  [this](const QString &id) { return m_store.findFile(id); });
+    if (const auto problem = reader.read(turn.messages, &attachments)) {
+        sendObjectError(ex, 400, *problem, u"invalid_request_error"_s);
+        return;
+    }
+    const auto card = m_store.findModel(turn.model);
+    if (!attachments.isEmpty()
+        && !(card && card->value("capabilities"_L1).toObject().value("vision"_L1).toBool())) {
+        sendObjectError(ex, 400,
+                        u"The model %1 does not accept images or documents."_s.arg(turn.model),
+                        u"invalid_request_error"_s);
+        return;
+    }
+    const QJsonObject lastMessage = turn.messages.last().toObject();
+    if (lastMessage.value("role"_L1).toString() == "assistant"_L1
+        && lastMessage.value("prefix"_L1).toBool())
+        turn.prefix = Script::contentText(lastMessage.value("content"_L1));
+
     // Tools: connectors must exist and appear once; hosted and function tools are noted.
     QList<ConnectorTarget> connectors;
     QStringList functions;
@@ -309,8 +331,21 @@ void Emulator::handleCompletion(HttpExchange *ex, bool agentRoute) {
         return;
     }
 
+    // The attachments of the last user message, described before the answer.
+    qsizetype lastUser = turn.messages.size() - 1;
+    while (lastUser >= 0
+           && turn.messages.at(lastUser).toObject().value("role"_L1).toString() != "user"_L1)
+        --lastUser;
+    QList<Attachment> received;
+    for (const Attachment &a : std::as_const(attachments)) {
+        if (a.message == lastUser)
+            received.append(a);
+    }
+
     OutMessage m;
-    if (text.isEmpty() && lastRole != "user"_L1)
+    if (!received.isEmpty())
+        m.content = Script::attachmentAnswer(turn.speaker, text, describeAttachments(received));
+    else if (text.isEmpty() && lastRole != "user"_L1)
         m.content = Script::emptyAnswer(turn.speaker);
     else if (const auto length = Script::requestedLength(text))
         m.content = Script::longAnswer(turn.speaker, *length, text, Script::wantsTables(text));
@@ -492,9 +527,18 @@ void Emulator::answer(HttpExchange *ex, const Turn &turn, const QList<OutMessage
     if (!ex->isOpen())
         return;
     QList<OutMessage> messages = input;
+    OutMessage &last = messages.last();
+    // An assistant prefix: the answer continues it. The scripted answer is the same as without
+    // the prefix, so a prefix cut from an earlier answer continues where that answer stopped.
+    QString prefix;
+    if (turn.prefix && last.content.isString() && last.toolCalls.isEmpty()) {
+        const QString full = last.content.toString();
+        last.content = full.startsWith(*turn.prefix) ? full.mid(turn.prefix->size()) : full;
+        if (m_options.prefixEcho)
+            prefix = *turn.prefix;
+    }
     // max_tokens cuts a text answer short, as a model that ran out of budget would.
     const QJsonValue maxTokens = turn.request.value("max_tokens"_L1);
-    OutMessage &last = messages.last();
     if (maxTokens.isDouble() && last.content.isString() && last.toolCalls.isEmpty()) {
         const QStringList tokens = Script::tokenize(last.content.toString());
         const qsizetype limit = qsizetype(maxTokens.toDouble());
@@ -503,6 +547,8 @@ void Emulator::answer(HttpExchange *ex, const Turn &turn, const QList<OutMessage
             last.finishReason = u"length"_s;
         }
     }
+    if (!prefix.isEmpty())
+        last.content = QString(prefix + last.content.toString());
     int completion = 0;
     for (const OutMessage &m : messages)
         completion += completionTokens(m);

@@ -350,6 +350,14 @@ QString defaultAnswer(const Speaker &speaker, const QString &userText) {
              "- `draw a lighthouse`: make a picture (with the image tool)\n"_s;
 }
 
+QString attachmentAnswer(const Speaker &speaker, const QString &userText,
+                         const QString &description) {
+    QString answer = header(speaker) + u"\n\nWith your message I received:\n\n"_s + description;
+    if (!userText.isEmpty())
+        answer += u"\n\nYou said:\n\n"_s + quote(userText);
+    return answer + u'\n';
+}
+
 QString echoAnswer(const Speaker &speaker, const QString &userText, const QJsonObject &request) {
     QJsonObject shown = request;
     shown.remove(u"stream"_s); // so a streamed and a plain answer to one request are the same

@@ -72,6 +72,10 @@ struct Speaker {
 };
 
 QString defaultAnswer(const Speaker &speaker, const QString &userText);
+//! The answer to a message with images or documents: what was received (\a description, a
+//! markdown list), then the default answer.
+QString attachmentAnswer(const Speaker &speaker, const QString &userText,
+                         const QString &description);
 QString echoAnswer(const Speaker &speaker, const QString &userText, const QJsonObject &request);
 //! About \a tokens tokens of markdown mixing every block kind, or mostly tables with
 //! \a tablesOnly (headings and tables only).

@@ -453,6 +453,10 @@ const StoredFile *Store::findFile(const QString &id) const {
     return nullptr;
 }
 
+bool Store::deleteFile(const QString &id) {
+    return m_files.removeIf([&](const StoredFile &f) { return f.id == id; }) > 0;
+}
+
 QJsonObject Store::fileJson(const StoredFile &f) const {
     return QJsonObject{
         {u"id"_s, f.id},
@@ -460,14 +464,14 @@ QJsonObject Store::fileJson(const StoredFile &f) const {
         {u"bytes"_s, double(f.bytes.size())},
         {u"created_at"_s, double(f.createdAt)},
         {u"filename"_s, f.filename},
-        {u"purpose"_s, u"image_generation"_s},
+        {u"purpose"_s, f.purpose},
         {u"sample_type"_s, u"instruct"_s},
         {u"num_lines"_s, QJsonValue::Null},
         {u"mimetype"_s, f.mimeType},
-        {u"source"_s, u"mistral"_s},
+        {u"source"_s, f.source},
         {u"signature"_s, QJsonValue::Null},
-        {u"expires_at"_s, QJsonValue::Null},
-        {u"visibility"_s, u"user"_s},
+        {u"expires_at"_s, f.expiresAt > 0 ? QJsonValue(double(f.expiresAt)) : QJsonValue()},
+        {u"visibility"_s, f.visibility},
         {u"deleted"_s, false},
     };
 }

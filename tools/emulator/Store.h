@@ -24,6 +24,11 @@ struct StoredFile {
     QByteArray bytes;
     qint64 createdAt = 0;
     QString signature; //!< grants access to /content without the API key (signed URLs)
+    QString purpose =
+        QStringLiteral("image_generation");     //!< `ocr`, `batch`, `fine-tune` for uploads
+    QString source = QStringLiteral("mistral"); //!< `upload` for the client's own files
+    QString visibility = QStringLiteral("user");
+    qint64 expiresAt = 0; //!< seconds since the epoch; 0 for none
 };
 
 //! An agent with every version it ever had. `versions[i]` is the agent's own fields at
@@ -92,6 +97,8 @@ public:
     // Files
     StoredFile &addFile(const QByteArray &bytes, const QString &filename, const QString &mimeType);
     const StoredFile *findFile(const QString &id) const;
+    const QList<StoredFile> &files() const { return m_files; }
+    bool deleteFile(const QString &id);
     QJsonObject fileJson(const StoredFile &file) const;
 
     //! Forgets agents, connectors and files.

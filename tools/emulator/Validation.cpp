@@ -587,6 +587,43 @@ void authMethods(Validator &v, const QJsonValue &value, const QJsonArray &loc) {
         v.object(array.at(i), loc + double(i), f);
 }
 
+// The document of an OCR request: a file, a document URL or an image URL chunk.
+void ocrDocument(Validator &v, const QJsonValue &value, const QJsonArray &loc) {
+    static constexpr QLatin1StringView tags[] = {"file"_L1, "document_url"_L1, "image_url"_L1};
+    const QString tag = v.tag(value, loc, "type"_L1, tags);
+    if (tag.isEmpty())
+        return;
+    const QJsonArray at = loc + tag;
+    if (tag == "file"_L1) {
+        static const FieldSpec f[] = {req("type"_L1, K::String), req("file_id"_L1, K::String)};
+        v.object(value, at, f);
+    } else if (tag == "document_url"_L1) {
+        static const FieldSpec f[] = {req("type"_L1, K::String), req("document_url"_L1, K::String),
+                                      opt("document_name"_L1, K::String)};
+        v.object(value, at, f);
+    } else {
+        static const FieldSpec f[] = {req("type"_L1, K::String),
+                                      req("image_url"_L1, K::Any, imageUrlValue)};
+        v.object(value, at, f);
+    }
+}
+
+// `pages`: a list of page numbers, or a string such as "0,2-4".
+void ocrPages(Validator &v, const QJsonValue &value, const QJsonArray &loc) {
+    if (value.isString())
+        return;
+    if (!value.isArray()) {
+        v.add(u"list_type"_s, loc, u"Input should be a valid list or string"_s, value);
+        return;
+    }
+    const QJsonArray pages = value.toArray();
+    for (qsizetype i = 0; i < pages.size(); ++i) {
+        if (!isInteger(pages.at(i)) || pages.at(i).toDouble() < 0)
+            v.add(u"int_type"_s, loc + double(i), u"Input should be a valid integer"_s,
+                  pages.at(i));
+    }
+}
+
 void checkBody(Validator &v, const QJsonObject &body, std::span<const FieldSpec> fields) {
     v.object(body, QJsonArray{u"body"_s}, fields);
 }
@@ -872,6 +909,34 @@ void updateConnector(Validator &v, const QJsonObject &body) {
         opt("auth_methods"_L1, K::Array, authMethods),
         optNotNull("protocol"_L1, K::String, protocolMcp),
         opt("system_prompt"_L1, K::String),
+    };
+    checkBody(v, body, fields);
+}
+
+void ocr(Validator &v, const QJsonObject &body) {
+    static constexpr QLatin1StringView granularities[] = {"page"_L1, "word"_L1, "block"_L1};
+    static constexpr QLatin1StringView tableFormats[] = {"markdown"_L1, "html"_L1};
+    static const FieldSpec fields[] = {
+        reqNullable("model"_L1, K::String),
+        req("document"_L1, K::Object, ocrDocument),
+        opt("pages"_L1, K::Any, ocrPages),
+        opt("include_image_base64"_L1, K::Bool),
+        bounded(opt("image_limit"_L1, K::Int), 0, 1e9),
+        bounded(opt("image_min_size"_L1, K::Int), 0, 1e9),
+        opt("bbox_annotation_format"_L1, K::Object, responseFormat),
+        opt("document_annotation_format"_L1, K::Object, responseFormat),
+        opt("document_annotation_prompt"_L1, K::String),
+        opt("table_format"_L1, K::String,
+            [](Validator &v, const QJsonValue &t, const QJsonArray &l) {
+                v.oneOf(t, l, tableFormats);
+            }),
+        optNotNull("extract_header"_L1, K::Bool),
+        optNotNull("extract_footer"_L1, K::Bool),
+        optNotNull("include_blocks"_L1, K::Bool),
+        opt("confidence_scores_granularity"_L1, K::String,
+            [](Validator &v, const QJsonValue &g, const QJsonArray &l) {
+                v.oneOf(g, l, granularities);
+            }),
     };
     checkBody(v, body, fields);
 }

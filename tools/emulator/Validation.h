@@ -74,6 +74,7 @@ void updateAgent(Validator &v, const QJsonObject &body);
 void createConnector(Validator &v, const QJsonObject &body);
 void updateConnector(Validator &v, const QJsonObject &body);
 void callConnectorTool(Validator &v, const QJsonObject &body);
+void ocr(Validator &v, const QJsonObject &body);
 } // namespace Validate
 
 //! The connector name rule: 1 to 64 characters of [A-Za-z0-9_-].
