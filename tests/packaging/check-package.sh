@@ -53,10 +53,11 @@ if grep -E '/(tst_|soakchild|crashchild|tramontane-render-icons)|\.a$|/include/'
     fail "the package carries build or test files"
 fi
 
-# Its dependencies: the Qt libraries found by dpkg-shlibdeps, the keychain, and the plugins.
+# Its dependencies: the Qt libraries found by dpkg-shlibdeps, the keychain, the plugins, and
+# Source-highlight (its package brings the language definitions code highlighting reads).
 depends=$(dpkg-deb -f "$deb" Depends)
 for dependency in libqt6core6 libqt6widgets6 libqt6network6 libqt6sql6 libqt6keychain1 \
-    libqt6sql6-sqlite qt6-qpa-plugins libqt6svg6; do
+    libqt6sql6-sqlite qt6-qpa-plugins libqt6svg6 libsource-highlight4v5; do
     grep -qE "(^|[ ,])$dependency([ ,(]|$)" <<<"$depends" \
         || fail "the package does not depend on $dependency (Depends: $depends)"
 done

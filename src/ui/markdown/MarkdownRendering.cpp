@@ -121,6 +121,12 @@ public:
         const int id = nextCodeBlockId();
         const QTextCharFormat charFormat = codeCharFormat(style);
         const QTextBlock end = m_last.next();
+        std::unique_ptr<CodeHighlighter> highlighter;
+        if (!m_language.isEmpty()) {
+            highlighter = std::make_unique<CodeHighlighter>(m_language);
+            if (!highlighter->isValid())
+                highlighter.reset();
+        }
         for (QTextBlock block = m_first; block.isValid() && block != end; block = block.next()) {
             cursor.setPosition(block.position());
             cursor.setBlockFormat(codeBlockFormat(block.blockFormat(), style, m_language, m_fence,
@@ -128,6 +134,8 @@ public:
             cursor.setBlockCharFormat(charFormat);
             selectBlockText(cursor, block);
             cursor.setCharFormat(charFormat);
+            if (highlighter)
+                highlightCodeLine(cursor.document(), block, *highlighter, style);
         }
         m_first = m_last = QTextBlock();
     }
@@ -226,6 +234,21 @@ void prepareDocument(QTextDocument *document, const MarkdownStyle &style) {
     QTextOption option = document->defaultTextOption();
     option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
     document->setDefaultTextOption(option);
+}
+
+void highlightCodeLine(QTextDocument *document, const QTextBlock &block,
+                       CodeHighlighter &highlighter, const MarkdownStyle &style) {
+    const QList<CodeHighlighter::Span> spans = highlighter.highlightLine(block.text());
+    if (spans.isEmpty())
+        return;
+    QTextCursor cursor(document);
+    for (const CodeHighlighter::Span &span : spans) {
+        QTextCharFormat colour;
+        colour.setForeground(style.codeColours[size_t(span.token)]);
+        cursor.setPosition(block.position() + span.start);
+        cursor.setPosition(block.position() + span.start + span.length, QTextCursor::KeepAnchor);
+        cursor.mergeCharFormat(colour);
+    }
 }
 
 QTextCharFormat codeCharFormat(const MarkdownStyle &style) {
@@ -375,6 +398,11 @@ CodeBlockBuilder::CodeBlockBuilder(SafeTextDocument *document, const MarkdownSty
     , m_options(std::move(options))
     , m_id(nextCodeBlockId()) {
     m_openerSeen = !m_options.fence;
+    if (m_options.fence && !m_options.language.isEmpty()) {
+        m_highlighter = std::make_unique<CodeHighlighter>(m_options.language);
+        if (!m_highlighter->isValid())
+            m_highlighter.reset();
+    }
 }
 
 QString CodeBlockBuilder::contentOf(QStringView line) const {
@@ -501,6 +529,8 @@ void CodeBlockBuilder::addLine(QStringView line, bool continues) {
     }
     flushDeferredBlanks();
     showPartial(text);
+    if (m_highlighter)
+        highlightCodeLine(m_document, m_document->lastBlock(), *m_highlighter, m_style);
     if (continues) {
         QTextCursor cursor(m_document);
         cursor.movePosition(QTextCursor::End);

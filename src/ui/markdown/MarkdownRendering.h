@@ -1,12 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "ui/markdown/CodeHighlighter.h"
 #include "ui/markdown/MarkdownStyle.h"
 
 #include <QString>
 #include <QStringView>
 #include <QTextFormat>
 
+#include <memory>
+
+class QTextBlock;
 class QTextDocument;
 
 namespace Tramontane {
@@ -73,6 +77,11 @@ QTextBlockFormat codeBlockFormat(const QTextBlockFormat &base, const MarkdownSty
                                  bool last);
 QTextCharFormat codeCharFormat(const MarkdownStyle &style);
 
+//! Colours the text of \a block, one line of a code block, with the next line's runs of
+//! \a highlighter (the block's text is that line, as shown).
+void highlightCodeLine(QTextDocument *document, const QTextBlock &block,
+                       CodeHighlighter &highlighter, const MarkdownStyle &style);
+
 //! Builds code blocks line by line at the end of a document, as the importer would, but
 //! incrementally: a streaming fence only ever appends its new lines. Also renders giant tables
 //! as plain monospace text.
@@ -108,6 +117,7 @@ private:
     SafeTextDocument *m_document;
     MarkdownStyle m_style;
     Options m_options;
+    std::unique_ptr<CodeHighlighter> m_highlighter; //!< null without a known language
     int m_id;
     qsizetype m_scanned = 0; // source position after the last complete line handled
     int m_lines = 0;         // blocks holding complete lines

@@ -1,8 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "ui/markdown/CodeHighlighter.h"
+
 #include <QColor>
 #include <QFont>
+
+#include <array>
 
 namespace Tramontane {
 
@@ -22,9 +26,11 @@ struct MarkdownStyle {
     QColor inlineCodeBackground; //!< `inline code`
     QColor tableBorder;
     QColor tableHeaderBackground;
-    QColor background;     //!< behind the text (the message bubble): table cells are filled with it
-    qreal codePadding = 8; //!< inside the code background, all four sides
-    qreal codeGap = 6;     //!< between the code background and the blocks around it
+    QColor background; //!< behind the text (the message bubble): table cells are filled with it
+    //! Highlighted code, by CodeToken; each readable on codeBackground.
+    std::array<QColor, CodeTokenCount> codeColours;
+    qreal codePadding = 8;  //!< inside the code background, all four sides
+    qreal codeGap = 6;      //!< between the code background and the blocks around it
     qreal quoteIndent = 16; //!< per block-quote level
     //! Quotes nested deeper are indented no further, so their text keeps the message's width.
     int quoteIndentLevels = 6;
@@ -32,6 +38,11 @@ struct MarkdownStyle {
 
     //! The application font and palette, FixedFont for code.
     static MarkdownStyle fromApplication();
+    //! The colours of highlighted code on \a background: a light or a dark set, each adjusted
+    //! until it reaches a contrast ratio of 4.5 with the background.
+    static std::array<QColor, CodeTokenCount> codeColoursOn(const QColor &background);
+    //! The WCAG contrast ratio of two colours (1 to 21).
+    static qreal contrast(const QColor &a, const QColor &b);
 
     friend bool operator==(const MarkdownStyle &, const MarkdownStyle &) = default;
 };

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/markdown/MessageDocument.h"
 
+#include "ui/markdown/CodeHighlighter.h"
 #include "ui/markdown/MarkdownRendering.h"
 
 #include <QAbstractTextDocumentLayout>
@@ -481,7 +482,9 @@ MessageDocument::MessageDocument(QObject *parent)
 MessageDocument::MessageDocument(const MarkdownStyle &style, QObject *parent)
     : QObject(parent)
     , m_style(style)
-    , m_prefixHeights(std::make_unique<PrefixHeights>()) {}
+    , m_prefixHeights(std::make_unique<PrefixHeights>()) {
+    CodeHighlighter::preloadInBackground();
+}
 
 MessageDocument::~MessageDocument() {
     cancelBuild();
