@@ -82,6 +82,11 @@ ChatView::ChatView(QWidget *parent)
 
     connect(verticalScrollBar(), &QScrollBar::valueChanged, this, &ChatView::onScrollValueChanged);
     connect(verticalScrollBar(), &QScrollBar::rangeChanged, this, &ChatView::onScrollRangeChanged);
+    // Near the top of a long conversation: the rows before the loaded ones are wanted.
+    connect(verticalScrollBar(), &QScrollBar::valueChanged, this, [this](int value) {
+        if (verticalScrollBar()->maximum() > 0 && value <= viewport()->height() / 2)
+            Q_EMIT olderRowsWanted();
+    });
 
     m_jumpButton = new QToolButton(this);
     m_jumpButton->setObjectName(u"jumpToLatestToolButton"_s);

@@ -117,6 +117,9 @@ Q_SIGNALS:
     void linkRefused(const QUrl &url);
     //! A link the user agreed to open was handed to the opener.
     void linkOpened(const QUrl &url);
+    //! The view scrolled to within half a screen of its top: older rows, if there are any,
+    //! should be prepended now (emitted at each such scroll; the receiver ignores repeats).
+    void olderRowsWanted();
 
 protected:
     void dataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight,

@@ -134,6 +134,7 @@ private Q_SLOTS:
     void longChat_laysOutOnlyVisibleRows();
     void rows_areNeverWidgets();
     void olderRowsPrepended_keepWhatTheUserReads();
+    void nearTheTop_asksForOlderRows();
     void revealRow_scrollsToItAndHighlightsIt();
     void dragOverAnswer_copiesTheDraggedWords();
     void doubleClick_selectsAWord();
@@ -920,6 +921,19 @@ void TestChatView::olderRowsPrepended_keepWhatTheUserReads() {
     QCOMPARE(m_model->item(now.row()).key, key); // the same message, not the oldest one
     QVERIFY(qAbs(m_view->visualRect(now).top() - offset) <= 2);
     QVERIFY(!m_view->isPinnedToBottom());
+}
+
+void TestChatView::nearTheTop_asksForOlderRows() {
+    setEntries(longChat(120));
+    QScrollBar *bar = m_view->verticalScrollBar();
+    QTRY_COMPARE(bar->value(), bar->maximum());
+    QSignalSpy wanted(m_view.get(), &ChatView::olderRowsWanted);
+    // Far from the top: nothing is asked for.
+    bar->setValue(bar->maximum() - m_view->viewport()->height());
+    QCOMPARE(wanted.count(), 0);
+    // Within half a screen of it: older rows are wanted.
+    bar->setValue(m_view->viewport()->height() / 2);
+    QVERIFY(wanted.count() >= 1);
 }
 
 void TestChatView::revealRow_scrollsToItAndHighlightsIt() {
