@@ -4,6 +4,7 @@
 #include "core/Logging.h"
 #include "models/ConversationModel.h"
 #include "ui/chat/AnswerDetailsPopup.h"
+#include "ui/chat/ChatItemText.h"
 #include "ui/chat/ChatViewAccessible.h"
 #include "ui/chat/ImageRepository.h"
 #include "ui/chat/ImageViewer.h"
@@ -16,9 +17,7 @@
 #include <QClipboard>
 #include <QContextMenuEvent>
 #include <QDesktopServices>
-#include <QFrame>
 #include <QKeyEvent>
-#include <QLabel>
 #include <QLocale>
 #include <QMenu>
 #include <QMessageBox>
@@ -73,7 +72,7 @@ ChatView::ChatView(QWidget *parent)
     setAccessibleName(tr("Conversation"));
 
     m_images = new ImageRepository(this);
-    m_delegate = new ChatDelegate(m_images, this);
+    m_delegate = new ChatDelegate(m_images, &m_heights, &m_interaction, this);
     QListView::setItemDelegate(m_delegate);
     m_delegate->setStyle(ChatStyle(palette(), font()));
     connect(m_delegate, &ChatDelegate::actionTriggered, this, &ChatView::onAction);
@@ -244,7 +243,8 @@ void ChatView::rowsAboutToBeRemoved(const QModelIndex &parent, int start, int en
 void ChatView::reset() {
     m_pendingAnchorRow = -1;
     m_selecting = false;
-    m_delegate->clearSelection();
+    m_interaction.selectionKey.clear();
+    m_interaction.selectionRange = {};
     m_highlightKey.clear();
     m_delegate->clearLayouts();
     m_imageShapes.clear();
@@ -509,9 +509,9 @@ void ChatView::mouseMoveEvent(QMouseEvent *event) {
         return;
     }
     const QModelIndex index = indexAt(event->position().toPoint());
-    const int previous = m_delegate->hoverRow();
+    const int previous = m_interaction.hoverRow;
     if (!index.isValid()) {
-        m_delegate->setHover(-1, {});
+        m_interaction.hoverRow = -1;
         viewport()->unsetCursor();
     }
     if (previous >= 0 && previous != index.row() && m_model && previous < m_model->rowCount())
@@ -651,8 +651,9 @@ ChatDelegate::TextArea ChatView::selectableTextAt(const QPoint &pos) const {
 }
 
 void ChatView::setTextSelection(const QString &key, MessageDocument::TextRange range) {
-    const QString before = m_delegate->selectionKey();
-    m_delegate->setSelection(key, range);
+    const QString before = m_interaction.selectionKey;
+    m_interaction.selectionKey = key;
+    m_interaction.selectionRange = range;
     for (const QString &changed : {before, key}) {
         const int row = rowOfKey(changed, m_selectionRowHint);
         if (row >= 0)
@@ -661,7 +662,7 @@ void ChatView::setTextSelection(const QString &key, MessageDocument::TextRange r
 }
 
 void ChatView::extendSelection(const QPoint &pos) {
-    const QString key = m_delegate->selectionKey();
+    const QString key = m_interaction.selectionKey;
     const ChatDelegate::TextArea text = textAreaAt(rowOfKey(key, m_selectionRowHint));
     if (!text.document || text.key != key)
         return;
@@ -685,21 +686,21 @@ void ChatView::autoScrollSelection() {
 }
 
 bool ChatView::hasTextSelection() const {
-    return !m_delegate->selectionKey().isEmpty() && !m_delegate->selectionRange().isEmpty();
+    return !m_interaction.selectionKey.isEmpty() && !m_interaction.selectionRange.isEmpty();
 }
 
 QString ChatView::selectedText() const {
     if (!hasTextSelection())
         return {};
     const ChatDelegate::TextArea text =
-        textAreaAt(rowOfKey(m_delegate->selectionKey(), m_selectionRowHint));
+        textAreaAt(rowOfKey(m_interaction.selectionKey, m_selectionRowHint));
     if (!text.document)
         return {};
-    return text.document->textIn(m_delegate->selectionRange());
+    return text.document->textIn(m_interaction.selectionRange);
 }
 
 void ChatView::clearTextSelection() {
-    if (m_delegate->selectionKey().isEmpty())
+    if (m_interaction.selectionKey.isEmpty())
         return;
     setTextSelection({}, {});
 }
@@ -714,8 +715,8 @@ void ChatView::copy() {
 
 bool ChatView::viewportEvent(QEvent *event) {
     if (event->type() == QEvent::Leave && m_delegate) {
-        const int previous = m_delegate->hoverRow();
-        m_delegate->setHover(-1, {});
+        const int previous = m_interaction.hoverRow;
+        m_interaction.hoverRow = -1;
         if (previous >= 0 && m_model && previous < m_model->rowCount())
             viewport()->update(visualRect(m_model->index(previous)));
     }
@@ -766,7 +767,7 @@ void ChatView::onAction(int row, const ChatDelegate::Hit &hit) {
         copyToClipboard(item.toolResult, row, hit);
         break;
     case Action::CopyDetails:
-        copyToClipboard(ChatDelegate::noticeDetails(item), row, hit);
+        copyToClipboard(ChatItemText::noticeDetails(item), row, hit);
         break;
     case Action::Retry:
         Q_EMIT retryRequested(item.entry);
@@ -793,7 +794,7 @@ void ChatView::onAction(int row, const ChatDelegate::Hit &hit) {
 
 void ChatView::copyToClipboard(const QString &text, int row, const ChatDelegate::Hit &hit) {
     QGuiApplication::clipboard()->setText(text);
-    m_delegate->showCopied(row, hit);
+    m_interaction.showCopied(row, hit);
     viewport()->update(visualRect(m_model->index(row)));
     QPointer<QWidget> vp = viewport();
     QTimer::singleShot(kCopiedRepaintMs, this, [vp] {
@@ -814,7 +815,7 @@ void ChatView::copyCurrentRow() {
         QGuiApplication::clipboard()->setImage(m_images->image(m_delegate->imageKeyOf(item)));
         return;
     }
-    const QString text = ChatDelegate::copyText(item);
+    const QString text = ChatItemText::copyText(item);
     if (!text.isEmpty())
         QGuiApplication::clipboard()->setText(text);
 }
@@ -1000,7 +1001,7 @@ QStringList namesOf(const QList<ChatDelegate::Hit> &targets) {
     QStringList names;
     QHash<QString, int> seen;
     for (const ChatDelegate::Hit &hit : targets) {
-        QString name = ChatDelegate::actionLabel(hit.action);
+        QString name = ChatItemText::actionLabel(hit.action);
         if (hit.action == ChatDelegate::Action::OpenLink && !hit.href.isEmpty()) {
             const std::optional<QUrl> image = SafeTextDocument::remoteImageFromAnchor(hit.href);
             name = image ? ChatView::tr("Load the image %1")
@@ -1053,14 +1054,13 @@ void ChatView::setKeyboardTarget(int row, const ChatDelegate::Hit &target) {
     const int previous = m_keyRow;
     m_keyRow = row;
     m_keyTarget = target;
-    if (m_delegate)
-        m_delegate->setKeyboardRow(row);
+    m_interaction.keyboardRow = row;
     for (const int r : {previous, row}) {
         if (m_model && r >= 0 && r < m_model->rowCount())
             viewport()->update(visualRect(m_model->index(r)));
     }
     // A screen reader says what the focused button does.
-    const QString label = row >= 0 ? ChatDelegate::actionLabel(target.action) : QString();
+    const QString label = row >= 0 ? ChatItemText::actionLabel(target.action) : QString();
     setAccessibleDescription(label);
     if (hasFocus()) {
         QAccessibleEvent event(this, QAccessible::DescriptionChanged);

@@ -3,6 +3,8 @@
 
 #include "models/ChatItem.h"
 #include "ui/chat/ChatDelegate.h"
+#include "ui/chat/ChatHeightCache.h"
+#include "ui/chat/ChatInteraction.h"
 #include "ui/chat/ImageFetcher.h"
 
 #include <QElapsedTimer>
@@ -60,6 +62,8 @@ public:
     void setImageFetcher(std::shared_ptr<ImageFetcher> fetcher);
     ImageRepository *imageRepository() const { return m_images; }
     ChatDelegate *chatDelegate() const { return m_delegate; }
+    //! What the user is doing: hover, press, keyboard row, selected text.
+    const ChatInteraction &interaction() const { return m_interaction; }
 
     //! Replaces the confirmation message boxes (default: a QMessageBox opened with open(),
     //! objectName "linkConfirmMessageBox", Yes to go ahead).
@@ -182,6 +186,8 @@ private:
 
     ConversationModel *m_model = nullptr;
     ImageRepository *m_images = nullptr;
+    ChatHeightCache m_heights;     // filled by the delegate
+    ChatInteraction m_interaction; // read by the delegate
     ChatDelegate *m_delegate = nullptr;
     QToolButton *m_jumpButton = nullptr;
     Confirmer m_confirmer;
