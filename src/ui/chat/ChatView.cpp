@@ -5,6 +5,7 @@
 #include "models/ConversationModel.h"
 #include "ui/chat/AnswerDetailsPopup.h"
 #include "ui/chat/ChatItemText.h"
+#include "ui/chat/ChatTextSelection.h"
 #include "ui/chat/ChatViewAccessible.h"
 #include "ui/chat/ImageRepository.h"
 #include "ui/chat/ImageViewer.h"
@@ -37,9 +38,7 @@ namespace {
 constexpr int kPinSlack = 8; // this close to the bottom counts as at the bottom
 constexpr int kAnimationIntervalMs = 50;
 constexpr int kCopiedRepaintMs = 1600;
-constexpr int kHighlightMs = 2000;     // how long a revealed row stays highlighted
-constexpr int kSelectionScrollMs = 30; // scrolling while a selection is dragged out of view
-constexpr int kSelectionScrollMaxStep = 60;
+constexpr int kHighlightMs = 2000; // how long a revealed row stays highlighted
 
 } // namespace
 
@@ -110,8 +109,7 @@ ChatView::ChatView(QWidget *parent)
         }
         viewport()->update();
     });
-    m_selectionScroll.setInterval(kSelectionScrollMs);
-    connect(&m_selectionScroll, &QTimer::timeout, this, &ChatView::autoScrollSelection);
+    m_selection = new ChatTextSelection(this, &m_interaction);
     m_animation.setInterval(kAnimationIntervalMs);
     connect(&m_animation, &QTimer::timeout, this, &ChatView::animate);
 
@@ -242,7 +240,7 @@ void ChatView::rowsAboutToBeRemoved(const QModelIndex &parent, int start, int en
 
 void ChatView::reset() {
     m_pendingAnchorRow = -1;
-    m_selecting = false;
+    m_selection->cancel();
     m_interaction.selectionKey.clear();
     m_interaction.selectionRange = {};
     m_highlightKey.clear();
@@ -495,16 +493,7 @@ void ChatView::mouseMoveEvent(QMouseEvent *event) {
         QListView::mouseMoveEvent(event);
         return;
     }
-    if (m_selecting && (event->buttons() & Qt::LeftButton)) {
-        m_selectionPointer = event->position().toPoint();
-        extendSelection(m_selectionPointer);
-        const bool outside =
-            m_selectionPointer.y() < 0 || m_selectionPointer.y() >= viewport()->height();
-        if (outside && !m_selectionScroll.isActive())
-            m_selectionScroll.start();
-        else if (!outside)
-            m_selectionScroll.stop();
-        viewport()->setCursor(Qt::IBeamCursor);
+    if (m_selection->move(event->position().toPoint(), event->buttons())) {
         event->accept();
         return;
     }
@@ -520,40 +509,14 @@ void ChatView::mouseMoveEvent(QMouseEvent *event) {
 }
 
 void ChatView::mousePressEvent(QMouseEvent *event) {
-    if (event->button() != Qt::LeftButton || !m_model) {
-        QListView::mousePressEvent(event);
-        return;
-    }
-    const QPoint pos = event->position().toPoint();
-    // A third click soon after a double-click, at the same place, selects the paragraph.
-    const bool triple =
-        m_doubleClickTime.isValid()
-        && m_doubleClickTime.elapsed() < QApplication::doubleClickInterval()
-        && (pos - m_doubleClickPos).manhattanLength() <= QApplication::startDragDistance();
-    m_doubleClickTime.invalidate();
-    m_selecting = false;
-    m_selectionScroll.stop();
-    clearTextSelection(); // a click elsewhere drops the selection
-    const ChatDelegate::TextArea text = selectableTextAt(pos);
-    if (text.document) {
-        const qsizetype at = text.document->positionAt(QPointF(pos) - text.rect.topLeft());
-        if (triple) {
-            setTextSelection(text.key, text.document->blockAt(at));
-        } else {
-            m_selecting = true;
-            m_selectionAnchor = at;
-            setTextSelection(text.key, {at, at});
-        }
-    }
+    if (event->button() == Qt::LeftButton && m_model)
+        m_selection->press(event->position().toPoint());
     QListView::mousePressEvent(event);
 }
 
 void ChatView::mouseReleaseEvent(QMouseEvent *event) {
-    if (event->button() == Qt::LeftButton && m_selecting) {
-        extendSelection(event->position().toPoint());
-        m_selecting = false;
-        m_selectionScroll.stop();
-    }
+    if (event->button() == Qt::LeftButton)
+        m_selection->release(event->position().toPoint());
     QListView::mouseReleaseEvent(event);
 }
 
@@ -561,17 +524,8 @@ void ChatView::mouseDoubleClickEvent(QMouseEvent *event) {
     // First: without a press on the same row before, the base class turns the event into a
     // press, which must not be taken for the third click of a triple-click.
     QListView::mouseDoubleClickEvent(event);
-    if (event->button() == Qt::LeftButton && m_model) {
-        const QPoint pos = event->position().toPoint();
-        const ChatDelegate::TextArea text = selectableTextAt(pos);
-        if (text.document) {
-            const qsizetype at = text.document->positionAt(QPointF(pos) - text.rect.topLeft());
-            m_selecting = false;
-            setTextSelection(text.key, text.document->wordAt(at));
-            m_doubleClickTime.start();
-            m_doubleClickPos = pos;
-        }
-    }
+    if (event->button() == Qt::LeftButton && m_model)
+        m_selection->doubleClick(event->position().toPoint());
 }
 
 void ChatView::contextMenuEvent(QContextMenuEvent *event) {
@@ -627,82 +581,16 @@ QStyleOptionViewItem ChatView::optionFor(const QModelIndex &index) const {
     return option;
 }
 
-ChatDelegate::TextArea ChatView::textAreaAt(int row) const {
-    if (!m_model || row < 0 || row >= m_model->rowCount())
-        return {};
-    const QModelIndex index = m_model->index(row);
-    const QStyleOptionViewItem option = optionFor(index);
-    return m_delegate->textArea(option, index);
-}
-
-ChatDelegate::TextArea ChatView::selectableTextAt(const QPoint &pos) const {
-    const QModelIndex index = indexAt(pos);
-    if (!index.isValid())
-        return {};
-    const QStyleOptionViewItem option = optionFor(index);
-    // Links and buttons keep their clicks.
-    if (m_delegate->hitTest(option, index, pos).action != ChatDelegate::Action::None)
-        return {};
-    const ChatDelegate::TextArea text = m_delegate->textArea(option, index);
-    if (!text.document || !text.rect.contains(QPointF(pos)))
-        return {};
-    m_selectionRowHint = index.row();
-    return text;
-}
-
-void ChatView::setTextSelection(const QString &key, MessageDocument::TextRange range) {
-    const QString before = m_interaction.selectionKey;
-    m_interaction.selectionKey = key;
-    m_interaction.selectionRange = range;
-    for (const QString &changed : {before, key}) {
-        const int row = rowOfKey(changed, m_selectionRowHint);
-        if (row >= 0)
-            viewport()->update(visualRect(m_model->index(row)));
-    }
-}
-
-void ChatView::extendSelection(const QPoint &pos) {
-    const QString key = m_interaction.selectionKey;
-    const ChatDelegate::TextArea text = textAreaAt(rowOfKey(key, m_selectionRowHint));
-    if (!text.document || text.key != key)
-        return;
-    const qsizetype at = text.document->positionAt(QPointF(pos) - text.rect.topLeft());
-    setTextSelection(key, {qMin(at, m_selectionAnchor), qMax(at, m_selectionAnchor)});
-}
-
-void ChatView::autoScrollSelection() {
-    const int height = viewport()->height();
-    const int y = m_selectionPointer.y();
-    if (!m_selecting || (y >= 0 && y < height)) {
-        m_selectionScroll.stop();
-        return;
-    }
-    // Faster the farther the pointer is from the edge.
-    const int distance = y < 0 ? y : y - height + 1;
-    const int step = qBound(-kSelectionScrollMaxStep, distance / 2, kSelectionScrollMaxStep);
-    QScrollBar *bar = verticalScrollBar();
-    bar->setValue(bar->value() + (step == 0 ? (y < 0 ? -1 : 1) : step));
-    extendSelection(m_selectionPointer);
-}
-
 bool ChatView::hasTextSelection() const {
-    return !m_interaction.selectionKey.isEmpty() && !m_interaction.selectionRange.isEmpty();
+    return m_selection->hasSelection();
 }
 
 QString ChatView::selectedText() const {
-    if (!hasTextSelection())
-        return {};
-    const ChatDelegate::TextArea text =
-        textAreaAt(rowOfKey(m_interaction.selectionKey, m_selectionRowHint));
-    if (!text.document)
-        return {};
-    return text.document->textIn(m_interaction.selectionRange);
+    return m_selection->selectedText();
 }
 
 void ChatView::clearTextSelection() {
-    if (m_interaction.selectionKey.isEmpty())
-        return;
-    setTextSelection({}, {});
+    m_selection->clear();
 }
 
 void ChatView::copy() {
@@ -1019,7 +907,7 @@ QStringList namesOf(const QList<ChatDelegate::Hit> &targets) {
 QList<ChatDelegate::Hit> ChatView::accessibleTargetsOf(int row) const {
     QList<ChatDelegate::Hit> targets = keyboardTargetsOf(row);
     // The links of the text too, which have no button: a screen reader lists them as actions.
-    if (MessageDocument *document = textAreaAt(row).document) {
+    if (MessageDocument *document = m_selection->textAreaAt(row).document) {
         const QStringList hrefs = document->anchors();
         for (const QString &href : hrefs) {
             ChatDelegate::Hit link;

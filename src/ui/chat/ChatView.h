@@ -21,6 +21,7 @@ class QToolButton;
 
 namespace Tramontane {
 
+class ChatTextSelection;
 class ConversationModel;
 class ImageRepository;
 
@@ -84,6 +85,12 @@ public:
     QString selectedText() const;
     bool hasTextSelection() const;
     void clearTextSelection();
+
+    //! The row showing item \a key, or -1; \a hint is checked first and then updated (rows
+    //! only move by whole pages, so the last answer is almost always still right).
+    int rowOfKey(const QString &key, int &hint) const;
+    //! The style option the delegate gets for the row of \a index, as painting gives it.
+    QStyleOptionViewItem optionFor(const QModelIndex &index) const;
 
 public Q_SLOTS:
     //! Copies the markdown of the last answer to the clipboard.
@@ -165,17 +172,6 @@ private:
     bool measureAroundViewport();
     void restoreAnchor(int anchorRow, int anchorTop);
     int contentWidth() const;
-    //! The row showing item \a key, or -1; \a hint is checked first and then updated (rows
-    //! only move by whole pages, so the last answer is almost always still right).
-    int rowOfKey(const QString &key, int &hint) const;
-    //! The style option the delegate gets for the row of \a index, as painting gives it.
-    QStyleOptionViewItem optionFor(const QModelIndex &index) const;
-    ChatDelegate::TextArea textAreaAt(int row) const;
-    //! The selectable text under \a pos (not a link or a button), or none.
-    ChatDelegate::TextArea selectableTextAt(const QPoint &pos) const;
-    void setTextSelection(const QString &key, MessageDocument::TextRange range);
-    void extendSelection(const QPoint &pos);
-    void autoScrollSelection();
     QList<ChatDelegate::Hit> keyboardTargetsOf(int row) const;
     //! The keyboard targets of \a row and then the links of its text.
     QList<ChatDelegate::Hit> accessibleTargetsOf(int row) const;
@@ -209,14 +205,7 @@ private:
     QTimer m_highlightTimer;
     int m_keyRow = -1;
     ChatDelegate::Hit m_keyTarget;
-    // Text selection: the drag under way and the double-click a third click would extend.
-    bool m_selecting = false;
-    qsizetype m_selectionAnchor = 0;
-    mutable int m_selectionRowHint = -1;
-    QElapsedTimer m_doubleClickTime;
-    QPoint m_doubleClickPos;
-    QPoint m_selectionPointer; // last pointer position of the drag
-    QTimer m_selectionScroll;  // scrolls while the drag is above or below the viewport
+    ChatTextSelection *m_selection = nullptr;
 };
 
 } // namespace Tramontane
