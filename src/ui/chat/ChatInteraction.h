@@ -25,7 +25,8 @@ struct ChatInteraction {
     int copiedRow = -1;
     ChatHit copiedHit;
     QElapsedTimer copiedTime;
-    int keyboardRow = -1; //!< its buttons show without the pointer over it
+    int keyboardRow = -1;   //!< its buttons show without the pointer over it
+    ChatHit keyboardTarget; //!< the button of that row the keyboard is on
     QString selectionKey;
     MessageDocument::TextRange selectionRange;
 

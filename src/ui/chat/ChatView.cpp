@@ -5,6 +5,7 @@
 #include "models/ConversationModel.h"
 #include "ui/chat/AnswerDetailsPopup.h"
 #include "ui/chat/ChatItemText.h"
+#include "ui/chat/ChatKeyboardTargets.h"
 #include "ui/chat/ChatTextSelection.h"
 #include "ui/chat/ChatViewAccessible.h"
 #include "ui/chat/ImageRepository.h"
@@ -110,6 +111,7 @@ ChatView::ChatView(QWidget *parent)
         viewport()->update();
     });
     m_selection = new ChatTextSelection(this, &m_interaction);
+    m_keyboard = std::make_unique<ChatKeyboardTargets>(this, &m_interaction);
     m_animation.setInterval(kAnimationIntervalMs);
     connect(&m_animation, &QTimer::timeout, this, &ChatView::animate);
 
@@ -385,7 +387,7 @@ void ChatView::paintEvent(QPaintEvent *event) {
     if (!m_delegate)
         return;
     paintHighlight();
-    paintKeyboardFocus();
+    m_keyboard->paintFocus();
     // Rows measured for the first time during this paint: one layout pass for all of them.
     m_delegate->flushSizeHintChanges();
     updateAnimation();
@@ -444,8 +446,8 @@ void ChatView::animate() {
 void ChatView::keyPressEvent(QKeyEvent *event) {
     const bool press = event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter
                        || event->key() == Qt::Key_Space;
-    if (press && m_keyRow >= 0 && event->modifiers() == Qt::NoModifier) {
-        onAction(m_keyRow, m_keyTarget);
+    if (press && m_interaction.keyboardRow >= 0 && event->modifiers() == Qt::NoModifier) {
+        onAction(m_interaction.keyboardRow, m_interaction.keyboardTarget);
         event->accept();
         return;
     }
@@ -846,81 +848,8 @@ void ChatView::openImageViewer(const ImageSource &source) {
 
 // --- Row buttons from the keyboard ---------------------------------------------------------
 
-QList<ChatDelegate::Hit> ChatView::keyboardTargetsOf(int row) const {
-    if (!m_model || !m_delegate || row < 0 || row >= m_model->rowCount())
-        return {};
-    const QModelIndex index = m_model->index(row);
-    const QStyleOptionViewItem option = optionFor(index);
-    return m_delegate->keyboardTargets(option, index);
-}
-
-bool ChatView::moveKeyboardTarget(bool next) {
-    const QList<int> rows = visibleRows();
-    if (rows.isEmpty())
-        return false;
-    // Where the keyboard is now, as an index into the on-screen targets in reading order.
-    QList<QPair<int, ChatDelegate::Hit>> targets;
-    int current = -1;
-    for (const int row : rows) {
-        const QList<ChatDelegate::Hit> hits = keyboardTargetsOf(row);
-        for (const ChatDelegate::Hit &hit : hits) {
-            if (!viewport()->rect().intersects(hit.rect))
-                continue;
-            if (row == m_keyRow && hit.action == m_keyTarget.action
-                && hit.codeBlock == m_keyTarget.codeBlock && hit.href == m_keyTarget.href)
-                current = int(targets.size());
-            targets.append({row, hit});
-        }
-    }
-    const int at = current < 0 ? (next ? 0 : int(targets.size()) - 1) : current + (next ? 1 : -1);
-    if (at < 0 || at >= targets.size()) {
-        setKeyboardTarget(-1, {});
-        return false;
-    }
-    setKeyboardTarget(targets.at(at).first, targets.at(at).second);
-    return true;
-}
-
-namespace {
-
-// Names for the targets of one row: the action in words, a link with its address, and a number
-// after a name that repeats (two code blocks give "Copy code" and "Copy code (2)").
-QStringList namesOf(const QList<ChatDelegate::Hit> &targets) {
-    QStringList names;
-    QHash<QString, int> seen;
-    for (const ChatDelegate::Hit &hit : targets) {
-        QString name = ChatItemText::actionLabel(hit.action);
-        if (hit.action == ChatDelegate::Action::OpenLink && !hit.href.isEmpty()) {
-            const std::optional<QUrl> image = SafeTextDocument::remoteImageFromAnchor(hit.href);
-            name = image ? ChatView::tr("Load the image %1")
-                               .arg(BidiControls::neutralised(image->toDisplayString()))
-                         : ChatView::tr("Open link %1").arg(BidiControls::neutralised(hit.href));
-        }
-        const int n = ++seen[name];
-        names.append(n == 1 ? name : ChatView::tr("%1 (%2)").arg(name).arg(n));
-    }
-    return names;
-}
-
-} // namespace
-
-QList<ChatDelegate::Hit> ChatView::accessibleTargetsOf(int row) const {
-    QList<ChatDelegate::Hit> targets = keyboardTargetsOf(row);
-    // The links of the text too, which have no button: a screen reader lists them as actions.
-    if (MessageDocument *document = m_selection->textAreaAt(row).document) {
-        const QStringList hrefs = document->anchors();
-        for (const QString &href : hrefs) {
-            ChatDelegate::Hit link;
-            link.action = ChatDelegate::Action::OpenLink;
-            link.href = href;
-            targets.append(link);
-        }
-    }
-    return targets;
-}
-
 QStringList ChatView::rowActionNames(int row) const {
-    return namesOf(accessibleTargetsOf(row));
+    return m_keyboard->actionNames(row);
 }
 
 bool ChatView::triggerRowAction(int row, const QString &name) {
@@ -930,39 +859,15 @@ bool ChatView::triggerRowAction(int row, const QString &name) {
         return false;
     scrollTo(m_model->index(row));
     // Scrolling moved the targets: find the button again where it is now.
-    const QList<ChatDelegate::Hit> targets = accessibleTargetsOf(row);
-    const qsizetype at = namesOf(targets).indexOf(name);
-    if (at < 0)
+    const std::optional<ChatHit> target = m_keyboard->targetNamed(row, name);
+    if (!target)
         return false;
-    onAction(row, targets.at(at));
+    onAction(row, *target);
     return true;
 }
 
-void ChatView::setKeyboardTarget(int row, const ChatDelegate::Hit &target) {
-    const int previous = m_keyRow;
-    m_keyRow = row;
-    m_keyTarget = target;
-    m_interaction.keyboardRow = row;
-    for (const int r : {previous, row}) {
-        if (m_model && r >= 0 && r < m_model->rowCount())
-            viewport()->update(visualRect(m_model->index(r)));
-    }
-    // A screen reader says what the focused button does.
-    const QString label = row >= 0 ? ChatItemText::actionLabel(target.action) : QString();
-    setAccessibleDescription(label);
-    if (hasFocus()) {
-        QAccessibleEvent event(this, QAccessible::DescriptionChanged);
-        QAccessible::updateAccessibility(&event);
-        if (row >= 0) {
-            QAccessibleEvent focus(this, QAccessible::Focus);
-            focus.setChild(row);
-            QAccessible::updateAccessibility(&focus);
-        }
-    }
-}
-
 bool ChatView::focusNextPrevChild(bool next) {
-    if (hasFocus() && moveKeyboardTarget(next))
+    if (hasFocus() && m_keyboard->move(next))
         return true;
     return QListView::focusNextPrevChild(next);
 }
@@ -970,28 +875,9 @@ bool ChatView::focusNextPrevChild(bool next) {
 void ChatView::focusOutEvent(QFocusEvent *event) {
     // Tab and Shift+Tab past the last button leave the view; another reason keeps the place.
     if (event->reason() != Qt::TabFocusReason && event->reason() != Qt::BacktabFocusReason
-        && m_keyRow >= 0)
-        viewport()->update(visualRect(m_model->index(m_keyRow)));
+        && m_interaction.keyboardRow >= 0)
+        viewport()->update(visualRect(m_model->index(m_interaction.keyboardRow)));
     QListView::focusOutEvent(event);
-}
-
-void ChatView::paintKeyboardFocus() {
-    if (m_keyRow < 0 || !hasFocus() || !m_model || m_keyRow >= m_model->rowCount())
-        return;
-    // Where the target is now (the row may have moved since Tab reached it).
-    const QList<ChatDelegate::Hit> hits = keyboardTargetsOf(m_keyRow);
-    for (const ChatDelegate::Hit &hit : hits) {
-        if (hit.action != m_keyTarget.action || hit.codeBlock != m_keyTarget.codeBlock
-            || hit.href != m_keyTarget.href)
-            continue;
-        QPainter painter(viewport());
-        painter.setRenderHint(QPainter::Antialiasing);
-        QPen pen(palette().color(QPalette::Highlight), 2);
-        painter.setPen(pen);
-        painter.setBrush(Qt::NoBrush);
-        painter.drawRoundedRect(QRectF(hit.rect).adjusted(-2, -2, 2, 2), 4, 4);
-        return;
-    }
 }
 
 // --- The answer details popover ------------------------------------------------------------

@@ -21,6 +21,7 @@ class QToolButton;
 
 namespace Tramontane {
 
+class ChatKeyboardTargets;
 class ChatTextSelection;
 class ConversationModel;
 class ImageRepository;
@@ -91,6 +92,10 @@ public:
     int rowOfKey(const QString &key, int &hint) const;
     //! The style option the delegate gets for the row of \a index, as painting gives it.
     QStyleOptionViewItem optionFor(const QModelIndex &index) const;
+    //! The rows on screen, top to bottom.
+    QList<int> visibleRows() const;
+    //! The mouse selection of text.
+    ChatTextSelection *textSelection() const { return m_selection; }
 
 public Q_SLOTS:
     //! Copies the markdown of the last answer to the clipboard.
@@ -108,8 +113,8 @@ public Q_SLOTS:
 
     //! The row button the keyboard is on (Tab and Shift+Tab move through the buttons of the
     //! rows on screen; Enter or Space presses it): the row, or -1, and the target.
-    int keyboardRow() const { return m_keyRow; }
-    ChatDelegate::Hit keyboardTarget() const { return m_keyTarget; }
+    int keyboardRow() const { return m_interaction.keyboardRow; }
+    ChatDelegate::Hit keyboardTarget() const { return m_interaction.keyboardTarget; }
 
     //! The buttons of row \a row in reading order, named as assistive technology offers them
     //! ("Copy message", "Open link https://…"); a name that repeats in the row gets its number.
@@ -168,17 +173,9 @@ private:
     void updateAnimation();
     void animate();
     void paintHighlight();
-    QList<int> visibleRows() const;
     bool measureAroundViewport();
     void restoreAnchor(int anchorRow, int anchorTop);
     int contentWidth() const;
-    QList<ChatDelegate::Hit> keyboardTargetsOf(int row) const;
-    //! The keyboard targets of \a row and then the links of its text.
-    QList<ChatDelegate::Hit> accessibleTargetsOf(int row) const;
-    //! Moves the keyboard to the next (or previous) button on screen; false past the last.
-    bool moveKeyboardTarget(bool next);
-    void setKeyboardTarget(int row, const ChatDelegate::Hit &target);
-    void paintKeyboardFocus();
 
     ConversationModel *m_model = nullptr;
     ImageRepository *m_images = nullptr;
@@ -203,8 +200,7 @@ private:
     mutable int m_highlightRowHint = -1;
     qreal m_highlight = 0;
     QTimer m_highlightTimer;
-    int m_keyRow = -1;
-    ChatDelegate::Hit m_keyTarget;
+    std::unique_ptr<ChatKeyboardTargets> m_keyboard;
     ChatTextSelection *m_selection = nullptr;
 };
 
