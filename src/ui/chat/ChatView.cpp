@@ -6,6 +6,8 @@
 #include "ui/chat/AnswerDetailsPopup.h"
 #include "ui/chat/ChatItemText.h"
 #include "ui/chat/ChatKeyboardTargets.h"
+#include "ui/chat/ChatLinkPrompts.h"
+#include "ui/chat/ChatRowHighlight.h"
 #include "ui/chat/ChatTextSelection.h"
 #include "ui/chat/ChatViewAccessible.h"
 #include "ui/chat/ImageRepository.h"
@@ -14,21 +16,16 @@
 #include "ui/markdown/LinkPolicy.h"
 #include "ui/markdown/SafeTextDocument.h"
 
-#include <QAccessible>
 #include <QApplication>
 #include <QClipboard>
 #include <QContextMenuEvent>
 #include <QDesktopServices>
 #include <QKeyEvent>
-#include <QLocale>
 #include <QMenu>
-#include <QMessageBox>
 #include <QPainter>
-#include <QPushButton>
 #include <QScopedValueRollback>
 #include <QScrollBar>
 #include <QToolButton>
-#include <QWindow>
 
 using namespace Qt::StringLiterals;
 
@@ -39,7 +36,6 @@ namespace {
 constexpr int kPinSlack = 8; // this close to the bottom counts as at the bottom
 constexpr int kAnimationIntervalMs = 50;
 constexpr int kCopiedRepaintMs = 1600;
-constexpr int kHighlightMs = 2000; // how long a revealed row stays highlighted
 
 } // namespace
 
@@ -100,60 +96,14 @@ ChatView::ChatView(QWidget *parent)
     m_jumpButton->hide();
     connect(m_jumpButton, &QToolButton::clicked, this, &ChatView::scrollToLatest);
 
-    m_highlightTimer.setInterval(kAnimationIntervalMs);
-    connect(&m_highlightTimer, &QTimer::timeout, this, [this] {
-        m_highlight -= qreal(kAnimationIntervalMs) / kHighlightMs;
-        if (m_highlight <= 0) {
-            m_highlight = 0;
-            m_highlightKey.clear();
-            m_highlightTimer.stop();
-        }
-        viewport()->update();
-    });
+    m_highlight = new ChatRowHighlight(this);
     m_selection = new ChatTextSelection(this, &m_interaction);
     m_keyboard = std::make_unique<ChatKeyboardTargets>(this, &m_interaction);
     m_animation.setInterval(kAnimationIntervalMs);
     connect(&m_animation, &QTimer::timeout, this, &ChatView::animate);
 
     m_confirmer = [this](Prompt prompt, const QUrl &url, std::function<void(bool)> answer) {
-        auto *box = new QMessageBox(this);
-        box->setObjectName(u"linkConfirmMessageBox"_s);
-        box->setAttribute(Qt::WA_DeleteOnClose);
-        box->setTextFormat(Qt::PlainText);
-        box->setStandardButtons(QMessageBox::Yes | QMessageBox::No);
-        box->setDefaultButton(QMessageBox::No);
-        box->setEscapeButton(QMessageBox::No);
-        // The full address, as plain text: what the user agrees to is exactly what opens.
-        const QString full = url.toString(QUrl::FullyEncoded);
-        switch (prompt) {
-        case Prompt::OpenLink:
-            box->setIcon(QMessageBox::Question);
-            box->setWindowTitle(tr("Open Link"));
-            box->setText(tr("Open this link in your browser?"));
-            box->setInformativeText(full);
-            box->button(QMessageBox::Yes)->setText(tr("Open"));
-            break;
-        case Prompt::OpenLoopbackLink:
-            box->setIcon(QMessageBox::Warning);
-            box->setWindowTitle(tr("Open Local Link"));
-            box->setText(tr("This link goes to a program on this computer, over an unencrypted "
-                            "connection. Open it only if you expect it."));
-            box->setInformativeText(full);
-            box->button(QMessageBox::Yes)->setText(tr("Open"));
-            break;
-        case Prompt::LoadRemoteImage:
-            box->setIcon(QMessageBox::Question);
-            box->setWindowTitle(tr("Load Image"));
-            box->setText(tr("Load image from %1?").arg(url.host()));
-            box->setInformativeText(
-                tr("The site will see that the image was requested.\n\n%1").arg(full));
-            box->button(QMessageBox::Yes)->setText(tr("Load"));
-            break;
-        }
-        box->button(QMessageBox::No)->setText(tr("Cancel"));
-        connect(box, &QMessageBox::finished, this,
-                [answer = std::move(answer)](int result) { answer(result == QMessageBox::Yes); });
-        box->open();
+        ChatLinkPrompts::ask(this, prompt, url, std::move(answer));
     };
     m_opener = [](const QUrl &url) {
         return QDesktopServices::openUrl(url);
@@ -245,7 +195,7 @@ void ChatView::reset() {
     m_selection->cancel();
     m_interaction.selectionKey.clear();
     m_interaction.selectionRange = {};
-    m_highlightKey.clear();
+    m_highlight->clear();
     m_delegate->clearLayouts();
     m_imageShapes.clear();
     m_pinned = true;
@@ -386,7 +336,7 @@ void ChatView::paintEvent(QPaintEvent *event) {
     QListView::paintEvent(event);
     if (!m_delegate)
         return;
-    paintHighlight();
+    m_highlight->paint();
     m_keyboard->paintFocus();
     // Rows measured for the first time during this paint: one layout pass for all of them.
     m_delegate->flushSizeHintChanges();
@@ -771,16 +721,7 @@ void ChatView::handleLink(int row, const QString &href) {
 void ChatView::refuseLink(const QUrl &url) {
     qCInfo(lcUi) << "refused to open a link with scheme" << url.scheme();
     Q_EMIT linkRefused(url);
-    auto *box = new QMessageBox(this);
-    box->setObjectName(u"linkRefusedMessageBox"_s);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    box->setIcon(QMessageBox::Information);
-    box->setTextFormat(Qt::PlainText);
-    box->setWindowTitle(tr("Link Not Opened"));
-    box->setText(tr("Tramontane opens only https and e-mail links from messages."));
-    box->setInformativeText(url.toString(QUrl::FullyEncoded));
-    box->setStandardButtons(QMessageBox::Ok);
-    box->open();
+    ChatLinkPrompts::showRefused(this, url);
 }
 
 void ChatView::loadRemoteImage(const QString &messageKey, const QUrl &url) {
@@ -897,34 +838,14 @@ void ChatView::revealRow(int row) {
     m_pendingAnchorRow = row;
     m_pendingAnchorTop = viewport()->height() / 5;
     doItemsLayout();
-    m_highlightKey = m_model->item(row).key;
-    m_highlightRowHint = row;
-    m_highlight = 1;
-    m_highlightTimer.start();
+    m_highlight->start(row, m_model->item(row).key);
     setCurrentIndex(m_model->index(row));
     updateJumpButton();
     viewport()->update();
 }
 
 int ChatView::highlightedRow() const {
-    // Asked at every paint while the highlight fades: the hint makes it one comparison.
-    return rowOfKey(m_highlightKey, m_highlightRowHint);
-}
-
-void ChatView::paintHighlight() {
-    const int row = highlightedRow();
-    if (row < 0)
-        return;
-    const QRect rect = visualRect(m_model->index(row));
-    if (!rect.intersects(viewport()->rect()))
-        return;
-    QColor color = palette().color(QPalette::Highlight);
-    color.setAlphaF(float(0.28 * qMin<qreal>(1, m_highlight * 1.5)));
-    QPainter painter(viewport());
-    painter.setRenderHint(QPainter::Antialiasing);
-    painter.setPen(Qt::NoPen);
-    painter.setBrush(color);
-    painter.drawRoundedRect(QRectF(rect).adjusted(2, 1, -2, -1), 6, 6);
+    return m_highlight->row();
 }
 
 } // namespace Tramontane

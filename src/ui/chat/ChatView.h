@@ -22,6 +22,7 @@ class QToolButton;
 namespace Tramontane {
 
 class ChatKeyboardTargets;
+class ChatRowHighlight;
 class ChatTextSelection;
 class ConversationModel;
 class ImageRepository;
@@ -172,7 +173,6 @@ private:
     void updateJumpButton();
     void updateAnimation();
     void animate();
-    void paintHighlight();
     bool measureAroundViewport();
     void restoreAnchor(int anchorRow, int anchorTop);
     int contentWidth() const;
@@ -195,11 +195,8 @@ private:
     // and its top, taken before the insertion changed the row numbers.
     int m_pendingAnchorRow = -1;
     int m_pendingAnchorTop = 0;
-    // revealRow(): the highlighted row's key and how much of the highlight is left (0..1).
-    QString m_highlightKey;
-    mutable int m_highlightRowHint = -1;
-    qreal m_highlight = 0;
-    QTimer m_highlightTimer;
+    // revealRow()'s highlight over the row it scrolled to.
+    ChatRowHighlight *m_highlight = nullptr;
     std::unique_ptr<ChatKeyboardTargets> m_keyboard;
     ChatTextSelection *m_selection = nullptr;
 };
