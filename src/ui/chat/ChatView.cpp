@@ -3,23 +3,17 @@
 
 #include "core/Logging.h"
 #include "models/ConversationModel.h"
-#include "ui/chat/AnswerDetailsPopup.h"
 #include "ui/chat/ChatItemText.h"
 #include "ui/chat/ChatKeyboardTargets.h"
-#include "ui/chat/ChatLinkPrompts.h"
+#include "ui/chat/ChatRowActions.h"
 #include "ui/chat/ChatRowHighlight.h"
 #include "ui/chat/ChatTextSelection.h"
 #include "ui/chat/ChatViewAccessible.h"
 #include "ui/chat/ImageRepository.h"
-#include "ui/chat/ImageViewer.h"
-#include "ui/markdown/BidiControls.h"
-#include "ui/markdown/LinkPolicy.h"
-#include "ui/markdown/SafeTextDocument.h"
 
 #include <QApplication>
 #include <QClipboard>
 #include <QContextMenuEvent>
-#include <QDesktopServices>
 #include <QKeyEvent>
 #include <QMenu>
 #include <QPainter>
@@ -35,7 +29,6 @@ namespace {
 
 constexpr int kPinSlack = 8; // this close to the bottom counts as at the bottom
 constexpr int kAnimationIntervalMs = 50;
-constexpr int kCopiedRepaintMs = 1600;
 
 } // namespace
 
@@ -71,7 +64,10 @@ ChatView::ChatView(QWidget *parent)
     m_delegate = new ChatDelegate(m_images, &m_heights, &m_interaction, this);
     QListView::setItemDelegate(m_delegate);
     m_delegate->setStyle(ChatStyle(palette(), font()));
-    connect(m_delegate, &ChatDelegate::actionTriggered, this, &ChatView::onAction);
+    m_actions = new ChatRowActions(this, &m_interaction);
+    connect(m_delegate, &ChatDelegate::actionTriggered, m_actions, &ChatRowActions::trigger);
+    connect(m_actions, &ChatRowActions::imageRequested, this, &ChatView::onImageChanged);
+    connect(m_actions, &ChatRowActions::animationMayHaveStarted, this, &ChatView::updateAnimation);
     connect(m_delegate, &ChatDelegate::repaintNeeded, viewport(), qOverload<>(&QWidget::update));
     connect(m_images, &ImageRepository::imageChanged, this, &ChatView::onImageChanged);
 
@@ -101,13 +97,6 @@ ChatView::ChatView(QWidget *parent)
     m_keyboard = std::make_unique<ChatKeyboardTargets>(this, &m_interaction);
     m_animation.setInterval(kAnimationIntervalMs);
     connect(&m_animation, &QTimer::timeout, this, &ChatView::animate);
-
-    m_confirmer = [this](Prompt prompt, const QUrl &url, std::function<void(bool)> answer) {
-        ChatLinkPrompts::ask(this, prompt, url, std::move(answer));
-    };
-    m_opener = [](const QUrl &url) {
-        return QDesktopServices::openUrl(url);
-    };
 }
 
 ChatView::~ChatView() = default;
@@ -135,11 +124,11 @@ void ChatView::setImageFetcher(std::shared_ptr<ImageFetcher> fetcher) {
 }
 
 void ChatView::setConfirmer(Confirmer confirmer) {
-    m_confirmer = std::move(confirmer);
+    m_actions->setConfirmer(std::move(confirmer));
 }
 
 void ChatView::setUrlOpener(UrlOpener opener) {
-    m_opener = std::move(opener);
+    m_actions->setUrlOpener(std::move(opener));
 }
 
 int ChatView::contentWidth() const {
@@ -397,7 +386,7 @@ void ChatView::keyPressEvent(QKeyEvent *event) {
     const bool press = event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter
                        || event->key() == Qt::Key_Space;
     if (press && m_interaction.keyboardRow >= 0 && event->modifiers() == Qt::NoModifier) {
-        onAction(m_interaction.keyboardRow, m_interaction.keyboardTarget);
+        m_actions->trigger(m_interaction.keyboardRow, m_interaction.keyboardTarget);
         event->accept();
         return;
     }
@@ -573,171 +562,16 @@ void ChatView::changeEvent(QEvent *event) {
     QListView::changeEvent(event);
 }
 
-// --- Actions -------------------------------------------------------------------------------
-
-void ChatView::onAction(int row, const ChatDelegate::Hit &hit) {
-    if (!m_model || row < 0 || row >= m_model->rowCount())
-        return;
-    const ChatItem item = m_model->item(row);
-    using Action = ChatDelegate::Action;
-    switch (hit.action) {
-    case Action::None:
-        break;
-    case Action::CopyMessage:
-        copyToClipboard(item.text, row, hit);
-        break;
-    case Action::EditMessage:
-        Q_EMIT editRequested(item.entry);
-        break;
-    case Action::CopyCode:
-        copyToClipboard(m_delegate->codeText(row, hit.codeBlock, contentWidth()), row, hit);
-        break;
-    case Action::OpenLink:
-    case Action::OpenCitation:
-        handleLink(row, hit.href);
-        break;
-    case Action::ToggleExpanded:
-    case Action::ToggleDetails:
-        m_model->setExpanded(item.key, !m_model->isExpanded(item.key));
-        break;
-    case Action::CopyToolArguments:
-        copyToClipboard(item.toolArguments, row, hit);
-        break;
-    case Action::CopyToolResult:
-        copyToClipboard(item.toolResult, row, hit);
-        break;
-    case Action::CopyDetails:
-        copyToClipboard(ChatItemText::noticeDetails(item), row, hit);
-        break;
-    case Action::Retry:
-        Q_EMIT retryRequested(item.entry);
-        break;
-    case Action::AllowTool:
-    case Action::DenyTool:
-        Q_EMIT toolConfirmationChosen(item.entry, hit.action == Action::AllowTool);
-        break;
-    case Action::RetryImage:
-        m_images->retry(item.image);
-        viewport()->update(visualRect(m_model->index(row)));
-        updateAnimation();
-        break;
-    case Action::OpenImage:
-        Q_EMIT imageActivated(item.image);
-        if (m_viewerEnabled)
-            openImageViewer(item.image);
-        break;
-    case Action::ShowAnswerDetails:
-        showAnswerDetails(row, hit.rect);
-        break;
-    }
-}
-
-void ChatView::copyToClipboard(const QString &text, int row, const ChatDelegate::Hit &hit) {
-    QGuiApplication::clipboard()->setText(text);
-    m_interaction.showCopied(row, hit);
-    viewport()->update(visualRect(m_model->index(row)));
-    QPointer<QWidget> vp = viewport();
-    QTimer::singleShot(kCopiedRepaintMs, this, [vp] {
-        if (vp)
-            vp->update();
-    });
-}
-
 void ChatView::copyCurrentRow() {
-    if (!m_model)
-        return;
-    const QModelIndex current = currentIndex();
-    if (!current.isValid())
-        return;
-    const ChatItem &item = m_model->item(current.row());
-    if (item.kind == ChatItem::Kind::Image
-        && m_images->status(m_delegate->imageKeyOf(item)) == ImageRepository::Status::Ready) {
-        QGuiApplication::clipboard()->setImage(m_images->image(m_delegate->imageKeyOf(item)));
-        return;
-    }
-    const QString text = ChatItemText::copyText(item);
-    if (!text.isEmpty())
-        QGuiApplication::clipboard()->setText(text);
+    m_actions->copyCurrentRow();
 }
 
 void ChatView::copyLastAnswer() {
-    if (!m_model)
-        return;
-    int entry = -1;
-    QStringList parts;
-    for (int row = m_model->rowCount() - 1; row >= 0; --row) {
-        const ChatItem &item = m_model->item(row);
-        if (item.kind == ChatItem::Kind::User && entry >= 0)
-            break;
-        if (item.kind != ChatItem::Kind::Assistant || item.text.isEmpty())
-            continue;
-        if (entry < 0)
-            entry = item.entry;
-        if (item.entry != entry)
-            break;
-        parts.prepend(item.text);
-    }
-    if (!parts.isEmpty())
-        QGuiApplication::clipboard()->setText(parts.join(u"\n\n"_s));
+    m_actions->copyLastAnswer();
 }
 
-// --- Links and remote images ---------------------------------------------------------------
-
-void ChatView::confirm(Prompt prompt, const QUrl &url, std::function<void(bool)> answer) {
-    if (m_confirmer)
-        m_confirmer(prompt, url, std::move(answer));
-    else
-        answer(false);
-}
-
-void ChatView::handleLink(int row, const QString &href) {
-    if (const std::optional<QUrl> remote = SafeTextDocument::remoteImageFromAnchor(href)) {
-        const QString messageKey = m_model->item(row).key;
-        QPointer<ChatView> self(this);
-        const QUrl url = *remote;
-        confirm(Prompt::LoadRemoteImage, url, [self, messageKey, url](bool yes) {
-            if (self && yes)
-                self->loadRemoteImage(messageKey, url);
-        });
-        return;
-    }
-    const QUrl url(href, QUrl::StrictMode);
-    const LinkPolicy::Action action = LinkPolicy::check(url);
-    if (action == LinkPolicy::Action::Refuse) {
-        refuseLink(url.isValid() ? url : QUrl(href));
-        return;
-    }
-    QPointer<ChatView> self(this);
-    const Prompt prompt =
-        action == LinkPolicy::Action::Open ? Prompt::OpenLink : Prompt::OpenLoopbackLink;
-    confirm(prompt, url, [self, url](bool yes) {
-        if (!self || !yes)
-            return;
-        if (self->m_opener && self->m_opener(url))
-            Q_EMIT self->linkOpened(url);
-    });
-}
-
-void ChatView::refuseLink(const QUrl &url) {
-    qCInfo(lcUi) << "refused to open a link with scheme" << url.scheme();
-    Q_EMIT linkRefused(url);
-    ChatLinkPrompts::showRefused(this, url);
-}
-
-void ChatView::loadRemoteImage(const QString &messageKey, const QUrl &url) {
-    ImageSource source;
-    source.kind = ImageSource::Kind::HttpUrl;
-    source.ref = url.toString(QUrl::FullyEncoded);
-    source.fileName = url.fileName();
-    const QString imageKey = source.key();
-    // The markdown names the image as written; both spellings map to the loaded picture.
-    m_delegate->approveInlineImage(messageKey, source.ref, imageKey);
-    m_delegate->approveInlineImage(messageKey, url.toString(), imageKey);
-    if (m_images->status(imageKey) == ImageRepository::Status::Failed)
-        m_images->retry(source);
-    else
-        m_images->request(source);
-    onImageChanged(imageKey);
+void ChatView::setImageViewerEnabled(bool enabled) {
+    m_actions->setImageViewerEnabled(enabled);
 }
 
 // --- Images --------------------------------------------------------------------------------
@@ -766,27 +600,6 @@ void ChatView::onImageChanged(const QString &key) {
     updateAnimation();
 }
 
-void ChatView::openImageViewer(const ImageSource &source) {
-    auto *viewer = new ImageViewer(this);
-    viewer->setObjectName(u"imageViewerDialog"_s);
-    viewer->setAttribute(Qt::WA_DeleteOnClose);
-    viewer->setWindowFlag(Qt::Window);
-    QString name = source.fileName;
-    if (name.isEmpty() && source.kind == ImageSource::Kind::FileId)
-        name = source.ref;
-    viewer->setLoading(name);
-    viewer->show();
-    QPointer<ImageViewer> target(viewer);
-    m_images->fetchOriginal(source, viewer, [target, name](QByteArray bytes, QString error) {
-        if (!target)
-            return;
-        if (bytes.isEmpty())
-            target->setError(error.isEmpty() ? tr("The image could not be loaded.") : error);
-        else
-            target->setImageData(bytes, name);
-    });
-}
-
 // --- Row buttons from the keyboard ---------------------------------------------------------
 
 QStringList ChatView::rowActionNames(int row) const {
@@ -803,7 +616,7 @@ bool ChatView::triggerRowAction(int row, const QString &name) {
     const std::optional<ChatHit> target = m_keyboard->targetNamed(row, name);
     if (!target)
         return false;
-    onAction(row, *target);
+    m_actions->trigger(row, *target);
     return true;
 }
 
@@ -819,13 +632,6 @@ void ChatView::focusOutEvent(QFocusEvent *event) {
         && m_interaction.keyboardRow >= 0)
         viewport()->update(visualRect(m_model->index(m_interaction.keyboardRow)));
     QListView::focusOutEvent(event);
-}
-
-// --- The answer details popover ------------------------------------------------------------
-
-void ChatView::showAnswerDetails(int row, const QRect &anchor) {
-    auto *popup = new AnswerDetailsPopup(m_model->item(row), this);
-    popup->showBelow(QRect(viewport()->mapToGlobal(anchor.topLeft()), anchor.size()));
 }
 
 // --- Revealing a row (search hits) ---------------------------------------------------------

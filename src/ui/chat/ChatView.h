@@ -22,6 +22,7 @@ class QToolButton;
 namespace Tramontane {
 
 class ChatKeyboardTargets;
+class ChatRowActions;
 class ChatRowHighlight;
 class ChatTextSelection;
 class ConversationModel;
@@ -75,7 +76,7 @@ public:
     void setUrlOpener(UrlOpener opener);
     //! Whether clicking an image opens an ImageViewer (default true); imageActivated() is
     //! emitted either way.
-    void setImageViewerEnabled(bool enabled) { m_viewerEnabled = enabled; }
+    void setImageViewerEnabled(bool enabled);
 
     bool isPinnedToBottom() const { return m_pinned; }
     //! The row briefly highlighted by revealRow(), or -1 once the highlight faded.
@@ -159,17 +160,9 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
-    void onAction(int row, const ChatDelegate::Hit &hit);
     void onImageChanged(const QString &key);
     void onScrollValueChanged(int value);
     void onScrollRangeChanged(int min, int max);
-    void handleLink(int row, const QString &href);
-    void confirm(Prompt prompt, const QUrl &url, std::function<void(bool)> answer);
-    void refuseLink(const QUrl &url);
-    void loadRemoteImage(const QString &messageKey, const QUrl &url);
-    void showAnswerDetails(int row, const QRect &anchor);
-    void openImageViewer(const ImageSource &source);
-    void copyToClipboard(const QString &text, int row, const ChatDelegate::Hit &hit);
     void updateJumpButton();
     void updateAnimation();
     void animate();
@@ -183,20 +176,18 @@ private:
     ChatInteraction m_interaction; // read by the delegate
     ChatDelegate *m_delegate = nullptr;
     QToolButton *m_jumpButton = nullptr;
-    Confirmer m_confirmer;
-    UrlOpener m_opener;
     QTimer m_animation;
     QHash<QString, QSize> m_imageShapes; // what the layout knows of each image's size
     bool m_pinned = true;
     bool m_adjusting = false; // our own scrolling: not the user's
     bool m_inLayout = false;
-    bool m_viewerEnabled = true;
     // Rows inserted above what the user looks at (older messages): the row to keep in place
     // and its top, taken before the insertion changed the row numbers.
     int m_pendingAnchorRow = -1;
     int m_pendingAnchorTop = 0;
     // revealRow()'s highlight over the row it scrolled to.
     ChatRowHighlight *m_highlight = nullptr;
+    ChatRowActions *m_actions = nullptr;
     std::unique_ptr<ChatKeyboardTargets> m_keyboard;
     ChatTextSelection *m_selection = nullptr;
 };
