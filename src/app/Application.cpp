@@ -57,7 +57,6 @@
 #include <QNetworkAccessManager>
 #include <QRandomGenerator>
 #include <QRegularExpression>
-#include <QScrollBar>
 #include <QSettings>
 #include <QStandardPaths>
 
@@ -570,10 +569,8 @@ void Application::wireHistory() {
             (void)m_store->setTools(id, tools);
     });
     // Older messages load as the user nears the top of a long conversation.
-    ChatView *view = m_chatPage->chatView();
-    connect(view->verticalScrollBar(), &QScrollBar::valueChanged, this, [this, view](int value) {
-        if (!m_olderQueued && m_pager->hasOlder() && view->verticalScrollBar()->maximum() > 0
-            && value <= view->viewport()->height() / 2) {
+    connect(m_chatPage->chatView(), &ChatView::olderRowsWanted, this, [this] {
+        if (!m_olderQueued && m_pager->hasOlder()) {
             m_olderQueued = true;
             QMetaObject::invokeMethod(this, &Application::loadOlderMessages, Qt::QueuedConnection);
         }

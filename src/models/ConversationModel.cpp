@@ -409,34 +409,8 @@ QVariant ConversationModel::data(const QModelIndex &index, int role) const {
         return item.text;
     case Qt::AccessibleTextRole:
         return item.kind == ChatItem::Kind::ToolRun ? item.toolName : item.text;
-    case Roles::ItemKindRole:
-        return int(item.kind);
-    case Roles::ItemStateRole:
-        return int(item.state);
-    case Roles::ItemKeyRole:
-        return item.key;
-    case Roles::ItemTurnRole:
-        return item.turn;
-    case Roles::ItemToolNameRole:
-        return item.toolName;
-    case Roles::ItemToolArgumentsRole:
-        return item.toolArguments;
-    case Roles::ItemToolResultRole:
-        return item.hasToolResult ? QVariant(item.toolResult) : QVariant();
     case Roles::ItemExpandedRole:
         return m_expanded.contains(item.key);
-    case Roles::ItemImageSourceRole:
-        return item.image.isValid() ? QVariant::fromValue(item.image) : QVariant();
-    case Roles::ItemErrorRole:
-        return item.kind == ChatItem::Kind::Notice ? item.detail : QString();
-    case Roles::ItemUsageRole:
-        return item.usage ? QVariant(item.usage->toJson()) : QVariant();
-    case Roles::ItemRequestIdRole:
-        return item.requestId;
-    case Roles::ItemModelRole:
-        return item.model;
-    case Roles::ItemCitationsRole:
-        return QVariant::fromValue(item.citations);
     default:
         return {};
     }
@@ -444,21 +418,8 @@ QVariant ConversationModel::data(const QModelIndex &index, int role) const {
 
 QHash<int, QByteArray> ConversationModel::roleNames() const {
     auto names = QAbstractListModel::roleNames();
-    names.insert(Roles::ItemKindRole, "kind");
-    names.insert(Roles::ItemStateRole, "state");
-    names.insert(Roles::ItemKeyRole, "key");
     names.insert(Roles::ItemTextRole, "text");
-    names.insert(Roles::ItemTurnRole, "turn");
-    names.insert(Roles::ItemToolNameRole, "toolName");
-    names.insert(Roles::ItemToolArgumentsRole, "toolArguments");
-    names.insert(Roles::ItemToolResultRole, "toolResult");
     names.insert(Roles::ItemExpandedRole, "expanded");
-    names.insert(Roles::ItemImageSourceRole, "image");
-    names.insert(Roles::ItemErrorRole, "error");
-    names.insert(Roles::ItemUsageRole, "usage");
-    names.insert(Roles::ItemRequestIdRole, "requestId");
-    names.insert(Roles::ItemModelRole, "model");
-    names.insert(Roles::ItemCitationsRole, "citations");
     return names;
 }
 

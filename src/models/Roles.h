@@ -20,24 +20,12 @@ enum : int {
     ContextLengthRole,
     DeprecatedRole,
 
-    // Conversation rows
-    ItemKindRole = Qt::UserRole + 100,
-    ItemStateRole,
-    ItemKeyRole,
-    ItemTextRole,
-    ItemTurnRole,
-    ItemToolNameRole,
-    ItemToolArgumentsRole,
-    ItemToolResultRole,
+    // Conversation rows. The chat view (ChatView, ChatDelegate and their parts) reads ChatItem
+    // through ConversationModel::item() directly, for speed: a row is laid out and painted from
+    // a dozen of its fields, many times per frame, without a QVariant per field. Only these
+    // two roles are offered to anything else; add a role when something reads it.
+    ItemTextRole = Qt::UserRole + 100,
     ItemExpandedRole,
-    ItemImageRole,
-    ItemImageStateRole,
-    ItemImageSourceRole,
-    ItemErrorRole,
-    ItemUsageRole,
-    ItemRequestIdRole,
-    ItemModelRole,
-    ItemCitationsRole,
 
     // Conversation list (ConversationListModel) and search hits (ConversationSearchModel)
     ConversationIdRole = Qt::UserRole + 200,

@@ -70,6 +70,29 @@ public:
     int iconSize = 16;
     int maxImageWidth = 512;
     int maxImageHeight = 768;
+    // Row geometry (ChatRowLayout)
+    int narrowViewport = 480; //!< below this viewport width, the narrow side margin
+    int narrowSideMargin = 10;
+    int minColumnWidth = 80;
+    int iconButton = 28;         //!< square hover buttons (Copy, Edit)
+    int iconButtonSpacing = 2;   //!< between two of them
+    int bubbleButtonGap = 6;     //!< between the user bubble and its buttons
+    int blockPadding = 8;        //!< inside monospace blocks
+    int blockCopyWidth = 68;     //!< the Copy button in a block's top right corner
+    int blockCopyInset = 4;      //!< ... this far from the block's top and right edges
+    int sectionSpacing = 8;      //!< between the parts of a card (blocks, buttons)
+    int labelExtra = 6;          //!< a block's label: a small line and this much
+    int thinkingIndent = 16;     //!< unfolded reasoning text, right of the fold line
+    int thinkingHeaderExtra = 8; //!< the folded line: a line of text and this much
+    int noticeIconGap = 10;      //!< between a notice's icon and its text
+    int labelButtonExtra = 22;   //!< a button with a label: label, icon and this much
+    int chipMaxWidth = 240;      //!< a citation chip's label is elided past this
+    int chipSpacing = 6;         //!< between chips, and above the first row of them
+    int chipPaddingH = 8;
+    int chipExtra = 8;      //!< a chip: a small line and this much
+    int footerGap = 2;      //!< above the footer, and below the chips
+    int codeCopyExtra = 20; //!< a code block's Copy: "Copied", icon and this much
+    int codeCopyInset = 4;  //!< ... this far from the block's top and right edges
 
     //! A tinted icon from the chat icon set (":/icons/chat/<name>.svg"), cached.
     QPixmap icon(const QString &name, const QColor &color, int size, qreal dpr) const;

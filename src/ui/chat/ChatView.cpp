@@ -3,31 +3,23 @@
 
 #include "core/Logging.h"
 #include "models/ConversationModel.h"
-#include "ui/chat/AnswerDetailsPopup.h"
+#include "ui/chat/ChatItemText.h"
+#include "ui/chat/ChatKeyboardTargets.h"
+#include "ui/chat/ChatRowActions.h"
+#include "ui/chat/ChatRowHighlight.h"
+#include "ui/chat/ChatTextSelection.h"
 #include "ui/chat/ChatViewAccessible.h"
 #include "ui/chat/ImageRepository.h"
-#include "ui/chat/ImageViewer.h"
-#include "ui/markdown/BidiControls.h"
-#include "ui/markdown/LinkPolicy.h"
-#include "ui/markdown/SafeTextDocument.h"
 
-#include <QAccessible>
 #include <QApplication>
 #include <QClipboard>
 #include <QContextMenuEvent>
-#include <QDesktopServices>
-#include <QFrame>
 #include <QKeyEvent>
-#include <QLabel>
-#include <QLocale>
 #include <QMenu>
-#include <QMessageBox>
 #include <QPainter>
-#include <QPushButton>
 #include <QScopedValueRollback>
 #include <QScrollBar>
 #include <QToolButton>
-#include <QWindow>
 
 using namespace Qt::StringLiterals;
 
@@ -37,10 +29,6 @@ namespace {
 
 constexpr int kPinSlack = 8; // this close to the bottom counts as at the bottom
 constexpr int kAnimationIntervalMs = 50;
-constexpr int kCopiedRepaintMs = 1600;
-constexpr int kHighlightMs = 2000;     // how long a revealed row stays highlighted
-constexpr int kSelectionScrollMs = 30; // scrolling while a selection is dragged out of view
-constexpr int kSelectionScrollMaxStep = 60;
 
 } // namespace
 
@@ -73,15 +61,23 @@ ChatView::ChatView(QWidget *parent)
     setAccessibleName(tr("Conversation"));
 
     m_images = new ImageRepository(this);
-    m_delegate = new ChatDelegate(m_images, this);
+    m_delegate = new ChatDelegate(m_images, &m_heights, &m_interaction, this);
     QListView::setItemDelegate(m_delegate);
     m_delegate->setStyle(ChatStyle(palette(), font()));
-    connect(m_delegate, &ChatDelegate::actionTriggered, this, &ChatView::onAction);
+    m_actions = new ChatRowActions(this, &m_interaction);
+    connect(m_delegate, &ChatDelegate::actionTriggered, m_actions, &ChatRowActions::trigger);
+    connect(m_actions, &ChatRowActions::imageRequested, this, &ChatView::onImageChanged);
+    connect(m_actions, &ChatRowActions::animationMayHaveStarted, this, &ChatView::updateAnimation);
     connect(m_delegate, &ChatDelegate::repaintNeeded, viewport(), qOverload<>(&QWidget::update));
     connect(m_images, &ImageRepository::imageChanged, this, &ChatView::onImageChanged);
 
     connect(verticalScrollBar(), &QScrollBar::valueChanged, this, &ChatView::onScrollValueChanged);
     connect(verticalScrollBar(), &QScrollBar::rangeChanged, this, &ChatView::onScrollRangeChanged);
+    // Near the top of a long conversation: the rows before the loaded ones are wanted.
+    connect(verticalScrollBar(), &QScrollBar::valueChanged, this, [this](int value) {
+        if (verticalScrollBar()->maximum() > 0 && value <= viewport()->height() / 2)
+            Q_EMIT olderRowsWanted();
+    });
 
     m_jumpButton = new QToolButton(this);
     m_jumpButton->setObjectName(u"jumpToLatestToolButton"_s);
@@ -96,64 +92,11 @@ ChatView::ChatView(QWidget *parent)
     m_jumpButton->hide();
     connect(m_jumpButton, &QToolButton::clicked, this, &ChatView::scrollToLatest);
 
-    m_highlightTimer.setInterval(kAnimationIntervalMs);
-    connect(&m_highlightTimer, &QTimer::timeout, this, [this] {
-        m_highlight -= qreal(kAnimationIntervalMs) / kHighlightMs;
-        if (m_highlight <= 0) {
-            m_highlight = 0;
-            m_highlightKey.clear();
-            m_highlightTimer.stop();
-        }
-        viewport()->update();
-    });
-    m_selectionScroll.setInterval(kSelectionScrollMs);
-    connect(&m_selectionScroll, &QTimer::timeout, this, &ChatView::autoScrollSelection);
+    m_highlight = new ChatRowHighlight(this);
+    m_selection = new ChatTextSelection(this, &m_interaction);
+    m_keyboard = std::make_unique<ChatKeyboardTargets>(this, &m_interaction);
     m_animation.setInterval(kAnimationIntervalMs);
     connect(&m_animation, &QTimer::timeout, this, &ChatView::animate);
-
-    m_confirmer = [this](Prompt prompt, const QUrl &url, std::function<void(bool)> answer) {
-        auto *box = new QMessageBox(this);
-        box->setObjectName(u"linkConfirmMessageBox"_s);
-        box->setAttribute(Qt::WA_DeleteOnClose);
-        box->setTextFormat(Qt::PlainText);
-        box->setStandardButtons(QMessageBox::Yes | QMessageBox::No);
-        box->setDefaultButton(QMessageBox::No);
-        box->setEscapeButton(QMessageBox::No);
-        // The full address, as plain text: what the user agrees to is exactly what opens.
-        const QString full = url.toString(QUrl::FullyEncoded);
-        switch (prompt) {
-        case Prompt::OpenLink:
-            box->setIcon(QMessageBox::Question);
-            box->setWindowTitle(tr("Open Link"));
-            box->setText(tr("Open this link in your browser?"));
-            box->setInformativeText(full);
-            box->button(QMessageBox::Yes)->setText(tr("Open"));
-            break;
-        case Prompt::OpenLoopbackLink:
-            box->setIcon(QMessageBox::Warning);
-            box->setWindowTitle(tr("Open Local Link"));
-            box->setText(tr("This link goes to a program on this computer, over an unencrypted "
-                            "connection. Open it only if you expect it."));
-            box->setInformativeText(full);
-            box->button(QMessageBox::Yes)->setText(tr("Open"));
-            break;
-        case Prompt::LoadRemoteImage:
-            box->setIcon(QMessageBox::Question);
-            box->setWindowTitle(tr("Load Image"));
-            box->setText(tr("Load image from %1?").arg(url.host()));
-            box->setInformativeText(
-                tr("The site will see that the image was requested.\n\n%1").arg(full));
-            box->button(QMessageBox::Yes)->setText(tr("Load"));
-            break;
-        }
-        box->button(QMessageBox::No)->setText(tr("Cancel"));
-        connect(box, &QMessageBox::finished, this,
-                [answer = std::move(answer)](int result) { answer(result == QMessageBox::Yes); });
-        box->open();
-    };
-    m_opener = [](const QUrl &url) {
-        return QDesktopServices::openUrl(url);
-    };
 }
 
 ChatView::~ChatView() = default;
@@ -181,11 +124,11 @@ void ChatView::setImageFetcher(std::shared_ptr<ImageFetcher> fetcher) {
 }
 
 void ChatView::setConfirmer(Confirmer confirmer) {
-    m_confirmer = std::move(confirmer);
+    m_actions->setConfirmer(std::move(confirmer));
 }
 
 void ChatView::setUrlOpener(UrlOpener opener) {
-    m_opener = std::move(opener);
+    m_actions->setUrlOpener(std::move(opener));
 }
 
 int ChatView::contentWidth() const {
@@ -238,9 +181,10 @@ void ChatView::rowsAboutToBeRemoved(const QModelIndex &parent, int start, int en
 
 void ChatView::reset() {
     m_pendingAnchorRow = -1;
-    m_selecting = false;
-    m_delegate->clearSelection();
-    m_highlightKey.clear();
+    m_selection->cancel();
+    m_interaction.selectionKey.clear();
+    m_interaction.selectionRange = {};
+    m_highlight->clear();
     m_delegate->clearLayouts();
     m_imageShapes.clear();
     m_pinned = true;
@@ -381,8 +325,8 @@ void ChatView::paintEvent(QPaintEvent *event) {
     QListView::paintEvent(event);
     if (!m_delegate)
         return;
-    paintHighlight();
-    paintKeyboardFocus();
+    m_highlight->paint();
+    m_keyboard->paintFocus();
     // Rows measured for the first time during this paint: one layout pass for all of them.
     m_delegate->flushSizeHintChanges();
     updateAnimation();
@@ -441,8 +385,8 @@ void ChatView::animate() {
 void ChatView::keyPressEvent(QKeyEvent *event) {
     const bool press = event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter
                        || event->key() == Qt::Key_Space;
-    if (press && m_keyRow >= 0 && event->modifiers() == Qt::NoModifier) {
-        onAction(m_keyRow, m_keyTarget);
+    if (press && m_interaction.keyboardRow >= 0 && event->modifiers() == Qt::NoModifier) {
+        m_actions->trigger(m_interaction.keyboardRow, m_interaction.keyboardTarget);
         event->accept();
         return;
     }
@@ -490,23 +434,14 @@ void ChatView::mouseMoveEvent(QMouseEvent *event) {
         QListView::mouseMoveEvent(event);
         return;
     }
-    if (m_selecting && (event->buttons() & Qt::LeftButton)) {
-        m_selectionPointer = event->position().toPoint();
-        extendSelection(m_selectionPointer);
-        const bool outside =
-            m_selectionPointer.y() < 0 || m_selectionPointer.y() >= viewport()->height();
-        if (outside && !m_selectionScroll.isActive())
-            m_selectionScroll.start();
-        else if (!outside)
-            m_selectionScroll.stop();
-        viewport()->setCursor(Qt::IBeamCursor);
+    if (m_selection->move(event->position().toPoint(), event->buttons())) {
         event->accept();
         return;
     }
     const QModelIndex index = indexAt(event->position().toPoint());
-    const int previous = m_delegate->hoverRow();
+    const int previous = m_interaction.hoverRow;
     if (!index.isValid()) {
-        m_delegate->setHover(-1, {});
+        m_interaction.hoverRow = -1;
         viewport()->unsetCursor();
     }
     if (previous >= 0 && previous != index.row() && m_model && previous < m_model->rowCount())
@@ -515,40 +450,14 @@ void ChatView::mouseMoveEvent(QMouseEvent *event) {
 }
 
 void ChatView::mousePressEvent(QMouseEvent *event) {
-    if (event->button() != Qt::LeftButton || !m_model) {
-        QListView::mousePressEvent(event);
-        return;
-    }
-    const QPoint pos = event->position().toPoint();
-    // A third click soon after a double-click, at the same place, selects the paragraph.
-    const bool triple =
-        m_doubleClickTime.isValid()
-        && m_doubleClickTime.elapsed() < QApplication::doubleClickInterval()
-        && (pos - m_doubleClickPos).manhattanLength() <= QApplication::startDragDistance();
-    m_doubleClickTime.invalidate();
-    m_selecting = false;
-    m_selectionScroll.stop();
-    clearTextSelection(); // a click elsewhere drops the selection
-    const ChatDelegate::TextArea text = selectableTextAt(pos);
-    if (text.document) {
-        const qsizetype at = text.document->positionAt(QPointF(pos) - text.rect.topLeft());
-        if (triple) {
-            setTextSelection(text.key, text.document->blockAt(at));
-        } else {
-            m_selecting = true;
-            m_selectionAnchor = at;
-            setTextSelection(text.key, {at, at});
-        }
-    }
+    if (event->button() == Qt::LeftButton && m_model)
+        m_selection->press(event->position().toPoint());
     QListView::mousePressEvent(event);
 }
 
 void ChatView::mouseReleaseEvent(QMouseEvent *event) {
-    if (event->button() == Qt::LeftButton && m_selecting) {
-        extendSelection(event->position().toPoint());
-        m_selecting = false;
-        m_selectionScroll.stop();
-    }
+    if (event->button() == Qt::LeftButton)
+        m_selection->release(event->position().toPoint());
     QListView::mouseReleaseEvent(event);
 }
 
@@ -556,17 +465,8 @@ void ChatView::mouseDoubleClickEvent(QMouseEvent *event) {
     // First: without a press on the same row before, the base class turns the event into a
     // press, which must not be taken for the third click of a triple-click.
     QListView::mouseDoubleClickEvent(event);
-    if (event->button() == Qt::LeftButton && m_model) {
-        const QPoint pos = event->position().toPoint();
-        const ChatDelegate::TextArea text = selectableTextAt(pos);
-        if (text.document) {
-            const qsizetype at = text.document->positionAt(QPointF(pos) - text.rect.topLeft());
-            m_selecting = false;
-            setTextSelection(text.key, text.document->wordAt(at));
-            m_doubleClickTime.start();
-            m_doubleClickPos = pos;
-        }
-    }
+    if (event->button() == Qt::LeftButton && m_model)
+        m_selection->doubleClick(event->position().toPoint());
 }
 
 void ChatView::contextMenuEvent(QContextMenuEvent *event) {
@@ -622,81 +522,16 @@ QStyleOptionViewItem ChatView::optionFor(const QModelIndex &index) const {
     return option;
 }
 
-ChatDelegate::TextArea ChatView::textAreaAt(int row) const {
-    if (!m_model || row < 0 || row >= m_model->rowCount())
-        return {};
-    const QModelIndex index = m_model->index(row);
-    const QStyleOptionViewItem option = optionFor(index);
-    return m_delegate->textArea(option, index);
-}
-
-ChatDelegate::TextArea ChatView::selectableTextAt(const QPoint &pos) const {
-    const QModelIndex index = indexAt(pos);
-    if (!index.isValid())
-        return {};
-    const QStyleOptionViewItem option = optionFor(index);
-    // Links and buttons keep their clicks.
-    if (m_delegate->hitTest(option, index, pos).action != ChatDelegate::Action::None)
-        return {};
-    const ChatDelegate::TextArea text = m_delegate->textArea(option, index);
-    if (!text.document || !text.rect.contains(QPointF(pos)))
-        return {};
-    m_selectionRowHint = index.row();
-    return text;
-}
-
-void ChatView::setTextSelection(const QString &key, MessageDocument::TextRange range) {
-    const QString before = m_delegate->selectionKey();
-    m_delegate->setSelection(key, range);
-    for (const QString &changed : {before, key}) {
-        const int row = rowOfKey(changed, m_selectionRowHint);
-        if (row >= 0)
-            viewport()->update(visualRect(m_model->index(row)));
-    }
-}
-
-void ChatView::extendSelection(const QPoint &pos) {
-    const QString key = m_delegate->selectionKey();
-    const ChatDelegate::TextArea text = textAreaAt(rowOfKey(key, m_selectionRowHint));
-    if (!text.document || text.key != key)
-        return;
-    const qsizetype at = text.document->positionAt(QPointF(pos) - text.rect.topLeft());
-    setTextSelection(key, {qMin(at, m_selectionAnchor), qMax(at, m_selectionAnchor)});
-}
-
-void ChatView::autoScrollSelection() {
-    const int height = viewport()->height();
-    const int y = m_selectionPointer.y();
-    if (!m_selecting || (y >= 0 && y < height)) {
-        m_selectionScroll.stop();
-        return;
-    }
-    // Faster the farther the pointer is from the edge.
-    const int distance = y < 0 ? y : y - height + 1;
-    const int step = qBound(-kSelectionScrollMaxStep, distance / 2, kSelectionScrollMaxStep);
-    QScrollBar *bar = verticalScrollBar();
-    bar->setValue(bar->value() + (step == 0 ? (y < 0 ? -1 : 1) : step));
-    extendSelection(m_selectionPointer);
-}
-
 bool ChatView::hasTextSelection() const {
-    return !m_delegate->selectionKey().isEmpty() && !m_delegate->selectionRange().isEmpty();
+    return m_selection->hasSelection();
 }
 
 QString ChatView::selectedText() const {
-    if (!hasTextSelection())
-        return {};
-    const ChatDelegate::TextArea text =
-        textAreaAt(rowOfKey(m_delegate->selectionKey(), m_selectionRowHint));
-    if (!text.document)
-        return {};
-    return text.document->textIn(m_delegate->selectionRange());
+    return m_selection->selectedText();
 }
 
 void ChatView::clearTextSelection() {
-    if (m_delegate->selectionKey().isEmpty())
-        return;
-    setTextSelection({}, {});
+    m_selection->clear();
 }
 
 void ChatView::copy() {
@@ -709,8 +544,8 @@ void ChatView::copy() {
 
 bool ChatView::viewportEvent(QEvent *event) {
     if (event->type() == QEvent::Leave && m_delegate) {
-        const int previous = m_delegate->hoverRow();
-        m_delegate->setHover(-1, {});
+        const int previous = m_interaction.hoverRow;
+        m_interaction.hoverRow = -1;
         if (previous >= 0 && m_model && previous < m_model->rowCount())
             viewport()->update(visualRect(m_model->index(previous)));
     }
@@ -727,180 +562,16 @@ void ChatView::changeEvent(QEvent *event) {
     QListView::changeEvent(event);
 }
 
-// --- Actions -------------------------------------------------------------------------------
-
-void ChatView::onAction(int row, const ChatDelegate::Hit &hit) {
-    if (!m_model || row < 0 || row >= m_model->rowCount())
-        return;
-    const ChatItem item = m_model->item(row);
-    using Action = ChatDelegate::Action;
-    switch (hit.action) {
-    case Action::None:
-        break;
-    case Action::CopyMessage:
-        copyToClipboard(item.text, row, hit);
-        break;
-    case Action::EditMessage:
-        Q_EMIT editRequested(item.entry);
-        break;
-    case Action::CopyCode:
-        copyToClipboard(m_delegate->codeText(row, hit.codeBlock, contentWidth()), row, hit);
-        break;
-    case Action::OpenLink:
-    case Action::OpenCitation:
-        handleLink(row, hit.href);
-        break;
-    case Action::ToggleExpanded:
-    case Action::ToggleDetails:
-        m_model->setExpanded(item.key, !m_model->isExpanded(item.key));
-        break;
-    case Action::CopyToolArguments:
-        copyToClipboard(item.toolArguments, row, hit);
-        break;
-    case Action::CopyToolResult:
-        copyToClipboard(item.toolResult, row, hit);
-        break;
-    case Action::CopyDetails:
-        copyToClipboard(ChatDelegate::noticeDetails(item), row, hit);
-        break;
-    case Action::Retry:
-        Q_EMIT retryRequested(item.entry);
-        break;
-    case Action::AllowTool:
-    case Action::DenyTool:
-        Q_EMIT toolConfirmationChosen(item.entry, hit.action == Action::AllowTool);
-        break;
-    case Action::RetryImage:
-        m_images->retry(item.image);
-        viewport()->update(visualRect(m_model->index(row)));
-        updateAnimation();
-        break;
-    case Action::OpenImage:
-        Q_EMIT imageActivated(item.image);
-        if (m_viewerEnabled)
-            openImageViewer(item.image);
-        break;
-    case Action::ShowAnswerDetails:
-        showAnswerDetails(row, hit.rect);
-        break;
-    }
-}
-
-void ChatView::copyToClipboard(const QString &text, int row, const ChatDelegate::Hit &hit) {
-    QGuiApplication::clipboard()->setText(text);
-    m_delegate->showCopied(row, hit);
-    viewport()->update(visualRect(m_model->index(row)));
-    QPointer<QWidget> vp = viewport();
-    QTimer::singleShot(kCopiedRepaintMs, this, [vp] {
-        if (vp)
-            vp->update();
-    });
-}
-
 void ChatView::copyCurrentRow() {
-    if (!m_model)
-        return;
-    const QModelIndex current = currentIndex();
-    if (!current.isValid())
-        return;
-    const ChatItem &item = m_model->item(current.row());
-    if (item.kind == ChatItem::Kind::Image
-        && m_images->status(m_delegate->imageKeyOf(item)) == ImageRepository::Status::Ready) {
-        QGuiApplication::clipboard()->setImage(m_images->image(m_delegate->imageKeyOf(item)));
-        return;
-    }
-    const QString text = ChatDelegate::copyText(item);
-    if (!text.isEmpty())
-        QGuiApplication::clipboard()->setText(text);
+    m_actions->copyCurrentRow();
 }
 
 void ChatView::copyLastAnswer() {
-    if (!m_model)
-        return;
-    int entry = -1;
-    QStringList parts;
-    for (int row = m_model->rowCount() - 1; row >= 0; --row) {
-        const ChatItem &item = m_model->item(row);
-        if (item.kind == ChatItem::Kind::User && entry >= 0)
-            break;
-        if (item.kind != ChatItem::Kind::Assistant || item.text.isEmpty())
-            continue;
-        if (entry < 0)
-            entry = item.entry;
-        if (item.entry != entry)
-            break;
-        parts.prepend(item.text);
-    }
-    if (!parts.isEmpty())
-        QGuiApplication::clipboard()->setText(parts.join(u"\n\n"_s));
+    m_actions->copyLastAnswer();
 }
 
-// --- Links and remote images ---------------------------------------------------------------
-
-void ChatView::confirm(Prompt prompt, const QUrl &url, std::function<void(bool)> answer) {
-    if (m_confirmer)
-        m_confirmer(prompt, url, std::move(answer));
-    else
-        answer(false);
-}
-
-void ChatView::handleLink(int row, const QString &href) {
-    if (const std::optional<QUrl> remote = SafeTextDocument::remoteImageFromAnchor(href)) {
-        const QString messageKey = m_model->item(row).key;
-        QPointer<ChatView> self(this);
-        const QUrl url = *remote;
-        confirm(Prompt::LoadRemoteImage, url, [self, messageKey, url](bool yes) {
-            if (self && yes)
-                self->loadRemoteImage(messageKey, url);
-        });
-        return;
-    }
-    const QUrl url(href, QUrl::StrictMode);
-    const LinkPolicy::Action action = LinkPolicy::check(url);
-    if (action == LinkPolicy::Action::Refuse) {
-        refuseLink(url.isValid() ? url : QUrl(href));
-        return;
-    }
-    QPointer<ChatView> self(this);
-    const Prompt prompt =
-        action == LinkPolicy::Action::Open ? Prompt::OpenLink : Prompt::OpenLoopbackLink;
-    confirm(prompt, url, [self, url](bool yes) {
-        if (!self || !yes)
-            return;
-        if (self->m_opener && self->m_opener(url))
-            Q_EMIT self->linkOpened(url);
-    });
-}
-
-void ChatView::refuseLink(const QUrl &url) {
-    qCInfo(lcUi) << "refused to open a link with scheme" << url.scheme();
-    Q_EMIT linkRefused(url);
-    auto *box = new QMessageBox(this);
-    box->setObjectName(u"linkRefusedMessageBox"_s);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    box->setIcon(QMessageBox::Information);
-    box->setTextFormat(Qt::PlainText);
-    box->setWindowTitle(tr("Link Not Opened"));
-    box->setText(tr("Tramontane opens only https and e-mail links from messages."));
-    box->setInformativeText(url.toString(QUrl::FullyEncoded));
-    box->setStandardButtons(QMessageBox::Ok);
-    box->open();
-}
-
-void ChatView::loadRemoteImage(const QString &messageKey, const QUrl &url) {
-    ImageSource source;
-    source.kind = ImageSource::Kind::HttpUrl;
-    source.ref = url.toString(QUrl::FullyEncoded);
-    source.fileName = url.fileName();
-    const QString imageKey = source.key();
-    // The markdown names the image as written; both spellings map to the loaded picture.
-    m_delegate->approveInlineImage(messageKey, source.ref, imageKey);
-    m_delegate->approveInlineImage(messageKey, url.toString(), imageKey);
-    if (m_images->status(imageKey) == ImageRepository::Status::Failed)
-        m_images->retry(source);
-    else
-        m_images->request(source);
-    onImageChanged(imageKey);
+void ChatView::setImageViewerEnabled(bool enabled) {
+    m_actions->setImageViewerEnabled(enabled);
 }
 
 // --- Images --------------------------------------------------------------------------------
@@ -929,104 +600,10 @@ void ChatView::onImageChanged(const QString &key) {
     updateAnimation();
 }
 
-void ChatView::openImageViewer(const ImageSource &source) {
-    auto *viewer = new ImageViewer(this);
-    viewer->setObjectName(u"imageViewerDialog"_s);
-    viewer->setAttribute(Qt::WA_DeleteOnClose);
-    viewer->setWindowFlag(Qt::Window);
-    QString name = source.fileName;
-    if (name.isEmpty() && source.kind == ImageSource::Kind::FileId)
-        name = source.ref;
-    viewer->setLoading(name);
-    viewer->show();
-    QPointer<ImageViewer> target(viewer);
-    m_images->fetchOriginal(source, viewer, [target, name](QByteArray bytes, QString error) {
-        if (!target)
-            return;
-        if (bytes.isEmpty())
-            target->setError(error.isEmpty() ? tr("The image could not be loaded.") : error);
-        else
-            target->setImageData(bytes, name);
-    });
-}
-
 // --- Row buttons from the keyboard ---------------------------------------------------------
 
-QList<ChatDelegate::Hit> ChatView::keyboardTargetsOf(int row) const {
-    if (!m_model || !m_delegate || row < 0 || row >= m_model->rowCount())
-        return {};
-    const QModelIndex index = m_model->index(row);
-    const QStyleOptionViewItem option = optionFor(index);
-    return m_delegate->keyboardTargets(option, index);
-}
-
-bool ChatView::moveKeyboardTarget(bool next) {
-    const QList<int> rows = visibleRows();
-    if (rows.isEmpty())
-        return false;
-    // Where the keyboard is now, as an index into the on-screen targets in reading order.
-    QList<QPair<int, ChatDelegate::Hit>> targets;
-    int current = -1;
-    for (const int row : rows) {
-        const QList<ChatDelegate::Hit> hits = keyboardTargetsOf(row);
-        for (const ChatDelegate::Hit &hit : hits) {
-            if (!viewport()->rect().intersects(hit.rect))
-                continue;
-            if (row == m_keyRow && hit.action == m_keyTarget.action
-                && hit.codeBlock == m_keyTarget.codeBlock && hit.href == m_keyTarget.href)
-                current = int(targets.size());
-            targets.append({row, hit});
-        }
-    }
-    const int at = current < 0 ? (next ? 0 : int(targets.size()) - 1) : current + (next ? 1 : -1);
-    if (at < 0 || at >= targets.size()) {
-        setKeyboardTarget(-1, {});
-        return false;
-    }
-    setKeyboardTarget(targets.at(at).first, targets.at(at).second);
-    return true;
-}
-
-namespace {
-
-// Names for the targets of one row: the action in words, a link with its address, and a number
-// after a name that repeats (two code blocks give "Copy code" and "Copy code (2)").
-QStringList namesOf(const QList<ChatDelegate::Hit> &targets) {
-    QStringList names;
-    QHash<QString, int> seen;
-    for (const ChatDelegate::Hit &hit : targets) {
-        QString name = ChatDelegate::actionLabel(hit.action);
-        if (hit.action == ChatDelegate::Action::OpenLink && !hit.href.isEmpty()) {
-            const std::optional<QUrl> image = SafeTextDocument::remoteImageFromAnchor(hit.href);
-            name = image ? ChatView::tr("Load the image %1")
-                               .arg(BidiControls::neutralised(image->toDisplayString()))
-                         : ChatView::tr("Open link %1").arg(BidiControls::neutralised(hit.href));
-        }
-        const int n = ++seen[name];
-        names.append(n == 1 ? name : ChatView::tr("%1 (%2)").arg(name).arg(n));
-    }
-    return names;
-}
-
-} // namespace
-
-QList<ChatDelegate::Hit> ChatView::accessibleTargetsOf(int row) const {
-    QList<ChatDelegate::Hit> targets = keyboardTargetsOf(row);
-    // The links of the text too, which have no button: a screen reader lists them as actions.
-    if (MessageDocument *document = textAreaAt(row).document) {
-        const QStringList hrefs = document->anchors();
-        for (const QString &href : hrefs) {
-            ChatDelegate::Hit link;
-            link.action = ChatDelegate::Action::OpenLink;
-            link.href = href;
-            targets.append(link);
-        }
-    }
-    return targets;
-}
-
 QStringList ChatView::rowActionNames(int row) const {
-    return namesOf(accessibleTargetsOf(row));
+    return m_keyboard->actionNames(row);
 }
 
 bool ChatView::triggerRowAction(int row, const QString &name) {
@@ -1036,40 +613,15 @@ bool ChatView::triggerRowAction(int row, const QString &name) {
         return false;
     scrollTo(m_model->index(row));
     // Scrolling moved the targets: find the button again where it is now.
-    const QList<ChatDelegate::Hit> targets = accessibleTargetsOf(row);
-    const qsizetype at = namesOf(targets).indexOf(name);
-    if (at < 0)
+    const std::optional<ChatHit> target = m_keyboard->targetNamed(row, name);
+    if (!target)
         return false;
-    onAction(row, targets.at(at));
+    m_actions->trigger(row, *target);
     return true;
 }
 
-void ChatView::setKeyboardTarget(int row, const ChatDelegate::Hit &target) {
-    const int previous = m_keyRow;
-    m_keyRow = row;
-    m_keyTarget = target;
-    if (m_delegate)
-        m_delegate->setKeyboardRow(row);
-    for (const int r : {previous, row}) {
-        if (m_model && r >= 0 && r < m_model->rowCount())
-            viewport()->update(visualRect(m_model->index(r)));
-    }
-    // A screen reader says what the focused button does.
-    const QString label = row >= 0 ? ChatDelegate::actionLabel(target.action) : QString();
-    setAccessibleDescription(label);
-    if (hasFocus()) {
-        QAccessibleEvent event(this, QAccessible::DescriptionChanged);
-        QAccessible::updateAccessibility(&event);
-        if (row >= 0) {
-            QAccessibleEvent focus(this, QAccessible::Focus);
-            focus.setChild(row);
-            QAccessible::updateAccessibility(&focus);
-        }
-    }
-}
-
 bool ChatView::focusNextPrevChild(bool next) {
-    if (hasFocus() && moveKeyboardTarget(next))
+    if (hasFocus() && m_keyboard->move(next))
         return true;
     return QListView::focusNextPrevChild(next);
 }
@@ -1077,35 +629,9 @@ bool ChatView::focusNextPrevChild(bool next) {
 void ChatView::focusOutEvent(QFocusEvent *event) {
     // Tab and Shift+Tab past the last button leave the view; another reason keeps the place.
     if (event->reason() != Qt::TabFocusReason && event->reason() != Qt::BacktabFocusReason
-        && m_keyRow >= 0)
-        viewport()->update(visualRect(m_model->index(m_keyRow)));
+        && m_interaction.keyboardRow >= 0)
+        viewport()->update(visualRect(m_model->index(m_interaction.keyboardRow)));
     QListView::focusOutEvent(event);
-}
-
-void ChatView::paintKeyboardFocus() {
-    if (m_keyRow < 0 || !hasFocus() || !m_model || m_keyRow >= m_model->rowCount())
-        return;
-    // Where the target is now (the row may have moved since Tab reached it).
-    const QList<ChatDelegate::Hit> hits = keyboardTargetsOf(m_keyRow);
-    for (const ChatDelegate::Hit &hit : hits) {
-        if (hit.action != m_keyTarget.action || hit.codeBlock != m_keyTarget.codeBlock
-            || hit.href != m_keyTarget.href)
-            continue;
-        QPainter painter(viewport());
-        painter.setRenderHint(QPainter::Antialiasing);
-        QPen pen(palette().color(QPalette::Highlight), 2);
-        painter.setPen(pen);
-        painter.setBrush(Qt::NoBrush);
-        painter.drawRoundedRect(QRectF(hit.rect).adjusted(-2, -2, 2, 2), 4, 4);
-        return;
-    }
-}
-
-// --- The answer details popover ------------------------------------------------------------
-
-void ChatView::showAnswerDetails(int row, const QRect &anchor) {
-    auto *popup = new AnswerDetailsPopup(m_model->item(row), this);
-    popup->showBelow(QRect(viewport()->mapToGlobal(anchor.topLeft()), anchor.size()));
 }
 
 // --- Revealing a row (search hits) ---------------------------------------------------------
@@ -1118,34 +644,14 @@ void ChatView::revealRow(int row) {
     m_pendingAnchorRow = row;
     m_pendingAnchorTop = viewport()->height() / 5;
     doItemsLayout();
-    m_highlightKey = m_model->item(row).key;
-    m_highlightRowHint = row;
-    m_highlight = 1;
-    m_highlightTimer.start();
+    m_highlight->start(row, m_model->item(row).key);
     setCurrentIndex(m_model->index(row));
     updateJumpButton();
     viewport()->update();
 }
 
 int ChatView::highlightedRow() const {
-    // Asked at every paint while the highlight fades: the hint makes it one comparison.
-    return rowOfKey(m_highlightKey, m_highlightRowHint);
-}
-
-void ChatView::paintHighlight() {
-    const int row = highlightedRow();
-    if (row < 0)
-        return;
-    const QRect rect = visualRect(m_model->index(row));
-    if (!rect.intersects(viewport()->rect()))
-        return;
-    QColor color = palette().color(QPalette::Highlight);
-    color.setAlphaF(float(0.28 * qMin<qreal>(1, m_highlight * 1.5)));
-    QPainter painter(viewport());
-    painter.setRenderHint(QPainter::Antialiasing);
-    painter.setPen(Qt::NoPen);
-    painter.setBrush(color);
-    painter.drawRoundedRect(QRectF(rect).adjusted(2, 1, -2, -1), 6, 6);
+    return m_highlight->row();
 }
 
 } // namespace Tramontane

@@ -3,6 +3,8 @@
 
 #include "models/ChatItem.h"
 #include "ui/chat/ChatDelegate.h"
+#include "ui/chat/ChatHeightCache.h"
+#include "ui/chat/ChatInteraction.h"
 #include "ui/chat/ImageFetcher.h"
 
 #include <QElapsedTimer>
@@ -19,6 +21,10 @@ class QToolButton;
 
 namespace Tramontane {
 
+class ChatKeyboardTargets;
+class ChatRowActions;
+class ChatRowHighlight;
+class ChatTextSelection;
 class ConversationModel;
 class ImageRepository;
 
@@ -60,6 +66,8 @@ public:
     void setImageFetcher(std::shared_ptr<ImageFetcher> fetcher);
     ImageRepository *imageRepository() const { return m_images; }
     ChatDelegate *chatDelegate() const { return m_delegate; }
+    //! What the user is doing: hover, press, keyboard row, selected text.
+    const ChatInteraction &interaction() const { return m_interaction; }
 
     //! Replaces the confirmation message boxes (default: a QMessageBox opened with open(),
     //! objectName "linkConfirmMessageBox", Yes to go ahead).
@@ -68,7 +76,7 @@ public:
     void setUrlOpener(UrlOpener opener);
     //! Whether clicking an image opens an ImageViewer (default true); imageActivated() is
     //! emitted either way.
-    void setImageViewerEnabled(bool enabled) { m_viewerEnabled = enabled; }
+    void setImageViewerEnabled(bool enabled);
 
     bool isPinnedToBottom() const { return m_pinned; }
     //! The row briefly highlighted by revealRow(), or -1 once the highlight faded.
@@ -80,6 +88,16 @@ public:
     QString selectedText() const;
     bool hasTextSelection() const;
     void clearTextSelection();
+
+    //! The row showing item \a key, or -1; \a hint is checked first and then updated (rows
+    //! only move by whole pages, so the last answer is almost always still right).
+    int rowOfKey(const QString &key, int &hint) const;
+    //! The style option the delegate gets for the row of \a index, as painting gives it.
+    QStyleOptionViewItem optionFor(const QModelIndex &index) const;
+    //! The rows on screen, top to bottom.
+    QList<int> visibleRows() const;
+    //! The mouse selection of text.
+    ChatTextSelection *textSelection() const { return m_selection; }
 
 public Q_SLOTS:
     //! Copies the markdown of the last answer to the clipboard.
@@ -97,8 +115,8 @@ public Q_SLOTS:
 
     //! The row button the keyboard is on (Tab and Shift+Tab move through the buttons of the
     //! rows on screen; Enter or Space presses it): the row, or -1, and the target.
-    int keyboardRow() const { return m_keyRow; }
-    ChatDelegate::Hit keyboardTarget() const { return m_keyTarget; }
+    int keyboardRow() const { return m_interaction.keyboardRow; }
+    ChatDelegate::Hit keyboardTarget() const { return m_interaction.keyboardTarget; }
 
     //! The buttons of row \a row in reading order, named as assistive technology offers them
     //! ("Copy message", "Open link https://…"); a name that repeats in the row gets its number.
@@ -117,6 +135,9 @@ Q_SIGNALS:
     void linkRefused(const QUrl &url);
     //! A link the user agreed to open was handed to the opener.
     void linkOpened(const QUrl &url);
+    //! The view scrolled to within half a screen of its top: older rows, if there are any,
+    //! should be prepended now (emitted at each such scroll; the receiver ignores repeats).
+    void olderRowsWanted();
 
 protected:
     void dataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight,
@@ -139,75 +160,36 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
-    void onAction(int row, const ChatDelegate::Hit &hit);
     void onImageChanged(const QString &key);
     void onScrollValueChanged(int value);
     void onScrollRangeChanged(int min, int max);
-    void handleLink(int row, const QString &href);
-    void confirm(Prompt prompt, const QUrl &url, std::function<void(bool)> answer);
-    void refuseLink(const QUrl &url);
-    void loadRemoteImage(const QString &messageKey, const QUrl &url);
-    void showAnswerDetails(int row, const QRect &anchor);
-    void openImageViewer(const ImageSource &source);
-    void copyToClipboard(const QString &text, int row, const ChatDelegate::Hit &hit);
     void updateJumpButton();
     void updateAnimation();
     void animate();
-    void paintHighlight();
-    QList<int> visibleRows() const;
     bool measureAroundViewport();
     void restoreAnchor(int anchorRow, int anchorTop);
     int contentWidth() const;
-    //! The row showing item \a key, or -1; \a hint is checked first and then updated (rows
-    //! only move by whole pages, so the last answer is almost always still right).
-    int rowOfKey(const QString &key, int &hint) const;
-    //! The style option the delegate gets for the row of \a index, as painting gives it.
-    QStyleOptionViewItem optionFor(const QModelIndex &index) const;
-    ChatDelegate::TextArea textAreaAt(int row) const;
-    //! The selectable text under \a pos (not a link or a button), or none.
-    ChatDelegate::TextArea selectableTextAt(const QPoint &pos) const;
-    void setTextSelection(const QString &key, MessageDocument::TextRange range);
-    void extendSelection(const QPoint &pos);
-    void autoScrollSelection();
-    QList<ChatDelegate::Hit> keyboardTargetsOf(int row) const;
-    //! The keyboard targets of \a row and then the links of its text.
-    QList<ChatDelegate::Hit> accessibleTargetsOf(int row) const;
-    //! Moves the keyboard to the next (or previous) button on screen; false past the last.
-    bool moveKeyboardTarget(bool next);
-    void setKeyboardTarget(int row, const ChatDelegate::Hit &target);
-    void paintKeyboardFocus();
 
     ConversationModel *m_model = nullptr;
     ImageRepository *m_images = nullptr;
+    ChatHeightCache m_heights;     // filled by the delegate
+    ChatInteraction m_interaction; // read by the delegate
     ChatDelegate *m_delegate = nullptr;
     QToolButton *m_jumpButton = nullptr;
-    Confirmer m_confirmer;
-    UrlOpener m_opener;
     QTimer m_animation;
     QHash<QString, QSize> m_imageShapes; // what the layout knows of each image's size
     bool m_pinned = true;
     bool m_adjusting = false; // our own scrolling: not the user's
     bool m_inLayout = false;
-    bool m_viewerEnabled = true;
     // Rows inserted above what the user looks at (older messages): the row to keep in place
     // and its top, taken before the insertion changed the row numbers.
     int m_pendingAnchorRow = -1;
     int m_pendingAnchorTop = 0;
-    // revealRow(): the highlighted row's key and how much of the highlight is left (0..1).
-    QString m_highlightKey;
-    mutable int m_highlightRowHint = -1;
-    qreal m_highlight = 0;
-    QTimer m_highlightTimer;
-    int m_keyRow = -1;
-    ChatDelegate::Hit m_keyTarget;
-    // Text selection: the drag under way and the double-click a third click would extend.
-    bool m_selecting = false;
-    qsizetype m_selectionAnchor = 0;
-    mutable int m_selectionRowHint = -1;
-    QElapsedTimer m_doubleClickTime;
-    QPoint m_doubleClickPos;
-    QPoint m_selectionPointer; // last pointer position of the drag
-    QTimer m_selectionScroll;  // scrolls while the drag is above or below the viewport
+    // revealRow()'s highlight over the row it scrolled to.
+    ChatRowHighlight *m_highlight = nullptr;
+    ChatRowActions *m_actions = nullptr;
+    std::unique_ptr<ChatKeyboardTargets> m_keyboard;
+    ChatTextSelection *m_selection = nullptr;
 };
 
 } // namespace Tramontane

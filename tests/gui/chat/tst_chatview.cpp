@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "FakeImageFetcher.h"
 #include "models/ConversationModel.h"
+#include "ui/chat/ChatItemText.h"
 #include "ui/chat/ChatView.h"
 #include "ui/chat/ImageRepository.h"
 
@@ -134,6 +135,7 @@ private Q_SLOTS:
     void longChat_laysOutOnlyVisibleRows();
     void rows_areNeverWidgets();
     void olderRowsPrepended_keepWhatTheUserReads();
+    void nearTheTop_asksForOlderRows();
     void revealRow_scrollsToItAndHighlightsIt();
     void dragOverAnswer_copiesTheDraggedWords();
     void doubleClick_selectsAWord();
@@ -441,14 +443,14 @@ void TestChatView::untrustedCardText_showsDirectionControlsAsMarkers() {
     callEntry.message.toolCalls = {call};
     setEntries({userEntry(u"Search"_s, 1), callEntry, userEntry(u"Next"_s, 3)});
     const ChatItem &item = m_model->item(rowOf(Kind::ToolRun));
-    QCOMPARE(ChatDelegate::toolSummary(item), u"\u2039U+202E\u203Alive\u2039U+202C\u203A now"_s);
+    QCOMPARE(ChatItemText::toolSummary(item), u"\u2039U+202E\u203Alive\u2039U+202C\u203A now"_s);
 
     Citation citation;
     citation.title = u"\u2067Bank\u2069 login"_s;
     citation.url = u"https://example.org/"_s;
-    QCOMPARE(ChatDelegate::citationLabel(citation, 0),
+    QCOMPARE(ChatItemText::citationLabel(citation, 0),
              u"1  \u2039U+2067\u203ABank\u2039U+2069\u203A login"_s);
-    QVERIFY(!ChatDelegate::citationToolTip(citation).contains(QChar(0x2067)));
+    QVERIFY(!ChatItemText::citationToolTip(citation).contains(QChar(0x2067)));
 
     const int row = rowOf(Kind::ToolRun);
     click(target(row, Action::ToggleExpanded));
@@ -527,7 +529,7 @@ void TestChatView::footer_opensDetailsWithRequestId() {
     const int row = 1;
     QVERIFY(m_model->item(row).answerEnd);
     // The footer names the model and the tokens; the request id waits in the details.
-    const QString footer = ChatDelegate::footerText(m_model->item(row));
+    const QString footer = ChatItemText::footerText(m_model->item(row));
     QVERIFY2(!footer.contains(u"req-4242"_s), qPrintable(footer));
     QVERIFY2(footer.startsWith(u"mistral-small-latest \u00B7 "_s), qPrintable(footer));
     click(target(row, Action::ShowAnswerDetails));
@@ -922,6 +924,19 @@ void TestChatView::olderRowsPrepended_keepWhatTheUserReads() {
     QVERIFY(!m_view->isPinnedToBottom());
 }
 
+void TestChatView::nearTheTop_asksForOlderRows() {
+    setEntries(longChat(120));
+    QScrollBar *bar = m_view->verticalScrollBar();
+    QTRY_COMPARE(bar->value(), bar->maximum());
+    QSignalSpy wanted(m_view.get(), &ChatView::olderRowsWanted);
+    // Far from the top: nothing is asked for.
+    bar->setValue(bar->maximum() - m_view->viewport()->height());
+    QCOMPARE(wanted.count(), 0);
+    // Within half a screen of it: older rows are wanted.
+    bar->setValue(m_view->viewport()->height() / 2);
+    QVERIFY(wanted.count() >= 1);
+}
+
 void TestChatView::revealRow_scrollsToItAndHighlightsIt() {
     setEntries(longChat(120));
     QScrollBar *bar = m_view->verticalScrollBar();
@@ -996,7 +1011,7 @@ void TestChatView::doubleClick_selectsAWord() {
     QVERIFY(inWord.x() >= 0);
     doubleClick(inWord);
     QCOMPARE(m_view->selectedText(), u"word"_s);
-    QCOMPARE(m_view->chatDelegate()->selectionKey(), m_model->item(0).key);
+    QCOMPARE(m_view->interaction().selectionKey, m_model->item(0).key);
 }
 
 void TestChatView::tripleClick_selectsTheParagraph() {

@@ -7,6 +7,7 @@
 #include "core/services/ChatService.h"
 #include "models/ChatSession.h"
 #include "models/ConversationModel.h"
+#include "ui/chat/ChatItemText.h"
 #include "ui/chat/ChatView.h"
 
 #include "support/EmulatorProcess.h"
@@ -184,8 +185,8 @@ void TestCitationChips::emulatorCitations_becomeChipsInOrder() {
         previous = chip;
     }
     // Numbered, titled, and the untitled source named by its host.
-    QCOMPARE(ChatDelegate::citationLabel(item.citations.at(0), 0), u"1  Tramontane (wind)"_s);
-    QCOMPARE(ChatDelegate::citationLabel(item.citations.at(2), 2), u"3  notes.example.net"_s);
+    QCOMPARE(ChatItemText::citationLabel(item.citations.at(0), 0), u"1  Tramontane (wind)"_s);
+    QCOMPARE(ChatItemText::citationLabel(item.citations.at(2), 2), u"3  notes.example.net"_s);
 
     // The chips are painted: the chip area is not blank background.
     const QImage image = m_view->viewport()->grab().toImage();
@@ -246,7 +247,7 @@ void TestCitationChips::chipTooltip_showsTheFullUrl() {
                        2)});
     const int row = citedRow();
     QVERIFY(row >= 0);
-    const QString tip = ChatDelegate::citationToolTip(m_model->item(row).citations.first());
+    const QString tip = ChatItemText::citationToolTip(m_model->item(row).citations.first());
     QVERIFY2(tip.contains(url.toHtmlEscaped()), qPrintable(tip));
     QVERIFY2(tip.contains(u"&lt;b&gt;Bold"_s), qPrintable(tip)); // markup in a title is text
 

@@ -5,6 +5,7 @@
 #include "models/ConversationModel.h"
 #include "support/MarkingTranslator.h"
 #include "ui/chat/ChatDelegate.h"
+#include "ui/chat/ChatItemText.h"
 
 #include <QCoreApplication>
 #include <QTest>
@@ -51,7 +52,7 @@ void TestErrorDetails::interruptedStream_keepsRawTextInTheTechnicalPart() {
         ApiError::Context::Chat, u"the stream ended after 5 events without [DONE]"_s);
     const ChatItem notice = noticeFor(error, ChatEntry::Status::Interrupted, u"Half an"_s);
     QCOMPARE(notice.kind, ChatItem::Kind::Notice);
-    const QString details = ChatDelegate::noticeDetails(notice);
+    const QString details = ChatItemText::noticeDetails(notice);
     const QStringList parts = split(details);
     QVERIFY2(!parts.at(1).isEmpty(), qPrintable(details));
     QVERIFY2(!parts.at(0).contains(u"[DONE]"_s), qPrintable(parts.at(0)));
@@ -69,7 +70,7 @@ void TestErrorDetails::humanPart_isTranslated() {
     const ChatItem notice = noticeFor(error, ChatEntry::Status::Interrupted, u"Some text"_s);
     Test::MarkingTranslator translator;
     QVERIFY(QCoreApplication::installTranslator(&translator));
-    const QString details = ChatDelegate::noticeDetails(notice);
+    const QString details = ChatItemText::noticeDetails(notice);
     QCoreApplication::removeTranslator(&translator);
     const qsizetype at = details.indexOf(u"Technical details"_s);
     QVERIFY2(at > 0, qPrintable(details));
@@ -86,7 +87,7 @@ void TestErrorDetails::httpError_showsStatusServerMessageAndAttempts() {
         ApiError::Context::Chat);
     error.setAttempts(4);
     const ChatItem notice = noticeFor(error, ChatEntry::Status::Failed, QString());
-    const QStringList parts = split(ChatDelegate::noticeDetails(notice));
+    const QStringList parts = split(ChatItemText::noticeDetails(notice));
     QVERIFY(parts.at(0).contains(u"HTTP status: 500"_s));
     QVERIFY2(parts.at(0).contains(u"sent 4 time"_s), qPrintable(parts.at(0)));
     QVERIFY(parts.at(0).contains(u"Server message: Service unavailable."_s));

@@ -5,6 +5,7 @@
 #include "models/ConversationModel.h"
 #include "support/MarkingTranslator.h"
 #include "ui/chat/ChatDelegate.h"
+#include "ui/chat/ChatItemText.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>
@@ -70,11 +71,11 @@ void TestToolTitles::hostedTools_haveTranslatedTitles() {
     QFETCH(QString, title);
     const ChatItem item = toolRow(name, {{u"tool_type"_s, toolType}});
     QVERIFY(item.hosted);
-    QCOMPARE(ChatDelegate::toolDisplayName(item), title);
+    QCOMPARE(ChatItemText::toolDisplayName(item), title);
 
     Test::MarkingTranslator translator;
     QVERIFY(QCoreApplication::installTranslator(&translator));
-    const QString translated = ChatDelegate::toolDisplayName(item);
+    const QString translated = ChatItemText::toolDisplayName(item);
     QCoreApplication::removeTranslator(&translator);
     QCOMPARE(translated, u"«"_s + title + u"»"_s);
 }
@@ -83,25 +84,25 @@ void TestToolTitles::connectorTool_namesItsConnector() {
     const ChatItem item = toolRow(u"read_wiki_page"_s, {{u"tool_type"_s, u"connector"_s},
                                                         {u"integration_id"_s, u"c-1"_s},
                                                         {u"connector_name"_s, u"deepwiki"_s}});
-    QCOMPARE(ChatDelegate::toolDisplayName(item), u"Read wiki page (connector deepwiki)"_s);
+    QCOMPARE(ChatItemText::toolDisplayName(item), u"Read wiki page (connector deepwiki)"_s);
 
     Test::MarkingTranslator translator;
     QVERIFY(QCoreApplication::installTranslator(&translator));
-    const QString translated = ChatDelegate::toolDisplayName(item);
+    const QString translated = ChatItemText::toolDisplayName(item);
     QCoreApplication::removeTranslator(&translator);
     QCOMPARE(translated, u"«Read wiki page (connector deepwiki)»"_s);
 }
 
 void TestToolTitles::unknownHostedTool_isHumanised() {
     const ChatItem item = toolRow(u"fetch_page-text"_s, {{u"tool_type"_s, u"something_new"_s}});
-    QCOMPARE(ChatDelegate::toolDisplayName(item), u"Fetch page text"_s);
+    QCOMPARE(ChatItemText::toolDisplayName(item), u"Fetch page text"_s);
 }
 
 void TestToolTitles::clientFunction_keepsItsName() {
     // A function the client runs is named by the client: shown as it is.
     const ChatItem item = toolRow(u"get_weather"_s, {});
     QVERIFY(!item.hosted);
-    QCOMPARE(ChatDelegate::toolDisplayName(item), u"get_weather"_s);
+    QCOMPARE(ChatItemText::toolDisplayName(item), u"get_weather"_s);
 }
 
 QTEST_MAIN(TestToolTitles)
