@@ -184,6 +184,42 @@ describe("images in chat requests", () => {
   });
 });
 
+describe("images in conversation inputs", () => {
+  const client = makeClient();
+
+  test("an image in an input is described; a model without vision refuses it", async () => {
+    const res = await client.beta.conversations.start({
+      model: visionModel,
+      inputs: [
+        {
+          role: "user",
+          content: [
+            { type: "text", text: "What colour?" },
+            { type: "image_url", imageUrl: dataUrl(png(12, 6, [250, 210, 20])) },
+          ],
+        },
+      ],
+    });
+    assertNoUnknown(res, () => false, "conversations.start (image)");
+    const text = contentText(res.outputs.at(-1).content);
+    assert.match(text, /Image 1: PNG, 12×6 pixels, .*mostly yellow/);
+
+    await assertHttpError(
+      client.beta.conversations.start({
+        model: textOnlyModel,
+        inputs: [
+          {
+            role: "user",
+            content: [{ type: "image_url", imageUrl: dataUrl(png(2, 2, [1, 2, 3])) }],
+          },
+        ],
+      }),
+      400,
+      "conversations.start (no vision)",
+    );
+  });
+});
+
 describe("files and documents", () => {
   const client = makeClient();
 
