@@ -3,6 +3,7 @@
 
 #include "core/services/FileService.h"
 #include "core/storage/ImageCache.h"
+#include "models/ErrorPresenter.h"
 
 #include <QFile>
 #include <QPointer>
@@ -28,7 +29,7 @@ void CachedImageFetcher::fetch(const ImageSource &source, QObject *context, Call
     ImageCache *cache = m_cache;
     auto deliver = [cache, key, done](const ServiceResult<QByteArray> &result) {
         if (!result.ok()) {
-            done({}, result.error.title());
+            done({}, ErrorPresenter::title(result.error));
             return;
         }
         (void)cache->insert(key, *result.value); // a full disk only costs the cache
