@@ -12,6 +12,7 @@
 
 #include <cmath>
 #include <limits>
+#include <memory>
 #include <utility>
 
 using namespace Qt::StringLiterals;
@@ -276,13 +277,15 @@ void ImageRepository::startFetch(const QString &key) {
             qCDebug(lcUi).noquote() << "image download stopped, its row left the view";
     }
     ++m_fetchCount;
-    ImageFetcher::Cancel cancel =
-        m_fetcher->fetch(e.source, this, [this, key, generation](QByteArray bytes, QString error) {
+    const auto answered = std::make_shared<bool>(false);
+    ImageFetcher::Cancel cancel = m_fetcher->fetch(
+        e.source, this, [this, key, generation, answered](QByteArray bytes, QString error) {
+            *answered = true;
             onBytes(key, generation, bytes, error);
         });
-    // The answer may have come before fetch() returned (a cache hit).
+    // The answer may have come before fetch() returned (a cache hit): nothing to stop then.
     const auto it = m_entries.find(key);
-    if (it != m_entries.end() && it->loading && it->generation == generation)
+    if (!*answered && it != m_entries.end() && it->loading && it->generation == generation)
         it->cancelFetch = std::move(cancel);
 }
 
