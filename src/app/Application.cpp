@@ -31,6 +31,7 @@
 #include "models/ConversationModel.h"
 #include "models/ConversationPager.h"
 #include "models/ConversationSearchModel.h"
+#include "models/ErrorPresenter.h"
 #include "models/StoreChatPersistence.h"
 #include "ui/AgentEditorDialog.h"
 #include "ui/AgentVersionsDialog.h"
@@ -744,7 +745,7 @@ void Application::checkConnection(const QUrl &baseUrl, const QString &key, QObje
             done(tr("The server did not accept this key: check that it was copied whole from "
                     "console.mistral.ai."));
         else
-            done(r.error.title() + u' ' + r.error.hint());
+            done(ErrorPresenter::sentence(r.error));
     });
 }
 

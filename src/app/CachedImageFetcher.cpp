@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/CachedImageFetcher.h"
 
+#include "core/net/ApiJob.h"
 #include "core/services/FileService.h"
 #include "core/storage/ImageCache.h"
+#include "models/ErrorPresenter.h"
 
 #include <QFile>
 #include <QPointer>
@@ -13,7 +15,8 @@ CachedImageFetcher::CachedImageFetcher(FileService *files, ImageCache *cache)
     : m_files(files)
     , m_cache(cache) {}
 
-void CachedImageFetcher::fetch(const ImageSource &source, QObject *context, Callback done) {
+ImageFetcher::Cancel CachedImageFetcher::fetch(const ImageSource &source, QObject *context,
+                                               Callback done) {
     const QString key = source.kind == ImageSource::Kind::FileId
                             ? source.ref
                             : ImageCache::keyForUrl(QUrl(source.ref));
@@ -22,22 +25,27 @@ void CachedImageFetcher::fetch(const ImageSource &source, QObject *context, Call
         QFile file(cached);
         if (file.open(QIODevice::ReadOnly)) {
             done(file.readAll(), {});
-            return;
+            return {};
         }
     }
     ImageCache *cache = m_cache;
     auto deliver = [cache, key, done](const ServiceResult<QByteArray> &result) {
+        if (result.error.isCanceled())
+            return; // canceled through the handle: never answered
         if (!result.ok()) {
-            done({}, result.error.title());
+            done({}, ErrorPresenter::title(result.error));
             return;
         }
         (void)cache->insert(key, *result.value); // a full disk only costs the cache
         done(*result.value, {});
     };
-    if (source.kind == ImageSource::Kind::FileId)
-        m_files->download(source.ref, context, deliver);
-    else
-        m_files->fetchUrl(QUrl(source.ref), context, deliver);
+    const QPointer<ApiJob> job = source.kind == ImageSource::Kind::FileId
+                                     ? m_files->download(source.ref, context, deliver)
+                                     : m_files->fetchUrl(QUrl(source.ref), context, deliver);
+    return [job] {
+        if (job)
+            job->cancel();
+    };
 }
 
 } // namespace Tramontane

@@ -13,7 +13,7 @@ class ImageCache;
 class CachedImageFetcher final : public ImageFetcher {
 public:
     CachedImageFetcher(FileService *files, ImageCache *cache);
-    void fetch(const ImageSource &source, QObject *context, Callback done) override;
+    Cancel fetch(const ImageSource &source, QObject *context, Callback done) override;
 
 private:
     FileService *m_files;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/ChatItem.h"
 
+#include "models/ErrorPresenter.h"
+
 #include <QCryptographicHash>
 #include <QJsonDocument>
 #include <QUrl>
@@ -77,7 +79,7 @@ ImageSource ImageSource::fromToolResult(const QString &text) {
 
 bool ChatItem::looksLike(const ChatItem &o) const {
     const auto errorTitle = [](const std::shared_ptr<const ApiError> &e) {
-        return e ? e->title() : QString();
+        return e ? ErrorPresenter::title(*e) : QString();
     };
     const auto usageTotal = [](const std::optional<Usage> &u) {
         return u ? u->totalTokens : qint64(-1);

@@ -2,6 +2,7 @@
 #include "models/ConversationModel.h"
 
 #include "core/protocol/ConversationMessages.h"
+#include "models/ErrorPresenter.h"
 #include "models/Roles.h"
 
 #include <QCoreApplication>
@@ -364,14 +365,14 @@ QList<ChatItem> ConversationModel::deriveItems(const QList<ChatEntry> &entries, 
             if (entry.status == ChatEntry::Status::Interrupted) {
                 notice.text =
                     entry.error.isError()
-                        ? entry.error.title()
+                        ? ErrorPresenter::title(entry.error)
                         : QCoreApplication::translate(
                             "ConversationModel", "The answer was interrupted before it finished.");
                 notice.detail = QCoreApplication::translate(
                     "ConversationModel", "The text so far is kept. Retry to ask again.");
             } else {
-                notice.text = entry.error.title();
-                notice.detail = entry.error.hint();
+                notice.text = ErrorPresenter::title(entry.error);
+                notice.detail = ErrorPresenter::hint(entry.error);
                 if (entry.error.isRetryable() && entry.error.attempts() > 1) {
                     // Sent several times already: the automatic retries are used up.
                     const int attempts = entry.error.attempts();

@@ -3,6 +3,7 @@
 
 #include "core/Logging.h"
 #include "core/storage/ConversationStore.h"
+#include "models/ErrorPresenter.h"
 
 #include <QJsonDocument>
 
@@ -162,7 +163,7 @@ void StoreChatPersistence::updateMessage(const ChatEntry &entry) {
         QJsonObject error;
         if (entry.error.isError()) {
             error = entry.error.toJson();
-            error.insert(u"message"_s, entry.error.title());
+            error.insert(u"message"_s, ErrorPresenter::title(entry.error));
         }
         const auto finished = m_store->finishMessage(
             entry.id, storeStatus(entry.status),

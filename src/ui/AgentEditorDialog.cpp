@@ -7,6 +7,7 @@
 #include "core/net/ApiJob.h"
 #include "core/services/AgentService.h"
 #include "core/services/ToolCredentials.h"
+#include "models/ErrorPresenter.h"
 #include "models/Roles.h"
 #include "models/ToolChoiceModel.h"
 
@@ -864,13 +865,13 @@ void AgentEditorDialog::showApiError(const ApiError &error) {
         return;
     qCInfo(lcUi).noquote() << "agent not saved:" << error.toLogString();
     auto sentence = [](const ApiError &e, const QString &detail = {}) {
-        QStringList parts{e.title()};
+        QStringList parts{ErrorPresenter::title(e)};
         const QString said = detail.isEmpty() ? e.serverMessage() : detail;
-        if (!said.isEmpty() && said != e.title())
+        if (!said.isEmpty() && said != ErrorPresenter::title(e))
             parts << QCoreApplication::translate("AgentEditorDialog", "(The server said: %1)")
                          .arg(said);
-        if (!e.hint().isEmpty())
-            parts << e.hint();
+        if (const QString hint = ErrorPresenter::hint(e); !hint.isEmpty())
+            parts << hint;
         return parts.join(u' ');
     };
     const QString requestId =
@@ -905,7 +906,7 @@ void AgentEditorDialog::showApiError(const ApiError &error) {
                 const bool missing =
                     m_tools->data(m_tools->index(row), Roles::ToolMissingRole).toBool();
                 if (named || missing) {
-                    m_tools->setRowError(row, connectorError.title());
+                    m_tools->setRowError(row, ErrorPresenter::title(connectorError));
                 }
             }
             showFieldError(Field::Tools, sentence(connectorError), m_ui->toolsListView);

@@ -4,6 +4,7 @@
 
 #include "core/net/ApiJob.h"
 #include "core/services/AgentService.h"
+#include "models/ErrorPresenter.h"
 
 #include <QHeaderView>
 #include <QLocale>
@@ -63,7 +64,7 @@ void AgentVersionsDialog::reload() {
         m_job.clear();
         if (!r.ok()) {
             if (!r.error.isCanceled())
-                setStatus(r.error.title() + u' ' + r.error.hint(), true);
+                setStatus(ErrorPresenter::sentence(r.error), true);
             updateButtons();
             return;
         }
@@ -118,20 +119,20 @@ void AgentVersionsDialog::activateSelected() {
     if (version == m_agent.version)
         return;
     setStatus(tr("Making version %1 active…").arg(version));
-    m_job = m_agents->switchVersion(
-        m_agent.id, version, this, [this, version](const ServiceResult<Agent> &r) {
-            m_job.clear();
-            if (!r.ok()) {
-                if (!r.error.isCanceled())
-                    setStatus(r.error.title() + u' ' + r.error.hint(), true);
-                updateButtons();
-                return;
-            }
-            m_agent = *r.value;
-            setStatus(tr("Version %1 is now active.").arg(version));
-            populate();
-            Q_EMIT versionActivated(m_agent);
-        });
+    m_job = m_agents->switchVersion(m_agent.id, version, this,
+                                    [this, version](const ServiceResult<Agent> &r) {
+                                        m_job.clear();
+                                        if (!r.ok()) {
+                                            if (!r.error.isCanceled())
+                                                setStatus(ErrorPresenter::sentence(r.error), true);
+                                            updateButtons();
+                                            return;
+                                        }
+                                        m_agent = *r.value;
+                                        setStatus(tr("Version %1 is now active.").arg(version));
+                                        populate();
+                                        Q_EMIT versionActivated(m_agent);
+                                    });
     updateButtons();
 }
 

@@ -8,6 +8,7 @@
 #include "core/services/ModelService.h"
 #include "core/services/OwnedSecrets.h"
 #include "models/AgentListModel.h"
+#include "models/ErrorPresenter.h"
 #include "models/Roles.h"
 #include "models/ToolChoiceModel.h"
 #include "ui/AgentEditorDialog.h"
@@ -201,8 +202,8 @@ void AgentsPage::loadReferenceData() {
         m_modelService->list(this, [this](const ServiceResult<ModelList> &r) {
             if (!r.ok()) {
                 if (!r.error.isCanceled())
-                    m_referenceError =
-                        tr("The models could not be loaded: %1").arg(r.error.title());
+                    m_referenceError = tr("The models could not be loaded: %1")
+                                           .arg(ErrorPresenter::title(r.error));
                 updateListStatus();
                 return;
             }
@@ -215,8 +216,8 @@ void AgentsPage::loadReferenceData() {
         m_agents->listConnectors(this, [this](const ServiceResult<QList<Connector>> &r) {
             if (!r.ok()) {
                 if (!r.error.isCanceled())
-                    m_referenceError =
-                        tr("The connectors could not be loaded: %1").arg(r.error.title());
+                    m_referenceError = tr("The connectors could not be loaded: %1")
+                                           .arg(ErrorPresenter::title(r.error));
                 updateListStatus();
                 return;
             }
@@ -319,7 +320,7 @@ void AgentsPage::updateListStatus() {
     if (m_model->isLoading()) {
         lines << tr("Loading agents…");
     } else if (error.isError()) {
-        lines << tr("The agents could not be loaded: %1 %2").arg(error.title(), error.hint());
+        lines << tr("The agents could not be loaded: %1").arg(ErrorPresenter::sentence(error));
         if (!error.requestId().isEmpty())
             lines << tr("Request id: %1").arg(error.requestId());
     } else if (m_model->hasLoaded() && m_proxy->rowCount() == 0) {
@@ -398,7 +399,8 @@ void AgentsPage::deleteCurrentAgent() {
                 if (r.error.isCanceled())
                     return;
                 QMessageBox::warning(this, tr("Delete Agent"),
-                                     r.error.title() + u"\n\n"_s + r.error.hint());
+                                     ErrorPresenter::title(r.error) + u"\n\n"_s
+                                         + ErrorPresenter::hint(r.error));
                 return;
             }
             // Whatever the keychain kept for this agent goes with it (see OwnedSecrets).

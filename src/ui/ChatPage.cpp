@@ -15,6 +15,7 @@
 #include "ui/chat/ChatView.h"
 #include "ui/chat/ConnectorSignInBar.h"
 #include "ui/chat/ImageFetcher.h"
+#include "ui/chat/ImageRepository.h"
 #include "ui/chat/RetryCountdown.h"
 #include "ui/chat/ToolTitles.h"
 
@@ -57,6 +58,9 @@ ChatPage::ChatPage(ChatSession *session, ChatTargetModel *targets,
         connect(session->model(), signal, this, &ChatPage::updateEmptyChatPanel);
     connect(session->model(), &QAbstractItemModel::modelReset, this,
             &ChatPage::updateEmptyChatPanel);
+    // Another chat (or none): the rows of the old one are gone, so are their downloads.
+    connect(session->model(), &QAbstractItemModel::modelReset, m_view->imageRepository(),
+            &ImageRepository::cancelFetches);
     connect(m_view, &ChatView::retryRequested, this, [this](int entry) {
         if (!m_session->retry(entry))
             Q_EMIT statusMessage(tr("Wait for the current answer to finish, or stop it."));

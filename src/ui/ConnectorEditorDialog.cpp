@@ -10,6 +10,7 @@
 #include "core/net/Redactor.h"
 #include "core/services/ConnectorPolicy.h"
 #include "core/services/ConnectorService.h"
+#include "models/ErrorPresenter.h"
 #include "ui/ConnectorAuthSection.h"
 #include "ui/ConnectorSignInDialog.h"
 #include "ui/ConnectorToolsDialog.h"
@@ -737,11 +738,11 @@ void ConnectorEditorDialog::applyServerError(const ApiError &error) {
     }
     QString general;
     if (!placed || !unplaced.isEmpty()) {
-        general = error.title();
+        general = ErrorPresenter::title(error);
         if (!unplaced.isEmpty())
             general += u'\n' + unplaced.join(u'\n');
-        if (!error.hint().isEmpty())
-            general += u'\n' + error.hint();
+        if (const QString hint = ErrorPresenter::hint(error); !hint.isEmpty())
+            general += u'\n' + hint;
     }
     if (!error.requestId().isEmpty()) {
         general +=

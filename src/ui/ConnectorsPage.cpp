@@ -14,6 +14,7 @@
 #include "core/services/OwnedSecrets.h"
 #include "core/services/ToolApprovalStore.h"
 #include "models/ConnectorListModel.h"
+#include "models/ErrorPresenter.h"
 #include "models/Roles.h"
 #include "ui/ConnectorEditorDialog.h"
 #include "ui/ConnectorSignInDialog.h"
@@ -47,11 +48,11 @@ QString okStyle() {
 }
 
 QString errorText(const ApiError &error) {
-    QString text = error.title();
+    QString text = ErrorPresenter::title(error);
     if (!error.fieldErrorText().isEmpty())
         text += u' ' + error.fieldErrorText();
-    if (!error.hint().isEmpty())
-        text += u' ' + error.hint();
+    if (const QString hint = ErrorPresenter::hint(error); !hint.isEmpty())
+        text += u' ' + hint;
     if (!error.requestId().isEmpty())
         text += u' ' + ConnectorsPage::tr("(request id %1)").arg(error.requestId());
     return text;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/TargetProblemBar.h"
 
+#include "models/ErrorPresenter.h"
+
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -59,16 +61,16 @@ void TargetProblemBar::showProblem(ChatTargetLoader::State state, const ApiError
             text = tr("Loading the models again…");
         break;
     case ChatTargetLoader::State::RetryScheduled:
-        m_reason = error.title();
+        m_reason = ErrorPresenter::title(error);
         m_retryAt = QDeadlineTimer(retryDelay);
         m_tick.start();
         break;
     case ChatTargetLoader::State::WaitingForSettings:
     case ChatTargetLoader::State::GaveUp:
-        text = tr("The models could not be loaded: %1").arg(error.title());
+        text = tr("The models could not be loaded: %1").arg(ErrorPresenter::title(error));
         break;
     }
-    m_label->setToolTip(error.hint());
+    m_label->setToolTip(ErrorPresenter::hint(error));
     m_retry->setEnabled(state != ChatTargetLoader::State::Loading);
     if (m_tick.isActive()) {
         showCountdown();

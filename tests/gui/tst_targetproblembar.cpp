@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The bar under an empty model picker: why it is empty, a live countdown to the next automatic
 // attempt, and nothing at all once the models are there.
+#include "models/ErrorPresenter.h"
 #include "ui/TargetProblemBar.h"
 
 #include <QLabel>
@@ -25,8 +26,9 @@ void TestTargetProblemBar::retryScheduled_countsDownEverySecond() {
     const ApiError error = ApiError::fromHttp(500, {}, "{\"message\":\"boom\"}");
     bar.showProblem(State::RetryScheduled, error, std::chrono::milliseconds(3000));
     QVERIFY(!bar.isHidden());
-    QVERIFY2(bar.text().startsWith(u"The models could not be loaded: "_s + error.title()),
-             qPrintable(bar.text()));
+    QVERIFY2(
+        bar.text().startsWith(u"The models could not be loaded: "_s + ErrorPresenter::title(error)),
+        qPrintable(bar.text()));
     QVERIFY2(bar.text().endsWith(u"Trying again in 3 s."_s), qPrintable(bar.text()));
     QVERIFY(bar.retryButton()->isEnabled());
     // The count goes down while the person watches, and stops at one second.
@@ -46,8 +48,9 @@ void TestTargetProblemBar::gaveUp_saysWhyWithoutACountdown() {
     TargetProblemBar bar;
     const ApiError error = ApiError::fromHttp(401, {}, "{\"message\":\"Unauthorized\"}");
     bar.showProblem(State::WaitingForSettings, error);
-    QCOMPARE(bar.text(), u"The models could not be loaded: "_s + error.title());
-    QCOMPARE(bar.findChild<QLabel *>(u"targetProblemLabel"_s)->toolTip(), error.hint());
+    QCOMPARE(bar.text(), u"The models could not be loaded: "_s + ErrorPresenter::title(error));
+    QCOMPARE(bar.findChild<QLabel *>(u"targetProblemLabel"_s)->toolTip(),
+             ErrorPresenter::hint(error));
     QVERIFY(bar.retryButton()->isEnabled());
 }
 

@@ -540,7 +540,7 @@ void TestMcpClient::abort_finishesOnceCancelled() {
     QTRY_COMPARE_WITH_TIMEOUT(server.requests.size(), 1, 10000);
     job->abort();
     QCOMPARE(o->finishedCount, 1);
-    QCOMPARE(o->error.kind, McpErrorKind::Cancelled);
+    QCOMPARE(o->error.kind, McpErrorKind::Canceled);
     // The job deletes itself, and nothing fires again.
     QVERIFY(destroyed.wait(5000));
     QCOMPARE(o->finishedCount, 1);
@@ -555,9 +555,9 @@ void TestMcpClient::destroyedClient_finishesItsJobs() {
     QTRY_COMPARE_WITH_TIMEOUT(server.requests.size(), 1, 10000);
     client.reset();
     QCOMPARE(running->finishedCount, 1);
-    QCOMPARE(running->error.kind, McpErrorKind::Cancelled);
+    QCOMPARE(running->error.kind, McpErrorKind::Canceled);
     QCOMPARE(queued->finishedCount, 1);
-    QCOMPARE(queued->error.kind, McpErrorKind::Cancelled);
+    QCOMPARE(queued->error.kind, McpErrorKind::Canceled);
 }
 
 void TestMcpClient::jobs_runInOrder() {

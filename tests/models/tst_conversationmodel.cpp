@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/ConversationModel.h"
+#include "models/ErrorPresenter.h"
 #include "models/Roles.h"
 #include "models/StoreChatPersistence.h"
 
@@ -202,8 +203,8 @@ void TestConversationModel::failedAnswer_showsErrorSentence() {
         ApiError::fromHttp(401, {}, "{\"detail\":\"Invalid API Key\"}", ApiError::Context::Chat);
     model.setEntries({user(u"Hi"_s, 1), failed});
     QCOMPARE(kinds(model), (QList<Kind>{Kind::User, Kind::Notice}));
-    QCOMPARE(model.item(1).text, failed.error.title());
-    QCOMPARE(model.item(1).detail, failed.error.hint());
+    QCOMPARE(model.item(1).text, ErrorPresenter::title(failed.error));
+    QCOMPARE(model.item(1).detail, ErrorPresenter::hint(failed.error));
 }
 
 void TestConversationModel::streamEndedBeforeAnything_speaksOfNoPartialAnswer() {
@@ -228,7 +229,7 @@ void TestConversationModel::notAStream_survivesTheStore() {
     const ApiError restored = StoreChatPersistence::restoreError(error.toJson());
     QCOMPARE(restored.kind(), ApiError::Kind::NotAStream);
     QCOMPARE(restored.contentType(), u"text/html"_s);
-    QCOMPARE(restored.title(), error.title());
+    QCOMPARE(ErrorPresenter::title(restored), ErrorPresenter::title(error));
 }
 
 void TestConversationModel::unknownChunk_isShownAsNotice() {

@@ -72,7 +72,7 @@ void Emulator::sendMcpError(HttpExchange *ex, const McpError &error, const Conne
     qCInfo(lcEmulator).noquote() << "  MCP error from" << who << ":" << error.message;
     switch (error.kind) {
     case McpErrorKind::None:
-    case McpErrorKind::Cancelled:
+    case McpErrorKind::Canceled:
         return;
     case McpErrorKind::HostNotFound:
     case McpErrorKind::ConnectionRefused:

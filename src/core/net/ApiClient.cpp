@@ -100,14 +100,19 @@ bool ApiClient::setBaseUrl(const QUrl &url, QString *errorMessage) {
     return true;
 }
 
+bool ApiClient::isSameOrigin(const QUrl &a, const QUrl &b) {
+    if (!a.isValid() || !b.isValid() || a.host().isEmpty())
+        return false;
+    const auto defaultPort = [](const QString &scheme) {
+        return scheme == "https"_L1 ? 443 : (scheme == "http"_L1 ? 80 : -1);
+    };
+    const QString scheme = a.scheme().toLower();
+    return scheme == b.scheme().toLower() && a.host().compare(b.host(), Qt::CaseInsensitive) == 0
+           && a.port(defaultPort(scheme)) == b.port(defaultPort(scheme));
+}
+
 std::optional<std::pair<QString, QUrlQuery>> ApiClient::apiPathOf(const QUrl &url) const {
-    if (!url.isValid() || !url.userInfo().isEmpty())
-        return std::nullopt;
-    const QString scheme = url.scheme().toLower();
-    const int defaultPort = scheme == "https"_L1 ? 443 : (scheme == "http"_L1 ? 80 : -1);
-    if (scheme != m_baseUrl.scheme().toLower()
-        || url.host().compare(m_baseUrl.host(), Qt::CaseInsensitive) != 0
-        || url.port(defaultPort) != m_baseUrl.port(defaultPort))
+    if (!url.isValid() || !url.userInfo().isEmpty() || !isApiOrigin(url))
         return std::nullopt;
     QString basePath = m_baseUrl.path(QUrl::FullyEncoded);
     while (basePath.endsWith(u'/'))
@@ -246,6 +251,34 @@ ApiJob *ApiClient::download(const QString &path, const QUrlQuery &query, const Q
     ApiJob *job = makeJob(ApiJob::Method::Get, path, query, {}, false, ApiJob::ResponseKind::Raw,
                           accept, context);
     job->setMaxBodySize(maxBytes >= 0 ? maxBytes : m_maxDownloadSize);
+    return job;
+}
+
+ApiJob *ApiClient::fetchExternal(const QUrl &url, const QByteArray &accept,
+                                 ApiError::Context context, qint64 maxBytes) {
+    ApiError error;
+    const QString scheme = url.scheme().toLower();
+    if (!url.isValid() || url.host().isEmpty())
+        error = ApiError::invalidRequest(u"the address is not a valid URL"_s, context);
+    else if (scheme != "https"_L1 && !(scheme == "http"_L1 && isLoopbackHost(url.host())))
+        error =
+            ApiError::invalidRequest(u"only https is fetched (%1 refused)"_s.arg(scheme), context);
+    else if (!m_nam)
+        error = ApiError::invalidRequest(u"no network access manager"_s, context);
+    QNetworkRequest request(url);
+    request.setHeader(QNetworkRequest::UserAgentHeader, m_userAgent);
+    request.setRawHeader("Accept", accept);
+    // Nothing of the user's goes along: no cookies, no stored credentials, never the key.
+    request.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
+    request.setAttribute(QNetworkRequest::CookieLoadControlAttribute, QNetworkRequest::Manual);
+    request.setAttribute(QNetworkRequest::AuthenticationReuseAttribute, QNetworkRequest::Manual);
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                         QNetworkRequest::ManualRedirectPolicy);
+    auto *job = new ApiJob(m_nam, request, ApiJob::Method::Get, {}, ApiJob::ResponseKind::Raw,
+                           context, this, error);
+    configure(job, ApiJob::ResponseKind::Raw);
+    job->setRetryPolicy(RetryPolicy::never());
+    job->setMaxBodySize(maxBytes);
     return job;
 }
 

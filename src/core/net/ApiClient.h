@@ -54,6 +54,13 @@ public:
     QNetworkAccessManager *networkAccessManager() const { return m_nam; }
 
     QUrl baseUrl() const { return m_baseUrl; }
+    //! True when \a a and \a b have the same origin: scheme, host and port (a missing port is
+    //! the scheme's default), scheme and host compared case-insensitively.
+    static bool isSameOrigin(const QUrl &a, const QUrl &b);
+    //! The one rule for the API key: true when \a url lies on the configured API origin (the
+    //! scheme, host and port of baseUrl()). Only such a URL may get the key; another host,
+    //! another port of the same host or the same host over another scheme never does.
+    bool isApiOrigin(const QUrl &url) const { return isSameOrigin(m_baseUrl, url); }
     //! The API path and query of \a url when it lies on the API's own origin (the scheme,
     //! host and port of baseUrl(), under its path): such a URL may be fetched with the key
     //! through download(). std::nullopt for any other URL, which must never get the key.
@@ -110,6 +117,12 @@ public:
     //! The same, with a query (e.g. a URL the API gave, split by apiPathOf()).
     ApiJob *download(const QString &path, const QUrlQuery &query, const QByteArray &accept,
                      ApiError::Context context, qint64 maxBytes = -1);
+    //! GET \a url, outside the API (an image the API links to), WITHOUT the key, cookies or
+    //! stored credentials: a job like any other (idle timeout, deadline, cancel()), never
+    //! retried, failing as TooLarge over \a maxBytes. Redirects are followed to https only
+    //! (plain http on loopback). Callers check the URL's scheme first.
+    ApiJob *fetchExternal(const QUrl &url, const QByteArray &accept, ApiError::Context context,
+                          qint64 maxBytes);
     //! POST \a body and read the answer as server-sent events (Accept: text/event-stream).
     //! No overall deadline; the idle timeout applies between bytes (servers send keep-alive
     //! comments, so a healthy stream is never idle that long), and the content timeout

@@ -3,7 +3,6 @@
 
 #include "core/net/Redactor.h"
 
-#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLocale>
@@ -273,6 +272,15 @@ ApiError ApiError::invalidResponse(const QString &detail, Context context) {
     return e;
 }
 
+ApiError ApiError::tooLarge(qint64 limitBytes, Context context, const QString &detail) {
+    ApiError e;
+    e.m_kind = Kind::TooLarge;
+    e.m_context = context;
+    e.m_sizeLimit = limitBytes;
+    e.m_detail = Redactor::redactText(detail);
+    return e;
+}
+
 ApiError ApiError::invalidRequest(const QString &detail, Context context) {
     ApiError e;
     e.m_kind = Kind::InvalidRequest;
@@ -333,40 +341,6 @@ QString ApiError::fieldErrorText() const {
 
 namespace {
 
-// What an HTTP error is about, decided once for both title() and hint().
-enum class HttpReason {
-    BadRequest,
-    ContextTooLong,
-    ApiKeyRejected,
-    ConnectorCredentialsRejected,
-    RemoteFileRefused,
-    Forbidden,
-    ConnectorScopes,
-    ConnectorNotFound,
-    AgentNotFound,
-    FileNotFound,
-    ModelNotFound,
-    WrongAddress,
-    ConnectorExists,
-    AgentExists,
-    Conflict,
-    McpUnreachable,
-    InvalidModel,
-    InvalidTool,
-    InvalidFields,
-    Unprocessable,
-    RateLimited,
-    ServerError,
-    Unavailable,
-    GatewayFailed,
-    McpFailed,
-    GatewayTimeout,
-    McpTimeout,
-    OtherServerError,
-    UnexpectedRedirect,
-    OtherClientError,
-};
-
 bool isContextTooLong(const QString &msg) {
     return containsAny(msg, {"context window"_L1, "context length"_L1, "too many tokens"_L1,
                              "too large for model"_L1});
@@ -385,7 +359,12 @@ bool isConnectorAuthError(const ApiError &e) {
                && e.serverParam().endsWith(".authorization"_L1));
 }
 
-HttpReason classify(const ApiError &e) {
+} // namespace
+
+ApiError::Reason ApiError::reason() const {
+    const ApiError &e = *this;
+    if (m_kind != Kind::Http)
+        return Reason::None;
     using Context = ApiError::Context;
     const QString msg = e.serverMessage();
     const Context ctx = e.context();
@@ -393,25 +372,25 @@ HttpReason classify(const ApiError &e) {
                         || ctx == Context::Agent;
     switch (e.httpStatus()) {
     case 400:
-        return isContextTooLong(msg) ? HttpReason::ContextTooLong : HttpReason::BadRequest;
+        return isContextTooLong(msg) ? Reason::ContextTooLong : Reason::BadRequest;
     case 401:
         if (ctx == Context::RemoteFile)
-            return HttpReason::RemoteFileRefused;
+            return Reason::RemoteFileRefused;
         // A 401 is about the API key unless the body says a connector's MCP server refused
         // the token it was sent: the error's own type or code first (such a message may well
         // mention "API key" too), then, with a connector in play, a message about a token.
         if (ctx == Context::Mcp || isConnectorAuthError(e)
             || (ctx != Context::Generic && containsAny(msg, {"oauth"_L1, "token"_L1})
                 && !msg.contains("api key"_L1, Qt::CaseInsensitive)))
-            return HttpReason::ConnectorCredentialsRejected;
-        return HttpReason::ApiKeyRejected;
+            return Reason::ConnectorCredentialsRejected;
+        return Reason::ApiKeyRejected;
     case 403:
         if (ctx == Context::RemoteFile)
-            return HttpReason::RemoteFileRefused;
+            return Reason::RemoteFileRefused;
         if (ctx == Context::Mcp || ctx == Context::Connector
             || containsAny(msg, {"scope"_L1, "oauth"_L1}))
-            return HttpReason::ConnectorScopes;
-        return HttpReason::Forbidden;
+            return Reason::ConnectorScopes;
+        return Reason::Forbidden;
     case 404: {
         Context about = ctx;
         if (about == Context::Generic || about == Context::Chat) {
@@ -430,29 +409,29 @@ HttpReason classify(const ApiError &e) {
         switch (about) {
         case Context::Connector:
         case Context::Mcp:
-            return HttpReason::ConnectorNotFound;
+            return Reason::ConnectorNotFound;
         case Context::Agent:
-            return HttpReason::AgentNotFound;
+            return Reason::AgentNotFound;
         case Context::File:
         case Context::RemoteFile:
-            return HttpReason::FileNotFound;
+            return Reason::FileNotFound;
         case Context::Model:
-            return HttpReason::ModelNotFound;
+            return Reason::ModelNotFound;
         case Context::Chat:
         case Context::Generic:
             break;
         }
-        return HttpReason::WrongAddress;
+        return Reason::WrongAddress;
     }
     case 409:
         if (ctx == Context::Connector || ctx == Context::Mcp)
-            return HttpReason::ConnectorExists;
+            return Reason::ConnectorExists;
         if (ctx == Context::Agent)
-            return HttpReason::AgentExists;
-        return HttpReason::Conflict;
+            return Reason::AgentExists;
+        return Reason::Conflict;
     case 422: {
         if (containsAny(msg, {"mcp"_L1, "unreachable"_L1, "inactive"_L1}))
-            return HttpReason::McpUnreachable;
+            return Reason::McpUnreachable;
         const QList<ApiError::FieldError> fields = e.fieldErrors();
         bool aboutModel = fields.isEmpty() && msg.contains("model"_L1, Qt::CaseInsensitive);
         bool aboutTools = false;
@@ -463,361 +442,35 @@ HttpReason classify(const ApiError &e) {
                 aboutTools = true;
         }
         if (aboutModel)
-            return HttpReason::InvalidModel;
+            return Reason::InvalidModel;
         if (aboutTools)
-            return HttpReason::InvalidTool;
-        return fields.isEmpty() ? HttpReason::Unprocessable : HttpReason::InvalidFields;
+            return Reason::InvalidTool;
+        return fields.isEmpty() ? Reason::Unprocessable : Reason::InvalidFields;
     }
     case 429:
-        return HttpReason::RateLimited;
+        return Reason::RateLimited;
     case 500:
-        return HttpReason::ServerError;
+        return Reason::ServerError;
     case 502:
-        return mcpish ? HttpReason::McpFailed : HttpReason::GatewayFailed;
+        return mcpish ? Reason::McpFailed : Reason::GatewayFailed;
     case 503:
-        return HttpReason::Unavailable;
+        return Reason::Unavailable;
     case 504:
-        return mcpish ? HttpReason::McpTimeout : HttpReason::GatewayTimeout;
+        return mcpish ? Reason::McpTimeout : Reason::GatewayTimeout;
     default:
         break;
     }
     if (e.httpStatus() >= 500)
-        return HttpReason::OtherServerError;
+        return Reason::OtherServerError;
     if (e.httpStatus() >= 300 && e.httpStatus() < 400)
-        return HttpReason::UnexpectedRedirect;
-    return HttpReason::OtherClientError;
-}
-
-bool isProxyError(QNetworkReply::NetworkError code) {
-    switch (code) {
-    case QNetworkReply::ProxyConnectionRefusedError:
-    case QNetworkReply::ProxyConnectionClosedError:
-    case QNetworkReply::ProxyNotFoundError:
-    case QNetworkReply::ProxyTimeoutError:
-    case QNetworkReply::ProxyAuthenticationRequiredError:
-        return true;
-    default:
-        return false;
-    }
-}
-
-bool isTlsError(QNetworkReply::NetworkError code) {
-    return code == QNetworkReply::SslHandshakeFailedError;
-}
-
-} // namespace
-
-QString ApiError::title() const {
-    const QString msg = m_serverMessage;
-    switch (m_kind) {
-    case Kind::None:
-        return {};
-    case Kind::Canceled:
-        return QCoreApplication::translate("ApiError", "The request was canceled.");
-    case Kind::Timeout:
-        return QCoreApplication::translate("ApiError", "The server did not respond in time.");
-    case Kind::InvalidResponse:
-        return QCoreApplication::translate("ApiError",
-                                           "The server sent a response that could not be read.");
-    case Kind::InvalidRequest:
-        return QCoreApplication::translate("ApiError", "The request could not be sent.");
-    case Kind::StreamInterrupted:
-        return QCoreApplication::translate("ApiError",
-                                           "The answer was interrupted before it was complete.");
-    case Kind::NotAStream:
-        return m_contentType.isEmpty()
-                       || m_contentType.startsWith("text/event-stream"_L1, Qt::CaseInsensitive)
-                   ? QCoreApplication::translate(
-                       "ApiError", "The server's answer was not a readable event stream.")
-                   : QCoreApplication::translate(
-                         "ApiError", "The server did not answer with an event stream: it sent %1.")
-                         .arg(m_contentType);
-    case Kind::StreamError:
-        return msg.isEmpty()
-                   ? QCoreApplication::translate("ApiError",
-                                                 "The server reported an error while answering.")
-                   : QCoreApplication::translate("ApiError",
-                                                 "The server reported an error while answering: %1")
-                         .arg(msg);
-    case Kind::Network:
-        if (isTlsError(m_networkError))
-            return QCoreApplication::translate(
-                "ApiError", "A secure connection to the server could not be established.");
-        if (isProxyError(m_networkError))
-            return QCoreApplication::translate("ApiError", "The proxy server could not be used.");
-        switch (m_networkError) {
-        case QNetworkReply::HostNotFoundError:
-            return QCoreApplication::translate("ApiError",
-                                               "The server address could not be found.");
-        case QNetworkReply::ConnectionRefusedError:
-            return QCoreApplication::translate("ApiError", "The server refused the connection.");
-        case QNetworkReply::RemoteHostClosedError:
-            return QCoreApplication::translate("ApiError",
-                                               "The server closed the connection unexpectedly.");
-        case QNetworkReply::TemporaryNetworkFailureError:
-        case QNetworkReply::NetworkSessionFailedError:
-            return QCoreApplication::translate("ApiError", "The network is not available.");
-        case QNetworkReply::TooManyRedirectsError:
-        case QNetworkReply::InsecureRedirectError:
-            return QCoreApplication::translate(
-                "ApiError", "The server redirected the request somewhere it cannot safely go.");
-        default:
-            return QCoreApplication::translate("ApiError", "A network error occurred.");
-        }
-    case Kind::Http:
-        break;
-    }
-
-    const QString fields = fieldErrorText();
-    switch (classify(*this)) {
-    case HttpReason::BadRequest:
-        return msg.isEmpty()
-                   ? QCoreApplication::translate("ApiError", "The server rejected the request.")
-                   : QCoreApplication::translate("ApiError", "The server rejected the request: %1")
-                         .arg(msg);
-    case HttpReason::ContextTooLong:
-        return QCoreApplication::translate("ApiError",
-                                           "The conversation is too long for the model.");
-    case HttpReason::ApiKeyRejected:
-        return QCoreApplication::translate("ApiError", "The API key was rejected.");
-    case HttpReason::ConnectorCredentialsRejected:
-        return QCoreApplication::translate(
-            "ApiError", "The connector's server refused the token or credentials it was sent.");
-    case HttpReason::RemoteFileRefused:
-        return QCoreApplication::translate("ApiError",
-                                           "The server holding the image refused to send it.");
-    case HttpReason::Forbidden:
-        return QCoreApplication::translate("ApiError", "You do not have permission to do this.");
-    case HttpReason::ConnectorScopes:
-        return QCoreApplication::translate(
-            "ApiError", "The connector's credentials do not grant the required permissions.");
-    case HttpReason::ConnectorNotFound:
-        return QCoreApplication::translate("ApiError", "The connector was not found.");
-    case HttpReason::AgentNotFound:
-        return QCoreApplication::translate("ApiError", "The agent was not found.");
-    case HttpReason::FileNotFound:
-        return QCoreApplication::translate("ApiError", "The file was not found.");
-    case HttpReason::ModelNotFound:
-        return QCoreApplication::translate("ApiError", "The model was not found.");
-    case HttpReason::WrongAddress:
-        return QCoreApplication::translate("ApiError", "The server has nothing at this address.");
-    case HttpReason::ConnectorExists:
-        return QCoreApplication::translate("ApiError",
-                                           "A connector with this name already exists.");
-    case HttpReason::AgentExists:
-        return QCoreApplication::translate("ApiError", "An agent with this name already exists.");
-    case HttpReason::Conflict:
-        return QCoreApplication::translate("ApiError",
-                                           "This conflicts with something that already exists.");
-    case HttpReason::McpUnreachable:
-        return QCoreApplication::translate("ApiError",
-                                           "The connector's MCP server could not be reached.");
-    case HttpReason::InvalidModel:
-        return QCoreApplication::translate("ApiError", "The model is not valid or not available.");
-    case HttpReason::InvalidTool:
-        return QCoreApplication::translate("ApiError", "A tool in the request is not valid: %1")
-            .arg(fields);
-    case HttpReason::InvalidFields:
-        return QCoreApplication::translate("ApiError", "The request has invalid fields: %1")
-            .arg(fields);
-    case HttpReason::Unprocessable:
-        return msg.isEmpty()
-                   ? QCoreApplication::translate("ApiError",
-                                                 "The server could not process the request.")
-                   : QCoreApplication::translate("ApiError",
-                                                 "The server could not process the request: %1")
-                         .arg(msg);
-    case HttpReason::RateLimited:
-        return QCoreApplication::translate("ApiError",
-                                           "Too many requests: the rate limit was reached.");
-    case HttpReason::ServerError:
-        return QCoreApplication::translate("ApiError", "The server had an internal error.");
-    case HttpReason::Unavailable:
-        return QCoreApplication::translate("ApiError", "The service is temporarily unavailable.");
-    case HttpReason::GatewayFailed:
-        return QCoreApplication::translate("ApiError",
-                                           "A gateway between you and the server failed.");
-    case HttpReason::McpFailed:
-        return QCoreApplication::translate(
-            "ApiError", "The connector's MCP server failed or could not be reached.");
-    case HttpReason::GatewayTimeout:
-        return QCoreApplication::translate("ApiError", "The server took too long to respond.");
-    case HttpReason::McpTimeout:
-        return QCoreApplication::translate("ApiError",
-                                           "The connector's MCP server took too long to respond.");
-    case HttpReason::OtherServerError:
-        return QCoreApplication::translate("ApiError", "The server had an error (HTTP %1).")
-            .arg(m_httpStatus);
-    case HttpReason::UnexpectedRedirect:
-        return QCoreApplication::translate(
-                   "ApiError", "The server answered with an unexpected redirect (HTTP %1).")
-            .arg(m_httpStatus);
-    case HttpReason::OtherClientError:
-        break;
-    }
-    return msg.isEmpty()
-               ? QCoreApplication::translate("ApiError", "The request failed (HTTP %1).")
-                     .arg(m_httpStatus)
-               : QCoreApplication::translate("ApiError", "The request failed (HTTP %1): %2")
-                     .arg(m_httpStatus)
-                     .arg(msg);
+        return Reason::UnexpectedRedirect;
+    return Reason::OtherClientError;
 }
 
 bool ApiError::isConnectorCredentialsRejected() const {
     return m_kind == Kind::Http && m_httpStatus == 401
-           && classify(*this) == HttpReason::ConnectorCredentialsRejected;
+           && reason() == Reason::ConnectorCredentialsRejected;
 }
-
-QString ApiError::hint() const {
-    switch (m_kind) {
-    case Kind::None:
-    case Kind::Canceled:
-        return {};
-    case Kind::Timeout:
-        return QCoreApplication::translate("ApiError",
-                                           "Check your network connection and try again.");
-    case Kind::InvalidResponse:
-        return QCoreApplication::translate(
-            "ApiError", "Try again. If it keeps happening, the server or a proxy in between may be "
-                        "misbehaving.");
-    case Kind::InvalidRequest:
-        return QCoreApplication::translate(
-            "ApiError", "Check the server address in Settings. If it is right, please report this "
-                        "problem.");
-    case Kind::StreamInterrupted:
-        return QCoreApplication::translate(
-            "ApiError", "The partial answer is kept. Regenerate it, or ask to continue.");
-    case Kind::NotAStream:
-        return QCoreApplication::translate(
-            "ApiError", "No answer arrived. A proxy, a sign-in page or a wrong server address may "
-                        "be answering instead of the API: check the server address in Settings, "
-                        "then retry.");
-    case Kind::StreamError:
-        return QCoreApplication::translate(
-            "ApiError",
-            "Try again. If it keeps happening, try another model or a shorter request.");
-    case Kind::Network:
-        if (isTlsError(m_networkError))
-            return QCoreApplication::translate(
-                "ApiError", "The server's certificate could not be verified, so nothing was sent. "
-                            "Check the system clock and any proxy or firewall that intercepts "
-                            "secure connections.");
-        if (isProxyError(m_networkError))
-            return QCoreApplication::translate("ApiError",
-                                               "Check the proxy settings of your system.");
-        switch (m_networkError) {
-        case QNetworkReply::HostNotFoundError:
-            return QCoreApplication::translate(
-                "ApiError", "Check your internet connection and the server address in Settings.");
-        case QNetworkReply::ConnectionRefusedError:
-            return QCoreApplication::translate(
-                "ApiError", "Check the server address. If you use a local server, make sure it is "
-                            "running.");
-        default:
-            return QCoreApplication::translate("ApiError",
-                                               "Check your internet connection and try again.");
-        }
-    case Kind::Http:
-        break;
-    }
-
-    switch (classify(*this)) {
-    case HttpReason::BadRequest:
-        return QCoreApplication::translate(
-            "ApiError", "Check the message and the settings of this conversation. A very long "
-                        "conversation can also exceed the model's context window.");
-    case HttpReason::ContextTooLong:
-        return QCoreApplication::translate(
-            "ApiError", "Start a new conversation, or remove older messages or attachments.");
-    case HttpReason::ApiKeyRejected:
-        return QCoreApplication::translate(
-            "ApiError", "Check the key in Settings, or the MISTRAL_API_KEY environment variable.");
-    case HttpReason::ConnectorCredentialsRejected:
-        return QCoreApplication::translate(
-            "ApiError", "Your Mistral API key is not the problem: the connector's token may have "
-                        "expired or been revoked. Open the Connectors page and authorize the "
-                        "connector again (sign in, or update its token), then retry.");
-    case HttpReason::RemoteFileRefused:
-        return QCoreApplication::translate(
-            "ApiError", "Your API key is not the problem: it is never sent to other servers. The "
-                        "image's address may have expired; ask for the image again.");
-    case HttpReason::Forbidden:
-        return QCoreApplication::translate(
-            "ApiError", "Check that your API key belongs to the right workspace and is allowed to "
-                        "use this feature.");
-    case HttpReason::ConnectorScopes:
-        return QCoreApplication::translate(
-            "ApiError", "Sign in to the connector again and grant the requested scopes.");
-    case HttpReason::ConnectorNotFound:
-        return QCoreApplication::translate(
-            "ApiError", "It may have been deleted or renamed. Refresh the list of connectors.");
-    case HttpReason::AgentNotFound:
-        return QCoreApplication::translate("ApiError",
-                                           "It may have been deleted. Refresh the list of agents.");
-    case HttpReason::FileNotFound:
-        return QCoreApplication::translate("ApiError", "It may have expired or been deleted.");
-    case HttpReason::ModelNotFound:
-        return QCoreApplication::translate("ApiError", "Choose another model from the list.");
-    case HttpReason::WrongAddress:
-        return QCoreApplication::translate("ApiError",
-                                           "Check the server address (base URL) in Settings.");
-    case HttpReason::ConnectorExists:
-    case HttpReason::AgentExists:
-    case HttpReason::Conflict:
-        return QCoreApplication::translate(
-            "ApiError", "Choose a different name, or delete the existing one first.");
-    case HttpReason::McpUnreachable:
-        return QCoreApplication::translate(
-            "ApiError", "Check the connector's server URL and that the connector is active.");
-    case HttpReason::InvalidModel:
-        return QCoreApplication::translate(
-            "ApiError", "Choose a model from the list, such as mistral-small-latest.");
-    case HttpReason::InvalidTool:
-        return QCoreApplication::translate(
-            "ApiError", "Check the tool's type and settings; each connector may appear only once.");
-    case HttpReason::InvalidFields:
-        return QCoreApplication::translate(
-            "ApiError",
-            "Check these settings. If they look right, this version of the app may send "
-            "something the server no longer accepts.");
-    case HttpReason::Unprocessable:
-        return QCoreApplication::translate("ApiError",
-                                           "Check the request's settings and try again.");
-    case HttpReason::RateLimited:
-        if (m_retryAfter) {
-            const int seconds = qMax(
-                static_cast<int>(std::chrono::ceil<std::chrono::seconds>(*m_retryAfter).count()),
-                1);
-            // A plain variable as the count: lupdate 6.4 loops on a call expression there.
-            return QCoreApplication::translate("ApiError", "You can try again in %n second(s).",
-                                               nullptr, seconds);
-        }
-        return QCoreApplication::translate("ApiError", "Wait a moment before trying again.");
-    case HttpReason::McpFailed:
-        return QCoreApplication::translate(
-            "ApiError", "Check the connector's server URL and that the server is running.");
-    case HttpReason::McpTimeout:
-        return QCoreApplication::translate("ApiError",
-                                           "Try a simpler request, or check the MCP server.");
-    case HttpReason::ServerError:
-    case HttpReason::Unavailable:
-    case HttpReason::GatewayFailed:
-    case HttpReason::GatewayTimeout:
-    case HttpReason::OtherServerError:
-        // An error is shown once its request has ended: whatever automatic retries there were
-        // are over, so the hint never promises one.
-        return QCoreApplication::translate("ApiError",
-                                           "This is usually temporary. Try again in a moment.");
-    case HttpReason::UnexpectedRedirect:
-        return QCoreApplication::translate("ApiError",
-                                           "Check the server address (base URL) in Settings.");
-    case HttpReason::OtherClientError:
-        break;
-    }
-    return QCoreApplication::translate(
-        "ApiError", "Try again. If it keeps happening, report it with the request id.");
-}
-
 QLatin1StringView ApiError::kindName(Kind kind) {
     switch (kind) {
     case Kind::None:
@@ -840,6 +493,8 @@ QLatin1StringView ApiError::kindName(Kind kind) {
         return "invalid-request"_L1;
     case Kind::NotAStream:
         return "not-a-stream"_L1;
+    case Kind::TooLarge:
+        return "too-large"_L1;
     }
     return "unknown"_L1;
 }
@@ -882,6 +537,8 @@ QJsonObject ApiError::toJson() const {
     put("detail"_L1, m_detail);
     put("rawBody"_L1, m_rawBody);
     put("contentType"_L1, m_contentType);
+    if (m_sizeLimit > 0)
+        o.insert("sizeLimit"_L1, m_sizeLimit);
     if (m_attempts > 0)
         o.insert("attempts"_L1, m_attempts);
     if (m_retryAfter)

@@ -17,9 +17,10 @@ namespace Tramontane {
 
 //! What went wrong with one API request, as data. Built from an HTTP error response
 //! (fromHttp, which understands every error-body shape the API is known to send), a network
-//! failure, a timeout, a cancellation, an unreadable response or a broken stream. The UI shows
-//! title() (one sentence), hint() (the fix) and requestId() (for support); logs use
-//! toLogString(), which holds no secret.
+//! failure, a timeout, a cancellation, an unreadable response or a broken stream. It holds
+//! kinds, reasons and technical detail only: the UI picks the words (ErrorPresenter in the
+//! models layer) and shows requestId() for support; logs use toLogString(), which holds no
+//! secret.
 class ApiError {
 public:
     enum class Kind {
@@ -33,6 +34,7 @@ public:
         StreamError,       //!< an `error` object or `event: error` after HTTP 200
         InvalidRequest,    //!< refused before sending: insecure base URL, bad path (an app bug)
         NotAStream, //!< a success status, but the body is not an event stream (an HTML page...)
+        TooLarge,   //!< the body is over the size limit set for it (sizeLimit())
     };
 
     //! What the request was about, so that a status maps to the right sentence
@@ -40,6 +42,42 @@ public:
     //! RemoteFile is a file fetched from a URL outside the API, without the key: its 401 or
     //! 403 is never about the key.
     enum class Context { Generic, Chat, Model, Agent, Connector, File, Mcp, RemoteFile };
+
+    //! What an Http error is about, read once from its status, context and body, so that every
+    //! presentation of it agrees (None for errors of other kinds).
+    enum class Reason {
+        None,
+        BadRequest,
+        ContextTooLong,
+        ApiKeyRejected,
+        ConnectorCredentialsRejected,
+        RemoteFileRefused,
+        Forbidden,
+        ConnectorScopes,
+        ConnectorNotFound,
+        AgentNotFound,
+        FileNotFound,
+        ModelNotFound,
+        WrongAddress,
+        ConnectorExists,
+        AgentExists,
+        Conflict,
+        McpUnreachable,
+        InvalidModel,
+        InvalidTool,
+        InvalidFields,
+        Unprocessable,
+        RateLimited,
+        ServerError,
+        Unavailable,
+        GatewayFailed,
+        McpFailed,
+        GatewayTimeout,
+        McpTimeout,
+        OtherServerError,
+        UnexpectedRedirect,
+        OtherClientError,
+    };
 
     //! One entry of a 422 `detail` array.
     struct FieldError {
@@ -70,6 +108,9 @@ public:
     static ApiError timeout(Context context = Context::Generic, const QString &detail = {});
     static ApiError canceled(Context context = Context::Generic);
     static ApiError invalidResponse(const QString &detail, Context context = Context::Generic);
+    //! A response body over \a limitBytes, the limit set for it.
+    static ApiError tooLarge(qint64 limitBytes, Context context = Context::Generic,
+                             const QString &detail = {});
     static ApiError invalidRequest(const QString &detail, Context context = Context::Generic);
     static ApiError streamInterrupted(Context context = Context::Generic,
                                       const QString &detail = {});
@@ -115,6 +156,8 @@ public:
     QString rawBody() const { return m_rawBody; }
     //! NotAStream: the Content-Type the server sent instead of text/event-stream.
     QString contentType() const { return m_contentType; }
+    //! TooLarge: the size limit the body went over, in bytes.
+    qint64 sizeLimit() const { return m_sizeLimit; }
 
     //! How many times the request was sent before this error was final (retries included), or 0
     //! when unknown. More than one means the automatic retries were used up.
@@ -125,10 +168,8 @@ public:
     void setHttpStatus(int status) { m_httpStatus = status; }
     void setContext(Context context) { m_context = context; }
 
-    //! One clear sentence saying what happened, for the user.
-    QString title() const;
-    //! What the user can do about it (may be empty, e.g. for Canceled).
-    QString hint() const;
+    //! What an Http error is about (Reason::None for other kinds).
+    Reason reason() const;
     //! Field errors as "loc: message" lines (for 422), else empty.
     QString fieldErrorText() const;
 
@@ -166,6 +207,7 @@ private:
     QString m_detail;
     QString m_rawBody;
     QString m_contentType;
+    qint64 m_sizeLimit = 0;
     int m_attempts = 0;
 };
 

@@ -29,12 +29,6 @@ bool isRedirectStatus(int status) {
     return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
 }
 
-bool sameOrigin(const QUrl &a, const QUrl &b) {
-    return a.scheme() == b.scheme() && a.host() == b.host()
-           && a.port(a.scheme() == "https"_L1 ? 443 : 80)
-                  == b.port(b.scheme() == "https"_L1 ? 443 : 80);
-}
-
 } // namespace
 
 ApiJob::ApiJob(QNetworkAccessManager *nam, const QNetworkRequest &request, Method method,
@@ -43,6 +37,7 @@ ApiJob::ApiJob(QNetworkAccessManager *nam, const QNetworkRequest &request, Metho
     : QObject(parent)
     , m_nam(nam)
     , m_request(request)
+    , m_origin(request.url())
     , m_requestBody(requestBody)
     , m_method(method)
     , m_kind(kind)
@@ -201,10 +196,10 @@ void ApiJob::onMetaDataChanged() {
         bool ok = false;
         const qint64 length = m_reply->header(QNetworkRequest::ContentLengthHeader).toLongLong(&ok);
         if (ok && length > m_maxBodySize) {
-            fail(ApiError::invalidResponse(
+            fail(ApiError::tooLarge(
+                m_maxBodySize, m_context,
                 u"response of %1 bytes is over the limit of %2 bytes"_s.arg(length).arg(
-                    m_maxBodySize),
-                m_context));
+                    m_maxBodySize)));
         }
     }
 }
@@ -230,8 +225,9 @@ void ApiJob::onReadyRead() {
             return;
         }
         if (m_body.size() + data.size() > m_maxBodySize) {
-            fail(ApiError::invalidResponse(
-                u"response is over the limit of %1 bytes"_s.arg(m_maxBodySize), m_context));
+            fail(
+                ApiError::tooLarge(m_maxBodySize, m_context,
+                                   u"response is over the limit of %1 bytes"_s.arg(m_maxBodySize)));
             return;
         }
         m_body += data;
@@ -295,7 +291,8 @@ void ApiJob::onReplyFinished() {
 
 bool ApiJob::followRedirect() {
     // Only reads are followed (downloads may be served from elsewhere). The key goes along
-    // only to the same origin, and never over plain http except on loopback.
+    // only to the origin the job started on (the API's: ApiClient::isApiOrigin), and never
+    // over plain http except on loopback.
     if (m_method != Method::Get || m_redirects >= kMaxRedirects)
         return false;
     const QByteArray location = headerValue(m_responseHeaders, "location");
@@ -305,7 +302,7 @@ bool ApiJob::followRedirect() {
     const QUrl target = current.resolved(QUrl::fromEncoded(location));
     if (!ApiClient::checkBaseUrl(target).isEmpty())
         return false;
-    if (!sameOrigin(current, target))
+    if (!ApiClient::isSameOrigin(m_origin, target))
         m_request.setRawHeader("Authorization", QByteArray());
     ++m_redirects;
     qCDebug(lcNet).noquote() << methodName() << m_path << "redirected to" << target.path();

@@ -12,6 +12,7 @@
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
+#include <QUrl>
 
 #include <chrono>
 #include <optional>
@@ -86,7 +87,7 @@ public:
     const RetryPolicy &retryPolicy() const { return m_retryPolicy; }
     void setRetryPolicy(const RetryPolicy &policy) { m_retryPolicy = policy; }
     qint64 maxBodySize() const { return m_maxBodySize; }
-    //! A successful body larger than this fails the job (InvalidResponse).
+    //! A successful body larger than this fails the job (TooLarge).
     void setMaxBodySize(qint64 bytes) { m_maxBodySize = bytes; }
 
 public Q_SLOTS:
@@ -150,6 +151,7 @@ private:
 
     QPointer<QNetworkAccessManager> m_nam;
     QNetworkRequest m_request;
+    QUrl m_origin; // where the job started: the only origin its Authorization goes to
     QByteArray m_requestBody;
     Method m_method;
     ResponseKind m_kind;

@@ -197,7 +197,8 @@ ApiError StreamJob::adaptTransportError(const ApiError &error) {
         && (error.kind() == ApiError::Kind::Network || error.kind() == ApiError::Kind::Timeout)) {
         ApiError interrupted = ApiError::streamInterrupted(
             context(), u"after %1 events: %2"_s.arg(m_eventCount)
-                           .arg(error.detail().isEmpty() ? error.title() : error.detail()));
+                           .arg(error.detail().isEmpty() ? QString(ApiError::kindName(error.kind()))
+                                                         : error.detail()));
         interrupted.setHttpStatus(error.httpStatus());
         interrupted.setRequestId(error.requestId());
         return interrupted;

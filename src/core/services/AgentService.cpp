@@ -5,7 +5,6 @@
 #include "core/net/ApiClient.h"
 #include "core/net/ApiJob.h"
 
-#include <QCoreApplication>
 #include <QJsonArray>
 #include <QUrlQuery>
 
@@ -15,36 +14,26 @@ namespace Tramontane {
 
 namespace {
 
-// Runs \a callback with the parsed value (or the error) when \a job finishes, unless
-// \a context died first. \a parse returns nullopt for a body of the wrong shape.
+// Reads a succeeded job's JSON with \a parse (nullopt for a body of the wrong shape), then
+// runs \a onSuccess (the service's signals) before the value is delivered.
 template<typename T, typename Parse>
-QPointer<ApiJob> deliver(ApiJob *job, QObject *context, ServiceCallback<T> callback, Parse parse,
-                         std::function<void(const T &)> onSuccess = {}) {
-    QObject::connect(
-        job, &ApiJob::finished, context,
-        [job, callback = std::move(callback), parse = std::move(parse),
-         onSuccess = std::move(onSuccess)] {
-            if (job->status() != ApiJob::Status::Succeeded) {
-                callback(ServiceResult<T>::failure(job->error()));
-                return;
-            }
+QPointer<ApiJob> deliverParsed(QObject *service, ApiJob *job, QObject *context,
+                               ServiceCallback<T> callback, Parse parse,
+                               std::function<void(const T &)> onSuccess = {}) {
+    return deliver<T>(
+        service, job, context, std::move(callback),
+        [parse = std::move(parse), onSuccess = std::move(onSuccess)](const ApiJob *job) {
             std::optional<T> value = parse(job->json());
             if (!value) {
-                ApiError error = ApiError::invalidResponse(
-                    QCoreApplication::translate("AgentService",
-                                                "The server's answer has an unexpected shape."),
-                    job->context());
-                error.setRequestId(job->requestId());
-                error.setHttpStatus(job->httpStatus());
-                qCWarning(lcNet) << error.toLogString();
-                callback(ServiceResult<T>::failure(error));
-                return;
+                ServiceResult<T> failed =
+                    unexpectedShape<T>(job, u"the answer has an unexpected shape"_s);
+                qCWarning(lcNet) << failed.error.toLogString();
+                return failed;
             }
             if (onSuccess)
                 onSuccess(*value);
-            callback(ServiceResult<T>::success(std::move(*value), job->requestId()));
+            return ServiceResult<T>::success(std::move(*value), job->requestId());
         });
-    return job;
 }
 
 std::optional<Agent> parseAgent(const QJsonDocument &doc) {
@@ -82,8 +71,8 @@ QString AgentService::agentPath(const QString &id) {
 QPointer<ApiJob> AgentService::create(const AgentCreateRequest &request, QObject *context,
                                       ServiceCallback<Agent> callback) {
     ApiJob *job = m_client->postJson(u"/v1/agents"_s, request.toJson(), ApiError::Context::Agent);
-    return deliver<Agent>(job, context, std::move(callback), parseAgent,
-                          [this](const Agent &agent) { Q_EMIT agentCreated(agent); });
+    return deliverParsed<Agent>(this, job, context, std::move(callback), parseAgent,
+                                [this](const Agent &agent) { Q_EMIT agentCreated(agent); });
 }
 
 QPointer<ApiJob> AgentService::listPage(const QString &pageToken, int pageSize,
@@ -99,12 +88,13 @@ QPointer<ApiJob> AgentService::listPage(const QString &pageToken, int pageSize,
     if (!text.isEmpty())
         query.addQueryItem(u"search"_s, QString::fromLatin1(QUrl::toPercentEncoding(text)));
     ApiJob *job = m_client->get(u"/v1/agents/pages"_s, query, ApiError::Context::Agent);
-    return deliver<AgentPage>(job, context, std::move(callback),
-                              [](const QJsonDocument &doc) -> std::optional<AgentPage> {
-                                  if (!doc.isObject() || !doc.object().value("data"_L1).isArray())
-                                      return std::nullopt;
-                                  return AgentPage::fromJson(doc.object());
-                              });
+    return deliverParsed<AgentPage>(this, job, context, std::move(callback),
+                                    [](const QJsonDocument &doc) -> std::optional<AgentPage> {
+                                        if (!doc.isObject()
+                                            || !doc.object().value("data"_L1).isArray())
+                                            return std::nullopt;
+                                        return AgentPage::fromJson(doc.object());
+                                    });
 }
 
 QPointer<ApiJob> AgentService::get(const QString &id, std::optional<int> version, QObject *context,
@@ -113,21 +103,21 @@ QPointer<ApiJob> AgentService::get(const QString &id, std::optional<int> version
     if (version)
         query.addQueryItem(u"agent_version"_s, QString::number(*version));
     ApiJob *job = m_client->get(agentPath(id), query, ApiError::Context::Agent);
-    return deliver<Agent>(job, context, std::move(callback), parseAgent);
+    return deliverParsed<Agent>(this, job, context, std::move(callback), parseAgent);
 }
 
 QPointer<ApiJob> AgentService::update(const QString &id, const AgentUpdateRequest &request,
                                       QObject *context, ServiceCallback<Agent> callback) {
     ApiJob *job = m_client->patchJson(agentPath(id), request.toJson(), ApiError::Context::Agent);
-    return deliver<Agent>(job, context, std::move(callback), parseAgent,
-                          [this](const Agent &agent) { Q_EMIT agentUpdated(agent); });
+    return deliverParsed<Agent>(this, job, context, std::move(callback), parseAgent,
+                                [this](const Agent &agent) { Q_EMIT agentUpdated(agent); });
 }
 
 QPointer<ApiJob> AgentService::remove(const QString &id, QObject *context,
                                       ServiceCallback<Done> callback) {
     ApiJob *job = m_client->deleteResource(agentPath(id), ApiError::Context::Agent);
-    return deliver<Done>(
-        job, context, std::move(callback),
+    return deliverParsed<Done>(
+        this, job, context, std::move(callback),
         [](const QJsonDocument &) -> std::optional<Done> { return Done{}; },
         [this, id](const Done &) { Q_EMIT agentRemoved(id); });
 }
@@ -139,7 +129,7 @@ QPointer<ApiJob> AgentService::versions(const QString &id, QObject *context,
     query.addQueryItem(u"page"_s, QString::number(qMax(0, page)));
     query.addQueryItem(u"page_size"_s, QString::number(qBound(1, pageSize, kMaxVersionsPageSize)));
     ApiJob *job = m_client->get(agentPath(id) + u"/versions"_s, query, ApiError::Context::Agent);
-    return deliver<QList<Agent>>(job, context, std::move(callback), parseAgents);
+    return deliverParsed<QList<Agent>>(this, job, context, std::move(callback), parseAgents);
 }
 
 QPointer<ApiJob> AgentService::switchVersion(const QString &id, int version, QObject *context,
@@ -148,8 +138,8 @@ QPointer<ApiJob> AgentService::switchVersion(const QString &id, int version, QOb
     query.addQueryItem(u"version"_s, QString::number(version));
     ApiJob *job = m_client->patchJson(agentPath(id) + u"/version"_s, QJsonObject(), query,
                                       ApiError::Context::Agent);
-    return deliver<Agent>(job, context, std::move(callback), parseAgent,
-                          [this](const Agent &agent) { Q_EMIT agentUpdated(agent); });
+    return deliverParsed<Agent>(this, job, context, std::move(callback), parseAgent,
+                                [this](const Agent &agent) { Q_EMIT agentUpdated(agent); });
 }
 
 QPointer<ApiJob> AgentService::listConnectors(QObject *context,
@@ -158,8 +148,8 @@ QPointer<ApiJob> AgentService::listConnectors(QObject *context,
     QUrlQuery query;
     query.addQueryItem(u"page_size"_s, QString::number(qBound(1, pageSize, 1000)));
     ApiJob *job = m_client->get(u"/v1/connectors"_s, query, ApiError::Context::Connector);
-    return deliver<QList<Connector>>(
-        job, context, std::move(callback),
+    return deliverParsed<QList<Connector>>(
+        this, job, context, std::move(callback),
         [](const QJsonDocument &doc) -> std::optional<QList<Connector>> {
             if (!doc.isObject() || !doc.object().value("items"_L1).isArray())
                 return std::nullopt;

@@ -5,8 +5,6 @@
 #include "core/net/ApiClient.h"
 #include "core/net/StreamJob.h"
 
-#include <QCoreApplication>
-
 using namespace Qt::StringLiterals;
 
 namespace Tramontane {
@@ -68,25 +66,15 @@ ChatRun *ChatService::streamAgent(AgentCompletionRequest request) {
 QPointer<ApiJob> ChatService::startComplete(const QString &path, const QJsonObject &body,
                                             QObject *context,
                                             ServiceCallback<ChatCompletion> callback) {
-    ApiJob *job = m_client->postJson(path, body, ApiError::Context::Chat);
-    connect(job, &ApiJob::finished, context, [job, callback = std::move(callback)] {
-        if (job->status() != ApiJob::Status::Succeeded) {
-            callback(ServiceResult<ChatCompletion>::failure(job->error()));
-            return;
-        }
-        const QJsonObject object = job->json().object();
-        if (!object.value(u"choices"_s).isArray()) {
-            ApiError error = ApiError::invalidResponse(
-                QCoreApplication::translate("ChatService", "The answer has no choices."),
-                ApiError::Context::Chat);
-            error.setRequestId(job->requestId());
-            callback(ServiceResult<ChatCompletion>::failure(error));
-            return;
-        }
-        callback(ServiceResult<ChatCompletion>::success(ChatCompletion::fromJson(object),
-                                                        job->requestId()));
-    });
-    return job;
+    return deliver<ChatCompletion>(
+        this, m_client->postJson(path, body, ApiError::Context::Chat), context, std::move(callback),
+        [](const ApiJob *job) {
+            const QJsonObject object = job->json().object();
+            if (!object.value(u"choices"_s).isArray())
+                return unexpectedShape<ChatCompletion>(job, u"the answer has no choices"_s);
+            return ServiceResult<ChatCompletion>::success(ChatCompletion::fromJson(object),
+                                                          job->requestId());
+        });
 }
 
 QPointer<ApiJob> ChatService::complete(ChatRequest request, QObject *context,

@@ -38,14 +38,6 @@ ServiceResult<Connector> connectorFrom(const ApiJob *job) {
     return ServiceResult<Connector>::success(std::move(connector), job->requestId());
 }
 
-template<typename T>
-ServiceResult<T> failureOf(const ApiJob *job) {
-    ApiError error = job->error();
-    if (error.requestId().isEmpty())
-        error.setRequestId(job->requestId());
-    return ServiceResult<T>::failure(std::move(error));
-}
-
 } // namespace
 
 ConnectorService::ConnectorService(ApiClient *client, QObject *parent)
@@ -56,38 +48,6 @@ ConnectorService::~ConnectorService() = default;
 
 bool ConnectorService::isUuid(const QString &text) {
     return text.size() == 36 && !QUuid::fromString(text).isNull();
-}
-
-template<typename T, typename Parse>
-QPointer<ApiJob> ConnectorService::deliver(ApiJob *job, QObject *context,
-                                           ServiceCallback<T> callback, Parse parse) {
-    const QPointer<QObject> guard(context);
-    const bool hasContext = context != nullptr;
-    connect(job, &ApiJob::finished, this,
-            [job, guard, hasContext, callback = std::move(callback), parse = std::move(parse)] {
-                ServiceResult<T> result =
-                    job->status() == ApiJob::Status::Succeeded ? parse(job) : failureOf<T>(job);
-                if (!result.ok() && !result.error.isCanceled())
-                    qCInfo(lcNet).noquote() << "connectors:" << result.error.toLogString();
-                if (hasContext && !guard)
-                    return;
-                if (callback)
-                    callback(result);
-            });
-    return job;
-}
-
-template<typename T>
-QPointer<ApiJob> ConnectorService::refuse(const ApiError &error, QObject *context,
-                                          ServiceCallback<T> callback) {
-    // The contract says the callback runs later, never inside the call.
-    const QPointer<QObject> guard(context);
-    const bool hasContext = context != nullptr;
-    QTimer::singleShot(0, this, [error, guard, hasContext, callback = std::move(callback)] {
-        if ((!hasContext || guard) && callback)
-            callback(ServiceResult<T>::failure(error));
-    });
-    return {};
 }
 
 QPointer<ApiJob> ConnectorService::list(const QString &cursor, int pageSize,
@@ -102,7 +62,7 @@ QPointer<ApiJob> ConnectorService::list(const QString &cursor, int pageSize,
     if (filters.active)
         query.addQueryItem(u"active"_s, *filters.active ? u"true"_s : u"false"_s);
     ApiJob *job = m_client->get(u"/v1/connectors"_s, query, Context);
-    return deliver<ConnectorPage>(job, context, std::move(callback), [](const ApiJob *job) {
+    return deliver<ConnectorPage>(this, job, context, std::move(callback), [](const ApiJob *job) {
         const QJsonDocument doc = job->json();
         if (!doc.isObject() || !doc.object().value("items"_L1).isArray())
             return ServiceResult<ConnectorPage>::failure(
@@ -118,7 +78,7 @@ QPointer<ApiJob> ConnectorService::get(const QString &idOrName, QObject *context
         return refuse(ApiError::invalidRequest(u"no connector id or name"_s, Context), context,
                       callback);
     ApiJob *job = m_client->get(connectorPath(idOrName), {}, Context);
-    return deliver<Connector>(job, context, std::move(callback), &connectorFrom);
+    return deliver<Connector>(this, job, context, std::move(callback), &connectorFrom);
 }
 
 QPointer<ApiJob> ConnectorService::create(const ConnectorCreateRequest &request, QObject *context,
@@ -126,7 +86,7 @@ QPointer<ApiJob> ConnectorService::create(const ConnectorCreateRequest &request,
     if (!m_client)
         return refuse(ApiError::invalidRequest(u"no API client"_s, Context), context, callback);
     ApiJob *job = m_client->postJson(u"/v1/connectors"_s, request.toJson(), Context);
-    return deliver<Connector>(job, context, std::move(callback), [this](const ApiJob *job) {
+    return deliver<Connector>(this, job, context, std::move(callback), [this](const ApiJob *job) {
         ServiceResult<Connector> result = connectorFrom(job);
         if (result.ok()) {
             qCInfo(lcNet).noquote()
@@ -144,7 +104,7 @@ QPointer<ApiJob> ConnectorService::update(const QString &uuid,
         return refuse(ApiError::invalidRequest(u"a connector is updated by its UUID"_s, Context),
                       context, callback);
     ApiJob *job = m_client->patchJson(connectorPath(uuid), request.toJson(), Context);
-    return deliver<Connector>(job, context, std::move(callback), [this](const ApiJob *job) {
+    return deliver<Connector>(this, job, context, std::move(callback), [this](const ApiJob *job) {
         ServiceResult<Connector> result = connectorFrom(job);
         if (result.ok())
             Q_EMIT connectorUpdated(*result.value);
@@ -158,7 +118,7 @@ QPointer<ApiJob> ConnectorService::remove(const QString &uuid, QObject *context,
         return refuse(ApiError::invalidRequest(u"a connector is deleted by its UUID"_s, Context),
                       context, callback);
     ApiJob *job = m_client->deleteResource(connectorPath(uuid), Context);
-    return deliver<Done>(job, context, std::move(callback), [this, uuid](const ApiJob *job) {
+    return deliver<Done>(this, job, context, std::move(callback), [this, uuid](const ApiJob *job) {
         qCInfo(lcNet).noquote() << "connector deleted:" << uuid
                                 << job->json().object().value("message"_L1).toString();
         Q_EMIT connectorRemoved(uuid);
@@ -180,7 +140,7 @@ QPointer<ApiJob> ConnectorService::listTools(const QString &idOrName, QObject *c
     if (!options.credentialsName.isEmpty())
         query.addQueryItem(u"credentials_name"_s, options.credentialsName);
     ApiJob *job = m_client->get(connectorPath(idOrName) + u"/tools"_s, query, Context);
-    return deliver<QList<McpTool>>(job, context, std::move(callback), [](const ApiJob *job) {
+    return deliver<QList<McpTool>>(this, job, context, std::move(callback), [](const ApiJob *job) {
         const QJsonDocument doc = job->json();
         if (!doc.isArray())
             return ServiceResult<QList<McpTool>>::failure(

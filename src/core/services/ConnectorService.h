@@ -91,12 +91,6 @@ Q_SIGNALS:
     void connectorRemoved(const QString &connectorId);
 
 private:
-    template<typename T, typename Parse>
-    QPointer<ApiJob> deliver(ApiJob *job, QObject *context, ServiceCallback<T> callback,
-                             Parse parse);
-    template<typename T>
-    QPointer<ApiJob> refuse(const ApiError &error, QObject *context, ServiceCallback<T> callback);
-
     ApiClient *m_client;
 };
 

@@ -4,8 +4,6 @@
 #include "core/net/ApiClient.h"
 #include "core/net/StreamJob.h"
 
-#include <QCoreApplication>
-
 using namespace Qt::StringLiterals;
 
 namespace Tramontane {
@@ -94,27 +92,17 @@ ConversationRun *ConversationService::restartStream(ConversationRestartRequest r
 QPointer<ApiJob> ConversationService::post(const QString &path, const QJsonObject &body,
                                            QObject *context,
                                            ServiceCallback<ConversationResponse> callback) {
-    ApiJob *job = m_client->postJson(path, body, ApiError::Context::Chat);
-    connect(job, &ApiJob::finished, context, [job, callback = std::move(callback)] {
-        if (job->status() != ApiJob::Status::Succeeded) {
-            callback(ServiceResult<ConversationResponse>::failure(job->error()));
-            return;
-        }
-        const QJsonObject object = job->json().object();
-        if (!object.value("conversation_id"_L1).isString()
-            || !object.value("outputs"_L1).isArray()) {
-            ApiError error = ApiError::invalidResponse(
-                QCoreApplication::translate("ConversationService",
-                                            "The answer has no conversation id or outputs."),
-                ApiError::Context::Chat);
-            error.setRequestId(job->requestId());
-            callback(ServiceResult<ConversationResponse>::failure(error));
-            return;
-        }
-        callback(ServiceResult<ConversationResponse>::success(
-            ConversationResponse::fromJson(object), job->requestId()));
-    });
-    return job;
+    return deliver<ConversationResponse>(
+        this, m_client->postJson(path, body, ApiError::Context::Chat), context, std::move(callback),
+        [](const ApiJob *job) {
+            const QJsonObject object = job->json().object();
+            if (!object.value("conversation_id"_L1).isString()
+                || !object.value("outputs"_L1).isArray())
+                return unexpectedShape<ConversationResponse>(
+                    job, u"the answer has no conversation id or outputs"_s);
+            return ServiceResult<ConversationResponse>::success(
+                ConversationResponse::fromJson(object), job->requestId());
+        });
 }
 
 QPointer<ApiJob> ConversationService::start(ConversationStartRequest request, QObject *context,
@@ -138,26 +126,16 @@ QPointer<ApiJob> ConversationService::restart(ConversationRestartRequest request
 
 QPointer<ApiJob> ConversationService::history(const QString &conversationId, QObject *context,
                                               ServiceCallback<ConversationHistory> callback) {
-    ApiJob *job = m_client->get(historyPath(conversationId), {}, ApiError::Context::Chat);
-    connect(job, &ApiJob::finished, context, [job, callback = std::move(callback)] {
-        if (job->status() != ApiJob::Status::Succeeded) {
-            callback(ServiceResult<ConversationHistory>::failure(job->error()));
-            return;
-        }
-        const QJsonObject object = job->json().object();
-        if (!object.value("entries"_L1).isArray()) {
-            ApiError error = ApiError::invalidResponse(
-                QCoreApplication::translate("ConversationService",
-                                            "The conversation history has no entries."),
-                ApiError::Context::Chat);
-            error.setRequestId(job->requestId());
-            callback(ServiceResult<ConversationHistory>::failure(error));
-            return;
-        }
-        callback(ServiceResult<ConversationHistory>::success(ConversationHistory::fromJson(object),
-                                                             job->requestId()));
-    });
-    return job;
+    return deliver<ConversationHistory>(
+        this, m_client->get(historyPath(conversationId), {}, ApiError::Context::Chat), context,
+        std::move(callback), [](const ApiJob *job) {
+            const QJsonObject object = job->json().object();
+            if (!object.value("entries"_L1).isArray())
+                return unexpectedShape<ConversationHistory>(
+                    job, u"the conversation history has no entries"_s);
+            return ServiceResult<ConversationHistory>::success(
+                ConversationHistory::fromJson(object), job->requestId());
+        });
 }
 
 } // namespace Tramontane

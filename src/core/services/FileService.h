@@ -16,7 +16,8 @@ class ApiJob;
 //! Files produced by the API (generated images): `GET /v1/files/{id}/content` with the key,
 //! and images the API hands over as plain http(s) URLs. A URL on the API's own origin goes
 //! through the API client with the key; any other is fetched WITHOUT it (the key never leaves
-//! for another host). Both are size-capped; the bytes are returned as they came.
+//! for another host). Both are jobs (see ApiJob): size-capped (TooLarge), with the idle timeout
+//! (Timeout) and cancellable; the bytes are returned as they came.
 class FileService final : public QObject {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(FileService)
@@ -32,14 +33,11 @@ public:
     //! Fetches an image URL given by the API (an `image_url` chunk, a link in a tool result):
     //! https, or http on loopback only. On the API's origin it is an authenticated download;
     //! elsewhere no credentials, cookies or key are sent, and a refusal never blames the key.
-    void fetchUrl(const QUrl &url, QObject *context, ServiceCallback<QByteArray> callback);
-
-    //! Why \a url may not be fetched, or an empty string.
-    static QString checkFetchableUrl(const QUrl &url);
+    //! Returns the job, to cancel() the fetch (the callback then gets a Canceled error).
+    QPointer<ApiJob> fetchUrl(const QUrl &url, QObject *context,
+                              ServiceCallback<QByteArray> callback);
 
 private:
-    QPointer<ApiJob> deliver(ApiJob *job, QObject *context, ServiceCallback<QByteArray> callback);
-
     ApiClient *m_client;
 };
 

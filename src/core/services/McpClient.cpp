@@ -82,7 +82,7 @@ void McpJob::abort() {
         return;
     if (m_client) {
         m_client->finishJob(this,
-                            makeError(McpErrorKind::Cancelled, tr("The request was cancelled.")));
+                            makeError(McpErrorKind::Canceled, tr("The request was canceled.")));
     }
 }
 
@@ -614,7 +614,7 @@ void McpClient::cancelAll() {
     if (m_current)
         pending.prepend(m_current);
     for (McpJob *job : pending)
-        finishJob(job, makeError(McpErrorKind::Cancelled, tr("The MCP client was closed.")));
+        finishJob(job, makeError(McpErrorKind::Canceled, tr("The MCP client was closed.")));
 }
 
 } // namespace Tramontane

@@ -42,7 +42,7 @@ enum class McpErrorKind {
     JsonRpcError,      //!< the server answered with a JSON-RPC error object
     ProtocolError,     //!< MCP traffic that breaks the protocol (version, missing result, …)
     NetworkError,      //!< another transport failure (connection reset, proxy, …)
-    Cancelled,         //!< the job was aborted, or its client destroyed
+    Canceled,          //!< the job was aborted, or its client destroyed
 };
 
 //! An error of one McpJob. `message` is one English sentence for logs; it never contains a
@@ -111,7 +111,7 @@ public:
     //! Wall time from the start of the job to its end, in milliseconds, initialization included.
     qint64 latencyMs() const { return m_latencyMs; }
 
-    //! Stops the job: it finishes with McpErrorKind::Cancelled unless it already finished.
+    //! Stops the job: it finishes with McpErrorKind::Canceled unless it already finished.
     void abort();
 
 Q_SIGNALS:

@@ -42,7 +42,7 @@ QString McpConnectionReport::kindTitle(McpErrorKind kind, int httpStatus) {
         return QCoreApplication::translate("McpConnectionReport", "MCP protocol error");
     case McpErrorKind::NetworkError:
         return QCoreApplication::translate("McpConnectionReport", "Network error");
-    case McpErrorKind::Cancelled:
+    case McpErrorKind::Canceled:
         return QCoreApplication::translate("McpConnectionReport", "Canceled");
     }
     return {};
@@ -89,7 +89,7 @@ QString McpConnectionReport::kindHint(McpErrorKind kind) {
         return QCoreApplication::translate("McpConnectionReport",
                                            "Try again later, or check the server's logs.");
     case McpErrorKind::None:
-    case McpErrorKind::Cancelled:
+    case McpErrorKind::Canceled:
         return {};
     }
     return {};
@@ -209,7 +209,7 @@ void McpConnectionTest::start(const QString &serverUrl, const QList<ConnectorHea
             report.tools = job->tools();
         } else {
             report.error = job->error();
-            report.outcome = job->error().kind == McpErrorKind::Cancelled
+            report.outcome = job->error().kind == McpErrorKind::Canceled
                                  ? McpConnectionReport::Outcome::Canceled
                                  : McpConnectionReport::Outcome::Failed;
         }
@@ -228,7 +228,7 @@ void McpConnectionTest::cancel() {
     ++m_generation;
     McpClient *client = m_client;
     m_client = nullptr;
-    delete client; // finishes its job as Cancelled; the slot above ignores it
+    delete client; // finishes its job as Canceled; the slot above ignores it
     McpConnectionReport report = m_pending;
     report.outcome = McpConnectionReport::Outcome::Canceled;
     finish(report);

@@ -5,6 +5,8 @@
 
 #include <QStringList>
 
+#include <limits>
+
 using namespace Qt::StringLiterals;
 
 namespace Tramontane {
@@ -21,6 +23,9 @@ QString ErrorDetails::whatHappened(const ApiError &error) {
         return tr("Nothing arrived from the server for too long, so the request was given up.");
     case ApiError::Kind::InvalidResponse:
         return tr("The server sent data that does not have the expected form.");
+    case ApiError::Kind::TooLarge:
+        return tr("The server sent more data than the limit of %n byte(s).", nullptr,
+                  int(qMin<qint64>(error.sizeLimit(), std::numeric_limits<int>::max())));
     case ApiError::Kind::NotAStream:
         return error.contentType().isEmpty()
                    ? tr("The server answered, but not with an event stream.")

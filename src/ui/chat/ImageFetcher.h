@@ -21,13 +21,16 @@ public:
     //! \a bytes is the encoded image; on failure it is empty and \a error says why in words a
     //! user can read.
     using Callback = std::function<void(QByteArray bytes, QString error)>;
+    //! Stops a fetch in flight (its download too): \a done is then never called. Empty when
+    //! there is nothing to stop (the answer came from a cache).
+    using Cancel = std::function<void()>;
 
     virtual ~ImageFetcher() = default;
 
     //! Starts fetching \a source. \a done is called exactly once on the GUI thread — possibly
-    //! before fetch() returns — unless \a context is destroyed first, in which case it is never
-    //! called.
-    virtual void fetch(const ImageSource &source, QObject *context, Callback done) = 0;
+    //! before fetch() returns — unless \a context is destroyed first or the fetch is canceled
+    //! through the returned handle, in which cases it is never called.
+    virtual Cancel fetch(const ImageSource &source, QObject *context, Callback done) = 0;
 
 protected:
     ImageFetcher() = default;

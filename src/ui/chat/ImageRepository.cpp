@@ -11,6 +11,9 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <cmath>
+#include <limits>
+#include <memory>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -38,7 +41,9 @@ ImageRepository::ImageRepository(QObject *parent)
     setLimits(m_limits);
 }
 
-ImageRepository::~ImageRepository() = default;
+ImageRepository::~ImageRepository() {
+    cancelFetches();
+}
 
 void ImageRepository::setFetcher(std::shared_ptr<ImageFetcher> fetcher) {
     m_fetcher = std::move(fetcher);
@@ -94,6 +99,7 @@ void ImageRepository::request(const ImageSource &source) {
     Entry &e = m_entries[key];
     if (!e.source.isValid())
         e.source = source;
+    e.lastRequested = m_nextRequest++;
     if (e.loading || e.failed || m_decoded.contains(key))
         return;
     e.loading = true;
@@ -111,6 +117,7 @@ void ImageRepository::retry(const ImageSource &source) {
     if (!source.isValid())
         return;
     const QString key = source.key();
+    cancelFetch(key); // a download still on its way is stale now
     Entry &e = m_entries[key];
     e.source = source;
     e.failed = false;
@@ -180,15 +187,19 @@ void ImageRepository::fetchOriginal(const ImageSource &source, QObject *context,
     }
     ++m_fetchCount;
     QPointer<ImageRepository> self(this);
-    m_fetcher->fetch(source, context,
-                     [self, key, done = std::move(done)](QByteArray bytes, QString error) {
-                         if (self && !bytes.isEmpty())
-                             self->rememberBytes(key, bytes);
-                         done(bytes, error);
-                     });
+    const ImageFetcher::Cancel cancel = m_fetcher->fetch(
+        source, context, [self, key, done = std::move(done)](QByteArray bytes, QString error) {
+            if (self && !bytes.isEmpty())
+                self->rememberBytes(key, bytes);
+            done(bytes, error);
+        });
+    // Nobody waits for the original any more (the viewer closed): stop its download.
+    if (cancel && context)
+        connect(context, &QObject::destroyed, this, [cancel] { cancel(); });
 }
 
 void ImageRepository::clearDecoded() {
+    cancelFetches(); // their answers would be dropped below anyway
     m_decoded.clear();
     m_queue.clear();
     for (Entry &e : m_entries) {
@@ -197,6 +208,34 @@ void ImageRepository::clearDecoded() {
             e.generation = m_nextGeneration++;
         }
     }
+}
+
+void ImageRepository::cancelFetches() {
+    QStringList stopped;
+    for (auto it = m_entries.cbegin(); it != m_entries.cend(); ++it) {
+        if (it->cancelFetch)
+            stopped.append(it.key());
+    }
+    for (const QString &key : std::as_const(stopped))
+        cancelFetch(key);
+}
+
+int ImageRepository::fetchesInFlight() const {
+    int n = 0;
+    for (const Entry &e : m_entries)
+        n += e.cancelFetch ? 1 : 0;
+    return n;
+}
+
+bool ImageRepository::cancelFetch(const QString &key) {
+    const auto it = m_entries.find(key);
+    if (it == m_entries.end() || !it->cancelFetch)
+        return false;
+    const ImageFetcher::Cancel cancel = std::exchange(it->cancelFetch, {});
+    it->loading = false;
+    it->generation = m_nextGeneration++; // an answer still on its way is ignored
+    cancel();
+    return true;
 }
 
 void ImageRepository::clear() {
@@ -223,10 +262,31 @@ void ImageRepository::startFetch(const QString &key) {
         });
         return;
     }
+    // Too many downloads at once: the one least recently asked for is for a row scrolled away
+    // (or a chat left) long ago. Stop it; a paint asks again if the row comes back.
+    if (fetchesInFlight() >= qMax(1, m_limits.maxConcurrentFetches)) {
+        QString oldest;
+        quint64 oldestRequest = std::numeric_limits<quint64>::max();
+        for (auto it = m_entries.cbegin(); it != m_entries.cend(); ++it) {
+            if (it->cancelFetch && it.key() != key && it->lastRequested < oldestRequest) {
+                oldest = it.key();
+                oldestRequest = it->lastRequested;
+            }
+        }
+        if (cancelFetch(oldest))
+            qCDebug(lcUi).noquote() << "image download stopped, its row left the view";
+    }
     ++m_fetchCount;
-    m_fetcher->fetch(e.source, this, [this, key, generation](QByteArray bytes, QString error) {
-        onBytes(key, generation, bytes, error);
-    });
+    const auto answered = std::make_shared<bool>(false);
+    ImageFetcher::Cancel cancel = m_fetcher->fetch(
+        e.source, this, [this, key, generation, answered](QByteArray bytes, QString error) {
+            *answered = true;
+            onBytes(key, generation, bytes, error);
+        });
+    // The answer may have come before fetch() returned (a cache hit): nothing to stop then.
+    const auto it = m_entries.find(key);
+    if (!*answered && it != m_entries.end() && it->loading && it->generation == generation)
+        it->cancelFetch = std::move(cancel);
 }
 
 void ImageRepository::onBytes(const QString &key, quint64 generation, const QByteArray &bytes,
@@ -234,6 +294,7 @@ void ImageRepository::onBytes(const QString &key, quint64 generation, const QByt
     const auto it = m_entries.find(key);
     if (it == m_entries.end() || it->generation != generation || !it->loading)
         return;
+    it->cancelFetch = {};
     if (bytes.isEmpty()) {
         fail(key, error.isEmpty() ? tr("The image could not be downloaded.") : error);
         return;

@@ -51,6 +51,9 @@ public:
         int maxDisplayHeight = 768; //!< logical pixels
         int maxConcurrentDecodes = 2;
         int maxQueuedDecodes = 64; //!< older queued decodes are dropped (requested again later)
+        //! Downloads at once: starting another cancels the one least recently requested (its
+        //! row left the view long ago; a paint asks again if it comes back).
+        int maxConcurrentFetches = 8;
     };
 
     explicit ImageRepository(QObject *parent = nullptr);
@@ -82,6 +85,12 @@ public:
     //! The original bytes of \a source, from the cache or fetched again, for saving and for the
     //! viewer. \a done runs on the GUI thread unless \a context dies first.
     void fetchOriginal(const ImageSource &source, QObject *context, ImageFetcher::Callback done);
+
+    //! Stops every download in flight (the chat was switched or closed): those images go back
+    //! to Status::None, and a row still shown asks again on its next paint.
+    void cancelFetches();
+    //! Downloads in flight.
+    int fetchesInFlight() const;
 
     //! Drops every decoded image (natural sizes are kept).
     void clearDecoded();
@@ -115,7 +124,9 @@ private:
         QString error;
         QSize naturalSize;
         QByteArray format;
-        quint64 generation = 0; // results of older generations are ignored
+        quint64 generation = 0;           // results of older generations are ignored
+        quint64 lastRequested = 0;        // request() serial: the oldest in-flight fetch goes first
+        ImageFetcher::Cancel cancelFetch; // set while a download is in flight
     };
     struct DecodeJob {
         QString key;
@@ -132,6 +143,8 @@ private:
     };
 
     void startFetch(const QString &key);
+    //! Stops \a key's download, if one is in flight; the entry goes back to not loading.
+    bool cancelFetch(const QString &key);
     void onBytes(const QString &key, quint64 generation, const QByteArray &bytes,
                  const QString &error);
     void enqueueDecode(const QString &key, const QByteArray &bytes, bool isDataUrl);
@@ -151,6 +164,7 @@ private:
     int m_fetchCount = 0;
     int m_decodeCount = 0;
     quint64 m_nextGeneration = 1;
+    quint64 m_nextRequest = 1;
 };
 
 } // namespace Tramontane

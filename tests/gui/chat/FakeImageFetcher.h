@@ -37,15 +37,27 @@ public:
     QSet<QString> failing;
     bool deferred = false;
     QList<ImageSource> requests;
+    QList<ImageSource> canceled; //!< fetches stopped through their handle
 
-    void fetch(const ImageSource &source, QObject *context, Callback done) override {
+    Cancel fetch(const ImageSource &source, QObject *context, Callback done) override {
         requests.append(source);
-        Pending pending{source, context, std::move(done)};
+        const int id = m_nextId++;
+        Pending pending{source, context, std::move(done), id};
         if (deferred) {
             m_pending.append(std::move(pending));
-            return;
+        } else {
+            m_live.insert(id);
+            QTimer::singleShot(0, context, [this, pending] {
+                if (m_live.remove(pending.id))
+                    respond(pending);
+            });
         }
-        QTimer::singleShot(0, context, [this, pending] { respond(pending); });
+        return [this, id, source] {
+            const bool wasLive = m_live.remove(id);
+            const auto removed = m_pending.removeIf([id](const Pending &p) { return p.id == id; });
+            if (wasLive || removed > 0)
+                canceled.append(source);
+        };
     }
 
     //! Answers every deferred request now (synchronously).
@@ -69,6 +81,7 @@ private:
         ImageSource source;
         QPointer<QObject> context;
         Callback done;
+        int id = 0;
     };
     void respond(const Pending &p) {
         if (failing.contains(p.source.ref) || !images.contains(p.source.ref))
@@ -77,6 +90,8 @@ private:
             p.done(images.value(p.source.ref), {});
     }
     QList<Pending> m_pending;
+    QSet<int> m_live;
+    int m_nextId = 1;
 };
 
 } // namespace Tramontane::Test

@@ -46,6 +46,8 @@ private Q_SLOTS:
     void evictedImage_isDecodedAgainFromCachedBytes();
     void fetchOriginal_servesCachedBytesWithoutFetching();
     void noFetcher_failsInsteadOfWaiting();
+    void rowsLeftLongAgo_stopTheirDownloads();
+    void cancelFetches_stopsEveryDownload();
     void displaySize_fitsTheBoxKeepingTheAspect_data();
     void displaySize_fitsTheBoxKeepingTheAspect();
 };
@@ -273,6 +275,55 @@ void TestImageRepository::displaySize_fitsTheBoxKeepingTheAspect() {
     QFETCH(QSize, box);
     QFETCH(QSize, expected);
     QCOMPARE(ImageRepository::displaySize(natural, box.width(), box.height()), expected);
+}
+
+// More downloads than the limit: the one asked for least recently (its row left the view) is
+// stopped, not left running; a row still painted keeps its download.
+void TestImageRepository::rowsLeftLongAgo_stopTheirDownloads() {
+    auto fetcher = std::make_shared<FakeImageFetcher>();
+    fetcher->deferred = true;
+    ImageRepository repo;
+    ImageRepository::Limits limits;
+    limits.maxConcurrentFetches = 2;
+    repo.setLimits(limits);
+    repo.setFetcher(fetcher);
+    const ImageSource a = fileSource(u"f-a"_s);
+    const ImageSource b = fileSource(u"f-b"_s);
+    const ImageSource c = fileSource(u"f-c"_s);
+    repo.request(a);
+    repo.request(b);
+    repo.request(a); // a is still painted; b is not
+    QCOMPARE(repo.fetchesInFlight(), 2);
+    repo.request(c);
+    QCOMPARE(fetcher->canceled.size(), 1);
+    QCOMPARE(fetcher->canceled.constFirst().ref, u"f-b"_s);
+    QCOMPARE(fetcher->pendingCount(), 2);
+    QCOMPARE(repo.fetchesInFlight(), 2);
+    QCOMPARE(repo.status(b.key()), ImageRepository::Status::None);
+    QCOMPARE(repo.status(a.key()), ImageRepository::Status::Loading);
+    QCOMPARE(repo.status(c.key()), ImageRepository::Status::Loading);
+}
+
+// A chat switched or closed: every download stops, and nothing arrives afterwards.
+void TestImageRepository::cancelFetches_stopsEveryDownload() {
+    auto fetcher = std::make_shared<FakeImageFetcher>();
+    fetcher->deferred = true;
+    fetcher->images.insert(u"f-a"_s, encodedImage({40, 40}, Qt::red));
+    ImageRepository repo;
+    repo.setFetcher(fetcher);
+    repo.request(fileSource(u"f-a"_s));
+    repo.request(fileSource(u"f-b"_s));
+    QCOMPARE(fetcher->pendingCount(), 2);
+    repo.cancelFetches();
+    QCOMPARE(fetcher->canceled.size(), 2);
+    QCOMPARE(fetcher->pendingCount(), 0);
+    QCOMPARE(repo.fetchesInFlight(), 0);
+    QCOMPARE(repo.status(fileSource(u"f-a"_s).key()), ImageRepository::Status::None);
+    // Asked again (the row came back), it downloads again.
+    repo.request(fileSource(u"f-a"_s));
+    QCOMPARE(fetcher->requestsFor(u"f-a"_s), 2);
+    fetcher->deliverAll();
+    QTRY_COMPARE(repo.status(fileSource(u"f-a"_s).key()), ImageRepository::Status::Ready);
 }
 
 QTEST_MAIN(TestImageRepository)

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "AgentsTestHelpers.h"
+#include "models/ErrorPresenter.h"
 #include "support/EmulatorProcess.h"
 
 #include "core/net/ApiClient.h"
@@ -375,7 +376,8 @@ void TestAgentService::create_duplicateName_is409() {
     QVERIFY(!call.result.ok());
     QCOMPARE(call.result.error.httpStatus(), 409);
     QCOMPARE(call.result.error.context(), ApiError::Context::Agent);
-    QCOMPARE(call.result.error.title(), u"An agent with this name already exists."_s);
+    QCOMPARE(ErrorPresenter::title(call.result.error),
+             u"An agent with this name already exists."_s);
     QVERIFY(!call.result.requestId.isEmpty());
     QCOMPARE(created.size(), 0);
 }
@@ -386,7 +388,7 @@ void TestAgentService::get_unknownAgent_is404() {
     QVERIFY(call.wait());
     QVERIFY(!call.result.ok());
     QCOMPARE(call.result.error.httpStatus(), 404);
-    QCOMPARE(call.result.error.title(), u"The agent was not found."_s);
+    QCOMPARE(ErrorPresenter::title(call.result.error), u"The agent was not found."_s);
 }
 
 void TestAgentService::create_unknownConnector_is404() {

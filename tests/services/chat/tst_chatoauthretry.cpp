@@ -11,6 +11,7 @@
 #include "models/ChatSession.h"
 #include "models/ConversationModel.h"
 
+#include "models/ErrorPresenter.h"
 #include "services/auth/OAuthTestSupport.h"
 #include "support/EmulatorProcess.h"
 
@@ -170,7 +171,8 @@ void TestChatOAuthRetry::connector401_refusedRefresh_keepsTheMessage_andSaysSign
     QCOMPARE(answer.status, ChatEntry::Status::Failed);
     QCOMPARE(answer.error.httpStatus(), 401);
     QVERIFY(answer.error.isConnectorCredentialsRejected());
-    QVERIFY2(answer.error.hint().contains("sign in"_L1), qPrintable(answer.error.hint()));
+    QVERIFY2(ErrorPresenter::hint(answer.error).contains("sign in"_L1),
+             qPrintable(ErrorPresenter::hint(answer.error)));
 }
 
 void TestChatOAuthRetry::connector401_withoutSignIn_isNotSentAgain() {

@@ -10,6 +10,7 @@
 #include "core/storage/ConversationStore.h"
 #include "models/ChatSession.h"
 #include "models/ConversationModel.h"
+#include "models/ErrorPresenter.h"
 #include "models/StoreChatPersistence.h"
 
 #include "IntegrationSupport.h"
@@ -131,7 +132,7 @@ void TestChatSession::imageGeneration_givesToolRunAndFetchableImage() {
     QObject context;
     files.download(image.ref, &context, [&got](const auto &r) { got = r; });
     QTRY_VERIFY_WITH_TIMEOUT(got.has_value(), 10000);
-    QVERIFY2(got->ok(), qPrintable(got->error.title()));
+    QVERIFY2(got->ok(), qPrintable(ErrorPresenter::title(got->error)));
     const QImage decoded = QImage::fromData(*got->value);
     QCOMPARE(decoded.size(), QSize(512, 512));
 }
@@ -213,7 +214,7 @@ void TestChatSession::endlessLine_failsClearly_keepsPartialAnswer() {
     QVERIFY(answer.error.detail().contains(u"longer than 524288 bytes"_s));
     const ChatItem &notice = m_model->item(m_model->rowCount() - 1);
     QCOMPARE(notice.kind, ChatItem::Kind::Notice);
-    QCOMPARE(notice.text, answer.error.title());
+    QCOMPARE(notice.text, ErrorPresenter::title(answer.error));
     QVERIFY(notice.retryable);
 }
 
@@ -236,7 +237,7 @@ void TestChatSession::keepAliveOnly_timesOut_keepsPartialAnswer() {
     QCOMPARE(answer.error.kind(), ApiError::Kind::Timeout);
     const ChatItem &notice = m_model->item(m_model->rowCount() - 1);
     QCOMPARE(notice.kind, ChatItem::Kind::Notice);
-    QCOMPARE(notice.text, answer.error.title());
+    QCOMPARE(notice.text, ErrorPresenter::title(answer.error));
 }
 
 void TestChatSession::serverError_isRetriedThenSucceeds() {
@@ -332,7 +333,8 @@ void TestChatSession::secondTurn_sendsHistoryTheApiAccepts() {
     QVERIFY(m_session->send(u"echo the conversation so far, rate 0"_s));
     QVERIFY(waitIdle());
     const ChatEntry &answer = m_model->entries().last();
-    QVERIFY2(answer.status == ChatEntry::Status::Complete, qPrintable(answer.error.title()));
+    QVERIFY2(answer.status == ChatEntry::Status::Complete,
+             qPrintable(ErrorPresenter::title(answer.error)));
     QVERIFY(answer.message.content.plainText().contains(u"lighthouse"_s));
 }
 
@@ -397,7 +399,7 @@ void TestChatSession::toolAuthorizer_addsCredentialsBeforeTheRequestLeaves() {
     const ChatEntry &answer = m_model->entries().last();
     QCOMPARE(answer.status, ChatEntry::Status::Failed);
     QCOMPARE(answer.error.httpStatus(), 401);
-    QVERIFY(!answer.error.title().isEmpty());
+    QVERIFY(!ErrorPresenter::title(answer.error).isEmpty());
 }
 
 void TestChatSession::agentWithRealMcpConnector_runsItsTool() {
@@ -419,7 +421,7 @@ void TestChatSession::agentWithRealMcpConnector_runsItsTool() {
     std::optional<ServiceResult<Connector>> connector;
     connectors.create(connectorRequest, &context, [&](const auto &r) { connector = r; });
     QTRY_VERIFY_WITH_TIMEOUT(connector.has_value(), 15000);
-    QVERIFY2(connector->ok(), qPrintable(connector->error.title()));
+    QVERIFY2(connector->ok(), qPrintable(ErrorPresenter::title(connector->error)));
 
     AgentService agents(m_client.get());
     AgentCreateRequest agentRequest;
@@ -429,7 +431,7 @@ void TestChatSession::agentWithRealMcpConnector_runsItsTool() {
     std::optional<ServiceResult<Agent>> agent;
     agents.create(agentRequest, &context, [&](const auto &r) { agent = r; });
     QTRY_VERIFY_WITH_TIMEOUT(agent.has_value(), 15000);
-    QVERIFY2(agent->ok(), qPrintable(agent->error.title()));
+    QVERIFY2(agent->ok(), qPrintable(ErrorPresenter::title(agent->error)));
 
     m_session->setTarget(ChatSession::TargetKind::Agent, agent->value->id);
     m_session->setTools({});
@@ -442,7 +444,7 @@ void TestChatSession::agentWithRealMcpConnector_runsItsTool() {
               || (item.kind == ChatItem::Kind::ToolRun && item.hasToolResult
                   && item.toolResult.contains(u"agent says hi"_s));
     }
-    QVERIFY2(ran, qPrintable(m_model->entries().last().error.title()));
+    QVERIFY2(ran, qPrintable(ErrorPresenter::title(m_model->entries().last().error)));
     QCOMPARE(m_driver->recordedRequests(u"/v1/agents/completions"_s).size(), 1);
 
     std::optional<ServiceResult<Done>> removedAgent;

@@ -7,6 +7,7 @@
 #include "core/services/ConnectorService.h"
 
 #include "IntegrationSupport.h"
+#include "models/ErrorPresenter.h"
 #include "support/EmulatorProcess.h"
 
 #include <QJsonArray>
@@ -183,7 +184,7 @@ void TestConnectorService::get_unknown_is404WithConnectorContext() {
     QVERIFY(!result->ok());
     QCOMPARE(result->error.httpStatus(), 404);
     QCOMPARE(result->error.context(), ApiError::Context::Connector);
-    QVERIFY(!result->error.title().isEmpty());
+    QVERIFY(!ErrorPresenter::title(result->error).isEmpty());
     // The name went out as one path segment.
     const QJsonArray sent = m_admin->recordedRequests(u"/v1/connectors/"_s);
     QCOMPARE(sent.last().toObject().value("path"_L1).toString(),
@@ -412,7 +413,7 @@ void TestConnectorService::wrongKey_is401() {
     QTRY_VERIFY(result.has_value());
     QVERIFY(!result->ok());
     QCOMPARE(result->error.httpStatus(), 401);
-    QVERIFY(!result->error.hint().isEmpty());
+    QVERIFY(!ErrorPresenter::hint(result->error).isEmpty());
 }
 
 void TestConnectorService::contextDestroyed_callbackSkipped() {

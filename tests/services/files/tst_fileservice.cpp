@@ -4,10 +4,12 @@
 #include "IntegrationSupport.h"
 #include "core/net/ApiClient.h"
 #include "core/services/FileService.h"
+#include "models/ErrorPresenter.h"
 #include "support/EmulatorProcess.h"
 #include "support/FakeHttpServer.h"
 
 #include <QNetworkAccessManager>
+#include <QPointer>
 #include <QTest>
 
 #include <optional>
@@ -53,6 +55,9 @@ private Q_SLOTS:
     void refusalElsewhereNeverBlamesTheKey();
     void idleImageServerIsATimeoutNotASize();
     void unsignedEmulatorUrlNeedsAndGetsTheKey();
+    void fetchIsAJobThatCanBeCanceled();
+    void overLimitImageIsTooLargeNotUnreadable();
+    void plainHttpElsewhereIsRefusedBeforeSending();
 
 private:
     QNetworkAccessManager *m_nam = nullptr;
@@ -146,7 +151,7 @@ void TestFileService::sameOriginUrlIsFetchedWithTheKey() {
     const auto result =
         fetch(*m_files, QUrl(m_api->baseUrl().toString() + u"/v1/files/f-1/content"_s));
     QVERIFY(result);
-    QVERIFY2(result->ok(), qPrintable(result->error.title()));
+    QVERIFY2(result->ok(), qPrintable(ErrorPresenter::title(result->error)));
     QCOMPARE(*result->value, "PNGBYTES"_ba);
     QCOMPARE(m_api->requestCount(), 1);
     QCOMPARE(m_api->lastRequest().target, "/v1/files/f-1/content"_ba);
@@ -159,7 +164,7 @@ void TestFileService::baseUrlWithAPathPrefix() {
     const auto result =
         fetch(*m_files, QUrl(m_api->baseUrl().toString() + u"/mistral/v1/files/f2/content?x=1"_s));
     QVERIFY(result);
-    QVERIFY2(result->ok(), qPrintable(result->error.title()));
+    QVERIFY2(result->ok(), qPrintable(ErrorPresenter::title(result->error)));
     QCOMPARE(m_api->lastRequest().target, "/mistral/v1/files/f2/content?x=1"_ba);
     QCOMPARE(m_api->lastRequest().header("Authorization"), "Bearer " + kKey.toUtf8());
 }
@@ -190,7 +195,7 @@ void TestFileService::refusalElsewhereNeverBlamesTheKey() {
     QVERIFY(!result->ok());
     QCOMPARE(result->error.context(), ApiError::Context::RemoteFile);
     QCOMPARE(result->error.httpStatus(), status);
-    const QString title = result->error.title();
+    const QString title = ErrorPresenter::title(result->error);
     QVERIFY2(!title.contains(u"API key"_s) && !title.contains(u"permission"_s), qPrintable(title));
     QVERIFY2(title.contains(u"image"_s), qPrintable(title));
 }
@@ -202,7 +207,8 @@ void TestFileService::idleImageServerIsATimeoutNotASize() {
     QVERIFY(result);
     QVERIFY(!result->ok());
     QCOMPARE(result->error.kind(), ApiError::Kind::Timeout);
-    QVERIFY2(!result->error.title().contains(u"larger"_s), qPrintable(result->error.title()));
+    QVERIFY2(!ErrorPresenter::title(result->error).contains(u"larger"_s),
+             qPrintable(ErrorPresenter::title(result->error)));
 }
 
 // The emulator can give an image as a plain /v1/files/{id}/content URL on its own host, as the
@@ -236,8 +242,44 @@ void TestFileService::unsignedEmulatorUrlNeedsAndGetsTheKey() {
     QVERIFY(m_client->setBaseUrl(emulator.baseUrl()));
     const auto result = fetch(*m_files, QUrl(url));
     QVERIFY(result);
-    QVERIFY2(result->ok(), qPrintable(result->error.title()));
+    QVERIFY2(result->ok(), qPrintable(ErrorPresenter::title(result->error)));
     QVERIFY(result->value->startsWith("\x89PNG"));
+}
+
+// A row that leaves the view stops its download: the fetch is a job, and cancel() ends it at
+// once, as Canceled, whatever the server does.
+void TestFileService::fetchIsAJobThatCanBeCanceled() {
+    m_other->enqueue(ScriptedResponse::neverAnswer());
+    std::optional<ServiceResult<QByteArray>> out;
+    QObject context;
+    const QPointer<ApiJob> job =
+        m_files->fetchUrl(QUrl(m_other->baseUrl().toString() + u"/big.png"_s), &context,
+                          [&out](const ServiceResult<QByteArray> &r) { out = r; });
+    QVERIFY(job);
+    QTRY_COMPARE(m_other->requestCount(), 1);
+    job->cancel();
+    QVERIFY(out);
+    QVERIFY(!out->ok());
+    QCOMPARE(out->error.kind(), ApiError::Kind::Canceled);
+    QTRY_VERIFY(!job); // and the job is gone
+}
+
+void TestFileService::overLimitImageIsTooLargeNotUnreadable() {
+    m_other->enqueue(
+        ScriptedResponse::text(200, QByteArray(FileService::kMaxImageBytes + 1, 'x'), "image/png"));
+    const auto result = fetch(*m_files, QUrl(m_other->baseUrl().toString() + u"/huge.png"_s));
+    QVERIFY(result);
+    QVERIFY(!result->ok());
+    QCOMPARE(result->error.kind(), ApiError::Kind::TooLarge);
+    QCOMPARE(result->error.sizeLimit(), FileService::kMaxImageBytes);
+    QCOMPARE(ErrorPresenter::title(result->error), u"The image is larger than 32 MB."_s);
+}
+
+void TestFileService::plainHttpElsewhereIsRefusedBeforeSending() {
+    const auto result = fetch(*m_files, QUrl(u"http://images.example.com/a.png"_s));
+    QVERIFY(result);
+    QCOMPARE(result->error.kind(), ApiError::Kind::InvalidRequest);
+    QCOMPARE(m_other->requestCount(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestFileService)

@@ -3,6 +3,7 @@
 #include "core/net/ApiClient.h"
 #include "core/net/ApiJob.h"
 #include "core/net/Redactor.h"
+#include "models/ErrorPresenter.h"
 #include "support/FakeHttpServer.h"
 
 #include <QJsonArray>
@@ -20,6 +21,7 @@ using namespace std::chrono_literals;
 using Tramontane::ApiClient;
 using Tramontane::ApiError;
 using Tramontane::ApiJob;
+using Tramontane::ErrorPresenter;
 using Tramontane::RetryPolicy;
 using Tramontane::Test::FakeHttpServer;
 using Tramontane::Test::ScriptedResponse;
@@ -117,6 +119,9 @@ private Q_SLOTS:
     void download_overLimit_fails();
     void redirect_toOtherOrigin_dropsKey();
     void redirect_sameOrigin_keepsKey();
+    void redirect_toOtherPortOfTheApiHost_dropsKey();
+    void apiOrigin_isTheOnlyOneWithTheKey_data();
+    void apiOrigin_isTheOnlyOneWithTheKey();
 
     // Retries
     void rateLimited_waitsRetryAfter_thenSucceeds();
@@ -227,7 +232,7 @@ void TestApiClient::noKey_sendsNoAuthorization() {
     auto outcome = watch(client.get(u"/v1/models"_s));
     QTRY_COMPARE(outcome->finishedCount, 1);
     QVERIFY(m_server->lastRequest().header("Authorization").isNull());
-    QCOMPARE(outcome->error.title(), u"The API key was rejected."_s);
+    QCOMPARE(ErrorPresenter::title(outcome->error), u"The API key was rejected."_s);
 }
 
 void TestApiClient::baseUrlPath_isKept() {
@@ -362,7 +367,8 @@ void TestApiClient::malformedJson_failsInvalidResponse() {
     QTRY_COMPARE(outcome->finishedCount, 1);
     QCOMPARE(outcome->status, Status::Failed);
     QCOMPARE(outcome->error.kind(), ApiError::Kind::InvalidResponse);
-    QCOMPARE(outcome->error.title(), u"The server sent a response that could not be read."_s);
+    QCOMPARE(ErrorPresenter::title(outcome->error),
+             u"The server sent a response that could not be read."_s);
     QVERIFY(!outcome->error.detail().isEmpty());
     QCOMPARE(m_server->requestCount(), 1); // not retried
 }
@@ -411,7 +417,7 @@ void TestApiClient::errorShapes_becomeApiErrors() {
     QCOMPARE(outcome->error.kind(), ApiError::Kind::Http);
     QCOMPARE(outcome->error.httpStatus(), status);
     QCOMPARE(outcome->httpStatus, status);
-    QCOMPARE(outcome->error.title(), title);
+    QCOMPARE(ErrorPresenter::title(outcome->error), title);
     QCOMPARE(outcome->error.serverMessage(), message);
     QCOMPARE(outcome->error.requestId(), u"kong-7"_s);
     QCOMPARE(outcome->requestId, u"kong-7"_s);
@@ -437,14 +443,15 @@ void TestApiClient::download_overLimit_fails() {
     auto announced =
         watch(m_client->download(u"/v1/files/f1/content"_s, "image/png", Ctx::File, 1000));
     QTRY_COMPARE(announced->finishedCount, 1);
-    QCOMPARE(announced->error.kind(), ApiError::Kind::InvalidResponse);
+    QCOMPARE(announced->error.kind(), ApiError::Kind::TooLarge);
     // ... or only noticed while reading a chunked body.
     m_server->enqueue(ScriptedResponse::sse({QByteArray(800, 'x'), QByteArray(800, 'y')}, 20));
     auto streamed =
         watch(m_client->download(u"/v1/files/f2/content"_s, "image/png", Ctx::File, 1000));
     QTRY_COMPARE(streamed->finishedCount, 1);
-    QCOMPARE(streamed->error.kind(), ApiError::Kind::InvalidResponse);
+    QCOMPARE(streamed->error.kind(), ApiError::Kind::TooLarge);
     QVERIFY(streamed->error.detail().contains("limit"_L1));
+    QCOMPARE(streamed->error.sizeLimit(), 1000);
 }
 
 void TestApiClient::redirect_toOtherOrigin_dropsKey() {
@@ -471,6 +478,61 @@ void TestApiClient::redirect_sameOrigin_keepsKey() {
     QCOMPARE(outcome->body, "ok"_ba);
     QCOMPARE(m_server->lastRequest().path(), "/v1/files/f1/other"_ba);
     QCOMPARE(m_server->lastRequest().header("Authorization"), "Bearer " + kKey.toUtf8());
+}
+
+void TestApiClient::redirect_toOtherPortOfTheApiHost_dropsKey() {
+    // The same address on another port is another origin: another server, no key.
+    FakeHttpServer otherPort;
+    QVERIFY(otherPort.listen());
+    QCOMPARE(otherPort.baseUrl().host(), m_server->baseUrl().host());
+    otherPort.enqueue(ScriptedResponse::text(200, "bytes", "application/octet-stream"));
+    QUrl target = otherPort.baseUrl();
+    target.setPath(u"/v1/files/f1/content"_s);
+    m_server->enqueue(ScriptedResponse::text(307, {}).header("Location", target.toEncoded()));
+    auto outcome = watch(m_client->download(u"/v1/files/f1/content"_s));
+    QTRY_COMPARE(outcome->finishedCount, 1);
+    QCOMPARE(outcome->status, Status::Succeeded);
+    QCOMPARE(otherPort.requestCount(), 1);
+    QVERIFY(otherPort.lastRequest().header("Authorization").isNull());
+}
+
+void TestApiClient::apiOrigin_isTheOnlyOneWithTheKey_data() {
+    QTest::addColumn<QString>("base");
+    QTest::addColumn<QString>("url");
+    QTest::addColumn<bool>("key");
+    QTest::newRow("same origin") << u"https://api.mistral.ai"_s
+                                 << u"https://api.mistral.ai/v1/files/f1"_s << true;
+    QTest::newRow("explicit default port, case")
+        << u"https://api.mistral.ai"_s << u"HTTPS://API.Mistral.ai:443/v1/x"_s << true;
+    QTest::newRow("under a base path, elsewhere on the origin")
+        << u"https://gw.example.com/mistral"_s << u"https://gw.example.com/other"_s << true;
+    QTest::newRow("same host, other port")
+        << u"https://api.mistral.ai"_s << u"https://api.mistral.ai:8443/v1/files/f1"_s << false;
+    QTest::newRow("http downgrade")
+        << u"https://api.mistral.ai"_s << u"http://api.mistral.ai/v1/files/f1"_s << false;
+    QTest::newRow("http downgrade, port 443")
+        << u"https://api.mistral.ai"_s << u"http://api.mistral.ai:443/v1/files/f1"_s << false;
+    QTest::newRow("loopback, other port")
+        << u"http://127.0.0.1:8080"_s << u"http://127.0.0.1:8081/v1/files/f1"_s << false;
+    QTest::newRow("loopback, other scheme")
+        << u"http://127.0.0.1:8080"_s << u"https://127.0.0.1:8080/v1/files/f1"_s << false;
+    QTest::newRow("loopback by another name")
+        << u"http://127.0.0.1:8080"_s << u"http://localhost:8080/v1/files/f1"_s << false;
+    QTest::newRow("look-alike host")
+        << u"https://api.mistral.ai"_s << u"https://api.mistral.ai.example.com/v1"_s << false;
+    QTest::newRow("other host") << u"https://api.mistral.ai"_s << u"https://cdn.example.com/x"_s
+                                << false;
+    QTest::newRow("not a URL") << u"https://api.mistral.ai"_s << QString() << false;
+}
+
+void TestApiClient::apiOrigin_isTheOnlyOneWithTheKey() {
+    QFETCH(QString, base);
+    QFETCH(QString, url);
+    QFETCH(bool, key);
+    ApiClient client(m_nam.get());
+    QVERIFY(client.setBaseUrl(QUrl(base)));
+    QCOMPARE(client.isApiOrigin(QUrl(url)), key);
+    QCOMPARE(ApiClient::isSameOrigin(QUrl(url), QUrl(base)), key); // symmetric
 }
 
 // --- Retries ----------------------------------------------------------------------------
@@ -572,7 +634,7 @@ void TestApiClient::connectionRefused_isNetworkError() {
     QCOMPARE(outcome->status, Status::Failed);
     QCOMPARE(outcome->error.kind(), ApiError::Kind::Network);
     QCOMPARE(outcome->error.networkError(), QNetworkReply::ConnectionRefusedError);
-    QCOMPARE(outcome->error.title(), u"The server refused the connection."_s);
+    QCOMPARE(ErrorPresenter::title(outcome->error), u"The server refused the connection."_s);
     QCOMPARE(outcome->attempts, 2); // retried once: nothing had been received
 }
 
@@ -585,7 +647,7 @@ void TestApiClient::retryWait_pastDeadline_failsAtOnce() {
     QCOMPARE(outcome->error.httpStatus(), 429);
     QVERIFY(outcome->elapsedMs < 1500);
     QCOMPARE(outcome->error.retryAfter(), std::optional(30000ms));
-    QCOMPARE(outcome->error.hint(), u"You can try again in 30 second(s)."_s);
+    QCOMPARE(ErrorPresenter::hint(outcome->error), u"You can try again in 30 second(s)."_s);
 }
 
 // --- Timeouts ---------------------------------------------------------------------------
@@ -598,7 +660,7 @@ void TestApiClient::idleTimeout_onSilentServer() {
     QTRY_COMPARE_WITH_TIMEOUT(outcome->finishedCount, 1, 5000);
     QCOMPARE(outcome->status, Status::Failed);
     QCOMPARE(outcome->error.kind(), ApiError::Kind::Timeout);
-    QCOMPARE(outcome->error.title(), u"The server did not respond in time."_s);
+    QCOMPARE(ErrorPresenter::title(outcome->error), u"The server did not respond in time."_s);
     QVERIFY2(outcome->elapsedMs >= 280 && outcome->elapsedMs < 3000,
              qPrintable(QString::number(outcome->elapsedMs)));
 }

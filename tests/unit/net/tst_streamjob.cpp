@@ -2,6 +2,7 @@
 // StreamJob against a scripted loopback server sending server-sent events.
 #include "core/net/ApiClient.h"
 #include "core/net/StreamJob.h"
+#include "models/ErrorPresenter.h"
 #include "support/FakeHttpServer.h"
 
 #include <QNetworkAccessManager>
@@ -17,6 +18,7 @@ using Tramontane::ApiClient;
 using Tramontane::ApiError;
 using Tramontane::ApiJob;
 using Tramontane::DecodedChunk;
+using Tramontane::ErrorPresenter;
 using Tramontane::RetryPolicy;
 using Tramontane::SseEvent;
 using Tramontane::StreamJob;
@@ -182,7 +184,8 @@ void TestStreamJob::closedWithoutDone_isInterrupted_chunksKept() {
     QTRY_COMPARE(o->finishedCount, 1);
     QCOMPARE(o->status, Status::Failed);
     QCOMPARE(o->error.kind(), ApiError::Kind::StreamInterrupted);
-    QCOMPARE(o->error.title(), u"The answer was interrupted before it was complete."_s);
+    QCOMPARE(ErrorPresenter::title(o->error),
+             u"The answer was interrupted before it was complete."_s);
     QCOMPARE(contentOf(o->chunks), u"Hello world"_s);
     QCOMPARE(o->retries, 0);
     QCOMPARE(m_server->requestCount(), 1);
@@ -234,7 +237,8 @@ void TestStreamJob::errorAfter200_isStreamError() {
     QCOMPARE(o->status, Status::Failed);
     QCOMPARE(o->error.kind(), ApiError::Kind::StreamError);
     QCOMPARE(o->error.serverMessage(), message);
-    QCOMPARE(o->error.title(), u"The server reported an error while answering: "_s + message);
+    QCOMPARE(ErrorPresenter::title(o->error),
+             u"The server reported an error while answering: "_s + message);
     QCOMPARE(contentOf(o->chunks), u"Partial"_s);
     QCOMPARE(m_server->requestCount(), 1);
 }
@@ -258,7 +262,7 @@ void TestStreamJob::http401BeforeStream_isParsed() {
     QCOMPARE(o->status, Status::Failed);
     QCOMPARE(o->error.kind(), ApiError::Kind::Http);
     QCOMPARE(o->error.httpStatus(), 401);
-    QCOMPARE(o->error.title(), u"The API key was rejected."_s);
+    QCOMPARE(ErrorPresenter::title(o->error), u"The API key was rejected."_s);
     QCOMPARE(o->error.requestId(), u"corr-s"_s);
     QVERIFY(o->chunks.isEmpty());
     QCOMPARE(m_server->requestCount(), 1);
@@ -309,9 +313,10 @@ void TestStreamJob::htmlInsteadOfStream_namesWhatCame() {
     QTRY_COMPARE(o->finishedCount, 1);
     QCOMPARE(o->status, Status::Failed);
     QCOMPARE(ApiError::kindName(o->error.kind()), "not-a-stream"_L1);
-    QCOMPARE(o->error.title(),
+    QCOMPARE(ErrorPresenter::title(o->error),
              u"The server did not answer with an event stream: it sent text/html."_s);
-    QVERIFY2(!o->error.hint().contains(u"partial"_s), qPrintable(o->error.hint()));
+    QVERIFY2(!ErrorPresenter::hint(o->error).contains(u"partial"_s),
+             qPrintable(ErrorPresenter::hint(o->error)));
     QVERIFY(o->chunks.isEmpty());
     QCOMPARE(o->retries, 0);
     QCOMPARE(m_server->requestCount(), 1);
@@ -328,8 +333,10 @@ void TestStreamJob::undecodableBytes_areNoStream() {
     QTRY_COMPARE(o->finishedCount, 1);
     QCOMPARE(o->status, Status::Failed);
     QCOMPARE(ApiError::kindName(o->error.kind()), "not-a-stream"_L1);
-    QCOMPARE(o->error.title(), u"The server's answer was not a readable event stream."_s);
-    QVERIFY2(!o->error.hint().contains(u"partial"_s), qPrintable(o->error.hint()));
+    QCOMPARE(ErrorPresenter::title(o->error),
+             u"The server's answer was not a readable event stream."_s);
+    QVERIFY2(!ErrorPresenter::hint(o->error).contains(u"partial"_s),
+             qPrintable(ErrorPresenter::hint(o->error)));
 }
 
 void TestStreamJob::emptyStream_isStillInterrupted() {
