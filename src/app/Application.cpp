@@ -17,6 +17,7 @@
 #include "core/services/ConnectorService.h"
 #include "core/services/ConversationService.h"
 #include "core/services/FileService.h"
+#include "core/services/McpConnectionTest.h"
 #include "core/services/ModelService.h"
 #include "core/services/ToolApprovalStore.h"
 #include "core/services/ToolCredentials.h"
@@ -227,7 +228,8 @@ void Application::buildWindow() {
     m_window->setPage(MainWindow::Page::Chat, m_chatPage);
     auto *agentsPage = new AgentsPage(m_agents, m_agentList, m_models, m_secrets.get());
     m_window->setPage(MainWindow::Page::Agents, agentsPage);
-    auto *connectorsPage = new ConnectorsPage(m_connectorService, m_connectorList, m_nam,
+    auto *connectorsPage = new ConnectorsPage(m_connectorService, m_connectorList,
+                                              McpConnectionTest::factoryFor(m_nam), m_nam,
                                               m_secrets.get(), m_approvals);
     m_window->setPage(MainWindow::Page::Connectors, connectorsPage);
     connectorsPage->setOAuth(m_oauthManager, m_oauthTokens, m_approvalSettings);

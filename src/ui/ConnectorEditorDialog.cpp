@@ -51,6 +51,7 @@ std::optional<QString> nonEmpty(const QString &text) {
 } // namespace
 
 ConnectorEditorDialog::ConnectorEditorDialog(ConnectorService *service, SecretStore *secrets,
+                                             McpConnectionTest *connectionTest,
                                              QNetworkAccessManager *nam,
                                              ToolApprovalStore *approvals, QWidget *parent)
     : QDialog(parent)
@@ -58,8 +59,9 @@ ConnectorEditorDialog::ConnectorEditorDialog(ConnectorService *service, SecretSt
     , m_service(service)
     , m_secrets(secrets)
     , m_approvals(approvals)
-    , m_test(new McpConnectionTest(nam, this))
+    , m_test(connectionTest)
     , m_nam(nam) {
+    m_test->setParent(this);
     m_ui->setupUi(this);
     setupVisibility();
 

@@ -64,9 +64,11 @@ class ConnectorEditorDialog final : public QDialog, public UnsavedChangesGuard {
 
 public:
     //! Nothing is owned; \a approvals may be null (then the tools of a test are only listed).
+    //! \a connectionTest is taken over (the dialog becomes its parent); \a nam carries OAuth
+    //! sign-ins.
     ConnectorEditorDialog(ConnectorService *service, SecretStore *secrets,
-                          QNetworkAccessManager *nam, ToolApprovalStore *approvals,
-                          QWidget *parent = nullptr);
+                          McpConnectionTest *connectionTest, QNetworkAccessManager *nam,
+                          ToolApprovalStore *approvals, QWidget *parent = nullptr);
     ~ConnectorEditorDialog() override;
 
     enum class AuthMethod { None, Headers, OAuth };
