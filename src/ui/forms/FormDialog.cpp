@@ -101,7 +101,7 @@ void FormDialog::showFieldError(QLabel *label, const QString &message, QWidget *
 
 void FormDialog::setStatusKind(QLabel *label, StatusColors::Kind kind) {
     m_kinds.insert(label, kind);
-    StatusColors::paint(label, kind);
+    StatusColors::paint(label, kind, palette());
 }
 
 void FormDialog::bringIntoView(QWidget *widget) {
@@ -125,7 +125,7 @@ void FormDialog::changeEvent(QEvent *event) {
     // Status colours are derived from the palette: derive them again.
     for (auto it = m_kinds.cbegin(); it != m_kinds.cend(); ++it) {
         if (it.value() != StatusColors::Kind::Normal)
-            StatusColors::paint(it.key(), it.value());
+            StatusColors::paint(it.key(), it.value(), palette());
     }
 }
 

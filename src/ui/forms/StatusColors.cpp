@@ -68,17 +68,14 @@ QColor color(Kind kind, const QPalette &palette) {
     return candidate;
 }
 
-void paint(QLabel *label, Kind kind) {
+void paint(QLabel *label, Kind kind, const QPalette &palette) {
     if (kind == Kind::Normal) {
         label->setPalette(QPalette()); // nothing set: the label follows its parent again
         return;
     }
-    // The colour is computed on the parent's palette, so that a colour set here earlier does
-    // not stick when the palette changes.
-    const QPalette base = label->parentWidget() ? label->parentWidget()->palette() : QPalette();
-    QPalette palette = label->palette();
-    palette.setColor(QPalette::WindowText, color(kind, base));
-    label->setPalette(palette);
+    QPalette own;
+    own.setColor(QPalette::WindowText, color(kind, palette));
+    label->setPalette(own);
 }
 
 } // namespace Tramontane::StatusColors

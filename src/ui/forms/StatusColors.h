@@ -18,8 +18,8 @@ enum class Kind { Normal, Error, Warning, Ok };
 QColor color(Kind kind, const QPalette &palette);
 //! The WCAG contrast ratio of two colours (1 to 21).
 double contrastRatio(const QColor &a, const QColor &b);
-//! Gives \a label's text the colour of \a kind on its palette (call again after the palette
-//! changed).
-void paint(QLabel *label, Kind kind);
+//! Gives \a label's text the colour of \a kind on \a palette (the palette the label is shown
+//! on); call again after that palette changed.
+void paint(QLabel *label, Kind kind, const QPalette &palette);
 
 } // namespace Tramontane::StatusColors
