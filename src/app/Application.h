@@ -167,7 +167,7 @@ private:
     std::unique_ptr<ConversationPager> m_pager;
     ConversationListModel *m_historyList = nullptr;
     QPointer<HistorySidebar> m_sidebar;
-    bool m_olderQueued = false;  // a page of older messages is about to load
+    bool m_olderQueued = false; // a page of older messages is about to load
 };
 
 } // namespace Tramontane

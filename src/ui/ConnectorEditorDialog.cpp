@@ -91,7 +91,7 @@ ConnectorEditorDialog::ConnectorEditorDialog(ConnectorService *service, SecretSt
     setBusyWidgets({m_ui->savePushButton, m_ui->tabWidget});
     for (const auto &[key, label, field] :
          {std::tuple<const char *, QLabel *, QWidget *>{"name", m_ui->nameErrorLabel,
-                                                         m_ui->nameLineEdit},
+                                                        m_ui->nameLineEdit},
           {"title", m_ui->titleErrorLabel, m_ui->titleLineEdit},
           {"description", m_ui->descriptionErrorLabel, m_ui->descriptionPlainTextEdit},
           {"server", m_ui->serverErrorLabel, m_ui->serverLineEdit},

@@ -253,9 +253,9 @@ void TestFormDialog::colors_areReadable() {
     QFETCH(int, kind);
     const QColor color = StatusColors::color(StatusColors::Kind(kind), palette);
     const double ratio = StatusColors::contrastRatio(color, palette.color(QPalette::Window));
-    QVERIFY2(ratio >= 4.5, qPrintable(u"%1 on %2: %3"_s.arg(
-                               color.name(), palette.color(QPalette::Window).name())
-                                          .arg(ratio)));
+    QVERIFY2(ratio >= 4.5,
+             qPrintable(u"%1 on %2: %3"_s.arg(color.name(), palette.color(QPalette::Window).name())
+                            .arg(ratio)));
     // Still the colour of its kind: an error is red, a warning amber, a success green.
     const int hue = color.hslHue();
     switch (StatusColors::Kind(kind)) {
@@ -286,9 +286,9 @@ void TestFormDialog::colors_followThePalette() {
     QVERIFY(onDark != onLight);
     QVERIFY(StatusColors::contrastRatio(onDark, darkPalette().color(QPalette::Window)) >= 4.5);
     // The old fixed red of the editors was not readable there.
-    QVERIFY(StatusColors::contrastRatio(QColor(0xc6, 0x28, 0x28),
-                                        darkPalette().color(QPalette::Window))
-            < 4.5);
+    QVERIFY(
+        StatusColors::contrastRatio(QColor(0xc6, 0x28, 0x28), darkPalette().color(QPalette::Window))
+        < 4.5);
     // A normal status line keeps the palette's own text colour.
     form.setStatusKind(form.generalError, StatusColors::Kind::Normal);
     QCOMPARE(form.generalError->palette().color(QPalette::WindowText),

@@ -134,8 +134,8 @@ qint64 TestChatController::createConversation(const QString &question, const QSt
 }
 
 void TestChatController::open_switchesConversationAndRestoresTargetAndTools() {
-    const qint64 a =
-        createConversation(u"About owls"_s, u"model-a"_s, {}, {Tool::builtIn(Tool::Type::WebSearch)});
+    const qint64 a = createConversation(u"About owls"_s, u"model-a"_s, {},
+                                        {Tool::builtIn(Tool::Type::WebSearch)});
     const qint64 b = createConversation(u"About bats"_s, {}, u"agent-b"_s);
     QSignalSpy targets(m_controller.get(), &ChatController::targetSelectionRequested);
     QSignalSpy tools(m_controller.get(), &ChatController::toolsRestored);
@@ -311,7 +311,7 @@ void TestChatController::setDefaultModel_selectsOnlyInAnEmptyChat() {
     m_controller->setDefaultModel(u"model-b"_s);
     QCOMPARE(targets.count(), 1);
     QCOMPARE(targets.last().at(1).toString(), u"model-b"_s);
-    m_controller->setDefaultModel(u"model-b"_s); // unchanged: nothing to do
+    m_controller->setDefaultModel(u"model-b"_s);       // unchanged: nothing to do
     m_controller->setDefaultModel(u"model-unknown"_s); // not in the picker
     QCOMPARE(targets.count(), 1);
 

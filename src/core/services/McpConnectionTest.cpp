@@ -152,7 +152,9 @@ QString McpConnectionReport::details() const {
 }
 
 McpConnectionTest::Factory McpConnectionTest::factoryFor(QNetworkAccessManager *nam) {
-    return [nam](QObject *parent) { return new McpConnectionTest(nam, parent); };
+    return [nam](QObject *parent) {
+        return new McpConnectionTest(nam, parent);
+    };
 }
 
 McpConnectionTest::McpConnectionTest(QNetworkAccessManager *nam, QObject *parent)

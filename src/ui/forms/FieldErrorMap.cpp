@@ -16,8 +16,8 @@ const FieldErrorMap::Field *FieldErrorMap::find(const QString &key) const {
     return nullptr;
 }
 
-QList<FieldErrorMap::Placement> FieldErrorMap::place(
-    const QList<ApiError::FieldError> &errors) const {
+QList<FieldErrorMap::Placement>
+FieldErrorMap::place(const QList<ApiError::FieldError> &errors) const {
     QList<Placement> out;
     out.reserve(errors.size());
     for (const ApiError::FieldError &error : errors) {

@@ -848,8 +848,8 @@ void TestConnectorsPage::delete_keychainKeepsNothing() {
                                  + QString::number(QCoreApplication::applicationPid()));
     m_page.reset();
     m_page = std::make_unique<ConnectorsPage>(m_service.get(), m_model.get(),
-                                              McpConnectionTest::factoryFor(&m_nam), &m_nam, &keychain,
-                                              m_approvals.get());
+                                              McpConnectionTest::factoryFor(&m_nam), &m_nam,
+                                              &keychain, m_approvals.get());
     m_page->show();
     const Connector c =
         createConnector(u"in_keychain"_s, mcpUrl(), {{u"X-Token"_s, u"header-secret"_s, true}});
