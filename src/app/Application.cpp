@@ -14,6 +14,7 @@
 #include "core/protocol/CodeExport.h"
 #include "core/services/AgentService.h"
 #include "core/services/ChatService.h"
+#include "core/services/ConnectionCheck.h"
 #include "core/services/ConnectorService.h"
 #include "core/services/ConversationService.h"
 #include "core/services/FileService.h"
@@ -132,6 +133,7 @@ bool Application::start(QString *error, StoreError::Kind *kind) {
     m_files = new FileService(m_client, this);
     m_models = new ModelService(m_client, this);
     m_agents = new AgentService(m_client, this);
+    m_connectionCheck = new ConnectionCheck(m_client, this);
     m_imageCache = std::make_unique<ImageCache>(
         QDir(QStandardPaths::writableLocation(QStandardPaths::CacheLocation))
             .filePath(QFileInfo(m_profileDir).fileName() + u"/images"_s));
@@ -630,19 +632,11 @@ void Application::applySettings(const SettingsDialog::Values &values) {
 
 void Application::checkConnection(const QUrl &baseUrl, const QString &key, QObject *context,
                                   std::function<void(const QString &)> done) {
-    // A throwaway client so the check never disturbs the live one.
-    auto *client = new ApiClient(m_nam, context);
-    QString problem;
-    if (!client->setBaseUrl(baseUrl, &problem)) {
-        done(problem);
-        return;
-    }
-    if (!key.isEmpty())
-        client->setApiKey(key);
-    auto *models = new ModelService(key.isEmpty() ? m_client : client, context);
-    models->list(context, [done](const ServiceResult<ModelList> &r) {
+    m_connectionCheck->check(baseUrl, key, context, [done](const ConnectionCheck::Result &r) {
         if (r.ok())
             done(QString());
+        else if (!r.addressProblem.isEmpty())
+            done(r.addressProblem);
         else if (r.error.kind() == ApiError::Kind::Http
                  && (r.error.httpStatus() == 401 || r.error.httpStatus() == 403))
             done(tr("The server did not accept this key: check that it was copied whole from "

@@ -22,6 +22,7 @@ class AgentsPage;
 class AgentService;
 class ApiClient;
 class ChatController;
+class ConnectionCheck;
 class ChatPage;
 class ChatService;
 class ChatSession;
@@ -110,8 +111,8 @@ private:
     void openSettings(SettingsDialog::KeySource keySource);
     //! Applies every setting that takes effect at once (all but the language).
     void applySettings(const SettingsDialog::Values &values);
-    //! One cheap call (GET /v1/models) with \a key against \a baseUrl; \a done gets an empty
-    //! string on success, else one sentence.
+    //! Checks \a key against \a baseUrl (ConnectionCheck); \a done gets an empty string on
+    //! success, else one sentence.
     void checkConnection(const QUrl &baseUrl, const QString &key, QObject *context,
                          std::function<void(const QString &)> done);
     void setConnectionStatus();
@@ -142,6 +143,7 @@ private:
     FileService *m_files = nullptr;
     ModelService *m_models = nullptr;
     AgentService *m_agents = nullptr;
+    ConnectionCheck *m_connectionCheck = nullptr;
     std::unique_ptr<ImageCache> m_imageCache;
     ConversationModel *m_conversation = nullptr;
     ChatSession *m_session = nullptr;
