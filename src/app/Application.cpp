@@ -14,15 +14,18 @@
 #include "core/protocol/CodeExport.h"
 #include "core/services/AgentService.h"
 #include "core/services/ChatService.h"
+#include "core/services/ConnectionCheck.h"
 #include "core/services/ConnectorService.h"
 #include "core/services/ConversationService.h"
 #include "core/services/FileService.h"
+#include "core/services/McpConnectionTest.h"
 #include "core/services/ModelService.h"
 #include "core/services/ToolApprovalStore.h"
 #include "core/services/ToolCredentials.h"
 #include "core/storage/ConversationStore.h"
 #include "core/storage/ImageCache.h"
 #include "models/AgentListModel.h"
+#include "models/ChatController.h"
 #include "models/ChatSession.h"
 #include "models/ChatTargetLoader.h"
 #include "models/ChatTargetModel.h"
@@ -130,6 +133,7 @@ bool Application::start(QString *error, StoreError::Kind *kind) {
     m_files = new FileService(m_client, this);
     m_models = new ModelService(m_client, this);
     m_agents = new AgentService(m_client, this);
+    m_connectionCheck = new ConnectionCheck(m_client, this);
     m_imageCache = std::make_unique<ImageCache>(
         QDir(QStandardPaths::writableLocation(QStandardPaths::CacheLocation))
             .filePath(QFileInfo(m_profileDir).fileName() + u"/images"_s));
@@ -138,15 +142,6 @@ bool Application::start(QString *error, StoreError::Kind *kind) {
     m_conversation = new ConversationModel(this);
     m_session = new ChatSession(m_chat, m_conversation, this);
     m_persistence = std::make_unique<StoreChatPersistence>(m_store.get());
-    m_persistence->setNewConversationFactory([this] {
-        NewConversation init;
-        if (m_session->targetKind() == ChatSession::TargetKind::Agent)
-            init.agentId = m_session->targetId();
-        else
-            init.model = m_session->targetId();
-        init.tools = toolsToJson(m_session->tools());
-        return init;
-    });
     m_session->setPersistence(m_persistence.get());
     m_session->setConversationService(new ConversationService(m_client, this));
     m_session->setAgentResolver([this](const QString &agentId) -> std::optional<Agent> {
@@ -187,6 +182,14 @@ bool Application::start(QString *error, StoreError::Kind *kind) {
                                           m_connectorList->connectors());
         });
     m_targets = new ChatTargetModel(this);
+    m_pager = std::make_unique<ConversationPager>(m_store.get(), m_conversation);
+    // The sidebar's list first: it follows the store's changes (a deletion undone, the first
+    // message of a new chat) before the controller asks the sidebar to highlight that row.
+    m_historyList = new ConversationListModel(m_store.get(), this);
+    m_chatSettings = new QSettings(this);
+    m_chatController =
+        new ChatController(m_session, m_conversation, m_pager.get(), m_persistence.get(),
+                           m_store.get(), m_targets, m_chatSettings, this);
     m_agentList = new AgentListModel(m_agents, this);
     m_agentList->setLoadsEveryPage(true); // the picker offers every agent, not the first page
     m_targetLoader = new ChatTargetLoader(m_models, m_agentList, this);
@@ -213,11 +216,22 @@ void Application::buildWindow() {
     m_chatPage->setTargetLoader(m_targetLoader);
     // Every models list that arrives fills the picker, whoever asked for it (start-up, a
     // retry, the Agents page).
-    connect(m_models, &ModelService::listed, this, &Application::applyModels);
+    connect(m_models, &ModelService::listed, m_chatController, &ChatController::applyModels);
+    connect(m_chatController, &ChatController::targetSelectionRequested, m_chatPage,
+            &ChatPage::selectTarget);
+    connect(m_chatController, &ChatController::toolsRestored, m_chatPage,
+            &ChatPage::setSelectedTools);
+    connect(m_chatController, &ChatController::conversationOpened, m_chatPage,
+            [this] { m_chatPage->chatView()->scrollToLatest(); });
+    connect(m_chatController, &ChatController::rowRevealRequested, m_chatPage,
+            [this](int row) { m_chatPage->chatView()->revealRow(row); });
+    connect(m_chatController, &ChatController::statusMessage, m_window.get(),
+            [this](const QString &text, int timeoutMs) { m_window->showStatus(text, timeoutMs); });
     m_window->setPage(MainWindow::Page::Chat, m_chatPage);
     auto *agentsPage = new AgentsPage(m_agents, m_agentList, m_models, m_secrets.get());
     m_window->setPage(MainWindow::Page::Agents, agentsPage);
-    auto *connectorsPage = new ConnectorsPage(m_connectorService, m_connectorList, m_nam,
+    auto *connectorsPage = new ConnectorsPage(m_connectorService, m_connectorList,
+                                              McpConnectionTest::factoryFor(m_nam), m_nam,
                                               m_secrets.get(), m_approvals);
     m_window->setPage(MainWindow::Page::Connectors, connectorsPage);
     connectorsPage->setOAuth(m_oauthManager, m_oauthTokens, m_approvalSettings);
@@ -291,31 +305,22 @@ void Application::buildWindow() {
                 agentsPage->editAgent(agentId);
             });
     connect(agentsPage, &AgentsPage::chatWithAgentRequested, this, [this](const Agent &agent) {
-        newChat();
-        m_targets->setAgents(m_agentList->accountAgents());
-        m_chatPage->selectTarget(true, agent.id);
+        m_chatController->chatWithAgent(agent.id, m_agentList->accountAgents());
         m_window->showPage(MainWindow::Page::Chat);
         m_chatPage->focusComposer();
     });
     // The picker lists the account's agents after the models, as the agent list loads (pages
-    // arrive as inserted rows) or changes; the chosen model or agent stays chosen.
-    const auto syncAgents = [this] {
-        const bool agent = m_session->targetKind() == ChatSession::TargetKind::Agent;
-        const QString id = m_session->targetId();
-        m_targets->setAgents(m_agentList->accountAgents());
-        if (!id.isEmpty())
-            m_chatPage->selectTarget(agent, id);
-    };
-    // Not the rows: a search on the Agents page narrows those, never the picker.
-    connect(m_agentList, &AgentListModel::accountAgentsChanged, this, syncAgents);
+    // arrive as inserted rows) or changes. Not the rows: a search on the Agents page narrows
+    // those, never the picker.
+    connect(m_agentList, &AgentListModel::accountAgentsChanged, m_chatController,
+            [this] { m_chatController->setAgents(m_agentList->accountAgents()); });
     wireExport();
     wireHistory();
     setConnectionStatus();
 
     // An answer that ends while the person is in another window is announced; its
     // notification opens that chat.
-    m_notifier = new DesktopNotifier(this);
-    m_notifier->setEnabled(QSettings().value(SettingsKeys::notificationsEnabled, true).toBool());
+    m_notifier = new DesktopNotifier(this); // enabled or not by applySettings()
     auto *notifications = new AnswerNotifications(
         m_session, m_conversation, m_notifier, w, [this] { return currentConversationId(); }, this);
     connect(notifications, &AnswerNotifications::openRequested, this, [this](qint64 id) {
@@ -470,44 +475,17 @@ void Application::loadModelsAndAgents() {
     m_connectorList->reload();
 }
 
-void Application::applyModels(const ModelList &models) {
-    // The model or agent in use stays chosen; at start-up, the last one used, else a capable
-    // default. Read before the picker resets (it then picks its first row).
-    // A default model chosen in Settings wins over the one used last.
-    QString last = m_defaultModel.isEmpty() ? QSettings().value(SettingsKeys::lastTarget).toString()
-                                            : u"model:"_s + m_defaultModel;
-    if (!m_session->targetId().isEmpty()) {
-        const bool agent = m_session->targetKind() == ChatSession::TargetKind::Agent;
-        last = (agent ? u"agent:"_s : u"model:"_s) + m_session->targetId();
-    }
-    m_targets->setModels(models.data);
-    if (!last.isEmpty())
-        m_chatPage->selectTarget(last.startsWith(u"agent:"_s), last.section(u':', 1));
-    else
-        m_chatPage->selectTarget(false, u"mistral-medium-latest"_s);
-}
-
 void Application::newChat() {
-    if (m_session->isBusy())
-        m_session->stop();
-    if (m_pager)
-        m_pager->clear();
-    else
-        m_conversation->clear();
-    m_persistence->setConversation(0);
-    if (m_sidebar)
-        m_sidebar->setCurrentConversation(0);
+    m_chatController->newChat();
     m_window->showPage(MainWindow::Page::Chat);
     m_chatPage->focusComposer();
 }
 
 qint64 Application::currentConversationId() const {
-    return m_persistence ? m_persistence->conversationId() : 0;
+    return m_chatController ? m_chatController->currentConversationId() : 0;
 }
 
 void Application::wireHistory() {
-    m_pager = std::make_unique<ConversationPager>(m_store.get(), m_conversation);
-    m_historyList = new ConversationListModel(m_store.get(), this);
     auto *search = new ConversationSearchModel(m_store.get(), this);
     m_sidebar = new HistorySidebar(m_historyList, search);
     m_sidebar->setObjectName(u"historySidebar"_s);
@@ -529,46 +507,10 @@ void Application::wireHistory() {
     w->toggleHistoryAction()->setChecked(m_chatPage->isSidebarVisible());
     connect(w->toggleHistoryAction(), &QAction::toggled, m_chatPage, &ChatPage::setSidebarVisible);
 
-    // The first message of a new chat creates its conversation: it becomes the current row.
-    connect(m_store.get(), &ConversationStore::messageAdded, this, [this](qint64 conversation) {
-        if (conversation == m_persistence->conversationId()
-            && m_sidebar->currentConversation() != conversation)
-            m_sidebar->setCurrentConversation(conversation);
-    });
-    // Deleting the open conversation starts a new chat; undoing it reopens it if the new
-    // chat is still empty.
-    connect(m_store.get(), &ConversationStore::conversationDeleted, this, [this](qint64 id) {
-        if (id != m_persistence->conversationId())
-            return;
-        if (m_session->isBusy())
-            m_session->stop();
-        m_pager->clear();
-        m_persistence->setConversation(0);
-        m_sidebar->setCurrentConversation(0);
-        m_closedByDelete = id;
-    });
-    connect(m_store.get(), &ConversationStore::conversationRestored, this, [this](qint64 id) {
-        if (id == m_closedByDelete && m_persistence->conversationId() == 0
-            && m_conversation->entryCount() == 0)
-            openConversation(id);
-        m_closedByDelete = 0;
-    });
-    // A reopened chat keeps the model, agent and tools it is continued with.
-    connect(m_session, &ChatSession::busyChanged, this, [this](bool busy) {
-        const qint64 id = m_persistence->conversationId();
-        const auto info = busy && id != 0 ? m_store->conversation(id)
-                                          : StoreResult<ConversationInfo>(StoreError());
-        if (!info)
-            return;
-        const bool agent = m_session->targetKind() == ChatSession::TargetKind::Agent;
-        const QString model = agent ? QString() : m_session->targetId();
-        const QString agentId = agent ? m_session->targetId() : QString();
-        if (info->model != model || info->agentId != agentId)
-            (void)m_store->setModel(id, model, agentId);
-        const QJsonArray tools = toolsToJson(m_session->tools());
-        if (info->tools != tools)
-            (void)m_store->setTools(id, tools);
-    });
+    // The sidebar highlights the conversation the chat shows (the first message of a new chat
+    // creates its conversation: it becomes the current row).
+    connect(m_chatController, &ChatController::currentConversationChanged, m_sidebar,
+            [this](qint64 id) { m_sidebar->setCurrentConversation(id); });
     // Older messages load as the user nears the top of a long conversation.
     connect(m_chatPage->chatView(), &ChatView::olderRowsWanted, this, [this] {
         if (!m_olderQueued && m_pager->hasOlder()) {
@@ -580,40 +522,7 @@ void Application::wireHistory() {
 
 bool Application::openConversation(qint64 id, qint64 messageId) {
     m_window->showPage(MainWindow::Page::Chat);
-    if (id != m_persistence->conversationId()) {
-        if (m_session->isBusy())
-            m_session->stop(); // keeps what arrived, stored in the conversation it belongs to
-        if (m_session->isBusy()) {
-            // Still completing the request's tools: it cannot be stopped half way.
-            m_window->showStatus(tr("The answer is still starting; try again in a moment."));
-            m_sidebar->setCurrentConversation(m_persistence->conversationId());
-            return false;
-        }
-        const auto info = m_store->conversation(id);
-        QString error;
-        if (!info || !m_pager->open(id, &error)) {
-            if (error.isEmpty())
-                error = tr("The conversation could not be opened: %1").arg(info.error().message);
-            m_window->showStatus(error, 0);
-            m_sidebar->setCurrentConversation(m_persistence->conversationId());
-            return false;
-        }
-        m_persistence->setConversation(id);
-        m_closedByDelete = 0;
-        if (!info->agentId.isEmpty())
-            m_chatPage->selectTarget(true, info->agentId);
-        else if (!info->model.isEmpty())
-            m_chatPage->selectTarget(false, info->model);
-        m_chatPage->setSelectedTools(toolsFromJson(info->tools));
-        m_chatPage->chatView()->scrollToLatest();
-    }
-    m_sidebar->setCurrentConversation(id);
-    if (messageId != 0) {
-        const int entry = m_pager->revealMessage(messageId);
-        if (entry >= 0)
-            m_chatPage->chatView()->revealRow(m_conversation->firstRowOfEntry(entry));
-    }
-    return true;
+    return m_chatController->openConversation(id, messageId);
 }
 
 void Application::loadOlderMessages() {
@@ -716,30 +625,16 @@ void Application::applySettings(const SettingsDialog::Values &values) {
     applyTheme(values.theme);
     if (m_notifier)
         m_notifier->setEnabled(values.notifications);
-    // A new default model is chosen at once in a chat that has not begun yet.
-    const bool modelChanged = values.defaultModel != m_defaultModel;
-    m_defaultModel = values.defaultModel;
-    if (modelChanged && !m_defaultModel.isEmpty() && m_conversation->entryCount() == 0
-        && !m_session->isBusy()
-        && m_targets->rowOf(ChatTargetModel::Kind::Model, m_defaultModel) >= 0)
-        m_chatPage->selectTarget(false, m_defaultModel);
+    m_chatController->setDefaultModel(values.defaultModel);
 }
 
 void Application::checkConnection(const QUrl &baseUrl, const QString &key, QObject *context,
                                   std::function<void(const QString &)> done) {
-    // A throwaway client so the check never disturbs the live one.
-    auto *client = new ApiClient(m_nam, context);
-    QString problem;
-    if (!client->setBaseUrl(baseUrl, &problem)) {
-        done(problem);
-        return;
-    }
-    if (!key.isEmpty())
-        client->setApiKey(key);
-    auto *models = new ModelService(key.isEmpty() ? m_client : client, context);
-    models->list(context, [done](const ServiceResult<ModelList> &r) {
+    m_connectionCheck->check(baseUrl, key, context, [done](const ConnectionCheck::Result &r) {
         if (r.ok())
             done(QString());
+        else if (!r.addressProblem.isEmpty())
+            done(r.addressProblem);
         else if (r.error.kind() == ApiError::Kind::Http
                  && (r.error.httpStatus() == 401 || r.error.httpStatus() == 403))
             done(tr("The server did not accept this key: check that it was copied whole from "

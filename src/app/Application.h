@@ -21,6 +21,8 @@ class AgentListModel;
 class AgentsPage;
 class AgentService;
 class ApiClient;
+class ChatController;
+class ConnectionCheck;
 class ChatPage;
 class ChatService;
 class ChatSession;
@@ -42,7 +44,6 @@ class MainWindow;
 class ModelService;
 class OAuthTokenManager;
 class OAuthTokenStore;
-struct ModelList;
 class SecretStore;
 class StoreChatPersistence;
 class ToolApprovalStore;
@@ -100,13 +101,9 @@ private:
     //! Runs on the bundled emulator from now on; \a remember keeps that choice for next time.
     void switchToDemo(bool remember);
     void loadModelsAndAgents();
-    void applyModels(const ModelList &models);
     void newChat();
     void wireHistory();
-    //! The one way a stored conversation is reopened: stops an answer still streaming, loads
-    //! the newest messages (older ones as the user scrolls up), restores the model or agent
-    //! and the tools, and highlights it in the sidebar. With \a messageId, also scrolls to
-    //! that message and highlights it (a search hit). False when it could not be opened.
+    //! Shows the chat page and reopens a stored conversation (ChatController::openConversation).
     bool openConversation(qint64 id, qint64 messageId = 0);
     void loadOlderMessages();
     //! Reads whether a key is in the keychain, then opens the settings.
@@ -114,8 +111,8 @@ private:
     void openSettings(SettingsDialog::KeySource keySource);
     //! Applies every setting that takes effect at once (all but the language).
     void applySettings(const SettingsDialog::Values &values);
-    //! One cheap call (GET /v1/models) with \a key against \a baseUrl; \a done gets an empty
-    //! string on success, else one sentence.
+    //! Checks \a key against \a baseUrl (ConnectionCheck); \a done gets an empty string on
+    //! success, else one sentence.
     void checkConnection(const QUrl &baseUrl, const QString &key, QObject *context,
                          std::function<void(const QString &)> done);
     void setConnectionStatus();
@@ -146,11 +143,14 @@ private:
     FileService *m_files = nullptr;
     ModelService *m_models = nullptr;
     AgentService *m_agents = nullptr;
+    ConnectionCheck *m_connectionCheck = nullptr;
     std::unique_ptr<ImageCache> m_imageCache;
     ConversationModel *m_conversation = nullptr;
     ChatSession *m_session = nullptr;
     std::unique_ptr<StoreChatPersistence> m_persistence;
     ChatTargetModel *m_targets = nullptr;
+    QSettings *m_chatSettings = nullptr;
+    ChatController *m_chatController = nullptr;
     ChatTargetLoader *m_targetLoader = nullptr;
     AgentListModel *m_agentList = nullptr;
     ConnectorService *m_connectorService = nullptr;
@@ -159,7 +159,6 @@ private:
     ToolApprovalStore *m_approvals = nullptr;
     EmulatorLauncher *m_emulator = nullptr;
     DesktopNotifier *m_notifier = nullptr;
-    QString m_defaultModel;    // from Settings; empty: the model used last
     QString m_runningLanguage; // the language chosen at start ("" for the system's)
     std::unique_ptr<MainWindow> m_window;
     QPointer<ChatPage> m_chatPage;
@@ -170,8 +169,7 @@ private:
     std::unique_ptr<ConversationPager> m_pager;
     ConversationListModel *m_historyList = nullptr;
     QPointer<HistorySidebar> m_sidebar;
-    qint64 m_closedByDelete = 0; // the open conversation deleted: reopened on undo
-    bool m_olderQueued = false;  // a page of older messages is about to load
+    bool m_olderQueued = false; // a page of older messages is about to load
 };
 
 } // namespace Tramontane

@@ -58,8 +58,11 @@ void ChatSession::setServerConversationId(const QString &id) {
 }
 
 void ChatSession::setTarget(TargetKind kind, const QString &id) {
+    if (kind == m_targetKind && id == m_targetId)
+        return;
     m_targetKind = kind;
     m_targetId = id;
+    Q_EMIT targetChanged();
 }
 
 void ChatSession::setTools(const QList<Tool> &tools) {

@@ -141,6 +141,8 @@ public:
 
 Q_SIGNALS:
     void busyChanged(bool busy);
+    //! setTarget() chose another model or agent.
+    void targetChanged();
     //! A turn ended; \a outcome is one of ChatRun::Outcome as int.
     void turnFinished(int outcome);
     //! The turn's request failed before any answer and is sent again in \a delayMs, after

@@ -2,6 +2,7 @@
 #include "models/ConversationModel.h"
 
 #include "core/protocol/ConversationMessages.h"
+#include "core/protocol/RequestHistory.h"
 #include "models/ErrorPresenter.h"
 #include "models/Roles.h"
 
@@ -165,36 +166,6 @@ void appendContentItems(QList<ChatItem> &out, const RowBase &base, const Message
     flushText();
     if (citations.isEmpty())
         citations = std::move(references);
-}
-
-// The message as a request may carry it: the request schema is strict (unknown content is a
-// 422), and some chunks exist only in answers. A generated image (tool_file) becomes a short
-// note so the model still knows it made one; citations and unknown chunks are left out.
-ChatMessage requestMessage(const ChatMessage &message) {
-    ChatMessage m = message;
-    m.index.reset();
-    m.metadata.reset();
-    if (!m.content.hasChunks())
-        return m;
-    QList<ContentChunk> kept;
-    for (const ContentChunk &chunk : m.content.chunks()) {
-        switch (chunk.type) {
-        case ContentChunk::Type::ToolFile:
-            kept.append(ContentChunk::makeText(u"\n[generated image: "_s
-                                               + chunk.fileName.value_or(chunk.fileId) + u"]\n"_s));
-            break;
-        case ContentChunk::Type::ToolReference:
-        case ContentChunk::Type::Unknown:
-            break;
-        default:
-            kept.append(chunk);
-        }
-    }
-    MessageContent content;
-    for (const ContentChunk &chunk : std::as_const(kept))
-        content.appendChunk(chunk);
-    m.content = content;
-    return m;
 }
 
 } // namespace
@@ -610,20 +581,14 @@ void ConversationModel::setExpanded(const QString &key, bool expanded) {
 QList<ChatMessage> ConversationModel::history(int endEntry) const {
     if (endEntry < 0 || endEntry > m_entries.size())
         endEntry = int(m_entries.size());
-    QList<ChatEntry> all = m_earlier ? m_earlier() : QList<ChatEntry>();
-    const qsizetype earlierCount = all.size();
-    all += m_entries.mid(0, endEntry);
+    const QList<ChatEntry> earlier = m_earlier ? m_earlier() : QList<ChatEntry>();
     QList<ChatMessage> messages;
-    for (qsizetype i = 0; i < earlierCount + endEntry; ++i) {
-        const ChatEntry &e = all.at(i);
-        // An answer that produced nothing (failed, canceled before its first token) is not
-        // part of the history; an interrupted or stopped partial answer is what the user saw.
-        if (e.message.role == ChatMessage::Role::Assistant && e.message.content.isEmpty()
-            && e.message.toolCalls.isEmpty())
-            continue;
-        messages.append(requestMessage(e.message));
-    }
-    return messages;
+    messages.reserve(earlier.size() + endEntry);
+    for (const ChatEntry &e : earlier)
+        messages.append(e.message);
+    for (int i = 0; i < endEntry; ++i)
+        messages.append(m_entries.at(i).message);
+    return RequestHistory::fromMessages(messages);
 }
 
 } // namespace Tramontane

@@ -28,8 +28,6 @@ namespace Tramontane {
 
 namespace {
 
-constexpr auto kErrorStyle = "color: #c62828;"_L1;
-
 // Reads a number field: empty is unset; \a ok is false for text that is not a number.
 std::optional<double> readDouble(const QString &text, bool *ok) {
     const QString t = text.trimmed();
@@ -69,7 +67,7 @@ void selectData(QComboBox *combo, const QString &data) {
 } // namespace
 
 AgentEditorDialog::AgentEditorDialog(AgentService *agents, SecretStore *secrets, QWidget *parent)
-    : QDialog(parent)
+    : FormDialog(parent)
     , m_ui(std::make_unique<Ui::AgentEditorDialog>())
     , m_agents(agents)
     , m_secrets(secrets)
@@ -100,13 +98,13 @@ AgentEditorDialog::AgentEditorDialog(AgentService *agents, SecretStore *secrets,
     m_ui->schemaPlainTextEdit->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_ui->instructionsPlainTextEdit->setMinimumHeight(240);
 
-    for (QLabel *label :
-         {m_ui->nameErrorLabel, m_ui->descriptionErrorLabel, m_ui->modelErrorLabel,
-          m_ui->versionMessageErrorLabel, m_ui->instructionsErrorLabel, m_ui->toolsErrorLabel,
-          m_ui->advancedErrorLabel, m_ui->handoffsErrorLabel, m_ui->generalErrorLabel}) {
-        label->setStyleSheet(kErrorStyle);
-        label->hide();
-    }
+    addErrorLabels({m_ui->nameErrorLabel, m_ui->descriptionErrorLabel, m_ui->modelErrorLabel,
+                    m_ui->versionMessageErrorLabel, m_ui->instructionsErrorLabel,
+                    m_ui->toolsErrorLabel, m_ui->advancedErrorLabel, m_ui->handoffsErrorLabel,
+                    m_ui->generalErrorLabel});
+    setStatusLabel(m_ui->statusLabel);
+    setBusyWidgets({m_ui->saveAgentPushButton});
+    mapFieldErrors();
 
     connect(m_ui->saveAgentPushButton, &QPushButton::clicked, this, &AgentEditorDialog::save);
     connect(m_ui->cancelPushButton, &QPushButton::clicked, this, &AgentEditorDialog::reject);
@@ -417,8 +415,7 @@ void AgentEditorDialog::editAgent(const Agent &agent) {
 void AgentEditorDialog::load(const Agent &agent) {
     m_baseline = agent;
     m_modelId = agent.model;
-    m_saving = false;
-    setSaving(false);
+    setState(State::Editing);
     clearErrors();
 
     setWindowTitle(isEditing() ? tr("Edit Agent: %1").arg(agent.name) : tr("New Agent"));
@@ -642,21 +639,24 @@ Agent AgentEditorDialog::buildAgent(QList<Problem> *problems) const {
 // --- Saving -------------------------------------------------------------------------------
 
 void AgentEditorDialog::save() {
-    if (m_saving)
+    if (isBusy())
         return;
     clearErrors();
+    setState(State::Validating);
     QList<Problem> problems;
     const Agent after = buildAgent(&problems);
     if (!problems.isEmpty()) {
         for (const Problem &p : std::as_const(problems))
             showFieldError(p.field, p.message, p.focus);
+        setState(State::Editing);
         return;
     }
     if (!m_agents) {
         showFieldError(Field::General, tr("Not connected: the agent cannot be saved."));
+        setState(State::Editing);
         return;
     }
-    setSaving(true);
+    setState(State::Applying);
     QList<QString> edited;
     for (auto it = m_credentials.cbegin(); it != m_credentials.cend(); ++it) {
         if (it->edited)
@@ -678,7 +678,7 @@ void AgentEditorDialog::storeCredentials(QList<QString> connectorIds, std::funct
             m_secrets, id, credential, this,
             [this, id, credential, connectorIds, then](bool ok, const QString &error) {
                 if (!ok) {
-                    setSaving(false);
+                    setState(State::Failed);
                     showFieldError(Field::Tools,
                                    tr("The credential could not be stored: %1").arg(error),
                                    m_ui->credentialValueLineEdit);
@@ -702,11 +702,13 @@ void AgentEditorDialog::storeCredentials(QList<QString> connectorIds, std::funct
 void AgentEditorDialog::submit(const Agent &after) {
     const QString versionMessage = m_ui->versionMessageLineEdit->text().trimmed();
     auto done = [this](const ServiceResult<Agent> &result) {
-        setSaving(false);
         if (!result.ok()) {
+            setState(State::Failed);
             showApiError(result.error);
+            failApply(result.error);
             return;
         }
+        setState(State::Editing);
         finishSaved(*result.value);
     };
     if (!isEditing()) {
@@ -728,7 +730,7 @@ void AgentEditorDialog::submit(const Agent &after) {
     request.versionMessage.reset();
     if (request.isEmpty()) {
         // Only credentials changed (or nothing): no new version.
-        setSaving(false);
+        setState(State::Editing);
         finishSaved(m_baseline);
         return;
     }
@@ -747,16 +749,10 @@ void AgentEditorDialog::finishSaved(const Agent &agent) {
     accept();
 }
 
-void AgentEditorDialog::setSaving(bool saving) {
-    m_saving = saving;
-    m_ui->saveAgentPushButton->setEnabled(!saving);
-    m_ui->statusLabel->setText(saving ? tr("Saving…") : QString());
-}
-
 // --- Closing ------------------------------------------------------------------------------
 
 bool AgentEditorDialog::confirmDiscardChanges() {
-    if (m_saving)
+    if (isBusy())
         return false; // already on its way; the dialog closes once saved
     if (!hasUnsavedChanges())
         return true;
@@ -811,53 +807,44 @@ QLabel *AgentEditorDialog::errorLabel(Field field) const {
     return m_ui->generalErrorLabel;
 }
 
-int AgentEditorDialog::tabOf(Field field) const {
-    switch (field) {
-    case Field::Name:
-    case Field::Description:
-    case Field::Model:
-    case Field::VersionMessage:
-        return m_ui->editorTabWidget->indexOf(m_ui->generalTab);
-    case Field::Instructions:
-        return m_ui->editorTabWidget->indexOf(m_ui->instructionsTab);
-    case Field::Tools:
-        return m_ui->editorTabWidget->indexOf(m_ui->toolsTab);
-    case Field::Advanced:
-        return m_ui->editorTabWidget->indexOf(m_ui->advancedTab);
-    case Field::Handoffs:
-        return m_ui->editorTabWidget->indexOf(m_ui->handoffsTab);
-    case Field::General:
-        break;
-    }
-    return -1;
-}
-
 void AgentEditorDialog::clearErrors() {
-    for (Field field :
-         {Field::General, Field::Name, Field::Description, Field::Model, Field::VersionMessage,
-          Field::Instructions, Field::Tools, Field::Advanced, Field::Handoffs}) {
-        errorLabel(field)->clear();
-        errorLabel(field)->hide();
-    }
+    clearErrorLabels();
     m_tools->clearErrors();
-    m_errorShown = false;
 }
 
 void AgentEditorDialog::showFieldError(Field field, const QString &message, QWidget *focus) {
-    QLabel *label = errorLabel(field);
-    const QString text = label->text();
-    if (!text.contains(message))
-        label->setText(text.isEmpty() ? message : text + u'\n' + message);
-    label->show();
-    if (m_errorShown)
-        return;
-    // The first error of an attempt brings its field into view.
-    m_errorShown = true;
-    const int tab = tabOf(field);
-    if (tab >= 0)
-        m_ui->editorTabWidget->setCurrentIndex(tab);
-    if (focus)
-        focus->setFocus(Qt::OtherFocusReason);
+    FormDialog::showFieldError(errorLabel(field), message, focus);
+}
+
+void AgentEditorDialog::mapFieldErrors() {
+    FieldErrorMap &map = fieldErrors();
+    map.add(u"name"_s, m_ui->nameErrorLabel, m_ui->nameLineEdit);
+    map.add(u"description"_s, m_ui->descriptionErrorLabel, m_ui->descriptionLineEdit);
+    map.add(u"model"_s, m_ui->modelErrorLabel, m_ui->modelComboBox);
+    map.add(u"version_message"_s, m_ui->versionMessageErrorLabel, m_ui->versionMessageLineEdit);
+    map.add(u"instructions"_s, m_ui->instructionsErrorLabel, m_ui->instructionsPlainTextEdit);
+    map.add(u"tools"_s, m_ui->toolsErrorLabel, m_ui->toolsListView);
+    map.add(u"completion_args"_s, m_ui->advancedErrorLabel, nullptr,
+            [this](const QStringList &rest) -> QWidget * {
+                const QString arg = rest.value(0);
+                if (arg == "temperature"_L1)
+                    return m_ui->temperatureLineEdit;
+                if (arg == "top_p"_L1)
+                    return m_ui->topPLineEdit;
+                if (arg == "max_tokens"_L1)
+                    return m_ui->maxTokensLineEdit;
+                if (arg == "random_seed"_L1)
+                    return m_ui->randomSeedLineEdit;
+                if (arg == "tool_choice"_L1)
+                    return m_ui->toolChoiceComboBox;
+                if (arg == "response_format"_L1) {
+                    return rest.value(1) == "json_schema"_L1
+                               ? static_cast<QWidget *>(m_ui->schemaPlainTextEdit)
+                               : m_ui->responseFormatComboBox;
+                }
+                return nullptr;
+            });
+    map.add(u"handoffs"_s, m_ui->handoffsErrorLabel, m_ui->handoffsListWidget);
 }
 
 void AgentEditorDialog::showApiError(const ApiError &error) {
@@ -915,59 +902,25 @@ void AgentEditorDialog::showApiError(const ApiError &error) {
         }
     }
     if (error.httpStatus() == 422 && !error.fieldErrors().isEmpty()) {
-        for (const ApiError::FieldError &f : error.fieldErrors()) {
-            const QString key = f.loc.value(0);
-            const QString sub = f.loc.value(1);
-            Field field = Field::General;
-            QWidget *focus = nullptr;
-            if (key == "name"_L1) {
-                field = Field::Name;
-                focus = m_ui->nameLineEdit;
-            } else if (key == "description"_L1) {
-                field = Field::Description;
-                focus = m_ui->descriptionLineEdit;
-            } else if (key == "model"_L1) {
-                field = Field::Model;
-                focus = m_ui->modelComboBox;
-            } else if (key == "version_message"_L1) {
-                field = Field::VersionMessage;
-                focus = m_ui->versionMessageLineEdit;
-            } else if (key == "instructions"_L1) {
-                field = Field::Instructions;
-                focus = m_ui->instructionsPlainTextEdit;
-            } else if (key == "tools"_L1) {
-                field = Field::Tools;
-                focus = m_ui->toolsListView;
+        for (const FieldErrorMap::Placement &p : fieldErrors().place(error.fieldErrors())) {
+            QLabel *label = p.field ? p.field->label : m_ui->generalErrorLabel;
+            if (p.field && p.field->key == "tools"_L1) {
+                // The tool the error is about, by its index in the request.
                 bool ok = false;
-                const int index = sub.toInt(&ok);
+                const int index = p.rest.value(0).toInt(&ok);
                 if (ok && index >= 0 && index < sent.size()) {
                     const Tool &tool = sent.at(index);
                     const int row = tool.type == Tool::Type::Connector
                                         ? m_tools->rowOfConnector(tool.connectorId)
                                         : m_tools->rowOfBuiltIn(tool.type);
-                    m_tools->setRowError(row, f.message);
+                    m_tools->setRowError(row, p.error.message);
                 }
-            } else if (key == "completion_args"_L1) {
-                field = Field::Advanced;
-                const QHash<QString, QWidget *> widgets{
-                    {u"temperature"_s, m_ui->temperatureLineEdit},
-                    {u"top_p"_s, m_ui->topPLineEdit},
-                    {u"max_tokens"_s, m_ui->maxTokensLineEdit},
-                    {u"random_seed"_s, m_ui->randomSeedLineEdit},
-                    {u"tool_choice"_s, m_ui->toolChoiceComboBox},
-                    {u"response_format"_s, f.loc.value(2) == "json_schema"_L1
-                                               ? static_cast<QWidget *>(m_ui->schemaPlainTextEdit)
-                                               : m_ui->responseFormatComboBox},
-                };
-                focus = widgets.value(sub);
-            } else if (key == "handoffs"_L1) {
-                field = Field::Handoffs;
-                focus = m_ui->handoffsListWidget;
             }
-            const QString where = f.loc.mid(field == Field::General ? 0 : 1).join(u'.');
-            showFieldError(field, where.isEmpty() ? f.message : tr("%1: %2").arg(where, f.message),
-                           focus);
-            withRequestId(field);
+            const QString where = p.rest.join(u'.');
+            FormDialog::showFieldError(
+                label, where.isEmpty() ? p.error.message : tr("%1: %2").arg(where, p.error.message),
+                p.focus);
+            label->setToolTip(requestId);
         }
         return;
     }

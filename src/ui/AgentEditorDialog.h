@@ -6,6 +6,7 @@
 #include "core/protocol/Connector.h"
 #include "core/protocol/Model.h"
 #include "ui/UnsavedChangesGuard.h"
+#include "ui/forms/FormDialog.h"
 
 #include <QDialog>
 #include <QHash>
@@ -40,7 +41,7 @@ class AgentEditorDialog;
 //!
 //! Reference data (models, connectors, other agents) is handed in by the owner, and may
 //! arrive or change while the form is open without touching what was typed.
-class AgentEditorDialog final : public QDialog, public UnsavedChangesGuard {
+class AgentEditorDialog final : public FormDialog, public UnsavedChangesGuard {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(AgentEditorDialog)
 
@@ -67,7 +68,7 @@ public:
     //! cannot read (a number that is not one) keep their baseline value.
     Agent formAgent() const;
     bool hasUnsavedChanges() const;
-    bool isSaving() const { return m_saving; }
+    bool isSaving() const { return isBusy(); }
 
     //! Asks Save / Discard / Cancel when there are unsaved changes. Discard closes the
     //! dialog; Save starts saving and returns false (the dialog closes once saved).
@@ -128,13 +129,13 @@ private:
     void storeCredentials(QList<QString> connectorIds, std::function<void()> then);
     void submit(const Agent &after);
     void finishSaved(const Agent &agent);
-    void setSaving(bool saving);
 
     void clearErrors();
     void showFieldError(Field field, const QString &message, QWidget *focus = nullptr);
     void showApiError(const ApiError &error);
     QLabel *errorLabel(Field field) const;
-    int tabOf(Field field) const;
+    //! Where the field errors of a 422 go, by the first element of their `loc`.
+    void mapFieldErrors();
 
     std::unique_ptr<Ui::AgentEditorDialog> m_ui;
     QPointer<AgentService> m_agents;
@@ -148,8 +149,6 @@ private:
     QString m_modelId;
     QHash<QString, Credential> m_credentials; // by connector id
     QJsonObject m_loadedState;
-    bool m_saving = false;
-    bool m_errorShown = false;
     QPointer<ApiJob> m_job;
 };
 

@@ -192,8 +192,6 @@ void ChatPage::onTargetChanged(int row) {
     const bool agent = target.kind == ChatTargetModel::Kind::Agent;
     m_session->setTarget(agent ? ChatSession::TargetKind::Agent : ChatSession::TargetKind::Model,
                          target.id);
-    QSettings().setValue(SettingsKeys::lastTarget,
-                         QString((agent ? u"agent:"_s : u"model:"_s) + target.id));
     // An agent's requests carry the agent's tools: the menu shows those instead of the chat's.
     const QString agentId = agent ? target.id : QString();
     if (agentId != m_agentId || (agent && target.tools != m_agentTools)) {

@@ -23,6 +23,8 @@
 #include <QPushButton>
 #include <QSettings>
 
+#include <tuple>
+
 using namespace Qt::StringLiterals;
 
 namespace Tramontane {
@@ -30,18 +32,6 @@ namespace Tramontane {
 namespace {
 
 enum HeaderColumn { HeaderNameColumn, HeaderValueColumn, HeaderSecretColumn };
-
-QString errorStyle() {
-    return u"color: #c0392b;"_s;
-}
-
-QString warningStyle() {
-    return u"color: #b9770e;"_s;
-}
-
-QString okStyle() {
-    return u"color: #1e8449;"_s;
-}
 
 std::optional<QString> nonEmpty(const QString &text) {
     if (text.isEmpty())
@@ -52,15 +42,17 @@ std::optional<QString> nonEmpty(const QString &text) {
 } // namespace
 
 ConnectorEditorDialog::ConnectorEditorDialog(ConnectorService *service, SecretStore *secrets,
+                                             McpConnectionTest *connectionTest,
                                              QNetworkAccessManager *nam,
                                              ToolApprovalStore *approvals, QWidget *parent)
-    : QDialog(parent)
+    : FormDialog(parent)
     , m_ui(std::make_unique<Ui::ConnectorEditorDialog>())
     , m_service(service)
     , m_secrets(secrets)
     , m_approvals(approvals)
-    , m_test(new McpConnectionTest(nam, this))
+    , m_test(connectionTest)
     , m_nam(nam) {
+    m_test->setParent(this);
     m_ui->setupUi(this);
     setupVisibility();
 
@@ -82,15 +74,35 @@ ConnectorEditorDialog::ConnectorEditorDialog(ConnectorService *service, SecretSt
     header->setSectionResizeMode(HeaderValueColumn, QHeaderView::Stretch);
     header->setSectionResizeMode(HeaderSecretColumn, QHeaderView::ResizeToContents);
 
+    // The server line is checked as it is typed (validateServerLive()), so it is not cleared
+    // with the others.
+    addErrorLabels({m_ui->titleErrorLabel, m_ui->nameErrorLabel, m_ui->descriptionErrorLabel,
+                    m_ui->visibilityErrorLabel, m_ui->iconUrlErrorLabel, m_ui->headersErrorLabel,
+                    m_ui->systemPromptErrorLabel, m_ui->generalErrorLabel});
+    setStatusKind(m_ui->serverErrorLabel, StatusColors::Kind::Error);
+    m_ui->serverErrorLabel->hide();
     for (QLabel *label :
          {m_ui->titleErrorLabel, m_ui->nameErrorLabel, m_ui->descriptionErrorLabel,
           m_ui->serverErrorLabel, m_ui->visibilityErrorLabel, m_ui->iconUrlErrorLabel,
           m_ui->headersErrorLabel, m_ui->systemPromptErrorLabel, m_ui->generalErrorLabel}) {
-        label->setStyleSheet(errorStyle());
         // Extra room goes to the text fields, never to an error line.
         label->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
-        label->hide();
     }
+    setStatusLabel(m_ui->generalErrorLabel);
+    setBusyWidgets({m_ui->savePushButton, m_ui->tabWidget});
+    for (const auto &[key, label, field] :
+         {std::tuple<const char *, QLabel *, QWidget *>{"name", m_ui->nameErrorLabel,
+                                                        m_ui->nameLineEdit},
+          {"title", m_ui->titleErrorLabel, m_ui->titleLineEdit},
+          {"description", m_ui->descriptionErrorLabel, m_ui->descriptionPlainTextEdit},
+          {"server", m_ui->serverErrorLabel, m_ui->serverLineEdit},
+          {"visibility", m_ui->visibilityErrorLabel, m_ui->visibilityComboBox},
+          {"icon_url", m_ui->iconUrlErrorLabel, m_ui->iconUrlLineEdit},
+          {"system_prompt", m_ui->systemPromptErrorLabel, m_ui->systemPromptPlainTextEdit},
+          {"global_headers", m_ui->headersErrorLabel, m_ui->headersTableWidget},
+          {"headers", m_ui->headersErrorLabel, m_ui->headersTableWidget},
+          {"auth_methods", m_ui->headersErrorLabel, m_ui->headersTableWidget}})
+        fieldErrors().add(QString::fromLatin1(key), label, field);
 
     connect(m_ui->titleLineEdit, &QLineEdit::textEdited, this,
             &ConnectorEditorDialog::onTitleEdited);
@@ -120,7 +132,7 @@ ConnectorEditorDialog::ConnectorEditorDialog(ConnectorService *service, SecretSt
     connect(m_test, &McpConnectionTest::finished, this, &ConnectorEditorDialog::onTestFinished);
     connect(m_test, &McpConnectionTest::started, this, [this] {
         m_ui->testConnectionPushButton->setEnabled(false);
-        m_ui->testHeadlineLabel->setStyleSheet(QString());
+        setStatusKind(m_ui->testHeadlineLabel, StatusColors::Kind::Normal);
         m_ui->testHeadlineLabel->setText(tr("Testing…"));
         m_ui->testDetailsLabel->clear();
         m_ui->testToolsPushButton->hide();
@@ -396,8 +408,9 @@ void ConnectorEditorDialog::validateServerLive() {
     QString message = check.message;
     if (text.trimmed().isEmpty() && !m_triedSave)
         message.clear();
-    m_ui->serverErrorLabel->setStyleSheet(
-        check.verdict == ServerUrlCheck::Verdict::LoopbackHttp ? warningStyle() : errorStyle());
+    setStatusKind(m_ui->serverErrorLabel, check.verdict == ServerUrlCheck::Verdict::LoopbackHttp
+                                              ? StatusColors::Kind::Warning
+                                              : StatusColors::Kind::Error);
     m_ui->serverErrorLabel->setText(
         check.verdict == ServerUrlCheck::Verdict::LoopbackHttp ? u"⚠ "_s + message : message);
     m_ui->serverErrorLabel->setVisible(!message.isEmpty());
@@ -460,39 +473,14 @@ QList<ConnectorHeader> ConnectorEditorDialog::effectiveHeaders() const {
 }
 
 void ConnectorEditorDialog::clearErrors() {
-    for (QLabel *label :
-         {m_ui->titleErrorLabel, m_ui->nameErrorLabel, m_ui->descriptionErrorLabel,
-          m_ui->visibilityErrorLabel, m_ui->iconUrlErrorLabel, m_ui->headersErrorLabel,
-          m_ui->systemPromptErrorLabel, m_ui->generalErrorLabel}) {
-        label->clear();
-        label->hide();
-    }
+    clearErrorLabels();
     validateServerLive();
 }
 
-void ConnectorEditorDialog::showFieldError(QLabel *label, QWidget *field, const QString &message) {
-    // Several errors may concern one field: keep them all.
-    const QString text =
-        label->isVisible() && !label->text().isEmpty() ? label->text() + u'\n' + message : message;
-    label->setStyleSheet(errorStyle());
-    label->setText(text);
-    label->show();
-    if (field) {
-        // Bring the (first) faulty field into view.
-        for (int i = 0; i < m_ui->tabWidget->count(); ++i) {
-            if (m_ui->tabWidget->widget(i)->isAncestorOf(field)) {
-                m_ui->tabWidget->setCurrentIndex(i);
-                break;
-            }
-        }
-        field->setFocus();
-    }
-}
-
 void ConnectorEditorDialog::showGeneralError(const QString &message) {
-    m_ui->generalErrorLabel->setStyleSheet(errorStyle());
-    m_ui->generalErrorLabel->setText(message);
-    m_ui->generalErrorLabel->setVisible(!message.isEmpty());
+    m_ui->generalErrorLabel->clear();
+    if (!message.isEmpty())
+        showFieldError(m_ui->generalErrorLabel, message);
 }
 
 bool ConnectorEditorDialog::validateForm() {
@@ -503,7 +491,7 @@ bool ConnectorEditorDialog::validateForm() {
         m_ui->savePushButton->setFocus();
     bool ok = true;
     auto fail = [&](QLabel *label, QWidget *field, const QString &message) {
-        showFieldError(label, ok ? field : nullptr, message);
+        showFieldError(label, message, field);
         ok = false;
     };
 
@@ -621,7 +609,7 @@ void ConnectorEditorDialog::onSecretsRead() {
     }
     if (m_saveWhenRead) {
         m_saveWhenRead = false;
-        setBusy(false);
+        setState(State::Editing);
         save();
     }
 }
@@ -632,108 +620,68 @@ void ConnectorEditorDialog::save() {
     if (m_pendingSecretReads > 0) {
         // The stored secret values are needed if the headers are sent again.
         m_saveWhenRead = true;
-        setBusy(true);
+        setState(State::Loading);
         return;
     }
+    setState(State::Validating);
+    auto done = [this](const ServiceResult<Connector> &result) {
+        m_saveJob = nullptr;
+        if (result.ok()) {
+            onSaved(*result.value);
+            return;
+        }
+        setState(State::Failed);
+        applyServerError(result.error);
+        failApply(result.error);
+    };
     if (isEditing()) {
         const auto request = updateRequest();
-        if (!request)
+        if (!request) {
+            setState(State::Editing);
             return;
+        }
+        setState(State::Applying);
         if (request->isEmpty()) {
             // Nothing changes on the server's side; values typed for this computer are kept.
             onSaved(m_saved);
             return;
         }
-        setBusy(true);
-        m_saveJob = m_service->update(m_original->id, *request, this,
-                                      [this](const ServiceResult<Connector> &result) {
-                                          m_saveJob = nullptr;
-                                          if (result.ok()) {
-                                              onSaved(*result.value);
-                                          } else {
-                                              setBusy(false);
-                                              applyServerError(result.error);
-                                          }
-                                      });
+        m_saveJob = m_service->update(m_original->id, *request, this, done);
         return;
     }
     const auto request = createRequest();
-    if (!request)
+    if (!request) {
+        setState(State::Editing);
         return;
-    setBusy(true);
-    m_saveJob = m_service->create(*request, this, [this](const ServiceResult<Connector> &result) {
-        m_saveJob = nullptr;
-        if (result.ok()) {
-            onSaved(*result.value);
-        } else {
-            setBusy(false);
-            applyServerError(result.error);
-        }
-    });
-}
-
-void ConnectorEditorDialog::setBusy(bool busy) {
-    m_ui->savePushButton->setEnabled(!busy);
-    m_ui->tabWidget->setEnabled(!busy);
-    if (busy) {
-        m_ui->generalErrorLabel->setStyleSheet(QString());
-        m_ui->generalErrorLabel->setText(tr("Saving…"));
-        m_ui->generalErrorLabel->show();
-    } else if (m_ui->generalErrorLabel->text() == tr("Saving…")) {
-        m_ui->generalErrorLabel->clear();
-        m_ui->generalErrorLabel->hide();
     }
+    setState(State::Applying);
+    m_saveJob = m_service->create(*request, this, done);
 }
 
 void ConnectorEditorDialog::applyServerError(const ApiError &error) {
     if (error.isCanceled())
         return;
     clearErrors();
-    struct Target {
-        QLatin1StringView key;
-        QLabel *label;
-        QWidget *field;
-    };
-    const Target targets[] = {
-        {"name"_L1, m_ui->nameErrorLabel, m_ui->nameLineEdit},
-        {"title"_L1, m_ui->titleErrorLabel, m_ui->titleLineEdit},
-        {"description"_L1, m_ui->descriptionErrorLabel, m_ui->descriptionPlainTextEdit},
-        {"server"_L1, m_ui->serverErrorLabel, m_ui->serverLineEdit},
-        {"visibility"_L1, m_ui->visibilityErrorLabel, m_ui->visibilityComboBox},
-        {"icon_url"_L1, m_ui->iconUrlErrorLabel, m_ui->iconUrlLineEdit},
-        {"system_prompt"_L1, m_ui->systemPromptErrorLabel, m_ui->systemPromptPlainTextEdit},
-        {"global_headers"_L1, m_ui->headersErrorLabel, m_ui->headersTableWidget},
-        {"headers"_L1, m_ui->headersErrorLabel, m_ui->headersTableWidget},
-        {"auth_methods"_L1, m_ui->headersErrorLabel, m_ui->headersTableWidget},
-    };
     bool placed = false;
-    bool first = true;
     if (error.httpStatus() == 409) {
         const QString message =
             tr("A connector with this name already exists: choose another name.");
-        showFieldError(m_ui->nameErrorLabel, m_ui->nameLineEdit,
+        showFieldError(m_ui->nameErrorLabel,
                        error.serverMessage().isEmpty()
                            ? message
-                           : message + u" ("_s + error.serverMessage() + u')');
+                           : message + u" ("_s + error.serverMessage() + u')',
+                       m_ui->nameLineEdit);
         placed = true;
-        first = false;
     }
     QStringList unplaced;
-    const QList<ApiError::FieldError> fieldErrors = error.fieldErrors();
-    for (const ApiError::FieldError &fe : fieldErrors) {
-        const QString key = fe.loc.value(0);
-        const Target *target = nullptr;
-        for (const Target &t : targets) {
-            if (key == t.key)
-                target = &t;
-        }
-        if (!target) {
-            unplaced.append(fe.loc.isEmpty() ? fe.message
-                                             : fe.loc.join(u'.') + u": "_s + fe.message);
+    for (const FieldErrorMap::Placement &p : fieldErrors().place(error.fieldErrors())) {
+        if (!p.field) {
+            unplaced.append(p.error.loc.isEmpty()
+                                ? p.error.message
+                                : p.error.loc.join(u'.') + u": "_s + p.error.message);
             continue;
         }
-        showFieldError(target->label, first ? target->field : nullptr, fe.message);
-        first = false;
+        showFieldError(p.field->label, p.error.message, p.focus);
         placed = true;
     }
     QString general;
@@ -828,7 +776,7 @@ void ConnectorEditorDialog::storeOAuth(
 }
 
 void ConnectorEditorDialog::finishSave() {
-    setBusy(false);
+    setState(State::Editing);
     if (!m_secretErrors.isEmpty()) {
         Q_EMIT secretStorageFailed(
             tr("The connector was saved, but its secret header values could not be kept in the "
@@ -880,7 +828,7 @@ void ConnectorEditorDialog::testConnection() {
     if (m_pendingSecretReads > 0) {
         m_testWhenRead = true;
         m_ui->testConnectionPushButton->setEnabled(false);
-        m_ui->testHeadlineLabel->setStyleSheet(QString());
+        setStatusKind(m_ui->testHeadlineLabel, StatusColors::Kind::Normal);
         m_ui->testHeadlineLabel->setText(tr("Reading the stored secrets…"));
         return;
     }
@@ -896,7 +844,8 @@ void ConnectorEditorDialog::onTestFinished(const McpConnectionReport &report) {
     m_lastTest = report;
     m_ui->testConnectionPushButton->setEnabled(true);
     m_ui->testHeadlineLabel->setText(report.headline());
-    m_ui->testHeadlineLabel->setStyleSheet(report.isReachable() ? okStyle() : errorStyle());
+    setStatusKind(m_ui->testHeadlineLabel,
+                  report.isReachable() ? StatusColors::Kind::Ok : StatusColors::Kind::Error);
     m_ui->testDetailsLabel->setText(report.details());
     m_ui->testToolsPushButton->setVisible(report.isReachable() && !report.tools.isEmpty());
     Q_EMIT connectionTested(report);

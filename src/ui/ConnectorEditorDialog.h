@@ -7,6 +7,7 @@
 #include "core/protocol/Connector.h"
 #include "core/services/McpConnectionTest.h"
 #include "ui/UnsavedChangesGuard.h"
+#include "ui/forms/FormDialog.h"
 
 #include <QDialog>
 #include <QList>
@@ -58,15 +59,17 @@ class ConnectorEditorDialog;
 //!
 //! "Test connection" talks MCP to the server URL from this computer with the headers of the
 //! form (McpConnectionTest), before or after saving.
-class ConnectorEditorDialog final : public QDialog, public UnsavedChangesGuard {
+class ConnectorEditorDialog final : public FormDialog, public UnsavedChangesGuard {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ConnectorEditorDialog)
 
 public:
     //! Nothing is owned; \a approvals may be null (then the tools of a test are only listed).
+    //! \a connectionTest is taken over (the dialog becomes its parent); \a nam carries OAuth
+    //! sign-ins.
     ConnectorEditorDialog(ConnectorService *service, SecretStore *secrets,
-                          QNetworkAccessManager *nam, ToolApprovalStore *approvals,
-                          QWidget *parent = nullptr);
+                          McpConnectionTest *connectionTest, QNetworkAccessManager *nam,
+                          ToolApprovalStore *approvals, QWidget *parent = nullptr);
     ~ConnectorEditorDialog() override;
 
     enum class AuthMethod { None, Headers, OAuth };
@@ -102,9 +105,9 @@ public:
 
     //! Checks the form, then creates or updates the connector.
     void save();
-    bool isSaving() const {
-        return !m_saveJob.isNull() || m_pendingSecretWrites > 0 || m_saveWhenRead;
-    }
+    //! From the click on Save (waiting for stored secrets to be read, then the request, then
+    //! the keychain writes) until the dialog closes or the server refused.
+    bool isSaving() const { return isBusy(); }
     //! Starts a connection test with the URL and headers of the form.
     void testConnection();
     McpConnectionTest *connectionTest() const { return m_test; }
@@ -162,11 +165,9 @@ private:
     QList<ConnectorHeader> effectiveHeaders() const;
 
     void clearErrors();
-    void showFieldError(QLabel *label, QWidget *field, const QString &message);
     void showGeneralError(const QString &message);
     bool validateForm();
     void applyServerError(const ApiError &error);
-    void setBusy(bool busy);
     void onSaved(const Connector &connector);
     void storeSecrets(const Connector &connector);
     void finishSave();

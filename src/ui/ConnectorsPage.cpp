@@ -61,6 +61,7 @@ QString errorText(const ApiError &error) {
 } // namespace
 
 ConnectorsPage::ConnectorsPage(ConnectorService *service, ConnectorListModel *model,
+                               McpConnectionTest::Factory connectionTests,
                                QNetworkAccessManager *nam, SecretStore *secrets,
                                ToolApprovalStore *approvals, QWidget *parent)
     : QWidget(parent)
@@ -68,10 +69,11 @@ ConnectorsPage::ConnectorsPage(ConnectorService *service, ConnectorListModel *mo
     , m_service(service)
     , m_model(model)
     , m_proxy(new QSortFilterProxyModel(this))
+    , m_connectionTests(std::move(connectionTests))
     , m_nam(nam)
     , m_secrets(secrets)
     , m_approvals(approvals)
-    , m_test(new McpConnectionTest(nam, this)) {
+    , m_test(m_connectionTests(this)) {
     m_ui->setupUi(this);
 
     QFont pageTitle = m_ui->titleLabel->font();
@@ -405,7 +407,8 @@ ConnectorEditorDialog *ConnectorsPage::openEditor(const std::optional<Connector>
         m_editor->activateWindow();
         return m_editor;
     }
-    auto *editor = new ConnectorEditorDialog(m_service, m_secrets, m_nam, m_approvals, this);
+    auto *editor = new ConnectorEditorDialog(m_service, m_secrets, m_connectionTests(nullptr),
+                                             m_nam, m_approvals, this);
     editor->setObjectName(u"connectorEditorDialog"_s);
     editor->setAttribute(Qt::WA_DeleteOnClose);
     editor->setOAuth(m_oauthManager, m_oauthTokens, m_settings);

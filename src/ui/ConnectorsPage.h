@@ -50,9 +50,12 @@ class ConnectorsPage final : public QWidget, public UnsavedChangesGuard {
     Q_DISABLE_COPY_MOVE(ConnectorsPage)
 
 public:
-    //! Nothing is owned; \a model must be a model over \a service. \a secrets and \a approvals
-    //! may be null (then secret values are not kept and tools cannot be approved).
-    ConnectorsPage(ConnectorService *service, ConnectorListModel *model, QNetworkAccessManager *nam,
+    //! Nothing is owned; \a model must be a model over \a service. \a connectionTests makes the
+    //! connection tests of the page and its editors; \a nam carries OAuth sign-ins. \a secrets
+    //! and \a approvals may be null (then secret values are not kept and tools cannot be
+    //! approved).
+    ConnectorsPage(ConnectorService *service, ConnectorListModel *model,
+                   McpConnectionTest::Factory connectionTests, QNetworkAccessManager *nam,
                    SecretStore *secrets, ToolApprovalStore *approvals, QWidget *parent = nullptr);
     ~ConnectorsPage() override;
 
@@ -135,6 +138,7 @@ private:
     QPointer<ConnectorService> m_service;
     ConnectorListModel *m_model;
     QSortFilterProxyModel *m_proxy;
+    McpConnectionTest::Factory m_connectionTests;
     QNetworkAccessManager *m_nam;
     QPointer<SecretStore> m_secrets;
     QPointer<ToolApprovalStore> m_approvals;

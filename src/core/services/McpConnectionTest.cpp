@@ -151,6 +151,12 @@ QString McpConnectionReport::details() const {
     return lines.join(u'\n');
 }
 
+McpConnectionTest::Factory McpConnectionTest::factoryFor(QNetworkAccessManager *nam) {
+    return [nam](QObject *parent) {
+        return new McpConnectionTest(nam, parent);
+    };
+}
+
 McpConnectionTest::McpConnectionTest(QNetworkAccessManager *nam, QObject *parent)
     : QObject(parent)
     , m_nam(nam) {}

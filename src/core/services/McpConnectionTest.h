@@ -12,6 +12,7 @@
 #include <QUrl>
 
 #include <chrono>
+#include <functional>
 
 class QNetworkAccessManager;
 
@@ -67,6 +68,12 @@ class McpConnectionTest final : public QObject {
 
 public:
     static constexpr std::chrono::milliseconds DefaultTimeout{15000};
+
+    //! Makes a test owned by \a parent. The UI is given one of these rather than a network
+    //! manager, so it never builds the test (or its requests) itself.
+    using Factory = std::function<McpConnectionTest *(QObject *parent)>;
+    //! A factory of tests that send through \a nam (not owned; it must outlive the tests).
+    static Factory factoryFor(QNetworkAccessManager *nam);
 
     //! \a nam is not owned and must outlive the test.
     explicit McpConnectionTest(QNetworkAccessManager *nam, QObject *parent = nullptr);

@@ -108,8 +108,8 @@ void TestConnectorEditorDialog::init() {
     QVERIFY(m_client->setBaseUrl(m_emulator.baseUrl()));
     m_client->setApiKey(u"test-key"_s);
     m_service = std::make_unique<ConnectorService>(m_client.get());
-    m_editor = std::make_unique<ConnectorEditorDialog>(m_service.get(), m_secrets.get(), &m_nam,
-                                                       m_approvals.get());
+    m_editor = std::make_unique<ConnectorEditorDialog>(
+        m_service.get(), m_secrets.get(), new McpConnectionTest(&m_nam), &m_nam, m_approvals.get());
     m_editor->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_editor.get()));
 }

@@ -149,7 +149,8 @@ void TestConnectorOAuth::makePage(const QUrl &baseUrl) {
     m_client->setApiKey(u"test-key"_s);
     m_service = std::make_unique<ConnectorService>(m_client.get());
     m_model = std::make_unique<ConnectorListModel>(m_service.get(), m_approvals.get());
-    m_page = std::make_unique<ConnectorsPage>(m_service.get(), m_model.get(), &m_nam,
+    m_page = std::make_unique<ConnectorsPage>(m_service.get(), m_model.get(),
+                                              McpConnectionTest::factoryFor(&m_nam), &m_nam,
                                               m_secrets.get(), m_approvals.get());
     m_page->setOAuth(m_manager.get(), m_tokens.get(), m_settings.get());
     // The test is the browser: it follows the authorization URL to the loopback redirect.

@@ -189,7 +189,8 @@ void TestConnectorsPage::makePage(const QUrl &baseUrl) {
     m_client->setApiKey(u"test-key"_s);
     m_service = std::make_unique<ConnectorService>(m_client.get());
     m_model = std::make_unique<ConnectorListModel>(m_service.get(), m_approvals.get());
-    m_page = std::make_unique<ConnectorsPage>(m_service.get(), m_model.get(), &m_nam,
+    m_page = std::make_unique<ConnectorsPage>(m_service.get(), m_model.get(),
+                                              McpConnectionTest::factoryFor(&m_nam), &m_nam,
                                               m_secrets.get(), m_approvals.get());
     m_page->resize(1100, 700);
     m_page->show();
@@ -846,8 +847,9 @@ void TestConnectorsPage::delete_keychainKeepsNothing() {
     KeychainSecretStore keychain(u"Tramontane-test/connectors-"_s
                                  + QString::number(QCoreApplication::applicationPid()));
     m_page.reset();
-    m_page = std::make_unique<ConnectorsPage>(m_service.get(), m_model.get(), &m_nam, &keychain,
-                                              m_approvals.get());
+    m_page = std::make_unique<ConnectorsPage>(m_service.get(), m_model.get(),
+                                              McpConnectionTest::factoryFor(&m_nam), &m_nam,
+                                              &keychain, m_approvals.get());
     m_page->show();
     const Connector c =
         createConnector(u"in_keychain"_s, mcpUrl(), {{u"X-Token"_s, u"header-secret"_s, true}});

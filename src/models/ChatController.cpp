@@ -1,0 +1,215 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "models/ChatController.h"
+
+#include "core/SettingsKeys.h"
+#include "core/storage/ConversationStore.h"
+#include "models/ChatSession.h"
+#include "models/ChatTargetModel.h"
+#include "models/ConversationModel.h"
+#include "models/ConversationPager.h"
+#include "models/StoreChatPersistence.h"
+
+#include <QJsonArray>
+#include <QSettings>
+
+using namespace Qt::StringLiterals;
+
+namespace Tramontane {
+
+QString ChatController::Target::toSetting() const {
+    return (agent ? u"agent:"_s : u"model:"_s) + id;
+}
+
+ChatController::Target ChatController::Target::fromSetting(const QString &value) {
+    if (value.isEmpty())
+        return {};
+    return {value.startsWith(u"agent:"_s), value.section(u':', 1)};
+}
+
+QString ChatController::fallbackModel() {
+    return u"mistral-medium-latest"_s;
+}
+
+ChatController::ChatController(ChatSession *session, ConversationModel *conversation,
+                               ConversationPager *pager, StoreChatPersistence *persistence,
+                               ConversationStore *store, ChatTargetModel *targets,
+                               QSettings *settings, QObject *parent)
+    : QObject(parent)
+    , m_session(session)
+    , m_conversation(conversation)
+    , m_pager(pager)
+    , m_persistence(persistence)
+    , m_store(store)
+    , m_targets(targets)
+    , m_settings(settings) {
+    // A new conversation is stored with the model or agent and the tools of its first turn.
+    m_persistence->setNewConversationFactory([this] {
+        NewConversation init;
+        if (m_session->targetKind() == ChatSession::TargetKind::Agent)
+            init.agentId = m_session->targetId();
+        else
+            init.model = m_session->targetId();
+        init.tools = toolsToJson(m_session->tools());
+        return init;
+    });
+    connect(m_session, &ChatSession::targetChanged, this, &ChatController::onTargetChanged);
+    connect(m_session, &ChatSession::busyChanged, this, &ChatController::onBusyChanged);
+    connect(m_store, &ConversationStore::conversationDeleted, this,
+            &ChatController::onConversationDeleted);
+    connect(m_store, &ConversationStore::conversationRestored, this,
+            &ChatController::onConversationRestored);
+    connect(m_store, &ConversationStore::messageAdded, this, &ChatController::onMessageAdded);
+}
+
+void ChatController::announce(qint64 id) {
+    m_announced = id;
+    Q_EMIT currentConversationChanged(id);
+}
+
+ChatController::~ChatController() {
+    m_persistence->setNewConversationFactory({});
+}
+
+qint64 ChatController::currentConversationId() const {
+    return m_persistence->conversationId();
+}
+
+void ChatController::newChat() {
+    if (m_session->isBusy())
+        m_session->stop();
+    m_pager->clear();
+    m_persistence->setConversation(0);
+    announce(0);
+}
+
+bool ChatController::openConversation(qint64 id, qint64 messageId) {
+    if (id != m_persistence->conversationId()) {
+        if (m_session->isBusy())
+            m_session->stop(); // keeps what arrived, stored in the conversation it belongs to
+        if (m_session->isBusy()) {
+            // Still completing the request's tools: it cannot be stopped half way.
+            Q_EMIT statusMessage(tr("The answer is still starting; try again in a moment."), 5000);
+            announce(m_persistence->conversationId());
+            return false;
+        }
+        const auto info = m_store->conversation(id);
+        QString error;
+        if (!info || !m_pager->open(id, &error)) {
+            if (error.isEmpty())
+                error = tr("The conversation could not be opened: %1").arg(info.error().message);
+            Q_EMIT statusMessage(error, 0);
+            announce(m_persistence->conversationId());
+            return false;
+        }
+        m_persistence->setConversation(id);
+        m_closedByDelete = 0;
+        if (!info->agentId.isEmpty())
+            Q_EMIT targetSelectionRequested(true, info->agentId);
+        else if (!info->model.isEmpty())
+            Q_EMIT targetSelectionRequested(false, info->model);
+        Q_EMIT toolsRestored(toolsFromJson(info->tools));
+        Q_EMIT conversationOpened(id);
+    }
+    announce(id);
+    if (messageId != 0) {
+        const int entry = m_pager->revealMessage(messageId);
+        if (entry >= 0)
+            Q_EMIT rowRevealRequested(m_conversation->firstRowOfEntry(entry));
+    }
+    return true;
+}
+
+void ChatController::chatWithAgent(const QString &agentId, const QList<Agent> &agents) {
+    newChat();
+    m_targets->setAgents(agents);
+    Q_EMIT targetSelectionRequested(true, agentId);
+}
+
+void ChatController::setDefaultModel(const QString &model) {
+    const bool changed = model != m_defaultModel;
+    m_defaultModel = model;
+    if (changed && !m_defaultModel.isEmpty() && m_conversation->entryCount() == 0
+        && !m_session->isBusy()
+        && m_targets->rowOf(ChatTargetModel::Kind::Model, m_defaultModel) >= 0)
+        Q_EMIT targetSelectionRequested(false, m_defaultModel);
+}
+
+ChatController::Target ChatController::preferredTarget() const {
+    if (!m_session->targetId().isEmpty())
+        return {m_session->targetKind() == ChatSession::TargetKind::Agent, m_session->targetId()};
+    // A default model chosen in Settings wins over the one used last.
+    if (!m_defaultModel.isEmpty())
+        return {false, m_defaultModel};
+    const Target last = Target::fromSetting(m_settings->value(SettingsKeys::lastTarget).toString());
+    if (!last.isEmpty())
+        return last;
+    return {false, fallbackModel()};
+}
+
+void ChatController::applyModels(const ModelList &models) {
+    const Target target = preferredTarget();
+    m_targets->setModels(models.data);
+    Q_EMIT targetSelectionRequested(target.agent, target.id);
+}
+
+void ChatController::setAgents(const QList<Agent> &agents) {
+    const bool agent = m_session->targetKind() == ChatSession::TargetKind::Agent;
+    const QString id = m_session->targetId();
+    m_targets->setAgents(agents);
+    if (!id.isEmpty())
+        Q_EMIT targetSelectionRequested(agent, id);
+}
+
+void ChatController::onTargetChanged() {
+    if (m_session->targetId().isEmpty())
+        return;
+    const Target target{m_session->targetKind() == ChatSession::TargetKind::Agent,
+                        m_session->targetId()};
+    m_settings->setValue(SettingsKeys::lastTarget, target.toSetting());
+}
+
+void ChatController::onBusyChanged(bool busy) {
+    // A reopened chat keeps the model, agent and tools it is continued with.
+    const qint64 id = m_persistence->conversationId();
+    if (!busy || id == 0)
+        return;
+    const auto info = m_store->conversation(id);
+    if (!info)
+        return;
+    const bool agent = m_session->targetKind() == ChatSession::TargetKind::Agent;
+    const QString model = agent ? QString() : m_session->targetId();
+    const QString agentId = agent ? m_session->targetId() : QString();
+    if (info->model != model || info->agentId != agentId)
+        (void)m_store->setModel(id, model, agentId);
+    const QJsonArray tools = toolsToJson(m_session->tools());
+    if (info->tools != tools)
+        (void)m_store->setTools(id, tools);
+}
+
+void ChatController::onConversationDeleted(qint64 id) {
+    // Deleting the open conversation starts a new chat; undoing it reopens it if the new chat
+    // is still empty.
+    if (id != m_persistence->conversationId())
+        return;
+    if (m_session->isBusy())
+        m_session->stop();
+    m_pager->clear();
+    m_persistence->setConversation(0);
+    announce(0);
+    m_closedByDelete = id;
+}
+
+void ChatController::onConversationRestored(qint64 id) {
+    if (id == m_closedByDelete && m_persistence->conversationId() == 0
+        && m_conversation->entryCount() == 0)
+        openConversation(id);
+    m_closedByDelete = 0;
+}
+
+void ChatController::onMessageAdded(qint64 conversationId) {
+    // The first message of a new chat creates its conversation: it becomes the current one.
+    if (conversationId == m_persistence->conversationId() && conversationId != m_announced)
+        announce(conversationId);
+}
+
+} // namespace Tramontane

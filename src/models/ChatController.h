@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/protocol/Agent.h"
+#include "core/protocol/Model.h"
+#include "core/protocol/Tool.h"
+
+#include <QObject>
+#include <QString>
+
+class QSettings;
+
+namespace Tramontane {
+
+class ChatSession;
+class ChatTargetModel;
+class ConversationModel;
+class ConversationPager;
+class ConversationStore;
+class StoreChatPersistence;
+
+//! What the chat does, without its widgets: which conversation it shows (a new chat, a stored
+//! one reopened, the open one deleted and brought back by undo), which model or agent it talks
+//! to (the one used last, kept in the settings; a default model chosen in Settings) and what a
+//! new conversation is stored with. The chat page follows its signals.
+class ChatController final : public QObject {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ChatController)
+
+public:
+    //! A model or an agent, as the "last target" preference keeps it ("model:id", "agent:id").
+    struct Target {
+        bool agent = false;
+        QString id;
+
+        bool isEmpty() const { return id.isEmpty(); }
+        QString toSetting() const;
+        static Target fromSetting(const QString &value);
+        bool operator==(const Target &) const = default;
+    };
+
+    //! The model chosen when nothing else says which (no default, nothing used before).
+    static QString fallbackModel();
+
+    //! \a settings holds the "last target" preference (SettingsKeys::lastTarget); the other
+    //! objects are the chat's and outlive the controller.
+    ChatController(ChatSession *session, ConversationModel *conversation, ConversationPager *pager,
+                   StoreChatPersistence *persistence, ConversationStore *store,
+                   ChatTargetModel *targets, QSettings *settings, QObject *parent = nullptr);
+    ~ChatController() override;
+
+    //! The conversation the chat shows (0: a new chat, not stored yet).
+    qint64 currentConversationId() const;
+
+    //! Stops an answer still streaming and shows an empty chat.
+    void newChat();
+    //! The one way a stored conversation is reopened: stops an answer still streaming, loads
+    //! the newest messages, restores the model or agent and the tools. With \a messageId, also
+    //! asks to reveal that message (a search hit). False when it could not be opened (the
+    //! reason goes to statusMessage()).
+    bool openConversation(qint64 id, qint64 messageId = 0);
+    //! A new chat with \a agentId, picked among \a agents (the account's).
+    void chatWithAgent(const QString &agentId, const QList<Agent> &agents);
+
+    //! The default model from Settings (empty: the one used last). A new default is chosen at
+    //! once in a chat that has not begun yet.
+    void setDefaultModel(const QString &model);
+    QString defaultModel() const { return m_defaultModel; }
+    //! What the picker should show once models arrive: the model or agent in use, else the
+    //! default model, else the one used last, else fallbackModel().
+    Target preferredTarget() const;
+    //! Fills the picker with \a models and selects preferredTarget() (read before the picker
+    //! resets, which picks its first row).
+    void applyModels(const ModelList &models);
+    //! The account's agents, after the models in the picker; the chosen target stays chosen.
+    void setAgents(const QList<Agent> &agents);
+
+Q_SIGNALS:
+    //! The picker should show this model or agent.
+    void targetSelectionRequested(bool agent, const QString &id);
+    //! A reopened conversation's tools.
+    void toolsRestored(const QList<Tramontane::Tool> &tools);
+    //! The conversation the chat shows changed (0: a new chat); the sidebar highlights it.
+    void currentConversationChanged(qint64 id);
+    //! A stored conversation was loaded: the view starts at its newest message.
+    void conversationOpened(qint64 id);
+    //! Row \a row of the conversation model should be scrolled to and highlighted.
+    void rowRevealRequested(int row);
+    //! A sentence for the status bar (\a timeoutMs 0: until replaced).
+    void statusMessage(const QString &text, int timeoutMs);
+
+private:
+    //! Says which conversation the chat shows (currentConversationChanged()).
+    void announce(qint64 id);
+    void onTargetChanged();
+    void onBusyChanged(bool busy);
+    void onConversationDeleted(qint64 id);
+    void onConversationRestored(qint64 id);
+    void onMessageAdded(qint64 conversationId);
+
+    ChatSession *m_session;
+    ConversationModel *m_conversation;
+    ConversationPager *m_pager;
+    StoreChatPersistence *m_persistence;
+    ConversationStore *m_store;
+    ChatTargetModel *m_targets;
+    QSettings *m_settings;
+    QString m_defaultModel;
+    qint64 m_closedByDelete = 0; // the open conversation deleted: reopened on undo
+    qint64 m_announced = 0;      // the conversation last given to currentConversationChanged()
+};
+
+} // namespace Tramontane
