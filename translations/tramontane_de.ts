@@ -9,13 +9,6 @@
     </message>
 </context>
 <context>
-    <name>AgentService</name>
-    <message>
-        <source>The server&apos;s answer has an unexpected shape.</source>
-        <translation>Die Antwort des Servers hat eine unerwartete Form.</translation>
-    </message>
-</context>
-<context>
     <name>ApiError</name>
     <message>
         <source>The request was canceled.</source>
@@ -360,12 +353,240 @@
         <source>No answer arrived. A proxy, a sign-in page or a wrong server address may be answering instead of the API: check the server address in Settings, then retry.</source>
         <translation>Es kam keine Antwort. Möglicherweise antwortet ein Proxy, eine Anmeldeseite oder eine falsche Serveradresse anstelle der API: Prüfen Sie die Serveradresse in den Einstellungen und versuchen Sie es dann erneut.</translation>
     </message>
+    <message>
+        <source>The image is larger than %1 MB.</source>
+        <translation>Das Bild ist größer als %1 MB.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer is larger than %1 MB.</source>
+        <translation>Die Antwort des Servers ist größer als %1 MB.</translation>
+    </message>
 </context>
 <context>
-    <name>ChatService</name>
+    <name>ChatItemText</name>
     <message>
-        <source>The answer has no choices.</source>
-        <translation>Die Antwort enthält keine Auswahlmöglichkeiten.</translation>
+        <source>Tool</source>
+        <translation>Werkzeug</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>%1 tokens</source>
+        <translation>%1 Tokens</translation>
+    </message>
+    <message>
+        <source>Copy message</source>
+        <translation>Nachricht kopieren</translation>
+    </message>
+    <message>
+        <source>Edit message</source>
+        <translation>Nachricht bearbeiten</translation>
+    </message>
+    <message>
+        <source>Copy code</source>
+        <translation>Code kopieren</translation>
+    </message>
+    <message>
+        <source>Show or hide details</source>
+        <translation>Details ein- oder ausblenden</translation>
+    </message>
+    <message>
+        <source>Copy the tool&apos;s arguments</source>
+        <translation>Die Argumente des Werkzeugs kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the tool&apos;s result</source>
+        <translation>Das Ergebnis des Werkzeugs kopieren</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Wiederholen</translation>
+    </message>
+    <message>
+        <source>Show or hide the error&apos;s details</source>
+        <translation>Die Details des Fehlers ein- oder ausblenden</translation>
+    </message>
+    <message>
+        <source>Copy the error&apos;s details</source>
+        <translation>Die Details des Fehlers kopieren</translation>
+    </message>
+    <message>
+        <source>Load the image again</source>
+        <translation>Das Bild erneut laden</translation>
+    </message>
+    <message>
+        <source>Open the image</source>
+        <translation>Das Bild öffnen</translation>
+    </message>
+    <message>
+        <source>Answer details</source>
+        <translation>Details der Antwort</translation>
+    </message>
+    <message>
+        <source>Open the source</source>
+        <translation>Die Quelle öffnen</translation>
+    </message>
+    <message>
+        <source>Allow the tool to run</source>
+        <translation>Das Werkzeug laufen lassen</translation>
+    </message>
+    <message>
+        <source>Do not run the tool</source>
+        <translation>Das Werkzeug nicht ausführen</translation>
+    </message>
+    <message>
+        <source>Open link</source>
+        <translation>Link öffnen</translation>
+    </message>
+</context>
+<context>
+    <name>ChatKeyboardTargets</name>
+    <message>
+        <source>Load the image %1</source>
+        <translation>Das Bild %1 laden</translation>
+    </message>
+    <message>
+        <source>Open link %1</source>
+        <translation>Link %1 öffnen</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>ChatLinkPrompts</name>
+    <message>
+        <source>Open Link</source>
+        <translation>Link öffnen</translation>
+    </message>
+    <message>
+        <source>Open this link in your browser?</source>
+        <translation>Diesen Link im Browser öffnen?</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>Open Local Link</source>
+        <translation>Lokalen Link öffnen</translation>
+    </message>
+    <message>
+        <source>This link goes to a program on this computer, over an unencrypted connection. Open it only if you expect it.</source>
+        <translation>Dieser Link führt über eine unverschlüsselte Verbindung zu einem Programm auf diesem Computer. Öffnen Sie ihn nur, wenn Sie das erwarten.</translation>
+    </message>
+    <message>
+        <source>Load Image</source>
+        <translation>Bild laden</translation>
+    </message>
+    <message>
+        <source>Load image from %1?</source>
+        <translation>Bild von %1 laden?</translation>
+    </message>
+    <message>
+        <source>The site will see that the image was requested.
+
+%1</source>
+        <translation>Die Website erfährt, dass das Bild angefordert wurde.
+
+%1</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>Laden</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Link Not Opened</source>
+        <translation>Link nicht geöffnet</translation>
+    </message>
+    <message>
+        <source>Tramontane opens only https and e-mail links from messages.</source>
+        <translation>Tramontane öffnet aus Nachrichten nur https- und E-Mail-Links.</translation>
+    </message>
+</context>
+<context>
+    <name>ChatRowLayout</name>
+    <message>
+        <source>Retry</source>
+        <translation>Wiederholen</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Thought for a moment — show</source>
+        <translation>Kurz nachgedacht — anzeigen</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Kopiert</translation>
+    </message>
+</context>
+<context>
+    <name>ChatRowPainter</name>
+    <message>
+        <source>Thinking</source>
+        <translation>Denkt nach</translation>
+    </message>
+    <message>
+        <source>Thought for a moment</source>
+        <translation>Kurz nachgedacht</translation>
+    </message>
+    <message>
+        <source>hide</source>
+        <translation>ausblenden</translation>
+    </message>
+    <message>
+        <source>show</source>
+        <translation>anzeigen</translation>
+    </message>
+    <message>
+        <source>Arguments</source>
+        <translation>Argumente</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation>Läuft …</translation>
+    </message>
+    <message>
+        <source>No result.</source>
+        <translation>Kein Ergebnis.</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Image could not be loaded — </source>
+        <translation>Bild konnte nicht geladen werden — </translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Wiederholen</translation>
+    </message>
+    <message>
+        <source>Loading image…</source>
+        <translation>Bild wird geladen …</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Kopiert</translation>
     </message>
 </context>
 <context>
@@ -617,17 +838,6 @@
     </message>
 </context>
 <context>
-    <name>ConversationService</name>
-    <message>
-        <source>The answer has no conversation id or outputs.</source>
-        <translation>Die Antwort hat weder eine Unterhaltungs-ID noch Ausgaben.</translation>
-    </message>
-    <message>
-        <source>The conversation history has no entries.</source>
-        <translation>Der Verlauf der Unterhaltung hat keine Einträge.</translation>
-    </message>
-</context>
-<context>
     <name>ConversationStore</name>
     <message>
         <source>This conversation no longer exists.</source>
@@ -723,20 +933,12 @@
         <source>Server message: %1</source>
         <translation>Meldung des Servers: %1</translation>
     </message>
-</context>
-<context>
-    <name>FileService</name>
-    <message>
-        <source>The image address is not valid.</source>
-        <translation>Die Bildadresse ist ungültig.</translation>
-    </message>
-    <message>
-        <source>Images are only loaded over https (%1 was refused).</source>
-        <translation>Bilder werden nur über https geladen (%1 wurde abgelehnt).</translation>
-    </message>
-    <message>
-        <source>The image is larger than %1 MB.</source>
-        <translation>Das Bild ist größer als %1 MB.</translation>
+    <message numerus="yes">
+        <source>The server sent more data than the limit of %n byte(s).</source>
+        <translation>
+            <numerusform>Der Server hat mehr Daten gesendet als die Grenze von %n Byte.</numerusform>
+            <numerusform>Der Server hat mehr Daten gesendet als die Grenze von %n Byte.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -881,6 +1083,16 @@
     <message>
         <source>The list of models has an unexpected shape.</source>
         <translation>Die Liste der Modelle hat eine unerwartete Form.</translation>
+    </message>
+</context>
+<context>
+    <name>PlainBlockCache</name>
+    <message numerus="yes">
+        <source>… %n more line(s); Copy takes everything</source>
+        <translation>
+            <numerusform>… %n weitere Zeile; Kopieren nimmt alles</numerusform>
+            <numerusform>… %n weitere Zeilen; Kopieren nimmt alles</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1367,10 +1579,6 @@
         <translation>Die Zugangsdaten konnten nicht gespeichert werden: %1</translation>
     </message>
     <message>
-        <source>Saving…</source>
-        <translation>Wird gespeichert …</translation>
-    </message>
-    <message>
         <source>Unsaved Changes</source>
         <translation>Ungespeicherte Änderungen</translation>
     </message>
@@ -1620,10 +1828,6 @@
         <translation>Agents werden geladen …</translation>
     </message>
     <message>
-        <source>The agents could not be loaded: %1 %2</source>
-        <translation>Die Agents konnten nicht geladen werden: %1 %2</translation>
-    </message>
-    <message>
         <source>Request id: %1</source>
         <translation>Anfrage-ID: %1</translation>
     </message>
@@ -1682,6 +1886,10 @@
     <message>
         <source>Version %1 of “%2” is now active.</source>
         <translation>Version %1 von „%2“ ist jetzt aktiv.</translation>
+    </message>
+    <message>
+        <source>The agents could not be loaded: %1</source>
+        <translation>Die Agents konnten nicht geladen werden: %1</translation>
     </message>
 </context>
 <context>
@@ -1800,14 +2008,6 @@ Open Settings to connect to the Mistral platform with your API key.</source>
         <translation>Fügen Sie in den Einstellungen Ihren Mistral-API-Schlüssel hinzu, um zu beginnen.</translation>
     </message>
     <message>
-        <source>The answer is still starting; try again in a moment.</source>
-        <translation>Die Antwort beginnt gerade erst; versuchen Sie es gleich noch einmal.</translation>
-    </message>
-    <message>
-        <source>The conversation could not be opened: %1</source>
-        <translation>Die Unterhaltung konnte nicht geöffnet werden: %1</translation>
-    </message>
-    <message>
         <source>API key</source>
         <translation>API-Schlüssel</translation>
     </message>
@@ -1913,145 +2113,14 @@ Open Settings to connect to the Mistral platform with your API key.</source>
     </message>
 </context>
 <context>
-    <name>Tramontane::ChatDelegate</name>
-    <message numerus="yes">
-        <source>… %n more line(s); Copy takes everything</source>
-        <translation>
-            <numerusform>… %n weitere Zeile; Kopieren nimmt alles</numerusform>
-            <numerusform>… %n weitere Zeilen; Kopieren nimmt alles</numerusform>
-        </translation>
+    <name>Tramontane::ChatController</name>
+    <message>
+        <source>The answer is still starting; try again in a moment.</source>
+        <translation>Die Antwort beginnt gerade erst; versuchen Sie es gleich noch einmal.</translation>
     </message>
     <message>
-        <source>Thought for a moment — show</source>
-        <translation>Kurz nachgedacht — anzeigen</translation>
-    </message>
-    <message>
-        <source>Retry</source>
-        <translation>Wiederholen</translation>
-    </message>
-    <message>
-        <source>Details</source>
-        <translation>Details</translation>
-    </message>
-    <message>
-        <source>Thinking</source>
-        <translation>Denkt nach</translation>
-    </message>
-    <message>
-        <source>Thought for a moment</source>
-        <translation>Kurz nachgedacht</translation>
-    </message>
-    <message>
-        <source>hide</source>
-        <translation>ausblenden</translation>
-    </message>
-    <message>
-        <source>show</source>
-        <translation>anzeigen</translation>
-    </message>
-    <message>
-        <source>Arguments</source>
-        <translation>Argumente</translation>
-    </message>
-    <message>
-        <source>Result</source>
-        <translation>Ergebnis</translation>
-    </message>
-    <message>
-        <source>Running…</source>
-        <translation>Läuft …</translation>
-    </message>
-    <message>
-        <source>No result.</source>
-        <translation>Kein Ergebnis.</translation>
-    </message>
-    <message>
-        <source>Copy</source>
-        <translation>Kopieren</translation>
-    </message>
-    <message>
-        <source>Image could not be loaded — </source>
-        <translation>Bild konnte nicht geladen werden — </translation>
-    </message>
-    <message>
-        <source>Loading image…</source>
-        <translation>Bild wird geladen …</translation>
-    </message>
-    <message>
-        <source>Copied</source>
-        <translation>Kopiert</translation>
-    </message>
-    <message>
-        <source>Tool</source>
-        <translation>Werkzeug</translation>
-    </message>
-    <message>
-        <source>Source</source>
-        <translation>Quelle</translation>
-    </message>
-    <message>
-        <source>%1 tokens</source>
-        <translation>%1 Tokens</translation>
-    </message>
-    <message>
-        <source>Copy message</source>
-        <translation>Nachricht kopieren</translation>
-    </message>
-    <message>
-        <source>Edit message</source>
-        <translation>Nachricht bearbeiten</translation>
-    </message>
-    <message>
-        <source>Copy code</source>
-        <translation>Code kopieren</translation>
-    </message>
-    <message>
-        <source>Show or hide details</source>
-        <translation>Details ein- oder ausblenden</translation>
-    </message>
-    <message>
-        <source>Copy the tool&apos;s arguments</source>
-        <translation>Die Argumente des Werkzeugs kopieren</translation>
-    </message>
-    <message>
-        <source>Copy the tool&apos;s result</source>
-        <translation>Das Ergebnis des Werkzeugs kopieren</translation>
-    </message>
-    <message>
-        <source>Show or hide the error&apos;s details</source>
-        <translation>Die Details des Fehlers ein- oder ausblenden</translation>
-    </message>
-    <message>
-        <source>Copy the error&apos;s details</source>
-        <translation>Die Details des Fehlers kopieren</translation>
-    </message>
-    <message>
-        <source>Load the image again</source>
-        <translation>Das Bild erneut laden</translation>
-    </message>
-    <message>
-        <source>Open the image</source>
-        <translation>Das Bild öffnen</translation>
-    </message>
-    <message>
-        <source>Answer details</source>
-        <translation>Details der Antwort</translation>
-    </message>
-    <message>
-        <source>Open the source</source>
-        <translation>Die Quelle öffnen</translation>
-    </message>
-    <message>
-        <source>Open link</source>
-        <translation>Link öffnen</translation>
-    </message>
-    <message>
-        <source>Allow the tool to run</source>
-        <translation>Das Werkzeug laufen lassen</translation>
-    </message>
-    <message>
-        <source>Do not run the tool</source>
-        <translation>Das Werkzeug nicht ausführen</translation>
+        <source>The conversation could not be opened: %1</source>
+        <translation>Die Unterhaltung konnte nicht geöffnet werden: %1</translation>
     </message>
 </context>
 <context>
@@ -2234,6 +2303,13 @@ Open Settings to connect to the Mistral platform with your API key.</source>
     </message>
 </context>
 <context>
+    <name>Tramontane::ChatRowActions</name>
+    <message>
+        <source>The image could not be loaded.</source>
+        <translation>Das Bild konnte nicht geladen werden.</translation>
+    </message>
+</context>
+<context>
     <name>Tramontane::ChatSession</name>
     <message>
         <source>Choose a model or an agent first.</source>
@@ -2274,80 +2350,12 @@ Open Settings to connect to the Mistral platform with your API key.</source>
         <translation>Zur neuesten Nachricht scrollen (Ende)</translation>
     </message>
     <message>
-        <source>Open Link</source>
-        <translation>Link öffnen</translation>
-    </message>
-    <message>
-        <source>Open this link in your browser?</source>
-        <translation>Diesen Link im Browser öffnen?</translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation>Öffnen</translation>
-    </message>
-    <message>
-        <source>Open Local Link</source>
-        <translation>Lokalen Link öffnen</translation>
-    </message>
-    <message>
-        <source>This link goes to a program on this computer, over an unencrypted connection. Open it only if you expect it.</source>
-        <translation>Dieser Link führt über eine unverschlüsselte Verbindung zu einem Programm auf diesem Computer. Öffnen Sie ihn nur, wenn Sie das erwarten.</translation>
-    </message>
-    <message>
-        <source>Load Image</source>
-        <translation>Bild laden</translation>
-    </message>
-    <message>
-        <source>Load image from %1?</source>
-        <translation>Bild von %1 laden?</translation>
-    </message>
-    <message>
-        <source>The site will see that the image was requested.
-
-%1</source>
-        <translation>Die Website erfährt, dass das Bild angefordert wurde.
-
-%1</translation>
-    </message>
-    <message>
-        <source>Load</source>
-        <translation>Laden</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Abbrechen</translation>
-    </message>
-    <message>
         <source>Copy Selection</source>
         <translation>Auswahl kopieren</translation>
     </message>
     <message>
         <source>Copy Message</source>
         <translation>Nachricht kopieren</translation>
-    </message>
-    <message>
-        <source>Link Not Opened</source>
-        <translation>Link nicht geöffnet</translation>
-    </message>
-    <message>
-        <source>Tramontane opens only https and e-mail links from messages.</source>
-        <translation>Tramontane öffnet aus Nachrichten nur https- und E-Mail-Links.</translation>
-    </message>
-    <message>
-        <source>The image could not be loaded.</source>
-        <translation>Das Bild konnte nicht geladen werden.</translation>
-    </message>
-    <message>
-        <source>Load the image %1</source>
-        <translation>Das Bild %1 laden</translation>
-    </message>
-    <message>
-        <source>Open link %1</source>
-        <translation>Link %1 öffnen</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>You: %1</source>
@@ -2766,10 +2774,6 @@ Open Settings to connect to the Mistral platform with your API key.</source>
     <message>
         <source>Enter a value for %1.</source>
         <translation>Geben Sie einen Wert für %1 ein.</translation>
-    </message>
-    <message>
-        <source>Saving…</source>
-        <translation>Wird gespeichert …</translation>
     </message>
     <message>
         <source>A connector with this name already exists: choose another name.</source>
@@ -3754,6 +3758,13 @@ Letzte Aktivität: %2</translation>
     </message>
 </context>
 <context>
+    <name>Tramontane::FormDialog</name>
+    <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert …</translation>
+    </message>
+</context>
+<context>
     <name>Tramontane::HistorySidebar</name>
     <message>
         <source>Conversation history</source>
@@ -4212,7 +4223,7 @@ Letzte Aktivität: %2</translation>
 <context>
     <name>Tramontane::McpJob</name>
     <message>
-        <source>The request was cancelled.</source>
+        <source>The request was canceled.</source>
         <translation>Die Anfrage wurde abgebrochen.</translation>
     </message>
 </context>

@@ -30,6 +30,13 @@
             <numerusform>The request was sent %n times.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>The server sent more data than the limit of %n byte(s).</source>
+        <translation>
+            <numerusform>The server sent more data than the limit of %n byte.</numerusform>
+            <numerusform>The server sent more data than the limit of %n bytes.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>McpConnectionReport</name>
@@ -42,7 +49,7 @@
     </message>
 </context>
 <context>
-    <name>Tramontane::ChatDelegate</name>
+    <name>PlainBlockCache</name>
     <message numerus="yes">
         <source>… %n more line(s); Copy takes everything</source>
         <translation>

@@ -9,13 +9,6 @@
     </message>
 </context>
 <context>
-    <name>AgentService</name>
-    <message>
-        <source>The server&apos;s answer has an unexpected shape.</source>
-        <translation>La réponse du serveur a une structure inattendue.</translation>
-    </message>
-</context>
-<context>
     <name>ApiError</name>
     <message>
         <source>The request was canceled.</source>
@@ -360,12 +353,240 @@
         <source>No answer arrived. A proxy, a sign-in page or a wrong server address may be answering instead of the API: check the server address in Settings, then retry.</source>
         <translation>Aucune réponse n’est arrivée. Un proxy, une page de connexion ou une mauvaise adresse de serveur répond peut-être à la place de l’API&#xa0;: vérifiez l’adresse du serveur dans les Paramètres, puis réessayez.</translation>
     </message>
+    <message>
+        <source>The image is larger than %1 MB.</source>
+        <translation>L’image dépasse %1 Mo.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer is larger than %1 MB.</source>
+        <translation>La réponse du serveur dépasse %1 Mo.</translation>
+    </message>
 </context>
 <context>
-    <name>ChatService</name>
+    <name>ChatItemText</name>
     <message>
-        <source>The answer has no choices.</source>
-        <translation>La réponse ne contient aucun choix.</translation>
+        <source>Tool</source>
+        <translation>Outil</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>%1 tokens</source>
+        <translation>%1 jetons</translation>
+    </message>
+    <message>
+        <source>Copy message</source>
+        <translation>Copier le message</translation>
+    </message>
+    <message>
+        <source>Edit message</source>
+        <translation>Modifier le message</translation>
+    </message>
+    <message>
+        <source>Copy code</source>
+        <translation>Copier le code</translation>
+    </message>
+    <message>
+        <source>Show or hide details</source>
+        <translation>Afficher ou masquer les détails</translation>
+    </message>
+    <message>
+        <source>Copy the tool&apos;s arguments</source>
+        <translation>Copier les arguments de l’outil</translation>
+    </message>
+    <message>
+        <source>Copy the tool&apos;s result</source>
+        <translation>Copier le résultat de l’outil</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
+        <source>Show or hide the error&apos;s details</source>
+        <translation>Afficher ou masquer les détails de l’erreur</translation>
+    </message>
+    <message>
+        <source>Copy the error&apos;s details</source>
+        <translation>Copier les détails de l’erreur</translation>
+    </message>
+    <message>
+        <source>Load the image again</source>
+        <translation>Charger l’image à nouveau</translation>
+    </message>
+    <message>
+        <source>Open the image</source>
+        <translation>Ouvrir l’image</translation>
+    </message>
+    <message>
+        <source>Answer details</source>
+        <translation>Détails de la réponse</translation>
+    </message>
+    <message>
+        <source>Open the source</source>
+        <translation>Ouvrir la source</translation>
+    </message>
+    <message>
+        <source>Allow the tool to run</source>
+        <translation>Autoriser l’outil à s’exécuter</translation>
+    </message>
+    <message>
+        <source>Do not run the tool</source>
+        <translation>Ne pas exécuter l’outil</translation>
+    </message>
+    <message>
+        <source>Open link</source>
+        <translation>Ouvrir le lien</translation>
+    </message>
+</context>
+<context>
+    <name>ChatKeyboardTargets</name>
+    <message>
+        <source>Load the image %1</source>
+        <translation>Charger l’image %1</translation>
+    </message>
+    <message>
+        <source>Open link %1</source>
+        <translation>Ouvrir le lien %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>ChatLinkPrompts</name>
+    <message>
+        <source>Open Link</source>
+        <translation>Ouvrir le lien</translation>
+    </message>
+    <message>
+        <source>Open this link in your browser?</source>
+        <translation>Ouvrir ce lien dans votre navigateur&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Ouvrir</translation>
+    </message>
+    <message>
+        <source>Open Local Link</source>
+        <translation>Ouvrir un lien local</translation>
+    </message>
+    <message>
+        <source>This link goes to a program on this computer, over an unencrypted connection. Open it only if you expect it.</source>
+        <translation>Ce lien mène à un programme de cet ordinateur, par une connexion non chiffrée. Ne l’ouvrez que si vous vous y attendiez.</translation>
+    </message>
+    <message>
+        <source>Load Image</source>
+        <translation>Charger l’image</translation>
+    </message>
+    <message>
+        <source>Load image from %1?</source>
+        <translation>Charger l’image depuis %1&#xa0;?</translation>
+    </message>
+    <message>
+        <source>The site will see that the image was requested.
+
+%1</source>
+        <translation>Le site saura que l’image a été demandée.
+
+%1</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>Charger</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Link Not Opened</source>
+        <translation>Lien non ouvert</translation>
+    </message>
+    <message>
+        <source>Tramontane opens only https and e-mail links from messages.</source>
+        <translation>Tramontane n’ouvre, depuis les messages, que les liens https et e-mail.</translation>
+    </message>
+</context>
+<context>
+    <name>ChatRowLayout</name>
+    <message>
+        <source>Retry</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Détails</translation>
+    </message>
+    <message>
+        <source>Thought for a moment — show</source>
+        <translation>Réflexion terminée — afficher</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Copié</translation>
+    </message>
+</context>
+<context>
+    <name>ChatRowPainter</name>
+    <message>
+        <source>Thinking</source>
+        <translation>Réflexion</translation>
+    </message>
+    <message>
+        <source>Thought for a moment</source>
+        <translation>Réflexion terminée</translation>
+    </message>
+    <message>
+        <source>hide</source>
+        <translation>masquer</translation>
+    </message>
+    <message>
+        <source>show</source>
+        <translation>afficher</translation>
+    </message>
+    <message>
+        <source>Arguments</source>
+        <translation>Arguments</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation>Exécution…</translation>
+    </message>
+    <message>
+        <source>No result.</source>
+        <translation>Aucun résultat.</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copier</translation>
+    </message>
+    <message>
+        <source>Image could not be loaded — </source>
+        <translation>Impossible de charger l’image — </translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
+        <source>Loading image…</source>
+        <translation>Chargement de l’image…</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Détails</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Copié</translation>
     </message>
 </context>
 <context>
@@ -617,17 +838,6 @@
     </message>
 </context>
 <context>
-    <name>ConversationService</name>
-    <message>
-        <source>The answer has no conversation id or outputs.</source>
-        <translation>La réponse n’a ni identifiant de conversation ni sorties.</translation>
-    </message>
-    <message>
-        <source>The conversation history has no entries.</source>
-        <translation>L’historique de la conversation n’a aucune entrée.</translation>
-    </message>
-</context>
-<context>
     <name>ConversationStore</name>
     <message>
         <source>This conversation no longer exists.</source>
@@ -723,20 +933,12 @@
         <source>Server message: %1</source>
         <translation>Message du serveur&#xa0;: %1</translation>
     </message>
-</context>
-<context>
-    <name>FileService</name>
-    <message>
-        <source>The image address is not valid.</source>
-        <translation>L’adresse de l’image n’est pas valide.</translation>
-    </message>
-    <message>
-        <source>Images are only loaded over https (%1 was refused).</source>
-        <translation>Les images ne sont chargées qu’en https (%1 a été refusé).</translation>
-    </message>
-    <message>
-        <source>The image is larger than %1 MB.</source>
-        <translation>L’image dépasse %1 Mo.</translation>
+    <message numerus="yes">
+        <source>The server sent more data than the limit of %n byte(s).</source>
+        <translation>
+            <numerusform>Le serveur a envoyé plus de données que la limite de %n octet.</numerusform>
+            <numerusform>Le serveur a envoyé plus de données que la limite de %n octets.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -881,6 +1083,16 @@
     <message>
         <source>The list of models has an unexpected shape.</source>
         <translation>La liste des modèles a une structure inattendue.</translation>
+    </message>
+</context>
+<context>
+    <name>PlainBlockCache</name>
+    <message numerus="yes">
+        <source>… %n more line(s); Copy takes everything</source>
+        <translation>
+            <numerusform>… %n ligne de plus&#xa0;; Copier prend tout</numerusform>
+            <numerusform>… %n lignes de plus&#xa0;; Copier prend tout</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1367,10 +1579,6 @@
         <translation>Impossible d’enregistrer l’identifiant d’accès&#xa0;: %1</translation>
     </message>
     <message>
-        <source>Saving…</source>
-        <translation>Enregistrement…</translation>
-    </message>
-    <message>
         <source>Unsaved Changes</source>
         <translation>Modifications non enregistrées</translation>
     </message>
@@ -1620,10 +1828,6 @@
         <translation>Chargement des agents…</translation>
     </message>
     <message>
-        <source>The agents could not be loaded: %1 %2</source>
-        <translation>Impossible de charger les agents&#xa0;: %1 %2</translation>
-    </message>
-    <message>
         <source>Request id: %1</source>
         <translation>ID de requête&#xa0;: %1</translation>
     </message>
@@ -1682,6 +1886,10 @@
     <message>
         <source>Version %1 of “%2” is now active.</source>
         <translation>La version %1 de «&#xa0;%2&#xa0;» est maintenant active.</translation>
+    </message>
+    <message>
+        <source>The agents could not be loaded: %1</source>
+        <translation>Impossible de charger les agents&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -1808,14 +2016,6 @@ Ouvrez les paramètres pour vous connecter à la plateforme Mistral avec votre c
         <translation>L’émulateur intégré répond à l’adresse %1. Ouvrez les paramètres pour utiliser la plateforme Mistral.</translation>
     </message>
     <message>
-        <source>The answer is still starting; try again in a moment.</source>
-        <translation>La réponse est encore en cours de démarrage&#xa0;; réessayez dans un instant.</translation>
-    </message>
-    <message>
-        <source>The conversation could not be opened: %1</source>
-        <translation>Impossible d’ouvrir la conversation&#xa0;: %1</translation>
-    </message>
-    <message>
         <source>Choose a model or an agent first.</source>
         <translation>Choisissez d’abord un modèle ou un agent.</translation>
     </message>
@@ -1913,145 +2113,14 @@ Ouvrez les paramètres pour vous connecter à la plateforme Mistral avec votre c
     </message>
 </context>
 <context>
-    <name>Tramontane::ChatDelegate</name>
-    <message numerus="yes">
-        <source>… %n more line(s); Copy takes everything</source>
-        <translation>
-            <numerusform>… %n ligne de plus&#xa0;; Copier prend tout</numerusform>
-            <numerusform>… %n lignes de plus&#xa0;; Copier prend tout</numerusform>
-        </translation>
+    <name>Tramontane::ChatController</name>
+    <message>
+        <source>The answer is still starting; try again in a moment.</source>
+        <translation>La réponse est encore en cours de démarrage&#xa0;; réessayez dans un instant.</translation>
     </message>
     <message>
-        <source>Thought for a moment — show</source>
-        <translation>Réflexion terminée — afficher</translation>
-    </message>
-    <message>
-        <source>Retry</source>
-        <translation>Réessayer</translation>
-    </message>
-    <message>
-        <source>Details</source>
-        <translation>Détails</translation>
-    </message>
-    <message>
-        <source>Thinking</source>
-        <translation>Réflexion en cours</translation>
-    </message>
-    <message>
-        <source>Thought for a moment</source>
-        <translation>Réflexion terminée</translation>
-    </message>
-    <message>
-        <source>hide</source>
-        <translation>masquer</translation>
-    </message>
-    <message>
-        <source>show</source>
-        <translation>afficher</translation>
-    </message>
-    <message>
-        <source>Arguments</source>
-        <translation>Arguments</translation>
-    </message>
-    <message>
-        <source>Result</source>
-        <translation>Résultat</translation>
-    </message>
-    <message>
-        <source>Running…</source>
-        <translation>Exécution…</translation>
-    </message>
-    <message>
-        <source>No result.</source>
-        <translation>Aucun résultat.</translation>
-    </message>
-    <message>
-        <source>Copy</source>
-        <translation>Copier</translation>
-    </message>
-    <message>
-        <source>Image could not be loaded — </source>
-        <translation>Impossible de charger l’image — </translation>
-    </message>
-    <message>
-        <source>Loading image…</source>
-        <translation>Chargement de l’image…</translation>
-    </message>
-    <message>
-        <source>Copied</source>
-        <translation>Copié</translation>
-    </message>
-    <message>
-        <source>Tool</source>
-        <translation>Outil</translation>
-    </message>
-    <message>
-        <source>%1 tokens</source>
-        <translation>%1 jetons</translation>
-    </message>
-    <message>
-        <source>Source</source>
-        <translation>Source</translation>
-    </message>
-    <message>
-        <source>Copy message</source>
-        <translation>Copier le message</translation>
-    </message>
-    <message>
-        <source>Edit message</source>
-        <translation>Modifier le message</translation>
-    </message>
-    <message>
-        <source>Copy code</source>
-        <translation>Copier le code</translation>
-    </message>
-    <message>
-        <source>Show or hide details</source>
-        <translation>Afficher ou masquer les détails</translation>
-    </message>
-    <message>
-        <source>Copy the tool&apos;s arguments</source>
-        <translation>Copier les arguments de l’outil</translation>
-    </message>
-    <message>
-        <source>Copy the tool&apos;s result</source>
-        <translation>Copier le résultat de l’outil</translation>
-    </message>
-    <message>
-        <source>Show or hide the error&apos;s details</source>
-        <translation>Afficher ou masquer les détails de l’erreur</translation>
-    </message>
-    <message>
-        <source>Copy the error&apos;s details</source>
-        <translation>Copier les détails de l’erreur</translation>
-    </message>
-    <message>
-        <source>Load the image again</source>
-        <translation>Charger l’image à nouveau</translation>
-    </message>
-    <message>
-        <source>Open the image</source>
-        <translation>Ouvrir l’image</translation>
-    </message>
-    <message>
-        <source>Answer details</source>
-        <translation>Détails de la réponse</translation>
-    </message>
-    <message>
-        <source>Open the source</source>
-        <translation>Ouvrir la source</translation>
-    </message>
-    <message>
-        <source>Open link</source>
-        <translation>Ouvrir le lien</translation>
-    </message>
-    <message>
-        <source>Allow the tool to run</source>
-        <translation>Autoriser l’outil à s’exécuter</translation>
-    </message>
-    <message>
-        <source>Do not run the tool</source>
-        <translation>Ne pas exécuter l’outil</translation>
+        <source>The conversation could not be opened: %1</source>
+        <translation>Impossible d’ouvrir la conversation&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -2234,6 +2303,13 @@ Ouvrez les paramètres pour vous connecter à la plateforme Mistral avec votre c
     </message>
 </context>
 <context>
+    <name>Tramontane::ChatRowActions</name>
+    <message>
+        <source>The image could not be loaded.</source>
+        <translation>Impossible de charger l’image.</translation>
+    </message>
+</context>
+<context>
     <name>Tramontane::ChatSession</name>
     <message>
         <source>Choose a model or an agent first.</source>
@@ -2274,80 +2350,12 @@ Ouvrez les paramètres pour vous connecter à la plateforme Mistral avec votre c
         <translation>Faire défiler jusqu’au dernier message (Fin)</translation>
     </message>
     <message>
-        <source>Open Link</source>
-        <translation>Ouvrir le lien</translation>
-    </message>
-    <message>
-        <source>Open this link in your browser?</source>
-        <translation>Ouvrir ce lien dans votre navigateur&#xa0;?</translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation>Ouvrir</translation>
-    </message>
-    <message>
-        <source>Open Local Link</source>
-        <translation>Ouvrir un lien local</translation>
-    </message>
-    <message>
-        <source>This link goes to a program on this computer, over an unencrypted connection. Open it only if you expect it.</source>
-        <translation>Ce lien mène à un programme de cet ordinateur, par une connexion non chiffrée. Ne l’ouvrez que si vous vous y attendiez.</translation>
-    </message>
-    <message>
-        <source>Load Image</source>
-        <translation>Charger l’image</translation>
-    </message>
-    <message>
-        <source>Load image from %1?</source>
-        <translation>Charger l’image depuis %1&#xa0;?</translation>
-    </message>
-    <message>
-        <source>The site will see that the image was requested.
-
-%1</source>
-        <translation>Le site saura que l’image a été demandée.
-
-%1</translation>
-    </message>
-    <message>
-        <source>Load</source>
-        <translation>Charger</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Annuler</translation>
-    </message>
-    <message>
-        <source>Link Not Opened</source>
-        <translation>Lien non ouvert</translation>
-    </message>
-    <message>
-        <source>Tramontane opens only https and e-mail links from messages.</source>
-        <translation>Tramontane n’ouvre, depuis les messages, que les liens https et e-mail.</translation>
-    </message>
-    <message>
-        <source>The image could not be loaded.</source>
-        <translation>Impossible de charger l’image.</translation>
-    </message>
-    <message>
         <source>Copy Selection</source>
         <translation>Copier la sélection</translation>
     </message>
     <message>
         <source>Copy Message</source>
         <translation>Copier le message</translation>
-    </message>
-    <message>
-        <source>Load the image %1</source>
-        <translation>Charger l’image %1</translation>
-    </message>
-    <message>
-        <source>Open link %1</source>
-        <translation>Ouvrir le lien %1</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>You: %1</source>
@@ -2766,10 +2774,6 @@ Ouvrez les paramètres pour vous connecter à la plateforme Mistral avec votre c
     <message>
         <source>Enter a value for %1.</source>
         <translation>Saisissez une valeur pour %1.</translation>
-    </message>
-    <message>
-        <source>Saving…</source>
-        <translation>Enregistrement…</translation>
     </message>
     <message>
         <source>A connector with this name already exists: choose another name.</source>
@@ -3754,6 +3758,13 @@ Dernière activité&#xa0;: %2</translation>
     </message>
 </context>
 <context>
+    <name>Tramontane::FormDialog</name>
+    <message>
+        <source>Saving…</source>
+        <translation>Enregistrement…</translation>
+    </message>
+</context>
+<context>
     <name>Tramontane::HistorySidebar</name>
     <message>
         <source>Conversation history</source>
@@ -4212,7 +4223,7 @@ Dernière activité&#xa0;: %2</translation>
 <context>
     <name>Tramontane::McpJob</name>
     <message>
-        <source>The request was cancelled.</source>
+        <source>The request was canceled.</source>
         <translation>La requête a été annulée.</translation>
     </message>
 </context>
