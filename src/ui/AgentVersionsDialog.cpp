@@ -61,13 +61,8 @@ void AgentVersionsDialog::reload() {
         m_job->cancel();
     setStatus(tr("Loading the versions…"));
     m_job = m_agents->versions(m_agent.id, this, [this](const ServiceResult<QList<Agent>> &r) {
-        m_job.clear();
-        if (!r.ok()) {
-            if (!r.error.isCanceled())
-                setStatus(ErrorPresenter::sentence(r.error), true);
-            updateButtons();
+        if (finishedWithError(r.ok(), r.error))
             return;
-        }
         m_versions = *r.value;
         std::sort(m_versions.begin(), m_versions.end(),
                   [](const Agent &a, const Agent &b) { return a.version > b.version; });
@@ -121,13 +116,8 @@ void AgentVersionsDialog::activateSelected() {
     setStatus(tr("Making version %1 active…").arg(version));
     m_job = m_agents->switchVersion(m_agent.id, version, this,
                                     [this, version](const ServiceResult<Agent> &r) {
-                                        m_job.clear();
-                                        if (!r.ok()) {
-                                            if (!r.error.isCanceled())
-                                                setStatus(ErrorPresenter::sentence(r.error), true);
-                                            updateButtons();
+                                        if (finishedWithError(r.ok(), r.error))
                                             return;
-                                        }
                                         m_agent = *r.value;
                                         setStatus(tr("Version %1 is now active.").arg(version));
                                         populate();
@@ -141,6 +131,16 @@ void AgentVersionsDialog::updateButtons() {
     const bool other = item && item->data(VersionColumn, Qt::UserRole).toInt() != m_agent.version;
     m_ui->activateVersionPushButton->setEnabled(other && !m_job);
     m_ui->reloadPushButton->setEnabled(!m_agent.id.isEmpty());
+}
+
+bool AgentVersionsDialog::finishedWithError(bool ok, const ApiError &error) {
+    m_job.clear();
+    if (ok)
+        return false;
+    if (!error.isCanceled())
+        setStatus(ErrorPresenter::sentence(error), true);
+    updateButtons();
+    return true;
 }
 
 void AgentVersionsDialog::setStatus(const QString &text, bool error) {

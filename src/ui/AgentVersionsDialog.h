@@ -11,6 +11,7 @@
 namespace Tramontane {
 
 class AgentService;
+class ApiError;
 class ApiJob;
 
 namespace Ui {
@@ -48,6 +49,9 @@ private:
     void populate();
     void updateButtons();
     void setStatus(const QString &text, bool error = false);
+    //! Ends the request under way: on a failure, says why (unless it was canceled) and returns
+    //! true.
+    bool finishedWithError(bool ok, const ApiError &error);
 
     std::unique_ptr<Ui::AgentVersionsDialog> m_ui;
     QPointer<AgentService> m_agents;
