@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/AgentVersionsDialog.h"
+#include "ui/forms/StatusColors.h"
 #include "ui_AgentVersionsDialog.h"
 
 #include "core/net/ApiJob.h"
@@ -145,7 +146,8 @@ bool AgentVersionsDialog::finishedWithError(bool ok, const ApiError &error) {
 
 void AgentVersionsDialog::setStatus(const QString &text, bool error) {
     m_ui->statusLabel->setText(text);
-    m_ui->statusLabel->setStyleSheet(error ? u"color: #c62828;"_s : QString());
+    StatusColors::paint(m_ui->statusLabel,
+                        error ? StatusColors::Kind::Error : StatusColors::Kind::Normal, palette());
 }
 
 } // namespace Tramontane

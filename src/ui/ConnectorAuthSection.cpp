@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/ConnectorAuthSection.h"
+#include "ui/forms/StatusColors.h"
 #include "ui_ConnectorAuthSection.h"
 
 #include <QLabel>
@@ -26,10 +27,6 @@ QString stepName(OAuthDiscovery::Step step) {
     return {};
 }
 
-QString errorStyle() {
-    return u"color: #c0392b;"_s;
-}
-
 } // namespace
 
 ConnectorAuthSection::ConnectorAuthSection(QNetworkAccessManager *nam, QWidget *parent)
@@ -48,7 +45,7 @@ ConnectorAuthSection::ConnectorAuthSection(QNetworkAccessManager *nam, QWidget *
     // Wrapped text takes the whole width of the form, not the width of a button.
     for (QLabel *label : {m_ui->discoveryReportLabel, m_ui->googleHelpLabel, m_ui->oauthErrorLabel})
         label->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
-    m_ui->oauthErrorLabel->setStyleSheet(errorStyle());
+    StatusColors::paint(m_ui->oauthErrorLabel, StatusColors::Kind::Error, palette());
     m_ui->oauthErrorLabel->hide();
     m_ui->clientIdLineEdit->setPlaceholderText(
         tr("optional when the server registers this app by itself"));
@@ -164,7 +161,7 @@ void ConnectorAuthSection::discover() {
     m_report.clear();
     const QString server = m_serverUrl ? m_serverUrl().trimmed() : QString();
     if (server.isEmpty()) {
-        m_ui->discoveryReportLabel->setStyleSheet(errorStyle());
+        StatusColors::paint(m_ui->discoveryReportLabel, StatusColors::Kind::Error, palette());
         appendReport(tr("Enter the server URL on the General tab first."));
         return;
     }
@@ -174,7 +171,7 @@ void ConnectorAuthSection::discover() {
             &ConnectorAuthSection::onStepSucceeded);
     connect(m_discovery, &OAuthDiscovery::finished, this, &ConnectorAuthSection::onDiscovered);
     m_ui->discoverPushButton->setEnabled(false);
-    m_ui->discoveryReportLabel->setStyleSheet(QString());
+    StatusColors::paint(m_ui->discoveryReportLabel, StatusColors::Kind::Normal, palette());
     appendReport(tr("Discovering…"));
     m_discovery->start(url);
 }
@@ -204,7 +201,7 @@ void ConnectorAuthSection::onDiscovered(const OAuthDiscovery::Result &result) {
         appendReport(u"✗ "_s
                      + tr("%1 failed: %2")
                            .arg(stepName(result.failure.step), failureSentence(result.failure)));
-        m_ui->discoveryReportLabel->setStyleSheet(errorStyle());
+        StatusColors::paint(m_ui->discoveryReportLabel, StatusColors::Kind::Error, palette());
         Q_EMIT discoveryFinished(result);
         return;
     }
@@ -223,7 +220,7 @@ void ConnectorAuthSection::onDiscovered(const OAuthDiscovery::Result &result) {
                             "the client id its provider gave you.");
     appendReport(registration);
     if (!entered && result.authorizationServer.registrationEndpoint.isEmpty())
-        m_ui->discoveryReportLabel->setStyleSheet(errorStyle());
+        StatusColors::paint(m_ui->discoveryReportLabel, StatusColors::Kind::Error, palette());
     Q_EMIT discoveryFinished(result);
 }
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/ConnectorSignInDialog.h"
+#include "ui/forms/StatusColors.h"
 #include "ui_ConnectorSignInDialog.h"
 
 #include "core/Logging.h"
@@ -136,7 +137,7 @@ void ConnectorSignInDialog::onStage(ConnectorSignIn::Stage stage) {
         text = tr("Keeping the tokens in the keychain…");
         break;
     }
-    m_ui->signInStatusLabel->setStyleSheet(QString());
+    StatusColors::paint(m_ui->signInStatusLabel, StatusColors::Kind::Normal, palette());
     m_ui->signInStatusLabel->setText(text);
 }
 
@@ -215,7 +216,8 @@ void ConnectorSignInDialog::onFinished(const ConnectorSignIn::Result &result) {
     setRunning(false);
     const bool ok = result.outcome == ConnectorSignIn::Outcome::SignedIn;
     m_ui->signInStatusLabel->setText(outcomeSentence(result));
-    m_ui->signInStatusLabel->setStyleSheet(ok ? u"color: #1e8449;"_s : u"color: #c0392b;"_s);
+    StatusColors::paint(m_ui->signInStatusLabel,
+                        ok ? StatusColors::Kind::Ok : StatusColors::Kind::Error, palette());
     m_ui->signInDetailLabel->setText(ok ? QString() : result.detail);
     if (m_setup) {
         m_ui->setupContainer->setEnabled(true);

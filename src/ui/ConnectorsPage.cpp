@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/ConnectorsPage.h"
+#include "ui/forms/StatusColors.h"
 #include "ui_ConnectorsPage.h"
 
 #include "core/Logging.h"
@@ -34,18 +35,6 @@ using namespace Qt::StringLiterals;
 namespace Tramontane {
 
 namespace {
-
-QString errorStyle() {
-    return u"color: #c0392b;"_s;
-}
-
-QString warningStyle() {
-    return u"color: #b9770e;"_s;
-}
-
-QString okStyle() {
-    return u"color: #1e8449;"_s;
-}
 
 QString errorText(const ApiError &error) {
     QString text = ErrorPresenter::title(error);
@@ -245,7 +234,10 @@ std::optional<McpConnectionReport> ConnectorsPage::lastTest(const QString &conne
 }
 
 void ConnectorsPage::showStatus(const QString &text, StatusKind kind) {
-    m_ui->statusLabel->setStyleSheet(kind == StatusKind::Error ? errorStyle() : QString());
+    StatusColors::paint(m_ui->statusLabel,
+                        kind == StatusKind::Error ? StatusColors::Kind::Error
+                                                  : StatusColors::Kind::Normal,
+                        palette());
     m_ui->statusLabel->setText(text);
     m_ui->statusLabel->setVisible(!text.isEmpty());
     if (!text.isEmpty() && kind == StatusKind::Done)
@@ -385,17 +377,19 @@ void ConnectorsPage::updateDetails() {
         }
     }
     m_ui->detailsBadgeLabel->setText(badges.join(u'\n'));
-    m_ui->detailsBadgeLabel->setStyleSheet(warning ? warningStyle() : QString());
+    StatusColors::paint(m_ui->detailsBadgeLabel,
+                        warning ? StatusColors::Kind::Warning : StatusColors::Kind::Normal,
+                        palette());
     m_ui->detailsBadgeLabel->setVisible(!badges.isEmpty());
 
     if (m_test->isRunning() && m_testingConnectorId == c->id) {
-        m_ui->testHeadlineLabel->setStyleSheet(QString());
+        StatusColors::paint(m_ui->testHeadlineLabel, StatusColors::Kind::Normal, palette());
         m_ui->testHeadlineLabel->setText(tr("Testing…"));
         m_ui->testDetailsLabel->clear();
     } else if (const auto report = lastTest(c->id)) {
         showTestReport(*report);
     } else {
-        m_ui->testHeadlineLabel->setStyleSheet(QString());
+        StatusColors::paint(m_ui->testHeadlineLabel, StatusColors::Kind::Normal, palette());
         m_ui->testHeadlineLabel->setText(tr("Not tested yet."));
         m_ui->testDetailsLabel->clear();
     }
@@ -548,7 +542,7 @@ void ConnectorsPage::testSelected() {
     if (m_test->isRunning())
         m_test->cancel(); // reported under the connector it was for
     m_testingConnectorId = c->id;
-    m_ui->testHeadlineLabel->setStyleSheet(QString());
+    StatusColors::paint(m_ui->testHeadlineLabel, StatusColors::Kind::Normal, palette());
     m_ui->testHeadlineLabel->setText(tr("Testing…"));
     m_ui->testDetailsLabel->clear();
     m_ui->testPushButton->setEnabled(false);
@@ -571,7 +565,9 @@ void ConnectorsPage::onTestFinished(const McpConnectionReport &report) {
 
 void ConnectorsPage::showTestReport(const McpConnectionReport &report) {
     m_ui->testHeadlineLabel->setText(report.headline());
-    m_ui->testHeadlineLabel->setStyleSheet(report.isReachable() ? okStyle() : errorStyle());
+    StatusColors::paint(m_ui->testHeadlineLabel,
+                        report.isReachable() ? StatusColors::Kind::Ok : StatusColors::Kind::Error,
+                        palette());
     m_ui->testDetailsLabel->setText(report.details());
 }
 

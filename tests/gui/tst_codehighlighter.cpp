@@ -3,6 +3,7 @@
 // definition recognises, state carried across lines, positions in non-ASCII lines, hostile
 // input, threads, readable colours in light and dark palettes, and the colours in rendered
 // messages (streamed or not, painted pixels).
+#include "ui/ColourContrast.h"
 #include "ui/markdown/CodeHighlighter.h"
 #include "ui/markdown/MarkdownRendering.h"
 #include "ui/markdown/MarkdownStyle.h"
@@ -263,7 +264,7 @@ void TestCodeHighlighter::colours_areReadableOnLightDarkAndOddBackgrounds() {
     QFETCH(QColor, background);
     const auto colours = MarkdownStyle::codeColoursOn(background);
     for (int i = 0; i < CodeTokenCount; ++i) {
-        QVERIFY2(MarkdownStyle::contrast(colours[size_t(i)], background) >= 4.5,
+        QVERIFY2(ColourContrast::ratio(colours[size_t(i)], background) >= 4.5,
                  qPrintable(u"token %1: %2 on %3"_s.arg(i).arg(colours[size_t(i)].name(),
                                                                background.name())));
     }

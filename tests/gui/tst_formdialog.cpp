@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The base of the forms that save to the server: field errors placed by their `loc`, the busy
 // state, and status colours that stay readable on light and dark palettes.
+#include "ui/ColourContrast.h"
 #include "ui/forms/FieldErrorMap.h"
 #include "ui/forms/FormDialog.h"
 #include "ui/forms/StatusColors.h"
@@ -252,7 +253,7 @@ void TestFormDialog::colors_areReadable() {
     QFETCH(QPalette, palette);
     QFETCH(int, kind);
     const QColor color = StatusColors::color(StatusColors::Kind(kind), palette);
-    const double ratio = StatusColors::contrastRatio(color, palette.color(QPalette::Window));
+    const double ratio = ColourContrast::ratio(color, palette.color(QPalette::Window));
     QVERIFY2(ratio >= 4.5,
              qPrintable(u"%1 on %2: %3"_s.arg(color.name(), palette.color(QPalette::Window).name())
                             .arg(ratio)));
@@ -279,16 +280,15 @@ void TestFormDialog::colors_followThePalette() {
     form.setPalette(lightPalette());
     form.showFieldError(form.nameError, u"taken"_s);
     const QColor onLight = form.nameError->palette().color(QPalette::WindowText);
-    QVERIFY(StatusColors::contrastRatio(onLight, lightPalette().color(QPalette::Window)) >= 4.5);
+    QVERIFY(ColourContrast::ratio(onLight, lightPalette().color(QPalette::Window)) >= 4.5);
     // A dark theme chosen while the form is open: the error line is painted again.
     form.setPalette(darkPalette());
     const QColor onDark = form.nameError->palette().color(QPalette::WindowText);
     QVERIFY(onDark != onLight);
-    QVERIFY(StatusColors::contrastRatio(onDark, darkPalette().color(QPalette::Window)) >= 4.5);
+    QVERIFY(ColourContrast::ratio(onDark, darkPalette().color(QPalette::Window)) >= 4.5);
     // The old fixed red of the editors was not readable there.
-    QVERIFY(
-        StatusColors::contrastRatio(QColor(0xc6, 0x28, 0x28), darkPalette().color(QPalette::Window))
-        < 4.5);
+    QVERIFY(ColourContrast::ratio(QColor(0xc6, 0x28, 0x28), darkPalette().color(QPalette::Window))
+            < 4.5);
     // A normal status line keeps the palette's own text colour.
     form.setStatusKind(form.generalError, StatusColors::Kind::Normal);
     QCOMPARE(form.generalError->palette().color(QPalette::WindowText),

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/forms/StatusColors.h"
 
+#include "ui/ColourContrast.h"
+
 #include <QLabel>
 #include <QPalette>
 #include <QtMath>
@@ -8,18 +10,6 @@
 namespace Tramontane::StatusColors {
 
 namespace {
-
-constexpr double kMinimumContrast = 4.5;
-
-double channel(double c) {
-    return c <= 0.04045 ? c / 12.92 : qPow((c + 0.055) / 1.055, 2.4);
-}
-
-double luminance(const QColor &color) {
-    const QColor rgb = color.toRgb();
-    return 0.2126 * channel(rgb.redF()) + 0.7152 * channel(rgb.greenF())
-           + 0.0722 * channel(rgb.blueF());
-}
 
 // Hue and saturation (HSL, 0-359 and 0-255) of each kind.
 struct Tint {
@@ -43,12 +33,6 @@ Tint tintOf(Kind kind) {
 
 } // namespace
 
-double contrastRatio(const QColor &a, const QColor &b) {
-    const double la = luminance(a);
-    const double lb = luminance(b);
-    return (qMax(la, lb) + 0.05) / (qMin(la, lb) + 0.05);
-}
-
 QColor color(Kind kind, const QPalette &palette) {
     if (kind == Kind::Normal)
         return palette.color(QPalette::WindowText);
@@ -56,11 +40,12 @@ QColor color(Kind kind, const QPalette &palette) {
     const Tint tint = tintOf(kind);
     // From a mid lightness towards the side away from the window: darker on a light window,
     // lighter on a dark one, until the text is readable.
-    const bool darkWindow = luminance(window) < 0.18;
+    const bool darkWindow =
+        ColourContrast::ratio(Qt::white, window) > ColourContrast::ratio(Qt::black, window);
     int lightness = darkWindow ? 150 : 110;
     const int step = darkWindow ? 5 : -5;
     QColor candidate = QColor::fromHsl(tint.hue, tint.saturation, lightness);
-    while (contrastRatio(candidate, window) < kMinimumContrast && lightness > 0
+    while (ColourContrast::ratio(candidate, window) < ColourContrast::Readable && lightness > 0
            && lightness < 255) {
         lightness = qBound(0, lightness + step, 255);
         candidate = QColor::fromHsl(tint.hue, tint.saturation, lightness);

@@ -16,8 +16,6 @@ enum class Kind { Normal, Error, Warning, Ok };
 //! brightness with a contrast ratio of at least 4.5 (WCAG AA) against QPalette::Window.
 //! Normal is the palette's own window text.
 QColor color(Kind kind, const QPalette &palette);
-//! The WCAG contrast ratio of two colours (1 to 21).
-double contrastRatio(const QColor &a, const QColor &b);
 //! Gives \a label's text the colour of \a kind on \a palette (the palette the label is shown
 //! on); call again after that palette changed.
 void paint(QLabel *label, Kind kind, const QPalette &palette);

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/markdown/MarkdownStyle.h"
 
+#include "ui/ColourContrast.h"
+
 #include <QFontDatabase>
 #include <QGuiApplication>
 #include <QPalette>
-
-#include <cmath>
 
 namespace Tramontane {
 
@@ -17,20 +17,7 @@ QColor mix(const QColor &base, const QColor &over, qreal amount) {
                             float(base.blueF() + (over.blueF() - base.blueF()) * amount));
 }
 
-qreal luminance(const QColor &c) {
-    const auto channel = [](float v) {
-        return v <= 0.03928f ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
-    };
-    return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF());
-}
-
 } // namespace
-
-qreal MarkdownStyle::contrast(const QColor &a, const QColor &b) {
-    const qreal la = luminance(a);
-    const qreal lb = luminance(b);
-    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
-}
 
 std::array<QColor, CodeTokenCount> MarkdownStyle::codeColoursOn(const QColor &background) {
     // In CodeToken order: keyword, type, string, comment, number, preprocessor, function,
@@ -42,14 +29,16 @@ std::array<QColor, CodeTokenCount> MarkdownStyle::codeColoursOn(const QColor &ba
                                                   0x56d4dd, 0x79c0ff, 0xffa198, 0x7ee787, 0xff7b72};
     const bool darkBackground = background.lightnessF() < 0.5;
     // The direction to move in: towards whichever of white and black stands out more.
-    const bool lighten = contrast(Qt::white, background) > contrast(Qt::black, background);
+    const bool lighten =
+        ColourContrast::ratio(Qt::white, background) > ColourContrast::ratio(Qt::black, background);
     std::array<QColor, CodeTokenCount> colours;
     for (int i = 0; i < CodeTokenCount; ++i) {
         QColor c = QColor::fromRgb(darkBackground ? dark[i] : light[i]);
         // Palettes vary: move away from the background until the text is readable.
-        for (int step = 0; step < 24 && contrast(c, background) < 4.5; ++step)
+        for (int step = 0;
+             step < 24 && ColourContrast::ratio(c, background) < ColourContrast::Readable; ++step)
             c = lighten ? c.lighter(112) : c.darker(112);
-        if (contrast(c, background) < 4.5)
+        if (ColourContrast::ratio(c, background) < ColourContrast::Readable)
             c = lighten ? QColor(Qt::white) : QColor(Qt::black);
         colours[size_t(i)] = c;
     }

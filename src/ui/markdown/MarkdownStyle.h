@@ -41,8 +41,6 @@ struct MarkdownStyle {
     //! The colours of highlighted code on \a background: a light or a dark set, each adjusted
     //! until it reaches a contrast ratio of 4.5 with the background.
     static std::array<QColor, CodeTokenCount> codeColoursOn(const QColor &background);
-    //! The WCAG contrast ratio of two colours (1 to 21).
-    static qreal contrast(const QColor &a, const QColor &b);
 
     friend bool operator==(const MarkdownStyle &, const MarkdownStyle &) = default;
 };
