@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // ApiError: error bodies of every shape, headers (Retry-After, request ids), stream error
-// payloads; then everything the UI and the logs read from the result.
+// payloads; then everything the UI (through ErrorPresenter) and the logs read from the result.
 #include "core/net/ApiError.h"
+#include "models/ErrorPresenter.h"
 
 #include "FuzzSupport.h"
 
@@ -12,8 +13,9 @@ using namespace Tramontane;
 namespace {
 
 void touch(const ApiError &e) {
-    (void)e.title();
-    (void)e.hint();
+    (void)ErrorPresenter::title(e);
+    (void)ErrorPresenter::hint(e);
+    (void)ErrorPresenter::sentence(e);
     (void)e.fieldErrorText();
     (void)e.toJson();
     (void)e.toLogString();
