@@ -8,6 +8,7 @@
 //  2. Displaying a finished 512 KB answer and a 100-table answer: the longest GUI-thread stall
 //     (synchronous calls, and the event loop's longest gap while a worker builds).
 //  3. Time from the first token to its first paint.
+#include "ui/markdown/CodeHighlighter.h"
 #include "ui/markdown/MessageDocument.h"
 
 #include <QAbstractTextDocumentLayout>
@@ -418,6 +419,7 @@ int main(int argc, char **argv) {
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
+    CodeHighlighter::preloadInBackground(); // as the app does at start
     QElapsedTimer total;
     total.start();
     std::printf("markdown_bench: Qt %s, platform %s, width %d px\n", qVersion(),

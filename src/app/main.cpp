@@ -12,6 +12,7 @@
 #include "core/net/Redactor.h"
 #include "core/storage/ConversationStore.h"
 #include "ui/MainWindow.h"
+#include "ui/markdown/CodeHighlighter.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -53,6 +54,9 @@ int main(int argc, char *argv[]) {
     tuneMemoryAllocator();
     QApplication app(argc, argv);
     applyThreadExpiryFromEnvironment();
+    // Code highlighting's language definitions, parsed on a worker while the window starts,
+    // so the first code block on screen does not wait for them.
+    CodeHighlighter::preloadInBackground();
     QApplication::setApplicationName(u"Tramontane"_s);
     QApplication::setOrganizationName(u"Tramontane"_s);
     QApplication::setApplicationVersion(QStringLiteral(TRAMONTANE_VERSION));
