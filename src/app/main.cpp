@@ -54,9 +54,6 @@ int main(int argc, char *argv[]) {
     tuneMemoryAllocator();
     QApplication app(argc, argv);
     applyThreadExpiryFromEnvironment();
-    // Code highlighting's language definitions, parsed on a worker while the window starts,
-    // so the first code block on screen does not wait for them.
-    CodeHighlighter::preloadInBackground();
     QApplication::setApplicationName(u"Tramontane"_s);
     QApplication::setOrganizationName(u"Tramontane"_s);
     QApplication::setApplicationVersion(QStringLiteral(TRAMONTANE_VERSION));
@@ -122,6 +119,11 @@ int main(int argc, char *argv[]) {
             return 2;
         }
     }
+
+    // Code highlighting's language definitions, parsed on a worker while the window starts,
+    // so the first code block on screen does not wait for them. Not before this point: the
+    // returns and exits above (--version, a running instance) must not leave a worker behind.
+    CodeHighlighter::preloadInBackground();
 
     const QString profileDir = Profile::directory(profileName);
     Application application(config, profileDir);
