@@ -132,7 +132,7 @@ int main(int argc, char **argv) {
     const bool tuned = tuneMemoryAllocator();
     chooseHeadlessPlatform();
     QApplication app(argc, argv);
-    CodeHighlighter::preloadInBackground(); // as the app does at start
+    Tramontane::CodeHighlighter::preloadInBackground(); // as the app does at start
     const int messages = argc > 1 ? QString::fromLocal8Bit(argv[1]).toInt() : 10000;
     const int imageCount = argc > 2 ? QString::fromLocal8Bit(argv[2]).toInt() : 200;
     std::printf("chat_scroll_bench: %d messages, %d images, window %dx%d, platform %s, Qt %s, "

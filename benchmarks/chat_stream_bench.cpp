@@ -156,7 +156,7 @@ int main(int argc, char **argv) {
     tuneMemoryAllocator(); // as the app does
     chooseHeadlessPlatform();
     QApplication app(argc, argv);
-    CodeHighlighter::preloadInBackground(); // as the app does at start
+    Tramontane::CodeHighlighter::preloadInBackground(); // as the app does at start
     const qsizetype answerSize =
         (argc > 1 ? QString::fromLocal8Bit(argv[1]).toInt() : 32) * qsizetype(1024);
     const int history = argc > 2 ? QString::fromLocal8Bit(argv[2]).toInt() : 10000;

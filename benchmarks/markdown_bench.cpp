@@ -419,7 +419,7 @@ int main(int argc, char **argv) {
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
-    CodeHighlighter::preloadInBackground(); // as the app does at start
+    Tramontane::CodeHighlighter::preloadInBackground(); // as the app does at start
     QElapsedTimer total;
     total.start();
     std::printf("markdown_bench: Qt %s, platform %s, width %d px\n", qVersion(),
