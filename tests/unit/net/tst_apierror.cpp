@@ -2,7 +2,7 @@
 #include "core/net/ApiError.h"
 #include "core/net/Redactor.h"
 
-#include "support/HttpErrorCases.h"
+#include "support/ApiErrorCases.h"
 
 #include <QJsonDocument>
 #include <QTest>
@@ -13,8 +13,6 @@ using namespace std::chrono_literals;
 using Tramontane::ApiError;
 using Tramontane::RawHeaders;
 using Ctx = ApiError::Context;
-
-Q_DECLARE_METATYPE(ApiError::Kind)
 
 namespace {
 
@@ -207,25 +205,7 @@ void TestApiError::logOutput_containsNoSecret() {
 }
 
 void TestApiError::networkErrors_data() {
-    QTest::addColumn<QNetworkReply::NetworkError>("code");
-    QTest::addColumn<ApiError::Kind>("kind");
-    QTest::addColumn<QString>("title");
-    QTest::newRow("dns") << QNetworkReply::HostNotFoundError << ApiError::Kind::Network
-                         << u"The server address could not be found."_s;
-    QTest::newRow("refused") << QNetworkReply::ConnectionRefusedError << ApiError::Kind::Network
-                             << u"The server refused the connection."_s;
-    QTest::newRow("closed") << QNetworkReply::RemoteHostClosedError << ApiError::Kind::Network
-                            << u"The server closed the connection unexpectedly."_s;
-    QTest::newRow("tls") << QNetworkReply::SslHandshakeFailedError << ApiError::Kind::Network
-                         << u"A secure connection to the server could not be established."_s;
-    QTest::newRow("proxy") << QNetworkReply::ProxyConnectionRefusedError << ApiError::Kind::Network
-                           << u"The proxy server could not be used."_s;
-    QTest::newRow("timeout") << QNetworkReply::TimeoutError << ApiError::Kind::Timeout
-                             << u"The server did not respond in time."_s;
-    QTest::newRow("aborted") << QNetworkReply::OperationCanceledError << ApiError::Kind::Canceled
-                             << u"The request was canceled."_s;
-    QTest::newRow("other") << QNetworkReply::UnknownNetworkError << ApiError::Kind::Network
-                           << u"A network error occurred."_s;
+    Tramontane::TestSupport::addNetworkErrorCases();
 }
 
 void TestApiError::networkErrors() {
@@ -260,26 +240,7 @@ void TestApiError::otherKinds_haveTheirOwnSentences() {
 }
 
 void TestApiError::streamError_data() {
-    QTest::addColumn<QByteArray>("payload");
-    QTest::addColumn<QString>("message");
-    QTest::addColumn<QString>("type");
-    QTest::addColumn<QString>("code");
-    QTest::newRow("error object in chunk")
-        << R"({"error":{"message":"Server is overloaded","type":"server_is_overloaded","code":"3505"}})"_ba
-        << u"Server is overloaded"_s << u"server_is_overloaded"_s << u"3505"_s;
-    QTest::newRow("conversation.response.error")
-        << R"({"type":"conversation.response.error","message":"Tool failed","code":3000})"_ba
-        << u"Tool failed"_s << u"conversation.response.error"_s << u"3000"_s;
-    // A code too large for an integer is shown as a number, never converted (a fuzz finding).
-    QTest::newRow("huge numeric code")
-        << R"({"type":"conversation.response.error","message":"x","code":1.3e52})"_ba << u"x"_s
-        << u"conversation.response.error"_s << u"1.3e+52"_s;
-    QTest::newRow("fractional code")
-        << R"({"type":"t","message":"y","code":12.5})"_ba << u"y"_s << u"t"_s << u"12.5"_s;
-    QTest::newRow("error string") << R"({"error":"overloaded"})"_ba << u"overloaded"_s << QString()
-                                  << QString();
-    QTest::newRow("plain text") << "something broke"_ba << u"something broke"_s << QString()
-                                << QString();
+    Tramontane::TestSupport::addStreamErrorCases();
 }
 
 void TestApiError::streamError() {
