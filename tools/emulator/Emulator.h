@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "Attachments.h"
 #include "BuiltinMcp.h"
 #include "ConnectorTask.h"
 #include "ConversationScript.h"
@@ -114,6 +115,11 @@ private:
 
     // Chat
     void handleCompletion(HttpExchange *ex, bool agentRoute);
+    //! Reads and checks the images and documents of \a messages (chat messages or conversation
+    //! entries) for \a model. Returns those of the last user message, or nothing after sending
+    //! the 400 that refuses them.
+    std::optional<QList<Attachment>> readAttachments(HttpExchange *ex, const QJsonArray &messages,
+                                                     const QString &model);
     void answer(HttpExchange *ex, const Turn &turn, const QList<OutMessage> &messages);
     QJsonObject completionJson(const Turn &turn, const QList<OutMessage> &messages) const;
     QList<StreamEvent> streamEvents(const Turn &turn, const QList<OutMessage> &messages) const;

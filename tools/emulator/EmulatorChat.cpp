@@ -3,7 +3,6 @@
 // answer as one JSON document or as a server-sent event stream.
 #include "Emulator.h"
 
-#include "Attachments.h"
 #include "ImageRenderer.h"
 #include "Validation.h"
 
@@ -162,6 +161,30 @@ std::optional<QString> conversationProblem(const QJsonArray &messages) {
 
 } // namespace
 
+std::optional<QList<Attachment>>
+Emulator::readAttachments(HttpExchange *ex, const QJsonArray &messages, const QString &model) {
+    QList<Attachment> attachments;
+    const AttachmentReader reader(baseUrl(),
+                                  [this](const QString &id) { return m_store.findFile(id); });
+    if (const auto problem = reader.read(messages, &attachments)) {
+        sendObjectError(ex, 400, *problem, u"invalid_request_error"_s);
+        return std::nullopt;
+    }
+    const auto card = m_store.findModel(model);
+    if (!attachments.isEmpty()
+        && !(card && card->value("capabilities"_L1).toObject().value("vision"_L1).toBool())) {
+        sendObjectError(ex, 400, u"The model %1 does not accept images or documents."_s.arg(model),
+                        u"invalid_request_error"_s);
+        return std::nullopt;
+    }
+    qsizetype lastUser = messages.size() - 1;
+    while (lastUser >= 0
+           && messages.at(lastUser).toObject().value("role"_L1).toString() != "user"_L1)
+        --lastUser;
+    attachments.removeIf([lastUser](const Attachment &a) { return a.message != lastUser; });
+    return attachments;
+}
+
 void Emulator::handleCompletion(HttpExchange *ex, bool agentRoute) {
     const auto body = jsonBody(ex);
     if (!body)
@@ -210,21 +233,9 @@ void Emulator::handleCompletion(HttpExchange *ex, bool agentRoute) {
     }
 
     // Images and documents: read as the service would, within its limits, for vision models.
-    QList<Attachment> attachments;
-    const AttachmentReader reader(baseUrl(),
-                                  [this](const QString &id) { return m_store.findFile(id); });
-    if (const auto problem = reader.read(turn.messages, &attachments)) {
-        sendObjectError(ex, 400, *problem, u"invalid_request_error"_s);
+    const auto received = readAttachments(ex, turn.messages, turn.model);
+    if (!received)
         return;
-    }
-    const auto card = m_store.findModel(turn.model);
-    if (!attachments.isEmpty()
-        && !(card && card->value("capabilities"_L1).toObject().value("vision"_L1).toBool())) {
-        sendObjectError(ex, 400,
-                        u"The model %1 does not accept images or documents."_s.arg(turn.model),
-                        u"invalid_request_error"_s);
-        return;
-    }
     const QJsonObject lastMessage = turn.messages.last().toObject();
     if (lastMessage.value("role"_L1).toString() == "assistant"_L1
         && lastMessage.value("prefix"_L1).toBool())
@@ -331,20 +342,9 @@ void Emulator::handleCompletion(HttpExchange *ex, bool agentRoute) {
         return;
     }
 
-    // The attachments of the last user message, described before the answer.
-    qsizetype lastUser = turn.messages.size() - 1;
-    while (lastUser >= 0
-           && turn.messages.at(lastUser).toObject().value("role"_L1).toString() != "user"_L1)
-        --lastUser;
-    QList<Attachment> received;
-    for (const Attachment &a : std::as_const(attachments)) {
-        if (a.message == lastUser)
-            received.append(a);
-    }
-
     OutMessage m;
-    if (!received.isEmpty())
-        m.content = Script::attachmentAnswer(turn.speaker, text, describeAttachments(received));
+    if (!received->isEmpty())
+        m.content = Script::attachmentAnswer(turn.speaker, text, describeAttachments(*received));
     else if (text.isEmpty() && lastRole != "user"_L1)
         m.content = Script::emptyAnswer(turn.speaker);
     else if (const auto length = Script::requestedLength(text))

@@ -3,7 +3,6 @@
 // `conversation.response` or as a stream of named events that ends without [DONE].
 #include "Emulator.h"
 
-#include "Attachments.h"
 #include "ConversationScript.h"
 #include "ImageRenderer.h"
 #include "Validation.h"
@@ -264,29 +263,9 @@ void Emulator::answerConversation(HttpExchange *ex, StoredConversation conversat
     const QString &model = turn.speaker.model;
 
     // Images and documents in the inputs, read and checked as chat completions do.
-    QList<Attachment> attachments;
-    const AttachmentReader reader(baseUrl(),
-                                  [this](const QString &id) { return m_store.findFile(id); });
-    if (const auto problem = reader.read(turn.inputEntries, &attachments)) {
-        sendObjectError(ex, 400, *problem, u"invalid_request_error"_s);
+    const auto received = readAttachments(ex, turn.inputEntries, model);
+    if (!received)
         return;
-    }
-    const auto card = m_store.findModel(model);
-    if (!attachments.isEmpty()
-        && !(card && card->value("capabilities"_L1).toObject().value("vision"_L1).toBool())) {
-        sendObjectError(ex, 400, u"The model %1 does not accept images or documents."_s.arg(model),
-                        u"invalid_request_error"_s);
-        return;
-    }
-    qsizetype lastUser = turn.inputEntries.size() - 1;
-    while (lastUser >= 0
-           && turn.inputEntries.at(lastUser).toObject().value("role"_L1).toString() != "user"_L1)
-        --lastUser;
-    QList<Attachment> received;
-    for (const Attachment &a : std::as_const(attachments)) {
-        if (a.message == lastUser)
-            received.append(a);
-    }
 
     // Answers to pending confirmations: an allowed call runs, a denied one is reported.
     const QJsonArray answers = body.value("tool_confirmations"_L1).toArray();
@@ -382,10 +361,10 @@ void Emulator::answerConversation(HttpExchange *ex, StoredConversation conversat
                                    {u"file_name"_s, u"image_generated_0"_s},
                                    {u"file_type"_s, u"png"_s}}}));
         turn.connectors.insert(u"image_generation"_s, 1);
-    } else if (!received.isEmpty()) {
+    } else if (!received->isEmpty()) {
         turn.outputs.append(CS::messageOutput(
             agentId, model,
-            Script::attachmentAnswer(turn.speaker, text, describeAttachments(received))));
+            Script::attachmentAnswer(turn.speaker, text, describeAttachments(*received))));
     } else if (Script::wantsEcho(text)) {
         turn.outputs.append(
             CS::messageOutput(agentId, model, Script::echoAnswer(turn.speaker, text, body)));

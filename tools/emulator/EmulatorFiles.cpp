@@ -2,7 +2,6 @@
 // Files (upload, list, metadata, signed URLs, download, delete) and OCR.
 #include "Emulator.h"
 
-#include "Attachments.h"
 #include "Multipart.h"
 #include "Validation.h"
 
