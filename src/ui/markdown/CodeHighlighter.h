@@ -53,7 +53,8 @@ public:
     static QString definitionFor(const QString &language);
 
     //! Parses the definitions of the common languages on a worker thread, once per process,
-    //! so that the first code block of an answer does not wait for its definition.
+    //! so that the first code block of an answer does not wait for its definition. The app
+    //! calls it at start; without it, a definition is parsed when first needed.
     static void preloadInBackground();
 
     explicit CodeHighlighter(const QString &language);

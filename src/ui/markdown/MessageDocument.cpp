@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/markdown/MessageDocument.h"
 
-#include "ui/markdown/CodeHighlighter.h"
 #include "ui/markdown/MarkdownRendering.h"
 
 #include <QAbstractTextDocumentLayout>
@@ -482,9 +481,7 @@ MessageDocument::MessageDocument(QObject *parent)
 MessageDocument::MessageDocument(const MarkdownStyle &style, QObject *parent)
     : QObject(parent)
     , m_style(style)
-    , m_prefixHeights(std::make_unique<PrefixHeights>()) {
-    CodeHighlighter::preloadInBackground();
-}
+    , m_prefixHeights(std::make_unique<PrefixHeights>()) {}
 
 MessageDocument::~MessageDocument() {
     cancelBuild();
