@@ -134,7 +134,10 @@ void StreamJob::handleEvent(const SseEvent &event) {
     const QJsonObject chunk = doc.object();
     const QJsonValue error = chunk.value("error"_L1);
     const bool isErrorEvent = isEvent(event, chunk, kConversationError);
-    if (error.isObject() || (error.isString() && !error.toString().isEmpty())
+    // The API's own error shape, {"object":"error","message":…,"type":…,"code":…}, may also
+    // arrive as an event after the 200: it is the server's error, not a chunk.
+    const bool isErrorObject = chunk.value("object"_L1).toString() == "error"_L1;
+    if (error.isObject() || (error.isString() && !error.toString().isEmpty()) || isErrorObject
         || (m_mode == Mode::Conversation && isErrorEvent)) {
         fail(ApiError::streamError(event.data, context()));
         return;

@@ -41,6 +41,7 @@ private Q_SLOTS:
     void connectorTool_runsOverMcp();
     void wrongKey_failsWithClearSentence_andRetryWorks();
     void cutStream_keepsPartialAnswerInterrupted();
+    void serverErrorMidStream_saysTheServersWords_keepsPartialAnswer();
     void endlessLine_failsClearly_keepsPartialAnswer();
     void keepAliveOnly_timesOut_keepsPartialAnswer();
     void serverError_isRetriedThenSucceeds();
@@ -194,6 +195,28 @@ void TestChatSession::cutStream_keepsPartialAnswerInterrupted() {
     QVERIFY(waitIdle());
     QCOMPARE(m_model->entryCount(), 2);
     QCOMPARE(m_model->entries().at(1).status, ChatEntry::Status::Complete);
+}
+
+void TestChatSession::serverErrorMidStream_saysTheServersWords_keepsPartialAnswer() {
+    // The API's error object, sent as an event after the 200 and a few chunks.
+    QCOMPARE(m_driver->addFault(QJsonObject{{u"kind"_s, u"stream_error"_s},
+                                            {u"path"_s, u"/v1/chat/completions"_s},
+                                            {u"after_events"_s, 4},
+                                            {u"message"_s, u"The model overheated"_s}}),
+             200);
+    const QString typed = u"long 300 rate 0"_s;
+    QVERIFY(m_session->send(typed));
+    QVERIFY(waitIdle());
+    QCOMPARE(m_model->entries().at(0).message.content.plainText(), typed);
+    const ChatEntry &answer = m_model->entries().at(1);
+    QCOMPARE(answer.status, ChatEntry::Status::Interrupted);
+    QCOMPARE(answer.error.kind(), ApiError::Kind::StreamError);
+    QVERIFY(!answer.message.content.plainText().isEmpty());
+    const ChatItem &notice = m_model->item(m_model->rowCount() - 1);
+    QCOMPARE(notice.kind, ChatItem::Kind::Notice);
+    QVERIFY2(notice.text.contains(u"The model overheated"_s), qPrintable(notice.text));
+    QVERIFY(!notice.text.contains(u'{'));
+    QVERIFY(notice.retryable);
 }
 
 void TestChatSession::endlessLine_failsClearly_keepsPartialAnswer() {

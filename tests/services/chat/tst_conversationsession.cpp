@@ -461,8 +461,7 @@ void TestConversationSession::faults_giveOneSentence_keepMessageAndWhatArrived()
 
     const QByteArrayView tag(QTest::currentDataTag());
     if (tag == "stream error") {
-        // The server's own words. (Chat completions read this error object as an ordinary
-        // chunk and only say the answer was interrupted: not the same, and not compared.)
+        // The server's own words (tst_chatsession checks the same for chat completions).
         QVERIFY2(notice.text.contains(u"Internal error while generating the answer"_s),
                  qPrintable(notice.text));
         return;

@@ -226,6 +226,10 @@ data: {"message":"Server is overloaded","type":"server_is_overloaded"}
         << R"(data: {"error":{"message":"Tool execution failed","type":"tool_error","code":"3051"}}
 
 )"_ba << u"Tool execution failed"_s;
+    QTest::newRow("the API's error object as data")
+        << R"(data: {"object":"error","message":"Internal error while generating the answer","type":"internal_server_error","param":null,"code":"3000"}
+
+)"_ba << u"Internal error while generating the answer"_s;
 }
 
 void TestStreamJob::errorAfter200_isStreamError() {
