@@ -692,11 +692,15 @@ void ConnectorEditorDialog::applyServerError(const ApiError &error) {
         if (const QString hint = ErrorPresenter::hint(error); !hint.isEmpty())
             general += u'\n' + hint;
     }
-    if (!error.requestId().isEmpty()) {
-        general +=
-            (general.isEmpty() ? QString() : u"\n"_s) + tr("Request id: %1").arg(error.requestId());
-    }
+    // The request id helps a support request, but is no message of its own: under the general
+    // sentence when there is one, else in the tooltip of the fields that show the errors.
+    const QString requestId =
+        error.requestId().isEmpty() ? QString() : tr("Request id: %1").arg(error.requestId());
+    if (!general.isEmpty() && !requestId.isEmpty())
+        general += u'\n' + requestId;
     showGeneralError(general);
+    if (general.isEmpty())
+        setShownErrorsToolTip(requestId);
 }
 
 void ConnectorEditorDialog::onSaved(const Connector &connector) {

@@ -73,11 +73,19 @@ void FormDialog::clearErrorLabels() {
         if (!label)
             continue;
         label->clear();
+        label->setToolTip(QString());
         label->hide();
         if (label == m_statusLabel)
             m_statusShowsBusy = false;
     }
     m_errorShown = false;
+}
+
+void FormDialog::setShownErrorsToolTip(const QString &text) {
+    for (const QPointer<QLabel> &label : std::as_const(m_errorLabels)) {
+        if (label && !label->isHidden() && !label->text().isEmpty())
+            label->setToolTip(text);
+    }
 }
 
 void FormDialog::showFieldError(QLabel *label, const QString &message, QWidget *focus,

@@ -53,8 +53,10 @@ protected:
 
     //! Error lines: coloured from the palette, hidden until they have something to say.
     void addErrorLabels(const QList<QLabel *> &labels);
-    //! Hides and empties every error line.
+    //! Hides and empties every error line, tooltips included.
     void clearErrorLabels();
+    //! Gives every error line that shows something the tooltip \a text (a request id, say).
+    void setShownErrorsToolTip(const QString &text);
     //! Shows \a message on \a label (after what it already shows, if new), in \a kind's colour.
     //! The first error since clearErrorLabels() brings its field into view: the tab holding
     //! \a focus (or the label) is shown and \a focus gets the focus.

@@ -337,6 +337,10 @@ void TestConnectorsPage::create_nameTaken_409LandsOnName() {
     auto *nameError = child<QLabel>(editor, "nameErrorLabel");
     QTRY_VERIFY(nameError->isVisible());
     QVERIFY(nameError->text().contains("already exists"_L1));
+    // The error is on its field; the request id is no red line of its own, but the field's
+    // tooltip.
+    QVERIFY(!child<QLabel>(editor, "generalErrorLabel")->isVisibleTo(editor));
+    QVERIFY2(nameError->toolTip().startsWith("Request id: "_L1), qPrintable(nameError->toolTip()));
     // Still open, still holding what was typed, and ready to try again.
     QVERIFY(editor->isVisible());
     QCOMPARE(child<QLineEdit>(editor, "nameLineEdit")->text(), u"taken"_s);
