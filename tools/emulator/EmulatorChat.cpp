@@ -279,6 +279,14 @@ void Emulator::handleCompletion(HttpExchange *ex, bool agentRoute) {
     const bool toolsAllowed = body->value("tool_choice"_L1).toString() != "none"_L1;
     const QString lastRole = turn.messages.last().toObject().value("role"_L1).toString();
 
+    // A request to name the chat: a few words, whatever the first message asked for.
+    if (const auto title = Script::titleAnswer(turn.messages)) {
+        OutMessage m;
+        m.content = *title;
+        answer(ex, turn, {m});
+        return;
+    }
+
     // A tool result came back: acknowledge it.
     if (lastRole == "tool"_L1) {
         const QJsonObject last = turn.messages.last().toObject();

@@ -350,6 +350,30 @@ QString defaultAnswer(const Speaker &speaker, const QString &userText) {
              "- `draw a lighthouse`: make a picture (with the image tool)\n"_s;
 }
 
+std::optional<QString> titleAnswer(const QJsonArray &messages) {
+    if (messages.size() < 2)
+        return std::nullopt;
+    const QJsonObject system = messages.first().toObject();
+    if (system.value("role"_L1).toString() != "system"_L1
+        || !contentText(system.value("content"_L1)).startsWith("You name chats"_L1))
+        return std::nullopt;
+    QString shown = lastUserText(messages);
+    const qsizetype from = shown.indexOf("First message:"_L1);
+    if (from < 0)
+        return std::nullopt;
+    shown = shown.mid(from + 14);
+    shown = shown.left(shown.indexOf("\n\nFirst answer:"_L1));
+    QStringList words = shown.simplified().split(u' ', Qt::SkipEmptyParts);
+    words = words.mid(0, 6);
+    QString title = words.join(u' ');
+    while (!title.isEmpty() && !title.back().isLetterOrNumber())
+        title.chop(1);
+    if (title.isEmpty())
+        return std::nullopt;
+    title[0] = title[0].toUpper();
+    return title;
+}
+
 QString attachmentAnswer(const Speaker &speaker, const QString &userText,
                          const QString &description) {
     QString answer = header(speaker) + u"\n\nWith your message I received:\n\n"_s + description;

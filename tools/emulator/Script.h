@@ -72,6 +72,10 @@ struct Speaker {
 };
 
 QString defaultAnswer(const Speaker &speaker, const QString &userText);
+//! A request to name a chat (the client's title request: a system message beginning "You name
+//! chats" and the first message after "First message:"): its first six words, as a small model
+//! would answer. Nothing for any other request.
+std::optional<QString> titleAnswer(const QJsonArray &messages);
 //! The answer to a message with images or documents: what was received (\a description, a
 //! markdown list), then the default answer.
 QString attachmentAnswer(const Speaker &speaker, const QString &userText,

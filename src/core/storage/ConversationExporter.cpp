@@ -431,6 +431,7 @@ QJsonObject toJson(const ConversationRecord &record) {
         {u"id"_s, info.id},
         {u"title"_s, info.title},
         {u"titleIsCustom"_s, info.titleIsCustom},
+        {u"titleIsGenerated"_s, info.titleIsGenerated},
         {u"pinned"_s, info.pinned},
         {u"createdAt"_s, isoTime(info.createdAt)},
         {u"updatedAt"_s, isoTime(info.updatedAt)},
@@ -508,6 +509,8 @@ StoreResult<ConversationRecord> fromJson(const QByteArray &json) {
     info.id = reader.integer(c, "id"_L1, cw).value_or(0);
     info.title = reader.string(c, "title"_L1, cw);
     info.titleIsCustom = reader.boolean(c, "titleIsCustom"_L1, cw);
+    // Added later: files written before it have no such key.
+    info.titleIsGenerated = !info.titleIsCustom && c.value("titleIsGenerated"_L1).toBool();
     info.pinned = reader.boolean(c, "pinned"_L1, cw);
     info.createdAt = reader.time(c, "createdAt"_L1, cw);
     info.updatedAt = reader.time(c, "updatedAt"_L1, cw);

@@ -25,8 +25,9 @@
 //
 //   conversations
 //     id               INTEGER PRIMARY KEY
-//     title            TEXT NOT NULL       shown title; derived or custom
-//     title_is_custom  INTEGER NOT NULL    1 once renamed by the user
+//     title            TEXT NOT NULL       shown title; derived, custom or generated
+//     title_is_custom  INTEGER NOT NULL    0 derived from the first user message, 1 renamed
+//                                          by the user, 2 written by a model
 //     pinned           INTEGER NOT NULL
 //     created_at       INTEGER NOT NULL
 //     updated_at       INTEGER NOT NULL    last activity: a message added or finished
@@ -272,11 +273,19 @@ private:
 
 namespace {
 
+// The title_is_custom column's value for \a info.
+int titleSource(const ConversationInfo &info) {
+    if (info.titleIsCustom)
+        return 1;
+    return info.titleIsGenerated ? 2 : 0;
+}
+
 ConversationInfo readConversation(const QVariant (&v)[10]) {
     ConversationInfo info;
     info.id = v[0].toLongLong();
     info.title = v[1].toString();
-    info.titleIsCustom = v[2].toInt() != 0;
+    info.titleIsCustom = v[2].toInt() == 1;
+    info.titleIsGenerated = v[2].toInt() == 2;
     info.pinned = v[3].toInt() != 0;
     info.createdAt = fromMs(v[4]);
     info.updatedAt = fromMs(v[5]);
@@ -771,6 +780,25 @@ StoreResult<void> ConversationStore::renameConversation(qint64 id, const QString
     return reverted;
 }
 
+StoreResult<bool> ConversationStore::setGeneratedTitle(qint64 id, const QString &title) {
+    const QString simplified = title.simplified();
+    if (simplified.isEmpty())
+        return false;
+    auto set = write(Durability::Relaxed, [&]() -> StoreResult<bool> {
+        if (auto exists = requireConversation(id); !exists)
+            return exists.error();
+        auto rows = run(u"UPDATE conversations SET title = ?, title_is_custom = 2"
+                        " WHERE id = ? AND title_is_custom = 0"_s,
+                        {simplified, id});
+        if (!rows)
+            return rows.error();
+        return rows->rowsAffected() > 0;
+    });
+    if (set && *set)
+        Q_EMIT conversationChanged(id);
+    return set;
+}
+
 StoreResult<void> ConversationStore::setPinned(qint64 id, bool pinned) {
     return updateConversationField(id, u"UPDATE conversations SET pinned = ? WHERE id = ?"_s,
                                    {int(pinned), id});
@@ -1030,6 +1058,14 @@ StoreResult<int> ConversationStore::removeMessagesFrom(qint64 conversationId, qi
                 return rows.error();
             count = rows->rowsAffected();
         }
+        // A generated title spoke of the first message: without it, the title is derived again
+        // (and a new one is generated after the next answer).
+        if (auto rows = run(u"UPDATE conversations SET title_is_custom = 0 WHERE id = ?"
+                            " AND title_is_custom = 2 AND NOT EXISTS (SELECT 1 FROM messages"
+                            " WHERE conversation_id = ? AND role = 'user')"_s,
+                            {conversationId, conversationId});
+            !rows)
+            return rows.error();
         if (auto titled = updateDerivedTitle(conversationId); !titled)
             return titled.error();
         return count;
@@ -1186,7 +1222,7 @@ ConversationStore::importConversation(const ConversationRecord &record) {
                 run(u"INSERT INTO conversations (title, title_is_custom, pinned, created_at,"
                     " updated_at, model, agent_id, tools, settings)"
                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
-                    {info.title, int(info.titleIsCustom), int(info.pinned), toMs(info.createdAt, t),
+                    {info.title, titleSource(info), int(info.pinned), toMs(info.createdAt, t),
                      toMs(info.updatedAt, t), info.model, info.agentId, jsonText(info.tools),
                      jsonText(info.settings)});
             if (!rows)

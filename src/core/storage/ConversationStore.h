@@ -98,6 +98,10 @@ public:
 
     //! Sets a custom title; an empty (or blank) \a title goes back to the derived one.
     StoreResult<void> renameConversation(qint64 id, const QString &title);
+    //! Sets a title written by a model, unless the title is no longer derived (the user renamed
+    //! the conversation meanwhile, or it has a generated title already): false then. Removing
+    //! the conversation's user messages (removeMessagesFrom) makes the title derived again.
+    StoreResult<bool> setGeneratedTitle(qint64 id, const QString &title);
     StoreResult<void> setPinned(qint64 id, bool pinned);
     StoreResult<void> setModel(qint64 id, const QString &model, const QString &agentId = {});
     StoreResult<void> setTools(qint64 id, const QJsonArray &tools);

@@ -32,7 +32,8 @@ struct ConversationInfo {
     //! user message (first non-empty line, trimmed, at most 80 characters). Empty means there
     //! is no text to derive it from yet: the UI shows its own placeholder.
     QString title;
-    bool titleIsCustom = false; //!< true once the user renamed the conversation
+    bool titleIsCustom = false;    //!< true once the user renamed the conversation
+    bool titleIsGenerated = false; //!< a model wrote the title (never with titleIsCustom)
     bool pinned = false;
     QDateTime createdAt;  //!< UTC, millisecond precision
     QDateTime updatedAt;  //!< the last activity (a message added or finished)
