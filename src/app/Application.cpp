@@ -36,6 +36,7 @@
 #include "models/ConversationSearchModel.h"
 #include "models/ErrorPresenter.h"
 #include "models/StoreChatPersistence.h"
+#include "models/TitleGenerator.h"
 #include "ui/AgentEditorDialog.h"
 #include "ui/AgentVersionsDialog.h"
 #include "ui/AgentsPage.h"
@@ -190,6 +191,14 @@ bool Application::start(QString *error, StoreError::Kind *kind) {
     m_chatController =
         new ChatController(m_session, m_conversation, m_pager.get(), m_persistence.get(),
                            m_store.get(), m_targets, m_chatSettings, this);
+    // Chats are named by a small model after their first answer.
+    m_titles = new TitleGenerator(m_store.get(), m_chat, this);
+    connect(m_models, &ModelService::listed, m_titles, [this](const ModelList &models) {
+        QStringList ids;
+        for (const ModelCard &card : models.data)
+            ids.append(card.id);
+        m_titles->setAvailableModels(ids);
+    });
     m_agentList = new AgentListModel(m_agents, this);
     m_agentList->setLoadsEveryPage(true); // the picker offers every agent, not the first page
     m_targetLoader = new ChatTargetLoader(m_models, m_agentList, this);

@@ -45,6 +45,7 @@ class ModelService;
 class OAuthTokenManager;
 class OAuthTokenStore;
 class SecretStore;
+class TitleGenerator;
 class StoreChatPersistence;
 class ToolApprovalStore;
 class WelcomePage;
@@ -151,6 +152,7 @@ private:
     ChatTargetModel *m_targets = nullptr;
     QSettings *m_chatSettings = nullptr;
     ChatController *m_chatController = nullptr;
+    TitleGenerator *m_titles = nullptr;
     ChatTargetLoader *m_targetLoader = nullptr;
     AgentListModel *m_agentList = nullptr;
     ConnectorService *m_connectorService = nullptr;
