@@ -91,7 +91,8 @@ bool ChatItem::looksLike(const ChatItem &o) const {
            && toolConnector == o.toolConnector && confirmation == o.confirmation && image == o.image
            && answerEnd == o.answerEnd && usageTotal(usage) == usageTotal(o.usage)
            && requestId == o.requestId && model == o.model && citations == o.citations
-           && retryable == o.retryable && errorTitle(error) == errorTitle(o.error);
+           && retryable == o.retryable && continuable == o.continuable
+           && errorTitle(error) == errorTitle(o.error);
 }
 
 } // namespace Tramontane

@@ -93,6 +93,8 @@ struct ChatItem {
     //! and an ApiError is a third of a row's size.
     std::shared_ptr<const ApiError> error;
     bool retryable = false;
+    //! Notice: the answer stopped at its length limit and Continue is offered.
+    bool continuable = false;
 
     //! True when a view would draw the two the same (used to skip needless repaints).
     bool looksLike(const ChatItem &o) const;
@@ -108,6 +110,9 @@ struct ChatEntry {
     std::optional<Usage> usage;
     QString requestId;
     QString model;
+    //! The model stopped at the length limit (finish_reason "length"): the answer can be
+    //! continued. Known for the turns of this run of the app (the store does not keep it).
+    bool stoppedForLength = false;
 };
 
 } // namespace Tramontane

@@ -245,6 +245,13 @@ void ChatSession::syncRunEntries(ChatEntry::Status status) {
         ChatEntry entry;
         entry.id = m_runIds.at(k);
         entry.message = messages.at(k);
+        if (k == 0 && !m_continuedText.isEmpty()) {
+            // A continuation: the server sends what follows the prefix, or (some deployments)
+            // the prefix again with it.
+            const QString more = entry.message.content.plainText();
+            entry.message.content =
+                MessageContent(more.startsWith(m_continuedText) ? more : m_continuedText + more);
+        }
         entry.status = status;
         entry.model = model;
         const int index = m_runFirstEntry + k;
@@ -276,7 +283,8 @@ void ChatSession::onRunFinished() {
         setServerConversationId(run->conversationId());
     else if (run->isConversation() && run->error().httpStatus() == 404)
         setServerConversationId({}); // gone on the server (or another account's): Retry starts anew
-    RunEnd end{run->outcome(), run->error(), run->requestId(), run->model(), run->usage()};
+    RunEnd end{run->outcome(), run->error(), run->requestId(),
+               run->model(),   run->usage(), run->finishReason()};
     if (end.outcome == TurnRun::Outcome::Failed && end.error.isConnectorCredentialsRejected()
         && refreshAndRetry(end))
         return;
@@ -295,6 +303,9 @@ void ChatSession::finishRun(const RunEnd &end) {
     entry.requestId = end.requestId;
     entry.model = end.model.isEmpty() ? entry.model : end.model;
     entry.usage = end.usage;
+    entry.stoppedForLength = outcome == TurnRun::Outcome::Completed
+                             && end.finishReason == "length"_L1 && m_runIds.size() == 1
+                             && entry.message.toolCalls.isEmpty();
 
     switch (outcome) {
     case TurnRun::Outcome::Running:
@@ -327,6 +338,7 @@ void ChatSession::finishRun(const RunEnd &end) {
     m_run = nullptr;
     m_runIds.clear();
     m_runFirstEntry = -1;
+    m_continuedText.clear();
     Q_EMIT busyChanged(false);
     Q_EMIT turnFinished(int(outcome));
 }
@@ -411,6 +423,36 @@ bool ChatSession::editAndResend(int entry, const QString &text) {
     m_model->truncateEntries(entry);
     setServerConversationId({});
     return send(text);
+}
+
+bool ChatSession::continueAnswer(int entry) {
+    if (isBusy() || entry != m_model->entryCount() - 1)
+        return false;
+    const ChatEntry &answer = m_model->entries().at(entry);
+    if (!answer.stoppedForLength || answer.message.role != ChatMessage::Role::Assistant
+        || answer.message.content.plainText().isEmpty())
+        return false;
+    // The prefix form exists for completions only, not for the Conversations API (the tools
+    // chosen since may need it).
+    if (m_conversations && endpointFor(m_tools) == TurnEndpoint::Endpoint::Conversations)
+        return false;
+    QList<ChatMessage> history = m_model->history();
+    if (history.isEmpty() || history.constLast().role != ChatMessage::Role::Assistant)
+        return false;
+    history.last().prefix = true;
+
+    ChatEntry continuing = answer;
+    continuing.status = ChatEntry::Status::Streaming;
+    continuing.stoppedForLength = false;
+    m_model->updateEntry(entry, continuing);
+    m_continuedText = answer.message.content.plainText();
+    m_runFirstEntry = entry;
+    m_runIds = {answer.id};
+    m_firstFlushDone = false;
+    m_refreshedThisTurn = false;
+    Q_EMIT busyChanged(true);
+    startRun(history, m_tools, std::nullopt);
+    return true;
 }
 
 bool ChatSession::confirmTool(int entry, bool allow) {

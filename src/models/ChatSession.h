@@ -130,6 +130,10 @@ public:
     bool regenerate();
     //! Replaces the user message at \a entry with \a text and asks from there.
     bool editAndResend(int entry, const QString &text);
+    //! Continues the answer at \a entry, the last one, which stopped at the length limit: it
+    //! is sent back as an assistant prefix (`prefix: true`) and what the model writes next is
+    //! added to it. False when busy or when that answer cannot be continued.
+    bool continueAnswer(int entry);
     //! Answers the tool call waiting for a confirmation at \a entry (a Conversations API
     //! turn): the call is marked allowed or denied and the answer continues in a new run.
     bool confirmTool(int entry, bool allow);
@@ -172,6 +176,7 @@ private:
         QString requestId;
         QString model;
         std::optional<Usage> usage;
+        QString finishReason;
     };
     void onRunFinished();
     void finishRun(const RunEnd &end);
@@ -203,6 +208,7 @@ private:
     bool m_stopRequested = false;
     QPointer<TurnRun> m_run;
     int m_runFirstEntry = -1; // the entry of the run's first message
+    QString m_continuedText;  // a continued answer: its text before the run
     QList<qint64> m_runIds;   // entry ids of the run's messages, in order
     bool m_firstFlushDone = false;
     QTimer m_frame;

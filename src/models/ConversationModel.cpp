@@ -362,6 +362,15 @@ QList<ChatItem> ConversationModel::deriveItems(const QList<ChatEntry> &entries, 
                         "ConversationModel", "Nothing was received. Retry to ask again.");
                 }
             }
+        } else if (entry.stoppedForLength && entry.status == ChatEntry::Status::Complete
+                   && msg.role == ChatMessage::Role::Assistant) {
+            // Cut by the length limit, not by a fault: the answer can go on where it stopped.
+            ChatItem &notice = base.add(out, ChatItem::Kind::Notice, base.key + ":l"_L1);
+            notice.continuable = true;
+            notice.text = QCoreApplication::translate("ConversationModel",
+                                                      "The answer stopped at the length limit.");
+            notice.detail = QCoreApplication::translate(
+                "ConversationModel", "Continue to have the model write the rest of it.");
         }
     }
     return out;

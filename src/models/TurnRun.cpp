@@ -61,6 +61,7 @@ void TurnRun::finish(Run *run) {
     QList<ChatMessage> messagesNow = messages();
     m_finalModel = model();
     m_finalUsage = usage();
+    m_finalFinishReason = finishReason();
     m_finalConversationId = conversationId();
     m_finalMessages = std::move(messagesNow);
     m_requestId = run->requestId();
@@ -92,6 +93,14 @@ QString TurnRun::model() const {
         return m_chat->completion().model;
     if (m_conversation)
         return conversationModel(m_conversation);
+    return {};
+}
+
+QString TurnRun::finishReason() const {
+    if (m_finalMessages)
+        return m_finalFinishReason;
+    if (m_chat && !m_chat->completion().choices.isEmpty())
+        return m_chat->completion().choices.constFirst().finishReason;
     return {};
 }
 

@@ -35,6 +35,9 @@ public:
     QList<ChatMessage> messages() const;
     QString model() const;
     std::optional<Usage> usage() const;
+    //! Why the model stopped ("stop", "length", "tool_calls"…; empty while unknown, and for
+    //! conversation turns, which do not say).
+    QString finishReason() const;
     Outcome outcome() const { return m_outcome; }
     ApiError error() const { return m_error; }
     QString requestId() const { return m_requestId; }
@@ -64,6 +67,7 @@ private:
     std::optional<QList<ChatMessage>> m_finalMessages;
     QString m_finalModel;
     std::optional<Usage> m_finalUsage;
+    QString m_finalFinishReason;
     QString m_finalConversationId;
 };
 

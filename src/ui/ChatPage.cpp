@@ -65,6 +65,13 @@ ChatPage::ChatPage(ChatSession *session, ChatTargetModel *targets,
         if (!m_session->retry(entry))
             Q_EMIT statusMessage(tr("Wait for the current answer to finish, or stop it."));
     });
+    connect(m_view, &ChatView::continueRequested, this, [this](int entry) {
+        if (m_session->isBusy())
+            Q_EMIT statusMessage(tr("Wait for the current answer to finish, or stop it."));
+        else if (!m_session->continueAnswer(entry))
+            Q_EMIT statusMessage(
+                tr("This answer cannot be continued with the tools now chosen: regenerate it."));
+    });
     connect(m_view, &ChatView::toolConfirmationChosen, this, [this](int entry, bool allow) {
         if (!m_session->confirmTool(entry, allow))
             Q_EMIT statusMessage(tr("Wait for the current answer to finish, or stop it."));

@@ -24,6 +24,7 @@ public:
         CopyToolArguments, //!< a tool card's arguments
         CopyToolResult,    //!< a tool card's result
         Retry,             //!< a retryable notice
+        Continue,          //!< a notice of an answer cut by the length limit
         ToggleDetails,     //!< a notice's raw details
         CopyDetails,       //!< ... copied
         RetryImage,        //!< a failed image

@@ -164,6 +164,8 @@ QString ChatItemText::actionLabel(ChatHit::Action action) {
         return tr("Copy the tool's result");
     case Action::Retry:
         return tr("Retry");
+    case Action::Continue:
+        return tr("Continue the answer");
     case Action::ToggleDetails:
         return tr("Show or hide the error's details");
     case Action::CopyDetails:

@@ -86,6 +86,9 @@ void ChatRowActions::trigger(int row, const ChatHit &hit) {
     case Action::Retry:
         Q_EMIT m_view->retryRequested(item.entry);
         break;
+    case Action::Continue:
+        Q_EMIT m_view->continueRequested(item.entry);
+        break;
     case Action::AllowTool:
     case Action::DenyTool:
         Q_EMIT m_view->toolConfirmationChosen(item.entry, hit.action == Action::AllowTool);

@@ -148,7 +148,7 @@ void layoutNotice(const ChatStyle &s, const ChatItem &item, const ChatRowMeasure
                   .height());
     g.noticeTitle = QRect(textLeft, cy, textWidthPx, qMax(line, titleHeight));
     cy = g.noticeTitle.bottom() + 1;
-    const QString hint = item.retryable ? item.detail : QString();
+    const QString hint = item.retryable || item.continuable ? item.detail : QString();
     if (!hint.isEmpty()) {
         const int hintHeight = qCeil(
             s.fm.boundingRect(QRectF(0, 0, textWidthPx, 1e6), Qt::TextWordWrap, hint).height());
@@ -156,9 +156,14 @@ void layoutNotice(const ChatStyle &s, const ChatItem &item, const ChatRowMeasure
         cy = g.noticeHint.bottom() + 1;
     }
     const QString details = ChatItemText::noticeDetails(item);
-    if (item.retryable || !details.isEmpty()) {
+    if (item.retryable || item.continuable || !details.isEmpty()) {
         cy += s.sectionSpacing;
         int bx = textLeft;
+        if (item.continuable) {
+            const int w = labelButtonWidth(s, ChatRowLayout::tr("Continue"));
+            g.buttons.append(ChatHit{Action::Continue, QRect(bx, cy, w, s.buttonHeight), -1, {}});
+            bx += w + s.sectionSpacing;
+        }
         if (item.retryable) {
             const int w = labelButtonWidth(s, ChatRowLayout::tr("Retry"));
             g.buttons.append(ChatHit{Action::Retry, QRect(bx, cy, w, s.buttonHeight), -1, {}});

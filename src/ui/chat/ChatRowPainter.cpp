@@ -407,6 +407,9 @@ void ChatRowPainter::paintNotice(QPainter *p, const ChatRowGeometry &g, const Ch
         case Action::Retry:
             paintButton(p, hit.rect, u"retry"_s, tr("Retry"), hot, true, row, hit);
             break;
+        case Action::Continue:
+            paintButton(p, hit.rect, u"chevron-right"_s, tr("Continue"), hot, true, row, hit);
+            break;
         case Action::ToggleDetails:
             paintButton(p, hit.rect,
                         m_measures->isExpanded(item) ? u"chevron-down"_s : u"chevron-right"_s,

@@ -127,6 +127,8 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void retryRequested(int entry);
+    //! Continue was chosen under the answer at \a entry, cut by the length limit.
+    void continueRequested(int entry);
     void editRequested(int entry);
     //! Allow (\a allow) or Deny was chosen on the tool call waiting at \a entry.
     void toolConfirmationChosen(int entry, bool allow);

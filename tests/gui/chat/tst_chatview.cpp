@@ -114,6 +114,7 @@ private Q_SLOTS:
     void untrustedCardText_showsDirectionControlsAsMarkers();
     void thinking_foldsAndUnfoldsOnClick();
     void noticeRetry_emitsRetryRequested();
+    void lengthStop_offersContinue_emitsContinueRequested();
     void noticeDetails_showRawContent();
     void editOnUserMessage_emitsEditRequested();
     void footer_opensDetailsWithRequestId();
@@ -488,6 +489,20 @@ void TestChatView::noticeRetry_emitsRetryRequested() {
     click(target(row, Action::Retry));
     QCOMPARE(retry.count(), 1);
     QCOMPARE(retry.first().at(0).toInt(), 1);
+}
+
+void TestChatView::lengthStop_offersContinue_emitsContinueRequested() {
+    ChatEntry cut = answerEntry(MessageContent(u"The rules are: first,"_s), 2);
+    cut.stoppedForLength = true;
+    setEntries({userEntry(u"Rules?"_s, 1), cut});
+    const int row = rowOf(Kind::Notice);
+    QVERIFY(m_model->item(row).continuable);
+    QVERIFY(target(row, Action::Retry).x() < 0); // nothing failed: no Retry
+    QSignalSpy continued(m_view.get(), &ChatView::continueRequested);
+    click(target(row, Action::Continue));
+    QCOMPARE(continued.count(), 1);
+    QCOMPARE(continued.first().at(0).toInt(), 1);
+    QVERIFY(m_view->rowActionNames(row).contains(u"Continue the answer"_s));
 }
 
 void TestChatView::noticeDetails_showRawContent() {
