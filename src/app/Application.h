@@ -53,6 +53,10 @@ class ToolApprovalStore;
 //! The composition root: builds every object once, in layer order, and connects them. Nothing
 //! below it knows how the others are made. Start-up is asynchronous where it must be (reading
 //! the keychain, starting the demo emulator) and the window shows at once.
+//!
+//! It does nothing itself: the chat's behaviour is ChatController's, the connection's
+//! ApiConnection's, the settings' SettingsFlow's, export and import ConversationFiles', Show as
+//! Code ShowAsCode's, and the credentials of a request ChatCredentials'.
 class Application final : public QObject {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(Application)
