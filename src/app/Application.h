@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "app/ConversationFiles.h"
 #include "core/ConnectionConfig.h"
 #include "core/storage/StoreResult.h"
 #include "ui/ApiAvailability.h"
-#include "ui/SettingsDialog.h"
 
 #include <QObject>
 #include <QPointer>
@@ -21,6 +21,7 @@ class AgentListModel;
 class AgentsPage;
 class AgentService;
 class ApiClient;
+class ApiConnection;
 class ChatController;
 class ConnectionCheck;
 class ChatPage;
@@ -36,7 +37,6 @@ class ConnectorService;
 class ConnectorsPage;
 class ConversationStore;
 class DesktopNotifier;
-class EmulatorLauncher;
 class FileService;
 class HistorySidebar;
 class ImageCache;
@@ -45,14 +45,19 @@ class ModelService;
 class OAuthTokenManager;
 class OAuthTokenStore;
 class SecretStore;
-class TitleGenerator;
+class SettingsFlow;
+class ShowAsCode;
 class StoreChatPersistence;
+class TitleGenerator;
 class ToolApprovalStore;
-class WelcomePage;
 
 //! The composition root: builds every object once, in layer order, and connects them. Nothing
 //! below it knows how the others are made. Start-up is asynchronous where it must be (reading
 //! the keychain, starting the demo emulator) and the window shows at once.
+//!
+//! It does nothing itself: the chat's behaviour is ChatController's, the connection's
+//! ApiConnection's, the settings' SettingsFlow's, export and import ConversationFiles', Show as
+//! Code ShowAsCode's, and the credentials of a request ChatCredentials'.
 class Application final : public QObject {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(Application)
@@ -71,67 +76,44 @@ public:
     //! The conversation the chat shows (0: a new chat, not stored yet).
     qint64 currentConversationId() const;
 
-    //! Which file the export and import commands ask for.
-    enum class FileChoice { ExportMarkdown, ExportJson, ImportJson };
-    //! Returns the chosen path, or an empty string when the user cancels. \a suggestion is a
-    //! file name to propose (exports) or empty.
-    using FileChooser = std::function<QString(FileChoice choice, const QString &suggestion)>;
+    //! Which file the export and import commands ask for (see ConversationFiles).
+    using FileChoice = ConversationFiles::FileChoice;
+    using FileChooser = ConversationFiles::FileChooser;
     //! Replaces the file dialogs of the export and import commands (tests supply paths this
     //! way); an empty chooser restores the dialogs.
-    void setFileChooser(FileChooser chooser) { m_fileChooser = std::move(chooser); }
+    void setFileChooser(FileChooser chooser);
     //! Keeps secrets (the API key, connector credentials) in \a store instead of the system
     //! keychain; call before start() (tests use a MemorySecretStore).
     void setSecretStore(std::unique_ptr<SecretStore> store);
     //! The interface language chosen at start ("" for the system's): Settings say when a
     //! change needs a restart.
-    void setRunningLanguage(const QString &language) { m_runningLanguage = language; }
+    void setRunningLanguage(const QString &language);
 
 private:
     //! Quitting, in this order: stops an answer still streaming and stores what arrived (marked
     //! interrupted, as Stop does), then detaches the chat from the store. Runs once, when the
     //! application is about to quit or at the latest when this object is destroyed.
     void shutdown();
+    //! The services, the chat's models and the lists, in layer order.
+    void buildServices();
+    //! The window and its pages, then the wiring below.
     void buildWindow();
-    void connectApi();
-    void onApiReady();
-    //! A first start without a key: the welcome page, with \a problem when something stands in
-    //! the way (no keychain).
-    void showWelcome(const QString &problem);
-    //! Checks a key pasted in the welcome page; a working one goes to the keychain and is used.
-    void tryWelcomeKey(const QString &key);
-    //! Runs on the bundled emulator from now on; \a remember keeps that choice for next time.
-    void switchToDemo(bool remember);
+    void wireChat();
+    void wirePages();
+    void wireHistory();
+    //! Export and import (ConversationFiles).
+    void wireFiles();
+    //! The connection (ApiConnection) and the settings (SettingsFlow); connects at once.
+    void wireConnection();
     void loadModelsAndAgents();
     void newChat();
-    void wireHistory();
     //! Shows the chat page and reopens a stored conversation (ChatController::openConversation).
     bool openConversation(qint64 id, qint64 messageId = 0);
-    void loadOlderMessages();
-    //! Reads whether a key is in the keychain, then opens the settings.
-    void showSettings();
-    void openSettings(SettingsDialog::KeySource keySource);
-    //! Applies every setting that takes effect at once (all but the language).
-    void applySettings(const SettingsDialog::Values &values);
-    //! Checks \a key against \a baseUrl (ConnectionCheck); \a done gets an empty string on
-    //! success, else one sentence.
-    void checkConnection(const QUrl &baseUrl, const QString &key, QObject *context,
-                         std::function<void(const QString &)> done);
-    void setConnectionStatus();
     //! Tells the pages that list the account's resources whether they may ask the API.
     void setApiAvailability(ApiAvailability availability);
 
-    // Show as code, export and import of the current conversation (wired by wireExport()).
-    void wireExport();
-    void showAsCode();
-    void exportConversation(FileChoice format);
-    void importConversation();
-    void updateExportActions();
-    QString chooseFile(FileChoice choice, const QString &suggestion);
-    void showError(const QString &title, const QString &text);
-
-    ConnectionConfig m_config;
+    ConnectionConfig m_config; // until m_connection takes it over
     QString m_profileDir;
-    bool m_apiReady = false;
     bool m_shutDown = false;
 
     std::unique_ptr<ConversationStore> m_store;
@@ -159,19 +141,20 @@ private:
     ConnectorListModel *m_connectorList = nullptr;
     QSettings *m_approvalSettings = nullptr;
     ToolApprovalStore *m_approvals = nullptr;
-    EmulatorLauncher *m_emulator = nullptr;
     DesktopNotifier *m_notifier = nullptr;
+    ApiConnection *m_connection = nullptr;
+    SettingsFlow *m_settingsFlow = nullptr;
+    ConversationFiles *m_conversationFiles = nullptr;
+    ShowAsCode *m_showAsCode = nullptr;
     QString m_runningLanguage; // the language chosen at start ("" for the system's)
     std::unique_ptr<MainWindow> m_window;
     QPointer<ChatPage> m_chatPage;
     QPointer<AgentsPage> m_agentsPage;
     QPointer<ConnectorsPage> m_connectorsPage;
-    QPointer<WelcomePage> m_welcome;
     FileChooser m_fileChooser;
     std::unique_ptr<ConversationPager> m_pager;
     ConversationListModel *m_historyList = nullptr;
     QPointer<HistorySidebar> m_sidebar;
-    bool m_olderQueued = false; // a page of older messages is about to load
 };
 
 } // namespace Tramontane

@@ -119,6 +119,20 @@ bool ChatController::openConversation(qint64 id, qint64 messageId) {
     return true;
 }
 
+void ChatController::loadOlderMessagesSoon() {
+    if (m_olderQueued || !m_pager->hasOlder())
+        return;
+    m_olderQueued = true;
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            m_olderQueued = false;
+            if (m_pager->hasOlder())
+                m_pager->loadOlder();
+        },
+        Qt::QueuedConnection);
+}
+
 void ChatController::chatWithAgent(const QString &agentId, const QList<Agent> &agents) {
     newChat();
     m_targets->setAgents(agents);

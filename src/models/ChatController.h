@@ -59,6 +59,10 @@ public:
     //! asks to reveal that message (a search hit). False when it could not be opened (the
     //! reason goes to statusMessage()).
     bool openConversation(qint64 id, qint64 messageId = 0);
+    //! Puts the page of messages before the loaded ones in front of them, once control returns
+    //! to the event loop (the view asks while it scrolls or lays out; it must not change under
+    //! it). Requests made before then load one page.
+    void loadOlderMessagesSoon();
     //! A new chat with \a agentId, picked among \a agents (the account's).
     void chatWithAgent(const QString &agentId, const QList<Agent> &agents);
 
@@ -108,6 +112,7 @@ private:
     QString m_defaultModel;
     qint64 m_closedByDelete = 0; // the open conversation deleted: reopened on undo
     qint64 m_announced = 0;      // the conversation last given to currentConversationChanged()
+    bool m_olderQueued = false;  // a page of older messages is about to load
 };
 
 } // namespace Tramontane

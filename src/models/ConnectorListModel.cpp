@@ -224,6 +224,18 @@ int ConnectorListModel::rowOf(const QString &connectorId) const {
     return -1;
 }
 
+bool ConnectorListModel::isComplete() const {
+    return m_loaded && !m_loading && !hasMore() && !m_loadError.isError();
+}
+
+std::optional<Connector> ConnectorListModel::connectorNamed(const QString &key) const {
+    for (const Connector &connector : m_rows) {
+        if (connector.id == key || connector.name == key)
+            return connector;
+    }
+    return std::nullopt;
+}
+
 int ConnectorListModel::rowCount(const QModelIndex &parent) const {
     return parent.isValid() ? 0 : int(m_rows.size());
 }

@@ -74,12 +74,17 @@ public:
     bool hasMore() const { return m_nextCursor.has_value(); }
     //! The error of the last load, or a None error when it succeeded.
     ApiError loadError() const { return m_loadError; }
+    //! True when the rows are the account's whole list: every page arrived and none failed (a
+    //! connector missing from it is gone).
+    bool isComplete() const;
 
     //! The connector of \a row (a default Connector when out of range).
     Connector connectorAt(int row) const;
     //! The row of the connector with this id, or -1.
     int rowOf(const QString &connectorId) const;
     QList<Connector> connectors() const { return m_rows; }
+    //! The connector whose id or name is \a key (as a chat names the connector of a tool).
+    std::optional<Connector> connectorNamed(const QString &key) const;
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;

@@ -51,6 +51,10 @@ enum : int {
     ConnectorToolStateRole, //!< int(ToolApprovalStore::State) of the listed tools
     ConnectorSortRole,      //!< the column's value for sorting (numbers and booleans as such)
 
+    // Connector headers (ConnectorHeadersModel: the connector editor's headers table)
+    HeaderPlaceholderRole = Qt::UserRole + 350, //!< QString: what an empty cell says
+    HeaderSecretRole,                           //!< bool: the value is secret (masked)
+
     // Agents
     AgentIdRole = Qt::UserRole + 400,
     AgentObjectRole,

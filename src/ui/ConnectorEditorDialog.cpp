@@ -10,18 +10,20 @@
 #include "core/net/Redactor.h"
 #include "core/services/ConnectorPolicy.h"
 #include "core/services/ConnectorService.h"
+#include "models/ConnectorHeadersModel.h"
 #include "models/ErrorPresenter.h"
 #include "ui/ConnectorAuthSection.h"
+#include "ui/ConnectorHeaderDelegate.h"
 #include "ui/ConnectorSignInDialog.h"
 #include "ui/ConnectorToolsDialog.h"
 
 #include <QApplication>
-#include <QCheckBox>
 #include <QHeaderView>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
+#include <QTableView>
 
 #include <tuple>
 
@@ -30,8 +32,6 @@ using namespace Qt::StringLiterals;
 namespace Tramontane {
 
 namespace {
-
-enum HeaderColumn { HeaderNameColumn, HeaderValueColumn, HeaderSecretColumn };
 
 std::optional<QString> nonEmpty(const QString &text) {
     if (text.isEmpty())
@@ -51,6 +51,7 @@ ConnectorEditorDialog::ConnectorEditorDialog(ConnectorService *service, SecretSt
     , m_secrets(secrets)
     , m_approvals(approvals)
     , m_test(connectionTest)
+    , m_headers(new ConnectorHeadersModel(this))
     , m_nam(nam) {
     m_test->setParent(this);
     m_ui->setupUi(this);
@@ -69,10 +70,7 @@ ConnectorEditorDialog::ConnectorEditorDialog(ConnectorService *service, SecretSt
     connect(m_ui->signInPushButton, &QPushButton::clicked, this, &ConnectorEditorDialog::signIn);
     updateAuthUi();
 
-    QHeaderView *header = m_ui->headersTableWidget->horizontalHeader();
-    header->setSectionResizeMode(HeaderNameColumn, QHeaderView::Stretch);
-    header->setSectionResizeMode(HeaderValueColumn, QHeaderView::Stretch);
-    header->setSectionResizeMode(HeaderSecretColumn, QHeaderView::ResizeToContents);
+    setupHeaders();
 
     // The server line is checked as it is typed (validateServerLive()), so it is not cleared
     // with the others.
@@ -99,9 +97,9 @@ ConnectorEditorDialog::ConnectorEditorDialog(ConnectorService *service, SecretSt
           {"visibility", m_ui->visibilityErrorLabel, m_ui->visibilityComboBox},
           {"icon_url", m_ui->iconUrlErrorLabel, m_ui->iconUrlLineEdit},
           {"system_prompt", m_ui->systemPromptErrorLabel, m_ui->systemPromptPlainTextEdit},
-          {"global_headers", m_ui->headersErrorLabel, m_ui->headersTableWidget},
-          {"headers", m_ui->headersErrorLabel, m_ui->headersTableWidget},
-          {"auth_methods", m_ui->headersErrorLabel, m_ui->headersTableWidget}})
+          {"global_headers", m_ui->headersErrorLabel, m_ui->headersTableView},
+          {"headers", m_ui->headersErrorLabel, m_ui->headersTableView},
+          {"auth_methods", m_ui->headersErrorLabel, m_ui->headersTableView}})
         fieldErrors().add(QString::fromLatin1(key), label, field);
 
     connect(m_ui->titleLineEdit, &QLineEdit::textEdited, this,
@@ -114,13 +112,8 @@ ConnectorEditorDialog::ConnectorEditorDialog(ConnectorService *service, SecretSt
             &ConnectorEditorDialog::validateNameLive);
     connect(m_ui->serverLineEdit, &QLineEdit::textChanged, this,
             &ConnectorEditorDialog::validateServerLive);
-    connect(m_ui->addHeaderPushButton, &QPushButton::clicked, this, [this] {
-        addHeaderRow(ConnectorHeader{}, false);
-        const int row = int(m_headerRows.size()) - 1;
-        m_ui->headersTableWidget->setCurrentCell(row, HeaderNameColumn);
-        if (m_headerRows.at(row).name)
-            m_headerRows.at(row).name->setFocus();
-    });
+    connect(m_ui->addHeaderPushButton, &QPushButton::clicked, this,
+            &ConnectorEditorDialog::addHeader);
     connect(m_ui->removeHeaderPushButton, &QPushButton::clicked, this,
             &ConnectorEditorDialog::removeSelectedHeader);
     connect(m_ui->testConnectionPushButton, &QPushButton::clicked, this,
@@ -176,11 +169,8 @@ void ConnectorEditorDialog::setConnector(const Connector &connector) {
     m_ui->iconUrlLineEdit->setText(connector.iconUrl.value_or(QString()));
     m_ui->systemPromptPlainTextEdit->setPlainText(connector.systemPrompt.value_or(QString()));
 
-    m_ui->headersTableWidget->setRowCount(0);
-    m_headerRows.clear();
     const QList<ConnectorHeader> headers = connector.headers();
-    for (const ConnectorHeader &header : headers)
-        addHeaderRow(header, header.secret || !header.global);
+    m_headers->setStoredHeaders(headers);
 
     // Secret values: read what this computer kept, to test and to send again if needed.
     if (m_secrets) {
@@ -193,10 +183,7 @@ void ConnectorEditorDialog::setConnector(const Connector &connector) {
                             [this, name](const SecretStore::Result &result) {
                                 if (result.ok && result.value) {
                                     Redactor::addSecret(*result.value);
-                                    for (HeaderRow &row : m_headerRows) {
-                                        if (row.originalName == name)
-                                            row.keychainValue = *result.value;
-                                    }
+                                    m_headers->setKeychainValue(name, *result.value);
                                 }
                                 if (--m_pendingSecretReads == 0)
                                     onSecretsRead();
@@ -307,86 +294,34 @@ Connector ConnectorEditorDialog::connector() const {
     return m_saved;
 }
 
-void ConnectorEditorDialog::addHeaderRow(const ConnectorHeader &header, bool stored) {
-    const int row = m_ui->headersTableWidget->rowCount();
-    m_ui->headersTableWidget->insertRow(row);
-
-    HeaderRow entry;
-    entry.stored = stored;
-    entry.global = header.global;
-    entry.originalName = stored ? header.name : QString();
-    entry.originalSecret = header.secret;
-
-    auto *name = new QLineEdit(header.name, m_ui->headersTableWidget);
-    name->setObjectName(u"headerNameLineEdit"_s);
-    name->setPlaceholderText(tr("e.g. Authorization"));
-    name->setFrame(false);
-    auto *value = new QLineEdit(stored ? QString() : header.value, m_ui->headersTableWidget);
-    value->setObjectName(u"headerValueLineEdit"_s);
-    value->setFrame(false);
-    auto *secret = new QCheckBox(m_ui->headersTableWidget);
-    secret->setObjectName(u"headerSecretCheckBox"_s);
-    secret->setChecked(header.secret);
-    secret->setToolTip(tr("A secret value is hidden, kept in the system keychain and never shown "
-                          "again by the server."));
-    if (!header.global) {
-        // A per-user credential the connector declares: its name is fixed, and a value typed
-        // here is only kept on this computer, for the connection test.
-        name->setEnabled(false);
-        secret->setEnabled(false);
-        const QString why = tr("A credential each user of the connector provides. A value typed "
-                               "here is kept in this computer's keychain for the connection "
-                               "test; it is not sent to the server.");
-        name->setToolTip(why);
-        value->setToolTip(why);
-    }
-    m_ui->headersTableWidget->setCellWidget(row, HeaderNameColumn, name);
-    m_ui->headersTableWidget->setCellWidget(row, HeaderValueColumn, value);
-    m_ui->headersTableWidget->setCellWidget(row, HeaderSecretColumn, secret);
-    entry.name = name;
-    entry.value = value;
-    entry.secret = secret;
-    m_headerRows.append(entry);
-
-    connect(secret, &QCheckBox::toggled, this, [this, value] {
-        for (int r = 0; r < m_headerRows.size(); ++r) {
-            if (m_headerRows.at(r).value == value)
-                updateSecretEcho(r);
-        }
-    });
-    connect(name, &QLineEdit::textEdited, this, [this] { m_ui->headersErrorLabel->hide(); });
-    connect(value, &QLineEdit::textEdited, this, [this] { m_ui->headersErrorLabel->hide(); });
-    updateSecretEcho(row);
+void ConnectorEditorDialog::setupHeaders() {
+    QTableView *view = m_ui->headersTableView;
+    view->setModel(m_headers);
+    view->setItemDelegate(new ConnectorHeaderDelegate(view));
+    QHeaderView *header = view->horizontalHeader();
+    header->setSectionResizeMode(ConnectorHeadersModel::NameColumn, QHeaderView::Stretch);
+    header->setSectionResizeMode(ConnectorHeadersModel::ValueColumn, QHeaderView::Stretch);
+    header->setSectionResizeMode(ConnectorHeadersModel::SecretColumn,
+                                 QHeaderView::ResizeToContents);
+    // An error about the headers goes once they are edited.
+    connect(m_headers, &QAbstractItemModel::dataChanged, m_ui->headersErrorLabel, &QLabel::hide);
 }
 
-void ConnectorEditorDialog::updateSecretEcho(int row) {
-    const HeaderRow &entry = m_headerRows.at(row);
-    if (!entry.value || !entry.secret)
-        return;
-    const bool secret = entry.secret->isChecked();
-    entry.value->setEchoMode(secret ? QLineEdit::Password : QLineEdit::Normal);
-    if (entry.stored && entry.originalSecret)
-        entry.value->setPlaceholderText(tr("•••••• stored (type to replace)"));
-    else
-        entry.value->setPlaceholderText(secret ? tr("secret value") : tr("value"));
+void ConnectorEditorDialog::addHeader() {
+    const int row = m_headers->addHeader();
+    const QModelIndex name = m_headers->index(row, ConnectorHeadersModel::NameColumn);
+    m_ui->headersTableView->setCurrentIndex(name); // opens its editor (AllEditTriggers)
+    if (!m_ui->headersTableView->indexWidget(name))
+        m_ui->headersTableView->edit(name);
+    if (QWidget *editor = m_ui->headersTableView->indexWidget(name))
+        editor->setFocus();
 }
 
 void ConnectorEditorDialog::removeSelectedHeader() {
-    int row = m_ui->headersTableWidget->currentRow();
-    if (row < 0) {
-        // The focus may sit in a cell widget: find its row.
-        for (int r = 0; r < m_headerRows.size(); ++r) {
-            const HeaderRow &entry = m_headerRows.at(r);
-            if ((entry.name && entry.name->hasFocus()) || (entry.value && entry.value->hasFocus()))
-                row = r;
-        }
-    }
-    if (row < 0 && !m_headerRows.isEmpty())
-        row = int(m_headerRows.size()) - 1;
-    if (row < 0 || !m_headerRows.at(row).global)
-        return;
-    m_ui->headersTableWidget->removeRow(row);
-    m_headerRows.removeAt(row);
+    int row = m_ui->headersTableView->currentIndex().row();
+    if (row < 0)
+        row = m_headers->rowCount() - 1;
+    m_headers->removeHeader(row);
 }
 
 void ConnectorEditorDialog::onTitleEdited(const QString &title) {
@@ -425,12 +360,7 @@ ConnectorEditorDialog::Snapshot ConnectorEditorDialog::snapshot() const {
     s.visibility = m_ui->visibilityComboBox->currentData().toString();
     s.iconUrl = m_ui->iconUrlLineEdit->text();
     s.systemPrompt = m_ui->systemPromptPlainTextEdit->toPlainText();
-    for (const HeaderRow &row : m_headerRows) {
-        if (!row.name || !row.value || !row.secret)
-            continue;
-        s.headers.append(
-            {row.name->text(), row.value->text(), row.secret->isChecked(), row.global});
-    }
+    s.headers = m_headers->headers();
     s.authMethod = m_ui->authenticationComboBox->currentIndex();
     if (authMethod() == AuthMethod::OAuth) {
         s.oauth = m_auth->config();
@@ -454,22 +384,7 @@ bool ConnectorEditorDialog::headersChanged() const {
 }
 
 QList<ConnectorHeader> ConnectorEditorDialog::effectiveHeaders() const {
-    QList<ConnectorHeader> headers;
-    for (const HeaderRow &row : m_headerRows) {
-        if (!row.name || !row.value || !row.secret)
-            continue;
-        ConnectorHeader header;
-        header.name = row.name->text().trimmed();
-        header.secret = row.secret->isChecked();
-        header.global = row.global;
-        header.value = row.value->text();
-        if (header.value.isEmpty() && row.stored)
-            header.value = row.keychainValue;
-        if (header.secret && !header.value.isEmpty())
-            Redactor::addSecret(header.value);
-        headers.append(header);
-    }
-    return headers;
+    return m_headers->effectiveHeaders();
 }
 
 void ConnectorEditorDialog::clearErrors() {
@@ -513,37 +428,13 @@ bool ConnectorEditorDialog::validateForm() {
                  tr("The icon address must be a complete http(s) URL."));
     }
 
-    QStringList seen;
     const bool sendHeaders = !isEditing() || headersChanged();
-    for (const HeaderRow &row : std::as_const(m_headerRows)) {
-        if (!row.name || !row.value)
-            continue;
-        const QString name = row.name->text().trimmed();
-        if (!row.global) {
-            if (const QString e = connectorHeaderValueError(row.value->text()); !e.isEmpty()) {
-                fail(m_ui->headersErrorLabel, row.value, e);
-                break;
-            }
-            continue;
-        }
-        QString error = connectorHeaderNameError(name);
-        if (error.isEmpty() && seen.contains(name.toLower()))
-            error = tr("The header %1 is listed twice.").arg(name);
-        if (error.isEmpty())
-            error = connectorHeaderValueError(row.value->text());
-        if (error.isEmpty() && sendHeaders && row.value->text().isEmpty()) {
-            if (row.stored && row.keychainValue.isEmpty())
-                error = tr("Type the value of %1 again: the server never returns secret values, "
-                           "and this computer has not kept it.")
-                            .arg(name);
-            else if (!row.stored)
-                error = tr("Enter a value for %1.").arg(name);
-        }
-        if (!error.isEmpty()) {
-            fail(m_ui->headersErrorLabel, row.name, error);
-            break;
-        }
-        seen.append(name.toLower());
+    if (const ConnectorHeadersModel::Problem problem = m_headers->firstProblem(sendHeaders);
+        !problem.isEmpty()) {
+        const QModelIndex cell = m_headers->index(problem.row, problem.column);
+        m_ui->headersTableView->setCurrentIndex(cell);
+        m_ui->headersTableView->scrollTo(cell);
+        fail(m_ui->headersErrorLabel, m_ui->headersTableView, problem.message);
     }
     if (authMethod() == AuthMethod::OAuth && !m_auth->validate().isEmpty()) {
         if (ok)
@@ -724,18 +615,13 @@ void ConnectorEditorDialog::storeSecrets(const Connector &connector) {
     if (!m_secrets)
         return;
     QStringList kept;
-    for (const HeaderRow &row : std::as_const(m_headerRows)) {
-        if (!row.name || !row.value || !row.secret)
-            continue;
-        const QString name = row.name->text().trimmed();
-        if (!row.secret->isChecked())
-            continue;
-        kept.append(name);
-        if (row.value->text().isEmpty())
+    for (const ConnectorHeadersModel::SecretValue &secret : m_headers->secretValues()) {
+        kept.append(secret.name);
+        if (secret.typedValue.isEmpty())
             continue; // unchanged: the keychain already has it (or never had it)
         ++m_pendingSecretWrites;
-        m_secrets->write(SecretStore::connectorHeaderEntry(connector.id, name), row.value->text(),
-                         this, done);
+        m_secrets->write(SecretStore::connectorHeaderEntry(connector.id, secret.name),
+                         secret.typedValue, this, done);
     }
     // Entries of headers that were removed, renamed or are no longer secret.
     if (m_original) {

@@ -17,7 +17,6 @@
 #include <memory>
 #include <optional>
 
-class QCheckBox;
 class QLabel;
 class QLineEdit;
 class QNetworkAccessManager;
@@ -28,6 +27,7 @@ namespace Tramontane {
 
 class ApiJob;
 class ConnectorAuthSection;
+class ConnectorHeadersModel;
 class ConnectorService;
 class ConnectorSignInDialog;
 class OAuthTokenManager;
@@ -83,6 +83,8 @@ public:
     }
     AuthMethod authMethod() const;
     ConnectorAuthSection *authSection() const { return m_auth; }
+    //! The Headers tab's rows (names, values, secret flags).
+    ConnectorHeadersModel *headersModel() const { return m_headers; }
     //! Signs the saved connector in with the OAuth settings of the form (returns the dialog
     //! that shows it, or null when the connector is not saved yet).
     ConnectorSignInDialog *signIn();
@@ -128,20 +130,6 @@ Q_SIGNALS:
     void connectionTested(const Tramontane::McpConnectionReport &report);
 
 private:
-    struct HeaderRow {
-        QPointer<QLineEdit> name;
-        QPointer<QLineEdit> value;
-        QPointer<QCheckBox> secret;
-        //! The value is held by the server (and maybe the keychain), not shown.
-        bool stored = false;
-        //! A connector-wide header (false: a per-user credential the connector declares).
-        bool global = true;
-        //! The name it was loaded with (to move or remove its keychain entry).
-        QString originalName;
-        bool originalSecret = true;
-        //! The value read from the keychain, never displayed.
-        QString keychainValue;
-    };
     struct Snapshot {
         QString title, name, description, server, visibility, iconUrl, systemPrompt;
         QList<ConnectorHeader> headers;
@@ -153,9 +141,9 @@ private:
 
     void setupVisibility();
     void onSecretsRead();
-    void addHeaderRow(const ConnectorHeader &header, bool stored);
+    void setupHeaders();
+    void addHeader();
     void removeSelectedHeader();
-    void updateSecretEcho(int row);
     void onTitleEdited(const QString &title);
     void validateNameLive();
     void validateServerLive();
@@ -185,7 +173,7 @@ private:
     McpConnectionTest *m_test;
     std::optional<Connector> m_original;
     Connector m_saved;
-    QList<HeaderRow> m_headerRows;
+    ConnectorHeadersModel *m_headers;
     Snapshot m_initial;
     QPointer<ApiJob> m_saveJob;
     int m_pendingSecretWrites = 0;

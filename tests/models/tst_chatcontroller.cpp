@@ -58,6 +58,7 @@ private Q_SLOTS:
     void lastTarget_isPersistedAndPreferredNextTime();
     void preferredTarget_defaultModelWins_thenFallback();
     void setDefaultModel_selectsOnlyInAnEmptyChat();
+    void olderMessages_repeatedRequestsLoadOnePageLater();
 
 private:
     //! A stored conversation with one question, made with \a model or \a agentId.
@@ -321,6 +322,39 @@ void TestChatController::setDefaultModel_selectsOnlyInAnEmptyChat() {
     m_controller->setDefaultModel(u"model-a"_s); // the chat has begun: it keeps its model
     QCOMPARE(targets.count(), 0);
     QCOMPARE(m_controller->defaultModel(), u"model-a"_s);
+}
+
+void TestChatController::olderMessages_repeatedRequestsLoadOnePageLater() {
+    const qint64 a = createConversation(u"Question 0"_s, u"model-a"_s);
+    for (int i = 1; i < 7; ++i)
+        QVERIFY(m_store->appendUserMessage(a, userJson(u"Question %1"_s.arg(i))).ok());
+    m_pager->setPageSize(2);
+    QVERIFY(m_controller->openConversation(a));
+    const int first = m_conversation->entryCount();
+    QVERIFY(first < 7);
+    QVERIFY(m_pager->hasOlder());
+
+    // The view asks at each scroll step: nothing changes under it, then one page arrives.
+    m_controller->loadOlderMessagesSoon();
+    m_controller->loadOlderMessagesSoon();
+    m_controller->loadOlderMessagesSoon();
+    QCOMPARE(m_conversation->entryCount(), first);
+    QTRY_VERIFY(m_conversation->entryCount() > first);
+    const int second = m_conversation->entryCount();
+    QCoreApplication::processEvents();
+    QCOMPARE(m_conversation->entryCount(), second);
+    QCOMPARE(m_conversation->entries().last().message.content.plainText(), u"Question 6"_s);
+
+    // Until the first message is loaded; then asking does nothing.
+    while (m_pager->hasOlder()) {
+        const int before = m_conversation->entryCount();
+        m_controller->loadOlderMessagesSoon();
+        QTRY_VERIFY(m_conversation->entryCount() > before);
+    }
+    QCOMPARE(m_conversation->entryCount(), 7);
+    m_controller->loadOlderMessagesSoon();
+    QCoreApplication::processEvents();
+    QCOMPARE(m_conversation->entryCount(), 7);
 }
 
 QTEST_GUILESS_MAIN(TestChatController)

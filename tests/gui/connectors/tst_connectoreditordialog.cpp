@@ -3,21 +3,25 @@
 // @modelcontextprotocol/server-everything (SSE answers), the emulator's MCP server (JSON
 // answers, 401 without the token), a dead port, a plain HTTP server that is not MCP, a 404,
 // a server that never answers, and a remote plain-http URL that is not even tried. Also the
-// unsaved-changes guard, and secret header values staying out of the logs.
+// unsaved-changes guard, secret header values staying out of the logs, and the headers table
+// edited in place (added, removed, masked, its names checked).
 #include "core/auth/SecretStore.h"
 #include "core/net/ApiClient.h"
+#include "core/services/ConnectorPolicy.h"
 #include "core/services/ConnectorService.h"
 #include "core/services/McpConnectionTest.h"
 #include "core/services/ToolApprovalStore.h"
+#include "models/ConnectorHeadersModel.h"
 #include "ui/ConnectorEditorDialog.h"
 #include "ui/ConnectorToolsDialog.h"
 
+#include "HeadersTable.h"
 #include "IntegrationSupport.h"
 #include "support/EmulatorProcess.h"
 #include "support/FakeHttpServer.h"
 
 #include <QApplication>
-#include <QCheckBox>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -28,7 +32,8 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
-#include <QTableWidget>
+#include <QTabWidget>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -79,6 +84,8 @@ private Q_SLOTS:
     void save_formErrors_stayOnTheForm();
     void pastedLongName_isShownAndExplained();
     void metadataAddress_isRefusedAndNotTried();
+    void headersTable_editAddRemove_secretMasked();
+    void headersTable_badNames_shownOnTheForm();
 
 private:
     McpConnectionReport runTest(const QString &url, const QList<ConnectorHeader> &headers = {});
@@ -126,12 +133,12 @@ void TestConnectorEditorDialog::cleanup() {
 
 void TestConnectorEditorDialog::fillHeader(int row, const QString &name, const QString &value,
                                            bool secret) {
-    auto *headers = child<QTableWidget>(m_editor.get(), "headersTableWidget");
-    while (headers->rowCount() <= row)
+    auto *headers = child<QTableView>(m_editor.get(), "headersTableView");
+    while (headers->model()->rowCount() <= row)
         child<QPushButton>(m_editor.get(), "addHeaderPushButton")->click();
-    QTest::keyClicks(qobject_cast<QLineEdit *>(headers->cellWidget(row, 0)), name);
-    QTest::keyClicks(qobject_cast<QLineEdit *>(headers->cellWidget(row, 1)), value);
-    qobject_cast<QCheckBox *>(headers->cellWidget(row, 2))->setChecked(secret);
+    QTest::keyClicks(Test::headerEditor(headers, row, 0), name);
+    QTest::keyClicks(Test::headerEditor(headers, row, 1), value);
+    Test::setHeaderSecret(headers, row, secret);
 }
 
 McpConnectionReport TestConnectorEditorDialog::runTest(const QString &url,
@@ -369,6 +376,104 @@ void TestConnectorEditorDialog::metadataAddress_isRefusedAndNotTried() {
     auto *error = child<QLabel>(m_editor.get(), "serverErrorLabel");
     QVERIFY(error->isVisibleTo(m_editor.get()));
     QVERIFY2(error->text().contains(u"metadata"_s), qPrintable(error->text()));
+}
+
+void TestConnectorEditorDialog::headersTable_editAddRemove_secretMasked() {
+    auto *headers = child<QTableView>(m_editor.get(), "headersTableView");
+    QAbstractItemModel *model = headers->model();
+    QCOMPARE(model, static_cast<QAbstractItemModel *>(m_editor->headersModel()));
+    child<QTabWidget>(m_editor.get(), "tabWidget")
+        ->setCurrentWidget(child<QWidget>(m_editor.get(), "headersTab"));
+    QVERIFY(!m_editor->hasUnsavedChanges());
+
+    // Add: a new row, its name cell being edited, with what to type in it.
+    child<QPushButton>(m_editor.get(), "addHeaderPushButton")->click();
+    QCOMPARE(model->rowCount(), 1);
+    auto *name = qobject_cast<QLineEdit *>(headers->indexWidget(model->index(0, 0)));
+    QVERIFY(name);
+    QTRY_VERIFY(name->hasFocus());
+    QCOMPARE(name->placeholderText(), u"e.g. Authorization"_s);
+    QTest::keyClicks(name, u"X-Api-Key"_s);
+    QCOMPARE(model->index(0, 0).data().toString(), u"X-Api-Key"_s); // as it is typed
+    QLineEdit *value = Test::headerEditor(headers, 0, 1);
+    QVERIFY(value);
+    QCOMPARE(value->echoMode(), QLineEdit::Password);
+    QTest::keyClicks(value, u"k-8d2f0e"_s);
+    QVERIFY(m_editor->hasUnsavedChanges());
+
+    // Once the editor closes, the cell shows the mask, never the value.
+    headers->setCurrentIndex(model->index(0, 0));
+    QTRY_VERIFY(!headers->indexWidget(model->index(0, 1)));
+    QCOMPARE(model->index(0, 1).data().toString(), ConnectorHeadersModel::mask());
+    QVERIFY(!model->index(0, 1).data().toString().contains(u"8d2f0e"_s));
+
+    // Not secret: shown as typed, in the cell and in its editor.
+    Test::setHeaderSecret(headers, 0, false);
+    QVERIFY(!Test::headerIsSecret(headers, 0));
+    QCOMPARE(model->index(0, 1).data().toString(), u"k-8d2f0e"_s);
+    QCOMPARE(Test::headerEditor(headers, 0, 1)->echoMode(), QLineEdit::Normal);
+    Test::setHeaderSecret(headers, 0, true);
+    QCOMPARE(Test::headerEditor(headers, 0, 1)->echoMode(), QLineEdit::Password);
+
+    // A second row, then Remove takes the current one.
+    fillHeader(1, u"Accept-Language"_s, u"fr"_s, false);
+    QCOMPARE(model->rowCount(), 2);
+    headers->setCurrentIndex(model->index(0, 0));
+    child<QPushButton>(m_editor.get(), "removeHeaderPushButton")->click();
+    QCOMPARE(model->rowCount(), 1);
+    QCOMPARE(model->index(0, 0).data().toString(), u"Accept-Language"_s);
+    QCOMPARE(model->index(0, 1).data().toString(), u"fr"_s);
+
+    // What a connection test or a save sends.
+    const auto request = [&] {
+        child<QLineEdit>(m_editor.get(), "nameLineEdit")->setText(u"with_headers"_s);
+        child<QPlainTextEdit>(m_editor.get(), "descriptionPlainTextEdit")->setPlainText(u"d"_s);
+        child<QLineEdit>(m_editor.get(), "serverLineEdit")->setText(u"https://mcp.example/mcp"_s);
+        return m_editor->createRequest();
+    }();
+    QVERIFY(request.has_value());
+    QVERIFY(request->globalHeaders.has_value());
+    QCOMPARE(request->globalHeaders->value(u"Accept-Language"_s).toObject().value(u"value"_s),
+             QJsonValue(u"fr"_s));
+    QCOMPARE(request->globalHeaders->size(), 1);
+}
+
+void TestConnectorEditorDialog::headersTable_badNames_shownOnTheForm() {
+    child<QLineEdit>(m_editor.get(), "nameLineEdit")->setText(u"checked"_s);
+    child<QPlainTextEdit>(m_editor.get(), "descriptionPlainTextEdit")->setPlainText(u"d"_s);
+    child<QLineEdit>(m_editor.get(), "serverLineEdit")->setText(u"https://mcp.example/mcp"_s);
+    auto *headers = child<QTableView>(m_editor.get(), "headersTableView");
+    auto *error = child<QLabel>(m_editor.get(), "headersErrorLabel");
+
+    fillHeader(0, u"X-Key"_s, u"1"_s, true);
+    fillHeader(1, u"x-key"_s, u"2"_s, true);
+    QVERIFY(!m_editor->createRequest());
+    QVERIFY(error->isVisibleTo(m_editor.get()));
+    QVERIFY2(error->text().contains(u"listed twice"_s), qPrintable(error->text()));
+    QCOMPARE(headers->currentIndex().row(), 1); // the row to fix
+
+    // Editing hides the error; an invalid character is the next one.
+    QLineEdit *name = Test::headerEditor(headers, 1, 0);
+    name->selectAll();
+    QTest::keyClicks(name, u"X Other"_s);
+    QVERIFY(!error->isVisibleTo(m_editor.get()));
+    QVERIFY(!m_editor->createRequest());
+    QVERIFY(error->isVisibleTo(m_editor.get()));
+    QCOMPARE(error->text(), connectorHeaderNameError(u"X Other"_s));
+
+    // An empty name.
+    name = Test::headerEditor(headers, 1, 0);
+    name->clear();
+    QTest::keyClick(name, Qt::Key_Space);
+    QTest::keyClick(name, Qt::Key_Backspace);
+    QCOMPARE(headers->model()->index(1, 0).data().toString(), QString());
+    QVERIFY(!m_editor->createRequest());
+    QCOMPARE(error->text(), connectorHeaderNameError(QString()));
+
+    name = Test::headerEditor(headers, 1, 0);
+    QTest::keyClicks(name, u"X-Other"_s);
+    QVERIFY(m_editor->createRequest().has_value());
+    QVERIFY(!error->isVisibleTo(m_editor.get()));
 }
 
 QTEST_MAIN(TestConnectorEditorDialog)

@@ -14,12 +14,12 @@
 #include "ui/ConnectorToolsDialog.h"
 #include "ui/ConnectorsPage.h"
 
+#include "HeadersTable.h"
 #include "IntegrationSupport.h"
 #include "support/EmulatorProcess.h"
 #include "support/FakeHttpServer.h"
 
 #include <QApplication>
-#include <QCheckBox>
 #include <QComboBox>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -33,7 +33,6 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTableView>
-#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeWidget>
@@ -280,18 +279,18 @@ void TestConnectorsPage::create_throughTheForm_addsTheRow() {
     visibility->setCurrentIndex(visibility->findData(u"shared_workspace"_s));
 
     // One secret header and one plain one.
-    auto *headers = child<QTableWidget>(editor, "headersTableWidget");
+    auto *headers = child<QTableView>(editor, "headersTableView");
     child<QPushButton>(editor, "addHeaderPushButton")->click();
     child<QPushButton>(editor, "addHeaderPushButton")->click();
-    QCOMPARE(headers->rowCount(), 2);
-    QTest::keyClicks(qobject_cast<QLineEdit *>(headers->cellWidget(0, 0)), u"X-Api-Key"_s);
-    auto *secretValue = qobject_cast<QLineEdit *>(headers->cellWidget(0, 1));
+    QCOMPARE(headers->model()->rowCount(), 2);
+    QTest::keyClicks(Test::headerEditor(headers, 0, 0), u"X-Api-Key"_s);
+    auto *secretValue = Test::headerEditor(headers, 0, 1);
     QTest::keyClicks(secretValue, u"s3cret-key-value"_s);
     QCOMPARE(secretValue->echoMode(), QLineEdit::Password);
-    QTest::keyClicks(qobject_cast<QLineEdit *>(headers->cellWidget(1, 0)), u"Accept-Language"_s);
-    QTest::keyClicks(qobject_cast<QLineEdit *>(headers->cellWidget(1, 1)), u"fr"_s);
-    qobject_cast<QCheckBox *>(headers->cellWidget(1, 2))->setChecked(false);
-    QCOMPARE(qobject_cast<QLineEdit *>(headers->cellWidget(1, 1))->echoMode(), QLineEdit::Normal);
+    QTest::keyClicks(Test::headerEditor(headers, 1, 0), u"Accept-Language"_s);
+    QTest::keyClicks(Test::headerEditor(headers, 1, 1), u"fr"_s);
+    Test::setHeaderSecret(headers, 1, false);
+    QCOMPARE(Test::headerEditor(headers, 1, 1)->echoMode(), QLineEdit::Normal);
 
     QSignalSpy saved(editor, &ConnectorEditorDialog::saved);
     QVERIFY(editor->hasUnsavedChanges());
@@ -440,13 +439,13 @@ void TestConnectorsPage::edit_secretHeaderShownAsStored() {
     QTRY_COMPARE(m_model->rowCount(), 1);
     QVERIFY(selectByName(u"with_secret"_s));
     ConnectorEditorDialog *editor = m_page->openEditor(*m_page->currentConnector());
-    auto *headers = child<QTableWidget>(editor, "headersTableWidget");
-    QCOMPARE(headers->rowCount(), 1);
-    QCOMPARE(qobject_cast<QLineEdit *>(headers->cellWidget(0, 0))->text(), u"Authorization"_s);
-    auto *value = qobject_cast<QLineEdit *>(headers->cellWidget(0, 1));
+    auto *headers = child<QTableView>(editor, "headersTableView");
+    QCOMPARE(headers->model()->rowCount(), 1);
+    QCOMPARE(Test::headerEditor(headers, 0, 0)->text(), u"Authorization"_s);
+    auto *value = Test::headerEditor(headers, 0, 1);
     QVERIFY(value->text().isEmpty()); // never shown, not even masked characters
     QVERIFY(value->placeholderText().contains("stored"_L1));
-    QVERIFY(qobject_cast<QCheckBox *>(headers->cellWidget(0, 2))->isChecked());
+    QVERIFY(Test::headerIsSecret(headers, 0));
 
     // The connection test uses the value this computer kept, although it is not shown.
     QSignalSpy tested(editor, &ConnectorEditorDialog::connectionTested);
@@ -487,11 +486,10 @@ void TestConnectorsPage::scopedCredential_keptForTheConnectionTest() {
 
     // Typed once in the editor, it is kept in the keychain; nothing is sent to the server.
     ConnectorEditorDialog *editor = m_page->openEditor(*m_page->currentConnector());
-    auto *headers = child<QTableWidget>(editor, "headersTableWidget");
-    QCOMPARE(headers->rowCount(), 1);
-    QVERIFY(!headers->cellWidget(0, 0)->isEnabled());
-    QTest::keyClicks(qobject_cast<QLineEdit *>(headers->cellWidget(0, 1)),
-                     u"Bearer demo-mcp-token"_s);
+    auto *headers = child<QTableView>(editor, "headersTableView");
+    QCOMPARE(headers->model()->rowCount(), 1);
+    QVERIFY(!(headers->model()->flags(headers->model()->index(0, 0)) & Qt::ItemIsEnabled));
+    QTest::keyClicks(Test::headerEditor(headers, 0, 1), u"Bearer demo-mcp-token"_s);
     const int before = int(changes(u"/v1/connectors/"_s).size());
     child<QPushButton>(editor, "savePushButton")->click();
     QTRY_VERIFY(!m_page->editor());
@@ -766,10 +764,10 @@ void TestConnectorsPage::created_secretHeaderNamesShownAtOnce() {
     QTest::keyClicks(child<QLineEdit>(editor, "nameLineEdit"), u"with_key"_s);
     child<QPlainTextEdit>(editor, "descriptionPlainTextEdit")->setPlainText(u"Keyed"_s);
     QTest::keyClicks(child<QLineEdit>(editor, "serverLineEdit"), mcpUrl());
-    auto *headers = child<QTableWidget>(editor, "headersTableWidget");
+    auto *headers = child<QTableView>(editor, "headersTableView");
     child<QPushButton>(editor, "addHeaderPushButton")->click();
-    QTest::keyClicks(qobject_cast<QLineEdit *>(headers->cellWidget(0, 0)), u"X-Api-Key"_s);
-    QTest::keyClicks(qobject_cast<QLineEdit *>(headers->cellWidget(0, 1)), u"s3cret"_s);
+    QTest::keyClicks(Test::headerEditor(headers, 0, 0), u"X-Api-Key"_s);
+    QTest::keyClicks(Test::headerEditor(headers, 0, 1), u"s3cret"_s);
     child<QPushButton>(editor, "savePushButton")->click();
     QTRY_VERIFY(!m_page->editor());
     QCOMPARE(m_page->currentConnector()->name, u"with_key"_s);

@@ -181,8 +181,10 @@ void TestConnectorListModel::fetchMore_followsTheCursorToTheEnd() {
     Model fresh(m_service.get());
     QAbstractItemModelTester tester(&fresh, QAbstractItemModelTester::FailureReportingMode::QtTest);
     fresh.setPageSize(2);
+    QVERIFY(!fresh.isComplete());
     fresh.reload();
     QTRY_COMPARE(fresh.rowCount(), 2);
+    QVERIFY(!fresh.isComplete()); // more pages to come
     QVERIFY(fresh.canFetchMore({}));
     fresh.fetchMore({});
     QVERIFY(!fresh.canFetchMore({})); // one request at a time
@@ -191,6 +193,7 @@ void TestConnectorListModel::fetchMore_followsTheCursorToTheEnd() {
     QTRY_COMPARE(fresh.rowCount(), 5);
     QTRY_VERIFY(!fresh.isLoading());
     QVERIFY(!fresh.hasMore());
+    QVERIFY(fresh.isComplete());
     QVERIFY(!fresh.canFetchMore({}));
     QStringList names;
     for (int row = 0; row < fresh.rowCount(); ++row)
@@ -209,6 +212,9 @@ void TestConnectorListModel::serviceChanges_insertUpdateRemoveRows() {
     QCOMPARE(inserted.size(), 1);
     QCOMPARE(m_model->rowCount(), 1);
     QCOMPARE(m_model->rowOf(created.id), 0);
+    QCOMPARE(m_model->connectorNamed(created.id)->id, created.id);
+    QCOMPARE(m_model->connectorNamed(u"live"_s)->id, created.id);
+    QVERIFY(!m_model->connectorNamed(u"Live"_s));
 
     QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
     ConnectorUpdateRequest update;
@@ -281,12 +287,14 @@ void TestConnectorListModel::loadFailure_keepsRowsAndExposesTheError() {
     QCOMPARE(fresh.loadError().httpStatus(), 403);
     QCOMPARE(failed.first().first().value<ApiError>().httpStatus(), 403);
     QCOMPARE(fresh.rowCount(), 2);
+    QVERIFY(!fresh.isComplete());
     // A view does not retry by itself; the user does.
     QVERIFY(fresh.hasMore());
     QVERIFY(!fresh.canFetchMore({}));
     fresh.loadMore();
     QTRY_COMPARE(fresh.rowCount(), 3);
     QVERIFY(!fresh.loadError().isError());
+    QTRY_VERIFY(fresh.isComplete());
 }
 
 void TestConnectorListModel::reload_dropsRowsAndStartsOver() {
