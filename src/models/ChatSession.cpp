@@ -422,13 +422,15 @@ bool ChatSession::regenerate() {
     return false;
 }
 
-bool ChatSession::editAndResend(int entry, const QString &text) {
+bool ChatSession::editAndResend(int entry, const QString &text,
+                                const QList<ContentChunk> &moreImages) {
     if (isBusy() || entry < 0 || entry >= m_model->entryCount()
         || m_model->entries().at(entry).message.role != ChatMessage::Role::User
         || text.trimmed().isEmpty())
         return false;
     // The images of the message go again with its new text.
-    const QList<ContentChunk> images = attachedImages(m_model->entries().at(entry).message);
+    const QList<ContentChunk> images =
+        attachedImages(m_model->entries().at(entry).message) + moreImages;
     if (m_persistence)
         m_persistence->removeMessagesFrom(m_model->entries().at(entry));
     m_model->truncateEntries(entry);

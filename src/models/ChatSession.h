@@ -132,9 +132,9 @@ public:
     bool retry(int entry);
     //! Replaces the last answer with a new one.
     bool regenerate();
-    //! Replaces the user message at \a entry with \a text (its images kept) and asks from
-    //! there.
-    bool editAndResend(int entry, const QString &text);
+    //! Replaces the user message at \a entry with \a text (its images kept, \a moreImages
+    //! added) and asks from there.
+    bool editAndResend(int entry, const QString &text, const QList<ContentChunk> &moreImages = {});
     //! Answers the tool call waiting for a confirmation at \a entry (a Conversations API
     //! turn): the call is marked allowed or denied and the answer continues in a new run.
     bool confirmTool(int entry, bool allow);
