@@ -295,7 +295,9 @@ void TestChatRowLayout::imageRow_attachedByTheUser_isAThumbnailThatOpens() {
     attached.entry = attached.turn = 2; // an image of the turn's own user message
     ChatRowGeometry g = ChatRowLayout::layout(s, attached, 4, QRect(0, 0, 1000, 0), 1000, m, true);
     QCOMPARE(g.image.size(), QSize(s.attachedImageSide, s.attachedImageSide / 2));
-    QVERIFY(find(g, Action::OpenImage)); // a click shows it whole
+    const ChatRowLayout::Column column = ChatRowLayout::column(s, 1000);
+    QCOMPARE(g.image.right(), column.left + column.width - 1); // under the user's bubble
+    QVERIFY(find(g, Action::OpenImage));                       // a click shows it whole
     // Smaller than a thumbnail: as it is.
     m.natural = QSize(40, 30);
     g = ChatRowLayout::layout(s, attached, 4, QRect(0, 0, 1000, 0), 1000, m, true);
@@ -306,6 +308,7 @@ void TestChatRowLayout::imageRow_attachedByTheUser_isAThumbnailThatOpens() {
     m.natural = QSize(2048, 1024);
     g = ChatRowLayout::layout(s, answer, 4, QRect(0, 0, 1000, 0), 1000, m, true);
     QCOMPARE(g.image.size(), QSize(s.maxImageWidth, s.maxImageWidth / 2));
+    QCOMPARE(g.image.left(), column.left);
 }
 
 void TestChatRowLayout::noticeRow_retryDetailsAndTheDetailsBlock() {
