@@ -30,6 +30,7 @@ ImageSource ImageSource::fromChunk(const ContentChunk &chunk) {
         s.ref = chunk.imageUrl;
         if (chunk.imageUrl.startsWith(u"data:"_s, Qt::CaseInsensitive)) {
             s.kind = Kind::DataUrl;
+            s.fileName = chunk.imageName.value_or(QString()); // an attached file's name
         } else {
             const QUrl url(chunk.imageUrl);
             if (url.scheme() == u"https"_s || url.scheme() == u"http"_s) {

@@ -69,15 +69,23 @@ void ChatSession::setTools(const QList<Tool> &tools) {
     m_tools = deduplicateTools(tools);
 }
 
-bool ChatSession::send(const QString &text) {
-    if (text.trimmed().isEmpty() || isBusy())
+bool ChatSession::send(const QString &text, const QList<ContentChunk> &images) {
+    if ((text.trimmed().isEmpty() && images.isEmpty()) || isBusy())
         return false;
     if (m_targetId.isEmpty()) {
         Q_EMIT failedToSend(tr("Choose a model or an agent first."), text);
         return false;
     }
     ChatEntry entry;
-    entry.message = ChatMessage::user(text);
+    if (images.isEmpty()) {
+        entry.message = ChatMessage::user(text);
+    } else {
+        QList<ContentChunk> chunks;
+        if (!text.trimmed().isEmpty())
+            chunks.append(ContentChunk::makeText(text));
+        chunks.append(images);
+        entry.message = ChatMessage::user(MessageContent(chunks));
+    }
     if (m_persistence) {
         QString error;
         entry.id = m_persistence->storeMessage(entry, &error);
@@ -137,6 +145,19 @@ bool ChatSession::startTurn(std::optional<Confirmation> confirmation) {
     return true;
 }
 
+namespace {
+
+// The new input of a turn that continues a server conversation: the text, or the text and the
+// attached images as chunks.
+ConversationInputs appendInputs(const ChatMessage &message) {
+    const MessageContent input = ConversationMessages::userInput(message.content);
+    if (!input.hasChunks())
+        return ConversationInputs::fromText(input.plainText());
+    return ConversationInputs::fromEntries({ConversationEntry::userMessage(input)});
+}
+
+} // namespace
+
 ChatSession::TurnRequest
 ChatSession::makeRequest(const QList<ChatMessage> &messages, const QList<Tool> &tools,
                          const std::optional<Confirmation> &confirmation) const {
@@ -149,7 +170,7 @@ ChatSession::makeRequest(const QList<ChatMessage> &messages, const QList<Tool> &
             if (confirmation)
                 request.toolConfirmations.append({confirmation->toolCallId, confirmation->allow});
             else if (!messages.isEmpty())
-                request.inputs = ConversationInputs::fromText(messages.last().content.plainText());
+                request.inputs = appendInputs(messages.last());
             return request;
         }
         ConversationStartRequest request;
@@ -413,16 +434,29 @@ bool ChatSession::regenerate() {
     return false;
 }
 
-bool ChatSession::editAndResend(int entry, const QString &text) {
+bool ChatSession::editAndResend(int entry, const QString &text,
+                                const QList<ContentChunk> &moreImages) {
     if (isBusy() || entry < 0 || entry >= m_model->entryCount()
         || m_model->entries().at(entry).message.role != ChatMessage::Role::User
         || text.trimmed().isEmpty())
         return false;
+    // The images of the message go again with its new text.
+    const QList<ContentChunk> images =
+        attachedImages(m_model->entries().at(entry).message) + moreImages;
     if (m_persistence)
         m_persistence->removeMessagesFrom(m_model->entries().at(entry));
     m_model->truncateEntries(entry);
     setServerConversationId({});
-    return send(text);
+    return send(text, images);
+}
+
+QList<ContentChunk> ChatSession::attachedImages(const ChatMessage &message) {
+    QList<ContentChunk> images;
+    for (const ContentChunk &chunk : message.content.chunks()) {
+        if (chunk.type == ContentChunk::Type::ImageUrl)
+            images.append(chunk);
+    }
+    return images;
 }
 
 bool ChatSession::continueAnswer(int entry) {

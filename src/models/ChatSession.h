@@ -117,10 +117,14 @@ public:
     bool isBusy() const { return m_starting || m_refreshing || !m_run.isNull(); }
     ConversationModel *model() const { return m_model; }
 
-    //! Sends \a text as the next user message. Returns false (and sends nothing) when busy,
-    //! when the text is blank, when no model or agent is chosen, or when the message could not
-    //! be stored (the error is reported through failedToSend()).
-    bool send(const QString &text);
+    //! Sends \a text, with the attached \a images (`image_url` chunks, e.g.
+    //! ImageAttachment::chunk()), as the next user message: the text chunk first, then the
+    //! images. Returns false (and sends nothing) when busy, when there is neither text nor an
+    //! image, when no model or agent is chosen, or when the message could not be stored (the
+    //! error is reported through failedToSend()).
+    bool send(const QString &text, const QList<ContentChunk> &images = {});
+    //! The images a person attached to \a message (its `image_url` chunks), in order.
+    static QList<ContentChunk> attachedImages(const ChatMessage &message);
     //! Stops the answer being streamed; what arrived is kept, and stored (as interrupted)
     //! before this returns. Quitting calls it too.
     void stop();
@@ -128,8 +132,9 @@ public:
     bool retry(int entry);
     //! Replaces the last answer with a new one.
     bool regenerate();
-    //! Replaces the user message at \a entry with \a text and asks from there.
-    bool editAndResend(int entry, const QString &text);
+    //! Replaces the user message at \a entry with \a text (its images kept, \a moreImages
+    //! added) and asks from there.
+    bool editAndResend(int entry, const QString &text, const QList<ContentChunk> &moreImages = {});
     //! Continues the answer at \a entry, the last one, which stopped at the length limit: it
     //! is sent back as an assistant prefix (`prefix: true`) and what the model writes next is
     //! added to it. False when busy or when that answer cannot be continued.

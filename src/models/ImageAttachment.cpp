@@ -134,4 +134,11 @@ QByteArray ImageAttachment::dataUrl() const {
     return "data:" + m_mimeType + ";base64," + m_bytes.toBase64();
 }
 
+ContentChunk ImageAttachment::chunk() const {
+    ContentChunk chunk = ContentChunk::makeImageUrl(QString::fromLatin1(dataUrl()));
+    if (!m_name.isEmpty())
+        chunk.imageName = m_name;
+    return chunk;
+}
+
 } // namespace Tramontane

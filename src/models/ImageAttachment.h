@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/protocol/Content.h"
+
 #include <QByteArray>
 #include <QImage>
 #include <QSize>
@@ -51,6 +53,8 @@ public:
     QImage thumbnail() const { return m_thumbnail; }
     //! `data:<type>;base64,…`, the form an `image_url` chunk carries.
     QByteArray dataUrl() const;
+    //! The `image_url` chunk that sends it (the data URL), named after the file.
+    ContentChunk chunk() const;
 
     static constexpr int ThumbnailSide = 160;
 

@@ -12,12 +12,15 @@
 #include "models/Roles.h"
 #include "ui/TargetItemDelegate.h"
 #include "ui/TargetProblemBar.h"
+#include "ui/chat/ChatStyle.h"
 #include "ui/chat/ChatView.h"
+#include "ui/chat/ComposerAttachments.h"
 #include "ui/chat/ConnectorSignInBar.h"
 #include "ui/chat/ImageFetcher.h"
 #include "ui/chat/ImageRepository.h"
 #include "ui/chat/RetryCountdown.h"
 #include "ui/chat/ToolTitles.h"
+#include "ui/chat/VisionBar.h"
 
 #include <QAbstractItemView>
 #include <QKeyEvent>
@@ -29,6 +32,7 @@
 #include <QSplitter>
 #include <QStyle>
 #include <QTextBlock>
+#include <QToolButton>
 
 #include <algorithm>
 
@@ -128,6 +132,7 @@ ChatPage::ChatPage(ChatSession *session, ChatTargetModel *targets,
             send();
     });
     connect(m_ui->newChatToolButton, &QToolButton::clicked, this, &ChatPage::newChatRequested);
+    setUpAttachments();
     connect(session, &ChatSession::busyChanged, this, &ChatPage::onBusyChanged);
     // While a failed request waits to be sent again, the chat says so and counts down.
     m_retryCountdown = new RetryCountdown(this);
@@ -167,15 +172,75 @@ ChatPage::ChatPage(ChatSession *session, ChatTargetModel *targets,
 
 ChatPage::~ChatPage() = default;
 
+void ChatPage::setUpAttachments() {
+    // The images of the next message: a strip above the input, an Attach button, paste and
+    // drop on the input and on the chat; a bar when the chosen model reads no images.
+    m_attachments = new ComposerAttachments(this);
+    m_visionBar = new VisionBar(this);
+    const int composerRow = m_ui->pageLayout->indexOf(m_ui->composerNoticeLabel) + 1;
+    m_ui->pageLayout->insertWidget(composerRow, m_visionBar);
+    m_ui->pageLayout->insertWidget(composerRow + 1, m_attachments);
+    auto *attach = new QToolButton(this);
+    attach->setObjectName(u"attachToolButton"_s);
+    attach->setIcon(QIcon(ChatStyle().icon(u"paperclip"_s, palette().color(QPalette::ButtonText),
+                                           16, devicePixelRatioF())));
+    attach->setToolTip(tr("Attach images (you can also paste them or drop them here)"));
+    attach->setAccessibleName(tr("Attach images"));
+    m_ui->composerLayout->insertWidget(0, attach);
+    connect(attach, &QToolButton::clicked, m_attachments, &ComposerAttachments::chooseFiles);
+    m_attachments->watch(m_ui->composerPlainTextEdit);
+    m_attachments->watch(m_view);
+    connect(m_attachments, &ComposerAttachments::problem, this, &ChatPage::showComposerNotice);
+    connect(m_attachments, &ComposerAttachments::changed, this, &ChatPage::updateVisionBar);
+    connect(m_session, &ChatSession::targetChanged, this, &ChatPage::updateVisionBar);
+    connect(m_visionBar, &VisionBar::switchRequested, this,
+            [this](const QString &id) { selectTarget(false, id); });
+}
+
+void ChatPage::updateVisionBar() {
+    const int row = m_ui->targetComboBox->currentIndex();
+    if (m_attachments->count() == 0 || row < 0) {
+        m_visionBar->hide();
+        return;
+    }
+    // An agent's model is not known here: only a model without vision is warned about.
+    const ChatTargetModel::Target target = m_targets->targetAt(row);
+    if (target.kind != ChatTargetModel::Kind::Model || target.vision) {
+        m_visionBar->hide();
+        return;
+    }
+    for (int i = 0; i < m_targets->rowCount(); ++i) {
+        const ChatTargetModel::Target other = m_targets->targetAt(i);
+        if (other.kind == ChatTargetModel::Kind::Model && other.vision && !other.deprecated) {
+            m_visionBar->showFor(target.title, other.id, other.title);
+            return;
+        }
+    }
+    m_visionBar->showFor(target.title, {}, {});
+}
+
 void ChatPage::send() {
     const QString text = m_ui->composerPlainTextEdit->toPlainText();
-    if (text.trimmed().isEmpty())
+    if (text.trimmed().isEmpty() && m_attachments->count() == 0)
         return;
+    if (m_attachments->isPreparing()) {
+        showComposerNotice(tr("The attached images are still being prepared: send again in a "
+                              "moment."));
+        return;
+    }
+    if (!m_visionBar->isHidden()) {
+        // Never sent without its images: the bar says why and offers a model that reads them.
+        m_visionBar->switchButton()->setFocus(Qt::OtherFocusReason);
+        return;
+    }
     m_session->setTools(selectedTools());
+    const QList<ContentChunk> images = m_attachments->chunks();
     const QVariant editEntry = m_ui->composerPlainTextEdit->property("editEntry");
-    const bool sent = editEntry.isValid() ? m_session->editAndResend(editEntry.toInt(), text)
-                                          : m_session->send(text);
+    const bool sent = editEntry.isValid()
+                          ? m_session->editAndResend(editEntry.toInt(), text, images)
+                          : m_session->send(text, images);
     if (sent) {
+        m_attachments->clear();
         m_ui->composerPlainTextEdit->clear();
         m_ui->composerPlainTextEdit->setProperty("editEntry", QVariant());
         m_ui->composerNoticeLabel->hide();

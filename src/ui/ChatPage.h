@@ -23,6 +23,8 @@ class ChatSession;
 class ChatTargetLoader;
 class ChatTargetModel;
 class ChatView;
+class ComposerAttachments;
+class VisionBar;
 class ImageFetcher;
 class RetryCountdown;
 class ConnectorSignInBar;
@@ -42,6 +44,8 @@ public:
     ~ChatPage() override;
 
     ChatView *chatView() const { return m_view; }
+    //! The images attached to the next message.
+    ComposerAttachments *attachments() const { return m_attachments; }
 
     //! The connectors the tools menu offers (the account's, from the connector service).
     //! When \a complete (the whole list, loaded), a connector this chat uses that is not in
@@ -96,6 +100,9 @@ protected:
 
 private:
     void send();
+    void setUpAttachments();
+    //! Shows the vision bar while images are attached and the chosen model reads none.
+    void updateVisionBar();
     void onBusyChanged(bool busy);
     void onTargetChanged(int row);
     void widenTargetPopup();
@@ -123,6 +130,8 @@ private:
     ConnectorSignInBar *m_signInBar = nullptr;
     RetryCountdown *m_retryCountdown = nullptr;
     ChatView *m_view = nullptr;
+    ComposerAttachments *m_attachments = nullptr;
+    VisionBar *m_visionBar = nullptr;
     QMenu *m_toolsMenu = nullptr;
     ToolApprovalStore *m_approvals = nullptr;
     QList<Connector> m_connectors;

@@ -36,6 +36,12 @@ QJsonObject toolCall(const QString &id, const QString &name, const QString &argu
         {u"function"_s, QJsonObject{{u"name"_s, name}, {u"arguments"_s, arguments}}}};
 }
 
+// An image_url chunk a person attached, with its file name.
+QJsonObject attached(QJsonObject chunk, const QString &name) {
+    chunk.insert(u"name"_s, name);
+    return chunk;
+}
+
 bool writeFile(const QString &path, const QByteArray &bytes) {
     QFile f(path);
     return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
@@ -99,7 +105,8 @@ void TestConversationExporter::buildRichConversation(qint64 &id) {
         id, QJsonObject{{u"role"_s, u"user"_s},
                         {u"content"_s,
                          QJsonArray{chunk(u"text"_s, u"text"_s, u"Draw a cat like this one"_s),
-                                    chunk(u"image_url"_s, u"image_url"_s, dataUrl)}}});
+                                    attached(chunk(u"image_url"_s, u"image_url"_s, dataUrl),
+                                             u"cat.gif"_s)}}});
     QVERIFY(user);
     QVERIFY(m_store->finishMessage(user->id, MessageStatus::Complete, {}, u"req-user"_s));
 
@@ -355,7 +362,8 @@ void TestConversationExporter::markdown_rolesTextToolsAndImagesAlongside() {
     QCOMPARE(readFile(folder + u"/image-2.png"_s), pngBytes);
     QCOMPARE(readFile(folder + u"/image-3.jpg"_s), jpegBytes);
     QCOMPARE(QDir(folder).entryList(QDir::Files).size(), 3);
-    QVERIFY(md.contains(u"](<My chat_files/image-1.gif>)"_s));
+    // An attached image is named after its file.
+    QVERIFY2(md.contains(u"![image: cat.gif](<My chat_files/image-1.gif>)"_s), qPrintable(md));
     QVERIFY(md.contains(u"![image_generated_0](<My chat_files/image-2.png>)"_s));
     QVERIFY(md.contains(u"](<My chat_files/image-3.jpg>)"_s));
     // Not available locally: a remote URL stays a link, a file id becomes a placeholder.

@@ -182,7 +182,8 @@ void TestConversationStore::open_newProfile_createsSchemaV1() {
     QCOMPARE(opened.interruptedMessages, 0);
     QVERIFY(opened.backupPath.isEmpty()); // a new file has nothing to back up
     const QString db = opened.store->databasePath();
-    QCOMPARE(rawQuery(db, u"PRAGMA user_version"_s), QStringList{u"1"_s});
+    QCOMPARE(rawQuery(db, u"PRAGMA user_version"_s),
+             QStringList{QString::number(ConversationStore::currentSchemaVersion)});
     QCOMPARE(rawQuery(db, u"PRAGMA journal_mode"_s), QStringList{u"wal"_s});
     const QStringList tables =
         rawQuery(db, u"SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"_s);

@@ -126,7 +126,9 @@ void TestSchemaMigrator::upToDate_doesNothing() {
 }
 
 void TestSchemaMigrator::existingData_backupWrittenBeforeNextStep() {
-    // A real version-1 history, written by the store.
+    // A real history of the current version, written by the store.
+    constexpr int current = ConversationStore::currentSchemaVersion;
+    const QString next = QString::number(current + 1);
     qint64 conversationId = 0;
     {
         auto opened = ConversationStore::open(m_dir->path());
@@ -140,34 +142,34 @@ void TestSchemaMigrator::existingData_backupWrittenBeforeNextStep() {
     SchemaMigrator migrator(c.db(), db);
     ConversationStore::addMigrationSteps(migrator);
     QStringList backupsSeenByStep;
-    // A made-up version 2, as a future build would add it.
-    migrator.addStep(2, u"conversation colour"_s, [&](QSqlDatabase &database) {
+    // A made-up next version, as a future build would add it.
+    migrator.addStep(current + 1, u"conversation colour"_s, [&](QSqlDatabase &database) {
         backupsSeenByStep = backups();
         return execStep(database,
                         u"ALTER TABLE conversations ADD COLUMN colour TEXT NOT NULL DEFAULT ''"_s);
     });
     const auto outcome = migrator.migrate();
     QVERIFY2(outcome, qPrintable(outcome.error().detail));
-    QCOMPARE(outcome->fromVersion, 1);
-    QCOMPARE(outcome->toVersion, 2);
+    QCOMPARE(outcome->fromVersion, current);
+    QCOMPARE(outcome->toVersion, current + 1);
     QVERIFY(!outcome->backupPath.isEmpty());
     QCOMPARE(backupsSeenByStep.size(), 1); // the copy existed before the step ran
     QCOMPARE(QFileInfo(outcome->backupPath).fileName(), backupsSeenByStep.first());
     QVERIFY(QFileInfo(outcome->backupPath)
                 .fileName()
-                .startsWith(ConversationStore::databaseFileName() + u".v1-"_s));
-    QCOMPARE(c.column(u"PRAGMA user_version"_s), QStringList{u"2"_s});
+                .startsWith(ConversationStore::databaseFileName() + u".v%1-"_s.arg(current)));
+    QCOMPARE(c.column(u"PRAGMA user_version"_s), QStringList{next});
     QCOMPARE(c.column(u"SELECT colour FROM conversations"_s), QStringList{QString()});
 
-    // The backup is the version-1 database with its data.
+    // The backup is the database of the current version with its data.
     Connection backup(outcome->backupPath);
-    QCOMPARE(backup.column(u"PRAGMA user_version"_s), QStringList{u"1"_s});
+    QCOMPARE(backup.column(u"PRAGMA user_version"_s), QStringList{QString::number(current)});
     QCOMPARE(backup.column(u"SELECT title FROM conversations"_s), QStringList{u"Kept"_s});
     QCOMPARE(backup.column(u"SELECT count(*) FROM messages"_s), QStringList{u"1"_s});
     QVERIFY(backup.column(u"SELECT colour FROM conversations"_s).value(0).startsWith(u"ERROR"_s));
     QCOMPARE(backup.column(u"PRAGMA integrity_check"_s), QStringList{u"ok"_s});
 
-    // This build only knows version 1: the upgraded file is now refused, untouched.
+    // This build does not know the next version: the upgraded file is now refused, untouched.
     auto refused = ConversationStore::open(m_dir->path());
     QVERIFY(!refused.ok());
     QCOMPARE(refused.error.kind, StoreError::Kind::NewerSchema);

@@ -131,6 +131,7 @@ ContentChunk ContentChunk::fromJson(const QJsonObject &json) {
         } else {
             return unknownChunk(json);
         }
+        chunk.imageName = Json::optString(json, "name"_L1);
         break;
     }
     case Type::ToolFile: {
@@ -196,6 +197,13 @@ ContentChunk ContentChunk::fromJson(const QJsonObject &json) {
         return unknownChunk(json);
     }
     return chunk;
+}
+
+QJsonObject ContentChunk::toStoredJson() const {
+    QJsonObject json = toJson();
+    if (type == Type::ImageUrl)
+        Json::insertIfSet(json, "name"_L1, imageName);
+    return json;
 }
 
 QJsonObject ContentChunk::toJson() const {
@@ -304,6 +312,15 @@ QJsonValue MessageContent::toJson() const {
     }
     }
     return QJsonValue(QJsonValue::Null);
+}
+
+QJsonValue MessageContent::toStoredJson() const {
+    if (m_kind != Kind::Chunks)
+        return toJson();
+    QJsonArray items;
+    for (const ContentChunk &chunk : m_chunks)
+        items.append(chunk.toStoredJson());
+    return items;
 }
 
 QString MessageContent::plainText() const {

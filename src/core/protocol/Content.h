@@ -42,6 +42,9 @@ struct ContentChunk {
     QString imageUrl;
     std::optional<QString> imageDetail; //!< "low", "auto" or "high" (object form only)
     bool imageUrlIsObject = false;
+    //! ImageUrl: the name of the file a person attached (client-side: kept by toStoredJson(),
+    //! never written by toJson(), since the API refuses unknown fields).
+    std::optional<QString> imageName;
 
     //! ToolFile and ToolReference: the producing tool (a built-in name or any string).
     QString tool;
@@ -90,6 +93,8 @@ struct ContentChunk {
     static ContentChunk fromJson(const QJsonObject &json);
     //! Writes the chunk in the API's shape (Unknown chunks: `raw` unchanged).
     QJsonObject toJson() const;
+    //! toJson() plus what only this client keeps (an attached image's `name`), for storage.
+    QJsonObject toStoredJson() const;
 
     //! The wire name of a type ("text", "image_url", …; empty for Unknown).
     static QString typeName(Type type);
@@ -122,6 +127,8 @@ public:
     static MessageContent fromJson(const QJsonValue &json);
     //! null, a string or an array of chunks.
     QJsonValue toJson() const;
+    //! toJson() with each chunk's toStoredJson(), for storage.
+    QJsonValue toStoredJson() const;
 
     Kind kind() const { return m_kind; }
     bool isNull() const { return m_kind == Kind::Null; }

@@ -90,17 +90,36 @@ ConversationInputs replay(const QList<ChatMessage> &history) {
     for (const ChatMessage &message : history) {
         if (message.role != ChatMessage::Role::User && message.role != ChatMessage::Role::Assistant)
             continue;
-        const QString text = message.content.plainText();
-        if (text.isEmpty())
+        const MessageContent content = message.role == ChatMessage::Role::User
+                                           ? userInput(message.content)
+                                           : MessageContent(message.content.plainText());
+        if (content.isEmpty())
             continue;
-        ConversationEntry entry = ConversationEntry::userMessage(MessageContent(text));
+        ConversationEntry entry = ConversationEntry::userMessage(content);
         if (message.role == ChatMessage::Role::Assistant)
             entry.role = u"assistant"_s;
         entries.append(entry);
     }
-    if (entries.size() == 1 && entries.first().role == "user"_L1)
+    if (entries.size() == 1 && entries.first().role == "user"_L1
+        && !entries.first().content.hasChunks())
         return ConversationInputs::fromText(entries.first().content.plainText());
     return ConversationInputs::fromEntries(entries);
+}
+
+MessageContent userInput(const MessageContent &content) {
+    const QString text = content.plainText();
+    QList<ContentChunk> images;
+    for (const ContentChunk &chunk : content.chunks()) {
+        if (chunk.type == ContentChunk::Type::ImageUrl)
+            images.append(chunk);
+    }
+    if (images.isEmpty())
+        return MessageContent(text);
+    QList<ContentChunk> chunks;
+    if (!text.isEmpty())
+        chunks.append(ContentChunk::makeText(text));
+    chunks.append(images);
+    return MessageContent(chunks);
 }
 
 } // namespace Tramontane::ConversationMessages

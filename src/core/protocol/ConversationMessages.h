@@ -37,8 +37,13 @@ bool isHandoff(const ChatMessage &message);
 QString confirmationStatus(const ToolCall &call);
 
 //! The inputs that replay \a history (a new conversation for a chat that has earlier turns):
-//! the user's and the assistant's text, as `message.input` entries; tool calls, tool results
-//! and handoffs are left out. One user message alone is sent as a plain string.
+//! the user's text and attached images (userInput()) and the assistant's text, as
+//! `message.input` entries; tool calls, tool results and handoffs are left out. One user
+//! message alone, without images, is sent as a plain string.
 ConversationInputs replay(const QList<ChatMessage> &history);
+
+//! A user message's content as a conversation input: its text, or, when it carries images
+//! (`image_url`), a text chunk followed by the image chunks.
+MessageContent userInput(const MessageContent &content);
 
 } // namespace Tramontane::ConversationMessages

@@ -170,7 +170,7 @@ QJsonObject ChatMessage::toStoredJson() const {
     QJsonObject json{{"role"_L1, roleName(role)}};
     Json::insertIfSet(json, "index"_L1, index);
     if (!content.isNull())
-        json.insert("content"_L1, content.toJson());
+        json.insert("content"_L1, content.toStoredJson());
     if (!toolCalls.isEmpty()) {
         QJsonArray calls;
         for (const ToolCall &call : toolCalls)

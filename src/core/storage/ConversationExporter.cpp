@@ -104,8 +104,13 @@ public:
             const QJsonValue value = chunk.value("image_url"_L1);
             const QString url =
                 value.isObject() ? value.toObject().value("url"_L1).toString() : value.toString();
+            // An attached image is named after its file: "[image: cat.png]".
+            const QString name = chunk.value("name"_L1).toString();
             if (!url.isEmpty())
-                image(url, QCoreApplication::translate("ConversationExporter", "image"));
+                image(url, name.isEmpty()
+                               ? QCoreApplication::translate("ConversationExporter", "image")
+                               : QCoreApplication::translate("ConversationExporter", "image: %1")
+                                     .arg(name));
         } else if (type == "tool_file"_L1 || type == "file"_L1) {
             const QString fileId = chunk.value("file_id"_L1).toString();
             QString name = chunk.value("file_name"_L1).toString();

@@ -2,6 +2,7 @@
 #include "core/storage/ConversationStore.h"
 
 #include "core/Logging.h"
+#include "core/storage/MessageImages.h"
 #include "core/storage/MessageText.h"
 #include "core/storage/SchemaMigrator.h"
 #include "core/storage/SqlHelpers.h"
@@ -64,6 +65,9 @@
 //                     tokenizer unicode61 with diacritics removed. Kept in sync by the
 //                     triggers messages_fts_insert / _delete / _update on messages, which
 //                     use the same expression as the view.
+//
+// Version 2 adds message_images: attached images kept out of the message JSON (see
+// MessageImages.h).
 //
 // Migrations are forward-only steps run by SchemaMigrator (a copy of the file is written with
 // VACUUM INTO before the first step runs on an existing database). To change the schema, add
@@ -352,6 +356,7 @@ QString ConversationStore::databasePath() const {
 
 void ConversationStore::addMigrationSteps(SchemaMigrator &migrator) {
     migrator.addStep(1, u"conversations, messages and the full-text index"_s, createSchemaV1);
+    migrator.addStep(2, u"attached images in their own table"_s, MessageImages::createSchemaV2);
     Q_ASSERT(migrator.latestVersion() == currentSchemaVersion);
 }
 
@@ -674,6 +679,14 @@ StoreResult<QList<StoredMessage>> ConversationStore::readMessages(const QString 
         fetchRow(*rows, v);
         list.append(readMessage(v));
     }
+    for (StoredMessage &m : list) {
+        if (!MessageImages::hasReferences(m.message))
+            continue;
+        auto images = MessageImages::read(m_db, m.id);
+        if (!images)
+            return images.error();
+        MessageImages::resolve(m.message, *images);
+    }
     if (reverse)
         std::reverse(list.begin(), list.end());
     return list;
@@ -901,6 +914,7 @@ ConversationStore::insertMessage(qint64 conversationId, QJsonObject message, Mes
     stored.status = status;
     stored.model = model;
     const QVariant searchText = searchTextValue(message);
+    const QList<MessageImages::Image> images = MessageImages::extract(message);
 
     auto inserted = write(durability, [&]() -> StoreResult<void> {
         if (auto exists = requireConversation(conversationId); !exists)
@@ -928,6 +942,8 @@ ConversationStore::insertMessage(qint64 conversationId, QJsonObject message, Mes
         if (!rows)
             return rows.error();
         stored.id = rows->lastInsertId();
+        if (auto kept = MessageImages::insert(m_db, stored.id, images); !kept)
+            return kept;
         if (auto touched = touchConversation(conversationId, t); !touched)
             return touched;
         if (stored.role == "user"_L1 && !earlierUserMessage)
@@ -1243,15 +1259,19 @@ ConversationStore::importConversation(const ConversationRecord &record) {
             MessageStatus status = m.status;
             if (status == MessageStatus::Streaming || status == MessageStatus::Pending)
                 status = MessageStatus::Interrupted;
+            QJsonObject message = m.message;
+            const QList<MessageImages::Image> images = MessageImages::extract(message);
             auto rows =
                 run(u"INSERT INTO messages (conversation_id, position, role, message,"
                     " status, error, usage, request_id, model, created_at, updated_at,"
                     " search_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
-                    {id, m.position, role, jsonText(m.message), statusName(status),
+                    {id, m.position, role, jsonText(message), statusName(status),
                      optionalJson(m.error), optionalJson(m.usage), m.requestId, m.model,
                      toMs(m.createdAt, t), toMs(m.updatedAt, t), searchTextValue(m.message)});
             if (!rows)
                 return rows.error();
+            if (auto kept = MessageImages::insert(m_db, rows->lastInsertId(), images); !kept)
+                return kept;
         }
         return {};
     });

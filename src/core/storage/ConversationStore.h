@@ -33,7 +33,8 @@ class SchemaMigrator;
 //! cannot be in flight any more: open() marks them Interrupted and keeps their text.
 //!
 //! Messages are stored as the API's chat message JSON and returned unchanged; the store only
-//! extracts their text for the title and for search (see MessageText).
+//! extracts their text for the title and for search (see MessageText), and keeps the bytes of
+//! attached images (`data:` URLs) in a table of their own (see MessageImages).
 //!
 //! Use it from one thread (the GUI thread is fine: every call is a few milliseconds at most).
 //! Signals are emitted after the change is committed.
@@ -58,7 +59,7 @@ public:
     };
 
     //! The schema version this build writes and reads.
-    static constexpr int currentSchemaVersion = 1;
+    static constexpr int currentSchemaVersion = 2;
 
     //! Opens (creating if needed) the history of the profile in \a profileDir: takes the
     //! profile lock (error Kind::AlreadyRunning if another process or store holds it), opens

@@ -281,8 +281,13 @@ ChatRowGeometry ChatRowLayout::layout(const ChatStyle &s, const ChatItem &item, 
         break;
     case Kind::Image: {
         const ImageState state = measures.imageState(item);
-        g.image = QRect(QPoint(left, y), imageBox(s, measures.imageNaturalSize(item),
-                                                  state == ImageState::Failed, col));
+        QSize box = imageBox(s, measures.imageNaturalSize(item), state == ImageState::Failed, col);
+        // An image the user attached (it comes with the turn's own message) is a thumbnail
+        // on the right, under the user's bubble: a click opens it whole.
+        const bool attached = item.entry >= 0 && item.entry == item.turn;
+        if (attached && (box.width() > s.attachedImageSide || box.height() > s.attachedImageSide))
+            box.scale(s.attachedImageSide, s.attachedImageSide, Qt::KeepAspectRatio);
+        g.image = QRect(QPoint(attached ? left + width - box.width() : left, y), box);
         y = g.image.bottom() + 1;
         if (full) {
             if (state == ImageState::Ready)

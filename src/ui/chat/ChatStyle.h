@@ -70,6 +70,7 @@ public:
     int iconSize = 16;
     int maxImageWidth = 512;
     int maxImageHeight = 768;
+    int attachedImageSide = 160; //!< the thumbnail of an image the user attached
     // Row geometry (ChatRowLayout)
     int narrowViewport = 480; //!< below this viewport width, the narrow side margin
     int narrowSideMargin = 10;

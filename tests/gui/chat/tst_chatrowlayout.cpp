@@ -89,6 +89,7 @@ private Q_SLOTS:
     void toolCard_foldedIsItsHeader_unfoldedShowsBlocksWithCopy();
     void toolCard_waitingForConfirmation_offersAllowAndDeny();
     void imageRow_boxFollowsTheImageAndItsState();
+    void imageRow_attachedByTheUser_isAThumbnailThatOpens();
     void noticeRow_retryDetailsAndTheDetailsBlock();
     void citationChips_wrapAndOnlyLinksAreTargets();
     void turnGap_aboveUserMessagesAndTheFirstRow();
@@ -283,6 +284,31 @@ void TestChatRowLayout::imageRow_boxFollowsTheImageAndItsState() {
     g = ChatRowLayout::layout(s, image, 4, QRect(0, 0, 1000, 0), 1000, m, true);
     QVERIFY(g.buttons.isEmpty());
     QVERIFY(g.image.height() > 0);
+}
+
+void TestChatRowLayout::imageRow_attachedByTheUser_isAThumbnailThatOpens() {
+    const ChatStyle &s = m_style;
+    FakeMeasures m;
+    m.natural = QSize(2048, 1024);
+    m.image = ChatRowMeasures::ImageState::Ready;
+    ChatItem attached = item(Kind::Image, u"attached"_s);
+    attached.entry = attached.turn = 2; // an image of the turn's own user message
+    ChatRowGeometry g = ChatRowLayout::layout(s, attached, 4, QRect(0, 0, 1000, 0), 1000, m, true);
+    QCOMPARE(g.image.size(), QSize(s.attachedImageSide, s.attachedImageSide / 2));
+    const ChatRowLayout::Column column = ChatRowLayout::column(s, 1000);
+    QCOMPARE(g.image.right(), column.left + column.width - 1); // under the user's bubble
+    QVERIFY(find(g, Action::OpenImage));                       // a click shows it whole
+    // Smaller than a thumbnail: as it is.
+    m.natural = QSize(40, 30);
+    g = ChatRowLayout::layout(s, attached, 4, QRect(0, 0, 1000, 0), 1000, m, true);
+    QCOMPARE(g.image.size(), QSize(40, 30));
+    // An image of the answer keeps its size.
+    ChatItem answer = attached;
+    answer.entry = 3;
+    m.natural = QSize(2048, 1024);
+    g = ChatRowLayout::layout(s, answer, 4, QRect(0, 0, 1000, 0), 1000, m, true);
+    QCOMPARE(g.image.size(), QSize(s.maxImageWidth, s.maxImageWidth / 2));
+    QCOMPARE(g.image.left(), column.left);
 }
 
 void TestChatRowLayout::noticeRow_retryDetailsAndTheDetailsBlock() {

@@ -17,6 +17,7 @@ private Q_SLOTS:
     void functionCall_keepsItsConfirmation();
     void handoff_isAnEmptyMessageWithItsAgents();
     void replay_keepsTextOnly();
+    void replay_keepsTheUsersImages();
 };
 
 void TestConversationMessages::message_keepsItsChunks() {
@@ -127,6 +128,37 @@ void TestConversationMessages::replay_keepsTextOnly() {
     QCOMPARE(many.entries.at(1).role, u"assistant"_s);
     QCOMPARE(many.entries.at(1).content.plainText(), u"A1"_s);
     QCOMPARE(many.entries.at(2).content.plainText(), u"Q2"_s);
+}
+
+void TestConversationMessages::replay_keepsTheUsersImages() {
+    ContentChunk image = ContentChunk::makeImageUrl(u"data:image/png;base64,AAAA"_s);
+    image.imageName = u"cat.png"_s;
+    const ChatMessage asked =
+        ChatMessage::user(MessageContent({ContentChunk::makeText(u"What is it?"_s), image}));
+
+    // Alone: not the plain string form, which has no room for an image.
+    const ConversationInputs one = ConversationMessages::replay({asked});
+    QVERIFY(!one.text);
+    QCOMPARE(one.entries.size(), 1);
+    const QJsonObject entry = one.entries.first().toJson();
+    QCOMPARE(entry.value(u"role"_s).toString(), u"user"_s);
+    const QJsonArray content = entry.value(u"content"_s).toArray();
+    QCOMPARE(content.size(), 2);
+    QCOMPARE(content.at(0).toObject(),
+             (QJsonObject{{u"type"_s, u"text"_s}, {u"text"_s, u"What is it?"_s}}));
+    // The request shape: the data URL, and no client-side name (the API refuses it).
+    QCOMPARE(content.at(1).toObject(),
+             (QJsonObject{{u"type"_s, u"image_url"_s},
+                          {u"image_url"_s, u"data:image/png;base64,AAAA"_s}}));
+
+    // In a history: the image stays with its message; an image alone needs no text.
+    const ChatMessage imageOnly = ChatMessage::user(MessageContent({image}));
+    const ConversationInputs many =
+        ConversationMessages::replay({asked, ChatMessage::assistant(u"A cat."_s), imageOnly});
+    QCOMPARE(many.entries.size(), 3);
+    QCOMPARE(many.entries.at(0).content.chunks().size(), 2);
+    QCOMPARE(many.entries.at(2).content.chunks().size(), 1);
+    QCOMPARE(many.entries.at(2).content.chunks().first().imageUrl, u"data:image/png;base64,AAAA"_s);
 }
 
 QTEST_GUILESS_MAIN(TestConversationMessages)

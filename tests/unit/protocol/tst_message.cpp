@@ -22,6 +22,7 @@ private Q_SLOTS:
     void fromJson_isLenient();
     void storedJson_keepsResponseFields();
     void responseMessage_toRequestDropsIndexAndMetadata();
+    void attachedImage_nameIsStoredButNeverSent();
 };
 
 void TestMessage::toolCall_readsStringOrObjectArguments_data() {
@@ -173,6 +174,29 @@ void TestMessage::responseMessage_toRequestDropsIndexAndMetadata() {
                  jsonObject(R"({"role":"user","content":"Hi"})"));
     COMPARE_JSON(ChatMessage::system(u"S"_s).toJson(),
                  jsonObject(R"({"role":"system","content":"S"})"));
+}
+
+void TestMessage::attachedImage_nameIsStoredButNeverSent() {
+    ContentChunk image = ContentChunk::makeImageUrl(u"data:image/png;base64,AAAA"_s);
+    image.imageName = u"cat.png"_s;
+    const ChatMessage message =
+        ChatMessage::user(MessageContent({ContentChunk::makeText(u"Look"_s), image}));
+    const QJsonObject imageRequest{{u"type"_s, u"image_url"_s},
+                                   {u"image_url"_s, u"data:image/png;base64,AAAA"_s}};
+    QJsonObject imageStored = imageRequest;
+    imageStored.insert(u"name"_s, u"cat.png"_s);
+    const QJsonObject text{{u"type"_s, u"text"_s}, {u"text"_s, u"Look"_s}};
+
+    QCOMPARE(message.toJson().value(u"content"_s).toArray(), (QJsonArray{text, imageRequest}));
+    QCOMPARE(messagesToJson({message}).first()[u"content"_s].toArray(),
+             (QJsonArray{text, imageRequest}));
+    const QJsonObject stored = message.toStoredJson();
+    QCOMPARE(stored.value(u"content"_s).toArray(), (QJsonArray{text, imageStored}));
+    // Read back from storage: the name comes back, and is still not sent.
+    const ChatMessage reread = ChatMessage::fromJson(stored);
+    QCOMPARE(reread.content.images().first().imageName, std::optional<QString>(u"cat.png"_s));
+    QCOMPARE(reread, message);
+    QCOMPARE(reread.toJson(), message.toJson());
 }
 
 QTEST_GUILESS_MAIN(TestMessage)
