@@ -62,8 +62,9 @@ std::optional<QJsonObject> ChatSettings::responseFormatJson() const {
     case ResponseFormat::JsonSchema:
         return QJsonObject{
             {u"type"_s, u"json_schema"_s},
-            {u"json_schema"_s,
-             QJsonObject{{u"name"_s, schemaName}, {u"schema"_s, schema}, {u"strict"_s, schemaStrict}}},
+            {u"json_schema"_s, QJsonObject{{u"name"_s, schemaName},
+                                           {u"schema"_s, schema},
+                                           {u"strict"_s, schemaStrict}}},
         };
     }
     return std::nullopt;
@@ -135,8 +136,7 @@ ChatSettings ChatSettings::fromJson(const QJsonObject &json) {
         settings.schemaStrict = Json::optBool(schema, "strict"_L1).value_or(false);
     }
     settings.reasoningEffort = Json::optString(json, reasoningEffortKey);
-    settings.reasoningPromptMode =
-        Json::string(json, promptModeKey) == reasoningPromptModeName();
+    settings.reasoningPromptMode = Json::string(json, promptModeKey) == reasoningPromptModeName();
     return settings;
 }
 

@@ -95,9 +95,10 @@ void TestChatSettings::json_usesRequestFieldNames() {
                                 u"temperature"_s, u"top_p"_s}));
     QCOMPARE(json.value(u"response_format"_s).toObject(),
              (QJsonObject{{u"type"_s, u"json_schema"_s},
-                          {u"json_schema"_s, QJsonObject{{u"name"_s, u"person"_s},
-                                                         {u"schema"_s, QJsonObject{{u"type"_s, u"object"_s}}},
-                                                         {u"strict"_s, true}}}}));
+                          {u"json_schema"_s,
+                           QJsonObject{{u"name"_s, u"person"_s},
+                                       {u"schema"_s, QJsonObject{{u"type"_s, u"object"_s}}},
+                                       {u"strict"_s, true}}}}));
     QCOMPARE(json.value(u"prompt_mode"_s).toString(), u"reasoning"_s);
 }
 
