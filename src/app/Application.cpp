@@ -626,6 +626,7 @@ void Application::applySettings(const SettingsDialog::Values &values) {
     if (m_notifier)
         m_notifier->setEnabled(values.notifications);
     m_chatController->setDefaultModel(values.defaultModel);
+    m_chatController->setNewChatDefaults(values.newChatDefaults);
 }
 
 void Application::checkConnection(const QUrl &baseUrl, const QString &key, QObject *context,
