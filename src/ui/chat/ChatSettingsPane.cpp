@@ -45,7 +45,11 @@ ChatSettingsPane::ChatSettingsPane(ChatSession *session, QToolButton *button, QW
     hide();
 
     m_button->setCheckable(true);
-    connect(m_button, &QToolButton::toggled, this, &QWidget::setVisible);
+    connect(m_button, &QToolButton::toggled, this, [this](bool open) {
+        setVisible(open);
+        if (open)
+            m_panel->focusFirstField();
+    });
     connect(close, &QToolButton::clicked, m_button, [this] { m_button->setChecked(false); });
     connect(m_panel, &ChatSettingsPanel::edited, this,
             [this](const ChatSettingsInput::Result &result) {
@@ -90,7 +94,8 @@ void ChatSettingsPane::updateButton() {
         set << tr("answer format");
     if (s.reasoningEffort || s.reasoningPromptMode)
         set << tr("reasoning");
-    m_button->setText(set.isEmpty() ? tr("Settings") : tr("Settings (%1)").arg(set.size()));
+    m_button->setText(set.isEmpty() ? tr("Chat Settings")
+                                    : tr("Chat Settings (%1)").arg(set.size()));
     m_button->setToolTip(set.isEmpty()
                              ? tr("Instructions, temperature and other settings of this chat")
                              : tr("This chat has its own %1").arg(set.join(u", "_s)));

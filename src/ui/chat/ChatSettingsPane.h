@@ -20,7 +20,7 @@ class ChatSettingsPane final : public QFrame {
 
 public:
     //! \a button is the composer's (not owned): it toggles the pane and shows how many
-    //! settings the chat has ("Settings (2)").
+    //! settings the chat has ("Chat Settings (2)").
     ChatSettingsPane(ChatSession *session, QToolButton *button, QWidget *parent = nullptr);
     ~ChatSettingsPane() override;
 

@@ -111,6 +111,13 @@ void ChatSettingsPanel::setAgent(const QString &agentName) {
     updateAvailability();
 }
 
+void ChatSettingsPanel::focusFirstField() {
+    QWidget *first = m_ui->instructionsPlainTextEdit->isEnabled()
+                         ? static_cast<QWidget *>(m_ui->instructionsPlainTextEdit)
+                         : static_cast<QWidget *>(m_ui->maxTokensLineEdit);
+    first->setFocus(Qt::OtherFocusReason);
+}
+
 void ChatSettingsPanel::setReasoningAvailable(bool available) {
     m_reasoningAvailable = available;
     updateAvailability();

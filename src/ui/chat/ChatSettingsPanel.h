@@ -36,6 +36,8 @@ public:
     //! With an agent (\a agentName not empty), the fields an agent request cannot carry are
     //! disabled, each saying why: the agent's own instructions and sampling apply.
     void setAgent(const QString &agentName);
+    //! Gives the keyboard focus to the first field that can be edited.
+    void focusFirstField();
     //! False when the chosen model is known not to reason: the reasoning options are disabled.
     void setReasoningAvailable(bool available);
 

@@ -163,7 +163,7 @@ void TestChatSettingsGui::panel_instructionsAndTemperature_goWithTheMessage_andI
     QTest::keyClicks(instructions, u"Speak like a sailor."_s);
     QTest::keyClicks(temperature, u"0.4"_s);
     QCOMPARE(m_settingsButton->property("customized").toBool(), true);
-    QCOMPARE(m_settingsButton->text(), u"Settings (2)"_s);
+    QCOMPARE(m_settingsButton->text(), u"Chat Settings (2)"_s);
 
     send(u"Hello there, rate 0"_s);
     QVERIFY(waitAnswered(0));
@@ -231,7 +231,7 @@ void TestChatSettingsGui::badValues_oneSentenceEach_andNotUsed() {
         QTest::keyClick(edit, Qt::Key_Backspace);
     }
     QVERIFY(!problems->isVisible());
-    QCOMPARE(m_settingsButton->text(), u"Settings (1)"_s);
+    QCOMPARE(m_settingsButton->text(), u"Chat Settings (1)"_s);
 }
 
 void TestChatSettingsGui::jsonSchema_editorSaysWhereItFails_thenAnswersFollowIt() {
