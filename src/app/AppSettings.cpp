@@ -3,6 +3,7 @@
 
 #include "core/SettingsKeys.h"
 
+#include <QJsonDocument>
 #include <QSettings>
 
 using namespace Qt::StringLiterals;
@@ -25,6 +26,8 @@ SettingsDialog::Values read(const QSettings &s) {
     v.notifications = s.value(K::notificationsEnabled, true).toBool();
     v.imageCacheMegabytes =
         qBound(16, s.value(K::imageCacheMegabytes, K::defaultImageCacheMegabytes).toInt(), 16384);
+    v.newChatDefaults = ChatSettings::fromJson(
+        QJsonDocument::fromJson(s.value(K::newChatDefaults).toString().toUtf8()).object());
     return v;
 }
 
@@ -41,6 +44,12 @@ void write(QSettings &s, const SettingsDialog::Values &v) {
     s.setValue(K::proxyPort, int(v.proxy.port));
     s.setValue(K::notificationsEnabled, v.notifications);
     s.setValue(K::imageCacheMegabytes, v.imageCacheMegabytes);
+    if (v.newChatDefaults.isDefault())
+        s.remove(K::newChatDefaults);
+    else
+        s.setValue(K::newChatDefaults,
+                   QString::fromUtf8(
+                       QJsonDocument(v.newChatDefaults.toJson()).toJson(QJsonDocument::Compact)));
     // v.apiKey is deliberately absent: secrets live in the keychain only.
 }
 

@@ -100,6 +100,7 @@ void SettingsFlow::apply(const SettingsDialog::Values &values) {
     if (m_targets.notifier)
         m_targets.notifier->setEnabled(values.notifications);
     m_targets.chat->setDefaultModel(values.defaultModel);
+    m_targets.chat->setNewChatDefaults(values.newChatDefaults);
 }
 
 std::optional<ConnectionConfig>

@@ -21,6 +21,8 @@ inline constexpr QLatin1StringView defaultModel = "chat/defaultModel"_L1; //!< e
 inline constexpr QLatin1StringView lastTarget = "chat/lastTarget"_L1;     //!< "model:id"/"agent:id"
 inline constexpr QLatin1StringView sidebarWidth = "chat/sidebarWidth"_L1;
 inline constexpr QLatin1StringView sidebarVisible = "chat/sidebarVisible"_L1;
+//! The settings new chats start with: ChatSettings::toJson() as compact JSON text.
+inline constexpr QLatin1StringView newChatDefaults = "chat/newChatDefaults"_L1;
 
 // Appearance
 inline constexpr QLatin1StringView theme = "appearance/theme"_L1; //!< "system", "light", "dark"

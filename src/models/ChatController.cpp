@@ -50,10 +50,14 @@ ChatController::ChatController(ChatSession *session, ConversationModel *conversa
         else
             init.model = m_session->targetId();
         init.tools = toolsToJson(m_session->tools());
+        if (const ChatSettings settings = m_session->chatSettings(); !settings.isDefault())
+            init.settings.insert(StoreChatPersistence::chatSettingsKey(), settings.toJson());
         return init;
     });
     connect(m_session, &ChatSession::targetChanged, this, &ChatController::onTargetChanged);
     connect(m_session, &ChatSession::busyChanged, this, &ChatController::onBusyChanged);
+    connect(m_session, &ChatSession::chatSettingsChanged, this,
+            &ChatController::onChatSettingsChanged);
     connect(m_store, &ConversationStore::conversationDeleted, this,
             &ChatController::onConversationDeleted);
     connect(m_store, &ConversationStore::conversationRestored, this,
@@ -79,6 +83,7 @@ void ChatController::newChat() {
         m_session->stop();
     m_pager->clear();
     m_persistence->setConversation(0);
+    m_session->setChatSettings(m_newChatDefaults);
     announce(0);
 }
 
@@ -102,6 +107,7 @@ bool ChatController::openConversation(qint64 id, qint64 messageId) {
             return false;
         }
         m_persistence->setConversation(id);
+        m_session->setChatSettings(m_persistence->chatSettings());
         m_closedByDelete = 0;
         if (!info->agentId.isEmpty())
             Q_EMIT targetSelectionRequested(true, info->agentId);
@@ -146,6 +152,17 @@ void ChatController::setDefaultModel(const QString &model) {
         && !m_session->isBusy()
         && m_targets->rowOf(ChatTargetModel::Kind::Model, m_defaultModel) >= 0)
         Q_EMIT targetSelectionRequested(false, m_defaultModel);
+}
+
+void ChatController::setNewChatDefaults(const ChatSettings &settings) {
+    m_newChatDefaults = settings;
+    if (m_persistence->conversationId() == 0 && m_conversation->entryCount() == 0
+        && !m_session->isBusy())
+        m_session->setChatSettings(settings);
+}
+
+void ChatController::onChatSettingsChanged() {
+    m_persistence->setChatSettings(m_session->chatSettings());
 }
 
 ChatController::Target ChatController::preferredTarget() const {
@@ -209,6 +226,7 @@ void ChatController::onConversationDeleted(qint64 id) {
         m_session->stop();
     m_pager->clear();
     m_persistence->setConversation(0);
+    m_session->setChatSettings(m_newChatDefaults);
     announce(0);
     m_closedByDelete = id;
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/protocol/Agent.h"
+#include "core/protocol/ChatSettings.h"
 #include "core/protocol/Model.h"
 #include "core/protocol/Tool.h"
 
@@ -52,7 +53,7 @@ public:
     //! The conversation the chat shows (0: a new chat, not stored yet).
     qint64 currentConversationId() const;
 
-    //! Stops an answer still streaming and shows an empty chat.
+    //! Stops an answer still streaming and shows an empty chat, with the new-chat settings.
     void newChat();
     //! The one way a stored conversation is reopened: stops an answer still streaming, loads
     //! the newest messages, restores the model or agent and the tools. With \a messageId, also
@@ -70,6 +71,10 @@ public:
     //! once in a chat that has not begun yet.
     void setDefaultModel(const QString &model);
     QString defaultModel() const { return m_defaultModel; }
+    //! The settings a new chat starts with (Settings, "New chats"). Applied at once to a chat
+    //! that has not begun yet.
+    void setNewChatDefaults(const ChatSettings &settings);
+    ChatSettings newChatDefaults() const { return m_newChatDefaults; }
     //! What the picker should show once models arrive: the model or agent in use, else the
     //! default model, else the one used last, else fallbackModel().
     Target preferredTarget() const;
@@ -101,6 +106,8 @@ private:
     void onConversationDeleted(qint64 id);
     void onConversationRestored(qint64 id);
     void onMessageAdded(qint64 conversationId);
+    //! Keeps the session's settings with the stored conversation.
+    void onChatSettingsChanged();
 
     ChatSession *m_session;
     ConversationModel *m_conversation;
@@ -110,6 +117,7 @@ private:
     ChatTargetModel *m_targets;
     QSettings *m_settings;
     QString m_defaultModel;
+    ChatSettings m_newChatDefaults;
     qint64 m_closedByDelete = 0; // the open conversation deleted: reopened on undo
     qint64 m_announced = 0;      // the conversation last given to currentConversationChanged()
     bool m_olderQueued = false;  // a page of older messages is about to load

@@ -65,6 +65,13 @@ void ChatSession::setTarget(TargetKind kind, const QString &id) {
     Q_EMIT targetChanged();
 }
 
+void ChatSession::setChatSettings(const ChatSettings &settings) {
+    if (settings == m_chatSettings)
+        return;
+    m_chatSettings = settings;
+    Q_EMIT chatSettingsChanged();
+}
+
 void ChatSession::setTools(const QList<Tool> &tools) {
     m_tools = deduplicateTools(tools);
 }
@@ -171,6 +178,7 @@ ChatSession::makeRequest(const QList<ChatMessage> &messages, const QList<Tool> &
                 request.toolConfirmations.append({confirmation->toolCallId, confirmation->allow});
             else if (!messages.isEmpty())
                 request.inputs = appendInputs(messages.last());
+            m_chatSettings.applyTo(request, m_targetKind == TargetKind::Agent);
             return request;
         }
         ConversationStartRequest request;
@@ -180,6 +188,7 @@ ChatSession::makeRequest(const QList<ChatMessage> &messages, const QList<Tool> &
         else
             request.model = m_targetId;
         request.tools = tools;
+        m_chatSettings.applyTo(request);
         return request;
     }
     if (m_targetKind == TargetKind::Agent) {
@@ -187,12 +196,14 @@ ChatSession::makeRequest(const QList<ChatMessage> &messages, const QList<Tool> &
         request.agentId = m_targetId;
         request.messages = messages;
         request.tools = tools;
+        m_chatSettings.applyTo(request);
         return request;
     }
     ChatRequest request;
     request.model = m_targetId;
     request.messages = messages;
     request.tools = tools;
+    m_chatSettings.applyTo(request);
     return request;
 }
 

@@ -3,6 +3,7 @@
 
 #include "core/protocol/Agent.h"
 #include "core/protocol/ChatRequest.h"
+#include "core/protocol/ChatSettings.h"
 #include "core/protocol/ConversationRequest.h"
 #include "core/protocol/Tool.h"
 #include "core/services/ChatService.h"
@@ -76,6 +77,10 @@ public:
     void setTarget(TargetKind kind, const QString &id);
     TargetKind targetKind() const { return m_targetKind; }
     QString targetId() const { return m_targetId; }
+    //! The chat's instructions and parameters, applied to each request (ChatSettings says how
+    //! for each endpoint).
+    void setChatSettings(const ChatSettings &settings);
+    ChatSettings chatSettings() const { return m_chatSettings; }
     //! The tools sent with each request (built-ins and connectors); duplicates are dropped.
     void setTools(const QList<Tool> &tools);
     QList<Tool> tools() const { return m_tools; }
@@ -152,6 +157,8 @@ Q_SIGNALS:
     void busyChanged(bool busy);
     //! setTarget() chose another model or agent.
     void targetChanged();
+    //! setChatSettings() changed them.
+    void chatSettingsChanged();
     //! A turn ended; \a outcome is one of ChatRun::Outcome as int.
     void turnFinished(int outcome);
     //! The turn's request failed before any answer and is sent again in \a delayMs, after
@@ -201,6 +208,7 @@ private:
     TargetKind m_targetKind = TargetKind::Model;
     QString m_targetId;
     QList<Tool> m_tools;
+    ChatSettings m_chatSettings;
 
     ToolAuthorizer m_authorizer;
     CredentialRefresher m_refresher;

@@ -210,4 +210,33 @@ void StoreChatPersistence::setServerConversationId(const QString &id) {
                              << saved.error().message;
 }
 
+QString StoreChatPersistence::chatSettingsKey() {
+    return u"chat_settings"_s;
+}
+
+ChatSettings StoreChatPersistence::chatSettings() const {
+    if (m_conversationId == 0)
+        return {};
+    const auto info = m_store->conversation(m_conversationId);
+    return info ? ChatSettings::fromJson(info->settings.value(chatSettingsKey()).toObject())
+                : ChatSettings();
+}
+
+void StoreChatPersistence::setChatSettings(const ChatSettings &chatSettings) {
+    if (m_conversationId == 0)
+        return;
+    const auto info = m_store->conversation(m_conversationId);
+    if (!info)
+        return;
+    QJsonObject settings = info->settings;
+    if (chatSettings.isDefault())
+        settings.remove(chatSettingsKey());
+    else
+        settings.insert(chatSettingsKey(), chatSettings.toJson());
+    if (settings == info->settings)
+        return;
+    if (auto saved = m_store->setSettings(m_conversationId, settings); !saved)
+        qCWarning(lcStorage) << "could not keep the chat's settings:" << saved.error().message;
+}
+
 } // namespace Tramontane

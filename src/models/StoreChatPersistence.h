@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/protocol/ChatSettings.h"
 #include "core/storage/ConversationTypes.h"
 #include "models/ChatSession.h"
 
@@ -35,6 +36,14 @@ public:
     void setServerConversationId(const QString &id) override;
     //! "conversation_id".
     static QString serverConversationKey();
+    //! The chat's settings, kept in the conversation's settings under chatSettingsKey()
+    //! (defaults for a conversation that has none, or none yet).
+    ChatSettings chatSettings() const;
+    //! Keeps \a settings with the current conversation (nothing before it is created: the
+    //! factory passes them on); default settings remove the key.
+    void setChatSettings(const ChatSettings &settings);
+    //! "chat_settings".
+    static QString chatSettingsKey();
 
     //! The entries of stored messages, for ConversationModel::setEntries.
     static QList<ChatEntry> toEntries(const QList<StoredMessage> &messages);

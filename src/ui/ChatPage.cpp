@@ -12,6 +12,7 @@
 #include "models/Roles.h"
 #include "ui/TargetItemDelegate.h"
 #include "ui/TargetProblemBar.h"
+#include "ui/chat/ChatSettingsPane.h"
 #include "ui/chat/ChatStyle.h"
 #include "ui/chat/ChatView.h"
 #include "ui/chat/ComposerAttachments.h"
@@ -53,6 +54,19 @@ ChatPage::ChatPage(ChatSession *session, ChatTargetModel *targets,
     m_view->setModel(session->model());
     m_view->setImageFetcher(std::move(imageFetcher));
     m_ui->chatViewLayout->addWidget(m_view);
+    // The chat's settings: a button on the composer opens them beside the conversation.
+    auto *settingsButton = new QToolButton(this);
+    settingsButton->setObjectName(u"chatSettingsToolButton"_s);
+    m_ui->composerLayout->insertWidget(m_ui->composerLayout->indexOf(m_ui->sendPushButton),
+                                       settingsButton);
+    auto *conversationRow = new QWidget(this);
+    conversationRow->setSizePolicy(m_ui->chatViewContainer->sizePolicy());
+    auto *rowLayout = new QHBoxLayout(conversationRow);
+    rowLayout->setContentsMargins(0, 0, 0, 0);
+    delete m_ui->pageLayout->replaceWidget(m_ui->chatViewContainer, conversationRow);
+    rowLayout->addWidget(m_ui->chatViewContainer, 1);
+    m_settingsPane = new ChatSettingsPane(session, settingsButton, conversationRow);
+    rowLayout->addWidget(m_settingsPane);
     // An empty chat shows what can be done here, over the (empty) view.
     m_emptyPanel = new EmptyChatPanel(m_ui->chatViewContainer);
     m_emptyPanel->setObjectName(u"emptyChatPanel"_s);
@@ -282,6 +296,7 @@ void ChatPage::onTargetChanged(int row) {
         badges << tr("reasoning");
     m_ui->targetComboBox->setToolTip(
         target.subtitle + (badges.isEmpty() ? QString() : u"\n"_s + badges.join(u" · "_s)));
+    m_settingsPane->setTarget(agent ? target.title : QString(), target.reasoning);
     updateEmptyChatPanel();
 }
 

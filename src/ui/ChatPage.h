@@ -20,6 +20,7 @@ class ChatPage;
 }
 
 class ChatSession;
+class ChatSettingsPane;
 class ChatTargetLoader;
 class ChatTargetModel;
 class ChatView;
@@ -148,7 +149,8 @@ private:
     QString m_agentName;
     QList<Tool> m_agentTools;
     QSplitter *m_splitter = nullptr;
-    int m_sidebarWidth = 0; // before it was collapsed
+    ChatSettingsPane *m_settingsPane = nullptr; // beside the conversation
+    int m_sidebarWidth = 0;                     // before it was collapsed
 };
 
 } // namespace Tramontane

@@ -3,10 +3,12 @@
 #include "ui_SettingsDialog.h"
 
 #include "core/ConnectionConfig.h"
+#include "ui/chat/ChatSettingsPanel.h"
 
 #include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScrollArea>
 
 using namespace Qt::StringLiterals;
 
@@ -22,8 +24,17 @@ QString megabytes(qint64 bytes) {
 
 SettingsDialog::SettingsDialog(QWidget *parent)
     : QDialog(parent)
-    , m_ui(std::make_unique<Ui::SettingsDialog>()) {
+    , m_ui(std::make_unique<Ui::SettingsDialog>())
+    , m_newChatPanel(new ChatSettingsPanel) {
     m_ui->setupUi(this);
+    // The same form as beside a chat.
+    m_newChatPanel->setObjectName(u"newChatSettingsPanel"_s);
+    auto *scroll = new QScrollArea(m_ui->newChatsTab);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(m_newChatPanel);
+    m_ui->newChatsLayout->addWidget(scroll, 1);
+    connect(m_newChatPanel, &ChatSettingsPanel::edited, this, &SettingsDialog::updateEnabled);
     m_ui->themeComboBox->addItem(tr("Same as the system"), themeName(Theme::System));
     m_ui->themeComboBox->addItem(tr("Light"), themeName(Theme::Light));
     m_ui->themeComboBox->addItem(tr("Dark"), themeName(Theme::Dark));
@@ -83,6 +94,7 @@ void SettingsDialog::setValues(const Values &values, KeySource keySource) {
         m_ui->proxyPortSpinBox->setValue(values.proxy.port);
     m_ui->notificationsCheckBox->setChecked(values.notifications);
     m_ui->imageCacheSpinBox->setValue(values.imageCacheMegabytes);
+    m_newChatPanel->setSettings(values.newChatDefaults);
     setKeySource(keySource);
     updateEnabled();
 }
@@ -105,6 +117,7 @@ SettingsDialog::Values SettingsDialog::values() const {
     v.proxy.port = quint16(m_ui->proxyPortSpinBox->value());
     v.notifications = m_ui->notificationsCheckBox->isChecked();
     v.imageCacheMegabytes = m_ui->imageCacheSpinBox->value();
+    v.newChatDefaults = m_newChatPanel->read().settings;
     return v;
 }
 
@@ -154,6 +167,8 @@ void SettingsDialog::setCacheUsage(qint64 bytes, int files) {
 
 QString SettingsDialog::validationProblem() const {
     const Values v = values();
+    if (const QStringList chat = m_newChatPanel->problems(); !chat.isEmpty())
+        return tr("New chats: %1").arg(chat.first());
     if (const QString proxy = v.proxy.problem(); !proxy.isEmpty())
         return proxy;
     if (v.demo)

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/net/ProxySettings.h"
+#include "core/protocol/ChatSettings.h"
 #include "ui/Theme.h"
 
 #include <QDialog>
@@ -16,11 +17,14 @@ namespace Ui {
 class SettingsDialog;
 }
 
+class ChatSettingsPanel;
+
 //! Every setting of the app, in tabs: the connection (offline demo or the Mistral platform,
 //! the API key kept in the keychain by the caller and never here, the API address, the default
-//! model, the request timeout), the appearance (theme, language), the network (proxy) and
-//! privacy and storage (notifications, the image cache). The caller applies the values on
-//! Save; only the language waits for the next start, and the dialog says so.
+//! model, the request timeout), the settings new chats start with, the appearance (theme,
+//! language), the network (proxy) and privacy and storage (notifications, the image cache). The
+//! caller applies the values on Save; only the language waits for the next start, and the dialog
+//! says so.
 class SettingsDialog final : public QDialog {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(SettingsDialog)
@@ -37,6 +41,8 @@ public:
         ProxySettings proxy;
         bool notifications = true;
         int imageCacheMegabytes = 512;
+        //! What each new chat starts with (instructions, temperature, …).
+        ChatSettings newChatDefaults;
         friend bool operator==(const Values &, const Values &) = default;
     };
     //! Where the key in use comes from.
@@ -82,6 +88,7 @@ private:
     Tester m_tester;
     KeySource m_keySource = KeySource::None;
     QString m_runningLanguage;
+    ChatSettingsPanel *m_newChatPanel;
 };
 
 } // namespace Tramontane

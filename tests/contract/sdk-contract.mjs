@@ -311,6 +311,55 @@ describe("chat completions", () => {
     assert.deepEqual(JSON.parse(toolCalls[0].function.arguments), { city: "Lyon" });
   });
 
+  test("chat.complete takes a chat's settings and answers JSON that follows the schema", async () => {
+    const res = await client.chat.complete({
+      model,
+      temperature: 0.4,
+      topP: 0.9,
+      maxTokens: 300,
+      randomSeed: 7,
+      reasoningEffort: "low",
+      promptMode: "reasoning",
+      responseFormat: {
+        type: "json_schema",
+        jsonSchema: {
+          name: "bird",
+          strict: true,
+          schemaDefinition: {
+            type: "object",
+            properties: {
+              name: { type: "string" },
+              wings: { type: "integer" },
+              colour: { enum: ["grey", "white"] },
+            },
+            required: ["name", "wings", "colour"],
+          },
+        },
+      },
+      messages: [
+        { role: "system", content: "You are an ornithologist." },
+        { role: "user", content: "Name a sea bird" },
+      ],
+    });
+    const text = assertPlainCompletion(res, "chat.complete (settings, json_schema)");
+    const bird = JSON.parse(text);
+    assert.equal(typeof bird.name, "string", `name: ${text}`);
+    assert.ok(Number.isInteger(bird.wings), `wings: ${text}`);
+    assert.equal(bird.colour, "grey", `colour: ${text}`);
+  });
+
+  test("chat.complete with responseFormat json_object answers a JSON object", async () => {
+    const res = await client.chat.complete({
+      model,
+      responseFormat: { type: "json_object" },
+      messages: [{ role: "user", content: "Three birds as JSON" }],
+    });
+    const text = assertPlainCompletion(res, "chat.complete (json_object)");
+    const parsed = JSON.parse(text);
+    assert.equal(typeof parsed, "object", `not an object: ${text}`);
+    assert.ok(parsed !== null && !Array.isArray(parsed), `not an object: ${text}`);
+  });
+
   test("an out-of-range parameter is a 422 the SDK parses as HTTPValidationError", async () => {
     await assert.rejects(
       client.chat.complete({

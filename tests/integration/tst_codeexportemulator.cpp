@@ -2,6 +2,7 @@
 // "Show as code" end to end: the curl command written for a request is run by /bin/sh against
 // the emulator with the secrets in the environment, and the emulator must receive exactly the
 // body and answer with a chat completion.
+#include "core/protocol/ChatSettings.h"
 #include "core/protocol/CodeExport.h"
 
 #include "IntegrationSupport.h"
@@ -55,6 +56,7 @@ private:
     CodeExport::Request conversationStart() const;
     ShellRun runCurl(const QString &code, const QString &connectorToken = {});
     CodeExport::Request chatRequest() const;
+    static ChatSettings chatSettings();
 
     EmulatorProcess m_emulator;
     std::unique_ptr<HttpDriver> m_http;
@@ -99,6 +101,27 @@ ShellRun TestCodeExportEmulator::runCurl(const QString &code, const QString &con
     return result;
 }
 
+ChatSettings TestCodeExportEmulator::chatSettings() {
+    ChatSettings settings;
+    settings.instructions = u"Answer as a \"harbour\" pilot; cost: $5 `now`."_s;
+    settings.temperature = 0.2;
+    settings.topP = 0.9;
+    settings.maxTokens = 400;
+    settings.randomSeed = 11;
+    settings.responseFormat = ChatSettings::ResponseFormat::JsonSchema;
+    settings.schemaName = u"reply"_s;
+    settings.schema = QJsonObject{
+        {u"type"_s, u"object"_s},
+        {u"properties"_s,
+         QJsonObject{{u"text"_s, QJsonObject{{u"type"_s, u"string"_s},
+                                             {u"description"_s, u"say $HOME `id`"_s}}}}},
+        {u"required"_s, QJsonArray{u"text"_s}},
+    };
+    settings.schemaStrict = true;
+    settings.reasoningEffort = u"low"_s;
+    return settings;
+}
+
 CodeExport::Request TestCodeExportEmulator::chatRequest() const {
     ChatRequest chat;
     chat.model = u"mistral-small-latest"_s;
@@ -108,9 +131,10 @@ CodeExport::Request TestCodeExportEmulator::chatRequest() const {
                      ChatMessage::user(hostileText())};
     chat.tools = {
         Tool::connector(u"demo_tools"_s, ConnectorAuthorization::oauth2Token(u"tok-e2e-secret"_s))};
-    chat.temperature = 0.2;
-    chat.maxTokens = 400;
     chat.stream = true;
+    // A chat's settings, every kind of them (the schema with characters the shell must not
+    // see: the emulator receives it unchanged).
+    chatSettings().applyTo(chat);
     CodeExport::Request request = CodeExport::Request::fromChat(chat, m_emulator.baseUrl());
     request.secrets = {{CodeExport::apiKeyVariable(), QString::fromUtf8(Key)}};
     return request;
@@ -133,7 +157,10 @@ void TestCodeExportEmulator::curl_chatRequest_emulatorAnswersCompletion() {
     const QJsonObject message =
         completion.value(u"choices"_s).toArray().at(0).toObject().value(u"message"_s).toObject();
     QCOMPARE(message.value(u"role"_s).toString(), u"assistant"_s);
-    QVERIFY(!message.value(u"content"_s).toString().isEmpty());
+    // The answer follows the schema of the chat's settings.
+    const QJsonObject reply =
+        QJsonDocument::fromJson(message.value(u"content"_s).toString().toUtf8()).object();
+    QVERIFY2(reply.value(u"text"_s).isString(), result.out.constData());
 
     // The emulator received exactly the body, with the token from the environment.
     const QJsonArray recorded = m_http->recordedRequests(u"/v1/chat/completions"_s);
@@ -217,6 +244,7 @@ CodeExport::Request TestCodeExportEmulator::conversationStart() const {
     start.inputs = ConversationInputs::fromText(hostileText());
     start.tools = {Tool::builtIn(Tool::Type::WebSearch)};
     start.stream = true;
+    chatSettings().applyTo(start);
     CodeExport::Request request =
         CodeExport::Request::fromConversationStart(start, m_emulator.baseUrl());
     request.secrets = {{CodeExport::apiKeyVariable(), QString::fromUtf8(Key)}};
@@ -242,6 +270,7 @@ void TestCodeExportEmulator::curl_conversationStartThenAppend_emulatorContinuesI
     ConversationAppendRequest append;
     append.conversationId = id;
     append.inputs = ConversationInputs::fromText(u"Again, $HOME `id`"_s);
+    chatSettings().applyTo(append, false);
     const CodeExport::Request next =
         CodeExport::Request::fromConversationAppend(append, m_emulator.baseUrl());
     QCOMPARE(next.url().path(), u"/v1/conversations/"_s + id);

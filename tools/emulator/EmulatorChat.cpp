@@ -4,6 +4,7 @@
 #include "Emulator.h"
 
 #include "ImageRenderer.h"
+#include "JsonAnswer.h"
 #include "Validation.h"
 
 #include "core/Logging.h"
@@ -225,7 +226,13 @@ void Emulator::handleCompletion(HttpExchange *ex, bool agentRoute) {
             return;
         }
         turn.model = model;
-        turn.speaker = {model, QString(), QString()};
+        // A system message first is the chat's instructions.
+        const QJsonObject first =
+            turn.messages.isEmpty() ? QJsonObject() : turn.messages.first().toObject();
+        turn.speaker = {model, QString(),
+                        first.value("role"_L1).toString() == "system"_L1
+                            ? Script::contentText(first.value("content"_L1))
+                            : QString()};
     }
     if (const auto problem = conversationProblem(turn.messages)) {
         sendObjectError(ex, 400, *problem, u"invalid_request_error"_s);
@@ -351,7 +358,9 @@ void Emulator::handleCompletion(HttpExchange *ex, bool agentRoute) {
     }
 
     OutMessage m;
-    if (!received->isEmpty())
+    if (const auto json = Script::jsonAnswer(body->value("response_format"_L1).toObject(), text))
+        m.content = *json;
+    else if (!received->isEmpty())
         m.content = Script::attachmentAnswer(turn.speaker, text, describeAttachments(*received));
     else if (text.isEmpty() && lastRole != "user"_L1)
         m.content = Script::emptyAnswer(turn.speaker);

@@ -5,6 +5,7 @@
 
 #include "ConversationScript.h"
 #include "ImageRenderer.h"
+#include "JsonAnswer.h"
 #include "Validation.h"
 
 #include "core/Logging.h"
@@ -361,6 +362,12 @@ void Emulator::answerConversation(HttpExchange *ex, StoredConversation conversat
                                    {u"file_name"_s, u"image_generated_0"_s},
                                    {u"file_type"_s, u"png"_s}}}));
         turn.connectors.insert(u"image_generation"_s, 1);
+    } else if (const auto json = Script::jsonAnswer(body.value("completion_args"_L1)
+                                                        .toObject()
+                                                        .value("response_format"_L1)
+                                                        .toObject(),
+                                                    text)) {
+        turn.outputs.append(CS::messageOutput(agentId, model, *json));
     } else if (!received->isEmpty()) {
         turn.outputs.append(CS::messageOutput(
             agentId, model,

@@ -59,7 +59,10 @@ QString header(const Speaker &speaker) {
             h += u" My instructions: *%1*"_s.arg(speaker.instructions.left(300).simplified());
         return h;
     }
-    return u"This is `%1`, played by the offline emulator."_s.arg(speaker.model);
+    QString h = u"This is `%1`, played by the offline emulator."_s.arg(speaker.model);
+    if (!speaker.instructions.isEmpty())
+        h += u" My instructions: *%1*"_s.arg(speaker.instructions.left(300).simplified());
+    return h;
 }
 
 // A long answer is never shorter than this many tokens.
