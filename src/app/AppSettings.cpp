@@ -24,6 +24,7 @@ SettingsDialog::Values read(const QSettings &s) {
     v.proxy.host = s.value(K::proxyHost).toString();
     v.proxy.port = quint16(qBound(0, s.value(K::proxyPort, 0).toInt(), 65535));
     v.notifications = s.value(K::notificationsEnabled, true).toBool();
+    v.chatTitles = s.value(K::chatTitlesGenerated, true).toBool();
     v.imageCacheMegabytes =
         qBound(16, s.value(K::imageCacheMegabytes, K::defaultImageCacheMegabytes).toInt(), 16384);
     v.newChatDefaults = ChatSettings::fromJson(
@@ -43,6 +44,7 @@ void write(QSettings &s, const SettingsDialog::Values &v) {
     s.setValue(K::proxyHost, v.proxy.host);
     s.setValue(K::proxyPort, int(v.proxy.port));
     s.setValue(K::notificationsEnabled, v.notifications);
+    s.setValue(K::chatTitlesGenerated, v.chatTitles);
     s.setValue(K::imageCacheMegabytes, v.imageCacheMegabytes);
     if (v.newChatDefaults.isDefault())
         s.remove(K::newChatDefaults);

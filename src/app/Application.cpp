@@ -360,6 +360,7 @@ void Application::wireConnection() {
     targets.chat = m_chatController;
     targets.models = m_targets;
     targets.notifier = m_notifier;
+    targets.titles = m_titles;
     m_settingsFlow = new SettingsFlow(m_connection, m_secrets.get(), targets, m_window.get(), this);
     m_settingsFlow->setRunningLanguage(m_runningLanguage);
 

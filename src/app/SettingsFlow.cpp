@@ -8,6 +8,7 @@
 #include "core/storage/ImageCache.h"
 #include "models/ChatController.h"
 #include "models/ChatTargetModel.h"
+#include "models/TitleGenerator.h"
 #include "ui/DesktopNotifier.h"
 #include "ui/Theme.h"
 
@@ -101,6 +102,8 @@ void SettingsFlow::apply(const SettingsDialog::Values &values) {
         m_targets.notifier->setEnabled(values.notifications);
     m_targets.chat->setDefaultModel(values.defaultModel);
     m_targets.chat->setNewChatDefaults(values.newChatDefaults);
+    if (m_targets.titles)
+        m_targets.titles->setEnabled(values.chatTitles);
 }
 
 std::optional<ConnectionConfig>

@@ -18,6 +18,7 @@ class ApiConnection;
 class ChatController;
 class ChatTargetModel;
 class DesktopNotifier;
+class TitleGenerator;
 class ImageCache;
 class SecretStore;
 
@@ -37,6 +38,7 @@ public:
         ChatController *chat = nullptr;
         ChatTargetModel *models = nullptr; //!< the default model is chosen among its models
         DesktopNotifier *notifier = nullptr;
+        TitleGenerator *titles = nullptr; //!< may be null
     };
 
     SettingsFlow(ApiConnection *connection, SecretStore *secrets, Targets targets, QWidget *window,

@@ -19,6 +19,8 @@ inline constexpr int defaultRequestTimeoutSeconds = 30;
 // Chat
 inline constexpr QLatin1StringView defaultModel = "chat/defaultModel"_L1; //!< empty: last used
 inline constexpr QLatin1StringView lastTarget = "chat/lastTarget"_L1;     //!< "model:id"/"agent:id"
+//! Chats are named by a small model after their first answer (default true).
+inline constexpr QLatin1StringView chatTitlesGenerated = "chat/generateTitles"_L1;
 inline constexpr QLatin1StringView sidebarWidth = "chat/sidebarWidth"_L1;
 inline constexpr QLatin1StringView sidebarVisible = "chat/sidebarVisible"_L1;
 //! The settings new chats start with: ChatSettings::toJson() as compact JSON text.

@@ -93,6 +93,7 @@ void SettingsDialog::setValues(const Values &values, KeySource keySource) {
     if (values.proxy.port != 0)
         m_ui->proxyPortSpinBox->setValue(values.proxy.port);
     m_ui->notificationsCheckBox->setChecked(values.notifications);
+    m_ui->chatTitlesCheckBox->setChecked(values.chatTitles);
     m_ui->imageCacheSpinBox->setValue(values.imageCacheMegabytes);
     m_newChatPanel->setSettings(values.newChatDefaults);
     setKeySource(keySource);
@@ -116,6 +117,7 @@ SettingsDialog::Values SettingsDialog::values() const {
     v.proxy.host = m_ui->proxyHostLineEdit->text().trimmed();
     v.proxy.port = quint16(m_ui->proxyPortSpinBox->value());
     v.notifications = m_ui->notificationsCheckBox->isChecked();
+    v.chatTitles = m_ui->chatTitlesCheckBox->isChecked();
     v.imageCacheMegabytes = m_ui->imageCacheSpinBox->value();
     v.newChatDefaults = m_newChatPanel->read().settings;
     return v;

@@ -40,6 +40,7 @@ public:
         QString language; //!< "en", "fr", "de"; empty: the system's
         ProxySettings proxy;
         bool notifications = true;
+        bool chatTitles = true; //!< chats are named by a small model (TitleGenerator)
         int imageCacheMegabytes = 512;
         //! What each new chat starts with (instructions, temperature, …).
         ChatSettings newChatDefaults;

@@ -9,6 +9,7 @@
 #include "core/auth/SecretStore.h"
 #include "core/net/ApiClient.h"
 #include "core/storage/ImageCache.h"
+#include "models/TitleGenerator.h"
 #include "ui/DesktopNotifier.h"
 #include "ui/MainWindow.h"
 #include "ui/SettingsDialog.h"
@@ -123,6 +124,9 @@ void TestSettingsApply::everyFieldSaved_appliesAtOnce_keyInNoFile() {
         d->findChild<QLineEdit *>(u"proxyHostLineEdit"_s)->setText(u"proxy.example"_s);
         d->findChild<QSpinBox *>(u"proxyPortSpinBox"_s)->setValue(8080);
         d->findChild<QCheckBox *>(u"notificationsCheckBox"_s)->setChecked(false);
+        auto *titles = d->findChild<QCheckBox *>(u"chatTitlesCheckBox"_s);
+        QVERIFY(titles->isChecked()); // on by default
+        titles->setChecked(false);
         d->findChild<QSpinBox *>(u"imageCacheSpinBox"_s)->setValue(64);
         d->accept();
     });
@@ -143,6 +147,7 @@ void TestSettingsApply::everyFieldSaved_appliesAtOnce_keyInNoFile() {
     QCOMPARE(clients.size(), 1);
     QCOMPARE(clients.first()->transferTimeout(), std::chrono::milliseconds(77000));
     QVERIFY(!app.findChild<DesktopNotifier *>()->isEnabled());
+    QVERIFY(!app.findChild<TitleGenerator *>()->isEnabled());
 
     // In the profile's settings file, every field but the key.
     QSettings settings;
@@ -154,6 +159,7 @@ void TestSettingsApply::everyFieldSaved_appliesAtOnce_keyInNoFile() {
     QCOMPARE(settings.value(SettingsKeys::imageCacheMegabytes).toInt(), 64);
     QCOMPARE(settings.value(SettingsKeys::defaultModel).toString(), u"mistral-small-latest"_s);
     QCOMPARE(settings.value(SettingsKeys::notificationsEnabled).toBool(), false);
+    QCOMPARE(settings.value(SettingsKeys::chatTitlesGenerated).toBool(), false);
 
     // The key in no file of the profile folder, whatever its name or format.
     int files = 0;
