@@ -282,7 +282,7 @@ bool ApiJob::followRedirect() {
     // Only reads are followed (downloads may be served from elsewhere). The key goes along
     // only to the origin the job started on (the API's: ApiClient::isApiOrigin), and never
     // over plain http except on loopback.
-    if (m_method != Method::Get || m_redirects >= kMaxRedirects)
+    if (!m_followRedirects || m_method != Method::Get || m_redirects >= kMaxRedirects)
         return false;
     const QByteArray location = headerValue(m_responseHeaders, "location");
     if (location.isEmpty())

@@ -118,6 +118,9 @@ protected:
     void markEventDelivered() { m_eventDelivered = true; }
     bool eventDelivered() const { return m_eventDelivered; }
     bool isSuccessStatus() const { return m_httpStatus >= 200 && m_httpStatus < 300; }
+    //! GETs follow redirects (see ApiClient) unless this is turned off: a redirect then fails
+    //! the job as an Http error with the 3xx status.
+    void setFollowRedirects(bool follow) { m_followRedirects = follow; }
     ResponseKind responseKind() const { return m_kind; }
     void handleFinish(ApiError &error) override;
 
@@ -161,6 +164,7 @@ private:
     int m_httpStatus = 0;
     bool m_responseStarted = false;
     bool m_eventDelivered = false;
+    bool m_followRedirects = true;
     RawHeaders m_responseHeaders;
     QByteArray m_body;
     QJsonDocument m_json;
