@@ -2,6 +2,7 @@
 #include "models/ErrorPresenter.h"
 
 #include "core/net/ApiError.h"
+#include "models/McpErrorPresenter.h"
 
 #include <chrono>
 
@@ -36,6 +37,10 @@ qint64 megabytes(qint64 bytes) {
 } // namespace
 
 QString ErrorPresenter::title(const ApiError &error) {
+    if (error.context() == ApiError::Context::McpServer) {
+        if (QString words = McpErrorPresenter::title(error); !words.isEmpty())
+            return words;
+    }
     const QString msg = error.serverMessage();
     switch (error.kind()) {
     case ApiError::Kind::None:
@@ -66,6 +71,11 @@ QString ErrorPresenter::title(const ApiError &error) {
     case ApiError::Kind::StreamError:
         return msg.isEmpty() ? tr("The server reported an error while answering.")
                              : tr("The server reported an error while answering: %1").arg(msg);
+    case ApiError::Kind::JsonRpcError:
+    case ApiError::Kind::NotMcp:
+    case ApiError::Kind::ProtocolError:
+        // Only MCP servers answer in JSON-RPC; McpErrorPresenter has the words for them.
+        return tr("The server sent a response that could not be read.");
     case ApiError::Kind::Network:
         if (isTlsError(error.networkError()))
             return tr("A secure connection to the server could not be established.");
@@ -163,6 +173,10 @@ QString ErrorPresenter::title(const ApiError &error) {
 }
 
 QString ErrorPresenter::hint(const ApiError &error) {
+    if (error.context() == ApiError::Context::McpServer) {
+        if (QString words = McpErrorPresenter::hint(error); !words.isEmpty())
+            return words;
+    }
     switch (error.kind()) {
     case ApiError::Kind::None:
     case ApiError::Kind::Canceled:
@@ -186,6 +200,11 @@ QString ErrorPresenter::hint(const ApiError &error) {
                   "then retry.");
     case ApiError::Kind::StreamError:
         return tr("Try again. If it keeps happening, try another model or a shorter request.");
+    case ApiError::Kind::JsonRpcError:
+    case ApiError::Kind::NotMcp:
+    case ApiError::Kind::ProtocolError:
+        return tr("Try again. If it keeps happening, the server or a proxy in between may be "
+                  "misbehaving.");
     case ApiError::Kind::Network:
         if (isTlsError(error.networkError()))
             return tr("The server's certificate could not be verified, so nothing was sent. "

@@ -53,9 +53,10 @@ ApiError StoreChatPersistence::restoreError(const QJsonObject &json) {
         return {};
     const QString kind = json.value(u"kind"_s).toString();
     ApiError::Context context = ApiError::Context::Chat;
-    for (auto c : {ApiError::Context::Generic, ApiError::Context::Chat, ApiError::Context::Model,
-                   ApiError::Context::Agent, ApiError::Context::Connector, ApiError::Context::File,
-                   ApiError::Context::Mcp, ApiError::Context::RemoteFile}) {
+    for (auto c :
+         {ApiError::Context::Generic, ApiError::Context::Chat, ApiError::Context::Model,
+          ApiError::Context::Agent, ApiError::Context::Connector, ApiError::Context::File,
+          ApiError::Context::Mcp, ApiError::Context::RemoteFile, ApiError::Context::McpServer}) {
         if (ApiError::contextName(c) == json.value(u"context"_s).toString())
             context = c;
     }

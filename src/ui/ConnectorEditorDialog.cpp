@@ -12,6 +12,7 @@
 #include "core/services/ConnectorService.h"
 #include "models/ConnectorHeadersModel.h"
 #include "models/ErrorPresenter.h"
+#include "models/McpReportPresenter.h"
 #include "ui/ConnectorAuthSection.h"
 #include "ui/ConnectorHeaderDelegate.h"
 #include "ui/ConnectorSignInDialog.h"
@@ -733,10 +734,10 @@ void ConnectorEditorDialog::testConnection() {
 void ConnectorEditorDialog::onTestFinished(const McpConnectionReport &report) {
     m_lastTest = report;
     m_ui->testConnectionPushButton->setEnabled(true);
-    m_ui->testHeadlineLabel->setText(report.headline());
+    m_ui->testHeadlineLabel->setText(McpReportPresenter::headline(report));
     setStatusKind(m_ui->testHeadlineLabel,
                   report.isReachable() ? StatusColors::Kind::Ok : StatusColors::Kind::Error);
-    m_ui->testDetailsLabel->setText(report.details());
+    m_ui->testDetailsLabel->setText(McpReportPresenter::details(report));
     m_ui->testToolsPushButton->setVisible(report.isReachable() && !report.tools.isEmpty());
     Q_EMIT connectionTested(report);
 }

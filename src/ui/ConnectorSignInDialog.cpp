@@ -171,8 +171,8 @@ QString ConnectorSignInDialog::outcomeSentence(const ConnectorSignIn::Result &re
     case Outcome::TimedOut:
         return tr("The browser did not come back within 5 minutes: sign in again when you are "
                   "ready.");
-    case Outcome::Cancelled:
-        return tr("Sign-in cancelled.");
+    case Outcome::Canceled:
+        return tr("Sign-in canceled.");
     case Outcome::SignInFailed:
         break;
     }
@@ -235,7 +235,7 @@ void ConnectorSignInDialog::setRunning(bool running) {
 void ConnectorSignInDialog::reject() {
     if (m_signIn->isRunning()) {
         m_signIn->cancel();
-        return; // the dialog stays, saying it was cancelled
+        return; // the dialog stays, saying it was canceled
     }
     QDialog::reject();
 }

@@ -16,6 +16,7 @@
 #include "core/services/ToolApprovalStore.h"
 #include "models/ConnectorListModel.h"
 #include "models/ErrorPresenter.h"
+#include "models/McpReportPresenter.h"
 #include "models/Roles.h"
 #include "ui/ConnectorEditorDialog.h"
 #include "ui/ConnectorSignInDialog.h"
@@ -564,11 +565,11 @@ void ConnectorsPage::onTestFinished(const McpConnectionReport &report) {
 }
 
 void ConnectorsPage::showTestReport(const McpConnectionReport &report) {
-    m_ui->testHeadlineLabel->setText(report.headline());
+    m_ui->testHeadlineLabel->setText(McpReportPresenter::headline(report));
     StatusColors::paint(m_ui->testHeadlineLabel,
                         report.isReachable() ? StatusColors::Kind::Ok : StatusColors::Kind::Error,
                         palette());
-    m_ui->testDetailsLabel->setText(report.details());
+    m_ui->testDetailsLabel->setText(McpReportPresenter::details(report));
 }
 
 ConnectorToolsDialog *ConnectorsPage::openToolsDialog(const Connector &connector, bool forChat) {

@@ -5,8 +5,11 @@
 #include "IntegrationSupport.h"
 
 #include "core/services/McpClient.h"
+#include "core/services/McpRequestJob.h"
 
+#include <QJsonDocument>
 #include <QNetworkProxy>
+#include <QNetworkReply>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -239,7 +242,7 @@ data: {"jsonrpc":"2.0","method":"notifications/message","params":{"level":"info"
 struct Outcome {
     int finishedCount = 0;
     bool succeeded = false;
-    McpError error;
+    ApiError error;
     McpServerInfo info;
     QList<McpTool> tools;
     McpCallResult call;
@@ -248,7 +251,7 @@ struct Outcome {
 
 std::shared_ptr<Outcome> track(McpJob *job) {
     auto outcome = std::make_shared<Outcome>();
-    QObject::connect(job, &McpJob::finished, job, [outcome](McpJob *j) {
+    QObject::connect(job, &McpJob::finished, job, [outcome, j = job] {
         ++outcome->finishedCount;
         outcome->succeeded = j->succeeded();
         outcome->error = j->error();
@@ -291,8 +294,9 @@ private Q_SLOTS:
     void expiredSession_initializesAgainOnce();
     void oldProtocolVersion_isRefused();
     void notAnHttpUrl_fails();
-    void abort_finishesOnceCancelled();
+    void cancel_finishesOnceCanceled();
     void destroyedClient_finishesItsJobs();
+    void deletedJob_finishesOnceAndTheNextRuns();
     void jobs_runInOrder();
 
     void everything_listsAndCallsEcho();
@@ -311,7 +315,7 @@ void TestMcpClient::initialize_json_keepsSessionAndServerInfo() {
     client.setEndpoint(server.url());
     const auto o = track(client.initialize());
     QTRY_COMPARE_WITH_TIMEOUT(o->finishedCount, 1, 10000);
-    QVERIFY2(o->succeeded, qPrintable(o->error.message));
+    QVERIFY2(o->succeeded, qPrintable(o->error.toLogString()));
     QCOMPARE(o->info.name, u"fake-mcp"_s);
     QCOMPARE(o->info.version, u"9.9"_s);
     QCOMPARE(o->info.protocolVersion, u"2025-06-18"_s);
@@ -348,7 +352,7 @@ void TestMcpClient::listTools_followsTheCursor() {
     client.setEndpoint(server.url());
     const auto o = track(client.listTools());
     QTRY_COMPARE_WITH_TIMEOUT(o->finishedCount, 1, 10000);
-    QVERIFY2(o->succeeded, qPrintable(o->error.message));
+    QVERIFY2(o->succeeded, qPrintable(o->error.toLogString()));
     QCOMPARE(toolNames(o->tools), QStringList({u"alpha"_s, u"beta"_s, u"gamma"_s}));
     QCOMPARE(o->tools[1].title, u"BETA"_s);
     QCOMPARE(o->tools[1].description, u"The beta tool"_s);
@@ -373,7 +377,7 @@ void TestMcpClient::callTool_sseAnswer_skipsOtherMessages() {
     client.setEndpoint(server.url());
     const auto o = track(client.callTool(u"echo"_s, QJsonObject{{u"message"_s, u"over SSE"_s}}));
     QTRY_COMPARE_WITH_TIMEOUT(o->finishedCount, 1, 10000);
-    QVERIFY2(o->succeeded, qPrintable(o->error.message));
+    QVERIFY2(o->succeeded, qPrintable(o->error.toLogString()));
     QCOMPARE(o->info.name, u"fake-mcp"_s);
     QCOMPARE(client.sessionId(), "session-1"_ba);
     QCOMPARE(o->call.content.size(), 2);
@@ -396,8 +400,10 @@ void TestMcpClient::headers_areSentButNeverInErrors() {
     QTRY_COMPARE_WITH_TIMEOUT(o->finishedCount, 1, 10000);
     QCOMPARE(server.requests.first().headers.value("x-api-key"), "key-123"_ba);
     QCOMPARE(server.requests.first().headers.value("authorization"), "Bearer token-456"_ba);
-    QVERIFY(!o->error.message.contains(u"token-456"_s));
-    QVERIFY(!o->error.message.contains(u"key-123"_s));
+    QVERIFY(!o->error.toLogString().contains(u"token-456"_s));
+    QVERIFY(!o->error.toLogString().contains(u"key-123"_s));
+    QVERIFY(
+        !QString::fromLatin1(QJsonDocument(o->error.toJson()).toJson()).contains(u"token-456"_s));
 }
 
 void TestMcpClient::unauthorized_givesKindAndChallenge() {
@@ -406,10 +412,11 @@ void TestMcpClient::unauthorized_givesKindAndChallenge() {
     client.setEndpoint(server.url());
     const auto o = track(client.initialize());
     QTRY_COMPARE_WITH_TIMEOUT(o->finishedCount, 1, 10000);
-    QCOMPARE(o->error.kind, McpErrorKind::Unauthorized);
-    QCOMPARE(o->error.httpStatus, 401);
-    QVERIFY(o->error.wwwAuthenticate.contains("resource_metadata="));
-    QVERIFY(o->error.message.contains(u"token"_s));
+    QCOMPARE(o->error.kind(), ApiError::Kind::Http);
+    QCOMPARE(o->error.context(), ApiError::Context::McpServer);
+    QCOMPARE(o->error.httpStatus(), 401);
+    QVERIFY(o->error.wwwAuthenticate().contains("resource_metadata="));
+    QCOMPARE(o->error.reason(), ApiError::Reason::ConnectorCredentialsRejected);
     QVERIFY(!client.isInitialized());
 }
 
@@ -419,8 +426,8 @@ void TestMcpClient::notMcp_isRecognised() {
     client.setEndpoint(server.url());
     const auto o = track(client.initialize());
     QTRY_COMPARE_WITH_TIMEOUT(o->finishedCount, 1, 10000);
-    QCOMPARE(o->error.kind, McpErrorKind::NotMcp);
-    QCOMPARE(o->error.httpStatus, 200);
+    QCOMPARE(o->error.kind(), ApiError::Kind::NotMcp);
+    QCOMPARE(o->error.httpStatus(), 200);
 }
 
 void TestMcpClient::notFound_isRecognised() {
@@ -429,8 +436,9 @@ void TestMcpClient::notFound_isRecognised() {
     client.setEndpoint(server.url());
     const auto o = track(client.initialize());
     QTRY_COMPARE_WITH_TIMEOUT(o->finishedCount, 1, 10000);
-    QCOMPARE(o->error.kind, McpErrorKind::NotFound);
-    QCOMPARE(o->error.httpStatus, 404);
+    QCOMPARE(o->error.kind(), ApiError::Kind::Http);
+    QCOMPARE(o->error.httpStatus(), 404);
+    QCOMPARE(o->error.reason(), ApiError::Reason::WrongAddress);
 }
 
 void TestMcpClient::jsonRpcError_givesItsCode() {
@@ -439,9 +447,9 @@ void TestMcpClient::jsonRpcError_givesItsCode() {
     client.setEndpoint(server.url());
     const auto o = track(client.callTool(u"missing"_s));
     QTRY_COMPARE_WITH_TIMEOUT(o->finishedCount, 1, 10000);
-    QCOMPARE(o->error.kind, McpErrorKind::JsonRpcError);
-    QCOMPARE(o->error.rpcCode, -32602);
-    QVERIFY(o->error.message.contains(u"Unknown tool"_s));
+    QCOMPARE(o->error.kind(), ApiError::Kind::JsonRpcError);
+    QCOMPARE(o->error.jsonRpcCode(), -32602);
+    QVERIFY(o->error.serverMessage().contains(u"Unknown tool"_s));
     QVERIFY(client.isInitialized()); // the session itself is fine
 }
 
@@ -450,8 +458,9 @@ void TestMcpClient::deadPort_isConnectionRefused() {
     client.setEndpoint(QUrl(u"http://127.0.0.1:%1/mcp"_s.arg(deadPort())));
     const auto o = track(client.listTools());
     QTRY_COMPARE_WITH_TIMEOUT(o->finishedCount, 1, 10000);
-    QCOMPARE(o->error.kind, McpErrorKind::ConnectionRefused);
-    QCOMPARE(o->error.httpStatus, 0);
+    QCOMPARE(o->error.kind(), ApiError::Kind::Network);
+    QCOMPARE(o->error.networkError(), QNetworkReply::ConnectionRefusedError);
+    QCOMPARE(o->error.httpStatus(), 0);
 }
 
 void TestMcpClient::unknownHost_isHostNotFound() {
@@ -460,7 +469,8 @@ void TestMcpClient::unknownHost_isHostNotFound() {
     client.setEndpoint(QUrl(u"http://no-such-host.invalid/mcp"_s));
     const auto o = track(client.initialize());
     QTRY_COMPARE_WITH_TIMEOUT(o->finishedCount, 1, 30000);
-    QCOMPARE(o->error.kind, McpErrorKind::HostNotFound);
+    QCOMPARE(o->error.kind(), ApiError::Kind::Network);
+    QCOMPARE(o->error.networkError(), QNetworkReply::HostNotFoundError);
 }
 
 void TestMcpClient::tlsToAPlainServer_isTls() {
@@ -469,7 +479,8 @@ void TestMcpClient::tlsToAPlainServer_isTls() {
     client.setEndpoint(server.url(u"https"_s));
     const auto o = track(client.initialize());
     QTRY_COMPARE_WITH_TIMEOUT(o->finishedCount, 1, 10000);
-    QCOMPARE(o->error.kind, McpErrorKind::Tls);
+    QCOMPARE(o->error.kind(), ApiError::Kind::Network);
+    QCOMPARE(o->error.networkError(), QNetworkReply::SslHandshakeFailedError);
 }
 
 void TestMcpClient::silentServer_timesOut() {
@@ -479,7 +490,7 @@ void TestMcpClient::silentServer_timesOut() {
     client.setIdleTimeout(std::chrono::milliseconds(300));
     const auto o = track(client.initialize());
     QTRY_COMPARE_WITH_TIMEOUT(o->finishedCount, 1, 10000);
-    QCOMPARE(o->error.kind, McpErrorKind::Timeout);
+    QCOMPARE(o->error.kind(), ApiError::Kind::Timeout);
     QVERIFY2(o->latencyMs >= 290, qPrintable(QString::number(o->latencyMs)));
 }
 
@@ -490,8 +501,8 @@ void TestMcpClient::endlessSseLine_failsAsTooLarge() {
     client.setEndpoint(server.url());
     const auto o = track(client.initialize());
     QTRY_COMPARE_WITH_TIMEOUT(o->finishedCount, 1, 30000);
-    QCOMPARE(o->error.kind, McpErrorKind::ProtocolError);
-    QVERIFY(o->error.message.contains(u"too large"_s));
+    QCOMPARE(o->error.kind(), ApiError::Kind::TooLarge);
+    QCOMPARE(o->error.sizeLimit(), McpRequestJob::kMaxAnswerSize);
 }
 
 void TestMcpClient::expiredSession_initializesAgainOnce() {
@@ -503,7 +514,7 @@ void TestMcpClient::expiredSession_initializesAgainOnce() {
     QVERIFY(first->succeeded);
     const auto o = track(client.listTools());
     QTRY_COMPARE_WITH_TIMEOUT(o->finishedCount, 1, 10000);
-    QVERIFY2(o->succeeded, qPrintable(o->error.message));
+    QVERIFY2(o->succeeded, qPrintable(o->error.toLogString()));
     QCOMPARE(o->tools.size(), 3);
     QCOMPARE(client.sessionId(), "session-2"_ba);
     int initializes = 0;
@@ -518,8 +529,8 @@ void TestMcpClient::oldProtocolVersion_isRefused() {
     client.setEndpoint(server.url());
     const auto o = track(client.initialize());
     QTRY_COMPARE_WITH_TIMEOUT(o->finishedCount, 1, 10000);
-    QCOMPARE(o->error.kind, McpErrorKind::ProtocolError);
-    QVERIFY(o->error.message.contains(u"2024-11-05"_s));
+    QCOMPARE(o->error.kind(), ApiError::Kind::ProtocolError);
+    QVERIFY(o->error.detail().contains(u"2024-11-05"_s));
 }
 
 void TestMcpClient::notAnHttpUrl_fails() {
@@ -527,10 +538,10 @@ void TestMcpClient::notAnHttpUrl_fails() {
     client.setEndpoint(QUrl(u"ftp://127.0.0.1/mcp"_s));
     const auto o = track(client.initialize());
     QTRY_COMPARE_WITH_TIMEOUT(o->finishedCount, 1, 10000);
-    QCOMPARE(o->error.kind, McpErrorKind::ProtocolError);
+    QCOMPARE(o->error.kind(), ApiError::Kind::InvalidRequest);
 }
 
-void TestMcpClient::abort_finishesOnceCancelled() {
+void TestMcpClient::cancel_finishesOnceCanceled() {
     FakeMcpServer server(FakeMcpServer::Mode::Silent);
     McpClient client(&m_nam);
     client.setEndpoint(server.url());
@@ -538,9 +549,9 @@ void TestMcpClient::abort_finishesOnceCancelled() {
     const auto o = track(job);
     QSignalSpy destroyed(job, &QObject::destroyed);
     QTRY_COMPARE_WITH_TIMEOUT(server.requests.size(), 1, 10000);
-    job->abort();
+    job->cancel();
     QCOMPARE(o->finishedCount, 1);
-    QCOMPARE(o->error.kind, McpErrorKind::Canceled);
+    QCOMPARE(o->error.kind(), ApiError::Kind::Canceled);
     // The job deletes itself, and nothing fires again.
     QVERIFY(destroyed.wait(5000));
     QCOMPARE(o->finishedCount, 1);
@@ -555,9 +566,28 @@ void TestMcpClient::destroyedClient_finishesItsJobs() {
     QTRY_COMPARE_WITH_TIMEOUT(server.requests.size(), 1, 10000);
     client.reset();
     QCOMPARE(running->finishedCount, 1);
-    QCOMPARE(running->error.kind, McpErrorKind::Canceled);
+    QCOMPARE(running->error.kind(), ApiError::Kind::Canceled);
     QCOMPARE(queued->finishedCount, 1);
-    QCOMPARE(queued->error.kind, McpErrorKind::Canceled);
+    QCOMPARE(queued->error.kind(), ApiError::Kind::Canceled);
+}
+
+void TestMcpClient::deletedJob_finishesOnceAndTheNextRuns() {
+    // A job deleted while its request is out ends as Canceled through the job core, once, and
+    // the client moves on to the next job (which sends its own initialize).
+    FakeMcpServer server(FakeMcpServer::Mode::Silent);
+    McpClient client(&m_nam);
+    client.setEndpoint(server.url());
+    McpJob *first = client.initialize();
+    const auto o = track(first);
+    const auto next = track(client.listTools());
+    QTRY_COMPARE_WITH_TIMEOUT(server.requests.size(), 1, 10000);
+    delete first;
+    QCOMPARE(o->finishedCount, 1);
+    QCOMPARE(o->error.kind(), ApiError::Kind::Canceled);
+    QTRY_COMPARE_WITH_TIMEOUT(server.requests.size(), 2, 10000);
+    QCOMPARE(server.requests.at(1).body.value("method"_L1).toString(), u"initialize"_s);
+    QCOMPARE(next->finishedCount, 0);
+    QCOMPARE(o->finishedCount, 1);
 }
 
 void TestMcpClient::jobs_runInOrder() {
@@ -589,7 +619,7 @@ void TestMcpClient::everything_listsAndCallsEcho() {
     client.setEndpoint(everything.url());
     const auto tools = track(client.listTools());
     QTRY_COMPARE_WITH_TIMEOUT(tools->finishedCount, 1, 20000);
-    QVERIFY2(tools->succeeded, qPrintable(tools->error.message));
+    QVERIFY2(tools->succeeded, qPrintable(tools->error.toLogString()));
     QCOMPARE(tools->info.name, u"mcp-servers/everything"_s);
     QVERIFY(!tools->info.version.isEmpty());
     QVERIFY(!client.sessionId().isEmpty());
@@ -601,12 +631,12 @@ void TestMcpClient::everything_listsAndCallsEcho() {
 
     const auto call = track(client.callTool(u"echo"_s, QJsonObject{{u"message"_s, u"from Qt"_s}}));
     QTRY_COMPARE_WITH_TIMEOUT(call->finishedCount, 1, 20000);
-    QVERIFY2(call->succeeded, qPrintable(call->error.message));
+    QVERIFY2(call->succeeded, qPrintable(call->error.toLogString()));
     QCOMPARE(call->call.content.value(0).text, u"Echo: from Qt"_s);
 
     const auto image = track(client.callTool(u"get-tiny-image"_s));
     QTRY_COMPARE_WITH_TIMEOUT(image->finishedCount, 1, 20000);
-    QVERIFY2(image->succeeded, qPrintable(image->error.message));
+    QVERIFY2(image->succeeded, qPrintable(image->error.toLogString()));
     bool hasImage = false;
     for (const McpContent &c : image->call.content)
         hasImage =

@@ -50,7 +50,7 @@ void ConnectorTask::listNext() {
     const int index = m_index;
     McpClient *client = clientFor(m_targets.at(index));
     McpJob *job = client->listTools();
-    connect(job, &McpJob::finished, this, [this, client, index](McpJob *job) {
+    connect(job, &McpJob::finished, this, [this, client, index, job] {
         if (!job->succeeded()) {
             m_result.error = job->error();
             m_result.failedTarget = index;
@@ -64,7 +64,7 @@ void ConnectorTask::listNext() {
                     continue;
                 m_result.calledTarget = index;
                 McpJob *call = client->callTool(m_call->tool, m_call->arguments);
-                connect(call, &McpJob::finished, this, [this, client, index](McpJob *call) {
+                connect(call, &McpJob::finished, this, [this, client, index, call] {
                     if (!call->succeeded()) {
                         m_result.error = call->error();
                         m_result.failedTarget = index;

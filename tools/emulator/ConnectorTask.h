@@ -37,7 +37,7 @@ struct ConnectorTarget {
 class ConnectorTask final : public QObject {
 public:
     struct Result {
-        McpError error;              //!< kind None on success
+        ApiError error;              //!< kind None on success
         int failedTarget = -1;       //!< index of the target that failed
         QList<QList<McpTool>> tools; //!< per target, as far as listed
         int calledTarget = -1;       //!< the target whose tool was called, or -1

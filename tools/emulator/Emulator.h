@@ -96,7 +96,7 @@ private:
     void sendPathIssue(HttpExchange *ex, const QString &type, const QJsonArray &loc,
                        const QString &msg, const QJsonValue &input);
     void sendNotAllowed(HttpExchange *ex);
-    void sendMcpError(HttpExchange *ex, const McpError &error, const ConnectorTarget &target,
+    void sendMcpError(HttpExchange *ex, const ApiError &error, const ConnectorTarget &target,
                       bool inChat);
     HeaderList rateLimitHeaders(int cost);
     std::optional<QJsonObject> jsonBody(HttpExchange *ex);

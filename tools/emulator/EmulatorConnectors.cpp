@@ -19,13 +19,16 @@ bool isUuid(const QString &text) {
     return !QUuid::fromString(text).isNull() && text.size() == 36;
 }
 
-QString describe(McpErrorKind kind) {
-    switch (kind) {
-    case McpErrorKind::HostNotFound:
+// Why a connector's MCP server could not be reached, or an empty string when it was.
+QString unreachableReason(const ApiError &error) {
+    if (error.kind() != ApiError::Kind::Network)
+        return QString();
+    switch (error.networkError()) {
+    case QNetworkReply::HostNotFoundError:
         return u"its host name does not resolve"_s;
-    case McpErrorKind::ConnectionRefused:
+    case QNetworkReply::ConnectionRefusedError:
         return u"nothing listens at its address"_s;
-    case McpErrorKind::Tls:
+    case QNetworkReply::SslHandshakeFailedError:
         return u"the TLS connection failed"_s;
     default:
         return QString();
@@ -66,30 +69,25 @@ ConnectorTarget Emulator::targetFor(const ConnectorRecord &connector, const QJso
     return target;
 }
 
-void Emulator::sendMcpError(HttpExchange *ex, const McpError &error, const ConnectorTarget &target,
+void Emulator::sendMcpError(HttpExchange *ex, const ApiError &error, const ConnectorTarget &target,
                             bool inChat) {
     const QString who = u"connector '%1'"_s.arg(target.name);
-    qCInfo(lcEmulator).noquote() << "  MCP error from" << who << ":" << error.message;
-    switch (error.kind) {
-    case McpErrorKind::None:
-    case McpErrorKind::Canceled:
+    qCInfo(lcEmulator).noquote() << "  MCP error from" << who << ":" << error.toLogString();
+    if (!error.isError() || error.isCanceled())
         return;
-    case McpErrorKind::HostNotFound:
-    case McpErrorKind::ConnectionRefused:
-    case McpErrorKind::Tls: {
+    if (const QString reason = unreachableReason(error); !reason.isEmpty()) {
         // The cookbook: 422 when the connector's MCP server cannot be reached.
         Validator v;
         const QJsonArray loc = inChat && target.toolIndex >= 0
                                    ? QJsonArray{u"body"_s, u"tools"_s, target.toolIndex}
                                    : QJsonArray{u"path"_s, u"connector_id_or_name"_s};
         v.add(u"connector_unreachable"_s, loc,
-              u"The MCP server of %1 is unreachable (%2): %3"_s.arg(who, describe(error.kind),
-                                                                    target.server),
+              u"The MCP server of %1 is unreachable (%2): %3"_s.arg(who, reason, target.server),
               target.name);
         sendValidation(ex, v);
         return;
     }
-    case McpErrorKind::Unauthorized:
+    if (error.kind() == ApiError::Kind::Http && error.httpStatus() == 401) {
         sendObjectError(
             ex, 401,
             u"The MCP server of %1 rejected the authorization (HTTP 401): the OAuth token "
@@ -100,21 +98,21 @@ void Emulator::sendMcpError(HttpExchange *ex, const McpError &error, const Conne
                 ? QJsonValue(u"tools[%1].authorization"_s.arg(target.toolIndex))
                 : QJsonValue(QJsonValue::Null));
         return;
-    case McpErrorKind::Forbidden:
+    }
+    if (error.kind() == ApiError::Kind::Http && error.httpStatus() == 403) {
         sendObjectError(ex, 403,
                         u"The MCP server of %1 refused the request (HTTP 403): the token lacks a "
                         "permission or scope."_s.arg(who),
                         u"connector_authentication_error"_s, u"connector_forbidden"_s);
         return;
-    case McpErrorKind::Timeout:
+    }
+    if (error.kind() == ApiError::Kind::Timeout) {
         sendObjectError(ex, 504, u"The MCP server of %1 did not answer in time."_s.arg(who),
                         u"connector_timeout"_s, u"connector_timeout"_s);
         return;
-    default:
-        sendObjectError(ex, 502, u"The MCP server of %1 failed: %2"_s.arg(who, error.message),
-                        u"connector_error"_s, u"connector_bad_gateway"_s);
-        return;
     }
+    sendObjectError(ex, 502, u"The MCP server of %1 failed: %2"_s.arg(who, error.toLogString()),
+                    u"connector_error"_s, u"connector_bad_gateway"_s);
 }
 
 void Emulator::routeConnectors(HttpExchange *ex) {

@@ -107,8 +107,8 @@ void ConnectorSignIn::onSignInFinished() {
     switch (m_signIn->state()) {
     case OAuthSignIn::State::SignedIn:
         break;
-    case OAuthSignIn::State::Cancelled:
-        finish({.outcome = Outcome::Cancelled});
+    case OAuthSignIn::State::Canceled:
+        finish({.outcome = Outcome::Canceled});
         return;
     case OAuthSignIn::State::TimedOut:
         finish({.outcome = Outcome::TimedOut});
@@ -143,7 +143,7 @@ void ConnectorSignIn::cancel() {
         m_signIn->disconnect(this);
         m_signIn->cancel(); // closes the loopback port
     }
-    finish({.outcome = Outcome::Cancelled});
+    finish({.outcome = Outcome::Canceled});
 }
 
 void ConnectorSignIn::setStage(Stage stage) {

@@ -23,7 +23,7 @@ class SecretStore;
 //! The browser is not opened here: browserRequested() carries the checked URL.
 //!
 //! One sign-in per object: start() once; finished() fires exactly once, later, or from
-//! within cancel() as Cancelled.
+//! within cancel() as Canceled.
 class ConnectorSignIn final : public QObject {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ConnectorSignIn)
@@ -40,12 +40,12 @@ public:
         RegistrationFailed, //!< the registration endpoint refused (detail)
         SignInFailed,       //!< the browser flow failed: see signInProblem and detail
         TimedOut,
-        Cancelled,
+        Canceled,
     };
     Q_ENUM(Outcome)
 
     struct Result {
-        Outcome outcome = Outcome::Cancelled;
+        Outcome outcome = Outcome::Canceled;
         OAuthDiscovery::Failure discoveryFailure;
         OAuthSignIn::Problem signInProblem = OAuthSignIn::Problem::None;
         QString detail;        //!< technical, English

@@ -2,13 +2,11 @@
 #include "core/auth/OAuthDiscovery.h"
 
 #include "core/Logging.h"
-#include "core/net/Redactor.h"
+#include "core/net/ApiJob.h"
+#include "core/services/McpRequestJob.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
-#include <QNetworkRequest>
 
 using namespace Qt::StringLiterals;
 
@@ -19,21 +17,23 @@ namespace {
 // Documents larger than this are not metadata.
 constexpr qint64 MaxDocumentBytes = 256 * 1024;
 
-int statusOf(const QNetworkReply *reply) {
-    return reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-}
-
-// Reads a JSON object document; an empty optional with \a error otherwise.
-std::optional<QJsonObject> readDocument(QNetworkReply *reply, QString *error) {
-    const QByteArray body = reply->read(MaxDocumentBytes);
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
-    if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
-        *error = u"the answer is not a JSON object: %1"_s.arg(
-            Redactor::redactText(QString::fromUtf8(body.left(200))));
-        return std::nullopt;
+// A GET of one metadata document: JSON, capped, never retried, no redirect followed (a
+// metadata document is where the server says it is), and no Authorization header (no
+// ApiClient is involved, so the API key cannot go along).
+class DocumentJob final : public ApiJob {
+public:
+    DocumentJob(QNetworkAccessManager *nam, const QNetworkRequest &request, QObject *parent)
+        : ApiJob(nam, request, Method::Get, {}, ResponseKind::Json, ApiError::Context::Generic,
+                 parent) {
+        setRetryPolicy(RetryPolicy::never());
+        setFollowRedirects(false);
+        setMaxBodySize(MaxDocumentBytes);
     }
-    return doc.object();
+    ~DocumentJob() override { abandon(); }
+};
+
+bool isTransportFailure(const ApiError &error) {
+    return error.kind() == ApiError::Kind::Network || error.kind() == ApiError::Kind::Timeout;
 }
 
 } // namespace
@@ -48,10 +48,10 @@ OAuthDiscovery::~OAuthDiscovery() {
 
 void OAuthDiscovery::abort() {
     m_done = true;
-    if (m_reply) {
-        m_reply->disconnect(this);
-        m_reply->abort();
-        m_reply->deleteLater();
+    if (ApiJob *job = m_job) {
+        m_job = nullptr;
+        disconnect(job, nullptr, this, nullptr);
+        job->cancel();
     }
 }
 
@@ -73,22 +73,22 @@ void OAuthDiscovery::start(const QUrl &serverUrl) {
     probe();
 }
 
-QNetworkReply *OAuthDiscovery::get(const QUrl &url) {
+void OAuthDiscovery::get(const QUrl &url, void (OAuthDiscovery::*done)(ApiJob *)) {
     QNetworkRequest request(url);
     request.setRawHeader("Accept", "application/json");
-    request.setTransferTimeout(m_timeoutMs);
-    // Redirects are not followed: a metadata document is where the server says it is.
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
                          QNetworkRequest::ManualRedirectPolicy);
-    return m_nam->get(request);
+    auto *job = new DocumentJob(m_nam, request, this);
+    job->setTransferTimeout(std::chrono::milliseconds(m_timeoutMs));
+    m_job = job;
+    connect(job, &Job::finished, this, [this, job, done] { (this->*done)(job); });
 }
 
 void OAuthDiscovery::probe() {
     // What an MCP client sends first: an initialize request, which a protected server refuses.
     QNetworkRequest request(m_result.serverUrl);
-    request.setHeader(QNetworkRequest::ContentTypeHeader, "application/json"_ba);
+    request.setRawHeader("Content-Type", "application/json");
     request.setRawHeader("Accept", "application/json, text/event-stream");
-    request.setTransferTimeout(m_timeoutMs);
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
                          QNetworkRequest::ManualRedirectPolicy);
     const QJsonObject initialize{
@@ -100,17 +100,19 @@ void OAuthDiscovery::probe() {
                                   {u"clientInfo"_s, QJsonObject{{u"name"_s, u"Tramontane"_s},
                                                                 {u"version"_s, u"1"_s}}}}},
     };
-    m_reply = m_nam->post(request, QJsonDocument(initialize).toJson(QJsonDocument::Compact));
-    QNetworkReply *reply = m_reply;
-    connect(reply, &QNetworkReply::finished, this, [this, reply] { onProbeFinished(reply); });
+    auto *job = new McpRequestJob(m_nam, request, initialize, 1, this);
+    job->setTransferTimeout(std::chrono::milliseconds(m_timeoutMs));
+    m_job = job;
+    connect(job, &Job::finished, this, [this, job] { onProbeFinished(job); });
 }
 
-void OAuthDiscovery::onProbeFinished(QNetworkReply *reply) {
-    reply->deleteLater();
-    const int status = statusOf(reply);
+void OAuthDiscovery::onProbeFinished(ApiJob *job) {
+    m_job = nullptr;
+    const ApiError error = job->error();
+    const int status = job->httpStatus();
     const QUrl url = m_result.serverUrl;
-    if (status == 0) {
-        fail(Step::ProbeServer, Problem::NetworkError, url, reply->errorString());
+    if (isTransportFailure(error)) {
+        fail(Step::ProbeServer, Problem::NetworkError, url, error.detail());
         return;
     }
     if (status >= 200 && status < 300) {
@@ -118,11 +120,13 @@ void OAuthDiscovery::onProbeFinished(QNetworkReply *reply) {
              u"the server answered %1 without asking for authorization"_s.arg(status), status);
         return;
     }
-    const auto challenge = BearerChallenge::parse(reply->rawHeader("WWW-Authenticate"));
+    const auto challenge = BearerChallenge::parse(job->responseHeader("www-authenticate"));
     // 401, or 403 with a challenge (insufficient_scope), is a server asking for authorization.
     if (status != 401 && !(status == 403 && challenge)) {
         fail(Step::ProbeServer, Problem::UnexpectedStatus, url,
-             u"the server answered %1 instead of 401"_s.arg(status), status);
+             status == 0 ? error.toLogString()
+                         : u"the server answered %1 instead of 401"_s.arg(status),
+             status);
         return;
     }
     if (challenge)
@@ -145,35 +149,48 @@ void OAuthDiscovery::onProbeFinished(QNetworkReply *reply) {
     fetchResourceMetadata();
 }
 
+bool OAuthDiscovery::failDocument(Step step, ApiJob *job, const QUrl &url) {
+    const ApiError error = job->error();
+    const int status = job->httpStatus();
+    if (job->succeeded() && status == 200 && job->json().isObject())
+        return false;
+    if (isTransportFailure(error)) {
+        fail(step, Problem::NetworkError, url, error.detail());
+        return true;
+    }
+    if (status != 200 && error.kind() != ApiError::Kind::TooLarge) {
+        // The well-known locations are tried in turn; the challenge's URL is the only one.
+        if (!m_candidates.isEmpty() && status >= 400 && status < 500)
+            return false;
+        fail(step, Problem::UnexpectedStatus, url,
+             u"the metadata request answered %1"_s.arg(status), status);
+        return true;
+    }
+    fail(step, Problem::InvalidDocument, url,
+         error.isError() ? u"the answer is not a JSON object: %1"_s.arg(error.detail())
+                         : u"the answer is not a JSON object"_s,
+         status);
+    return true;
+}
+
 void OAuthDiscovery::fetchResourceMetadata() {
     const QUrl url = m_candidates.takeFirst();
     m_result.resourceMetadataUrl = url;
-    m_reply = get(url);
-    QNetworkReply *reply = m_reply;
-    connect(reply, &QNetworkReply::finished, this,
-            [this, reply] { onResourceMetadataFinished(reply); });
+    get(url, &OAuthDiscovery::onResourceMetadataFinished);
 }
 
-void OAuthDiscovery::onResourceMetadataFinished(QNetworkReply *reply) {
-    reply->deleteLater();
+void OAuthDiscovery::onResourceMetadataFinished(ApiJob *job) {
+    m_job = nullptr;
     const QUrl url = m_result.resourceMetadataUrl;
-    const int status = statusOf(reply);
-    if (status != 200) {
-        // The well-known locations are tried in turn; the challenge's URL is the only one.
-        if (!m_candidates.isEmpty() && status >= 400 && status < 500) {
-            fetchResourceMetadata();
-            return;
-        }
-        if (status == 0)
-            fail(Step::ResourceMetadata, Problem::NetworkError, url, reply->errorString());
-        else
-            fail(Step::ResourceMetadata, Problem::UnexpectedStatus, url,
-                 u"the metadata request answered %1"_s.arg(status), status);
+    const int status = job->httpStatus();
+    if (failDocument(Step::ResourceMetadata, job, url))
+        return;
+    if (!job->succeeded()) {
+        fetchResourceMetadata();
         return;
     }
     QString error;
-    const auto json = readDocument(reply, &error);
-    const auto prm = json ? ProtectedResourceMetadata::fromJson(*json, &error) : std::nullopt;
+    const auto prm = ProtectedResourceMetadata::fromJson(job->json().object(), &error);
     if (!prm) {
         fail(Step::ResourceMetadata, Problem::InvalidDocument, url, error, status);
         return;
@@ -204,32 +221,21 @@ void OAuthDiscovery::onResourceMetadataFinished(QNetworkReply *reply) {
 void OAuthDiscovery::fetchAuthorizationServerMetadata() {
     const QUrl url = m_candidates.takeFirst();
     m_result.authorizationServerMetadataUrl = url;
-    m_reply = get(url);
-    QNetworkReply *reply = m_reply;
-    connect(reply, &QNetworkReply::finished, this,
-            [this, reply] { onAuthorizationServerMetadataFinished(reply); });
+    get(url, &OAuthDiscovery::onAuthorizationServerMetadataFinished);
 }
 
-void OAuthDiscovery::onAuthorizationServerMetadataFinished(QNetworkReply *reply) {
-    reply->deleteLater();
+void OAuthDiscovery::onAuthorizationServerMetadataFinished(ApiJob *job) {
+    m_job = nullptr;
     const QUrl url = m_result.authorizationServerMetadataUrl;
-    const int status = statusOf(reply);
-    if (status != 200) {
-        if (!m_candidates.isEmpty() && status >= 400 && status < 500) {
-            fetchAuthorizationServerMetadata();
-            return;
-        }
-        if (status == 0)
-            fail(Step::AuthorizationServerMetadata, Problem::NetworkError, url,
-                 reply->errorString());
-        else
-            fail(Step::AuthorizationServerMetadata, Problem::UnexpectedStatus, url,
-                 u"the metadata request answered %1"_s.arg(status), status);
+    const int status = job->httpStatus();
+    if (failDocument(Step::AuthorizationServerMetadata, job, url))
+        return;
+    if (!job->succeeded()) {
+        fetchAuthorizationServerMetadata();
         return;
     }
     QString error;
-    const auto json = readDocument(reply, &error);
-    const auto as = json ? AuthorizationServerMetadata::fromJson(*json, &error) : std::nullopt;
+    const auto as = AuthorizationServerMetadata::fromJson(job->json().object(), &error);
     if (!as) {
         fail(Step::AuthorizationServerMetadata, Problem::InvalidDocument, url, error, status);
         return;

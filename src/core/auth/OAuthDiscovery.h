@@ -8,9 +8,10 @@
 #include <QUrl>
 
 class QNetworkAccessManager;
-class QNetworkReply;
 
 namespace Tramontane {
+
+class ApiJob;
 
 //! Finds how to sign in to an MCP server from its bare URL, as the MCP authorization
 //! specification says: the server's 401 and its `WWW-Authenticate` challenge
@@ -19,6 +20,8 @@ namespace Tramontane {
 //! authorization server's metadata (RFC 8414, then OpenID Connect Discovery, with the
 //! path-insertion rules). Each step reports what it found; a failure names its step and why,
 //! as data: the UI picks the words. Only https URLs, or http on loopback, are ever requested.
+//! Each request is a job of the network core (ApiJob): an idle timeout, no retry, no redirect
+//! followed, and never the API key (these go to other hosts than the API).
 //!
 //! One discovery per object: start() once, then finished() fires exactly once (not after
 //! abort() or destruction).
@@ -85,17 +88,21 @@ Q_SIGNALS:
 
 private:
     void probe();
-    void onProbeFinished(QNetworkReply *reply);
+    void onProbeFinished(ApiJob *job);
     void fetchResourceMetadata();
-    void onResourceMetadataFinished(QNetworkReply *reply);
+    void onResourceMetadataFinished(ApiJob *job);
     void fetchAuthorizationServerMetadata();
-    void onAuthorizationServerMetadataFinished(QNetworkReply *reply);
-    QNetworkReply *get(const QUrl &url);
+    void onAuthorizationServerMetadataFinished(ApiJob *job);
+    //! GETs the document at \a url; \a done runs when the job finished.
+    void get(const QUrl &url, void (OAuthDiscovery::*done)(ApiJob *));
+    //! A document job that did not give a JSON object: fails \a step, or returns false when
+    //! another candidate URL is worth a try.
+    bool failDocument(Step step, ApiJob *job, const QUrl &url);
     void fail(Step step, Problem problem, const QUrl &url, const QString &detail, int status = 0);
     void succeed();
 
     QNetworkAccessManager *m_nam;
-    QPointer<QNetworkReply> m_reply;
+    QPointer<ApiJob> m_job;
     Result m_result;
     QList<QUrl> m_candidates; //!< well-known URLs still to try for the current step
     bool m_prmFromChallenge = false;

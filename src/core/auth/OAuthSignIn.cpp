@@ -259,7 +259,7 @@ void OAuthSignIn::onGranted() {
 void OAuthSignIn::cancel() {
     if (m_state == State::Idle || m_state == State::WaitingForBrowser
         || m_state == State::ExchangingCode)
-        finish(State::Cancelled);
+        finish(State::Canceled);
 }
 
 void OAuthSignIn::setState(State state) {
@@ -277,7 +277,7 @@ void OAuthSignIn::fail(Problem problem, const QString &detail) {
 }
 
 void OAuthSignIn::finish(State state) {
-    if (m_state == State::SignedIn || m_state == State::Failed || m_state == State::Cancelled
+    if (m_state == State::SignedIn || m_state == State::Failed || m_state == State::Canceled
         || m_state == State::TimedOut)
         return;
     m_timer->stop();

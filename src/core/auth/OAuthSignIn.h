@@ -36,7 +36,7 @@ public:
         ExchangingCode,    //!< the redirect came; the code is being exchanged for tokens
         SignedIn,          //!< done: tokens() holds the result
         Failed,            //!< done: problem() and detail() say why
-        Cancelled,         //!< done: cancel() was called
+        Canceled,          //!< done: cancel() was called
         TimedOut,          //!< done: the browser did not come back in time
     };
     Q_ENUM(State)
@@ -73,7 +73,7 @@ public:
     //! Starts the flow: browserRequested() follows, unless it fails at once (unsafe endpoint,
     //! no port), in which case finished() follows from the event loop.
     void start(const Request &request);
-    //! Ends a running sign-in as Cancelled; the port closes.
+    //! Ends a running sign-in as Canceled; the port closes.
     void cancel();
     //! How long to wait for the browser (default 5 minutes).
     void setTimeout(int ms) { m_timeoutMs = ms; }
@@ -89,7 +89,7 @@ Q_SIGNALS:
     //! Open the system browser on \a url (https, or http on loopback: checked here).
     void browserRequested(const QUrl &url);
     void stateChanged(Tramontane::OAuthSignIn::State state);
-    //! The sign-in ended: SignedIn, Failed, Cancelled or TimedOut.
+    //! The sign-in ended: SignedIn, Failed, Canceled or TimedOut.
     void finished();
 
 private:

@@ -149,6 +149,8 @@ ApiError ApiError::fromHttp(int status, const RawHeaders &headers, QByteArrayVie
         id = headerValue(headers, "x-kong-request-id").trimmed();
     e.m_requestId = QString::fromLatin1(id);
     e.m_retryAfter = parseRetryAfter(headers, now);
+    if (status == 401 || status == 403)
+        e.m_wwwAuthenticate = headerValue(headers, "www-authenticate").left(4096);
     e.parseBody(body, headerValue(headers, "content-type"));
     return e;
 }
@@ -317,6 +319,34 @@ ApiError ApiError::streamError(QByteArrayView payload, Context context) {
     return e;
 }
 
+ApiError ApiError::jsonRpcError(int code, const QString &message, Context context) {
+    ApiError e;
+    e.m_kind = Kind::JsonRpcError;
+    e.m_context = context;
+    e.m_serverCode = QString::number(code);
+    e.m_serverMessage = Redactor::redactText(message.left(500));
+    return e;
+}
+
+ApiError ApiError::notMcp(int httpStatus, const QString &contentType, const QString &detail,
+                          Context context) {
+    ApiError e;
+    e.m_kind = Kind::NotMcp;
+    e.m_context = context;
+    e.m_httpStatus = httpStatus;
+    e.m_contentType = contentType.section(u';', 0, 0).left(200).simplified();
+    e.m_detail = Redactor::redactText(detail);
+    return e;
+}
+
+ApiError ApiError::protocolError(const QString &detail, Context context) {
+    ApiError e;
+    e.m_kind = Kind::ProtocolError;
+    e.m_context = context;
+    e.m_detail = Redactor::redactText(detail);
+    return e;
+}
+
 bool ApiError::isRetryable() const {
     switch (m_kind) {
     case Kind::Network:
@@ -368,7 +398,8 @@ ApiError::Reason ApiError::reason() const {
     using Context = ApiError::Context;
     const QString msg = e.serverMessage();
     const Context ctx = e.context();
-    const bool mcpish = ctx == Context::Mcp || ctx == Context::Connector || ctx == Context::Chat
+    const bool mcpish = ctx == Context::Mcp || ctx == Context::McpServer
+                        || ctx == Context::Connector || ctx == Context::Chat
                         || ctx == Context::Agent;
     switch (e.httpStatus()) {
     case 400:
@@ -379,7 +410,7 @@ ApiError::Reason ApiError::reason() const {
         // A 401 is about the API key unless the body says a connector's MCP server refused
         // the token it was sent: the error's own type or code first (such a message may well
         // mention "API key" too), then, with a connector in play, a message about a token.
-        if (ctx == Context::Mcp || isConnectorAuthError(e)
+        if (ctx == Context::Mcp || ctx == Context::McpServer || isConnectorAuthError(e)
             || (ctx != Context::Generic && containsAny(msg, {"oauth"_L1, "token"_L1})
                 && !msg.contains("api key"_L1, Qt::CaseInsensitive)))
             return Reason::ConnectorCredentialsRejected;
@@ -387,7 +418,7 @@ ApiError::Reason ApiError::reason() const {
     case 403:
         if (ctx == Context::RemoteFile)
             return Reason::RemoteFileRefused;
-        if (ctx == Context::Mcp || ctx == Context::Connector
+        if (ctx == Context::Mcp || ctx == Context::McpServer || ctx == Context::Connector
             || containsAny(msg, {"scope"_L1, "oauth"_L1}))
             return Reason::ConnectorScopes;
         return Reason::Forbidden;
@@ -410,6 +441,8 @@ ApiError::Reason ApiError::reason() const {
         case Context::Connector:
         case Context::Mcp:
             return Reason::ConnectorNotFound;
+        case Context::McpServer:
+            return Reason::WrongAddress; // no MCP endpoint at the server URL
         case Context::Agent:
             return Reason::AgentNotFound;
         case Context::File:
@@ -423,6 +456,10 @@ ApiError::Reason ApiError::reason() const {
         }
         return Reason::WrongAddress;
     }
+    case 405:
+        if (ctx == Context::McpServer)
+            return Reason::WrongAddress; // something answers there, but not MCP's POST
+        break;
     case 409:
         if (ctx == Context::Connector || ctx == Context::Mcp)
             return Reason::ConnectorExists;
@@ -495,6 +532,12 @@ QLatin1StringView ApiError::kindName(Kind kind) {
         return "not-a-stream"_L1;
     case Kind::TooLarge:
         return "too-large"_L1;
+    case Kind::JsonRpcError:
+        return "json-rpc-error"_L1;
+    case Kind::NotMcp:
+        return "not-mcp"_L1;
+    case Kind::ProtocolError:
+        return "protocol-error"_L1;
     }
     return "unknown"_L1;
 }
@@ -517,6 +560,8 @@ QLatin1StringView ApiError::contextName(Context context) {
         return "mcp"_L1;
     case Context::RemoteFile:
         return "remote-file"_L1;
+    case Context::McpServer:
+        return "mcp-server"_L1;
     }
     return "unknown"_L1;
 }

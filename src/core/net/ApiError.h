@@ -35,13 +35,20 @@ public:
         InvalidRequest,    //!< refused before sending: insecure base URL, bad path (an app bug)
         NotAStream, //!< a success status, but the body is not an event stream (an HTML page...)
         TooLarge,   //!< the body is over the size limit set for it (sizeLimit())
+        // Requests the app sends straight to an MCP server (context McpServer):
+        JsonRpcError,  //!< a JSON-RPC error object (jsonRpcCode(), serverMessage())
+        NotMcp,        //!< a success status, but no JSON-RPC in the answer (contentType())
+        ProtocolError, //!< MCP traffic that breaks the protocol (version, missing result...)
     };
 
     //! What the request was about, so that a status maps to the right sentence
     //! (a 404 is "connector not found" for a connector call, "agent not found" for an agent).
     //! RemoteFile is a file fetched from a URL outside the API, without the key: its 401 or
-    //! 403 is never about the key.
-    enum class Context { Generic, Chat, Model, Agent, Connector, File, Mcp, RemoteFile };
+    //! 403 is never about the key. Mcp is an API call about a connector's MCP server.
+    //! McpServer is a request the app sends straight to a connector's MCP server (McpClient,
+    //! the connection test, OAuth discovery's probe): its 401 is about the connector's
+    //! credentials, its 404 about the server URL, and its words come from McpErrorPresenter.
+    enum class Context { Generic, Chat, Model, Agent, Connector, File, Mcp, RemoteFile, McpServer };
 
     //! What an Http error is about, read once from its status, context and body, so that every
     //! presentation of it agrees (None for errors of other kinds).
@@ -122,6 +129,15 @@ public:
     //! object with an `error` object or string, an object with `message`/`type`/`code`
     //! (`conversation.response.error`), or plain text.
     static ApiError streamError(QByteArrayView payload, Context context = Context::Generic);
+    //! A JSON-RPC error object (`code`, `message`) in an MCP server's answer.
+    static ApiError jsonRpcError(int code, const QString &message,
+                                 Context context = Context::McpServer);
+    //! A success status whose answer carries no JSON-RPC message; \a contentType is what the
+    //! server said it sent.
+    static ApiError notMcp(int httpStatus, const QString &contentType, const QString &detail,
+                           Context context = Context::McpServer);
+    //! MCP traffic that breaks the protocol; \a detail says how (technical, English).
+    static ApiError protocolError(const QString &detail, Context context = Context::McpServer);
 
     //! Parses a Retry-After (delay-seconds or HTTP-date, relative to \a now) or
     //! retry-after-ms header; retry-after-ms wins when both are valid. Negative or unreadable
@@ -158,6 +174,10 @@ public:
     QString contentType() const { return m_contentType; }
     //! TooLarge: the size limit the body went over, in bytes.
     qint64 sizeLimit() const { return m_sizeLimit; }
+    //! JsonRpcError: the error's `code` (serverCode() as a number), else 0.
+    int jsonRpcCode() const { return m_kind == Kind::JsonRpcError ? m_serverCode.toInt() : 0; }
+    //! The WWW-Authenticate challenge of an HTTP 401 or 403, as sent (OAuth starts there).
+    QByteArray wwwAuthenticate() const { return m_wwwAuthenticate; }
 
     //! How many times the request was sent before this error was final (retries included), or 0
     //! when unknown. More than one means the automatic retries were used up.
@@ -207,6 +227,7 @@ private:
     QString m_detail;
     QString m_rawBody;
     QString m_contentType;
+    QByteArray m_wwwAuthenticate;
     qint64 m_sizeLimit = 0;
     int m_attempts = 0;
 };

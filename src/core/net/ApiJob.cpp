@@ -34,7 +34,7 @@ bool isRedirectStatus(int status) {
 ApiJob::ApiJob(QNetworkAccessManager *nam, const QNetworkRequest &request, Method method,
                const QByteArray &requestBody, ResponseKind kind, ApiError::Context context,
                QObject *parent, const ApiError &error)
-    : QObject(parent)
+    : Job(context, parent)
     , m_nam(nam)
     , m_request(request)
     , m_origin(request.url())
@@ -55,14 +55,8 @@ ApiJob::ApiJob(QNetworkAccessManager *nam, const QNetworkRequest &request, Metho
 }
 
 ApiJob::~ApiJob() {
+    // End here rather than in ~Job, so finished() fires while this is still an ApiJob.
     abandon();
-}
-
-void ApiJob::abandon() {
-    if (m_status == Status::Pending) {
-        m_destroying = true;
-        finish(Status::Canceled, ApiError::canceled(m_context));
-    }
 }
 
 QString ApiJob::requestId() const {
@@ -71,7 +65,7 @@ QString ApiJob::requestId() const {
         id = headerValue(m_responseHeaders, "x-kong-request-id");
     if (!id.isEmpty())
         return QString::fromLatin1(id.trimmed());
-    return m_error.requestId();
+    return error().requestId();
 }
 
 QByteArray ApiJob::responseHeader(QByteArrayView name) const {
@@ -99,11 +93,6 @@ void ApiJob::setTransferTimeout(std::chrono::milliseconds timeout) {
     m_transferTimeout = std::max(timeout, 0ms);
 }
 
-void ApiJob::cancel() {
-    if (m_status == Status::Pending)
-        finish(Status::Canceled, ApiError::canceled(m_context));
-}
-
 bool ApiJob::isIdempotent() const {
     return m_method == Method::Get || m_method == Method::Put || m_method == Method::Delete;
 }
@@ -125,7 +114,7 @@ QLatin1StringView ApiJob::methodName() const {
 }
 
 void ApiJob::startAttempt() {
-    if (m_status != Status::Pending)
+    if (isFinished())
         return;
     if (m_presetError.isError()) {
         fail(m_presetError);
@@ -266,7 +255,7 @@ void ApiJob::onReplyFinished() {
             const bool idle =
                 timeoutMs > 0 && m_lastActivity.elapsed() + 50 + timeoutMs / 5 >= timeoutMs;
             if (!idle && code == QNetworkReply::OperationCanceledError) {
-                finish(Status::Canceled, ApiError::canceled(m_context));
+                cancel();
                 return;
             }
             error = ApiError::timeout(
@@ -293,7 +282,7 @@ bool ApiJob::followRedirect() {
     // Only reads are followed (downloads may be served from elsewhere). The key goes along
     // only to the origin the job started on (the API's: ApiClient::isApiOrigin), and never
     // over plain http except on loopback.
-    if (m_method != Method::Get || m_redirects >= kMaxRedirects)
+    if (!m_followRedirects || m_method != Method::Get || m_redirects >= kMaxRedirects)
         return false;
     const QByteArray location = headerValue(m_responseHeaders, "location");
     if (location.isEmpty())
@@ -336,8 +325,7 @@ void ApiJob::onReplyDestroyed() {
     // Only reached when someone else deleted the reply (we disconnect before deleting ours),
     // e.g. the network access manager going away.
     m_reply = nullptr;
-    if (!isFinished())
-        finish(Status::Canceled, ApiError::canceled(m_context));
+    cancel();
 }
 
 void ApiJob::onDeadline() {
@@ -345,14 +333,6 @@ void ApiJob::onDeadline() {
         return;
     fail(ApiError::timeout(m_context,
                            u"the request took longer than %1 ms"_s.arg(m_deadline.count())));
-}
-
-void ApiJob::succeed() {
-    finish(Status::Succeeded, ApiError());
-}
-
-void ApiJob::fail(const ApiError &error) {
-    finish(Status::Failed, error);
 }
 
 void ApiJob::failOrRetry(const ApiError &error) {
@@ -386,35 +366,28 @@ void ApiJob::releaseReply(bool abort) {
     reply->deleteLater();
 }
 
-void ApiJob::finish(Status status, const ApiError &error) {
-    if (m_status != Status::Pending)
-        return;
-    m_status = status;
-    m_error = error;
-    if (m_error.isError() && m_error.requestId().isEmpty())
-        m_error.setRequestId(requestId());
-    if (m_error.isError())
-        m_error.setAttempts(m_attempts);
+void ApiJob::handleFinish(ApiError &error) {
+    if (error.isError() && error.requestId().isEmpty())
+        error.setRequestId(requestId());
+    if (error.isError())
+        error.setAttempts(m_attempts);
     m_finalElapsed = m_clock.isValid() ? std::chrono::milliseconds(m_clock.elapsed()) : 0ms;
     m_retryTimer.stop();
     m_deadlineTimer.stop();
     releaseReply(true);
-    logFinish();
-    Q_EMIT finished();
-    if (!m_destroying)
-        deleteLater();
+    logFinish(error);
 }
 
-void ApiJob::logFinish() const {
+void ApiJob::logFinish(const ApiError &error) const {
     const qint64 ms = m_finalElapsed.count();
-    switch (m_status) {
+    switch (status()) {
     case Status::Succeeded:
         qCDebug(lcNet).noquote() << methodName() << m_path << "->" << m_httpStatus << "in" << ms
                                  << "ms, attempts" << m_attempts << "request-id" << requestId();
         break;
     case Status::Failed:
         qCInfo(lcNet).noquote() << methodName() << m_path << "failed in" << ms << "ms, attempts"
-                                << m_attempts << "-" << m_error.toLogString();
+                                << m_attempts << "-" << error.toLogString();
         break;
     case Status::Canceled:
         qCDebug(lcNet).noquote() << methodName() << m_path << "canceled after" << ms << "ms";

@@ -3,13 +3,13 @@
 
 #include "core/net/ApiError.h"
 #include "core/net/HttpHeaders.h"
+#include "core/net/Job.h"
 #include "core/net/RetryPolicy.h"
 
 #include <QByteArray>
 #include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QNetworkRequest>
-#include <QObject>
 #include <QPointer>
 #include <QTimer>
 #include <QUrl>
@@ -22,22 +22,20 @@ class QNetworkReply;
 
 namespace Tramontane {
 
-//! One request to the API, with one lifecycle: Pending, then exactly one of Succeeded, Failed
-//! or Canceled. finished() fires exactly once in every case (also when canceled before the
-//! request left, when the reply is destroyed under it, and when the job itself is deleted
+//! One HTTP request, with the lifecycle of every Job: Pending, then exactly one of Succeeded,
+//! Failed or Canceled. finished() fires exactly once in every case (also when canceled before
+//! the request left, when the reply is destroyed under it, and when the job itself is deleted
 //! while pending), then the job deletes itself: hold it in a QPointer.
 //!
 //! Jobs are made by ApiClient and start from the event loop, so signals can be connected and
 //! setters called right after creation. Failed attempts are repeated inside the job according
 //! to its RetryPolicy (retrying() announces each wait). A job has an idle timeout (no byte for
 //! transferTimeout()) and an overall deadline() (0 for none; streams have none).
-class ApiJob : public QObject {
+class ApiJob : public Job {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ApiJob)
 
 public:
-    enum class Status { Pending, Succeeded, Failed, Canceled };
-    Q_ENUM(Status)
     enum class Method { Get, Post, Put, Patch, Delete };
     Q_ENUM(Method)
     //! What a successful response's body is.
@@ -50,8 +48,6 @@ public:
 
     ~ApiJob() override;
 
-    Status status() const { return m_status; }
-    bool isFinished() const { return m_status != Status::Pending; }
     Method method() const { return m_method; }
     //! The API path (no query), as given to ApiClient.
     QString path() const { return m_path; }
@@ -61,9 +57,7 @@ public:
     int httpStatus() const { return m_httpStatus; }
     //! Mistral-Correlation-Id (or X-Kong-Request-Id) of the last response, or empty.
     QString requestId() const;
-    //! The error when status() is Failed or Canceled (with the attempts made); a None error
-    //! otherwise.
-    ApiError error() const { return m_error; }
+    //! error() of a failed job holds the attempts made and the request id.
     //! The parsed body of a successful Json job (null for an empty body such as a 204).
     QJsonDocument json() const { return m_json; }
     //! The body of the last response (for a failed job, the error body, capped).
@@ -90,18 +84,13 @@ public:
     //! A successful body larger than this fails the job (TooLarge).
     void setMaxBodySize(qint64 bytes) { m_maxBodySize = bytes; }
 
-public Q_SLOTS:
-    //! Aborts the request, or the wait before a retry, and ends the job as Canceled
-    //! (finished() fires before cancel() returns). Does nothing once the job finished.
-    void cancel();
+    // cancel() aborts the request, or the wait before a retry.
 
 Q_SIGNALS:
     //! Attempt number \a attempt starts in \a delayMs, after \a error.
     void retrying(int attempt, int delayMs, const Tramontane::ApiError &error);
     //! Bytes of the response body received so far, and the total when known (else -1).
     void progress(qint64 received, qint64 total);
-    //! The job ended; status() says how. Fires exactly once.
-    void finished();
 
 protected:
     friend class ApiClient;
@@ -122,18 +111,18 @@ protected:
     //! Lets a stream turn a transport error mid-body into its own kind of error.
     virtual ApiError adaptTransportError(const ApiError &error) { return error; }
 
-    void succeed();
-    //! Ends the job as Failed, unless the retry policy allows another attempt.
+    //! Ends the job as Failed, unless the retry policy allows another attempt (fail() ends it
+    //! without retry).
     void failOrRetry(const ApiError &error);
-    //! Ends the job as Failed, without retry.
-    void fail(const ApiError &error);
     //! Tells the retry policy that an event reached the consumer: no more retries.
     void markEventDelivered() { m_eventDelivered = true; }
     bool eventDelivered() const { return m_eventDelivered; }
     bool isSuccessStatus() const { return m_httpStatus >= 200 && m_httpStatus < 300; }
+    //! GETs follow redirects (see ApiClient) unless this is turned off: a redirect then fails
+    //! the job as an Http error with the 3xx status.
+    void setFollowRedirects(bool follow) { m_followRedirects = follow; }
     ResponseKind responseKind() const { return m_kind; }
-    //! Ends a pending job as Canceled; for subclass destructors (see ~ApiJob).
-    void abandon();
+    void handleFinish(ApiError &error) override;
 
 private:
     void startAttempt();
@@ -144,8 +133,7 @@ private:
     void onDeadline();
     bool followRedirect();
     void releaseReply(bool abort);
-    void finish(Status status, const ApiError &error);
-    void logFinish() const;
+    void logFinish(const ApiError &error) const;
     bool isIdempotent() const;
     QLatin1StringView methodName() const;
 
@@ -162,8 +150,6 @@ private:
     std::chrono::milliseconds m_transferTimeout{0};
     qint64 m_maxBodySize = 32 * 1024 * 1024;
 
-    Status m_status = Status::Pending;
-    ApiError m_error;
     ApiError m_presetError;
     QNetworkReply *m_reply = nullptr;
     QTimer m_retryTimer;
@@ -178,7 +164,7 @@ private:
     int m_httpStatus = 0;
     bool m_responseStarted = false;
     bool m_eventDelivered = false;
-    bool m_destroying = false;
+    bool m_followRedirects = true;
     RawHeaders m_responseHeaders;
     QByteArray m_body;
     QJsonDocument m_json;

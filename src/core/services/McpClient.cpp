@@ -2,18 +2,11 @@
 #include "core/services/McpClient.h"
 
 #include "core/Logging.h"
-#include "core/net/SseParser.h"
-#include "core/protocol/McpMessage.h"
+#include "core/services/McpRequestJob.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonParseError>
 #include <QNetworkAccessManager>
-#include <QNetworkReply>
-#include <QNetworkRequest>
-#include <QSslError>
-#include <QTimer>
 
 using namespace Qt::StringLiterals;
 
@@ -21,34 +14,8 @@ namespace Tramontane {
 
 namespace {
 
-// An answer larger than this is refused rather than buffered without end.
-constexpr qsizetype MaxAnswerBytes = 32 * 1024 * 1024;
 // tools/list pages followed at most (a server that always returns a cursor must not loop).
 constexpr int MaxToolPages = 100;
-
-} // namespace
-
-// Per-request state of the reply in flight, shared by the reply's handlers.
-struct McpReplyState {
-    qint64 id = -1; // JSON-RPC id, -1 for a notification
-    bool decided = false;
-    bool isSse = false;
-    bool sawJsonRpc = false;
-    bool answered = false;
-    QByteArray body;
-    SseParser sse;
-    QStringList sslErrors;
-};
-
-namespace {
-
-McpError makeError(McpErrorKind kind, const QString &message, int httpStatus = 0) {
-    McpError e;
-    e.kind = kind;
-    e.message = message;
-    e.httpStatus = httpStatus;
-    return e;
-}
 
 McpContent parseContent(const QJsonObject &o) {
     McpContent c;
@@ -73,17 +40,21 @@ McpContent parseContent(const QJsonObject &o) {
 // ---------------------------------------------------------------------------------------------
 
 McpJob::McpJob(Operation operation, McpClient *client)
-    : QObject(client)
+    : Job(ApiError::Context::McpServer, client)
     , m_operation(operation)
     , m_client(client) {}
 
-void McpJob::abort() {
-    if (m_finished)
-        return;
-    if (m_client) {
-        m_client->finishJob(this,
-                            makeError(McpErrorKind::Canceled, tr("The request was canceled.")));
-    }
+McpJob::~McpJob() {
+    // End here rather than in ~Job, so finished() fires while this is still an McpJob.
+    abandon();
+}
+
+void McpJob::handleFinish(ApiError &error) {
+    m_latencyMs = m_started ? m_clock.elapsed() : 0;
+    if (error.isError() && !error.isCanceled())
+        qCDebug(lcMcp).noquote() << "MCP job failed:" << error.toLogString();
+    if (m_client)
+        m_client->jobEnded(this);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -92,21 +63,9 @@ McpClient::McpClient(QNetworkAccessManager *nam, QObject *parent)
     : QObject(parent)
     , m_nam(nam)
     , m_clientName(u"Tramontane"_s)
-    , m_clientVersion(QCoreApplication::applicationVersion())
-    , m_idleTimer(new QTimer(this)) {
+    , m_clientVersion(QCoreApplication::applicationVersion()) {
     if (m_clientVersion.isEmpty())
         m_clientVersion = u"0.1.0"_s;
-    m_idleTimer->setSingleShot(true);
-    m_idleTimer->setTimerType(Qt::PreciseTimer); // a coarse timer may fire 5 % early
-    connect(m_idleTimer, &QTimer::timeout, this, [this] {
-        if (!m_current)
-            return;
-        qCInfo(lcMcp) << "MCP server" << m_endpoint.host() << "idle for" << m_idleTimeout.count()
-                      << "ms";
-        finishJob(m_current, makeError(McpErrorKind::Timeout,
-                                       tr("The MCP server sent nothing for %1 seconds.")
-                                           .arg(double(m_idleTimeout.count()) / 1000.0)));
-    });
 }
 
 McpClient::~McpClient() {
@@ -170,14 +129,10 @@ McpJob *McpClient::callTool(const QString &name, const QJsonObject &arguments) {
 
 void McpClient::closeSession() {
     if (!m_sessionId.isEmpty() && m_endpoint.isValid()) {
-        QNetworkRequest request(m_endpoint);
-        for (const auto &[name, value] : std::as_const(m_headers))
-            request.setRawHeader(name, value);
-        request.setRawHeader("Mcp-Session-Id", m_sessionId);
-        if (!m_serverInfo.protocolVersion.isEmpty())
-            request.setRawHeader("MCP-Protocol-Version", m_serverInfo.protocolVersion.toLatin1());
-        QNetworkReply *reply = m_nam->deleteResource(request);
-        connect(reply, &QNetworkReply::finished, reply, &QObject::deleteLater);
+        // Best effort, nobody waits for it. A child of the network access manager, so that it
+        // is sent even when the client goes right after this call.
+        auto *job = McpRequestJob::deleteResource(m_nam, makeRequest(true), m_nam);
+        job->setTransferTimeout(m_idleTimeout);
     }
     resetSession();
 }
@@ -197,8 +152,8 @@ void McpClient::startNext() {
     m_current->m_clock.start();
     if (!m_endpoint.isValid() || m_endpoint.isRelative()
         || (m_endpoint.scheme() != "http"_L1 && m_endpoint.scheme() != "https"_L1)) {
-        finishJob(m_current, makeError(McpErrorKind::ProtocolError,
-                                       tr("The MCP server URL is not an http(s) URL.")));
+        m_current->fail(ApiError::invalidRequest(u"the MCP server URL is not an http(s) URL"_s,
+                                                 ApiError::Context::McpServer));
         return;
     }
     runStep(m_current);
@@ -218,7 +173,7 @@ void McpClient::runStep(McpJob *job) {
     }
     switch (job->m_operation) {
     case McpJob::Operation::Initialize:
-        finishJob(job, {});
+        job->succeed();
         return;
     case McpJob::Operation::ListTools: {
         QJsonObject message{{u"method"_s, u"tools/list"_s}};
@@ -236,6 +191,23 @@ void McpClient::runStep(McpJob *job) {
     }
 }
 
+QNetworkRequest McpClient::makeRequest(bool withProtocolVersion) const {
+    QNetworkRequest request(m_endpoint);
+    // Caller headers first: the protocol's own headers below win over them.
+    for (const auto &[name, value] : std::as_const(m_headers))
+        request.setRawHeader(name, value);
+    if (!m_sessionId.isEmpty())
+        request.setRawHeader("Mcp-Session-Id", m_sessionId);
+    if (withProtocolVersion && !m_serverInfo.protocolVersion.isEmpty())
+        request.setRawHeader("MCP-Protocol-Version", m_serverInfo.protocolVersion.toLatin1());
+    // Never carry the headers (tokens) to another origin.
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                         QNetworkRequest::SameOriginRedirectPolicy);
+    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute,
+                         QNetworkRequest::AlwaysNetwork);
+    return request;
+}
+
 void McpClient::send(McpJob *job, Step step, const QJsonObject &message) {
     QJsonObject envelope = message;
     envelope.insert(u"jsonrpc"_s, u"2.0"_s);
@@ -244,167 +216,27 @@ void McpClient::send(McpJob *job, Step step, const QJsonObject &message) {
     if (!notification)
         envelope.insert(u"id"_s, double(id));
 
-    QNetworkRequest request(m_endpoint);
-    // Caller headers first: the protocol's own headers below win over them.
-    for (const auto &[name, value] : std::as_const(m_headers))
-        request.setRawHeader(name, value);
+    QNetworkRequest request = makeRequest(step != Step::Initialize);
     request.setRawHeader("Content-Type", "application/json");
     request.setRawHeader("Accept", "application/json, text/event-stream");
-    if (!m_sessionId.isEmpty())
-        request.setRawHeader("Mcp-Session-Id", m_sessionId);
-    if (step != Step::Initialize && !m_serverInfo.protocolVersion.isEmpty())
-        request.setRawHeader("MCP-Protocol-Version", m_serverInfo.protocolVersion.toLatin1());
-    // Never carry the headers (tokens) to another origin.
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
-                         QNetworkRequest::SameOriginRedirectPolicy);
-    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute,
-                         QNetworkRequest::AlwaysNetwork);
 
     qCDebug(lcMcp).noquote() << "MCP" << envelope.value("method"_L1).toString() << "to"
                              << m_endpoint.host() + u':' + QString::number(m_endpoint.port());
-    QNetworkReply *reply =
-        m_nam->post(request, QJsonDocument(envelope).toJson(QJsonDocument::Compact));
-    m_reply = reply;
-    const auto s = std::make_shared<McpReplyState>();
-    s->id = id;
-    s->sse.setLimits(MaxAnswerBytes, MaxAnswerBytes);
-
-    connect(reply, &QNetworkReply::sslErrors, this, [s](const QList<QSslError> &errors) {
-        for (const QSslError &e : errors)
-            s->sslErrors.append(e.errorString());
-    });
-    connect(reply, &QNetworkReply::readyRead, this, [this, job, step, reply, s] {
-        if (m_current != job || m_reply != reply)
-            return;
-        m_idleTimer->start(m_idleTimeout);
-        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        if (!s->decided) {
-            s->decided = true;
-            const QByteArray type = reply->header(QNetworkRequest::ContentTypeHeader).toByteArray();
-            s->isSse = status >= 200 && status < 300
-                       && type.trimmed().toLower().startsWith("text/event-stream");
-        }
-        if (!s->isSse) {
-            s->body += reply->readAll();
-            if (s->body.size() > MaxAnswerBytes) {
-                finishJob(job, makeError(McpErrorKind::ProtocolError,
-                                         tr("The MCP server's answer is too large.")));
-            }
-            return;
-        }
-        const QList<SseEvent> events = s->sse.feed(reply->readAll());
-        for (const SseEvent &event : events) {
-            if (event.data.isEmpty())
-                continue;
-            const McpMessage message = McpMessage::decode(event.data, s->id);
-            s->sawJsonRpc = s->sawJsonRpc || message.sawJsonRpc;
-            if (message.answer) {
-                s->answered = true;
-                handleReply(job, step, reply, *s);
-                handleMessage(job, step, *message.answer);
-                return;
-            }
-        }
-        if (s->sse.hasError()) {
-            // A line that never ends, say: the bytes keep coming, so no idle timeout would end it.
-            finishJob(job, makeError(McpErrorKind::ProtocolError,
-                                     tr("The MCP server's answer is too large.")));
-        }
-    });
-    connect(reply, &QNetworkReply::finished, this, [this, job, step, reply, s] {
-        reply->deleteLater();
-        if (m_current != job || m_reply != reply)
-            return;
-        if (s->answered)
-            return;
-        m_idleTimer->stop();
-        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        if (status == 0) {
-            McpError e;
-            switch (reply->error()) {
-            case QNetworkReply::HostNotFoundError:
-                e = makeError(
-                    McpErrorKind::HostNotFound,
-                    tr("The MCP server's host name %1 was not found.").arg(m_endpoint.host()));
-                break;
-            case QNetworkReply::ConnectionRefusedError:
-                e = makeError(
-                    McpErrorKind::ConnectionRefused,
-                    tr("Nothing listens at %1:%2 (connection refused).")
-                        .arg(m_endpoint.host())
-                        .arg(m_endpoint.port(m_endpoint.scheme() == "https"_L1 ? 443 : 80)));
-                break;
-            case QNetworkReply::SslHandshakeFailedError:
-            case QNetworkReply::UnknownNetworkError:
-                if (reply->error() == QNetworkReply::SslHandshakeFailedError
-                    || !s->sslErrors.isEmpty()) {
-                    e = makeError(McpErrorKind::Tls,
-                                  tr("The TLS connection to the MCP server failed: %1")
-                                      .arg(s->sslErrors.isEmpty() ? reply->errorString()
-                                                                  : s->sslErrors.join(u"; "_s)));
-                } else {
-                    e = makeError(McpErrorKind::NetworkError, reply->errorString());
-                }
-                break;
-            case QNetworkReply::TimeoutError:
-                e = makeError(McpErrorKind::Timeout,
-                              tr("The connection to the MCP server timed out."));
-                break;
-            default:
-                if (!s->sslErrors.isEmpty()) {
-                    e = makeError(McpErrorKind::Tls,
-                                  tr("The TLS connection to the MCP server failed: %1")
-                                      .arg(s->sslErrors.join(u"; "_s)));
-                } else {
-                    e = makeError(McpErrorKind::NetworkError,
-                                  tr("The connection to the MCP server failed: %1")
-                                      .arg(reply->errorString()));
-                }
-                break;
-            }
-            qCInfo(lcMcp) << "MCP server" << m_endpoint.host() << "unreachable:" << reply->error();
-            finishJob(job, e);
-            return;
-        }
-        if (!s->isSse)
-            s->body += reply->readAll();
-        handleReply(job, step, reply, *s);
-    });
-    m_idleTimer->start(m_idleTimeout);
+    auto *requestJob = new McpRequestJob(m_nam, request, envelope, id, this);
+    requestJob->setTransferTimeout(m_idleTimeout);
+    m_request = requestJob;
+    connect(requestJob, &Job::finished, this,
+            [this, job, step, requestJob] { onRequestFinished(job, step, requestJob); });
 }
 
-// Looks at an HTTP answer as a whole: status, session header, and (for plain JSON) the body.
-// For an SSE answer this is called once the answering event arrived, and only checks headers.
-void McpClient::handleReply(McpJob *job, Step step, QNetworkReply *reply, McpReplyState &state) {
-    McpReplyState *s = &state;
-    const qint64 id = s->id;
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    if (s->answered) {
-        // SSE: the answer arrived; stop listening to this reply and keep its session header.
-        if (step == Step::Initialize) {
-            const QByteArray session = reply->rawHeader("Mcp-Session-Id").trimmed();
-            if (!session.isEmpty())
-                m_sessionId = session;
-        }
-        m_idleTimer->stop();
-        disconnect(reply, nullptr, this, nullptr);
-        connect(reply, &QNetworkReply::finished, reply, &QObject::deleteLater);
-        reply->abort();
-        m_reply = nullptr;
+void McpClient::onRequestFinished(McpJob *job, Step step, McpRequestJob *request) {
+    if (m_current != job || m_request != request)
         return;
-    }
-
-    m_reply = nullptr;
-    if (status < 200 || status >= 300) {
-        // A JSON-RPC error in the body says more than the status alone.
-        QString detail;
-        const QJsonDocument doc = QJsonDocument::fromJson(s->body);
-        if (doc.isObject()) {
-            const QJsonObject err = doc.object().value("error"_L1).toObject();
-            detail = err.value("message"_L1).toString().left(300);
-        }
-        if (status == 404 && !m_sessionId.isEmpty() && step != Step::Initialize
-            && !job->m_retriedAfterExpiry) {
+    m_request = nullptr;
+    if (!request->succeeded()) {
+        const ApiError error = request->error();
+        if (error.kind() == ApiError::Kind::Http && error.httpStatus() == 404
+            && !m_sessionId.isEmpty() && step != Step::Initialize && !job->m_retriedAfterExpiry) {
             // The server forgot the session: start a new one, once.
             qCInfo(lcMcp) << "MCP session expired, initializing again";
             job->m_retriedAfterExpiry = true;
@@ -415,81 +247,24 @@ void McpClient::handleReply(McpJob *job, Step step, QNetworkReply *reply, McpRep
             runStep(job);
             return;
         }
-        McpError e;
-        if (status == 401) {
-            e = makeError(McpErrorKind::Unauthorized,
-                          tr("The MCP server refused the request (HTTP 401): the token is missing, "
-                             "invalid or expired."),
-                          status);
-            e.wwwAuthenticate = reply->rawHeader("WWW-Authenticate");
-        } else if (status == 403) {
-            e = makeError(McpErrorKind::Forbidden,
-                          tr("The MCP server refused the request (HTTP 403): the token lacks a "
-                             "permission."),
-                          status);
-        } else if (status == 404 || status == 405) {
-            e = makeError(McpErrorKind::NotFound,
-                          tr("There is no MCP endpoint at this URL (HTTP %1).").arg(status),
-                          status);
-        } else {
-            e = makeError(McpErrorKind::HttpError,
-                          tr("The MCP server answered HTTP %1.").arg(status), status);
+        if (error.isCanceled()) {
+            job->cancel();
+            return;
         }
-        if (!detail.isEmpty())
-            e.message += u' ' + detail;
-        qCInfo(lcMcp) << "MCP server" << m_endpoint.host() << "answered HTTP" << status;
-        finishJob(job, e);
+        qCInfo(lcMcp).noquote() << "MCP server" << m_endpoint.host() << "->" << error.toLogString();
+        job->fail(error);
         return;
     }
-
     if (step == Step::Initialize) {
-        const QByteArray session = reply->rawHeader("Mcp-Session-Id").trimmed();
+        const QByteArray session = request->responseHeader("mcp-session-id").trimmed();
         if (!session.isEmpty())
             m_sessionId = session;
     }
-
-    if (id < 0) {
-        // A notification: any 2xx (normally 202 Accepted) will do.
-        handleMessage(job, step, {});
-        return;
-    }
-
-    if (s->isSse) {
-        finishJob(
-            job, s->sawJsonRpc
-                     ? makeError(McpErrorKind::ProtocolError,
-                                 tr("The MCP server ended its event stream without answering."))
-                     : makeError(McpErrorKind::NotMcp,
-                                 tr("The server's event stream carries no MCP (JSON-RPC) message."),
-                                 status));
-        return;
-    }
-    const McpMessage message = McpMessage::decode(s->body, id);
-    if (!message.isJson) {
-        finishJob(
-            job,
-            makeError(McpErrorKind::NotMcp,
-                      tr("The server answered HTTP %1, but not with MCP (JSON-RPC).").arg(status),
-                      status));
-        return;
-    }
-    if (!message.answer) {
-        finishJob(
-            job,
-            message.sawJsonRpc
-                ? makeError(McpErrorKind::ProtocolError,
-                            tr("The MCP server's answer does not match the request."), status)
-                : makeError(
-                    McpErrorKind::NotMcp,
-                    tr("The server answered HTTP %1, but not with MCP (JSON-RPC).").arg(status),
-                    status));
-        return;
-    }
-    handleMessage(job, step, *message.answer);
+    handleMessage(job, step, request->answer());
 }
 
 void McpClient::handleMessage(McpJob *job, Step step, const QJsonObject &message) {
-    if (job->m_finished)
+    if (job->isFinished())
         return;
     if (step == Step::Initialized) {
         m_initialized = true;
@@ -499,18 +274,13 @@ void McpClient::handleMessage(McpJob *job, Step step, const QJsonObject &message
     }
     if (message.contains("error"_L1)) {
         const QJsonObject err = message.value("error"_L1).toObject();
-        McpError e = makeError(McpErrorKind::JsonRpcError,
-                               tr("The MCP server reported error %1: %2")
-                                   .arg(err.value("code"_L1).toInt())
-                                   .arg(err.value("message"_L1).toString().left(500)));
-        e.rpcCode = err.value("code"_L1).toInt();
-        finishJob(job, e);
+        job->fail(ApiError::jsonRpcError(err.value("code"_L1).toInt(),
+                                         err.value("message"_L1).toString()));
         return;
     }
     const QJsonValue resultValue = message.value("result"_L1);
     if (!resultValue.isObject()) {
-        finishJob(job, makeError(McpErrorKind::ProtocolError,
-                                 tr("The MCP server's answer has no result object.")));
+        job->fail(ApiError::protocolError(u"the answer has no result object"_s));
         return;
     }
     const QJsonObject result = resultValue.toObject();
@@ -519,11 +289,9 @@ void McpClient::handleMessage(McpJob *job, Step step, const QJsonObject &message
         const QString version = result.value("protocolVersion"_L1).toString();
         // Versions are dates (YYYY-MM-DD), so they compare as strings.
         if (version.size() != 10 || version < OldestProtocolVersion) {
-            finishJob(job,
-                      makeError(McpErrorKind::ProtocolError,
-                                tr("The MCP server speaks protocol version \"%1\", which is not "
-                                   "supported (%2 or later is).")
-                                    .arg(version.left(40), OldestProtocolVersion)));
+            job->fail(ApiError::protocolError(
+                u"protocol version \"%1\" is not supported (%2 or later is)"_s.arg(
+                    version.left(40), OldestProtocolVersion)));
             return;
         }
         const QJsonObject info = result.value("serverInfo"_L1).toObject();
@@ -540,7 +308,7 @@ void McpClient::handleMessage(McpJob *job, Step step, const QJsonObject &message
 
     switch (job->m_operation) {
     case McpJob::Operation::Initialize:
-        finishJob(job, {});
+        job->succeed();
         return;
     case McpJob::Operation::ListTools: {
         const QJsonArray tools = result.value("tools"_L1).toArray();
@@ -556,7 +324,7 @@ void McpClient::handleMessage(McpJob *job, Step step, const QJsonObject &message
             runStep(job);
             return;
         }
-        finishJob(job, {});
+        job->succeed();
         return;
     }
     case McpJob::Operation::CallTool: {
@@ -570,36 +338,24 @@ void McpClient::handleMessage(McpJob *job, Step step, const QJsonObject &message
                 call.content.append(parseContent(v.toObject()));
         }
         job->m_callResult = call;
-        finishJob(job, {});
+        job->succeed();
         return;
     }
     }
 }
 
-void McpClient::finishJob(McpJob *job, const McpError &error) {
-    if (job->m_finished)
-        return;
-    job->m_finished = true;
-    job->m_error = error;
+void McpClient::jobEnded(McpJob *job) {
     job->m_serverInfo = m_serverInfo;
-    job->m_latencyMs = job->m_started ? job->m_clock.elapsed() : 0;
     m_queue.removeAll(job);
-    if (m_current == job) {
-        m_current = nullptr;
-        m_idleTimer->stop();
-        if (QNetworkReply *reply = m_reply) {
-            m_reply = nullptr;
-            disconnect(reply, nullptr, this, nullptr);
-            connect(reply, &QNetworkReply::finished, reply, &QObject::deleteLater);
-            reply->abort();
-        }
+    if (m_current != job)
+        return;
+    m_current = nullptr;
+    if (McpRequestJob *request = m_request) {
+        m_request = nullptr;
+        disconnect(request, nullptr, this, nullptr);
+        request->cancel();
     }
-    if (error.isError())
-        qCDebug(lcMcp) << "MCP job failed:" << int(error.kind) << error.httpStatus;
-    const QPointer<McpClient> self(this);
-    Q_EMIT job->finished(job);
-    job->deleteLater();
-    if (self && !m_deleting)
+    if (!m_deleting)
         QMetaObject::invokeMethod(this, &McpClient::startNext, Qt::QueuedConnection);
 }
 
@@ -614,7 +370,7 @@ void McpClient::cancelAll() {
     if (m_current)
         pending.prepend(m_current);
     for (McpJob *job : pending)
-        finishJob(job, makeError(McpErrorKind::Canceled, tr("The MCP client was closed.")));
+        job->cancel();
 }
 
 } // namespace Tramontane

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/net/Job.h"
 #include "core/protocol/McpTool.h"
 
 #include <QByteArray>
@@ -8,6 +9,7 @@
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QList>
+#include <QNetworkRequest>
 #include <QObject>
 #include <QPair>
 #include <QPointer>
@@ -18,44 +20,11 @@
 #include <memory>
 
 class QNetworkAccessManager;
-class QNetworkReply;
-class QTimer;
 
 namespace Tramontane {
 
 class McpClient;
-struct McpReplyState;
-
-//! What went wrong while talking to an MCP server. The kinds are distinct so that a caller can
-//! tell the user what to fix (the address, the token, the server) without parsing messages.
-enum class McpErrorKind {
-    None,
-    HostNotFound,      //!< the host name did not resolve
-    ConnectionRefused, //!< nothing listens at that address and port
-    Tls,               //!< the TLS handshake or the certificate check failed
-    Unauthorized,      //!< HTTP 401: the token is missing, invalid or expired
-    Forbidden,         //!< HTTP 403: the token lacks a permission or scope
-    NotFound,          //!< HTTP 404 or 405: there is no MCP endpoint at this URL
-    Timeout,           //!< no byte arrived for longer than the idle timeout
-    NotMcp,            //!< the server answered 2xx, but not with JSON-RPC
-    HttpError,         //!< any other HTTP error status
-    JsonRpcError,      //!< the server answered with a JSON-RPC error object
-    ProtocolError,     //!< MCP traffic that breaks the protocol (version, missing result, …)
-    NetworkError,      //!< another transport failure (connection reset, proxy, …)
-    Canceled,          //!< the job was aborted, or its client destroyed
-};
-
-//! An error of one McpJob. `message` is one English sentence for logs; it never contains a
-//! header value or a token.
-struct McpError {
-    McpErrorKind kind = McpErrorKind::None;
-    int httpStatus = 0;         //!< the HTTP status when one arrived, else 0
-    int rpcCode = 0;            //!< the JSON-RPC error code for JsonRpcError
-    QString message;            //!< a short description of what happened
-    QByteArray wwwAuthenticate; //!< the challenge of a 401 (OAuth discovery starts there)
-
-    bool isError() const { return kind != McpErrorKind::None; }
-};
+class McpRequestJob;
 
 //! What the server said about itself in its `initialize` answer.
 struct McpServerInfo {
@@ -86,20 +55,21 @@ struct McpCallResult {
     QJsonObject json; //!< the whole result object
 };
 
-//! One asynchronous MCP operation. `finished` fires exactly once, even on abort() or when the
-//! client is destroyed; the job deletes itself after that signal has been delivered, so read
-//! its results inside the slot (or copy them).
-class McpJob final : public QObject {
+//! One MCP operation (initialize, list the tools, call a tool), as a Job: it finishes exactly
+//! once, as Succeeded, Failed (error() is an ApiError of context McpServer) or Canceled (cancel(),
+//! or its client destroyed), then deletes itself, so read its results inside the slot (or copy
+//! them). It runs as one or more McpRequestJobs: initialize and notifications/initialized
+//! first when no session is open, then its method (every page of tools/list).
+class McpJob final : public Job {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(McpJob)
 
 public:
     enum class Operation { Initialize, ListTools, CallTool };
 
+    ~McpJob() override;
+
     Operation operation() const { return m_operation; }
-    bool isFinished() const { return m_finished; }
-    bool succeeded() const { return m_finished && !m_error.isError(); }
-    const McpError &error() const { return m_error; }
 
     //! The server's self-description (filled by every successful job).
     const McpServerInfo &serverInfo() const { return m_serverInfo; }
@@ -111,22 +81,16 @@ public:
     //! Wall time from the start of the job to its end, in milliseconds, initialization included.
     qint64 latencyMs() const { return m_latencyMs; }
 
-    //! Stops the job: it finishes with McpErrorKind::Canceled unless it already finished.
-    void abort();
-
-Q_SIGNALS:
-    void finished(Tramontane::McpJob *job);
+protected:
+    void handleFinish(ApiError &error) override;
 
 private:
     friend class McpClient;
-    struct McpReplyState;
     McpJob(Operation operation, McpClient *client);
 
     Operation m_operation;
     QPointer<McpClient> m_client;
     bool m_started = false;
-    bool m_finished = false;
-    McpError m_error;
     McpServerInfo m_serverInfo;
     QList<McpTool> m_tools;
     McpCallResult m_callResult;
@@ -152,8 +116,11 @@ private:
 //! sent but never logged. Requests the server itself sends inside an answer stream (sampling,
 //! elicitation, roots) are not answered; notifications there are skipped.
 //!
+//! Every HTTP request is an McpRequestJob, with the idle timeout of the job core (a silent
+//! server fails the operation as ApiError::Kind::Timeout).
+//!
 //! Typical use: `auto *job = client->listTools(); connect(job, &McpJob::finished, this,
-//! [](McpJob *job) { if (job->succeeded()) use(job->tools()); else show(job->error()); });`
+//! [job] { if (job->succeeded()) use(job->tools()); else show(job->error()); });`
 class McpClient final : public QObject {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(McpClient)
@@ -177,7 +144,7 @@ public:
     void setBearerToken(const QByteArray &token);
     void clearHeaders();
 
-    //! Fails a request with McpErrorKind::Timeout when no byte arrives for this long
+    //! Fails a request with ApiError::Kind::Timeout when no byte arrives for this long
     //! (default 30 s).
     void setIdleTimeout(std::chrono::milliseconds timeout);
     std::chrono::milliseconds idleTimeout() const { return m_idleTimeout; }
@@ -205,10 +172,12 @@ private:
     McpJob *enqueue(McpJob *job);
     void startNext();
     void runStep(McpJob *job);
+    QNetworkRequest makeRequest(bool withProtocolVersion) const;
     void send(McpJob *job, Step step, const QJsonObject &message);
-    void handleReply(McpJob *job, Step step, QNetworkReply *reply, McpReplyState &state);
+    void onRequestFinished(McpJob *job, Step step, McpRequestJob *request);
     void handleMessage(McpJob *job, Step step, const QJsonObject &message);
-    void finishJob(McpJob *job, const McpError &error);
+    //! Called by a job as it ends: forgets it, stops its request, starts the next job.
+    void jobEnded(McpJob *job);
     void resetSession();
     void cancelAll();
 
@@ -226,8 +195,7 @@ private:
 
     QList<McpJob *> m_queue;
     McpJob *m_current = nullptr;
-    QPointer<QNetworkReply> m_reply;
-    QTimer *m_idleTimer;
+    QPointer<McpRequestJob> m_request;
     bool m_deleting = false;
 
     friend class McpJob;

@@ -18,7 +18,7 @@ class QNetworkAccessManager;
 
 namespace Tramontane {
 
-//! What one connection test found out.
+//! What one connection test found out, as data: McpReportPresenter (models) has the words.
 struct McpConnectionReport {
     enum class Outcome {
         Reachable,  //!< the server answered initialize and tools/list as an MCP server
@@ -36,23 +36,14 @@ struct McpConnectionReport {
     qint64 latencyMs = 0;
     //! The server gave an Mcp-Session-Id, and later requests carried it.
     bool sessionKept = false;
-    McpError error;
+    //! What went wrong (Failed): an ApiError of context McpServer.
+    ApiError error;
     QString refusal;    //!< why the URL was not tried (RefusedUrl)
     QString urlWarning; //!< e.g. the warning about plain http on loopback
     //! Headers that were not sent because their value is not known here (stored secrets).
     QStringList headersWithoutValue;
 
     bool isReachable() const { return outcome == Outcome::Reachable; }
-    //! One line for the user: "Reachable: <server> <version> · MCP <version> · N tools ·
-    //! 42 ms", or "Not reachable: <what went wrong>".
-    QString headline() const;
-    //! The exact error (for a failure) and what to do about it; the tool names otherwise.
-    QString details() const;
-
-    //! A short name for each kind of failure ("Host not found", "Unauthorized (HTTP 401)", …).
-    static QString kindTitle(McpErrorKind kind, int httpStatus = 0);
-    //! What the user can do about it.
-    static QString kindHint(McpErrorKind kind);
 };
 
 //! Tests a connector's MCP server from this computer, before or after the connector is saved:

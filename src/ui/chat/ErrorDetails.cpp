@@ -39,6 +39,11 @@ QString ErrorDetails::whatHappened(const ApiError &error) {
         return tr("The server answered with an error status.");
     case ApiError::Kind::InvalidRequest:
         return tr("The request was not sent.");
+    case ApiError::Kind::JsonRpcError:
+        return tr("The MCP server reported an error.");
+    case ApiError::Kind::NotMcp:
+    case ApiError::Kind::ProtocolError:
+        return tr("The MCP server answered, but not as the protocol expects.");
     case ApiError::Kind::None:
     case ApiError::Kind::Canceled:
         break;

@@ -180,7 +180,7 @@ void TestExportCommands::demo_exportImportAndShowAsCode() {
     box->close();
     QCOMPARE(messagesOf(model), original);
 
-    // Cancelled dialogs do nothing.
+    // Canceled dialogs do nothing.
     paths.clear();
     const int before = int(asked.size());
     window->exportJsonAction()->trigger();

@@ -12,6 +12,7 @@
 #include "core/services/McpConnectionTest.h"
 #include "core/services/ToolApprovalStore.h"
 #include "models/ConnectorHeadersModel.h"
+#include "models/McpReportPresenter.h"
 #include "ui/ConnectorEditorDialog.h"
 #include "ui/ConnectorToolsDialog.h"
 
@@ -157,8 +158,10 @@ McpConnectionReport TestConnectorEditorDialog::runTest(const QString &url,
     const auto report = tested.first().first().value<McpConnectionReport>();
     // What the form shows is the report's own words.
     [&] {
-        QCOMPARE(child<QLabel>(m_editor.get(), "testHeadlineLabel")->text(), report.headline());
-        QCOMPARE(child<QLabel>(m_editor.get(), "testDetailsLabel")->text(), report.details());
+        QCOMPARE(child<QLabel>(m_editor.get(), "testHeadlineLabel")->text(),
+                 McpReportPresenter::headline(report));
+        QCOMPARE(child<QLabel>(m_editor.get(), "testDetailsLabel")->text(),
+                 McpReportPresenter::details(report));
         QVERIFY(child<QPushButton>(m_editor.get(), "testConnectionPushButton")->isEnabled());
     }();
     return report;
@@ -172,7 +175,8 @@ void TestConnectorEditorDialog::test_everythingServer_listsItsRealTools() {
     QVERIFY2(everything.start(&error), qPrintable(error));
 
     const McpConnectionReport report = runTest(everything.url().toString());
-    QVERIFY2(report.isReachable(), qPrintable(report.headline() + u'\n' + report.details()));
+    QVERIFY2(report.isReachable(), qPrintable(McpReportPresenter::headline(report) + u'\n'
+                                              + McpReportPresenter::details(report)));
     QStringList names;
     for (const McpTool &tool : report.tools)
         names.append(tool.name);
@@ -208,36 +212,37 @@ void TestConnectorEditorDialog::test_everythingServer_listsItsRealTools() {
 
 void TestConnectorEditorDialog::test_emulatorMcp_jsonAnswersAndSession() {
     const McpConnectionReport report = runTest(m_emulator.baseUrl().toString() + u"/__mcp"_s);
-    QVERIFY2(report.isReachable(), qPrintable(report.details()));
+    QVERIFY2(report.isReachable(), qPrintable(McpReportPresenter::details(report)));
     QCOMPARE(report.tools.size(), 5);
     QVERIFY(report.sessionKept);
     QCOMPARE(report.server.protocolVersion, u"2025-06-18"_s);
     // Plain http on loopback is allowed, and the report says it is unencrypted.
-    QVERIFY(report.details().contains("Unencrypted"_L1));
+    QVERIFY(McpReportPresenter::details(report).contains("Unencrypted"_L1));
 }
 
 void TestConnectorEditorDialog::test_missingToken_is401_thenWithSecretHeaderWorks() {
     const QString url = m_emulator.baseUrl().toString() + u"/__mcp/secured"_s;
     McpConnectionReport report = runTest(url);
     QCOMPARE(report.outcome, Outcome::Failed);
-    QCOMPARE(report.error.kind, McpErrorKind::Unauthorized);
-    QVERIFY(report.headline().contains("Unauthorized (HTTP 401)"_L1));
-    QVERIFY(report.details().contains("Authorization"_L1)); // the hint says what to add
+    QCOMPARE(report.error.httpStatus(), 401);
+    QVERIFY(McpReportPresenter::headline(report).contains("Unauthorized (HTTP 401)"_L1));
+    QVERIFY(McpReportPresenter::details(report).contains(
+        "Authorization"_L1)); // the hint says what to add
 
     fillHeader(0, u"Authorization"_s, u"Bearer demo-mcp-token"_s, true);
     QSignalSpy tested(m_editor.get(), &ConnectorEditorDialog::connectionTested);
     child<QPushButton>(m_editor.get(), "testConnectionPushButton")->click();
     QTRY_COMPARE_WITH_TIMEOUT(tested.size(), 1, 15000);
     report = tested.first().first().value<McpConnectionReport>();
-    QVERIFY2(report.isReachable(), qPrintable(report.details()));
+    QVERIFY2(report.isReachable(), qPrintable(McpReportPresenter::details(report)));
 }
 
 void TestConnectorEditorDialog::test_deadPort_isConnectionRefused() {
     const McpConnectionReport report = runTest(u"http://127.0.0.1:%1/mcp"_s.arg(Test::deadPort()));
     QCOMPARE(report.outcome, Outcome::Failed);
-    QCOMPARE(report.error.kind, McpErrorKind::ConnectionRefused);
-    QVERIFY(report.headline().contains("Connection refused"_L1));
-    QVERIFY(report.details().contains("running"_L1));
+    QCOMPARE(report.error.networkError(), QNetworkReply::ConnectionRefusedError);
+    QVERIFY(McpReportPresenter::headline(report).contains("Connection refused"_L1));
+    QVERIFY(McpReportPresenter::details(report).contains("running"_L1));
 }
 
 void TestConnectorEditorDialog::test_plainHttpServer_isNotMcp() {
@@ -249,8 +254,8 @@ void TestConnectorEditorDialog::test_plainHttpServer_isNotMcp() {
     });
     const McpConnectionReport report = runTest(web.baseUrl().toString() + u"/"_s);
     QCOMPARE(report.outcome, Outcome::Failed);
-    QCOMPARE(report.error.kind, McpErrorKind::NotMcp);
-    QVERIFY(report.headline().contains("Not an MCP server"_L1));
+    QCOMPARE(report.error.kind(), ApiError::Kind::NotMcp);
+    QVERIFY(McpReportPresenter::headline(report).contains("Not an MCP server"_L1));
     // The client spoke MCP to it: a JSON-RPC initialize, with both answer types accepted.
     const Test::RecordedRequest first = web.requests().first();
     QCOMPARE(first.method, QByteArray("POST"));
@@ -265,8 +270,9 @@ void TestConnectorEditorDialog::test_404_isNoEndpoint() {
         return Test::ScriptedResponse::text(404, "Not Found");
     });
     const McpConnectionReport report = runTest(web.baseUrl().toString() + u"/wrong"_s);
-    QCOMPARE(report.error.kind, McpErrorKind::NotFound);
-    QVERIFY(report.headline().contains("HTTP 404"_L1));
+    QCOMPARE(report.error.kind(), ApiError::Kind::Http);
+    QCOMPARE(report.error.httpStatus(), 404);
+    QVERIFY(McpReportPresenter::headline(report).contains("HTTP 404"_L1));
 }
 
 void TestConnectorEditorDialog::test_silentServer_timesOut() {
@@ -276,14 +282,14 @@ void TestConnectorEditorDialog::test_silentServer_timesOut() {
         [](const Test::RecordedRequest &) { return Test::ScriptedResponse::neverAnswer(); });
     m_editor->connectionTest()->setTimeout(std::chrono::milliseconds(300));
     const McpConnectionReport report = runTest(web.baseUrl().toString() + u"/mcp"_s);
-    QCOMPARE(report.error.kind, McpErrorKind::Timeout);
-    QVERIFY(report.headline().contains("Timed out"_L1));
+    QCOMPARE(report.error.kind(), ApiError::Kind::Timeout);
+    QVERIFY(McpReportPresenter::headline(report).contains("Timed out"_L1));
 }
 
 void TestConnectorEditorDialog::test_remotePlainHttp_isNotTried() {
     const McpConnectionReport report = runTest(u"http://mcp.example.com/mcp"_s);
     QCOMPARE(report.outcome, Outcome::RefusedUrl);
-    QVERIFY(report.headline().contains("https"_L1));
+    QVERIFY(McpReportPresenter::headline(report).contains("https"_L1));
     auto *serverError = child<QLabel>(m_editor.get(), "serverErrorLabel");
     QVERIFY(serverError->isVisible());
     QVERIFY(serverError->text().contains("https"_L1));
@@ -305,7 +311,7 @@ void TestConnectorEditorDialog::test_secretHeaderValue_neverLogged() {
     QTRY_COMPARE(saved.size(), 1);
     qInstallMessageHandler(previous);
     QLoggingCategory::setFilterRules(QString());
-    QCOMPARE(report.error.kind, McpErrorKind::Unauthorized); // a wrong token, on purpose
+    QCOMPARE(report.error.httpStatus(), 401); // a wrong token, on purpose
     QVERIFY(!g_log.isEmpty());
     for (const QString &line : std::as_const(g_log))
         QVERIFY2(!line.contains(secret), qPrintable(line));

@@ -507,7 +507,7 @@ void TestConnectorOAuth::page_builtInGmail_asksForTheGoogleClientFirst() {
              std::optional<QString>(u"GOCSPX-secret"_s));
     // Cancel ends the wait at once.
     child<QPushButton>(dialog, "signInCancelPushButton")->click();
-    QCOMPARE(dialog->statusText(), u"Sign-in cancelled."_s);
+    QCOMPARE(dialog->statusText(), u"Sign-in canceled."_s);
     QVERIFY(!dialog->signIn()->isRunning());
     dialog->close();
 }

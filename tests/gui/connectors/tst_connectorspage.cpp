@@ -9,6 +9,7 @@
 #include "core/services/ToolApprovalStore.h"
 #include "core/services/ToolCredentials.h"
 #include "models/ConnectorListModel.h"
+#include "models/McpReportPresenter.h"
 #include "models/Roles.h"
 #include "ui/ConnectorEditorDialog.h"
 #include "ui/ConnectorToolsDialog.h"
@@ -452,7 +453,8 @@ void TestConnectorsPage::edit_secretHeaderShownAsStored() {
     child<QPushButton>(editor, "testConnectionPushButton")->click();
     QTRY_COMPARE_WITH_TIMEOUT(tested.size(), 1, 15000);
     const auto report = tested.first().first().value<McpConnectionReport>();
-    QVERIFY2(report.isReachable(), qPrintable(report.headline() + u' ' + report.details()));
+    QVERIFY2(report.isReachable(), qPrintable(McpReportPresenter::headline(report) + u' '
+                                              + McpReportPresenter::details(report)));
     QCOMPARE(report.tools.size(), 5);
 
     // Saving without a change sends nothing.
@@ -480,7 +482,7 @@ void TestConnectorsPage::scopedCredential_keptForTheConnectionTest() {
     // Not known here: the page's test goes without it, and says so.
     child<QPushButton>(m_page.get(), "testPushButton")->click();
     QTRY_VERIFY_WITH_TIMEOUT(m_page->lastTest(id).has_value(), 15000);
-    QCOMPARE(m_page->lastTest(id)->error.kind, McpErrorKind::Unauthorized);
+    QCOMPARE(m_page->lastTest(id)->error.httpStatus(), 401);
     auto *details = child<QLabel>(m_page.get(), "testDetailsLabel");
     QVERIFY(details->text().contains("not stored on this computer: Authorization"_L1));
 

@@ -73,7 +73,7 @@ private Q_SLOTS:
     void manualEndpoints_incomplete_areRefusedBeforeAnyRequest();
     void noRegistration_andNoClientId_asksForOne();
     void unreachableServer_namesTheFailedStep();
-    void cancel_whileWaitingForTheBrowser_endsCancelled();
+    void cancel_whileWaitingForTheBrowser_endsCanceled();
     void deletedConnector_leavesNoSecretBehind();
 
 private:
@@ -133,7 +133,7 @@ ConnectorSignIn::Result TestConnectorSignIn::run(const QString &connector,
     QSignalSpy finished(&signIn, &ConnectorSignIn::finished);
     signIn.start(connector, serverUrl(), config, secret);
     if (finished.isEmpty() && !finished.wait(20000))
-        return {.outcome = Outcome::Cancelled, .detail = u"no end"_s};
+        return {.outcome = Outcome::Canceled, .detail = u"no end"_s};
     return finished.first().first().value<ConnectorSignIn::Result>();
 }
 
@@ -318,7 +318,7 @@ void TestConnectorSignIn::unreachableServer_namesTheFailedStep() {
     QCOMPARE(result.discoveryFailure.problem, OAuthDiscovery::Problem::NetworkError);
 }
 
-void TestConnectorSignIn::cancel_whileWaitingForTheBrowser_endsCancelled() {
+void TestConnectorSignIn::cancel_whileWaitingForTheBrowser_endsCanceled() {
     ConnectorSignIn signIn(&m_nam, m_secrets.get(), m_manager.get());
     QUrl opened;
     connect(&signIn, &ConnectorSignIn::browserRequested, this,
@@ -331,7 +331,7 @@ void TestConnectorSignIn::cancel_whileWaitingForTheBrowser_endsCancelled() {
     QVERIFY2(redirect.host() == "127.0.0.1"_L1, qPrintable(redirect.toString()));
     signIn.cancel();
     QCOMPARE(finished.size(), 1);
-    QCOMPARE(finished.first().first().value<ConnectorSignIn::Result>().outcome, Outcome::Cancelled);
+    QCOMPARE(finished.first().first().value<ConnectorSignIn::Result>().outcome, Outcome::Canceled);
     QVERIFY(!signIn.isRunning());
     // The loopback port is closed: a late browser finds nobody.
     QTcpSocket late;

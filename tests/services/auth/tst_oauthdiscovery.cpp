@@ -36,6 +36,9 @@ private Q_SLOTS:
     void failure_reportsStepAndProblem();
     void unsafeServerUrl_isRefusedWithoutTraffic();
     void deadServer_isANetworkError();
+    void silentServer_timesOutAsANetworkError();
+    void redirectedMetadata_isNotFollowed();
+    void requests_neverCarryAnAuthorizationHeader();
 
 private:
     //! A scripted MCP server: 401 on POST /mcp with \a challenge, then documents by path.
@@ -255,6 +258,63 @@ void TestOAuthDiscovery::deadServer_isANetworkError() {
     QVERIFY(!result.ok);
     QCOMPARE(result.failure.step, Step::ProbeServer);
     QCOMPARE(result.failure.problem, Problem::NetworkError);
+}
+
+void TestOAuthDiscovery::silentServer_timesOutAsANetworkError() {
+    FakeHttpServer server;
+    QVERIFY(server.listen());
+    server.setHandler([](const RecordedRequest &) { return ScriptedResponse::neverAnswer(); });
+    OAuthDiscovery discovery(&m_nam);
+    discovery.setRequestTimeout(300);
+    QSignalSpy finished(&discovery, &OAuthDiscovery::finished);
+    discovery.start(QUrl(server.baseUrl().toString() + u"/mcp"_s));
+    QVERIFY(finished.wait(10000));
+    const auto result = finished.first().first().value<OAuthDiscovery::Result>();
+    QCOMPARE(result.failure.step, Step::ProbeServer);
+    QCOMPARE(result.failure.problem, Problem::NetworkError);
+    QVERIFY2(result.failure.detail.contains(u"300 ms"_s), qPrintable(result.failure.detail));
+    QTest::qWait(100);
+    QCOMPARE(finished.size(), 1);
+}
+
+void TestOAuthDiscovery::redirectedMetadata_isNotFollowed() {
+    // A metadata document is where the server says it is: a redirect is an unexpected status.
+    FakeHttpServer server;
+    QVERIFY(server.listen());
+    const QByteArray base = server.baseUrl().toString().toUtf8();
+    auto redirect = ScriptedResponse::json(302, "{}");
+    redirect.header("Location", base + "/elsewhere");
+    script(server, "Bearer resource_metadata=\"" + base + "/prm\"",
+           {{"/prm", redirect},
+            {"/elsewhere",
+             ScriptedResponse::json(
+                 200, json({{u"resource"_s, QString::fromUtf8(base + "/mcp")},
+                            {u"authorization_servers"_s, QJsonArray{QString::fromUtf8(base)}}}))}});
+    const auto result = Test::discover(&m_nam, QUrl(QString::fromUtf8(base + "/mcp")));
+    QVERIFY(!result.ok);
+    QCOMPARE(result.failure.step, Step::ResourceMetadata);
+    QCOMPARE(result.failure.problem, Problem::UnexpectedStatus);
+    QCOMPARE(result.failure.status, 302);
+    for (const RecordedRequest &r : server.requests())
+        QVERIFY(r.path() != "/elsewhere");
+}
+
+void TestOAuthDiscovery::requests_neverCarryAnAuthorizationHeader() {
+    FakeHttpServer server;
+    QVERIFY(server.listen());
+    const QByteArray base = server.baseUrl().toString().toUtf8();
+    script(server, "Bearer resource_metadata=\"" + base + "/prm\"",
+           {{"/prm",
+             ScriptedResponse::json(
+                 200, json({{u"resource"_s, QString::fromUtf8(base + "/mcp")},
+                            {u"authorization_servers"_s, QJsonArray{QString::fromUtf8(base)}}}))},
+            {"/.well-known/oauth-authorization-server",
+             ScriptedResponse::json(200, json(asMetadata(QString::fromUtf8(base))))}});
+    const auto result = Test::discover(&m_nam, QUrl(QString::fromUtf8(base + "/mcp")));
+    QVERIFY2(result.ok, qPrintable(result.failure.detail));
+    QCOMPARE(server.requests().size(), 3);
+    for (const RecordedRequest &r : server.requests())
+        QVERIFY(r.header("Authorization").isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestOAuthDiscovery)

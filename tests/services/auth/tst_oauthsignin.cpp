@@ -33,7 +33,7 @@ private Q_SLOTS:
     void nonHttpsAuthorizationUrl_isNeverOpened();
     void replyHandler_listensOnLoopbackOnly();
     void timeout_endsTimedOutAndClosesThePort();
-    void cancel_endsCancelled();
+    void cancel_endsCanceled();
 
 private:
     //! A sign-in request from the emulator's discovered metadata, with a registered client.
@@ -352,7 +352,7 @@ void TestOAuthSignIn::timeout_endsTimedOutAndClosesThePort() {
     QVERIFY(!socket.waitForConnected(2000));
 }
 
-void TestOAuthSignIn::cancel_endsCancelled() {
+void TestOAuthSignIn::cancel_endsCanceled() {
     OAuthSignIn signIn(&m_nam);
     QSignalSpy finished(&signIn, &OAuthSignIn::finished);
     QUrl opened;
@@ -361,11 +361,11 @@ void TestOAuthSignIn::cancel_endsCancelled() {
     QTRY_VERIFY(!opened.isEmpty());
     signIn.cancel();
     QCOMPARE(finished.size(), 1);
-    QCOMPARE(signIn.state(), State::Cancelled);
+    QCOMPARE(signIn.state(), State::Canceled);
     // A browser that comes back late changes nothing.
     Test::TestBrowser browser;
     browser.follow(opened);
-    QCOMPARE(signIn.state(), State::Cancelled);
+    QCOMPARE(signIn.state(), State::Canceled);
     QVERIFY(tokenRequests().isEmpty());
 }
 

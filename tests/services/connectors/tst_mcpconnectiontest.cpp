@@ -2,6 +2,7 @@
 // McpConnectionTest: what a connection test reports, from the URL policy to a live session.
 #include "core/net/Redactor.h"
 #include "core/services/McpConnectionTest.h"
+#include "models/McpReportPresenter.h"
 
 #include "IntegrationSupport.h"
 #include "support/EmulatorProcess.h"
@@ -27,7 +28,6 @@ private Q_SLOTS:
     void headersWithoutValue_areListedNotSent();
     void cancel_reportsCanceledOnce();
     void restart_cancelsThePreviousTest();
-    void kindTitles_areDistinct();
 
 private:
     McpConnectionReport run(McpConnectionTest &test, const QString &url,
@@ -62,14 +62,14 @@ void TestMcpConnectionTest::remotePlainHttp_isRefusedWithoutTraffic() {
     QCOMPARE(started.size(), 1);
     QCOMPARE(report.outcome, Outcome::RefusedUrl);
     QVERIFY(!report.refusal.isEmpty());
-    QVERIFY(report.headline().contains(report.refusal));
+    QVERIFY(McpReportPresenter::headline(report).contains(report.refusal));
     QVERIFY(!test.isRunning());
 }
 
 void TestMcpConnectionTest::reachable_reportsServerToolsSessionAndLatency() {
     McpConnectionTest test(&m_nam);
     const McpConnectionReport report = run(test, mcpUrl());
-    QVERIFY2(report.isReachable(), qPrintable(report.details()));
+    QVERIFY2(report.isReachable(), qPrintable(McpReportPresenter::details(report)));
     QCOMPARE(report.url, QUrl(mcpUrl()));
     QCOMPARE(report.server.protocolVersion, u"2025-06-18"_s);
     QVERIFY(!report.server.name.isEmpty());
@@ -77,8 +77,8 @@ void TestMcpConnectionTest::reachable_reportsServerToolsSessionAndLatency() {
     QVERIFY(report.sessionKept);
     QVERIFY(report.latencyMs >= 0);
     QVERIFY(!report.urlWarning.isEmpty()); // plain http on loopback
-    QVERIFY(report.headline().contains("5 tool(s)"_L1));
-    QVERIFY(report.details().contains("echo"_L1));
+    QVERIFY(McpReportPresenter::headline(report).contains("5 tool(s)"_L1));
+    QVERIFY(McpReportPresenter::details(report).contains("echo"_L1));
     // The session was closed at the end: the emulator saw a DELETE with it.
     Test::HttpDriver admin(m_emulator.baseUrl(), "test-key");
     QTRY_VERIFY([&] {
@@ -98,23 +98,25 @@ void TestMcpConnectionTest::headers_sentAndSecretsRegisteredForRedaction() {
     const McpConnectionReport report =
         run(test, server.baseUrl().toString() + u"/mcp"_s,
             {{u"X-Api-Key"_s, secret, true}, {u"Accept-Language"_s, u"fr"_s, false}});
-    QCOMPARE(report.error.kind, McpErrorKind::Unauthorized);
+    QCOMPARE(report.error.kind(), ApiError::Kind::Http);
+    QCOMPARE(report.error.httpStatus(), 401);
     const Test::RecordedRequest first = server.requests().first();
     QCOMPARE(first.header("X-Api-Key"), secret.toUtf8());
     QCOMPARE(first.header("Accept-Language"), QByteArray("fr"));
     // From now on the secret is masked wherever it might be logged; the plain value is not.
     QVERIFY(!Redactor::redactText(u"value: "_s + secret).contains(secret));
     QVERIFY(Redactor::redactText(u"lang fr"_s).contains("fr"_L1));
-    QVERIFY(!report.details().contains(secret));
+    QVERIFY(!McpReportPresenter::details(report).contains(secret));
 }
 
 void TestMcpConnectionTest::headersWithoutValue_areListedNotSent() {
     McpConnectionTest test(&m_nam);
     const McpConnectionReport report =
         run(test, mcpUrl(u"/__mcp/secured"_s), {{u"Authorization"_s, QString(), true}});
-    QCOMPARE(report.error.kind, McpErrorKind::Unauthorized);
+    QCOMPARE(report.error.kind(), ApiError::Kind::Http);
+    QCOMPARE(report.error.httpStatus(), 401);
     QCOMPARE(report.headersWithoutValue, QStringList{u"Authorization"_s});
-    QVERIFY(report.details().contains("Authorization"_L1));
+    QVERIFY(McpReportPresenter::details(report).contains("Authorization"_L1));
 }
 
 void TestMcpConnectionTest::cancel_reportsCanceledOnce() {
@@ -147,28 +149,6 @@ void TestMcpConnectionTest::restart_cancelsThePreviousTest() {
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 15000);
     QCOMPARE(finished.at(0).first().value<McpConnectionReport>().outcome, Outcome::Canceled);
     QVERIFY(finished.at(1).first().value<McpConnectionReport>().isReachable());
-}
-
-void TestMcpConnectionTest::kindTitles_areDistinct() {
-    const McpErrorKind kinds[] = {
-        McpErrorKind::HostNotFound,  McpErrorKind::ConnectionRefused,
-        McpErrorKind::Tls,           McpErrorKind::Unauthorized,
-        McpErrorKind::Forbidden,     McpErrorKind::NotFound,
-        McpErrorKind::Timeout,       McpErrorKind::NotMcp,
-        McpErrorKind::HttpError,     McpErrorKind::JsonRpcError,
-        McpErrorKind::ProtocolError, McpErrorKind::NetworkError,
-    };
-    QStringList titles;
-    for (const McpErrorKind kind : kinds) {
-        const QString title = McpConnectionReport::kindTitle(kind, 500);
-        QVERIFY(!title.isEmpty());
-        QVERIFY(!McpConnectionReport::kindHint(kind).isEmpty());
-        titles.append(title);
-    }
-    titles.removeDuplicates();
-    QCOMPARE(titles.size(), int(std::size(kinds)));
-    QCOMPARE(McpConnectionReport::kindTitle(McpErrorKind::NotFound, 405),
-             u"No MCP endpoint at this URL (HTTP 405)"_s);
 }
 
 QTEST_GUILESS_MAIN(TestMcpConnectionTest)
