@@ -196,19 +196,24 @@ QString StoreChatPersistence::serverConversationId() const {
 void StoreChatPersistence::setServerConversationId(const QString &id) {
     if (m_conversationId == 0)
         return;
+    setSetting(serverConversationKey(), id.isEmpty() ? QJsonValue() : QJsonValue(id),
+               "the server conversation id");
+}
+
+void StoreChatPersistence::setSetting(const QString &key, const QJsonValue &value,
+                                      const char *what) {
     const auto info = m_store->conversation(m_conversationId);
     if (!info)
         return;
     QJsonObject settings = info->settings;
-    if (id.isEmpty())
-        settings.remove(serverConversationKey());
+    if (value.isNull() || value.isUndefined())
+        settings.remove(key);
     else
-        settings.insert(serverConversationKey(), id);
+        settings.insert(key, value);
     if (settings == info->settings)
         return;
     if (auto saved = m_store->setSettings(m_conversationId, settings); !saved)
-        qCWarning(lcStorage) << "could not keep the server conversation id:"
-                             << saved.error().message;
+        qCWarning(lcStorage) << "could not keep" << what << "-" << saved.error().message;
 }
 
 QString StoreChatPersistence::chatSettingsKey() {
@@ -226,18 +231,9 @@ ChatSettings StoreChatPersistence::chatSettings() const {
 void StoreChatPersistence::setChatSettings(const ChatSettings &chatSettings) {
     if (m_conversationId == 0)
         return;
-    const auto info = m_store->conversation(m_conversationId);
-    if (!info)
-        return;
-    QJsonObject settings = info->settings;
-    if (chatSettings.isDefault())
-        settings.remove(chatSettingsKey());
-    else
-        settings.insert(chatSettingsKey(), chatSettings.toJson());
-    if (settings == info->settings)
-        return;
-    if (auto saved = m_store->setSettings(m_conversationId, settings); !saved)
-        qCWarning(lcStorage) << "could not keep the chat's settings:" << saved.error().message;
+    setSetting(chatSettingsKey(),
+               chatSettings.isDefault() ? QJsonValue() : QJsonValue(chatSettings.toJson()),
+               "the chat's settings");
 }
 
 } // namespace Tramontane

@@ -5,6 +5,8 @@
 #include "core/storage/ConversationTypes.h"
 #include "models/ChatSession.h"
 
+#include <QJsonValue>
+
 #include <functional>
 
 namespace Tramontane {
@@ -54,6 +56,10 @@ public:
     static ApiError restoreError(const QJsonObject &json);
 
 private:
+    //! Sets (or, with a null \a value, removes) \a key of the conversation's settings object;
+    //! \a what names it in the log when the store refuses.
+    void setSetting(const QString &key, const QJsonValue &value, const char *what);
+
     bool ensureConversation(QString *error);
 
     ConversationStore *m_store;

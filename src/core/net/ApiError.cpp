@@ -250,6 +250,14 @@ ApiError ApiError::fromNetworkError(QNetworkReply::NetworkError code, const QStr
     return e;
 }
 
+ApiError ApiError::withDetail(Kind kind, Context context, const QString &detail) {
+    ApiError e;
+    e.m_kind = kind;
+    e.m_context = context;
+    e.m_detail = Redactor::redactText(detail);
+    return e;
+}
+
 ApiError ApiError::timeout(Context context, const QString &detail) {
     ApiError e;
     e.m_kind = Kind::Timeout;
@@ -267,11 +275,7 @@ ApiError ApiError::canceled(Context context) {
 }
 
 ApiError ApiError::invalidResponse(const QString &detail, Context context) {
-    ApiError e;
-    e.m_kind = Kind::InvalidResponse;
-    e.m_context = context;
-    e.m_detail = Redactor::redactText(detail);
-    return e;
+    return withDetail(Kind::InvalidResponse, context, detail);
 }
 
 ApiError ApiError::tooLarge(qint64 limitBytes, Context context, const QString &detail) {
@@ -284,19 +288,11 @@ ApiError ApiError::tooLarge(qint64 limitBytes, Context context, const QString &d
 }
 
 ApiError ApiError::invalidRequest(const QString &detail, Context context) {
-    ApiError e;
-    e.m_kind = Kind::InvalidRequest;
-    e.m_context = context;
-    e.m_detail = Redactor::redactText(detail);
-    return e;
+    return withDetail(Kind::InvalidRequest, context, detail);
 }
 
 ApiError ApiError::streamInterrupted(Context context, const QString &detail) {
-    ApiError e;
-    e.m_kind = Kind::StreamInterrupted;
-    e.m_context = context;
-    e.m_detail = Redactor::redactText(detail);
-    return e;
+    return withDetail(Kind::StreamInterrupted, context, detail);
 }
 
 ApiError ApiError::notAStream(const QString &contentType, Context context, const QString &detail) {
@@ -340,11 +336,7 @@ ApiError ApiError::notMcp(int httpStatus, const QString &contentType, const QStr
 }
 
 ApiError ApiError::protocolError(const QString &detail, Context context) {
-    ApiError e;
-    e.m_kind = Kind::ProtocolError;
-    e.m_context = context;
-    e.m_detail = Redactor::redactText(detail);
-    return e;
+    return withDetail(Kind::ProtocolError, context, detail);
 }
 
 bool ApiError::isRetryable() const {

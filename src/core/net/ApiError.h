@@ -210,6 +210,8 @@ public:
     friend bool operator==(const ApiError &, const ApiError &) = default;
 
 private:
+    //! An error of \a kind in \a context with technical \a detail (redacted), nothing more.
+    static ApiError withDetail(Kind kind, Context context, const QString &detail);
     void parseBody(QByteArrayView body, const QByteArray &contentType);
     void parseJson(const QJsonValue &value, int depth);
 
