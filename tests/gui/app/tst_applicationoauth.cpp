@@ -3,6 +3,7 @@
 // connector's token refreshed ahead of its expiry, and a connector that refuses its token
 // during a turn gets one refresh and one retry, as the app wires them.
 #include "app/Application.h"
+#include "core/SettingsKeys.h"
 #include "core/auth/SecretStore.h"
 #include "models/ChatSession.h"
 #include "models/ConnectorListModel.h"
@@ -41,6 +42,9 @@ private:
 void TestApplicationOAuth::initTestCase() {
     QStandardPaths::setTestModeEnabled(true);
     QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_home.path());
+    // These tests count and read the chat's requests: no title request in between
+    // (tst_titlegenerator covers those).
+    QSettings().setValue(SettingsKeys::chatTitlesGenerated, false);
     QVERIFY2(m_emulator.start(u"test-key"_s), qPrintable(m_emulator.errorString()));
 }
 

@@ -73,6 +73,9 @@ private:
 void TestChatSettingsGui::initTestCase() {
     QStandardPaths::setTestModeEnabled(true);
     QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_home.path());
+    // These tests count and read the chat's requests: no title request in between
+    // (tst_titlegenerator covers those).
+    QSettings().setValue(SettingsKeys::chatTitlesGenerated, false);
     QVERIFY2(m_emulator.start(u"settings-gui-key-1234"_s, {u"--demo"_s}),
              qPrintable(m_emulator.errorString()));
     m_driver = std::make_unique<Test::HttpDriver>(m_emulator.baseUrl(), "settings-gui-key-1234");
