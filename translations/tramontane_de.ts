@@ -440,6 +440,10 @@
         <source>Open link</source>
         <translation>Link öffnen</translation>
     </message>
+    <message>
+        <source>Continue the answer</source>
+        <translation>Antwort fortsetzen</translation>
+    </message>
 </context>
 <context>
     <name>ChatKeyboardTargets</name>
@@ -529,6 +533,10 @@
         <source>Copied</source>
         <translation>Kopiert</translation>
     </message>
+    <message>
+        <source>Continue</source>
+        <translation>Fortsetzen</translation>
+    </message>
 </context>
 <context>
     <name>ChatRowPainter</name>
@@ -587,6 +595,10 @@
     <message>
         <source>Copied</source>
         <translation>Kopiert</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Fortsetzen</translation>
     </message>
 </context>
 <context>
@@ -779,6 +791,10 @@
         <source>This conversation file is damaged (the field “%1” is wrong).</source>
         <translation>Diese Unterhaltungsdatei ist beschädigt (das Feld „%1“ ist fehlerhaft).</translation>
     </message>
+    <message>
+        <source>image: %1</source>
+        <translation>Bild: %1</translation>
+    </message>
 </context>
 <context>
     <name>ConversationModel</name>
@@ -828,6 +844,14 @@
     <message>
         <source>Handed off to %1</source>
         <translation>Übergeben an %1</translation>
+    </message>
+    <message>
+        <source>The answer stopped at the length limit.</source>
+        <translation>Die Antwort wurde an der Längenbegrenzung abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Continue to have the model write the rest of it.</source>
+        <translation>Wählen Sie „Fortsetzen“, damit das Modell den Rest schreibt.</translation>
     </message>
 </context>
 <context>
@@ -939,6 +963,14 @@
             <numerusform>Der Server hat mehr Daten gesendet als die Grenze von %n Byte.</numerusform>
             <numerusform>Der Server hat mehr Daten gesendet als die Grenze von %n Byte.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The MCP server reported an error.</source>
+        <translation>Der MCP-Server hat einen Fehler gemeldet.</translation>
+    </message>
+    <message>
+        <source>The MCP server answered, but not as the protocol expects.</source>
+        <translation>Der MCP-Server hat geantwortet, aber nicht so, wie es das Protokoll erwartet.</translation>
     </message>
 </context>
 <context>
@@ -1076,6 +1108,78 @@
     <message>
         <source>Not sent, because their secret value is not stored on this computer: %1.</source>
         <translation>Nicht gesendet, weil ihr geheimer Wert nicht auf diesem Computer gespeichert ist: %1.</translation>
+    </message>
+    <message>
+        <source>Answer too large</source>
+        <translation>Antwort zu groß</translation>
+    </message>
+    <message>
+        <source>Not an http(s) URL</source>
+        <translation>Keine http(s)-URL</translation>
+    </message>
+    <message>
+        <source>The TLS connection to the MCP server failed.</source>
+        <translation>Die TLS-Verbindung zum MCP-Server ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>The MCP server&apos;s host name was not found.</source>
+        <translation>Der Hostname des MCP-Servers wurde nicht gefunden.</translation>
+    </message>
+    <message>
+        <source>Nothing listens at the MCP server&apos;s address and port (connection refused).</source>
+        <translation>An Adresse und Port des MCP-Servers lauscht nichts (Verbindung abgelehnt).</translation>
+    </message>
+    <message>
+        <source>The connection to the MCP server failed.</source>
+        <translation>Die Verbindung zum MCP-Server ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>The MCP server refused the request (HTTP 401): the token is missing, invalid or expired.</source>
+        <translation>Der MCP-Server hat die Anfrage abgelehnt (HTTP 401): Das Token fehlt, ist ungültig oder abgelaufen.</translation>
+    </message>
+    <message>
+        <source>The MCP server refused the request (HTTP 403): the token lacks a permission.</source>
+        <translation>Der MCP-Server hat die Anfrage abgelehnt (HTTP 403): Dem Token fehlt eine Berechtigung.</translation>
+    </message>
+    <message>
+        <source>There is no MCP endpoint at this URL (HTTP %1).</source>
+        <translation>Unter dieser URL gibt es keinen MCP-Endpunkt (HTTP %1).</translation>
+    </message>
+    <message>
+        <source>The MCP server answered HTTP %1.</source>
+        <translation>Der MCP-Server hat mit HTTP %1 geantwortet.</translation>
+    </message>
+    <message>
+        <source>The MCP server sent nothing for too long.</source>
+        <translation>Der MCP-Server hat zu lange nichts gesendet.</translation>
+    </message>
+    <message>
+        <source>The server answered HTTP %1, but not with MCP (JSON-RPC).</source>
+        <translation>Der Server hat mit HTTP %1 geantwortet, aber nicht mit MCP (JSON-RPC).</translation>
+    </message>
+    <message>
+        <source>The MCP server reported error %1: %2</source>
+        <translation>Der MCP-Server hat den Fehler %1 gemeldet: %2</translation>
+    </message>
+    <message>
+        <source>The MCP server does not follow the protocol.</source>
+        <translation>Der MCP-Server hält sich nicht an das Protokoll.</translation>
+    </message>
+    <message>
+        <source>The MCP server&apos;s answer is too large (over %1 MB).</source>
+        <translation>Die Antwort des MCP-Servers ist zu groß (über %1 MB).</translation>
+    </message>
+    <message>
+        <source>The MCP server URL is not an http(s) URL.</source>
+        <translation>Die URL des MCP-Servers ist keine http(s)-URL.</translation>
+    </message>
+    <message>
+        <source>Enter a URL that starts with https:// (or http:// for a server on this computer).</source>
+        <translation>Geben Sie eine URL ein, die mit https:// beginnt (oder http:// für einen Server auf diesem Computer).</translation>
+    </message>
+    <message>
+        <source>Details: %1</source>
+        <translation>Details: %1</translation>
     </message>
 </context>
 <context>
@@ -1966,7 +2070,27 @@
     </message>
 </context>
 <context>
-    <name>Tramontane::Application</name>
+    <name>Tramontane::ApiConnection</name>
+    <message>
+        <source>Not connected</source>
+        <translation>Nicht verbunden</translation>
+    </message>
+    <message>
+        <source>API address</source>
+        <translation>API-Adresse</translation>
+    </message>
+    <message>
+        <source>The system keychain cannot be used (%1), so a key cannot be kept: set MISTRAL_API_KEY, or explore the offline demo.</source>
+        <translation>Der Schlüsselbund des Systems ist nicht nutzbar (%1), daher kann kein Schlüssel behalten werden: Setzen Sie MISTRAL_API_KEY oder erkunden Sie die Offline-Demo.</translation>
+    </message>
+    <message>
+        <source>No API key</source>
+        <translation>Kein API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>Add your Mistral API key in Settings to start.</source>
+        <translation>Fügen Sie in den Einstellungen Ihren Mistral-API-Schlüssel hinzu, um zu beginnen.</translation>
+    </message>
     <message>
         <source>Offline demo unavailable</source>
         <translation>Offline-Demo nicht verfügbar</translation>
@@ -1992,112 +2116,16 @@ Open Settings to connect to the Mistral platform with your API key.</source>
         <translation>Offline-Demo wird gestartet …</translation>
     </message>
     <message>
-        <source>Not connected</source>
-        <translation>Nicht verbunden</translation>
-    </message>
-    <message>
-        <source>API address</source>
-        <translation>API-Adresse</translation>
-    </message>
-    <message>
-        <source>No API key</source>
-        <translation>Kein API-Schlüssel</translation>
-    </message>
-    <message>
-        <source>Add your Mistral API key in Settings to start.</source>
-        <translation>Fügen Sie in den Einstellungen Ihren Mistral-API-Schlüssel hinzu, um zu beginnen.</translation>
-    </message>
-    <message>
         <source>API key</source>
         <translation>API-Schlüssel</translation>
     </message>
     <message>
+        <source>The server did not accept this key: check that it was copied whole from console.mistral.ai.</source>
+        <translation>Der Server hat diesen Schlüssel nicht akzeptiert: Prüfen Sie, ob er vollständig von console.mistral.ai kopiert wurde.</translation>
+    </message>
+    <message>
         <source>The bundled emulator answers at %1. Open Settings to use the Mistral platform.</source>
         <translation>Der mitgelieferte Emulator antwortet unter %1. Öffnen Sie die Einstellungen, um die Mistral-Plattform zu verwenden.</translation>
-    </message>
-    <message>
-        <source>Choose a model or an agent first.</source>
-        <translation>Wählen Sie zuerst ein Modell oder einen Agent.</translation>
-    </message>
-    <message>
-        <source>The code talks to the offline demo at %1, which runs only while Tramontane is open and accepts only its own random key. In Settings, connect to the Mistral platform to get code for the real API.</source>
-        <translation>Der Code spricht mit der Offline-Demo unter %1, die nur läuft, solange Tramontane geöffnet ist, und nur ihren eigenen zufälligen Schlüssel akzeptiert. Verbinden Sie sich in den Einstellungen mit der Mistral-Plattform, um Code für die echte API zu erhalten.</translation>
-    </message>
-    <message>
-        <source>Export as Markdown</source>
-        <translation>Als Markdown exportieren</translation>
-    </message>
-    <message>
-        <source>Markdown (*.md)</source>
-        <translation>Markdown (*.md)</translation>
-    </message>
-    <message>
-        <source>Export as JSON</source>
-        <translation>Als JSON exportieren</translation>
-    </message>
-    <message>
-        <source>JSON (*.json)</source>
-        <translation>JSON (*.json)</translation>
-    </message>
-    <message>
-        <source>Import Conversation</source>
-        <translation>Unterhaltung importieren</translation>
-    </message>
-    <message>
-        <source>Exported conversations (*.json);;All files (*)</source>
-        <translation>Exportierte Unterhaltungen (*.json);;Alle Dateien (*)</translation>
-    </message>
-    <message>
-        <source>There is no saved conversation to export yet.</source>
-        <translation>Es gibt noch keine gespeicherte Unterhaltung zum Exportieren.</translation>
-    </message>
-    <message>
-        <source>Conversation</source>
-        <translation>Unterhaltung</translation>
-    </message>
-    <message>
-        <source>Export</source>
-        <translation>Exportieren</translation>
-    </message>
-    <message>
-        <source>The conversation could not be exported to %1.
-
-%2</source>
-        <translation>Die Unterhaltung konnte nicht nach %1 exportiert werden.
-
-%2</translation>
-    </message>
-    <message>
-        <source>Exported to %1</source>
-        <translation>Exportiert nach %1</translation>
-    </message>
-    <message>
-        <source>Import</source>
-        <translation>Importieren</translation>
-    </message>
-    <message>
-        <source>%1 could not be imported.
-
-%2</source>
-        <translation>%1 konnte nicht importiert werden.
-
-%2</translation>
-    </message>
-    <message>
-        <source>Imported “%1”. It opens once the answer being written is done or stopped.</source>
-        <translation>„%1“ importiert. Sie öffnet sich, sobald die gerade entstehende Antwort fertig oder angehalten ist.</translation>
-    </message>
-    <message>
-        <source>Imported “%1”.</source>
-        <translation>„%1“ importiert.</translation>
-    </message>
-    <message>
-        <source>Sign-ins are kept for this session only: %1</source>
-        <translation>Anmeldungen werden nur für diese Sitzung behalten: %1</translation>
-    </message>
-    <message>
-        <source>The system keychain cannot be used (%1), so a key cannot be kept: set MISTRAL_API_KEY, or explore the offline demo.</source>
-        <translation>Der Schlüsselbund des Systems ist nicht nutzbar (%1), daher kann kein Schlüssel behalten werden: Setzen Sie MISTRAL_API_KEY oder erkunden Sie die Offline-Demo.</translation>
     </message>
     <message>
         <source>Connected. Your API key is stored in the system keychain.</source>
@@ -2107,9 +2135,12 @@ Open Settings to connect to the Mistral platform with your API key.</source>
         <source>Connected, but the key could not be kept in the keychain (%1): it is used until Tramontane quits.</source>
         <translation>Verbunden, aber der Schlüssel konnte nicht im Schlüsselbund behalten werden (%1): Er wird verwendet, bis Tramontane beendet wird.</translation>
     </message>
+</context>
+<context>
+    <name>Tramontane::Application</name>
     <message>
-        <source>The server did not accept this key: check that it was copied whole from console.mistral.ai.</source>
-        <translation>Der Server hat diesen Schlüssel nicht akzeptiert: Prüfen Sie, ob er vollständig von console.mistral.ai kopiert wurde.</translation>
+        <source>Sign-ins are kept for this session only: %1</source>
+        <translation>Anmeldungen werden nur für diese Sitzung behalten: %1</translation>
     </message>
 </context>
 <context>
@@ -2301,6 +2332,22 @@ Open Settings to connect to the Mistral platform with your API key.</source>
         <source>Run Python code and show its output</source>
         <translation>Python-Code ausführen und seine Ausgabe zeigen</translation>
     </message>
+    <message>
+        <source>This answer cannot be continued with the tools now chosen: regenerate it.</source>
+        <translation>Diese Antwort kann mit den jetzt gewählten Werkzeugen nicht fortgesetzt werden: Erzeugen Sie sie neu.</translation>
+    </message>
+    <message>
+        <source>Attach images (you can also paste them or drop them here)</source>
+        <translation>Bilder anhängen (Sie können sie auch einfügen oder hierher ziehen)</translation>
+    </message>
+    <message>
+        <source>Attach images</source>
+        <translation>Bilder anhängen</translation>
+    </message>
+    <message>
+        <source>The attached images are still being prepared: send again in a moment.</source>
+        <translation>Die angehängten Bilder werden noch vorbereitet: Senden Sie gleich noch einmal.</translation>
+    </message>
 </context>
 <context>
     <name>Tramontane::ChatRowActions</name>
@@ -2318,6 +2365,267 @@ Open Settings to connect to the Mistral platform with your API key.</source>
     <message>
         <source>Your message could not be saved, so it was not sent: %1</source>
         <translation>Ihre Nachricht konnte nicht gespeichert werden und wurde daher nicht gesendet: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Tramontane::ChatSettingsInput</name>
+    <message>
+        <source>Give the JSON schema a name, such as “answer”.</source>
+        <translation>Geben Sie dem JSON-Schema einen Namen, etwa „antwort“.</translation>
+    </message>
+    <message>
+        <source>Enter the JSON schema the answer must follow: a JSON object.</source>
+        <translation>Geben Sie das JSON-Schema ein, dem die Antwort folgen muss: ein JSON-Objekt.</translation>
+    </message>
+    <message>
+        <source>The JSON schema is not valid JSON at line %1, column %2: %3.</source>
+        <translation>Das JSON-Schema ist kein gültiges JSON in Zeile %1, Spalte %2: %3.</translation>
+    </message>
+    <message>
+        <source>The JSON schema must be a JSON object, in braces { }.</source>
+        <translation>Das JSON-Schema muss ein JSON-Objekt in geschweiften Klammern { } sein.</translation>
+    </message>
+    <message>
+        <source>Temperature must be a number from 0 to 1.5, or empty for the model’s default.</source>
+        <translation>Die Temperatur muss eine Zahl von 0 bis 1,5 sein oder leer für den Standard des Modells.</translation>
+    </message>
+    <message>
+        <source>Top P must be a number from 0 to 1, or empty for the model’s default.</source>
+        <translation>Top P muss eine Zahl von 0 bis 1 sein oder leer für den Standard des Modells.</translation>
+    </message>
+    <message>
+        <source>Max tokens must be a whole number greater than 0, or empty for no limit.</source>
+        <translation>Max. Tokens muss eine ganze Zahl größer als 0 sein oder leer für keine Begrenzung.</translation>
+    </message>
+    <message>
+        <source>The random seed must be a whole number, 0 or more, or empty for a random one.</source>
+        <translation>Der Zufalls-Seed muss eine ganze Zahl ab 0 sein oder leer für einen zufälligen.</translation>
+    </message>
+</context>
+<context>
+    <name>Tramontane::ChatSettingsPane</name>
+    <message>
+        <source>Settings of this chat</source>
+        <translation>Einstellungen dieses Chats</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Close the chat’s settings</source>
+        <translation>Die Einstellungen des Chats schließen</translation>
+    </message>
+    <message>
+        <source>instructions</source>
+        <translation>Anweisungen</translation>
+    </message>
+    <message>
+        <source>temperature</source>
+        <translation>Temperatur</translation>
+    </message>
+    <message>
+        <source>top P</source>
+        <translation>Top P</translation>
+    </message>
+    <message>
+        <source>max tokens</source>
+        <translation>max. Tokens</translation>
+    </message>
+    <message>
+        <source>random seed</source>
+        <translation>Zufalls-Seed</translation>
+    </message>
+    <message>
+        <source>answer format</source>
+        <translation>Antwortformat</translation>
+    </message>
+    <message>
+        <source>reasoning</source>
+        <translation>Schlussfolgern</translation>
+    </message>
+    <message>
+        <source>Chat Settings</source>
+        <translation>Chat-Einstellungen</translation>
+    </message>
+    <message>
+        <source>Chat Settings (%1)</source>
+        <translation>Chat-Einstellungen (%1)</translation>
+    </message>
+    <message>
+        <source>Instructions, temperature and other settings of this chat</source>
+        <translation>Anweisungen, Temperatur und weitere Einstellungen dieses Chats</translation>
+    </message>
+    <message>
+        <source>This chat has its own %1</source>
+        <translation>Eigene Einstellungen dieses Chats: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Tramontane::ChatSettingsPanel</name>
+    <message>
+        <source>&amp;Instructions (system prompt)</source>
+        <translation>&amp;Anweisungen (Systemprompt)</translation>
+    </message>
+    <message>
+        <source>Instructions</source>
+        <translation>Anweisungen</translation>
+    </message>
+    <message>
+        <source>How the model should answer in this chat, e.g. “Answer in French, briefly.”</source>
+        <translation>Wie das Modell in diesem Chat antworten soll, z. B. „Antworte kurz und auf Englisch.“</translation>
+    </message>
+    <message>
+        <source>&amp;Temperature</source>
+        <translation>&amp;Temperatur</translation>
+    </message>
+    <message>
+        <source>Model default (0 to 1.5)</source>
+        <translation>Standard des Modells (0 bis 1,5)</translation>
+    </message>
+    <message>
+        <source>Higher is more varied, lower more focused (0 to 1.5); empty for the model’s default</source>
+        <translation>Höher ist abwechslungsreicher, niedriger fokussierter (0 bis 1,5); leer für den Standard des Modells</translation>
+    </message>
+    <message>
+        <source>Top &amp;P</source>
+        <translation>Top &amp;P</translation>
+    </message>
+    <message>
+        <source>Model default (0 to 1)</source>
+        <translation>Standard des Modells (0 bis 1)</translation>
+    </message>
+    <message>
+        <source>Only the most likely tokens whose probabilities add up to this are considered (0 to 1)</source>
+        <translation>Nur die wahrscheinlichsten Tokens, deren Wahrscheinlichkeiten zusammen diesen Wert ergeben, werden berücksichtigt (0 bis 1)</translation>
+    </message>
+    <message>
+        <source>&amp;Max tokens</source>
+        <translation>&amp;Max. Tokens</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>Keine Begrenzung</translation>
+    </message>
+    <message>
+        <source>The longest answer, in tokens; the answer stops there</source>
+        <translation>Höchstlänge der Antwort in Tokens; dort endet die Antwort</translation>
+    </message>
+    <message>
+        <source>Random &amp;seed</source>
+        <translation>&amp;Zufalls-Seed</translation>
+    </message>
+    <message>
+        <source>Random</source>
+        <translation>Zufällig</translation>
+    </message>
+    <message>
+        <source>The same seed and message give the same answer</source>
+        <translation>Gleicher Seed und gleiche Nachricht ergeben dieselbe Antwort</translation>
+    </message>
+    <message>
+        <source>&amp;Answer format</source>
+        <translation>Antwort&amp;format</translation>
+    </message>
+    <message>
+        <source>JSON schema</source>
+        <translation>JSON-Schema</translation>
+    </message>
+    <message>
+        <source>Schema name</source>
+        <translation>Schemaname</translation>
+    </message>
+    <message>
+        <source>Name, e.g. answer</source>
+        <translation>Name, z. B. antwort</translation>
+    </message>
+    <message>
+        <source>S&amp;trict</source>
+        <translation>&amp;Strikt</translation>
+    </message>
+    <message>
+        <source>The answer must follow the schema exactly</source>
+        <translation>Die Antwort muss genau dem Schema folgen</translation>
+    </message>
+    <message>
+        <source>{ &quot;type&quot;: &quot;object&quot;, &quot;properties&quot;: { … } }</source>
+        <translation>{ &quot;type&quot;: &quot;object&quot;, &quot;properties&quot;: { … } }</translation>
+    </message>
+    <message>
+        <source>Reasoning</source>
+        <translation>Schlussfolgern</translation>
+    </message>
+    <message>
+        <source>&amp;Effort</source>
+        <translation>Auf&amp;wand</translation>
+    </message>
+    <message>
+        <source>Use the &amp;reasoning system prompt</source>
+        <translation>Systemprompt für Schlussfolgern &amp;verwenden</translation>
+    </message>
+    <message>
+        <source>Sends prompt_mode “reasoning”: the model thinks step by step before answering</source>
+        <translation>Sendet prompt_mode „reasoning“: Das Modell denkt Schritt für Schritt nach, bevor es antwortet</translation>
+    </message>
+    <message>
+        <source>&amp;Reset</source>
+        <translation>Zu&amp;rücksetzen</translation>
+    </message>
+    <message>
+        <source>Clear every field: the API’s defaults apply</source>
+        <translation>Alle Felder leeren: Es gelten die Standards der API</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>JSON object</source>
+        <translation>JSON-Objekt</translation>
+    </message>
+    <message>
+        <source>JSON following a schema</source>
+        <translation>JSON nach einem Schema</translation>
+    </message>
+    <message>
+        <source>Model default</source>
+        <translation>Standard des Modells</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <source>Minimal</source>
+        <translation>Minimal</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Niedrig</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>Mittel</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Hoch</translation>
+    </message>
+    <message>
+        <source>Extra high</source>
+        <translation>Sehr hoch</translation>
+    </message>
+    <message>
+        <source>This chat talks to the agent “%1”: its own instructions, temperature and top P apply. The other settings are sent with each message.</source>
+        <translation>Dieser Chat spricht mit dem Agent „%1“: Es gelten dessen eigene Anweisungen, Temperatur und Top P. Die übrigen Einstellungen werden mit jeder Nachricht gesendet.</translation>
+    </message>
+    <message>
+        <source>An agent request cannot carry this: the agent “%1” uses its own (change it in the agent’s editor).</source>
+        <translation>Eine Agent-Anfrage kann dies nicht übermitteln: Der Agent „%1“ verwendet seine eigene Einstellung (ändern Sie sie im Agent-Editor).</translation>
+    </message>
+    <message>
+        <source>The chosen model does not reason: these options apply to reasoning models only.</source>
+        <translation>Das gewählte Modell beherrscht kein Schlussfolgern: Diese Optionen gelten nur für Modelle, die schlussfolgern.</translation>
     </message>
 </context>
 <context>
@@ -2400,6 +2708,61 @@ Open Settings to connect to the Mistral platform with your API key.</source>
     <message>
         <source>Stopped</source>
         <translation>Angehalten</translation>
+    </message>
+</context>
+<context>
+    <name>Tramontane::ComposerAttachments</name>
+    <message>
+        <source>Attached images</source>
+        <translation>Angehängte Bilder</translation>
+    </message>
+    <message>
+        <source>The pasted image could not be read, so it was not attached.</source>
+        <translation>Das eingefügte Bild konnte nicht gelesen werden und wurde daher nicht angehängt.</translation>
+    </message>
+    <message>
+        <source>Pasted image.png</source>
+        <translation>Eingefügtes Bild.png</translation>
+    </message>
+    <message>
+        <source>At most %1 images can go with one message: “%2” was not attached.</source>
+        <translation>Mit einer Nachricht können höchstens %1 Bilder gesendet werden: „%2“ wurde nicht angehängt.</translation>
+    </message>
+    <message>
+        <source>“%1” could not be made small enough to send (10 MB and 10,000 pixels a side at most), so it was not attached.</source>
+        <translation>„%1“ konnte nicht klein genug zum Senden gemacht werden (höchstens 10 MB und 10.000 Pixel je Seite) und wurde daher nicht angehängt.</translation>
+    </message>
+    <message>
+        <source>“%1” could not be read as an image, so it was not attached.</source>
+        <translation>„%1“ konnte nicht als Bild gelesen werden und wurde daher nicht angehängt.</translation>
+    </message>
+    <message>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <source>%1 (being prepared)</source>
+        <translation>%1 (wird vorbereitet)</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>%1 entfernen</translation>
+    </message>
+    <message>
+        <source>%1: scaled down from %2 to %3 pixels to fit the API&apos;s limits (%4)</source>
+        <translation>%1: von %2 auf %3 Pixel verkleinert, um die Grenzen der API einzuhalten (%4)</translation>
+    </message>
+    <message>
+        <source>%1: %2 pixels, %3</source>
+        <translation>%1: %2 Pixel, %3</translation>
+    </message>
+    <message>
+        <source>Attach Images</source>
+        <translation>Bilder anhängen</translation>
+    </message>
+    <message>
+        <source>Images (%1)</source>
+        <translation>Bilder (%1)</translation>
     </message>
 </context>
 <context>
@@ -2652,18 +3015,6 @@ Open Settings to connect to the Mistral platform with your API key.</source>
         <translation>Header</translation>
     </message>
     <message>
-        <source>Header</source>
-        <translation>Header</translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation>Wert</translation>
-    </message>
-    <message>
-        <source>Secret</source>
-        <translation>Geheim</translation>
-    </message>
-    <message>
         <source>&amp;Add Header</source>
         <translation>Header &amp;hinzufügen</translation>
     </message>
@@ -2732,48 +3083,12 @@ Open Settings to connect to the Mistral platform with your API key.</source>
         <translation>Die Sichtbarkeit wird beim Erstellen des Connectors gewählt.</translation>
     </message>
     <message>
-        <source>e.g. Authorization</source>
-        <translation>z. B. Authorization</translation>
-    </message>
-    <message>
-        <source>A secret value is hidden, kept in the system keychain and never shown again by the server.</source>
-        <translation>Ein geheimer Wert wird verborgen, im Schlüsselbund des Systems aufbewahrt und vom Server nie wieder angezeigt.</translation>
-    </message>
-    <message>
-        <source>A credential each user of the connector provides. A value typed here is kept in this computer&apos;s keychain for the connection test; it is not sent to the server.</source>
-        <translation>Zugangsdaten, die jeder Benutzer des Connectors selbst angibt. Ein hier eingegebener Wert wird für den Verbindungstest im Schlüsselbund dieses Computers aufbewahrt; er wird nicht an den Server gesendet.</translation>
-    </message>
-    <message>
-        <source>•••••• stored (type to replace)</source>
-        <translation>•••••• gespeichert (zum Ersetzen eingeben)</translation>
-    </message>
-    <message>
-        <source>secret value</source>
-        <translation>geheimer Wert</translation>
-    </message>
-    <message>
-        <source>value</source>
-        <translation>Wert</translation>
-    </message>
-    <message>
         <source>Describe what the connector gives access to.</source>
         <translation>Beschreiben Sie, worauf der Connector Zugriff gibt.</translation>
     </message>
     <message>
         <source>The icon address must be a complete http(s) URL.</source>
         <translation>Die Symboladresse muss eine vollständige http(s)-URL sein.</translation>
-    </message>
-    <message>
-        <source>The header %1 is listed twice.</source>
-        <translation>Der Header %1 ist doppelt aufgeführt.</translation>
-    </message>
-    <message>
-        <source>Type the value of %1 again: the server never returns secret values, and this computer has not kept it.</source>
-        <translation>Geben Sie den Wert von %1 erneut ein: Der Server gibt geheime Werte nie zurück, und dieser Computer hat ihn nicht aufbewahrt.</translation>
-    </message>
-    <message>
-        <source>Enter a value for %1.</source>
-        <translation>Geben Sie einen Wert für %1 ein.</translation>
     </message>
     <message>
         <source>A connector with this name already exists: choose another name.</source>
@@ -2846,6 +3161,57 @@ Open Settings to connect to the Mistral platform with your API key.</source>
     <message>
         <source>Save the connector first, then sign in.</source>
         <translation>Speichern Sie zuerst den Connector, dann melden Sie sich an.</translation>
+    </message>
+</context>
+<context>
+    <name>Tramontane::ConnectorHeadersModel</name>
+    <message>
+        <source>The header %1 is listed twice.</source>
+        <translation>Der Header %1 ist doppelt aufgeführt.</translation>
+    </message>
+    <message>
+        <source>Type the value of %1 again: the server never returns secret values, and this computer has not kept it.</source>
+        <translation>Geben Sie den Wert von %1 erneut ein: Der Server gibt geheime Werte nie zurück, und dieser Computer hat ihn nicht aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>Enter a value for %1.</source>
+        <translation>Geben Sie einen Wert für %1 ein.</translation>
+    </message>
+    <message>
+        <source>e.g. Authorization</source>
+        <translation>z. B. Authorization</translation>
+    </message>
+    <message>
+        <source>•••••• stored (type to replace)</source>
+        <translation>•••••• gespeichert (zum Ersetzen eingeben)</translation>
+    </message>
+    <message>
+        <source>secret value</source>
+        <translation>geheimer Wert</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>A secret value is hidden, kept in the system keychain and never shown again by the server.</source>
+        <translation>Ein geheimer Wert wird verborgen, im Schlüsselbund des Systems aufbewahrt und vom Server nie wieder angezeigt.</translation>
+    </message>
+    <message>
+        <source>A credential each user of the connector provides. A value typed here is kept in this computer&apos;s keychain for the connection test; it is not sent to the server.</source>
+        <translation>Zugangsdaten, die jeder Benutzer des Connectors selbst angibt. Ein hier eingegebener Wert wird für den Verbindungstest im Schlüsselbund dieses Computers aufbewahrt; er wird nicht an den Server gesendet.</translation>
+    </message>
+    <message>
+        <source>Header</source>
+        <translation>Header</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Secret</source>
+        <translation>Geheim</translation>
     </message>
 </context>
 <context>
@@ -3031,10 +3397,6 @@ Unverschlüsseltes http: nur für einen Server auf diesem Computer akzeptabel.</
         <translation>Der Browser ist nicht innerhalb von 5 Minuten zurückgekommen: Melden Sie sich erneut an, wenn Sie bereit sind.</translation>
     </message>
     <message>
-        <source>Sign-in cancelled.</source>
-        <translation>Anmeldung abgebrochen.</translation>
-    </message>
-    <message>
         <source>The sign-in address is not https, so it was not opened.</source>
         <translation>Die Anmeldeadresse ist nicht https, daher wurde sie nicht geöffnet.</translation>
     </message>
@@ -3077,6 +3439,10 @@ Unverschlüsseltes http: nur für einen Server auf diesem Computer akzeptabel.</
     <message>
         <source>Signed in</source>
         <translation>Angemeldet</translation>
+    </message>
+    <message>
+        <source>Sign-in canceled.</source>
+        <translation>Anmeldung abgebrochen.</translation>
     </message>
 </context>
 <context>
@@ -3533,6 +3899,77 @@ Unverschlüsseltes http: nur für einen Server auf diesem Computer akzeptabel.</
     <message>
         <source>Signed out of %1 on this computer; the provider did not confirm the revocation.</source>
         <translation>Auf diesem Computer von %1 abgemeldet; der Anbieter hat den Widerruf nicht bestätigt.</translation>
+    </message>
+</context>
+<context>
+    <name>Tramontane::ConversationFiles</name>
+    <message>
+        <source>Export as Markdown</source>
+        <translation>Als Markdown exportieren</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>Export as JSON</source>
+        <translation>Als JSON exportieren</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Import Conversation</source>
+        <translation>Unterhaltung importieren</translation>
+    </message>
+    <message>
+        <source>Exported conversations (*.json);;All files (*)</source>
+        <translation>Exportierte Unterhaltungen (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>There is no saved conversation to export yet.</source>
+        <translation>Es gibt noch keine gespeicherte Unterhaltung zum Exportieren.</translation>
+    </message>
+    <message>
+        <source>Conversation</source>
+        <translation>Unterhaltung</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>The conversation could not be exported to %1.
+
+%2</source>
+        <translation>Die Unterhaltung konnte nicht nach %1 exportiert werden.
+
+%2</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>Exportiert nach %1</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importieren</translation>
+    </message>
+    <message>
+        <source>%1 could not be imported.
+
+%2</source>
+        <translation>%1 konnte nicht importiert werden.
+
+%2</translation>
+    </message>
+    <message>
+        <source>Imported “%1”. It opens once the answer being written is done or stopped.</source>
+        <translation>„%1“ importiert. Sie öffnet sich, sobald die gerade entstehende Antwort fertig oder angehalten ist.</translation>
+    </message>
+    <message>
+        <source>Imported “%1”.</source>
+        <translation>„%1“ importiert.</translation>
     </message>
 </context>
 <context>
@@ -4138,96 +4575,6 @@ Letzte Aktivität: %2</translation>
     </message>
 </context>
 <context>
-    <name>Tramontane::McpClient</name>
-    <message>
-        <source>The MCP server sent nothing for %1 seconds.</source>
-        <translation>Der MCP-Server hat %1 Sekunden lang nichts gesendet.</translation>
-    </message>
-    <message>
-        <source>The MCP server URL is not an http(s) URL.</source>
-        <translation>Die URL des MCP-Servers ist keine http(s)-URL.</translation>
-    </message>
-    <message>
-        <source>The MCP server&apos;s answer is too large.</source>
-        <translation>Die Antwort des MCP-Servers ist zu groß.</translation>
-    </message>
-    <message>
-        <source>The MCP server&apos;s host name %1 was not found.</source>
-        <translation>Der Hostname %1 des MCP-Servers wurde nicht gefunden.</translation>
-    </message>
-    <message>
-        <source>Nothing listens at %1:%2 (connection refused).</source>
-        <translation>Unter %1:%2 lauscht nichts (Verbindung abgelehnt).</translation>
-    </message>
-    <message>
-        <source>The TLS connection to the MCP server failed: %1</source>
-        <translation>Die TLS-Verbindung zum MCP-Server ist fehlgeschlagen: %1</translation>
-    </message>
-    <message>
-        <source>The connection to the MCP server timed out.</source>
-        <translation>Die Verbindung zum MCP-Server hat das Zeitlimit überschritten.</translation>
-    </message>
-    <message>
-        <source>The connection to the MCP server failed: %1</source>
-        <translation>Die Verbindung zum MCP-Server ist fehlgeschlagen: %1</translation>
-    </message>
-    <message>
-        <source>The MCP server refused the request (HTTP 401): the token is missing, invalid or expired.</source>
-        <translation>Der MCP-Server hat die Anfrage abgelehnt (HTTP 401): Das Token fehlt, ist ungültig oder abgelaufen.</translation>
-    </message>
-    <message>
-        <source>The MCP server refused the request (HTTP 403): the token lacks a permission.</source>
-        <translation>Der MCP-Server hat die Anfrage abgelehnt (HTTP 403): Dem Token fehlt eine Berechtigung.</translation>
-    </message>
-    <message>
-        <source>There is no MCP endpoint at this URL (HTTP %1).</source>
-        <translation>Unter dieser URL gibt es keinen MCP-Endpunkt (HTTP %1).</translation>
-    </message>
-    <message>
-        <source>The MCP server answered HTTP %1.</source>
-        <translation>Der MCP-Server hat mit HTTP %1 geantwortet.</translation>
-    </message>
-    <message>
-        <source>The MCP server ended its event stream without answering.</source>
-        <translation>Der MCP-Server hat seinen Ereignisstrom ohne Antwort beendet.</translation>
-    </message>
-    <message>
-        <source>The server&apos;s event stream carries no MCP (JSON-RPC) message.</source>
-        <translation>Der Ereignisstrom des Servers enthält keine MCP-Nachricht (JSON-RPC).</translation>
-    </message>
-    <message>
-        <source>The server answered HTTP %1, but not with MCP (JSON-RPC).</source>
-        <translation>Der Server hat mit HTTP %1 geantwortet, aber nicht mit MCP (JSON-RPC).</translation>
-    </message>
-    <message>
-        <source>The MCP server&apos;s answer does not match the request.</source>
-        <translation>Die Antwort des MCP-Servers passt nicht zur Anfrage.</translation>
-    </message>
-    <message>
-        <source>The MCP server reported error %1: %2</source>
-        <translation>Der MCP-Server hat den Fehler %1 gemeldet: %2</translation>
-    </message>
-    <message>
-        <source>The MCP server&apos;s answer has no result object.</source>
-        <translation>Die Antwort des MCP-Servers enthält kein Ergebnisobjekt.</translation>
-    </message>
-    <message>
-        <source>The MCP server speaks protocol version &quot;%1&quot;, which is not supported (%2 or later is).</source>
-        <translation>Der MCP-Server spricht die Protokollversion „%1“, die nicht unterstützt wird (unterstützt wird %2 oder neuer).</translation>
-    </message>
-    <message>
-        <source>The MCP client was closed.</source>
-        <translation>Der MCP-Client wurde geschlossen.</translation>
-    </message>
-</context>
-<context>
-    <name>Tramontane::McpJob</name>
-    <message>
-        <source>The request was canceled.</source>
-        <translation>Die Anfrage wurde abgebrochen.</translation>
-    </message>
-</context>
-<context>
     <name>Tramontane::MessageDocument</name>
     <message>
         <source>The rest of this message is too long to display. Use Copy Message or export the chat to get the full text.</source>
@@ -4505,6 +4852,26 @@ Letzte Aktivität: %2</translation>
         <source>The key was deleted from the keychain.</source>
         <translation>Der Schlüssel wurde aus dem Schlüsselbund gelöscht.</translation>
     </message>
+    <message>
+        <source>New Chats</source>
+        <translation>Neue Chats</translation>
+    </message>
+    <message>
+        <source>Each new chat starts with these settings; a chat’s own settings are changed beside it.</source>
+        <translation>Jeder neue Chat beginnt mit diesen Einstellungen; die eigenen Einstellungen eines Chats werden neben ihm geändert.</translation>
+    </message>
+    <message>
+        <source>The first message and its answer are sent once more, to a small model of the same API.</source>
+        <translation>Die erste Nachricht und ihre Antwort werden noch einmal gesendet, an ein kleines Modell derselben API.</translation>
+    </message>
+    <message>
+        <source>Name chats with a small &amp;model after their first answer</source>
+        <translation>Chats nach der ersten Antwort von einem kleinen Modell be&amp;nennen lassen</translation>
+    </message>
+    <message>
+        <source>New chats: %1</source>
+        <translation>Neue Chats: %1</translation>
+    </message>
 </context>
 <context>
     <name>Tramontane::ShortcutsDialog</name>
@@ -4579,6 +4946,17 @@ Letzte Aktivität: %2</translation>
     <message>
         <source>Press the highlighted button</source>
         <translation>Die hervorgehobene Schaltfläche drücken</translation>
+    </message>
+</context>
+<context>
+    <name>Tramontane::ShowAsCode</name>
+    <message>
+        <source>Choose a model or an agent first.</source>
+        <translation>Wählen Sie zuerst ein Modell oder einen Agent.</translation>
+    </message>
+    <message>
+        <source>The code talks to the offline demo at %1, which runs only while Tramontane is open and accepts only its own random key. In Settings, connect to the Mistral platform to get code for the real API.</source>
+        <translation>Der Code spricht mit der Offline-Demo unter %1, die nur läuft, solange Tramontane geöffnet ist, und nur ihren eigenen zufälligen Schlüssel akzeptiert. Verbinden Sie sich in den Einstellungen mit der Mistral-Plattform, um Code für die echte API zu erhalten.</translation>
     </message>
 </context>
 <context>
@@ -4708,6 +5086,25 @@ Letzte Aktivität: %2</translation>
     <message>
         <source>This account has no connector “%1”.</source>
         <translation>Dieses Konto hat keinen Connector „%1“.</translation>
+    </message>
+</context>
+<context>
+    <name>Tramontane::VisionBar</name>
+    <message>
+        <source>%1 does not read images, and no model that does is available: remove the images to send the message.</source>
+        <translation>%1 liest keine Bilder, und es ist kein Modell verfügbar, das Bilder liest: Entfernen Sie die Bilder, um die Nachricht zu senden.</translation>
+    </message>
+    <message>
+        <source>%1 does not read images: switch to a model that does, or remove the images.</source>
+        <translation>%1 liest keine Bilder: Wechseln Sie zu einem Modell, das Bilder liest, oder entfernen Sie die Bilder.</translation>
+    </message>
+    <message>
+        <source>Use %1</source>
+        <translation>%1 verwenden</translation>
+    </message>
+    <message>
+        <source>Send this chat&apos;s messages to %1, which reads images</source>
+        <translation>Die Nachrichten dieses Chats an %1 senden, das Bilder liest</translation>
     </message>
 </context>
 <context>

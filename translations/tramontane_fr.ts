@@ -440,6 +440,10 @@
         <source>Open link</source>
         <translation>Ouvrir le lien</translation>
     </message>
+    <message>
+        <source>Continue the answer</source>
+        <translation>Poursuivre la réponse</translation>
+    </message>
 </context>
 <context>
     <name>ChatKeyboardTargets</name>
@@ -529,6 +533,10 @@
         <source>Copied</source>
         <translation>Copié</translation>
     </message>
+    <message>
+        <source>Continue</source>
+        <translation>Continuer</translation>
+    </message>
 </context>
 <context>
     <name>ChatRowPainter</name>
@@ -587,6 +595,10 @@
     <message>
         <source>Copied</source>
         <translation>Copié</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Continuer</translation>
     </message>
 </context>
 <context>
@@ -779,6 +791,10 @@
         <source>This conversation file is damaged (the field “%1” is wrong).</source>
         <translation>Ce fichier de conversation est endommagé (le champ «&#xa0;%1&#xa0;» est incorrect).</translation>
     </message>
+    <message>
+        <source>image: %1</source>
+        <translation>image&#xa0;: %1</translation>
+    </message>
 </context>
 <context>
     <name>ConversationModel</name>
@@ -828,6 +844,14 @@
     <message>
         <source>Handed off to %1</source>
         <translation>Confié à %1</translation>
+    </message>
+    <message>
+        <source>The answer stopped at the length limit.</source>
+        <translation>La réponse s’est arrêtée à la limite de longueur.</translation>
+    </message>
+    <message>
+        <source>Continue to have the model write the rest of it.</source>
+        <translation>Choisissez Continuer pour que le modèle en écrive la suite.</translation>
     </message>
 </context>
 <context>
@@ -939,6 +963,14 @@
             <numerusform>Le serveur a envoyé plus de données que la limite de %n octet.</numerusform>
             <numerusform>Le serveur a envoyé plus de données que la limite de %n octets.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The MCP server reported an error.</source>
+        <translation>Le serveur MCP a signalé une erreur.</translation>
+    </message>
+    <message>
+        <source>The MCP server answered, but not as the protocol expects.</source>
+        <translation>Le serveur MCP a répondu, mais pas comme le prévoit le protocole.</translation>
     </message>
 </context>
 <context>
@@ -1076,6 +1108,78 @@
     <message>
         <source>Not sent, because their secret value is not stored on this computer: %1.</source>
         <translation>Non envoyés, car leur valeur secrète n’est pas enregistrée sur cet ordinateur&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>Answer too large</source>
+        <translation>Réponse trop volumineuse</translation>
+    </message>
+    <message>
+        <source>Not an http(s) URL</source>
+        <translation>URL http(s) attendue</translation>
+    </message>
+    <message>
+        <source>The TLS connection to the MCP server failed.</source>
+        <translation>La connexion TLS au serveur MCP a échoué.</translation>
+    </message>
+    <message>
+        <source>The MCP server&apos;s host name was not found.</source>
+        <translation>Le nom d’hôte du serveur MCP est introuvable.</translation>
+    </message>
+    <message>
+        <source>Nothing listens at the MCP server&apos;s address and port (connection refused).</source>
+        <translation>Rien n’écoute à l’adresse et au port du serveur MCP (connexion refusée).</translation>
+    </message>
+    <message>
+        <source>The connection to the MCP server failed.</source>
+        <translation>La connexion au serveur MCP a échoué.</translation>
+    </message>
+    <message>
+        <source>The MCP server refused the request (HTTP 401): the token is missing, invalid or expired.</source>
+        <translation>Le serveur MCP a refusé la requête (HTTP 401)&#xa0;: le jeton est absent, non valide ou expiré.</translation>
+    </message>
+    <message>
+        <source>The MCP server refused the request (HTTP 403): the token lacks a permission.</source>
+        <translation>Le serveur MCP a refusé la requête (HTTP 403)&#xa0;: il manque une autorisation au jeton.</translation>
+    </message>
+    <message>
+        <source>There is no MCP endpoint at this URL (HTTP %1).</source>
+        <translation>Il n’y a pas de point de terminaison MCP à cette URL (HTTP %1).</translation>
+    </message>
+    <message>
+        <source>The MCP server answered HTTP %1.</source>
+        <translation>Le serveur MCP a répondu HTTP %1.</translation>
+    </message>
+    <message>
+        <source>The MCP server sent nothing for too long.</source>
+        <translation>Le serveur MCP n’a rien envoyé pendant trop longtemps.</translation>
+    </message>
+    <message>
+        <source>The server answered HTTP %1, but not with MCP (JSON-RPC).</source>
+        <translation>Le serveur a répondu HTTP %1, mais pas en MCP (JSON-RPC).</translation>
+    </message>
+    <message>
+        <source>The MCP server reported error %1: %2</source>
+        <translation>Le serveur MCP a signalé l’erreur %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>The MCP server does not follow the protocol.</source>
+        <translation>Le serveur MCP ne respecte pas le protocole.</translation>
+    </message>
+    <message>
+        <source>The MCP server&apos;s answer is too large (over %1 MB).</source>
+        <translation>La réponse du serveur MCP est trop volumineuse (plus de %1&#xa0;Mo).</translation>
+    </message>
+    <message>
+        <source>The MCP server URL is not an http(s) URL.</source>
+        <translation>L’URL du serveur MCP n’est pas une URL http(s).</translation>
+    </message>
+    <message>
+        <source>Enter a URL that starts with https:// (or http:// for a server on this computer).</source>
+        <translation>Saisissez une URL commençant par https:// (ou http:// pour un serveur sur cet ordinateur).</translation>
+    </message>
+    <message>
+        <source>Details: %1</source>
+        <translation>Détails&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -1966,7 +2070,27 @@
     </message>
 </context>
 <context>
-    <name>Tramontane::Application</name>
+    <name>Tramontane::ApiConnection</name>
+    <message>
+        <source>Not connected</source>
+        <translation>Non connecté</translation>
+    </message>
+    <message>
+        <source>API address</source>
+        <translation>Adresse de l’API</translation>
+    </message>
+    <message>
+        <source>The system keychain cannot be used (%1), so a key cannot be kept: set MISTRAL_API_KEY, or explore the offline demo.</source>
+        <translation>Le trousseau du système est inutilisable (%1), une clé ne peut donc pas être conservée&#xa0;: définissez MISTRAL_API_KEY ou explorez la démo hors ligne.</translation>
+    </message>
+    <message>
+        <source>No API key</source>
+        <translation>Aucune clé API</translation>
+    </message>
+    <message>
+        <source>Add your Mistral API key in Settings to start.</source>
+        <translation>Ajoutez votre clé API Mistral dans les paramètres pour commencer.</translation>
+    </message>
     <message>
         <source>Offline demo unavailable</source>
         <translation>Démo hors ligne indisponible</translation>
@@ -1992,112 +2116,16 @@ Ouvrez les paramètres pour vous connecter à la plateforme Mistral avec votre c
         <translation>Démarrage de la démo hors ligne…</translation>
     </message>
     <message>
-        <source>Not connected</source>
-        <translation>Non connecté</translation>
-    </message>
-    <message>
-        <source>API address</source>
-        <translation>Adresse de l’API</translation>
-    </message>
-    <message>
-        <source>No API key</source>
-        <translation>Aucune clé API</translation>
-    </message>
-    <message>
-        <source>Add your Mistral API key in Settings to start.</source>
-        <translation>Ajoutez votre clé API Mistral dans les paramètres pour commencer.</translation>
-    </message>
-    <message>
         <source>API key</source>
         <translation>Clé API</translation>
     </message>
     <message>
+        <source>The server did not accept this key: check that it was copied whole from console.mistral.ai.</source>
+        <translation>Le serveur n’a pas accepté cette clé&#xa0;: vérifiez qu’elle a été copiée en entier depuis console.mistral.ai.</translation>
+    </message>
+    <message>
         <source>The bundled emulator answers at %1. Open Settings to use the Mistral platform.</source>
         <translation>L’émulateur intégré répond à l’adresse %1. Ouvrez les paramètres pour utiliser la plateforme Mistral.</translation>
-    </message>
-    <message>
-        <source>Choose a model or an agent first.</source>
-        <translation>Choisissez d’abord un modèle ou un agent.</translation>
-    </message>
-    <message>
-        <source>The code talks to the offline demo at %1, which runs only while Tramontane is open and accepts only its own random key. In Settings, connect to the Mistral platform to get code for the real API.</source>
-        <translation>Ce code s’adresse à la démo hors ligne à l’adresse %1, qui ne fonctionne que tant que Tramontane est ouvert et n’accepte que sa propre clé aléatoire. Dans les paramètres, connectez-vous à la plateforme Mistral pour obtenir du code destiné à la véritable API.</translation>
-    </message>
-    <message>
-        <source>Export as Markdown</source>
-        <translation>Exporter en Markdown</translation>
-    </message>
-    <message>
-        <source>Markdown (*.md)</source>
-        <translation>Markdown (*.md)</translation>
-    </message>
-    <message>
-        <source>Export as JSON</source>
-        <translation>Exporter en JSON</translation>
-    </message>
-    <message>
-        <source>JSON (*.json)</source>
-        <translation>JSON (*.json)</translation>
-    </message>
-    <message>
-        <source>Import Conversation</source>
-        <translation>Importer une conversation</translation>
-    </message>
-    <message>
-        <source>Exported conversations (*.json);;All files (*)</source>
-        <translation>Conversations exportées (*.json);;Tous les fichiers (*)</translation>
-    </message>
-    <message>
-        <source>There is no saved conversation to export yet.</source>
-        <translation>Il n’y a pas encore de conversation enregistrée à exporter.</translation>
-    </message>
-    <message>
-        <source>Conversation</source>
-        <translation>Conversation</translation>
-    </message>
-    <message>
-        <source>Export</source>
-        <translation>Exportation</translation>
-    </message>
-    <message>
-        <source>The conversation could not be exported to %1.
-
-%2</source>
-        <translation>Impossible d’exporter la conversation vers %1.
-
-%2</translation>
-    </message>
-    <message>
-        <source>Exported to %1</source>
-        <translation>Conversation exportée vers %1</translation>
-    </message>
-    <message>
-        <source>Import</source>
-        <translation>Importation</translation>
-    </message>
-    <message>
-        <source>%1 could not be imported.
-
-%2</source>
-        <translation>Impossible d’importer %1.
-
-%2</translation>
-    </message>
-    <message>
-        <source>Imported “%1”. It opens once the answer being written is done or stopped.</source>
-        <translation>Conversation «&#xa0;%1&#xa0;» importée. Elle s’ouvrira dès que la réponse en cours de rédaction sera terminée ou arrêtée.</translation>
-    </message>
-    <message>
-        <source>Imported “%1”.</source>
-        <translation>Conversation «&#xa0;%1&#xa0;» importée.</translation>
-    </message>
-    <message>
-        <source>Sign-ins are kept for this session only: %1</source>
-        <translation>Les connexions ne sont conservées que pour cette session&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>The system keychain cannot be used (%1), so a key cannot be kept: set MISTRAL_API_KEY, or explore the offline demo.</source>
-        <translation>Le trousseau du système est inutilisable (%1), une clé ne peut donc pas être conservée&#xa0;: définissez MISTRAL_API_KEY ou explorez la démo hors ligne.</translation>
     </message>
     <message>
         <source>Connected. Your API key is stored in the system keychain.</source>
@@ -2107,9 +2135,12 @@ Ouvrez les paramètres pour vous connecter à la plateforme Mistral avec votre c
         <source>Connected, but the key could not be kept in the keychain (%1): it is used until Tramontane quits.</source>
         <translation>Connecté, mais la clé n’a pas pu être conservée dans le trousseau (%1)&#xa0;: elle est utilisée jusqu’à la fermeture de Tramontane.</translation>
     </message>
+</context>
+<context>
+    <name>Tramontane::Application</name>
     <message>
-        <source>The server did not accept this key: check that it was copied whole from console.mistral.ai.</source>
-        <translation>Le serveur n’a pas accepté cette clé&#xa0;: vérifiez qu’elle a été copiée en entier depuis console.mistral.ai.</translation>
+        <source>Sign-ins are kept for this session only: %1</source>
+        <translation>Les connexions ne sont conservées que pour cette session&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -2301,6 +2332,22 @@ Ouvrez les paramètres pour vous connecter à la plateforme Mistral avec votre c
         <source>Run Python code and show its output</source>
         <translation>Exécuter du code Python et afficher sa sortie</translation>
     </message>
+    <message>
+        <source>This answer cannot be continued with the tools now chosen: regenerate it.</source>
+        <translation>Cette réponse ne peut pas être poursuivie avec les outils choisis actuellement&#xa0;: régénérez-la.</translation>
+    </message>
+    <message>
+        <source>Attach images (you can also paste them or drop them here)</source>
+        <translation>Joindre des images (vous pouvez aussi les coller ou les déposer ici)</translation>
+    </message>
+    <message>
+        <source>Attach images</source>
+        <translation>Joindre des images</translation>
+    </message>
+    <message>
+        <source>The attached images are still being prepared: send again in a moment.</source>
+        <translation>Les images jointes sont encore en préparation&#xa0;: envoyez de nouveau dans un instant.</translation>
+    </message>
 </context>
 <context>
     <name>Tramontane::ChatRowActions</name>
@@ -2318,6 +2365,267 @@ Ouvrez les paramètres pour vous connecter à la plateforme Mistral avec votre c
     <message>
         <source>Your message could not be saved, so it was not sent: %1</source>
         <translation>Votre message n’a pas pu être enregistré&#xa0;; il n’a donc pas été envoyé&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Tramontane::ChatSettingsInput</name>
+    <message>
+        <source>Give the JSON schema a name, such as “answer”.</source>
+        <translation>Donnez un nom au schéma JSON, par exemple «&#xa0;sortie&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Enter the JSON schema the answer must follow: a JSON object.</source>
+        <translation>Saisissez le schéma JSON que la réponse doit respecter&#xa0;: un objet JSON.</translation>
+    </message>
+    <message>
+        <source>The JSON schema is not valid JSON at line %1, column %2: %3.</source>
+        <translation>Le schéma JSON n’est pas un JSON valide à la ligne %1, colonne %2&#xa0;: %3.</translation>
+    </message>
+    <message>
+        <source>The JSON schema must be a JSON object, in braces { }.</source>
+        <translation>Le schéma JSON doit être un objet JSON, entre accolades { }.</translation>
+    </message>
+    <message>
+        <source>Temperature must be a number from 0 to 1.5, or empty for the model’s default.</source>
+        <translation>La température doit être un nombre de 0 à 1,5, ou vide pour la valeur par défaut du modèle.</translation>
+    </message>
+    <message>
+        <source>Top P must be a number from 0 to 1, or empty for the model’s default.</source>
+        <translation>Top P doit être un nombre de 0 à 1, ou vide pour la valeur par défaut du modèle.</translation>
+    </message>
+    <message>
+        <source>Max tokens must be a whole number greater than 0, or empty for no limit.</source>
+        <translation>Le nombre maximal de jetons doit être un entier supérieur à 0, ou vide pour ne fixer aucune limite.</translation>
+    </message>
+    <message>
+        <source>The random seed must be a whole number, 0 or more, or empty for a random one.</source>
+        <translation>La graine aléatoire doit être un entier positif ou nul, ou vide pour en tirer une au hasard.</translation>
+    </message>
+</context>
+<context>
+    <name>Tramontane::ChatSettingsPane</name>
+    <message>
+        <source>Settings of this chat</source>
+        <translation>Paramètres de cette discussion</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Close the chat’s settings</source>
+        <translation>Fermer les paramètres de la discussion</translation>
+    </message>
+    <message>
+        <source>instructions</source>
+        <translation>instructions</translation>
+    </message>
+    <message>
+        <source>temperature</source>
+        <translation>température</translation>
+    </message>
+    <message>
+        <source>top P</source>
+        <translation>top P</translation>
+    </message>
+    <message>
+        <source>max tokens</source>
+        <translation>jetons max</translation>
+    </message>
+    <message>
+        <source>random seed</source>
+        <translation>graine aléatoire</translation>
+    </message>
+    <message>
+        <source>answer format</source>
+        <translation>format de réponse</translation>
+    </message>
+    <message>
+        <source>reasoning</source>
+        <translation>raisonnement</translation>
+    </message>
+    <message>
+        <source>Chat Settings</source>
+        <translation>Paramètres de la discussion</translation>
+    </message>
+    <message>
+        <source>Chat Settings (%1)</source>
+        <translation>Paramètres de la discussion (%1)</translation>
+    </message>
+    <message>
+        <source>Instructions, temperature and other settings of this chat</source>
+        <translation>Instructions, température et autres paramètres de cette discussion</translation>
+    </message>
+    <message>
+        <source>This chat has its own %1</source>
+        <translation>Paramètres propres à cette discussion&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Tramontane::ChatSettingsPanel</name>
+    <message>
+        <source>&amp;Instructions (system prompt)</source>
+        <translation>&amp;Instructions (prompt système)</translation>
+    </message>
+    <message>
+        <source>Instructions</source>
+        <translation>Instructions</translation>
+    </message>
+    <message>
+        <source>How the model should answer in this chat, e.g. “Answer in French, briefly.”</source>
+        <translation>Comment le modèle doit répondre dans cette discussion, p. ex. «&#xa0;Réponds en anglais, brièvement.&#xa0;»</translation>
+    </message>
+    <message>
+        <source>&amp;Temperature</source>
+        <translation>&amp;Température</translation>
+    </message>
+    <message>
+        <source>Model default (0 to 1.5)</source>
+        <translation>Valeur par défaut du modèle (0 à 1,5)</translation>
+    </message>
+    <message>
+        <source>Higher is more varied, lower more focused (0 to 1.5); empty for the model’s default</source>
+        <translation>Élevée&#xa0;: réponses plus variées&#xa0;; basse&#xa0;: plus ciblées (0 à 1,5)&#xa0;; vide&#xa0;: valeur par défaut du modèle</translation>
+    </message>
+    <message>
+        <source>Top &amp;P</source>
+        <translation>Top &amp;P</translation>
+    </message>
+    <message>
+        <source>Model default (0 to 1)</source>
+        <translation>Valeur par défaut du modèle (0 à 1)</translation>
+    </message>
+    <message>
+        <source>Only the most likely tokens whose probabilities add up to this are considered (0 to 1)</source>
+        <translation>Seuls les jetons les plus probables dont les probabilités totalisent cette valeur sont pris en compte (0 à 1)</translation>
+    </message>
+    <message>
+        <source>&amp;Max tokens</source>
+        <translation>Jetons &amp;max</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>Aucune limite</translation>
+    </message>
+    <message>
+        <source>The longest answer, in tokens; the answer stops there</source>
+        <translation>Longueur maximale de la réponse, en jetons&#xa0;; la réponse s’arrête là</translation>
+    </message>
+    <message>
+        <source>Random &amp;seed</source>
+        <translation>&amp;Graine aléatoire</translation>
+    </message>
+    <message>
+        <source>Random</source>
+        <translation>Aléatoire</translation>
+    </message>
+    <message>
+        <source>The same seed and message give the same answer</source>
+        <translation>La même graine et le même message donnent la même réponse</translation>
+    </message>
+    <message>
+        <source>&amp;Answer format</source>
+        <translation>&amp;Format de réponse</translation>
+    </message>
+    <message>
+        <source>JSON schema</source>
+        <translation>Schéma JSON</translation>
+    </message>
+    <message>
+        <source>Schema name</source>
+        <translation>Nom du schéma</translation>
+    </message>
+    <message>
+        <source>Name, e.g. answer</source>
+        <translation>Nom, p. ex. sortie</translation>
+    </message>
+    <message>
+        <source>S&amp;trict</source>
+        <translation>&amp;Strict</translation>
+    </message>
+    <message>
+        <source>The answer must follow the schema exactly</source>
+        <translation>La réponse doit respecter exactement le schéma</translation>
+    </message>
+    <message>
+        <source>{ &quot;type&quot;: &quot;object&quot;, &quot;properties&quot;: { … } }</source>
+        <translation>{ &quot;type&quot;: &quot;object&quot;, &quot;properties&quot;: { … } }</translation>
+    </message>
+    <message>
+        <source>Reasoning</source>
+        <translation>Raisonnement</translation>
+    </message>
+    <message>
+        <source>&amp;Effort</source>
+        <translation>&amp;Effort</translation>
+    </message>
+    <message>
+        <source>Use the &amp;reasoning system prompt</source>
+        <translation>Utiliser le prompt système de &amp;raisonnement</translation>
+    </message>
+    <message>
+        <source>Sends prompt_mode “reasoning”: the model thinks step by step before answering</source>
+        <translation>Envoie prompt_mode «&#xa0;reasoning&#xa0;»&#xa0;: le modèle réfléchit étape par étape avant de répondre</translation>
+    </message>
+    <message>
+        <source>&amp;Reset</source>
+        <translation>Réi&amp;nitialiser</translation>
+    </message>
+    <message>
+        <source>Clear every field: the API’s defaults apply</source>
+        <translation>Vider tous les champs&#xa0;: les valeurs par défaut de l’API s’appliquent</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texte</translation>
+    </message>
+    <message>
+        <source>JSON object</source>
+        <translation>Objet JSON</translation>
+    </message>
+    <message>
+        <source>JSON following a schema</source>
+        <translation>JSON conforme à un schéma</translation>
+    </message>
+    <message>
+        <source>Model default</source>
+        <translation>Valeur par défaut du modèle</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Aucun</translation>
+    </message>
+    <message>
+        <source>Minimal</source>
+        <translation>Minimal</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Faible</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>Moyen</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Élevé</translation>
+    </message>
+    <message>
+        <source>Extra high</source>
+        <translation>Très élevé</translation>
+    </message>
+    <message>
+        <source>This chat talks to the agent “%1”: its own instructions, temperature and top P apply. The other settings are sent with each message.</source>
+        <translation>Cette discussion s’adresse à l’agent «&#xa0;%1&#xa0;»&#xa0;: ses propres instructions, température et top P s’appliquent. Les autres paramètres sont envoyés avec chaque message.</translation>
+    </message>
+    <message>
+        <source>An agent request cannot carry this: the agent “%1” uses its own (change it in the agent’s editor).</source>
+        <translation>Une requête à un agent ne peut pas transmettre ce paramètre&#xa0;: l’agent «&#xa0;%1&#xa0;» utilise le sien (modifiez-le dans l’éditeur de l’agent).</translation>
+    </message>
+    <message>
+        <source>The chosen model does not reason: these options apply to reasoning models only.</source>
+        <translation>Le modèle choisi ne raisonne pas&#xa0;: ces options ne s’appliquent qu’aux modèles de raisonnement.</translation>
     </message>
 </context>
 <context>
@@ -2400,6 +2708,61 @@ Ouvrez les paramètres pour vous connecter à la plateforme Mistral avec votre c
     <message>
         <source>Stopped</source>
         <translation>Arrêté</translation>
+    </message>
+</context>
+<context>
+    <name>Tramontane::ComposerAttachments</name>
+    <message>
+        <source>Attached images</source>
+        <translation>Images jointes</translation>
+    </message>
+    <message>
+        <source>The pasted image could not be read, so it was not attached.</source>
+        <translation>L’image collée n’a pas pu être lue&#xa0;; elle n’a donc pas été jointe.</translation>
+    </message>
+    <message>
+        <source>Pasted image.png</source>
+        <translation>Image collée.png</translation>
+    </message>
+    <message>
+        <source>At most %1 images can go with one message: “%2” was not attached.</source>
+        <translation>Un message peut comporter au plus %1&#xa0;images&#xa0;: l’image «&#xa0;%2&#xa0;» n’a pas été jointe.</translation>
+    </message>
+    <message>
+        <source>“%1” could not be made small enough to send (10 MB and 10,000 pixels a side at most), so it was not attached.</source>
+        <translation>L’image «&#xa0;%1&#xa0;» n’a pas pu être assez réduite pour être envoyée (10&#xa0;Mo et 10&#xa0;000&#xa0;pixels de côté au maximum)&#xa0;; elle n’a donc pas été jointe.</translation>
+    </message>
+    <message>
+        <source>“%1” could not be read as an image, so it was not attached.</source>
+        <translation>Le fichier «&#xa0;%1&#xa0;» n’a pas pu être lu comme une image&#xa0;; il n’a donc pas été joint.</translation>
+    </message>
+    <message>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <source>%1 (being prepared)</source>
+        <translation>%1 (en préparation)</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>Retirer %1</translation>
+    </message>
+    <message>
+        <source>%1: scaled down from %2 to %3 pixels to fit the API&apos;s limits (%4)</source>
+        <translation>%1&#xa0;: réduite de %2 à %3 pixels pour respecter les limites de l’API (%4)</translation>
+    </message>
+    <message>
+        <source>%1: %2 pixels, %3</source>
+        <translation>%1&#xa0;: %2 pixels, %3</translation>
+    </message>
+    <message>
+        <source>Attach Images</source>
+        <translation>Joindre des images</translation>
+    </message>
+    <message>
+        <source>Images (%1)</source>
+        <translation>Images (%1)</translation>
     </message>
 </context>
 <context>
@@ -2652,18 +3015,6 @@ Ouvrez les paramètres pour vous connecter à la plateforme Mistral avec votre c
         <translation>En-têtes</translation>
     </message>
     <message>
-        <source>Header</source>
-        <translation>En-tête</translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation>Valeur</translation>
-    </message>
-    <message>
-        <source>Secret</source>
-        <translation>Secret</translation>
-    </message>
-    <message>
         <source>&amp;Add Header</source>
         <translation>&amp;Ajouter un en-tête</translation>
     </message>
@@ -2732,48 +3083,12 @@ Ouvrez les paramètres pour vous connecter à la plateforme Mistral avec votre c
         <translation>La visibilité se choisit à la création du connecteur.</translation>
     </message>
     <message>
-        <source>e.g. Authorization</source>
-        <translation>par ex. Authorization</translation>
-    </message>
-    <message>
-        <source>A secret value is hidden, kept in the system keychain and never shown again by the server.</source>
-        <translation>Une valeur secrète est masquée, conservée dans le trousseau du système et jamais renvoyée par le serveur.</translation>
-    </message>
-    <message>
-        <source>A credential each user of the connector provides. A value typed here is kept in this computer&apos;s keychain for the connection test; it is not sent to the server.</source>
-        <translation>Un identifiant que chaque utilisateur du connecteur fournit. Une valeur saisie ici est conservée dans le trousseau de cet ordinateur pour le test de connexion&#xa0;; elle n’est pas envoyée au serveur.</translation>
-    </message>
-    <message>
-        <source>•••••• stored (type to replace)</source>
-        <translation>•••••• enregistrée (saisissez pour remplacer)</translation>
-    </message>
-    <message>
-        <source>secret value</source>
-        <translation>valeur secrète</translation>
-    </message>
-    <message>
-        <source>value</source>
-        <translation>valeur</translation>
-    </message>
-    <message>
         <source>Describe what the connector gives access to.</source>
         <translation>Décrivez ce à quoi le connecteur donne accès.</translation>
     </message>
     <message>
         <source>The icon address must be a complete http(s) URL.</source>
         <translation>L’adresse de l’icône doit être une URL http(s) complète.</translation>
-    </message>
-    <message>
-        <source>The header %1 is listed twice.</source>
-        <translation>L’en-tête %1 figure deux fois.</translation>
-    </message>
-    <message>
-        <source>Type the value of %1 again: the server never returns secret values, and this computer has not kept it.</source>
-        <translation>Saisissez de nouveau la valeur de %1&#xa0;: le serveur ne renvoie jamais les valeurs secrètes, et cet ordinateur ne l’a pas conservée.</translation>
-    </message>
-    <message>
-        <source>Enter a value for %1.</source>
-        <translation>Saisissez une valeur pour %1.</translation>
     </message>
     <message>
         <source>A connector with this name already exists: choose another name.</source>
@@ -2846,6 +3161,57 @@ Ouvrez les paramètres pour vous connecter à la plateforme Mistral avec votre c
     <message>
         <source>Save the connector first, then sign in.</source>
         <translation>Enregistrez d’abord le connecteur, puis connectez-vous.</translation>
+    </message>
+</context>
+<context>
+    <name>Tramontane::ConnectorHeadersModel</name>
+    <message>
+        <source>The header %1 is listed twice.</source>
+        <translation>L’en-tête %1 figure deux fois.</translation>
+    </message>
+    <message>
+        <source>Type the value of %1 again: the server never returns secret values, and this computer has not kept it.</source>
+        <translation>Saisissez de nouveau la valeur de %1&#xa0;: le serveur ne renvoie jamais les valeurs secrètes, et cet ordinateur ne l’a pas conservée.</translation>
+    </message>
+    <message>
+        <source>Enter a value for %1.</source>
+        <translation>Saisissez une valeur pour %1.</translation>
+    </message>
+    <message>
+        <source>e.g. Authorization</source>
+        <translation>par ex. Authorization</translation>
+    </message>
+    <message>
+        <source>•••••• stored (type to replace)</source>
+        <translation>•••••• enregistrée (saisissez pour remplacer)</translation>
+    </message>
+    <message>
+        <source>secret value</source>
+        <translation>valeur secrète</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>valeur</translation>
+    </message>
+    <message>
+        <source>A secret value is hidden, kept in the system keychain and never shown again by the server.</source>
+        <translation>Une valeur secrète est masquée, conservée dans le trousseau du système et jamais renvoyée par le serveur.</translation>
+    </message>
+    <message>
+        <source>A credential each user of the connector provides. A value typed here is kept in this computer&apos;s keychain for the connection test; it is not sent to the server.</source>
+        <translation>Un identifiant que chaque utilisateur du connecteur fournit. Une valeur saisie ici est conservée dans le trousseau de cet ordinateur pour le test de connexion&#xa0;; elle n’est pas envoyée au serveur.</translation>
+    </message>
+    <message>
+        <source>Header</source>
+        <translation>En-tête</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <source>Secret</source>
+        <translation>Secret</translation>
     </message>
 </context>
 <context>
@@ -3031,10 +3397,6 @@ http non chiffré&#xa0;: acceptable uniquement pour un serveur situé sur cet or
         <translation>Le navigateur n’est pas revenu dans les 5 minutes&#xa0;: reconnectez-vous quand vous serez prêt.</translation>
     </message>
     <message>
-        <source>Sign-in cancelled.</source>
-        <translation>Connexion annulée.</translation>
-    </message>
-    <message>
         <source>The sign-in address is not https, so it was not opened.</source>
         <translation>L’adresse de connexion n’est pas en https, elle n’a donc pas été ouverte.</translation>
     </message>
@@ -3077,6 +3439,10 @@ http non chiffré&#xa0;: acceptable uniquement pour un serveur situé sur cet or
     <message>
         <source>Signed in</source>
         <translation>Connecté</translation>
+    </message>
+    <message>
+        <source>Sign-in canceled.</source>
+        <translation>Connexion annulée.</translation>
     </message>
 </context>
 <context>
@@ -3533,6 +3899,77 @@ http non chiffré&#xa0;: acceptable uniquement pour un serveur situé sur cet or
     <message>
         <source>Signed out of %1 on this computer; the provider did not confirm the revocation.</source>
         <translation>Déconnecté de %1 sur cet ordinateur&#xa0;; le fournisseur n’a pas confirmé la révocation.</translation>
+    </message>
+</context>
+<context>
+    <name>Tramontane::ConversationFiles</name>
+    <message>
+        <source>Export as Markdown</source>
+        <translation>Exporter en Markdown</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>Export as JSON</source>
+        <translation>Exporter en JSON</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Import Conversation</source>
+        <translation>Importer une conversation</translation>
+    </message>
+    <message>
+        <source>Exported conversations (*.json);;All files (*)</source>
+        <translation>Conversations exportées (*.json);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>There is no saved conversation to export yet.</source>
+        <translation>Il n’y a pas encore de conversation enregistrée à exporter.</translation>
+    </message>
+    <message>
+        <source>Conversation</source>
+        <translation>Conversation</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportation</translation>
+    </message>
+    <message>
+        <source>The conversation could not be exported to %1.
+
+%2</source>
+        <translation>Impossible d’exporter la conversation vers %1.
+
+%2</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>Conversation exportée vers %1</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importation</translation>
+    </message>
+    <message>
+        <source>%1 could not be imported.
+
+%2</source>
+        <translation>Impossible d’importer %1.
+
+%2</translation>
+    </message>
+    <message>
+        <source>Imported “%1”. It opens once the answer being written is done or stopped.</source>
+        <translation>Conversation «&#xa0;%1&#xa0;» importée. Elle s’ouvrira dès que la réponse en cours de rédaction sera terminée ou arrêtée.</translation>
+    </message>
+    <message>
+        <source>Imported “%1”.</source>
+        <translation>Conversation «&#xa0;%1&#xa0;» importée.</translation>
     </message>
 </context>
 <context>
@@ -4138,96 +4575,6 @@ Dernière activité&#xa0;: %2</translation>
     </message>
 </context>
 <context>
-    <name>Tramontane::McpClient</name>
-    <message>
-        <source>The MCP server sent nothing for %1 seconds.</source>
-        <translation>Le serveur MCP n’a rien envoyé pendant %1 secondes.</translation>
-    </message>
-    <message>
-        <source>The MCP server URL is not an http(s) URL.</source>
-        <translation>L’URL du serveur MCP n’est pas une URL http(s).</translation>
-    </message>
-    <message>
-        <source>The MCP server&apos;s answer is too large.</source>
-        <translation>La réponse du serveur MCP est trop volumineuse.</translation>
-    </message>
-    <message>
-        <source>The MCP server&apos;s host name %1 was not found.</source>
-        <translation>Le nom d’hôte %1 du serveur MCP est introuvable.</translation>
-    </message>
-    <message>
-        <source>Nothing listens at %1:%2 (connection refused).</source>
-        <translation>Rien n’écoute sur %1:%2 (connexion refusée).</translation>
-    </message>
-    <message>
-        <source>The TLS connection to the MCP server failed: %1</source>
-        <translation>La connexion TLS au serveur MCP a échoué&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>The connection to the MCP server timed out.</source>
-        <translation>Le délai de connexion au serveur MCP est dépassé.</translation>
-    </message>
-    <message>
-        <source>The connection to the MCP server failed: %1</source>
-        <translation>La connexion au serveur MCP a échoué&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>The MCP server refused the request (HTTP 401): the token is missing, invalid or expired.</source>
-        <translation>Le serveur MCP a refusé la requête (HTTP 401)&#xa0;: le jeton est absent, non valide ou expiré.</translation>
-    </message>
-    <message>
-        <source>The MCP server refused the request (HTTP 403): the token lacks a permission.</source>
-        <translation>Le serveur MCP a refusé la requête (HTTP 403)&#xa0;: il manque une autorisation au jeton.</translation>
-    </message>
-    <message>
-        <source>There is no MCP endpoint at this URL (HTTP %1).</source>
-        <translation>Il n’y a pas de point de terminaison MCP à cette URL (HTTP %1).</translation>
-    </message>
-    <message>
-        <source>The MCP server answered HTTP %1.</source>
-        <translation>Le serveur MCP a répondu HTTP %1.</translation>
-    </message>
-    <message>
-        <source>The MCP server ended its event stream without answering.</source>
-        <translation>Le serveur MCP a fermé son flux d’événements sans répondre.</translation>
-    </message>
-    <message>
-        <source>The server&apos;s event stream carries no MCP (JSON-RPC) message.</source>
-        <translation>Le flux d’événements du serveur ne contient aucun message MCP (JSON-RPC).</translation>
-    </message>
-    <message>
-        <source>The server answered HTTP %1, but not with MCP (JSON-RPC).</source>
-        <translation>Le serveur a répondu HTTP %1, mais pas en MCP (JSON-RPC).</translation>
-    </message>
-    <message>
-        <source>The MCP server&apos;s answer does not match the request.</source>
-        <translation>La réponse du serveur MCP ne correspond pas à la requête.</translation>
-    </message>
-    <message>
-        <source>The MCP server reported error %1: %2</source>
-        <translation>Le serveur MCP a signalé l’erreur %1&#xa0;: %2</translation>
-    </message>
-    <message>
-        <source>The MCP server&apos;s answer has no result object.</source>
-        <translation>La réponse du serveur MCP n’a pas d’objet result.</translation>
-    </message>
-    <message>
-        <source>The MCP server speaks protocol version &quot;%1&quot;, which is not supported (%2 or later is).</source>
-        <translation>Le serveur MCP utilise la version de protocole «&#xa0;%1&#xa0;», qui n’est pas prise en charge (il faut la version %2 ou ultérieure).</translation>
-    </message>
-    <message>
-        <source>The MCP client was closed.</source>
-        <translation>Le client MCP a été fermé.</translation>
-    </message>
-</context>
-<context>
-    <name>Tramontane::McpJob</name>
-    <message>
-        <source>The request was canceled.</source>
-        <translation>La requête a été annulée.</translation>
-    </message>
-</context>
-<context>
     <name>Tramontane::MessageDocument</name>
     <message>
         <source>The rest of this message is too long to display. Use Copy Message or export the chat to get the full text.</source>
@@ -4505,6 +4852,26 @@ Dernière activité&#xa0;: %2</translation>
         <source>The key was deleted from the keychain.</source>
         <translation>La clé a été supprimée du trousseau.</translation>
     </message>
+    <message>
+        <source>New Chats</source>
+        <translation>Nouvelles discussions</translation>
+    </message>
+    <message>
+        <source>Each new chat starts with these settings; a chat’s own settings are changed beside it.</source>
+        <translation>Chaque nouvelle discussion démarre avec ces paramètres&#xa0;; les paramètres propres à une discussion se modifient à côté d’elle.</translation>
+    </message>
+    <message>
+        <source>The first message and its answer are sent once more, to a small model of the same API.</source>
+        <translation>Le premier message et sa réponse sont envoyés une seconde fois, à un petit modèle de la même API.</translation>
+    </message>
+    <message>
+        <source>Name chats with a small &amp;model after their first answer</source>
+        <translation>&amp;Nommer les discussions avec un petit modèle après leur première réponse</translation>
+    </message>
+    <message>
+        <source>New chats: %1</source>
+        <translation>Nouvelles discussions&#xa0;: %1</translation>
+    </message>
 </context>
 <context>
     <name>Tramontane::ShortcutsDialog</name>
@@ -4579,6 +4946,17 @@ Dernière activité&#xa0;: %2</translation>
     <message>
         <source>Press the highlighted button</source>
         <translation>Appuyer sur le bouton en surbrillance</translation>
+    </message>
+</context>
+<context>
+    <name>Tramontane::ShowAsCode</name>
+    <message>
+        <source>Choose a model or an agent first.</source>
+        <translation>Choisissez d’abord un modèle ou un agent.</translation>
+    </message>
+    <message>
+        <source>The code talks to the offline demo at %1, which runs only while Tramontane is open and accepts only its own random key. In Settings, connect to the Mistral platform to get code for the real API.</source>
+        <translation>Ce code s’adresse à la démo hors ligne à l’adresse %1, qui ne fonctionne que tant que Tramontane est ouvert et n’accepte que sa propre clé aléatoire. Dans les paramètres, connectez-vous à la plateforme Mistral pour obtenir du code destiné à la véritable API.</translation>
     </message>
 </context>
 <context>
@@ -4708,6 +5086,25 @@ Dernière activité&#xa0;: %2</translation>
     <message>
         <source>This account has no connector “%1”.</source>
         <translation>Ce compte n’a pas de connecteur «&#xa0;%1&#xa0;».</translation>
+    </message>
+</context>
+<context>
+    <name>Tramontane::VisionBar</name>
+    <message>
+        <source>%1 does not read images, and no model that does is available: remove the images to send the message.</source>
+        <translation>%1 ne lit pas les images et aucun modèle qui les lit n’est disponible&#xa0;: retirez les images pour envoyer le message.</translation>
+    </message>
+    <message>
+        <source>%1 does not read images: switch to a model that does, or remove the images.</source>
+        <translation>%1 ne lit pas les images&#xa0;: passez à un modèle qui les lit, ou retirez les images.</translation>
+    </message>
+    <message>
+        <source>Use %1</source>
+        <translation>Utiliser %1</translation>
+    </message>
+    <message>
+        <source>Send this chat&apos;s messages to %1, which reads images</source>
+        <translation>Envoyer les messages de cette discussion à %1, qui lit les images</translation>
     </message>
 </context>
 <context>
