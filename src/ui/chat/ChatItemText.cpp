@@ -139,6 +139,8 @@ QString ChatItemText::toolIconName(const ChatItem &item) {
 }
 
 QString ChatItemText::noticeDetails(const ChatItem &item) {
+    if (item.continuable)
+        return {}; // nothing went wrong: the hint under the title says it all
     if (!item.retryable)
         return item.detail;
     static const ApiError none;

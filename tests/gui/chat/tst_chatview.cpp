@@ -497,7 +497,8 @@ void TestChatView::lengthStop_offersContinue_emitsContinueRequested() {
     setEntries({userEntry(u"Rules?"_s, 1), cut});
     const int row = rowOf(Kind::Notice);
     QVERIFY(m_model->item(row).continuable);
-    QVERIFY(target(row, Action::Retry).x() < 0); // nothing failed: no Retry
+    QVERIFY(target(row, Action::Retry).x() < 0); // nothing failed: no Retry, no Details
+    QVERIFY(target(row, Action::ToggleDetails).x() < 0);
     QSignalSpy continued(m_view.get(), &ChatView::continueRequested);
     click(target(row, Action::Continue));
     QCOMPARE(continued.count(), 1);
