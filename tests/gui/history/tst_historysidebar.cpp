@@ -3,6 +3,7 @@
 // through the composer, conversations found, reopened, renamed, pinned, deleted and brought
 // back, and a search hit opened at its message.
 #include "app/Application.h"
+#include "core/SettingsKeys.h"
 #include "core/storage/ConversationTypes.h"
 #include "models/ConversationModel.h"
 #include "models/Roles.h"
@@ -62,6 +63,9 @@ private:
 void TestHistorySidebar::initTestCase() {
     QStandardPaths::setTestModeEnabled(true);
     QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_home.path());
+    // The titles checked here are the ones derived from the first message (generated titles:
+    // tst_titlegenerator).
+    QSettings().setValue(SettingsKeys::chatTitlesGenerated, false);
     QVERIFY(!qEnvironmentVariableIsEmpty("TRAMONTANE_EMULATOR"));
 }
 
