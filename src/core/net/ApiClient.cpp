@@ -20,6 +20,8 @@ namespace Tramontane {
 
 namespace {
 
+constexpr QByteArrayView kJson = "application/json";
+
 bool isLoopbackHost(const QString &host) {
     if (host.compare("localhost"_L1, Qt::CaseInsensitive) == 0)
         return true;
@@ -149,7 +151,7 @@ void ApiClient::setDeadline(std::chrono::milliseconds deadline) {
 }
 
 ApiClient::Built ApiClient::buildRequest(const QString &path, const QUrlQuery &query,
-                                         const QByteArray &accept, bool hasBody,
+                                         const QByteArray &accept, const QByteArray &contentType,
                                          ApiError::Context context) const {
     Built built;
     if (const QString problem = checkPath(path); !problem.isEmpty()) {
@@ -178,8 +180,8 @@ ApiClient::Built ApiClient::buildRequest(const QString &path, const QUrlQuery &q
     request.setRawHeader("Accept", accept);
     if (!m_apiKey.isEmpty())
         request.setRawHeader("Authorization", "Bearer " + m_apiKey.toUtf8());
-    if (hasBody)
-        request.setRawHeader("Content-Type", "application/json");
+    if (!contentType.isEmpty())
+        request.setRawHeader("Content-Type", contentType);
     // Redirects are followed by the job itself, which drops the key on a change of origin.
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
                          QNetworkRequest::ManualRedirectPolicy);
@@ -193,9 +195,10 @@ void ApiClient::configure(ApiJob *job, ApiJob::ResponseKind kind) const {
 }
 
 ApiJob *ApiClient::makeJob(ApiJob::Method method, const QString &path, const QUrlQuery &query,
-                           const QByteArray &body, bool hasBody, ApiJob::ResponseKind kind,
-                           const QByteArray &accept, ApiError::Context context) {
-    Built built = buildRequest(path, query, accept, hasBody, context);
+                           const QByteArray &body, const QByteArray &contentType,
+                           ApiJob::ResponseKind kind, const QByteArray &accept,
+                           ApiError::Context context) {
+    Built built = buildRequest(path, query, accept, contentType, context);
     if (!m_nam && !built.error.isError())
         built.error = ApiError::invalidRequest(u"no network access manager"_s, context);
     auto *job = new ApiJob(m_nam, built.request, method, body, kind, context, this, built.error);
@@ -204,41 +207,49 @@ ApiJob *ApiClient::makeJob(ApiJob::Method method, const QString &path, const QUr
 }
 
 ApiJob *ApiClient::get(const QString &path, const QUrlQuery &query, ApiError::Context context) {
-    return makeJob(ApiJob::Method::Get, path, query, {}, false, ApiJob::ResponseKind::Json,
+    return makeJob(ApiJob::Method::Get, path, query, {}, QByteArray(), ApiJob::ResponseKind::Json,
                    "application/json", context);
 }
 
 ApiJob *ApiClient::postJson(const QString &path, const QJsonObject &body,
                             ApiError::Context context) {
     return makeJob(ApiJob::Method::Post, path, {},
-                   QJsonDocument(body).toJson(QJsonDocument::Compact), true,
+                   QJsonDocument(body).toJson(QJsonDocument::Compact), kJson.toByteArray(),
                    ApiJob::ResponseKind::Json, "application/json", context);
 }
 
 ApiJob *ApiClient::patchJson(const QString &path, const QJsonObject &body,
                              ApiError::Context context) {
     return makeJob(ApiJob::Method::Patch, path, {},
-                   QJsonDocument(body).toJson(QJsonDocument::Compact), true,
+                   QJsonDocument(body).toJson(QJsonDocument::Compact), kJson.toByteArray(),
                    ApiJob::ResponseKind::Json, "application/json", context);
 }
 
 ApiJob *ApiClient::patchJson(const QString &path, const QJsonObject &body, const QUrlQuery &query,
                              ApiError::Context context) {
     return makeJob(ApiJob::Method::Patch, path, query,
-                   QJsonDocument(body).toJson(QJsonDocument::Compact), true,
+                   QJsonDocument(body).toJson(QJsonDocument::Compact), kJson.toByteArray(),
                    ApiJob::ResponseKind::Json, "application/json", context);
 }
 
 ApiJob *ApiClient::putJson(const QString &path, const QJsonObject &body,
                            ApiError::Context context) {
     return makeJob(ApiJob::Method::Put, path, {},
-                   QJsonDocument(body).toJson(QJsonDocument::Compact), true,
+                   QJsonDocument(body).toJson(QJsonDocument::Compact), kJson.toByteArray(),
                    ApiJob::ResponseKind::Json, "application/json", context);
 }
 
 ApiJob *ApiClient::deleteResource(const QString &path, ApiError::Context context) {
-    return makeJob(ApiJob::Method::Delete, path, {}, {}, false, ApiJob::ResponseKind::Json,
+    return makeJob(ApiJob::Method::Delete, path, {}, {}, QByteArray(), ApiJob::ResponseKind::Json,
                    "application/json", context);
+}
+
+ApiJob *ApiClient::postMultipart(const QString &path, const QByteArray &body,
+                                 const QByteArray &contentType, ApiError::Context context) {
+    ApiJob *job = makeJob(ApiJob::Method::Post, path, {}, body, contentType,
+                          ApiJob::ResponseKind::Json, "application/json", context);
+    job->setDeadline(0ms);
+    return job;
 }
 
 ApiJob *ApiClient::download(const QString &path, const QByteArray &accept,
@@ -248,8 +259,8 @@ ApiJob *ApiClient::download(const QString &path, const QByteArray &accept,
 
 ApiJob *ApiClient::download(const QString &path, const QUrlQuery &query, const QByteArray &accept,
                             ApiError::Context context, qint64 maxBytes) {
-    ApiJob *job = makeJob(ApiJob::Method::Get, path, query, {}, false, ApiJob::ResponseKind::Raw,
-                          accept, context);
+    ApiJob *job = makeJob(ApiJob::Method::Get, path, query, {}, QByteArray(),
+                          ApiJob::ResponseKind::Raw, accept, context);
     job->setMaxBodySize(maxBytes >= 0 ? maxBytes : m_maxDownloadSize);
     return job;
 }
@@ -284,7 +295,7 @@ ApiJob *ApiClient::fetchExternal(const QUrl &url, const QByteArray &accept,
 
 StreamJob *ApiClient::streamPost(const QString &path, const QJsonObject &body,
                                  ApiError::Context context, StreamJob::Mode mode) {
-    Built built = buildRequest(path, {}, "text/event-stream", true, context);
+    Built built = buildRequest(path, {}, "text/event-stream", kJson.toByteArray(), context);
     if (!m_nam && !built.error.isError())
         built.error = ApiError::invalidRequest(u"no network access manager"_s, context);
     auto *job =

@@ -109,6 +109,13 @@ public:
                     ApiError::Context context = ApiError::Context::Generic);
     ApiJob *deleteResource(const QString &path,
                            ApiError::Context context = ApiError::Context::Generic);
+    //! POST a `multipart/form-data` \a body (e.g. a file upload to /v1/files) whose boundary
+    //! \a contentType names; the response must be JSON. No overall deadline (a large upload
+    //! may take long): the idle timeout applies, and ApiJob::uploadProgress() tells how far
+    //! it went.
+    ApiJob *postMultipart(const QString &path, const QByteArray &body,
+                          const QByteArray &contentType,
+                          ApiError::Context context = ApiError::Context::File);
     //! GET raw bytes (e.g. /v1/files/{id}/content) with the given Accept; bodies larger than
     //! \a maxBytes (or maxDownloadSize() when negative) fail the job. Redirects to another
     //! origin are followed without the key.
@@ -136,11 +143,12 @@ private:
         QNetworkRequest request;
         ApiError error; // set when the request must not be sent
     };
+    //! \a contentType is the body's type; empty for a request without a body.
     Built buildRequest(const QString &path, const QUrlQuery &query, const QByteArray &accept,
-                       bool hasBody, ApiError::Context context) const;
+                       const QByteArray &contentType, ApiError::Context context) const;
     ApiJob *makeJob(ApiJob::Method method, const QString &path, const QUrlQuery &query,
-                    const QByteArray &body, bool hasBody, ApiJob::ResponseKind kind,
-                    const QByteArray &accept, ApiError::Context context);
+                    const QByteArray &body, const QByteArray &contentType,
+                    ApiJob::ResponseKind kind, const QByteArray &accept, ApiError::Context context);
     void configure(ApiJob *job, ApiJob::ResponseKind kind) const;
 
     QPointer<QNetworkAccessManager> m_nam;

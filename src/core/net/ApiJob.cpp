@@ -165,6 +165,7 @@ void ApiJob::startAttempt() {
     connect(m_reply, &QNetworkReply::readyRead, this, &ApiJob::onReadyRead);
     connect(m_reply, &QNetworkReply::finished, this, &ApiJob::onReplyFinished);
     connect(m_reply, &QNetworkReply::downloadProgress, this, &ApiJob::progress);
+    connect(m_reply, &QNetworkReply::uploadProgress, this, &ApiJob::uploadProgress);
     connect(m_reply, &QObject::destroyed, this, &ApiJob::onReplyDestroyed);
 }
 

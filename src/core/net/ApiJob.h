@@ -91,6 +91,9 @@ Q_SIGNALS:
     void retrying(int attempt, int delayMs, const Tramontane::ApiError &error);
     //! Bytes of the response body received so far, and the total when known (else -1).
     void progress(qint64 received, qint64 total);
+    //! Bytes of the request body sent so far, and its total (an upload's progress); starts
+    //! again from zero when an attempt is repeated.
+    void uploadProgress(qint64 sent, qint64 total);
 
 protected:
     friend class ApiClient;

@@ -106,6 +106,12 @@ ContentChunk ContentChunk::makeFile(const QString &fileId) {
     return chunk;
 }
 
+ContentChunk ContentChunk::makeDocumentText(const QString &text, const QString &name) {
+    ContentChunk chunk = makeText(text);
+    chunk.documentName = name;
+    return chunk;
+}
+
 ContentChunk ContentChunk::fromJson(const QJsonObject &json) {
     ContentChunk chunk;
     chunk.type = typeFromName(json.value("type"_L1).toString());
@@ -117,6 +123,7 @@ ContentChunk ContentChunk::fromJson(const QJsonObject &json) {
         if (!text)
             return unknownChunk(json);
         chunk.text = *text;
+        chunk.documentName = Json::optString(json, "document_name"_L1);
         break;
     }
     case Type::ImageUrl: {
@@ -196,6 +203,11 @@ ContentChunk ContentChunk::fromJson(const QJsonObject &json) {
     case Type::Unknown:
         return unknownChunk(json);
     }
+    if (chunk.type == Type::DocumentUrl || chunk.documentName) {
+        chunk.documentFileId = Json::optString(json, "attached_file_id"_L1);
+        if (json.value("attached_bytes"_L1).isDouble())
+            chunk.documentBytes = qint64(json.value("attached_bytes"_L1).toDouble());
+    }
     return chunk;
 }
 
@@ -203,6 +215,13 @@ QJsonObject ContentChunk::toStoredJson() const {
     QJsonObject json = toJson();
     if (type == Type::ImageUrl)
         Json::insertIfSet(json, "name"_L1, imageName);
+    if (isDocument()) {
+        if (type == Type::Text)
+            Json::insertIfSet(json, "document_name"_L1, documentName);
+        Json::insertIfSet(json, "attached_file_id"_L1, documentFileId);
+        if (documentBytes)
+            json.insert("attached_bytes"_L1, double(*documentBytes));
+    }
     return json;
 }
 
@@ -328,7 +347,7 @@ QString MessageContent::plainText() const {
         return m_text;
     QString result;
     for (const ContentChunk &chunk : m_chunks) {
-        if (chunk.type == ContentChunk::Type::Text)
+        if (chunk.type == ContentChunk::Type::Text && !chunk.documentName)
             result += chunk.text;
     }
     return result;
@@ -368,6 +387,15 @@ QList<ContentChunk> MessageContent::images() const {
     return result;
 }
 
+QList<ContentChunk> MessageContent::documents() const {
+    QList<ContentChunk> result;
+    for (const ContentChunk &chunk : m_chunks) {
+        if (chunk.isDocument())
+            result.append(chunk);
+    }
+    return result;
+}
+
 void MessageContent::appendText(const QString &text) {
     switch (m_kind) {
     case Kind::Null:
@@ -380,7 +408,8 @@ void MessageContent::appendText(const QString &text) {
     case Kind::Chunks:
         if (text.isEmpty())
             break;
-        if (!m_chunks.isEmpty() && m_chunks.last().type == ContentChunk::Type::Text)
+        if (!m_chunks.isEmpty() && m_chunks.last().type == ContentChunk::Type::Text
+            && !m_chunks.last().documentName)
             m_chunks.last().text += text;
         else
             m_chunks.append(ContentChunk::makeText(text));
@@ -398,7 +427,8 @@ void MessageContent::appendChunk(const ContentChunk &chunk) {
     }
     if (!m_chunks.isEmpty()) {
         ContentChunk &last = m_chunks.last();
-        if (chunk.type == ContentChunk::Type::Text && last.type == ContentChunk::Type::Text) {
+        if (chunk.type == ContentChunk::Type::Text && last.type == ContentChunk::Type::Text
+            && !chunk.documentName && !last.documentName) {
             last.text += chunk.text;
             return;
         }

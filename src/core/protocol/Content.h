@@ -70,7 +70,14 @@ struct ContentChunk {
 
     //! DocumentUrl: the document's URL and optional display name.
     QString documentUrl;
+    //! DocumentUrl: the document's display name. Text: when set, the text was read from this
+    //! document (OCR) and stands for it: it is sent, but shown as the document, never as the
+    //! person's words (client-side on a text chunk: kept by toStoredJson() only).
     std::optional<QString> documentName;
+    //! DocumentUrl, and Text read from a document: the uploaded file's id and size in bytes
+    //! (client-side: kept by toStoredJson(), never written by toJson()).
+    std::optional<QString> documentFileId;
+    std::optional<qint64> documentBytes;
 
     //! InputAudio: base64 audio.
     QString inputAudio;
@@ -87,6 +94,8 @@ struct ContentChunk {
     static ContentChunk makeDocumentUrl(const QString &url,
                                         const std::optional<QString> &name = {});
     static ContentChunk makeFile(const QString &fileId);
+    //! A text chunk holding the text read from the document \a name (see documentName).
+    static ContentChunk makeDocumentText(const QString &text, const QString &name);
 
     //! Parses any chunk; an unrecognised or malformed `type` gives an Unknown chunk holding the
     //! object, so nothing is lost.
@@ -103,6 +112,10 @@ struct ContentChunk {
 
     //! True for chunks a UI shows as an image: image_url, and tool_file chunks.
     bool isImage() const { return type == Type::ImageUrl || type == Type::ToolFile; }
+    //! True for a document a person attached: a document_url chunk, or the text read from one.
+    bool isDocument() const {
+        return type == Type::DocumentUrl || (type == Type::Text && documentName.has_value());
+    }
     //! For Thinking chunks: the concatenated text of the nested text chunks.
     QString thinkingText() const;
 
@@ -140,7 +153,8 @@ public:
     //! The chunk form's chunks (empty for the other forms).
     const QList<ContentChunk> &chunks() const { return m_chunks; }
 
-    //! The readable text: the string, or the concatenated text chunks (thinking excluded).
+    //! The readable text: the string, or the concatenated text chunks (thinking and the text
+    //! read from attached documents excluded).
     QString plainText() const;
     //! The concatenated text of all thinking chunks.
     QString thinkingText() const;
@@ -148,13 +162,16 @@ public:
     bool isEmpty() const;
     //! The image-like chunks (image_url and tool_file), in order.
     QList<ContentChunk> images() const;
+    //! The attached documents (see ContentChunk::isDocument()), in order.
+    QList<ContentChunk> documents() const;
 
     //! Appends text: null becomes a string, a string grows, and in the chunk form the last
     //! text chunk grows (or a text chunk is added).
     void appendText(const QString &text);
     //! Appends a chunk, switching to the chunk form (an existing non-empty string becomes a
     //! leading text chunk). Consecutive text chunks merge, and so do consecutive thinking
-    //! chunks, which is how streamed fragments come together.
+    //! chunks, which is how streamed fragments come together (the text of a document stays
+    //! apart).
     void appendChunk(const ContentChunk &chunk);
 
     friend bool operator==(const MessageContent &a, const MessageContent &b) {

@@ -110,7 +110,7 @@ MessageContent userInput(const MessageContent &content) {
     const QString text = content.plainText();
     QList<ContentChunk> images;
     for (const ContentChunk &chunk : content.chunks()) {
-        if (chunk.type == ContentChunk::Type::ImageUrl)
+        if (chunk.type == ContentChunk::Type::ImageUrl || chunk.isDocument())
             images.append(chunk);
     }
     if (images.isEmpty())

@@ -43,7 +43,8 @@ QString confirmationStatus(const ToolCall &call);
 ConversationInputs replay(const QList<ChatMessage> &history);
 
 //! A user message's content as a conversation input: its text, or, when it carries images
-//! (`image_url`), a text chunk followed by the image chunks.
+//! (`image_url`) or documents (`document_url`, or the text read from one), a text chunk
+//! followed by those chunks.
 MessageContent userInput(const MessageContent &content);
 
 } // namespace Tramontane::ConversationMessages
