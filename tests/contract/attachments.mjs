@@ -350,6 +350,23 @@ describe("OCR", () => {
     assert.deepEqual([res.pages[0].dimensions.width, res.pages[0].dimensions.height], [30, 20]);
   });
 
+  test("a DOCX or PPTX file is read; bytes of no known format are refused", async () => {
+    const docx = await upload(client, "minutes.docx", Buffer.from("PK\x03\x04 not unpacked"));
+    const read = await client.ocr.process({
+      model: "mistral-ocr-latest",
+      document: { type: "file", fileId: docx.id },
+    });
+    assertNoUnknown(read, () => false, "ocr.process (docx)");
+    assert.equal(read.pages.length, 1);
+    assert.match(read.pages[0].markdown, /^DOCX document minutes\.docx/);
+    const binary = await upload(client, "blob.bin", Buffer.from([1, 2, 0, 3]));
+    await assertHttpError(
+      client.ocr.process({ model: "mistral-ocr-latest", document: { type: "file", fileId: binary.id } }),
+      400,
+      "ocr.process (unknown format)",
+    );
+  });
+
   test("a chat model cannot do OCR", async () => {
     const file = await upload(client, "x.txt", Buffer.from("x"));
     await assertHttpError(

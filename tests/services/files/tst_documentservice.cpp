@@ -62,6 +62,7 @@ private Q_SLOTS:
     void refusedUpload_isTheApiError_data();
     void refusedUpload_isTheApiError();
     void refusedOcr_isTheApiError();
+    void officeDocument_isReadByOcr();
 
 private:
     Outcome run(DocumentJob *job, QList<qint64> *progress = nullptr);
@@ -285,8 +286,8 @@ void TestDocumentService::refusedUpload_isTheApiError() {
 }
 
 void TestDocumentService::refusedOcr_isTheApiError() {
-    // The emulator's own refusal: a DOCX is not a format its OCR reads.
-    auto *job = new DocumentJob(m_documents, u"slides.docx"_s, QByteArray("PK\x03\x04rest", 8),
+    // The service's own refusal: bytes that are no format it reads.
+    auto *job = new DocumentJob(m_documents, u"data.pdf"_s, QByteArray("\x01\x02\0bin", 7),
                                 DocumentRoute::Path::Ocr, u"mistral-ocr-latest"_s, this);
     const Outcome out = run(job);
     QCOMPARE(out.status, DocumentJob::Status::Failed);
@@ -298,6 +299,15 @@ void TestDocumentService::refusedOcr_isTheApiError() {
     const Outcome refused = run(wrongModel);
     QCOMPARE(refused.status, DocumentJob::Status::Failed);
     QCOMPARE(refused.error.httpStatus(), 400);
+}
+
+void TestDocumentService::officeDocument_isReadByOcr() {
+    auto *job = new DocumentJob(m_documents, u"slides.pptx"_s, QByteArray("PK\x03\x04rest", 8),
+                                DocumentRoute::Path::Ocr, {}, this);
+    const Outcome out = run(job);
+    QCOMPARE(out.status, DocumentJob::Status::Succeeded);
+    QCOMPARE(out.chunk.text,
+             u"<document name=\"slides.pptx\">\nPPTX document slides.pptx, 8 bytes\n</document>"_s);
 }
 
 QTEST_GUILESS_MAIN(TestDocumentService)
