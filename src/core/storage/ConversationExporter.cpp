@@ -96,7 +96,14 @@ public:
 
     void chunk(const QJsonObject &chunk, bool fenceText) {
         const QString type = chunk.value("type"_L1).toString();
-        if (type == "text"_L1) {
+        if (type == "text"_L1 && chunk.value("document_name"_L1).isString()) {
+            // The text read from an attached document stands for the document: its name.
+            m_parts.append(
+                u"*["_s
+                + QCoreApplication::translate("ConversationExporter", "document: %1, read as text")
+                      .arg(chunk.value("document_name"_L1).toString())
+                + u"]*\n"_s);
+        } else if (type == "text"_L1) {
             const QString text = chunk.value("text"_L1).toString();
             if (!text.isEmpty())
                 m_parts.append(fenceText ? fenced(text, {}) : text + u'\n');
@@ -130,6 +137,13 @@ public:
                     lines.append(line.isEmpty() ? u">"_s : u"> "_s + line);
             }
             m_parts.append(lines.join(u'\n') + u'\n');
+        } else if (type == "document_url"_L1 && chunk.contains("attached_file_id"_L1)) {
+            // An attached document: its name only. The link is signed and grants access to
+            // the file for days; it does not belong in a file that may be shared.
+            m_parts.append(u"*["_s
+                           + QCoreApplication::translate("ConversationExporter", "document: %1")
+                                 .arg(chunk.value("document_name"_L1).toString())
+                           + u"]*\n"_s);
         } else if (type == "document_url"_L1) {
             const QString url = chunk.value("document_url"_L1).toString();
             QString name = chunk.value("document_name"_L1).toString();
