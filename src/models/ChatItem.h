@@ -52,6 +52,7 @@ struct ChatItem {
         Thinking,  //!< reasoning text, folded by default
         ToolRun,   //!< a tool call and its result, as a card
         Image,     //!< an image inline
+        Document,  //!< a document the user attached: `text` its name, `detail` what it is
         Notice,    //!< an error, an interruption, or content this client cannot show
     };
     enum class State {

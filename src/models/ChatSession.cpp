@@ -464,7 +464,7 @@ bool ChatSession::editAndResend(int entry, const QString &text,
 QList<ContentChunk> ChatSession::attachedImages(const ChatMessage &message) {
     QList<ContentChunk> images;
     for (const ContentChunk &chunk : message.content.chunks()) {
-        if (chunk.type == ContentChunk::Type::ImageUrl)
+        if (chunk.type == ContentChunk::Type::ImageUrl || chunk.isDocument())
             images.append(chunk);
     }
     return images;

@@ -128,7 +128,8 @@ public:
     //! image, when no model or agent is chosen, or when the message could not be stored (the
     //! error is reported through failedToSend()).
     bool send(const QString &text, const QList<ContentChunk> &images = {});
-    //! The images a person attached to \a message (its `image_url` chunks), in order.
+    //! The images and documents a person attached to \a message (its `image_url` chunks and
+    //! ContentChunk::isDocument() chunks), in order.
     static QList<ContentChunk> attachedImages(const ChatMessage &message);
     //! Stops the answer being streamed; what arrived is kept, and stored (as interrupted)
     //! before this returns. Quitting calls it too.

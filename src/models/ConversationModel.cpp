@@ -7,8 +7,11 @@
 #include "models/Roles.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QHash>
 #include <QJsonDocument>
+#include <QLocale>
+#include <QUrl>
 
 using namespace Qt::StringLiterals;
 
@@ -82,6 +85,22 @@ QString prettyJson(const QString &text) {
 }
 
 // Adds the rows of one assistant or user message's content, in the order of its chunks.
+// A document the person attached: a chip with its name, type and size, and how it went.
+void appendDocumentItem(QList<ChatItem> &out, const RowBase &base, const ContentChunk &chunk,
+                        int part) {
+    ChatItem &item = base.add(out, ChatItem::Kind::Document, subKey(base.key, ":d"_L1, part));
+    item.text = chunk.documentName.value_or(QUrl(chunk.documentUrl).fileName());
+    QStringList about;
+    const QString suffix = QFileInfo(item.text).suffix().toUpper();
+    if (!suffix.isEmpty())
+        about.append(suffix);
+    if (chunk.documentBytes)
+        about.append(QLocale().formattedDataSize(*chunk.documentBytes));
+    if (chunk.type == ContentChunk::Type::Text)
+        about.append(QCoreApplication::translate("ConversationModel", "read as text"));
+    item.detail = about.join(u" · "_s);
+}
+
 void appendContentItems(QList<ChatItem> &out, const RowBase &base, const MessageContent &content,
                         ChatItem::Kind textKind, QList<Citation> &citations) {
     int part = 0;
@@ -104,6 +123,11 @@ void appendContentItems(QList<ChatItem> &out, const RowBase &base, const Message
     for (const ContentChunk &chunk : content.chunks()) {
         switch (chunk.type) {
         case ContentChunk::Type::Text:
+            if (chunk.documentName) {
+                flushText();
+                appendDocumentItem(out, base, chunk, part++);
+                break;
+            }
             text += chunk.text;
             break;
         case ContentChunk::Type::Thinking:
@@ -137,6 +161,11 @@ void appendContentItems(QList<ChatItem> &out, const RowBase &base, const Message
             citations.append(Citation{chunk.title, chunk.url.value_or(QString()), chunk.tool});
             break;
         case ContentChunk::Type::DocumentUrl:
+            if (textKind == ChatItem::Kind::User) {
+                flushText();
+                appendDocumentItem(out, base, chunk, part++);
+                break;
+            }
             text += u"\n\n📄 ["_s + chunk.documentName.value_or(chunk.documentUrl) + u"]("_s
                     + chunk.documentUrl + u")\n\n"_s;
             break;

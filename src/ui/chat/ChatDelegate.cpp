@@ -242,6 +242,7 @@ bool ChatDelegate::isAnimated(int row) const {
                || status == ImageRepository::Status::None;
     }
     case Kind::Notice:
+    case Kind::Document:
         break;
     }
     return false;

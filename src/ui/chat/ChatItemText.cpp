@@ -48,6 +48,8 @@ QString ChatItemText::copyText(const ChatItem &item) {
     }
     case Kind::Image:
         return item.image.kind == ImageSource::Kind::DataUrl ? QString() : item.image.ref;
+    case Kind::Document:
+        return item.text;
     case Kind::Notice:
         return item.detail.isEmpty() ? item.text : item.text + u"\n\n"_s + item.detail;
     }

@@ -3,6 +3,7 @@
 
 #include "ui/chat/ChatItemText.h"
 #include "ui/chat/ChatStyle.h"
+#include "ui/chat/FileChip.h"
 #include "ui/chat/ImageRepository.h"
 #include "ui/chat/ToolConfirmationBar.h"
 #include "ui/markdown/MessageDocument.h"
@@ -300,6 +301,13 @@ ChatRowGeometry ChatRowLayout::layout(const ChatStyle &s, const ChatItem &item, 
     case Kind::Notice:
         layoutNotice(s, item, measures, left, width, line, y, g);
         break;
+    case Kind::Document: {
+        // On the right, under the user's bubble, as attached images are.
+        const QSize box = FileChip::size(s, item, width);
+        g.image = QRect(QPoint(left + width - box.width(), y), box);
+        y = g.image.bottom() + 1;
+        break;
+    }
     }
 
     g.body = QRect(left, top, width, y - top);

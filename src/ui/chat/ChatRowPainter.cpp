@@ -8,6 +8,7 @@
 #include "ui/chat/ChatItemText.h"
 #include "ui/chat/ChatPictureCache.h"
 #include "ui/chat/ChatStyle.h"
+#include "ui/chat/FileChip.h"
 #include "ui/chat/ImageRepository.h"
 #include "ui/chat/PlainBlockCache.h"
 #include "ui/chat/ToolConfirmationBar.h"
@@ -68,6 +69,9 @@ void ChatRowPainter::paint(QPainter *painter, const ChatRowGeometry &g, const Ch
         break;
     case Kind::Image:
         paintImage(painter, g, item, row);
+        break;
+    case Kind::Document:
+        FileChip::paint(painter, g.image, item, *m_style);
         break;
     case Kind::Notice:
         paintNotice(painter, g, item, row);

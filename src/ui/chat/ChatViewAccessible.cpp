@@ -166,6 +166,9 @@ QString ChatRowAccessible::text(QAccessible::Text t) const {
         case ChatItem::Kind::Image:
             what = ChatView::tr("Image");
             break;
+        case ChatItem::Kind::Document:
+            what = ChatView::tr("Document: %1 (%2)").arg(item.text, item.detail);
+            break;
         case ChatItem::Kind::Notice:
             what = item.detail.isEmpty() ? item.text : item.text + u' ' + item.detail;
             break;
