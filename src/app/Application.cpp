@@ -18,6 +18,7 @@
 #include "core/services/ConnectionCheck.h"
 #include "core/services/ConnectorService.h"
 #include "core/services/ConversationService.h"
+#include "core/services/DocumentService.h"
 #include "core/services/FileService.h"
 #include "core/services/McpConnectionTest.h"
 #include "core/services/ModelService.h"
@@ -171,6 +172,7 @@ void Application::buildWindow() {
     auto fetcher = std::make_shared<CachedImageFetcher>(m_files, m_imageCache.get());
     m_chatPage = new ChatPage(m_session, m_targets, fetcher);
     m_chatPage->setToolApprovals(m_approvals);
+    m_chatPage->setDocumentService(new DocumentService(m_client, this));
     m_chatPage->setTargetLoader(m_targetLoader);
     m_window->setPage(MainWindow::Page::Chat, m_chatPage);
     m_agentsPage = new AgentsPage(m_agents, m_agentList, m_models, m_secrets.get());

@@ -16,6 +16,7 @@
 #include "ui/chat/ChatStyle.h"
 #include "ui/chat/ChatView.h"
 #include "ui/chat/ComposerAttachments.h"
+#include "ui/chat/ComposerDocuments.h"
 #include "ui/chat/ConnectorSignInBar.h"
 #include "ui/chat/ImageFetcher.h"
 #include "ui/chat/ImageRepository.h"
@@ -194,21 +195,50 @@ void ChatPage::setUpAttachments() {
     const int composerRow = m_ui->pageLayout->indexOf(m_ui->composerNoticeLabel) + 1;
     m_ui->pageLayout->insertWidget(composerRow, m_visionBar);
     m_ui->pageLayout->insertWidget(composerRow + 1, m_attachments);
+    // Documents beside them (PDF, DOCX, PPTX, text), uploaded or read as they are attached.
+    m_documents = new ComposerDocuments(this);
+    m_ui->pageLayout->insertWidget(composerRow + 2, m_documents);
     auto *attach = new QToolButton(this);
     attach->setObjectName(u"attachToolButton"_s);
     attach->setIcon(QIcon(ChatStyle().icon(u"paperclip"_s, palette().color(QPalette::ButtonText),
                                            16, devicePixelRatioF())));
-    attach->setToolTip(tr("Attach images (you can also paste them or drop them here)"));
-    attach->setAccessibleName(tr("Attach images"));
+    attach->setToolTip(
+        tr("Attach images or documents (you can also paste images or drop files here)"));
+    attach->setAccessibleName(tr("Attach images or documents"));
     m_ui->composerLayout->insertWidget(0, attach);
-    connect(attach, &QToolButton::clicked, m_attachments, &ComposerAttachments::chooseFiles);
+    connect(attach, &QToolButton::clicked, m_documents, &ComposerDocuments::chooseFiles);
+    connect(m_documents, &ComposerDocuments::imagesChosen, m_attachments,
+            &ComposerAttachments::addFiles);
     m_attachments->watch(m_ui->composerPlainTextEdit);
     m_attachments->watch(m_view);
+    m_documents->watch(m_ui->composerPlainTextEdit);
+    m_documents->watch(m_view);
     connect(m_attachments, &ComposerAttachments::problem, this, &ChatPage::showComposerNotice);
+    connect(m_documents, &ComposerDocuments::problem, this, &ChatPage::showComposerNotice);
+    updateDocumentRoute();
     connect(m_attachments, &ComposerAttachments::changed, this, &ChatPage::updateVisionBar);
     connect(m_session, &ChatSession::targetChanged, this, &ChatPage::updateVisionBar);
     connect(m_visionBar, &VisionBar::switchRequested, this,
             [this](const QString &id) { selectTarget(false, id); });
+}
+
+void ChatPage::setDocumentService(DocumentService *service) {
+    m_documents->setService(service);
+}
+
+void ChatPage::updateDocumentRoute() {
+    const int row = m_ui->targetComboBox->currentIndex();
+    if (!m_documents || row < 0)
+        return;
+    // An agent's model is not known here: its documents are read as text, which all read.
+    const ChatTargetModel::Target target = m_targets->targetAt(row);
+    std::optional<ModelCapabilities> capabilities;
+    if (target.kind == ChatTargetModel::Kind::Model) {
+        capabilities.emplace();
+        capabilities->completionChat = true;
+        capabilities->vision = target.vision;
+    }
+    m_documents->setModelCapabilities(capabilities);
 }
 
 void ChatPage::updateVisionBar() {
@@ -235,11 +265,16 @@ void ChatPage::updateVisionBar() {
 
 void ChatPage::send() {
     const QString text = m_ui->composerPlainTextEdit->toPlainText();
-    if (text.trimmed().isEmpty() && m_attachments->count() == 0)
+    if (text.trimmed().isEmpty() && m_attachments->count() == 0 && m_documents->count() == 0)
         return;
     if (m_attachments->isPreparing()) {
         showComposerNotice(tr("The attached images are still being prepared: send again in a "
                               "moment."));
+        return;
+    }
+    if (m_documents->isPreparing()) {
+        showComposerNotice(tr("The attached documents are still being uploaded or read: send "
+                              "again when their chips say they are ready."));
         return;
     }
     if (!m_visionBar->isHidden()) {
@@ -248,13 +283,14 @@ void ChatPage::send() {
         return;
     }
     m_session->setTools(selectedTools());
-    const QList<ContentChunk> images = m_attachments->chunks();
+    const QList<ContentChunk> images = m_attachments->chunks() + m_documents->chunks();
     const QVariant editEntry = m_ui->composerPlainTextEdit->property("editEntry");
     const bool sent = editEntry.isValid()
                           ? m_session->editAndResend(editEntry.toInt(), text, images)
                           : m_session->send(text, images);
     if (sent) {
         m_attachments->clear();
+        m_documents->clear();
         m_ui->composerPlainTextEdit->clear();
         m_ui->composerPlainTextEdit->setProperty("editEntry", QVariant());
         m_ui->composerNoticeLabel->hide();
@@ -278,6 +314,7 @@ void ChatPage::onTargetChanged(int row) {
     const bool agent = target.kind == ChatTargetModel::Kind::Agent;
     m_session->setTarget(agent ? ChatSession::TargetKind::Agent : ChatSession::TargetKind::Model,
                          target.id);
+    updateDocumentRoute();
     // An agent's requests carry the agent's tools: the menu shows those instead of the chat's.
     const QString agentId = agent ? target.id : QString();
     if (agentId != m_agentId || (agent && target.tools != m_agentTools)) {

@@ -25,6 +25,8 @@ class ChatTargetLoader;
 class ChatTargetModel;
 class ChatView;
 class ComposerAttachments;
+class ComposerDocuments;
+class DocumentService;
 class VisionBar;
 class ImageFetcher;
 class RetryCountdown;
@@ -47,6 +49,10 @@ public:
     ChatView *chatView() const { return m_view; }
     //! The images attached to the next message.
     ComposerAttachments *attachments() const { return m_attachments; }
+    //! The documents attached to the next message.
+    ComposerDocuments *documents() const { return m_documents; }
+    //! Attached documents are uploaded and read through \a service (not owned).
+    void setDocumentService(DocumentService *service);
 
     //! The connectors the tools menu offers (the account's, from the connector service).
     //! When \a complete (the whole list, loaded), a connector this chat uses that is not in
@@ -104,6 +110,8 @@ private:
     void setUpAttachments();
     //! Shows the vision bar while images are attached and the chosen model reads none.
     void updateVisionBar();
+    //! Tells the attached documents what the chosen model reads.
+    void updateDocumentRoute();
     void onBusyChanged(bool busy);
     void onTargetChanged(int row);
     void widenTargetPopup();
@@ -132,6 +140,7 @@ private:
     RetryCountdown *m_retryCountdown = nullptr;
     ChatView *m_view = nullptr;
     ComposerAttachments *m_attachments = nullptr;
+    ComposerDocuments *m_documents = nullptr;
     VisionBar *m_visionBar = nullptr;
     QMenu *m_toolsMenu = nullptr;
     ToolApprovalStore *m_approvals = nullptr;
