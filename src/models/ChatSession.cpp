@@ -5,6 +5,7 @@
 #include "core/protocol/ConversationMessages.h"
 #include "core/services/ChatService.h"
 #include "core/services/ConversationService.h"
+#include "core/services/DocumentRoute.h"
 #include "models/ConversationModel.h"
 #include "models/TurnRun.h"
 
@@ -166,8 +167,10 @@ ConversationInputs appendInputs(const ChatMessage &message) {
 } // namespace
 
 ChatSession::TurnRequest
-ChatSession::makeRequest(const QList<ChatMessage> &messages, const QList<Tool> &tools,
+ChatSession::makeRequest(const QList<ChatMessage> &history, const QList<Tool> &tools,
                          const std::optional<Confirmation> &confirmation) const {
+    const QList<ChatMessage> messages =
+        m_readsDocuments ? history : DocumentRoute::withoutDocumentUrls(history);
     if (m_conversations && endpointFor(tools) == TurnEndpoint::Endpoint::Conversations) {
         const QString conversationId = serverConversationId();
         if (!conversationId.isEmpty()) {

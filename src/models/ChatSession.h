@@ -81,6 +81,9 @@ public:
     //! for each endpoint).
     void setChatSettings(const ChatSettings &settings);
     ChatSettings chatSettings() const { return m_chatSettings; }
+    //! Whether the chosen model reads documents (default true): when it does not, the
+    //! history's `document_url` chunks go as a note instead (DocumentRoute::withoutDocumentUrls).
+    void setReadsDocuments(bool reads) { m_readsDocuments = reads; }
     //! The tools sent with each request (built-ins and connectors); duplicates are dropped.
     void setTools(const QList<Tool> &tools);
     QList<Tool> tools() const { return m_tools; }
@@ -210,6 +213,7 @@ private:
     QString m_targetId;
     QList<Tool> m_tools;
     ChatSettings m_chatSettings;
+    bool m_readsDocuments = true;
 
     ToolAuthorizer m_authorizer;
     CredentialRefresher m_refresher;

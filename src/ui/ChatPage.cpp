@@ -239,6 +239,7 @@ void ChatPage::updateDocumentRoute() {
         capabilities->vision = target.vision;
     }
     m_documents->setModelCapabilities(capabilities);
+    m_session->setReadsDocuments(!capabilities || capabilities->vision);
 }
 
 void ChatPage::updateVisionBar() {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/services/DocumentRoute.h"
 
+#include "core/protocol/Message.h"
 #include "core/protocol/Model.h"
 
 #include <QFileInfo>
@@ -83,6 +84,29 @@ QString wrapText(const QString &name, const QString &text) {
     QString safeName = name;
     safeName.replace(u'"', u'\'').replace(u'\n', u' ');
     return u"<document name=\"%1\">\n%2\n</document>"_s.arg(safeName, text.trimmed());
+}
+
+QList<ChatMessage> withoutDocumentUrls(const QList<ChatMessage> &messages) {
+    QList<ChatMessage> out = messages;
+    for (ChatMessage &message : out) {
+        if (!message.content.hasChunks())
+            continue;
+        QList<ContentChunk> chunks = message.content.chunks();
+        bool changed = false;
+        for (ContentChunk &chunk : chunks) {
+            if (chunk.type != ContentChunk::Type::DocumentUrl)
+                continue;
+            const QString name = chunk.documentName.value_or(u"document"_s);
+            chunk = ContentChunk::makeDocumentText(
+                wrapText(name, u"(Not available: this document was sent as a file to a model "
+                               "that reads documents.)"_s),
+                name);
+            changed = true;
+        }
+        if (changed)
+            message.content = MessageContent(chunks);
+    }
+    return out;
 }
 
 } // namespace Tramontane::DocumentRoute

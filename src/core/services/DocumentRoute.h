@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QList>
 #include <QString>
 
 namespace Tramontane {
 
+struct ChatMessage;
 struct ModelCapabilities;
 
 //! The one place that decides how an attached document reaches a model.
@@ -48,6 +50,12 @@ Path choose(Kind kind, const ModelCapabilities *capabilities);
 //! The text chunk's text for the text of the document \a name: the text between lines that
 //! name the file, so the model tells it apart from the message.
 QString wrapText(const QString &name, const QString &text);
+
+//! \a messages for a model that reads no documents: each `document_url` chunk (attached
+//! while a model that reads them was chosen) becomes a text chunk naming the document and
+//! saying its content is not available, so the chat can go on (the service refuses the
+//! whole request otherwise). The text read from documents stays.
+QList<ChatMessage> withoutDocumentUrls(const QList<ChatMessage> &messages);
 
 } // namespace DocumentRoute
 

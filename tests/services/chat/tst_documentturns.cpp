@@ -50,6 +50,7 @@ private Q_SLOTS:
     void visionModel_getsTheSignedDocumentUrl();
     void modelWithoutVision_getsTheOcrText_shownAsADocument();
     void conversations_startAndAppendCarryDocuments();
+    void switchedToAModelWithoutVision_theHistorysDocumentGoesAsANote();
 
 private:
     ContentChunk prepare(const QString &name, const QByteArray &bytes, DocumentRoute::Path path);
@@ -212,6 +213,33 @@ void TestDocumentTurns::conversations_startAndAppendCarryDocuments() {
              (QJsonArray{QJsonObject{
                  {u"type"_s, u"text"_s},
                  {u"text"_s, u"<document name=\"notes.md\">\n# Notes\nBuy milk\n</document>"_s}}}));
+}
+
+void TestDocumentTurns::switchedToAModelWithoutVision_theHistorysDocumentGoesAsANote() {
+    m_session->setTarget(ChatSession::TargetKind::Model, u"mistral-small-latest"_s);
+    const ContentChunk report =
+        prepare(u"report.pdf"_s, pdfWith("Quarterly figures"), DocumentRoute::Path::DocumentUrl);
+    QVERIFY(m_session->send(u"Read it"_s, {report}));
+    QVERIFY(waitIdle());
+    QCOMPARE(m_model->entries().last().status, ChatEntry::Status::Complete);
+
+    // codestral would refuse the whole request for the document_url in the history.
+    m_session->setTarget(ChatSession::TargetKind::Model, u"codestral-latest"_s);
+    m_session->setReadsDocuments(false);
+    QVERIFY(m_session->send(u"Go on"_s));
+    QVERIFY(waitIdle());
+    QCOMPARE(m_model->entries().last().status, ChatEntry::Status::Complete);
+    const QJsonArray messages = lastBody(u"/v1/chat/completions"_s).value("messages"_L1).toArray();
+    QCOMPARE(messages.size(), 3);
+    const QJsonArray first = attachedChunks(messages.at(0)[u"content"_s]);
+    QCOMPARE(first.size(), 1);
+    QCOMPARE(first.at(0)[u"type"_s].toString(), u"text"_s);
+    QVERIFY2(first.at(0)[u"text"_s].toString().startsWith(u"<document name=\"report.pdf\">\n(Not "
+                                                          u"available"_s),
+             qPrintable(first.at(0)[u"text"_s].toString()));
+    // The chat itself keeps the document as it was sent.
+    QCOMPARE(m_model->entries().first().message.content.documents().first().type,
+             ContentChunk::Type::DocumentUrl);
 }
 
 QTEST_MAIN(TestDocumentTurns)
