@@ -5,6 +5,7 @@
 // that does not; both on chat completions and on the Conversations API (start and append);
 // the emulator's answer shows it read them; the message shows them as document rows.
 #include "core/net/ApiClient.h"
+#include "core/protocol/CodeExport.h"
 #include "core/services/ChatService.h"
 #include "core/services/ConversationService.h"
 #include "core/services/DocumentJob.h"
@@ -151,6 +152,17 @@ void TestDocumentTurns::visionModel_getsTheSignedDocumentUrl() {
         }
     }
     QCOMPARE(rows, 1);
+
+    // Show as Code writes the same chunk.
+    std::optional<ChatSession::TurnRequest> shown;
+    m_session->prepareRequest(m_model->history(), {}, this,
+                              [&shown](const ChatSession::TurnRequest &r) { shown = r; });
+    QVERIFY(shown && std::holds_alternative<ChatRequest>(*shown));
+    const CodeExport::Snippet curl =
+        CodeExport::toCurl(CodeExport::Request::fromChat(std::get<ChatRequest>(*shown)));
+    QVERIFY2(curl.code.contains(u"\"type\": \"document_url\""_s), qPrintable(curl.code));
+    QVERIFY(curl.code.contains(u"\"document_name\": \"report.pdf\""_s));
+    QVERIFY(!curl.code.contains(u"attached_file_id"_s));
 }
 
 void TestDocumentTurns::modelWithoutVision_getsTheOcrText_shownAsADocument() {
