@@ -824,8 +824,12 @@ std::optional<QString> ConnectorsPage::clientSignInState(const Connector &connec
 
 void ConnectorsPage::showMistralState(const Connector &connector) {
     const bool connecting = m_platformConnect && m_platformConnect->isRunning();
+    // The way ("held by Mistral") is on the state line already: the short word fits beside
+    // the buttons.
     if (!connecting)
-        m_ui->detailsSignInLabel->setText(ConnectorAuthState::mistralStateText(connector));
+        m_ui->detailsSignInLabel->setText(PlatformConnect::isConnected(connector)
+                                              ? tr("Connected")
+                                              : ConnectorAuthState::mistralStateText(connector));
     m_ui->signInPushButton->setEnabled(!connecting);
     m_ui->signOutPushButton->setEnabled(!connecting && PlatformConnect::isConnected(connector));
 }
