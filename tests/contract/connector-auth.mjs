@@ -209,6 +209,40 @@ describe("connector authentication held by Mistral", () => {
     assert.equal(read.isAuthenticated, false);
   });
 
+  test("update replaces the client through auth_methods[].oauth2_metadata_secrets", async () => {
+    const registered = await registerPlatformClient(baseUrl);
+    const metadata = await (
+      await fetch(`${baseUrl}/.well-known/oauth-authorization-server/__oauth`)
+    ).json();
+    const updated = await client.beta.connectors.update({
+      connectorId: connector.id,
+      requestBody: {
+        protocol: "mcp",
+        authMethods: [
+          {
+            methodType: "oauth2",
+            oauth2MetadataSecrets: {
+              clientId: registered.client_id,
+              clientSecret: registered.client_secret,
+            },
+            oauth2ServerMetadata: {
+              issuer: metadata.issuer,
+              authorizationEndpoint: metadata.authorization_endpoint,
+              tokenEndpoint: metadata.token_endpoint,
+            },
+          },
+        ],
+      },
+    });
+    assertNoUnknown(updated, () => false, "update");
+    assert.ok(!JSON.stringify(updated).includes(registered.client_secret));
+    const res = await client.beta.connectors.getAuthUrl({
+      connectorIdOrName: connector.id,
+      appReturnUrl: "http://127.0.0.1:9/return",
+    });
+    assert.equal(new URL(res.authUrl).searchParams.get("client_id"), registered.client_id);
+  });
+
   test("getAuthUrl of a connector without an OAuth client is refused", async () => {
     const plain = await client.beta.connectors.create({
       name: uniqueTag("contract_plain_"),

@@ -361,8 +361,21 @@ void Store::updateConnector(ConnectorRecord &c, const QJsonObject &patch) {
         for (const QJsonValue &m : methods) {
             const QJsonObject global = m.toObject().value("global_headers"_L1).toObject();
             headersFrom({}, global, &c.globalHeaders);
-            if (m.toObject().value("method_type"_L1).toString() == "oauth2"_L1)
-                c.hasOAuth = true;
+            if (m.toObject().value("method_type"_L1).toString() != "oauth2"_L1)
+                continue;
+            c.hasOAuth = true;
+            // A new client for the platform to hold (SDK 2.7.0: oauth2_metadata_secrets).
+            const QJsonObject secrets = m.toObject().value("oauth2_metadata_secrets"_L1).toObject();
+            if (secrets.value("client_id"_L1).isString()) {
+                QJsonObject authData{{u"client_id"_s, secrets.value("client_id"_L1)}};
+                if (secrets.value("client_secret"_L1).isString())
+                    authData.insert(u"client_secret"_s, secrets.value("client_secret"_L1));
+                c.authData = authData;
+            }
+            if (m.toObject().value("oauth2_server_metadata"_L1).isObject()) {
+                c.oauthMetadata = m.toObject().value("oauth2_server_metadata"_L1).toObject();
+                c.oauthMetadataUrl.clear();
+            }
         }
         c.authMethods = publicAuthMethods(methods);
     }
@@ -390,6 +403,8 @@ QJsonObject Store::connectorJson(const ConnectorRecord &c) const {
                 pub.insert(u"grant_type"_s, m.value("grant_type"_L1));
             if (m.value("oauth2_server_metadata"_L1).isObject())
                 pub.insert(u"oauth2_server_metadata"_s, m.value("oauth2_server_metadata"_L1));
+            else if (m.value("method_type"_L1) == u"oauth2"_s && !c.oauthMetadata.isEmpty())
+                pub.insert(u"oauth2_server_metadata"_s, c.oauthMetadata);
             methods.append(pub);
         }
     } else {
