@@ -522,6 +522,12 @@ std::optional<ConnectorUpdateRequest> ConnectorEditorDialog::updateRequest() {
         request.systemPrompt = prompt;
     if (headersChanged())
         request.setGlobalHeaders(o, effectiveHeaders());
+    if (authMethod() == AuthMethod::MistralOAuth && m_mistral->hasClientChange()) {
+        // auth_methods replaces the methods as a whole: the headers go along, with their values.
+        if (!request.authMethods)
+            request.setGlobalHeaders(o, effectiveHeaders());
+        m_mistral->applyUpdate(request);
+    }
     return request;
 }
 

@@ -86,41 +86,54 @@ void MistralAuthSection::setServices(ConnectorAuthService *auth, ConnectorServic
 
 void MistralAuthSection::setConnector(const std::optional<Connector> &connector) {
     m_connector = connector;
+    m_ui->mistralClientIdLineEdit->clear();
+    m_ui->mistralClientSecretLineEdit->clear();
+    m_ui->metadataUrlLineEdit->clear();
+    m_ui->metadataPlainTextEdit->clear();
     updateUi();
+}
+
+std::optional<QJsonObject> MistralAuthSection::currentMetadata() const {
+    if (!m_connector)
+        return std::nullopt;
+    for (const QJsonValue &method : m_connector->supportedAuthMethods.value_or(QJsonArray())) {
+        const QJsonObject m = method.toObject();
+        if (m.value("method_type"_L1).toString() == "oauth2"_L1
+            && m.value("oauth2_server_metadata"_L1).isObject())
+            return m.value("oauth2_server_metadata"_L1).toObject();
+    }
+    return std::nullopt;
 }
 
 void MistralAuthSection::updateUi() {
     const bool saved = m_connector.has_value();
     if (saved) {
-        QString issuer;
-        for (const QJsonValue &method : m_connector->supportedAuthMethods.value_or(QJsonArray())) {
-            const QJsonObject m = method.toObject();
-            if (m.value("method_type"_L1).toString() == "oauth2"_L1)
-                issuer =
-                    m.value("oauth2_server_metadata"_L1).toObject().value("issuer"_L1).toString();
-        }
+        const QString issuer =
+            currentMetadata().value_or(QJsonObject()).value("issuer"_L1).toString();
+        const QString replace = tr("To replace the client, enter the new one below (the "
+                                   "metadata as JSON only); leave it empty to keep it.");
         m_ui->mistralHelpLabel->setText(
-            issuer.isEmpty()
-                ? tr("Mistral holds this connector's OAuth client and the tokens of your "
-                     "sign-in; this computer keeps neither. Connect signs you in through your "
-                     "browser.")
-                : tr("Mistral holds this connector's OAuth client (authorization server %1) and "
-                     "the tokens of your sign-in; this computer keeps neither. Connect signs "
-                     "you in through your browser.")
-                      .arg(issuer));
+            (issuer.isEmpty()
+                 ? tr("Mistral holds this connector's OAuth client and the tokens of your "
+                      "sign-in; this computer keeps neither. Connect signs you in through your "
+                      "browser.")
+                 : tr("Mistral holds this connector's OAuth client (authorization server %1) "
+                      "and the tokens of your sign-in; this computer keeps neither. Connect "
+                      "signs you in through your browser.")
+                       .arg(issuer))
+            + u' ' + replace);
     } else {
         m_ui->mistralHelpLabel->setText(
             tr("Mistral keeps the OAuth client and the tokens of your sign-in: the client "
                "secret is sent once, when the connector is created, and is not kept on this "
                "computer. Give the authorization server's metadata as a URL or as JSON."));
     }
-    // SDK 2.7.0 can set the client only when creating the connector.
-    for (QWidget *w : std::initializer_list<QWidget *>{
-             m_ui->mistralClientIdLabel, m_ui->mistralClientIdLineEdit,
-             m_ui->mistralClientSecretLabel, m_ui->mistralClientSecretLineEdit,
-             m_ui->metadataUrlLabel, m_ui->metadataUrlLineEdit, m_ui->metadataJsonLabel,
-             m_ui->metadataPlainTextEdit})
-        w->setVisible(!saved);
+    // SDK 2.7.0's update takes the metadata as an object only, never as a URL.
+    m_ui->metadataUrlLabel->setVisible(!saved);
+    m_ui->metadataUrlLineEdit->setVisible(!saved);
+    m_ui->metadataJsonLabel->setText(saved ? tr("Metadata (&JSON):") : tr("or metadata (&JSON):"));
+    m_ui->mistralClientIdLineEdit->setPlaceholderText(saved ? tr("keep the current client")
+                                                            : tr("required"));
     const bool canConnect = saved && m_auth && m_connectors;
     m_ui->connectPushButton->setEnabled(canConnect || m_connect);
     m_ui->connectPushButton->setText(m_connect ? tr("Cancel") : tr("C&onnect…"));
@@ -146,13 +159,27 @@ QString MistralAuthSection::stateText() const {
 }
 
 QString MistralAuthSection::validate() {
-    if (m_connector)
-        return {};
     QString error;
     QWidget *field = nullptr;
     const QString url = m_ui->metadataUrlLineEdit->text().trimmed();
     const QString json = m_ui->metadataPlainTextEdit->toPlainText().trimmed();
-    if (m_ui->mistralClientIdLineEdit->text().trimmed().isEmpty()) {
+    const bool clientTyped = !m_ui->mistralClientIdLineEdit->text().trimmed().isEmpty();
+    if (m_connector) {
+        // Editing: nothing typed keeps the client Mistral holds.
+        if (!clientTyped
+            && (!json.isEmpty() || !m_ui->mistralClientSecretLineEdit->text().isEmpty())) {
+            error = tr("Enter the client id of the new OAuth client.");
+            field = m_ui->mistralClientIdLineEdit;
+        } else if (!json.isEmpty() && !metadataObject(json)) {
+            error = tr("The metadata must be a JSON object with at least \"issuer\" and "
+                       "\"token_endpoint\".");
+            field = m_ui->metadataPlainTextEdit;
+        } else if (clientTyped && json.isEmpty() && !currentMetadata()) {
+            error = tr("Paste the authorization server's metadata JSON: a URL can only be given "
+                       "when the connector is created.");
+            field = m_ui->metadataPlainTextEdit;
+        }
+    } else if (!clientTyped) {
         error = tr("Enter the client id of the OAuth app registered with the provider.");
         field = m_ui->mistralClientIdLineEdit;
     } else if (!url.isEmpty() && !json.isEmpty()) {
@@ -190,6 +217,41 @@ void MistralAuthSection::apply(ConnectorCreateRequest &request) const {
         request.oauth2ServerMetadataUrl = url;
     else
         request.oauth2ServerMetadata = metadataObject(m_ui->metadataPlainTextEdit->toPlainText());
+}
+
+bool MistralAuthSection::hasClientChange() const {
+    return m_connector && !m_ui->mistralClientIdLineEdit->text().trimmed().isEmpty();
+}
+
+void MistralAuthSection::applyUpdate(ConnectorUpdateRequest &request) const {
+    if (!hasClientChange())
+        return;
+    QJsonObject secrets{{u"client_id"_s, m_ui->mistralClientIdLineEdit->text().trimmed()}};
+    const QString secret = m_ui->mistralClientSecretLineEdit->text();
+    if (!secret.isEmpty()) {
+        Redactor::addSecret(secret);
+        secrets.insert(u"client_secret"_s, secret);
+    }
+    std::optional<QJsonObject> metadata =
+        metadataObject(m_ui->metadataPlainTextEdit->toPlainText());
+    if (!metadata)
+        metadata = currentMetadata();
+    QJsonArray methods = request.authMethods.value_or(QJsonArray());
+    qsizetype at = -1;
+    for (qsizetype i = 0; i < methods.size(); ++i) {
+        if (methods.at(i).toObject().value("method_type"_L1).toString() == "oauth2"_L1)
+            at = i;
+    }
+    QJsonObject method =
+        at >= 0 ? methods.at(at).toObject() : QJsonObject{{u"method_type"_s, u"oauth2"_s}};
+    method.insert(u"oauth2_metadata_secrets"_s, secrets);
+    if (metadata)
+        method.insert(u"oauth2_server_metadata"_s, *metadata);
+    if (at >= 0)
+        methods.replace(at, method);
+    else
+        methods.append(method);
+    request.authMethods = methods;
 }
 
 QString MistralAuthSection::fingerprint() const {

@@ -4,6 +4,7 @@
 #include "core/auth/PlatformConnect.h"
 #include "core/protocol/Connector.h"
 
+#include <QJsonObject>
 #include <QPointer>
 #include <QWidget>
 
@@ -17,6 +18,7 @@ class ApiJob;
 class ConnectorAuthService;
 class ConnectorService;
 struct ConnectorCreateRequest;
+struct ConnectorUpdateRequest;
 
 namespace Ui {
 class MistralAuthSection;
@@ -25,8 +27,10 @@ class MistralAuthSection;
 //! The "OAuth 2.0, held by Mistral" part of a connector's authentication: on create, the OAuth
 //! client (id and secret, sent once in `auth_data`: Mistral keeps the secret, this computer
 //! does not) and the authorization server's metadata, as a URL or as JSON (one of the two);
-//! for a saved connector, Connect (PlatformConnect: the browser, then the connector's state)
-//! and Disconnect (the user's credentials deleted on the server).
+//! for a saved connector, a new client may replace the one Mistral holds (SDK 2.7.0's update
+//! takes it in `auth_methods[].oauth2_metadata_secrets`, with the metadata as JSON only), and
+//! Connect (PlatformConnect: the browser, then the connector's state) and Disconnect (the
+//! user's credentials deleted on the server).
 class MistralAuthSection final : public QWidget {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MistralAuthSection)
@@ -49,6 +53,11 @@ public:
     QString validate();
     //! Writes `auth_data` and the metadata (URL or JSON) into \a request.
     void apply(ConnectorCreateRequest &request) const;
+    //! True when editing and a new client was typed (updateRequest() must send it).
+    bool hasClientChange() const;
+    //! Puts the new client into the "oauth2" entry of \a request's `auth_methods` (added
+    //! when missing), with the metadata typed or, failing that, the connector's current one.
+    void applyUpdate(ConnectorUpdateRequest &request) const;
     //! What was typed, for the unsaved-changes check (the secret only as "typed or not").
     QString fingerprint() const;
 
@@ -73,6 +82,8 @@ private:
     void onStage(PlatformConnect::Stage stage);
     void onFinished(const PlatformConnect::Result &result);
     void reread();
+    //! The connector's current authorization server metadata, if the API showed it.
+    std::optional<QJsonObject> currentMetadata() const;
 
     std::unique_ptr<Ui::MistralAuthSection> m_ui;
     QPointer<ConnectorAuthService> m_auth;

@@ -57,6 +57,7 @@ private Q_SLOTS:
     void form_fieldsAndChecks_oneSentenceEach();
     void form_create_sendsTheClientOnce_thenConnectAndDisconnect();
     void page_stateColumnAndDetails_coverBothWays_connectFromThePage();
+    void form_edit_replacesTheClientMistralHolds();
 
 private:
     ConnectorEditorDialog *openEditor(const std::optional<Connector> &connector = std::nullopt);
@@ -270,14 +271,16 @@ void TestMistralAuth::form_create_sendsTheClientOnce_thenConnectAndDisconnect() 
     QVERIFY(!OAuthConnectorConfig::load(*m_settings, saved->id));
     QTRY_COMPARE(columnText(u"held"_s), u"Not connected"_s);
 
-    // Opened again: the way is Mistral's, the client is not shown, Connect is offered.
+    // Opened again: the way is Mistral's, the client is not shown (an empty id keeps it),
+    // Connect is offered.
     editor = openEditor(*saved);
     QVERIFY(editor);
     QCOMPARE(editor->authMethod(), ConnectorEditorDialog::AuthMethod::MistralOAuth);
     auto *section = editor->mistralAuthSection();
     child<QTabWidget>(editor, "tabWidget")
         ->setCurrentWidget(child<QWidget>(editor, "authenticationTab"));
-    QVERIFY(!child<QLineEdit>(section, "mistralClientIdLineEdit")->isVisible());
+    QVERIFY(child<QLineEdit>(section, "mistralClientIdLineEdit")->text().isEmpty());
+    QVERIFY(!child<QLineEdit>(section, "metadataUrlLineEdit")->isVisible());
     auto *connectButton = child<QPushButton>(section, "connectPushButton");
     auto *disconnectButton = child<QPushButton>(section, "disconnectPushButton");
     QVERIFY(connectButton->isEnabled());
@@ -352,6 +355,61 @@ void TestMistralAuth::page_stateColumnAndDetails_coverBothWays_connectFromThePag
     signOut->click();
     QTRY_COMPARE_WITH_TIMEOUT(columnText(u"held"_s), u"Not connected"_s, 10000);
     QTRY_COMPARE(signInState->text(), u"Not connected"_s);
+}
+
+void TestMistralAuth::form_edit_replacesTheClientMistralHolds() {
+    const QString id = createHeldConnector(u"held"_s);
+    QVERIFY(!id.isEmpty());
+    QTRY_COMPARE(m_model->rowCount(), 1);
+    ConnectorEditorDialog *editor = openEditor(m_model->connectorAt(0));
+    QVERIFY(editor);
+    QCOMPARE(editor->authMethod(), ConnectorEditorDialog::AuthMethod::MistralOAuth);
+    child<QTabWidget>(editor, "tabWidget")
+        ->setCurrentWidget(child<QWidget>(editor, "authenticationTab"));
+    auto *section = editor->mistralAuthSection();
+    // The update takes no metadata URL: only the JSON field is offered.
+    QVERIFY(!child<QLineEdit>(section, "metadataUrlLineEdit")->isVisible());
+    auto *clientId = child<QLineEdit>(section, "mistralClientIdLineEdit");
+    QVERIFY(clientId->isVisible());
+    QVERIFY(clientId->text().isEmpty());
+    // Nothing typed: nothing about the client is sent.
+    auto unchanged = editor->updateRequest();
+    QVERIFY(unchanged);
+    QVERIFY(!unchanged->authMethods);
+
+    // A new client, the secret without an id first.
+    const Test::PlatformClient client = Test::registerPlatformClient(*m_http);
+    QTest::keyClicks(child<QLineEdit>(section, "mistralClientSecretLineEdit"), client.clientSecret);
+    QVERIFY(!editor->updateRequest());
+    QCOMPARE(child<QLabel>(section, "mistralErrorLabel")->text(),
+             u"Enter the client id of the new OAuth client."_s);
+    QTest::keyClicks(clientId, client.clientId);
+    // The API showed no metadata for a connector created with a metadata URL.
+    QVERIFY(!editor->updateRequest());
+    QCOMPARE(child<QLabel>(section, "mistralErrorLabel")->text(),
+             u"Paste the authorization server's metadata JSON: a URL can only be given when "
+             "the connector is created."_s);
+    const QByteArray metadata =
+        m_http->get(u"/.well-known/oauth-authorization-server/__oauth"_s).body;
+    child<QPlainTextEdit>(section, "metadataPlainTextEdit")
+        ->setPlainText(QString::fromUtf8(metadata));
+    const auto request = editor->updateRequest();
+    QVERIFY(request);
+    QVERIFY(request->authMethods);
+    const QJsonObject method = request->authMethods->first().toObject();
+    QCOMPARE(method.value("method_type"_L1).toString(), u"oauth2"_s);
+    QCOMPARE(method.value("oauth2_metadata_secrets"_L1).toObject().value("client_id"_L1),
+             QJsonValue(client.clientId));
+    QCOMPARE(method.value("oauth2_server_metadata"_L1).toObject().value("issuer"_L1),
+             QJsonValue(m_http->url(u"/__oauth"_s).toString()));
+
+    child<QPushButton>(editor, "savePushButton")->click();
+    QTRY_VERIFY(!m_page->editor());
+    // The platform now signs in with the new client.
+    QVERIFY(m_page->selectConnector(id));
+    child<QPushButton>(m_page.get(), "signInPushButton")->click();
+    QTRY_COMPARE_WITH_TIMEOUT(columnText(u"held"_s), u"Connected through Mistral"_s, 15000);
+    QVERIFY(QUrlQuery(m_opened.last()).queryItemValue(u"client_id"_s) == client.clientId);
 }
 
 QTEST_MAIN(TestMistralAuth)
