@@ -776,7 +776,7 @@ void ConnectorsPage::signOutSelected() {
     if (c && !usesOAuth(*c) && ConnectorAuthState::isMistralHeld(*c)) {
         m_ui->signOutPushButton->setEnabled(false);
         m_platformAuth->deleteUserCredentials(
-            c->id, QString(), this,
+            c->id, MistralAuthSection::credentialToDelete(*c), this,
             [this, id = c->id, name = c->displayName()](const ServiceResult<Done> &result) {
                 if (result.ok())
                     showStatus(tr("Disconnected %1.").arg(name));

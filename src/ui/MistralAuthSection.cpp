@@ -337,27 +337,30 @@ QString MistralAuthSection::outcomeSentence(const PlatformConnect::Result &resul
 void MistralAuthSection::disconnectFromMistral() {
     if (!m_connector || !m_auth || m_job)
         return;
+    showState(tr("Disconnecting…"));
+    m_job =
+        m_auth->deleteUserCredentials(m_connector->id, credentialToDelete(*m_connector), this,
+                                      [this](const ServiceResult<Done> &result) {
+                                          m_job = nullptr;
+                                          if (!result.ok()) {
+                                              updateUi();
+                                              showState(ErrorPresenter::title(result.error), true);
+                                              return;
+                                          }
+                                          reread();
+                                      });
+    updateUi();
+}
+
+QString MistralAuthSection::credentialToDelete(const Connector &connector) {
     QStringList names;
-    const QList<ConnectorCredential> credentials = ConnectorCredential::listFromJson(
-        m_connector->connectionCredentials.value_or(QJsonArray()));
+    const QList<ConnectorCredential> credentials =
+        ConnectorCredential::listFromJson(connector.connectionCredentials.value_or(QJsonArray()));
     for (const ConnectorCredential &c : credentials) {
         if (c.scope == "user"_L1 && !c.name.isEmpty())
             names.append(c.name);
     }
-    showState(tr("Disconnecting…"));
-    // One credential is deleted by its name; several (or none listed) all at once.
-    m_job = m_auth->deleteUserCredentials(
-        m_connector->id, names.size() == 1 ? names.first() : QString(), this,
-        [this](const ServiceResult<Done> &result) {
-            m_job = nullptr;
-            if (!result.ok()) {
-                updateUi();
-                showState(ErrorPresenter::title(result.error), true);
-                return;
-            }
-            reread();
-        });
-    updateUi();
+    return names.size() == 1 ? names.first() : QString();
 }
 
 void MistralAuthSection::reread() {

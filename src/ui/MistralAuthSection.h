@@ -68,6 +68,9 @@ public:
     bool isConnecting() const { return !m_connect.isNull(); }
     QString stateText() const;
 
+    //! The credential Disconnect deletes by name: the user's only one; empty (delete them all)
+    //! when there are several or none is listed.
+    static QString credentialToDelete(const Connector &connector);
     //! One sentence for the end of a connection.
     static QString outcomeSentence(const PlatformConnect::Result &result);
 

@@ -355,6 +355,10 @@ void TestMistralAuth::page_stateColumnAndDetails_coverBothWays_connectFromThePag
     signOut->click();
     QTRY_COMPARE_WITH_TIMEOUT(columnText(u"held"_s), u"Not connected"_s, 10000);
     QTRY_COMPARE(signInState->text(), u"Not connected"_s);
+    // The user's one credential was deleted by its name.
+    QCOMPARE(m_http->recordedRequests(u"/v1/connectors/"_s + held + u"/user/credentials/default"_s)
+                 .size(),
+             1);
 }
 
 void TestMistralAuth::form_edit_replacesTheClientMistralHolds() {
