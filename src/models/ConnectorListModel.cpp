@@ -5,6 +5,7 @@
 #include "core/net/ApiJob.h"
 #include "core/services/ConnectorPolicy.h"
 #include "core/services/ToolApprovalStore.h"
+#include "models/ConnectorAuthState.h"
 #include "models/Roles.h"
 
 #include <QFont>
@@ -271,6 +272,19 @@ QVariant ConnectorListModel::toolState(const Connector &connector) const {
     return int(m_approvals->summary(connector.id, *connector.tools));
 }
 
+void ConnectorListModel::setSignInStateProvider(
+    std::function<std::optional<QString>(const Connector &)> provider) {
+    m_signInState = std::move(provider);
+    refreshSignInStates();
+}
+
+void ConnectorListModel::refreshSignInStates() {
+    if (m_rows.isEmpty())
+        return;
+    Q_EMIT dataChanged(index(0, AuthenticatedColumn), index(rowCount() - 1, AuthenticatedColumn),
+                       {Qt::DisplayRole});
+}
+
 QVariant ConnectorListModel::displayData(const Connector &connector, int column) const {
     switch (column) {
     case NameColumn:
@@ -284,6 +298,12 @@ QVariant ConnectorListModel::displayData(const Connector &connector, int column)
     case ActiveColumn:
         return yesNo(connector.active);
     case AuthenticatedColumn:
+        if (m_signInState) {
+            if (const std::optional<QString> state = m_signInState(connector))
+                return *state;
+        }
+        if (ConnectorAuthState::isMistralHeld(connector))
+            return ConnectorAuthState::mistralStateText(connector);
         return yesNo(connector.isAuthenticated);
     case ToolsColumn: {
         if (!connector.tools)
@@ -398,7 +418,7 @@ QVariant ConnectorListModel::headerData(int section, Qt::Orientation orientation
     case ActiveColumn:
         return tr("Active");
     case AuthenticatedColumn:
-        return tr("Authenticated");
+        return tr("Sign-in");
     case ToolsColumn:
         return tr("Tools");
     default:

@@ -9,6 +9,7 @@
 #include <QList>
 #include <QPointer>
 
+#include <functional>
 #include <optional>
 
 namespace Tramontane {
@@ -101,6 +102,13 @@ public:
     void loadMore();
     QHash<int, QByteArray> roleNames() const override;
 
+    //! The sign-in state column (AuthenticatedColumn) of a connector signed in to from this
+    //! computer comes from \a provider (unset for the others). Mistral-held connectors say
+    //! whether they are connected (ConnectorAuthState); the rest show `is_authenticated`.
+    void setSignInStateProvider(std::function<std::optional<QString>(const Connector &)> provider);
+    //! The sign-in states changed outside the rows (a token refreshed, a sign-out).
+    void refreshSignInStates();
+
     //! The words shown for a visibility value ("private" → "Private", …).
     static QString visibilityText(const QString &visibility);
     //! What every place that lists the account's connectors says when there are none: a
@@ -135,6 +143,7 @@ private:
     bool m_loaded = false;
     bool m_loading = false;
     ApiError m_loadError;
+    std::function<std::optional<QString>(const Connector &)> m_signInState;
 };
 
 } // namespace Tramontane

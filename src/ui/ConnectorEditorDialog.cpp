@@ -10,6 +10,7 @@
 #include "core/net/Redactor.h"
 #include "core/services/ConnectorPolicy.h"
 #include "core/services/ConnectorService.h"
+#include "models/ConnectorAuthState.h"
 #include "models/ConnectorHeadersModel.h"
 #include "models/ErrorPresenter.h"
 #include "models/McpReportPresenter.h"
@@ -17,8 +18,10 @@
 #include "ui/ConnectorHeaderDelegate.h"
 #include "ui/ConnectorSignInDialog.h"
 #include "ui/ConnectorToolsDialog.h"
+#include "ui/MistralAuthSection.h"
 
 #include <QApplication>
+#include <QDesktopServices>
 #include <QHeaderView>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -66,6 +69,16 @@ ConnectorEditorDialog::ConnectorEditorDialog(ConnectorService *service, SecretSt
     m_auth->setObjectName(u"connectorAuthSection"_s);
     m_auth->setServerUrlProvider([this] { return m_ui->serverLineEdit->text(); });
     m_ui->oauthSectionLayout->addWidget(m_auth);
+    m_ui->authenticationComboBox->addItem(tr("OAuth 2.0, held by Mistral (connect through the "
+                                             "browser)"),
+                                          int(AuthMethod::MistralOAuth));
+    m_mistral = new MistralAuthSection(m_ui->authenticationTab);
+    m_mistral->setObjectName(u"mistralAuthSection"_s);
+    m_mistral->setServices(nullptr, service);
+    m_mistral->setBrowserOpener([this](const QUrl &url) {
+        return m_browserOpener ? m_browserOpener(url) : QDesktopServices::openUrl(url);
+    });
+    m_ui->oauthSectionLayout->addWidget(m_mistral);
     connect(m_ui->authenticationComboBox, &QComboBox::currentIndexChanged, this,
             &ConnectorEditorDialog::updateAuthUi);
     connect(m_ui->signInPushButton, &QPushButton::clicked, this, &ConnectorEditorDialog::signIn);
@@ -196,6 +209,9 @@ void ConnectorEditorDialog::setConnector(const Connector &connector) {
         oauth = OAuthConnectorConfig::load(*m_settings, connector.id);
     m_hadOAuth = oauth.has_value();
     AuthMethod method = headers.isEmpty() ? AuthMethod::None : AuthMethod::Headers;
+    m_mistral->setConnector(connector);
+    if (!oauth && ConnectorAuthState::isMistralHeld(connector))
+        method = AuthMethod::MistralOAuth;
     if (oauth) {
         method = AuthMethod::OAuth;
         m_auth->setConfig(*oauth);
@@ -222,6 +238,10 @@ void ConnectorEditorDialog::setOAuth(OAuthTokenManager *manager, OAuthTokenStore
     updateAuthUi();
 }
 
+void ConnectorEditorDialog::setPlatformAuth(ConnectorAuthService *auth) {
+    m_mistral->setServices(auth, m_service);
+}
+
 ConnectorEditorDialog::AuthMethod ConnectorEditorDialog::authMethod() const {
     return AuthMethod(m_ui->authenticationComboBox->currentData().toInt());
 }
@@ -242,7 +262,13 @@ void ConnectorEditorDialog::updateAuthUi() {
             tr("You sign in through your browser; this computer keeps the tokens in the system "
                "keychain and renews them when they expire."));
         break;
+    case AuthMethod::MistralOAuth:
+        m_ui->authenticationHelpLabel->setText(
+            tr("You connect through your browser; Mistral keeps the OAuth client and your "
+               "tokens, and signs the requests to the server."));
+        break;
     }
+    m_mistral->setVisible(method == AuthMethod::MistralOAuth);
     const bool oauth = method == AuthMethod::OAuth;
     m_auth->setVisible(oauth);
     m_ui->signInPushButton->setVisible(oauth);
@@ -367,6 +393,8 @@ ConnectorEditorDialog::Snapshot ConnectorEditorDialog::snapshot() const {
         s.oauth = m_auth->config();
         s.oauthSecretTyped = !m_auth->clientSecret().isEmpty();
     }
+    if (authMethod() == AuthMethod::MistralOAuth)
+        s.mistral = m_mistral->fingerprint();
     return s;
 }
 
@@ -437,7 +465,8 @@ bool ConnectorEditorDialog::validateForm() {
         m_ui->headersTableView->scrollTo(cell);
         fail(m_ui->headersErrorLabel, m_ui->headersTableView, problem.message);
     }
-    if (authMethod() == AuthMethod::OAuth && !m_auth->validate().isEmpty()) {
+    if ((authMethod() == AuthMethod::OAuth && !m_auth->validate().isEmpty())
+        || (authMethod() == AuthMethod::MistralOAuth && !m_mistral->validate().isEmpty())) {
         if (ok)
             m_ui->tabWidget->setCurrentWidget(m_ui->authenticationTab);
         ok = false;
@@ -464,6 +493,8 @@ std::optional<ConnectorCreateRequest> ConnectorEditorDialog::createRequest() {
     }
     if (!global.isEmpty())
         request.globalHeaders = connectorGlobalHeadersJson(global);
+    if (authMethod() == AuthMethod::MistralOAuth)
+        m_mistral->apply(request);
     return request;
 }
 
@@ -491,6 +522,12 @@ std::optional<ConnectorUpdateRequest> ConnectorEditorDialog::updateRequest() {
         request.systemPrompt = prompt;
     if (headersChanged())
         request.setGlobalHeaders(o, effectiveHeaders());
+    if (authMethod() == AuthMethod::MistralOAuth && m_mistral->hasClientChange()) {
+        // auth_methods replaces the methods as a whole: the headers go along, with their values.
+        if (!request.authMethods)
+            request.setGlobalHeaders(o, effectiveHeaders());
+        m_mistral->applyUpdate(request);
+    }
     return request;
 }
 

@@ -27,6 +27,8 @@ namespace Tramontane {
 
 class ApiJob;
 class ConnectorAuthSection;
+class ConnectorAuthService;
+class MistralAuthSection;
 class ConnectorHeadersModel;
 class ConnectorService;
 class ConnectorSignInDialog;
@@ -72,7 +74,9 @@ public:
                           ToolApprovalStore *approvals, QWidget *parent = nullptr);
     ~ConnectorEditorDialog() override;
 
-    enum class AuthMethod { None, Headers, OAuth };
+    //! OAuth: this computer holds the client and the tokens; MistralOAuth: Mistral holds them
+    //! (the client data is sent when creating, then Connect signs in through the platform).
+    enum class AuthMethod { None, Headers, OAuth, MistralOAuth };
 
     //! Where OAuth sign-ins keep their state (call before setConnector()); without it the
     //! OAuth choice is kept for this dialog only and "Sign In…" is off.
@@ -83,6 +87,9 @@ public:
     }
     AuthMethod authMethod() const;
     ConnectorAuthSection *authSection() const { return m_auth; }
+    MistralAuthSection *mistralAuthSection() const { return m_mistral; }
+    //! Where Connect and Disconnect go for a connector whose OAuth client Mistral holds.
+    void setPlatformAuth(ConnectorAuthService *auth);
     //! The Headers tab's rows (names, values, secret flags).
     ConnectorHeadersModel *headersModel() const { return m_headers; }
     //! Signs the saved connector in with the OAuth settings of the form (returns the dialog
@@ -136,6 +143,7 @@ private:
         int authMethod = 0;
         OAuthConnectorConfig oauth;
         bool oauthSecretTyped = false;
+        QString mistral;
         bool operator==(const Snapshot &) const = default;
     };
 
@@ -187,6 +195,7 @@ private:
     McpConnectionReport m_lastTest;
     QNetworkAccessManager *m_nam;
     ConnectorAuthSection *m_auth;
+    MistralAuthSection *m_mistral;
     QPointer<OAuthTokenManager> m_oauthManager;
     QPointer<OAuthTokenStore> m_oauthTokens;
     QSettings *m_settings = nullptr;

@@ -7,13 +7,16 @@
 #include "core/auth/OAuthConnectorConfig.h"
 #include "core/auth/OAuthTokenManager.h"
 #include "core/auth/OAuthTokenStore.h"
+#include "core/auth/PlatformConnect.h"
 #include "core/auth/SecretStore.h"
 #include "core/net/ApiJob.h"
 #include "core/net/Redactor.h"
+#include "core/services/ConnectorAuthService.h"
 #include "core/services/ConnectorPolicy.h"
 #include "core/services/ConnectorService.h"
 #include "core/services/OwnedSecrets.h"
 #include "core/services/ToolApprovalStore.h"
+#include "models/ConnectorAuthState.h"
 #include "models/ConnectorListModel.h"
 #include "models/ErrorPresenter.h"
 #include "models/McpReportPresenter.h"
@@ -21,7 +24,9 @@
 #include "ui/ConnectorEditorDialog.h"
 #include "ui/ConnectorSignInDialog.h"
 #include "ui/ConnectorToolsDialog.h"
+#include "ui/MistralAuthSection.h"
 
+#include <QDesktopServices>
 #include <QHeaderView>
 #include <QLocale>
 #include <QMessageBox>
@@ -63,8 +68,11 @@ ConnectorsPage::ConnectorsPage(ConnectorService *service, ConnectorListModel *mo
     , m_nam(nam)
     , m_secrets(secrets)
     , m_approvals(approvals)
-    , m_test(m_connectionTests(this)) {
+    , m_test(m_connectionTests(this))
+    , m_platformAuth(new ConnectorAuthService(service ? service->client() : nullptr, this)) {
     m_ui->setupUi(this);
+    m_model->setSignInStateProvider(
+        [this](const Connector &connector) { return clientSignInState(connector); });
 
     QFont pageTitle = m_ui->titleLabel->font();
     pageTitle.setPointSizeF(pageTitle.pointSizeF() * 1.4);
@@ -291,13 +299,18 @@ void ConnectorsPage::updateDetails() {
     for (QWidget *w : formWidgets)
         w->setVisible(has);
     const bool oauth = has && usesOAuth(*c);
+    const bool mistral = has && !oauth && ConnectorAuthState::isMistralHeld(*c);
     for (QWidget *w : {static_cast<QWidget *>(m_ui->detailsSignInCaptionLabel),
                        static_cast<QWidget *>(m_ui->detailsSignInLabel),
                        static_cast<QWidget *>(m_ui->signInPushButton),
                        static_cast<QWidget *>(m_ui->signOutPushButton)})
-        w->setVisible(oauth);
+        w->setVisible(oauth || mistral);
+    m_ui->signInPushButton->setText(mistral ? tr("C&onnect…") : tr("S&ign In…"));
+    m_ui->signOutPushButton->setText(mistral ? tr("&Disconnect") : tr("Sign &Out"));
     if (oauth)
         updateSignInState(*c);
+    if (mistral)
+        showMistralState(*c);
     if (!has) {
         const bool empty = m_model->rowCount() == 0 && m_model->hasLoaded();
         m_ui->detailsTitleLabel->setText(empty ? ConnectorListModel::emptyListTitle()
@@ -331,6 +344,11 @@ void ConnectorsPage::updateDetails() {
     }
     if (!methods.isEmpty())
         state.append(tr("auth: %1").arg(methods.join(", "_L1)));
+    // Which of the two OAuth ways the connector uses.
+    if (oauth)
+        state.append(ConnectorAuthState::clientWayText());
+    else if (mistral)
+        state.append(ConnectorAuthState::mistralWayText());
     m_ui->detailsStateLabel->setText(state.isEmpty() ? tr("unknown") : state.join(u" · "_s));
     QStringList headers;
     const QList<ConnectorHeader> list = c->headers();
@@ -407,6 +425,12 @@ ConnectorEditorDialog *ConnectorsPage::openEditor(const std::optional<Connector>
     editor->setObjectName(u"connectorEditorDialog"_s);
     editor->setAttribute(Qt::WA_DeleteOnClose);
     editor->setOAuth(m_oauthManager, m_oauthTokens, m_settings);
+    editor->setPlatformAuth(m_platformAuth);
+    connect(editor->mistralAuthSection(), &MistralAuthSection::connectionChanged, this,
+            [this](const Connector &connector) {
+                m_model->refreshConnector(connector.id);
+                updateDetails();
+            });
     if (m_browserOpener)
         editor->setBrowserOpener(m_browserOpener);
     if (connector)
@@ -672,6 +696,7 @@ void ConnectorsPage::setOAuth(OAuthTokenManager *manager, OAuthTokenStore *token
     m_settings = settings;
     if (manager) {
         connect(manager, &OAuthTokenManager::stateChanged, this, [this](const QString &id) {
+            m_model->refreshSignInStates();
             if (const auto c = currentConnector(); c && c->id == id)
                 updateDetails();
         });
@@ -713,6 +738,10 @@ QString ConnectorsPage::signInStateText() const {
 
 ConnectorSignInDialog *ConnectorsPage::signInSelected() {
     const auto c = currentConnector();
+    if (c && !usesOAuth(*c) && ConnectorAuthState::isMistralHeld(*c)) {
+        connectSelected();
+        return nullptr;
+    }
     if (!c || !usesOAuth(*c))
         return nullptr;
     auto *dialog = new ConnectorSignInDialog(m_nam, m_secrets, m_oauthManager, m_settings, this);
@@ -744,6 +773,19 @@ ConnectorSignInDialog *ConnectorsPage::signInSelected() {
 
 void ConnectorsPage::signOutSelected() {
     const auto c = currentConnector();
+    if (c && !usesOAuth(*c) && ConnectorAuthState::isMistralHeld(*c)) {
+        m_ui->signOutPushButton->setEnabled(false);
+        m_platformAuth->deleteUserCredentials(
+            c->id, MistralAuthSection::credentialToDelete(*c), this,
+            [this, id = c->id, name = c->displayName()](const ServiceResult<Done> &result) {
+                if (result.ok())
+                    showStatus(tr("Disconnected %1.").arg(name));
+                else
+                    showStatus(errorText(result.error), StatusKind::Error);
+                m_model->refreshConnector(id);
+            });
+        return;
+    }
     if (!c || !m_oauthManager)
         return;
     m_ui->signOutPushButton->setEnabled(false);
@@ -755,6 +797,69 @@ void ConnectorsPage::signOutSelected() {
                                                         .arg(name));
             updateDetails();
         });
+}
+
+} // namespace Tramontane
+
+namespace Tramontane {
+
+std::optional<QString> ConnectorsPage::clientSignInState(const Connector &connector) const {
+    if (!usesOAuth(connector))
+        return std::nullopt;
+    switch (m_oauthManager->state(connector.id)) {
+    case OAuthTokenManager::State::SignedIn:
+        return tr("Signed in");
+    case OAuthTokenManager::State::Refreshing:
+        return tr("Signed in (refreshing)");
+    case OAuthTokenManager::State::NeedsSignIn:
+        return tr("Sign-in expired");
+    case OAuthTokenManager::State::SignedOut:
+        return tr("Not signed in");
+    case OAuthTokenManager::State::Unknown:
+        break;
+    }
+    // Its tokens were not looked at yet in this session.
+    return tr("This computer (not checked yet)");
+}
+
+void ConnectorsPage::showMistralState(const Connector &connector) {
+    const bool connecting = m_platformConnect && m_platformConnect->isRunning();
+    // The way ("held by Mistral") is on the state line already: the short word fits beside
+    // the buttons.
+    if (!connecting)
+        m_ui->detailsSignInLabel->setText(PlatformConnect::isConnected(connector)
+                                              ? tr("Connected")
+                                              : ConnectorAuthState::mistralStateText(connector));
+    m_ui->signInPushButton->setEnabled(!connecting);
+    m_ui->signOutPushButton->setEnabled(!connecting && PlatformConnect::isConnected(connector));
+}
+
+PlatformConnect *ConnectorsPage::connectSelected() {
+    const auto c = currentConnector();
+    if (!c || !ConnectorAuthState::isMistralHeld(*c) || m_platformConnect)
+        return nullptr;
+    m_platformConnect = new PlatformConnect(m_platformAuth, m_service, this);
+    m_platformConnect->setObjectName(u"platformConnect"_s);
+    connect(m_platformConnect, &PlatformConnect::browserRequested, this, [this](const QUrl &url) {
+        const bool opened = m_browserOpener ? m_browserOpener(url) : QDesktopServices::openUrl(url);
+        if (!opened && m_platformConnect)
+            m_platformConnect->cancel();
+        else
+            m_ui->detailsSignInLabel->setText(tr("Sign in in your browser…"));
+    });
+    connect(m_platformConnect, &PlatformConnect::finished, this,
+            [this, id = c->id](const PlatformConnect::Result &result) {
+                m_platformConnect->deleteLater();
+                m_platformConnect = nullptr;
+                const bool ok = result.outcome == PlatformConnect::Outcome::Connected;
+                showStatus(MistralAuthSection::outcomeSentence(result),
+                           ok ? StatusKind::Done : StatusKind::Error);
+                m_model->refreshConnector(id);
+                updateDetails();
+            });
+    m_platformConnect->start(c->id);
+    updateDetails();
+    return m_platformConnect;
 }
 
 } // namespace Tramontane

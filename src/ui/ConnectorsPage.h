@@ -27,6 +27,8 @@ class ConnectorEditorDialog;
 class ConnectorListModel;
 class ConnectorService;
 class ConnectorSignInDialog;
+class ConnectorAuthService;
+class PlatformConnect;
 class OAuthTokenManager;
 class OAuthTokenStore;
 class ConnectorToolsDialog;
@@ -94,10 +96,17 @@ public:
     //! True when \a connector is signed in to with OAuth from this computer: it has OAuth
     //! settings here, or it is the built-in Gmail connector (Google preset).
     bool usesOAuth(const Connector &connector) const;
-    //! Signs the selected connector in (the dialog that shows it, or null).
+    //! Signs the selected connector in (the dialog that shows it, or null). A connector whose
+    //! OAuth client Mistral holds is connected instead (see connectSelected()).
     ConnectorSignInDialog *signInSelected();
-    //! Revokes and forgets the selected connector's tokens.
+    //! Revokes and forgets the selected connector's tokens, or, when Mistral holds them,
+    //! deletes the user's credentials on the server.
     void signOutSelected();
+    //! Connects the selected connector whose OAuth client Mistral holds (the running
+    //! connection, or null).
+    PlatformConnect *connectSelected();
+    //! The connector authentication endpoints (Connect, Disconnect).
+    ConnectorAuthService *platformAuth() const { return m_platformAuth; }
     //! The sign-in state shown for the selected connector.
     QString signInStateText() const;
 
@@ -133,6 +142,9 @@ private:
     ConnectorToolsDialog *openToolsDialog(const Connector &connector, bool forChat);
     void forgetSecrets(const Connector &connector);
     void updateSignInState(const Connector &connector);
+    //! The state column's words for a connector signed in to from this computer.
+    std::optional<QString> clientSignInState(const Connector &connector) const;
+    void showMistralState(const Connector &connector);
 
     std::unique_ptr<Ui::ConnectorsPage> m_ui;
     QPointer<ConnectorService> m_service;
@@ -156,6 +168,8 @@ private:
     QPointer<OAuthTokenStore> m_oauthTokens;
     QSettings *m_settings = nullptr;
     std::function<bool(const QUrl &)> m_browserOpener;
+    ConnectorAuthService *m_platformAuth;
+    QPointer<PlatformConnect> m_platformConnect;
 };
 
 } // namespace Tramontane

@@ -22,6 +22,7 @@ const testFiles = [
   "demo-seed.mjs",
   "conversations.mjs",
   "attachments.mjs",
+  "connector-auth.mjs",
 ].map((f) => path.join(here, f));
 
 function fail(message) {

@@ -62,6 +62,7 @@ bool Emulator::listen(quint16 port, QString *error) {
     m_oauth.setBaseUrl(baseUrl());
     m_oauth.setTokenLifetime(m_options.oauthTokenLifetimeS);
     m_protectedMcp.setBaseUrl(baseUrl());
+    m_platformAuth.setup(baseUrl(), m_nam);
     if (m_options.demo)
         seedDemo();
     return true;
@@ -79,6 +80,11 @@ void Emulator::onRequest(HttpExchange *ex) {
         m_oauth.handleAdmin(ex);
         return;
     }
+    if (area == "__admin"_L1 && req.segments.value(1) == "platform-auth"_L1
+        && isLoopback(req.peer)) {
+        m_platformAuth.handleAdmin(ex);
+        return;
+    }
     if (area == "__admin"_L1) {
         routeAdmin(ex);
         return;
@@ -86,6 +92,10 @@ void Emulator::onRequest(HttpExchange *ex) {
     record(req);
     if (OAuthServer::handles(req.segments)) {
         m_oauth.handle(ex);
+        return;
+    }
+    if (PlatformAuth::handles(req.segments)) {
+        m_platformAuth.handle(ex);
         return;
     }
     if (ProtectedMcp::handles(req.segments)) {
@@ -389,7 +399,8 @@ void Emulator::dispatch(HttpExchange *ex) {
                     || (n == 5 && seg[3] == "versions"_L1);
         else if (area == "connectors"_L1)
             known = n == 2 || n == 3 || (n == 4 && seg[3] == "tools"_L1)
-                    || (n == 6 && seg[3] == "tools"_L1 && seg[5] == "call"_L1);
+                    || (n == 6 && seg[3] == "tools"_L1 && seg[5] == "call"_L1)
+                    || PlatformAuth::isConnectorRoute(seg);
         else if (area == "files"_L1)
             known = n == 2 || n == 3 || (n == 4 && (seg[3] == "content"_L1 || seg[3] == "url"_L1));
         else if (area == "ocr"_L1)
@@ -524,6 +535,7 @@ void Emulator::routeAdmin(HttpExchange *ex) {
         m_store.clear();
         m_conversations.clear();
         m_faults.clear();
+        m_platformAuth.reset();
         m_requests = {};
         if (m_options.demo)
             seedDemo();

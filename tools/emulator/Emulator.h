@@ -8,6 +8,7 @@
 #include "Faults.h"
 #include "HttpServer.h"
 #include "OAuthServer.h"
+#include "PlatformAuth.h"
 #include "ProtectedMcp.h"
 #include "Script.h"
 #include "Store.h"
@@ -163,6 +164,7 @@ private:
     BuiltinMcp m_mcp;
     OAuthServer m_oauth;
     ProtectedMcp m_protectedMcp{m_oauth};
+    PlatformAuth m_platformAuth{m_store};
     QHash<const HttpExchange *, Fault> m_attached;
     QHash<QString, StoredConversation> m_conversations;
     QJsonArray m_requests;

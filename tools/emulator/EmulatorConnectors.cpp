@@ -46,6 +46,15 @@ ConnectorTarget Emulator::targetFor(const ConnectorRecord &connector) const {
         target.headers.append({h.name.toUtf8(), h.value.toUtf8()});
     for (const ConnectorHeader &h : connector.globalHeaders)
         target.headers.append({h.name.toUtf8(), h.value.toUtf8()});
+    // The user's default credential, as the platform holds it.
+    for (const UserCredential &u : connector.userCredentials) {
+        if (!u.isDefault)
+            continue;
+        for (const ConnectorHeader &h : u.headers)
+            target.headers.append({h.name.toUtf8(), h.value.toUtf8()});
+        if (!u.accessToken.isEmpty())
+            target.headers.append({"Authorization", "Bearer " + u.accessToken.toUtf8()});
+    }
     return target;
 }
 
@@ -230,6 +239,8 @@ void Emulator::routeConnectors(HttpExchange *ex) {
         }
         return;
     }
+    if (m_platformAuth.route(ex, *connector))
+        return;
     if (n == 4) {
         req.method == "GET" ? connectorTools(ex, *connector) : sendNotAllowed(ex);
         return;

@@ -121,6 +121,20 @@ QJsonArray publicAuthMethods(const QJsonArray &methods) {
 
 } // namespace
 
+QJsonObject userCredentialJson(const UserCredential &credential) {
+    return QJsonObject{
+        {u"name"_s, credential.name},
+        {u"title"_s,
+         credential.title.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(credential.title)},
+        {u"authentication_type"_s, credential.type},
+        {u"scope"_s, u"user"_s},
+        {u"status"_s,
+         QJsonObject{{u"status_type"_s, u"valid"_s}, {u"last_checked_at"_s, credential.checkedAt}}},
+        {u"is_default"_s, credential.isDefault},
+        {u"creator_id"_s, QJsonValue(QJsonValue::Null)},
+    };
+}
+
 QString isoNow() {
     return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
 }
@@ -301,6 +315,9 @@ ConnectorRecord &Store::createConnector(const QJsonObject &request) {
     c.hasOAuth = c.hasOAuth || request.value("oauth2_server_metadata"_L1).isObject()
                  || request.value("oauth2_server_metadata_url"_L1).isString()
                  || request.value("auth_data"_L1).isObject();
+    c.authData = request.value("auth_data"_L1).toObject();
+    c.oauthMetadata = request.value("oauth2_server_metadata"_L1).toObject();
+    c.oauthMetadataUrl = request.value("oauth2_server_metadata_url"_L1).toString();
     c.createdAt = isoNow();
     c.modifiedAt = c.createdAt;
     m_connectors.append(c);
@@ -344,8 +361,21 @@ void Store::updateConnector(ConnectorRecord &c, const QJsonObject &patch) {
         for (const QJsonValue &m : methods) {
             const QJsonObject global = m.toObject().value("global_headers"_L1).toObject();
             headersFrom({}, global, &c.globalHeaders);
-            if (m.toObject().value("method_type"_L1).toString() == "oauth2"_L1)
-                c.hasOAuth = true;
+            if (m.toObject().value("method_type"_L1).toString() != "oauth2"_L1)
+                continue;
+            c.hasOAuth = true;
+            // A new client for the platform to hold (SDK 2.7.0: oauth2_metadata_secrets).
+            const QJsonObject secrets = m.toObject().value("oauth2_metadata_secrets"_L1).toObject();
+            if (secrets.value("client_id"_L1).isString()) {
+                QJsonObject authData{{u"client_id"_s, secrets.value("client_id"_L1)}};
+                if (secrets.value("client_secret"_L1).isString())
+                    authData.insert(u"client_secret"_s, secrets.value("client_secret"_L1));
+                c.authData = authData;
+            }
+            if (m.toObject().value("oauth2_server_metadata"_L1).isObject()) {
+                c.oauthMetadata = m.toObject().value("oauth2_server_metadata"_L1).toObject();
+                c.oauthMetadataUrl.clear();
+            }
         }
         c.authMethods = publicAuthMethods(methods);
     }
@@ -373,6 +403,8 @@ QJsonObject Store::connectorJson(const ConnectorRecord &c) const {
                 pub.insert(u"grant_type"_s, m.value("grant_type"_L1));
             if (m.value("oauth2_server_metadata"_L1).isObject())
                 pub.insert(u"oauth2_server_metadata"_s, m.value("oauth2_server_metadata"_L1));
+            else if (m.value("method_type"_L1) == u"oauth2"_s && !c.oauthMetadata.isEmpty())
+                pub.insert(u"oauth2_server_metadata"_s, c.oauthMetadata);
             methods.append(pub);
         }
     } else {
@@ -386,16 +418,23 @@ QJsonObject Store::connectorJson(const ConnectorRecord &c) const {
             global.insert(h.name, QJsonObject{{u"value"_s, h.secret ? QString() : h.value},
                                               {u"is_secret"_s, h.secret}});
         }
-        methods.append(QJsonObject{
+        QJsonObject method{
             {u"method_type"_s, c.hasOAuth ? u"oauth2"_s : u"none"_s},
             {u"headers"_s,
              headerSpecs.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(headerSpecs)},
             {u"global_headers"_s, global},
             {u"has_default_credentials"_s, !c.hasOAuth},
-        });
+        };
+        if (!c.oauthMetadata.isEmpty()) {
+            method.insert(u"grant_type"_s, u"authorization_code"_s);
+            method.insert(u"oauth2_server_metadata"_s, c.oauthMetadata);
+        }
+        methods.append(method);
     }
     QJsonArray credentials;
-    if (!c.headers.isEmpty() || !c.globalHeaders.isEmpty()) {
+    for (const UserCredential &u : c.userCredentials)
+        credentials.append(userCredentialJson(u));
+    if (credentials.isEmpty() && (!c.headers.isEmpty() || !c.globalHeaders.isEmpty())) {
         credentials.append(QJsonObject{{u"name"_s, u"default"_s},
                                        {u"title"_s, QJsonValue::Null},
                                        {u"authentication_type"_s, u"none"_s},
@@ -422,7 +461,7 @@ QJsonObject Store::connectorJson(const ConnectorRecord &c) const {
         {u"active"_s, true},
         {u"private_tool_execution"_s, false},
         {u"mistral"_s, false},
-        {u"is_authenticated"_s, !c.hasOAuth},
+        {u"is_authenticated"_s, !c.hasOAuth || !c.userCredentials.isEmpty()},
         {u"tools"_s, c.tools.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(c.tools)},
         {u"protocol"_s, u"mcp"_s},
     };

@@ -15,6 +15,9 @@ namespace Tramontane::Emulator {
 QString isoNow();
 //! A random UUID without braces.
 QString newUuid();
+struct UserCredential;
+//! The public form of a credential (`AuthenticationConfiguration`): no secret in it.
+QJsonObject userCredentialJson(const UserCredential &credential);
 
 //! A file the emulator serves from /v1/files (generated images).
 struct StoredFile {
@@ -49,6 +52,18 @@ struct ConnectorHeader {
     bool secret = true;
 };
 
+//! A credential of the user for a connector (`/v1/connectors/{id}/user/credentials`). The
+//! secrets (access token, header values, bearer token) reach the MCP server, never a response.
+struct UserCredential {
+    QString name;
+    QString title;
+    QString type; //!< `authentication_type`: "oauth2", "bearer" or "none"
+    bool isDefault = false;
+    QString checkedAt;
+    QString accessToken; //!< from the platform's OAuth sign-in, or the bearer token
+    QList<ConnectorHeader> headers;
+};
+
 //! A connector. Header values are write-only: they reach the MCP server, never a response.
 struct ConnectorRecord {
     QString id;
@@ -57,6 +72,11 @@ struct ConnectorRecord {
     QList<ConnectorHeader> globalHeaders; //!< `global_headers`
     QJsonArray authMethods;               //!< as sent (header values dropped)
     bool hasOAuth = false;
+    //! OAuth client data the platform holds (`auth_data`, `oauth2_server_metadata(_url)`).
+    QJsonObject authData;
+    QJsonObject oauthMetadata;
+    QString oauthMetadataUrl;
+    QList<UserCredential> userCredentials;
     QString createdAt;
     QString modifiedAt;
     QJsonArray tools; //!< ConnectorTool objects from the last successful tools/list
