@@ -19,6 +19,7 @@ namespace Ui {
 class ChatPage;
 }
 
+class ChatFind;
 class ChatSession;
 class ChatSettingsPane;
 class ChatTargetLoader;
@@ -45,6 +46,8 @@ public:
     ~ChatPage() override;
 
     ChatView *chatView() const { return m_view; }
+    //! "Find in this chat": its bar above the conversation.
+    ChatFind *chatFind() const { return m_find; }
     //! The images attached to the next message.
     ComposerAttachments *attachments() const { return m_attachments; }
 
@@ -131,6 +134,7 @@ private:
     ConnectorSignInBar *m_signInBar = nullptr;
     RetryCountdown *m_retryCountdown = nullptr;
     ChatView *m_view = nullptr;
+    ChatFind *m_find = nullptr;
     ComposerAttachments *m_attachments = nullptr;
     VisionBar *m_visionBar = nullptr;
     QMenu *m_toolsMenu = nullptr;

@@ -2,6 +2,7 @@
 #include "ui/chat/ChatRowPainter.h"
 
 #include "ui/chat/ChatDocuments.h"
+#include "ui/chat/ChatFindMatches.h"
 #include "ui/chat/ChatHeightCache.h"
 #include "ui/chat/ChatImageKeys.h"
 #include "ui/chat/ChatInteraction.h"
@@ -117,11 +118,31 @@ void ChatRowPainter::paintDocument(QPainter *p, const ChatRowGeometry &g, const 
                                               s.selectionText});
         return;
     }
+    if (m_interaction->find && paintFindMatches(p, g, item, doc, visible))
+        return;
     if (item.state == State::Streaming) {
         doc->paint(p, g.docOrigin, visible);
         return;
     }
     m_pictures->paint(p, item.key, doc, g.docOrigin, g.docWidth, height, visible, background);
+}
+
+bool ChatRowPainter::paintFindMatches(QPainter *p, const ChatRowGeometry &g, const ChatItem &item,
+                                      MessageDocument *doc, const QRectF &visible) {
+    const QList<MessageDocument::TextRange> &ranges = m_interaction->find->rangesOf(item.key);
+    if (ranges.isEmpty())
+        return false;
+    // Drawn with the text, so never from the cached picture; the current match last.
+    const ChatStyle &s = *m_style;
+    const ChatFindMatches::Match current = m_interaction->find->current();
+    QList<MessageDocument::Highlight> highlights;
+    highlights.reserve(ranges.size());
+    for (const MessageDocument::TextRange &range : ranges)
+        highlights.append({range, s.findMatch, s.findMatchText});
+    if (current.key == item.key && current.ordinal < highlights.size())
+        highlights.append({current.range, s.findCurrent, s.findCurrentText});
+    doc->paint(p, g.docOrigin, visible, highlights);
+    return true;
 }
 
 void ChatRowPainter::paintUser(QPainter *p, const ChatRowGeometry &g, const ChatItem &item,

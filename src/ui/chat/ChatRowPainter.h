@@ -22,6 +22,7 @@ class ChatImageKeys;
 class ChatPictureCache;
 class ChatStyle;
 class ImageRepository;
+class MessageDocument;
 class PlainBlockCache;
 struct ChatInteraction;
 
@@ -67,6 +68,9 @@ private:
     void paintCitations(QPainter *p, const ChatRowGeometry &g, const ChatItem &item, int row);
     void paintDocument(QPainter *p, const ChatRowGeometry &g, const ChatItem &item, int row,
                        const QRect &clip, const QColor &background);
+    //! The document with the find matches highlighted; false when the row has none.
+    bool paintFindMatches(QPainter *p, const ChatRowGeometry &g, const ChatItem &item,
+                          MessageDocument *doc, const QRectF &visible);
     void paintCodeButtons(QPainter *p, const ChatRowGeometry &g, const ChatItem &item, int row);
     void paintButton(QPainter *p, const QRect &rect, const QString &iconName, const QString &text,
                      bool hovered, bool framed, int row, const ChatHit &hit);
