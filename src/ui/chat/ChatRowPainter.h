@@ -8,6 +8,7 @@
 #include <QElapsedTimer>
 #include <QHash>
 #include <QRect>
+#include <QTextLayout>
 
 class QColor;
 class QPainter;
@@ -75,7 +76,11 @@ private:
     void paintButton(QPainter *p, const QRect &rect, const QString &iconName, const QString &text,
                      bool hovered, bool framed, int row, const ChatHit &hit);
     void paintBlock(QPainter *p, const QRect &rect, Block block, const QString &key,
-                    const QString &text, int width);
+                    const QString &text, int width,
+                    const QList<QTextLayout::FormatRange> &marks = {});
+    //! The find matches of a tool card, in its arguments and in its result.
+    void toolMarks(const ChatItem &item, QList<QTextLayout::FormatRange> *arguments,
+                   QList<QTextLayout::FormatRange> *result) const;
     void paintSpinner(QPainter *p, const QRectF &rect, const QColor &color);
     void paintTypingDots(QPainter *p, const QPointF &start, const QColor &color);
 

@@ -63,6 +63,7 @@ private Q_SLOTS:
     void matchInOlderMessages_pagesThemIn();
     void escape_closesAndReturnsFocus();
     void streamingAnswer_updatesCount();
+    void toolCardMatch_unfoldsAndIsHighlighted();
     void colours_readableInLightAndDark();
 
 private:
@@ -263,6 +264,37 @@ void TestChatFind::streamingAnswer_updatesCount() {
     m_model->updateEntry(entry, answer);
     QTRY_COMPARE(m_find->matches()->count(), 8);
     QTRY_COMPARE(m_bar->statusText().endsWith(u"of 8"_s), true);
+}
+
+void TestChatFind::toolCardMatch_unfoldsAndIsHighlighted() {
+    const ChatStyle &style = m_view->chatDelegate()->chatStyle();
+    ToolCall call;
+    call.id = u"c1"_s;
+    call.name = u"get_weather"_s;
+    call.arguments = u"{\"city\":\"Lyon\"}"_s;
+    ChatEntry callEntry;
+    callEntry.message = ChatMessage::assistant(MessageContent(QString()));
+    callEntry.message.toolCalls = {call};
+    ChatEntry result;
+    result.message = ChatMessage::tool(u"c1"_s, MessageContent(u"{\"sky\":\"drizzly\"}"_s));
+    m_model->appendEntry(ChatEntry{0, ChatMessage::user(u"Weather?"_s), {}, {}, {}, {}, {}, {}});
+    m_model->appendEntry(callEntry);
+    m_model->appendEntry(result);
+    const int cardRow = m_model->rowCount() - 1;
+    QCOMPARE(m_model->item(cardRow).kind, ChatItem::Kind::ToolRun);
+    QVERIFY(!m_model->isExpanded(m_model->item(cardRow).key));
+    m_view->scrollToLatest();
+
+    m_find->open();
+    type(u"drizzly"_s);
+    QCOMPARE(m_bar->statusText(), u"1 of 1"_s);
+    // The folded card opens on its match, painted over the result.
+    QVERIFY(m_model->isExpanded(m_model->item(cardRow).key));
+    QTRY_VERIFY(m_view->visibleRows().contains(cardRow));
+    QTRY_VERIFY(countColour(viewImage(), style.findCurrent) > 20);
+    QRect box;
+    countColour(viewImage(), style.findCurrent, &box);
+    QVERIFY(m_view->visualRect(m_model->index(cardRow)).contains(box));
 }
 
 void TestChatFind::colours_readableInLightAndDark() {
