@@ -23,6 +23,7 @@ ChatFind::ChatFind(ChatView *view, ChatFindBar *bar, QObject *parent)
     connect(bar, &ChatFindBar::previousRequested, this, &ChatFind::findPrevious);
     connect(bar, &ChatFindBar::closeRequested, this, &ChatFind::close);
     connect(m_matches, &ChatFindMatches::matchesChanged, this, &ChatFind::onMatchesChanged);
+    connect(m_matches, &ChatFindMatches::currentFound, this, &ChatFind::revealCurrent);
 }
 
 ChatFind::~ChatFind() = default;
@@ -102,7 +103,7 @@ QString ChatFind::firstVisibleKey() const {
 }
 
 void ChatFind::onMatchesChanged() {
-    m_bar->showCount(m_matches->count(), m_matches->currentIndex());
+    m_bar->showCount(m_matches->count(), m_matches->currentIndex(), m_matches->isSearching());
     if (!isOpen())
         return;
     m_view->viewport()->update();

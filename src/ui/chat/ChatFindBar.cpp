@@ -44,14 +44,17 @@ void ChatFindBar::focusText() {
     m_ui->findLineEdit->selectAll();
 }
 
-void ChatFindBar::showCount(int count, int current) {
+void ChatFindBar::showCount(int count, int current, bool searching) {
     QString status;
-    if (!text().isEmpty()) {
-        status =
-            count == 0
-                ? tr("No matches")
-                : tr("%1 of %2").arg(QLocale().toString(current + 1), QLocale().toString(count));
-    }
+    const QLocale locale;
+    if (text().isEmpty())
+        status.clear();
+    else if (count == 0)
+        status = searching ? tr("Searching…") : tr("No matches");
+    else if (searching)
+        status = tr("%1 of %2 so far").arg(locale.toString(current + 1), locale.toString(count));
+    else
+        status = tr("%1 of %2").arg(locale.toString(current + 1), locale.toString(count));
     m_ui->findStatusLabel->setText(status);
     m_ui->findNextToolButton->setEnabled(count > 0);
     m_ui->findPreviousToolButton->setEnabled(count > 0);

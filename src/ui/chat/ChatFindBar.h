@@ -31,8 +31,8 @@ public:
     //! Focuses the text and selects it, to type over.
     void focusText();
     //! Shows where the search is: \a count matches, the current one \a current (from 0, or
-    //! -1). \a searching: older messages are still to be read.
-    void showCount(int count, int current);
+    //! -1). \a searching: older messages are still being searched (the count may grow).
+    void showCount(int count, int current, bool searching = false);
     //! The sentence shown next to the text ("3 of 17", "No matches"; empty before typing).
     QString statusText() const;
 

@@ -3,6 +3,8 @@
 
 #include "models/ConversationModel.h"
 
+#include <QElapsedTimer>
+
 namespace Tramontane {
 
 namespace {
@@ -24,6 +26,9 @@ ChatFindMatches::ChatFindMatches(QObject *parent)
     m_rebuildTimer.setSingleShot(true);
     m_rebuildTimer.setInterval(0);
     connect(&m_rebuildTimer, &QTimer::timeout, this, &ChatFindMatches::rebuild);
+    m_sliceTimer.setSingleShot(true);
+    m_sliceTimer.setInterval(0);
+    connect(&m_sliceTimer, &QTimer::timeout, this, [this] { searchOlder(m_sliceMs); });
 }
 
 ChatFindMatches::~ChatFindMatches() = default;
@@ -57,9 +62,13 @@ void ChatFindMatches::setQuery(const QString &needle, Qt::CaseSensitivity cs,
     m_currentUnit = -1;
     m_currentOrdinal = -1;
     rebuild();
+    m_fromUnit = fromKey.isEmpty() ? 0 : int(m_unitIndex.value(fromKey, 0));
     if (m_total > 0)
-        selectFrom(fromKey.isEmpty() ? 0 : int(m_unitIndex.value(fromKey, 0)));
-    Q_EMIT matchesChanged();
+        selectFrom(m_fromUnit);
+    if (isSearching())
+        searchOlder(m_firstSliceMs); // most searches end there
+    else
+        Q_EMIT matchesChanged();
 }
 
 void ChatFindMatches::clear() {
@@ -75,6 +84,8 @@ void ChatFindMatches::clear() {
     m_currentOrdinal = -1;
     m_changeTimer.stop();
     m_rebuildTimer.stop();
+    m_sliceTimer.stop();
+    m_pending = -1;
     Q_EMIT matchesChanged();
 }
 
@@ -85,6 +96,8 @@ void ChatFindMatches::flush() {
         m_changeTimer.stop();
         updateChangedRows();
     }
+    if (isSearching())
+        searchOlder(-1);
 }
 
 // --- Searching ------------------------------------------------------------------------------
@@ -131,24 +144,34 @@ void ChatFindMatches::rebuild() {
     m_loadedKeys.reserve(rows);
     for (int row = 0; row < rows; ++row)
         m_loadedKeys.insert(m_model->item(row).key);
-    const auto add = [this](const ChatItem &item) {
+    m_sliceTimer.stop();
+    m_pending = -1;
+    const auto add = [this](const ChatItem &item, int earlier) {
         if (!ChatFindText::isSearchable(item))
             return;
-        Unit unit{item.key, {}};
-        searchUnit(unit, item);
+        Unit unit{item.key, {}, -1};
+        const auto cached = m_texts.constFind(item.key);
+        if (earlier < 0 || !ChatFindText::mayContain(item, m_needle, m_cs)
+            || (cached != m_texts.cend() && cached->sourceSize == sourceSize(item))) {
+            searchUnit(unit, item); // loaded, or cheap
+        } else {
+            unit.earlier = earlier; // its markdown to render: searched in slices
+            m_pending = int(m_units.size());
+        }
         m_total += int(unit.ranges.size());
         m_unitIndex.insert(unit.key, int(m_units.size()));
         m_units.append(std::move(unit));
     };
     // Older messages first, those loaded since excepted.
-    for (const ChatItem &item : std::as_const(m_earlier)) {
+    for (int i = 0; i < m_earlier.size(); ++i) {
+        const ChatItem &item = m_earlier.at(i);
         if (!m_loadedKeys.contains(item.key)) {
-            add(item);
+            add(item, i);
             ++m_notLoaded;
         }
     }
     for (int row = 0; row < rows; ++row)
-        add(m_model->item(row));
+        add(m_model->item(row), -1);
 
     // The current match stays where it was when it still exists.
     const int unit = m_unitIndex.value(currentKey, -1);
@@ -160,7 +183,40 @@ void ChatFindMatches::rebuild() {
     } else if (m_total > 0 && !currentKey.isEmpty()) {
         selectFrom(0);
     }
+    if (isSearching())
+        m_sliceTimer.start();
     Q_EMIT matchesChanged();
+}
+
+void ChatFindMatches::setSliceMs(int firstMs, int nextMs) {
+    m_firstSliceMs = qMax(0, firstMs);
+    m_sliceMs = qMax(0, nextMs);
+}
+
+void ChatFindMatches::searchOlder(int budgetMs) {
+    m_sliceTimer.stop();
+    QElapsedTimer clock;
+    clock.start();
+    // Nearest to the loaded rows first: going back from the first loaded match finds these.
+    while (m_pending >= 0) {
+        Unit &unit = m_units[m_pending];
+        --m_pending;
+        if (unit.earlier < 0)
+            continue;
+        searchUnit(unit, m_earlier.at(unit.earlier));
+        unit.earlier = -1;
+        m_total += int(unit.ranges.size());
+        if (budgetMs >= 0 && clock.elapsed() >= budgetMs)
+            break;
+    }
+    const bool found = m_currentUnit < 0 && m_total > 0 && !m_needle.isEmpty();
+    if (found)
+        selectFrom(m_fromUnit);
+    if (m_pending >= 0)
+        m_sliceTimer.start();
+    Q_EMIT matchesChanged();
+    if (found)
+        Q_EMIT currentFound();
 }
 
 void ChatFindMatches::scheduleRebuild() {
@@ -267,11 +323,15 @@ void ChatFindMatches::setCurrentIndex(int index) {
 }
 
 void ChatFindMatches::next() {
+    if (isSearching() && (currentIndex() < 0 || currentIndex() + 1 >= m_total))
+        searchOlder(-1); // going round to the first match, which may not be found yet
     const int index = currentIndex();
     setCurrentIndex(index < 0 ? 0 : index + 1);
 }
 
 void ChatFindMatches::previous() {
+    if (isSearching() && currentIndex() <= 0)
+        searchOlder(-1); // the match before may be in what is not searched yet
     const int index = currentIndex();
     setCurrentIndex(index < 0 ? m_total - 1 : index - 1);
 }

@@ -18,8 +18,12 @@ class ConversationModel;
 //! and the older messages it has not loaded yet (read through ConversationModel's earlier
 //! entries and derived into rows the same way, so their keys are the ones they get once
 //! loaded). Matches are found in the text each row shows (ChatFindText), in reading order,
-//! and one of them is the current match. Rows that change while the search is open (an answer
-//! streaming in) are searched again a moment later; rows added or removed, at once.
+//! and one of them is the current match. The loaded rows are searched at once; older messages
+//! whose text must first be rendered from its markdown are searched in slices of a few
+//! milliseconds, nearest first, so that a long conversation never blocks the window (count()
+//! grows meanwhile; going round past either end finishes the search first). Rows that change
+//! while the search is open (an answer streaming in) are searched again a moment later; rows
+//! added or removed, at once.
 //! No widgets: the view paints rangesOf() and the find bar shows count() and currentIndex().
 class ChatFindMatches final : public QObject {
     Q_OBJECT
@@ -69,17 +73,25 @@ public:
     int searchedRows() const { return int(m_units.size()); }
     int rowsNotLoaded() const { return m_notLoaded; }
 
-    //! Applies changes of the model now instead of a moment later (tests, benchmarks).
+    //! How long the older messages are searched at once with a new query, then per pass of the
+    //! event loop (default 30 and 8 ms; 0 searches one message at a time).
+    void setSliceMs(int firstMs, int nextMs);
+    //! Whether older messages are still being searched (count() may still grow).
+    bool isSearching() const { return m_pending >= 0; }
+    //! Applies changes of the model now and finishes searching (tests, benchmarks).
     void flush();
 
 Q_SIGNALS:
     //! The matches or the current match changed.
     void matchesChanged();
+    //! A current match was chosen by the search of older messages (there was none before).
+    void currentFound();
 
 private:
     struct Unit {
         QString key;
         QList<Range> ranges;
+        int earlier = -1; //!< the row in m_earlier of an older message still to search
     };
     struct CachedText {
         qsizetype sourceSize = -1;
@@ -95,6 +107,8 @@ private:
     void scheduleRebuild();
     int unitOfIndex(int index, int *ordinal) const;
     void selectFrom(int unit);
+    //! Searches older messages for about \a budgetMs (all of them with a negative budget).
+    void searchOlder(int budgetMs);
 
     QPointer<ConversationModel> m_model;
     QString m_needle;
@@ -112,6 +126,11 @@ private:
     QSet<QString> m_changedKeys;
     QTimer m_changeTimer;  // rows changed in place (streaming): searched again after it
     QTimer m_rebuildTimer; // rows added or removed: everything again, once
+    QTimer m_sliceTimer;   // the next slice of older messages
+    int m_pending = -1;    // the next unit of older messages to search, going up; -1: none
+    int m_fromUnit = 0;    // where the current match was looked for
+    int m_firstSliceMs = 30;
+    int m_sliceMs = 8;
 };
 
 } // namespace Tramontane

@@ -63,6 +63,7 @@ private Q_SLOTS:
     void nextAndPrevious_wrap();
     void currentMatch_startsFromGivenRow();
     void earlierMessages_areCountedAndPagedIn();
+    void olderMessages_searchedInSlicesNearestFirst();
     void streamingAnswer_updatesMatches();
     void clear_forgetsEverything();
 };
@@ -223,6 +224,53 @@ void TestChatFindMatches::earlierMessages_areCountedAndPagedIn() {
     QCOMPARE(matches.count(), 10);
     QCOMPARE(matches.rowsNotLoaded(), 8);
     QCOMPARE(reads, 1); // the older messages were read once
+}
+
+void TestChatFindMatches::olderMessages_searchedInSlicesNearestFirst() {
+    // 6 turns stored, the newest loaded; the older answers are searched one per pass.
+    const QList<ChatEntry> all = turns(6, 1, u"needle"_s);
+    ConversationModel model;
+    model.setEntries(all.mid(10), [&] { return all.mid(0, 10); });
+    ChatFindMatches matches;
+    matches.setModel(&model);
+    matches.setSliceMs(0, 0);
+    QSignalSpy found(&matches, &ChatFindMatches::currentFound);
+    matches.setQuery(u"needle"_s, Qt::CaseInsensitive, model.item(0).key);
+    QVERIFY(matches.isSearching());
+    // The loaded match at once, and the nearest older one with the first slice.
+    QCOMPARE(matches.count(), 2);
+    QCOMPARE(matches.current().key, model.item(1).key);
+    QCOMPARE(matches.currentIndex(), 1);
+    QTRY_VERIFY(!matches.isSearching());
+    QCOMPARE(matches.count(), 6);
+    QCOMPARE(matches.currentIndex(), 5); // the same match, with the older ones before it
+    QCOMPARE(found.count(), 0);          // it had one all along
+
+    // Texts rendered once are not rendered again: the next query is answered at once.
+    matches.setQuery(u"Answer 3 "_s, Qt::CaseInsensitive, model.item(0).key);
+    QVERIFY(!matches.isSearching());
+    QCOMPARE(matches.count(), 1);
+
+    // Nothing loaded matches: the nearest older match becomes current once found.
+    ChatFindMatches fresh;
+    fresh.setModel(&model);
+    fresh.setSliceMs(0, 0);
+    QSignalSpy freshFound(&fresh, &ChatFindMatches::currentFound);
+    fresh.setQuery(u"Answer 3 "_s, Qt::CaseInsensitive, model.item(0).key);
+    QTRY_COMPARE(freshFound.count(), 1);
+    QVERIFY(fresh.current().key.startsWith(u"m4:"_s));
+
+    // Going round past the first match finishes the search first: the oldest one.
+    ChatFindMatches round;
+    round.setModel(&model);
+    round.setSliceMs(0, 0);
+    round.setQuery(u"needle"_s, Qt::CaseInsensitive, model.item(0).key);
+    QVERIFY(round.isSearching());
+    round.next(); // the loaded match was the last: round to the first, in the oldest answer
+    QVERIFY(!round.isSearching());
+    QCOMPARE(round.count(), 6);
+    QCOMPARE(round.currentIndex(), 0);
+    QVERIFY(round.current().key.startsWith(u"m2:"_s));
 }
 
 void TestChatFindMatches::streamingAnswer_updatesMatches() {
