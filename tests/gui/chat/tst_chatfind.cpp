@@ -21,6 +21,7 @@
 #include <QVBoxLayout>
 
 #include <memory>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 using namespace Tramontane;
@@ -89,16 +90,27 @@ void TestChatFind::init() {
     m_store = std::move(opened.store);
     // 300 turns (600 messages): "lighthouse" in the 3rd answer (in a code block) and in the
     // last two answers; the chat opens at its newest 200 messages.
-    const qint64 id = m_store->createConversation()->id;
+    ConversationRecord record;
+    record.info.title = u"Lighthouses"_s;
     for (int t = 0; t < 300; ++t) {
-        (void)m_store->appendUserMessage(id, text(u"user"_s, u"Question %1"_s.arg(t)));
         QString answer = u"Answer number %1, plain words."_s.arg(t);
         if (t == 2)
             answer = u"An old one:\n\n```\nconst place = \"lighthouse\";\n```\n"_s;
         if (t >= 298)
             answer = u"The **light**house stands; a lighthouse, and one more LIGHTHOUSE."_s;
-        (void)m_store->appendMessage(id, text(u"assistant"_s, answer));
+        for (const auto &[role, content] :
+             {std::pair{u"user"_s, u"Question %1"_s.arg(t)}, std::pair{u"assistant"_s, answer}}) {
+            StoredMessage message;
+            message.position = record.messages.size() + 1;
+            message.role = role;
+            message.message = text(role, content);
+            record.messages.append(message);
+        }
     }
+    // One transaction: quicker than 600 synced appends.
+    const auto imported = m_store->importConversation(record);
+    QVERIFY2(imported.ok(), "import failed");
+    const qint64 id = imported->id;
     m_model = std::make_unique<ConversationModel>();
     m_pager = std::make_unique<ConversationPager>(m_store.get(), m_model.get());
     QVERIFY(m_pager->open(id));
