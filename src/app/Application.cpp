@@ -47,9 +47,11 @@
 #include "ui/DesktopNotifier.h"
 #include "ui/HistorySidebar.h"
 #include "ui/MainWindow.h"
+#include "ui/chat/ChatFind.h"
 #include "ui/chat/ChatView.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QNetworkAccessManager>
@@ -230,6 +232,9 @@ void Application::wireChat() {
     // Older messages load as the user nears the top of a long conversation.
     connect(m_chatPage->chatView(), &ChatView::olderRowsWanted, m_chatController,
             &ChatController::loadOlderMessagesSoon);
+    // ... and when "Find in this chat" goes to a match in them.
+    connect(m_chatPage->chatFind(), &ChatFind::olderRowsWanted, m_chatController,
+            &ChatController::loadOlderMessagesSoon);
     connect(m_chatPage, &ChatPage::statusMessage, w, [w](const QString &t) { w->showStatus(t); });
 
     connect(w->newChatAction(), &QAction::triggered, this, &Application::newChat);
@@ -317,6 +322,25 @@ void Application::wireHistory() {
     connect(m_sidebar, &HistorySidebar::newChatRequested, this, &Application::newChat);
     connect(m_sidebar, &HistorySidebar::statusMessage, w,
             [w](const QString &t) { w->showStatus(t); });
+    // Ctrl+F finds in the chat, except in the history list, where it searches every
+    // conversation as Ctrl+Shift+F does from anywhere.
+    connect(w->findInChatAction(), &QAction::triggered, this, [this] {
+        const QWidget *focus = QApplication::focusWidget();
+        if (focus && m_sidebar->isAncestorOf(focus) && m_chatPage->isSidebarVisible()) {
+            m_sidebar->focusSearch();
+            return;
+        }
+        m_window->showPage(MainWindow::Page::Chat);
+        m_chatPage->chatFind()->open();
+    });
+    connect(w->findNextAction(), &QAction::triggered, this, [this] {
+        m_window->showPage(MainWindow::Page::Chat);
+        m_chatPage->chatFind()->findNext();
+    });
+    connect(w->findPreviousAction(), &QAction::triggered, this, [this] {
+        m_window->showPage(MainWindow::Page::Chat);
+        m_chatPage->chatFind()->findPrevious();
+    });
     connect(w->findAction(), &QAction::triggered, this, [this] {
         m_window->showPage(MainWindow::Page::Chat);
         m_chatPage->setSidebarVisible(true);

@@ -46,6 +46,8 @@ public:
     void clear() { setEntries({}); }
 
     const QList<ChatEntry> &entries() const { return m_entries; }
+    //! The messages before the loaded entries, read now (empty when all are loaded).
+    QList<ChatEntry> earlierEntries() const { return m_earlier ? m_earlier() : QList<ChatEntry>(); }
     int entryCount() const { return int(m_entries.size()); }
     const ChatItem &item(int row) const { return m_items.at(row); }
     //! The first row showing entry \a index (rowCount() past the end).

@@ -12,6 +12,8 @@
 #include "models/Roles.h"
 #include "ui/TargetItemDelegate.h"
 #include "ui/TargetProblemBar.h"
+#include "ui/chat/ChatFind.h"
+#include "ui/chat/ChatFindBar.h"
 #include "ui/chat/ChatSettingsPane.h"
 #include "ui/chat/ChatStyle.h"
 #include "ui/chat/ChatView.h"
@@ -55,6 +57,10 @@ ChatPage::ChatPage(ChatSession *session, ChatTargetModel *targets,
     m_view->setModel(session->model());
     m_view->setImageFetcher(std::move(imageFetcher));
     m_ui->chatViewLayout->addWidget(m_view);
+    auto *findBar = new ChatFindBar(m_ui->chatViewContainer);
+    findBar->setObjectName(u"chatFindBar"_s);
+    m_ui->chatViewLayout->insertWidget(0, findBar);
+    m_find = new ChatFind(m_view, findBar, this);
     // The chat's settings: a button on the composer opens them beside the conversation.
     auto *settingsButton = new QToolButton(this);
     settingsButton->setObjectName(u"chatSettingsToolButton"_s);

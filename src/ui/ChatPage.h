@@ -19,6 +19,7 @@ namespace Ui {
 class ChatPage;
 }
 
+class ChatFind;
 class ChatSession;
 class ChatSettingsPane;
 class ChatTargetLoader;
@@ -47,6 +48,8 @@ public:
     ~ChatPage() override;
 
     ChatView *chatView() const { return m_view; }
+    //! "Find in this chat": its bar above the conversation.
+    ChatFind *chatFind() const { return m_find; }
     //! The images attached to the next message.
     ComposerAttachments *attachments() const { return m_attachments; }
     //! The documents attached to the next message.
@@ -139,6 +142,7 @@ private:
     ConnectorSignInBar *m_signInBar = nullptr;
     RetryCountdown *m_retryCountdown = nullptr;
     ChatView *m_view = nullptr;
+    ChatFind *m_find = nullptr;
     ComposerAttachments *m_attachments = nullptr;
     ComposerDocuments *m_documents = nullptr;
     VisionBar *m_visionBar = nullptr;

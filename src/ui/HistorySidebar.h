@@ -22,8 +22,9 @@ class ConversationSearchModel;
 //! The conversation history at the left of the chat: "New chat", a search field and the
 //! conversations grouped by day, the open one highlighted. Keyboard first: arrows move through
 //! the conversations and open them, F2 renames in place, Del deletes (Ctrl+Z or the Undo bar
-//! brings it back), Ctrl+F searches; typing there shows the matching messages instead (after
-//! a short pause), Enter or a click opens the hit, Esc clears the search.
+//! brings it back), Ctrl+Shift+F (or Ctrl+F within the sidebar) searches; typing there shows the
+//! matching messages instead (after a short pause), Enter or a click opens the hit, Esc clears the
+//! search.
 //!
 //! The sidebar only asks: opening a conversation, starting a new chat are for the app to do;
 //! renames, pins and deletes go to the list model (and so to the store).
@@ -40,7 +41,7 @@ public:
     void setCurrentConversation(qint64 id);
     qint64 currentConversation() const { return m_current; }
 
-    //! Focuses the search field and selects its text (Ctrl+F).
+    //! Focuses the search field and selects its text (Ctrl+Shift+F).
     void focusSearch();
     //! The pause between typing and searching (default 150 ms).
     void setSearchDelay(int ms) { m_searchTimer.setInterval(ms); }

@@ -134,6 +134,15 @@ QAction *MainWindow::focusComposerAction() const {
 QAction *MainWindow::findAction() const {
     return m_ui->findAction;
 }
+QAction *MainWindow::findInChatAction() const {
+    return m_ui->findInChatAction;
+}
+QAction *MainWindow::findNextAction() const {
+    return m_ui->findNextAction;
+}
+QAction *MainWindow::findPreviousAction() const {
+    return m_ui->findPreviousAction;
+}
 QAction *MainWindow::pickModelAction() const {
     return m_ui->pickModelAction;
 }

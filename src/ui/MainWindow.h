@@ -50,7 +50,12 @@ public:
     QAction *settingsAction() const;
     QAction *copyLastAnswerAction() const;
     QAction *focusComposerAction() const;
+    //! Edit › Search All Conversations (the history's search, Ctrl+Shift+F).
     QAction *findAction() const;
+    //! Edit › Find in Chat (Ctrl+F), Find Next (F3), Find Previous (Shift+F3).
+    QAction *findInChatAction() const;
+    QAction *findNextAction() const;
+    QAction *findPreviousAction() const;
     QAction *pickModelAction() const;
     QAction *stopAction() const;
     QAction *regenerateAction() const;

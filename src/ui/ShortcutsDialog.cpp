@@ -81,6 +81,10 @@ ShortcutsDialog::ShortcutsDialog(const QMenuBar *menus, QWidget *parent)
               {tr("Next or previous button of a message (copy, edit, retry, open, link)"),
                keys({Qt::Key_Tab, Qt::SHIFT | Qt::Key_Tab})},
               {tr("Press the highlighted button"), keys({Qt::Key_Enter, Qt::Key_Space})}});
+    addGroup(tr("Find in this chat"),
+             {{tr("Next match"), keys({Qt::Key_Enter, Qt::Key_F3})},
+              {tr("Previous match"), keys({Qt::SHIFT | Qt::Key_Enter, Qt::SHIFT | Qt::Key_F3})},
+              {tr("Close the find bar"), keys({Qt::Key_Escape})}});
     m_ui->shortcutsTreeWidget->expandAll();
     m_ui->shortcutsTreeWidget->resizeColumnToContents(0);
     connect(m_ui->filterLineEdit, &QLineEdit::textChanged, this, &ShortcutsDialog::setFilter);

@@ -72,6 +72,13 @@ void TestShortcutsDialog::everyMenuShortcut_isListed() {
                   u"Tab, Shift+Tab"_s)));
     QVERIFY(listed.contains(
         qMakePair(u"Conversation \u203A Press the highlighted button"_s, u"Enter, Space"_s)));
+    // Finding in the chat (Ctrl+F) and in every conversation (Ctrl+Shift+F), and the find bar.
+    QVERIFY(listed.contains(qMakePair(u"Edit \u203A Find in Chat"_s, u"Ctrl+F"_s)));
+    QVERIFY(
+        listed.contains(qMakePair(u"Edit \u203A Search All Conversations"_s, u"Ctrl+Shift+F"_s)));
+    QVERIFY(listed.contains(qMakePair(u"Edit \u203A Find Next"_s, u"F3"_s)));
+    QVERIFY(listed.contains(
+        qMakePair(u"Find in this chat \u203A Previous match"_s, u"Shift+Enter, Shift+F3"_s)));
 }
 
 void TestShortcutsDialog::filter_narrowsByCommandOrKey() {

@@ -10,6 +10,8 @@
 
 namespace Tramontane {
 
+class ChatFindMatches;
+
 //! What the user is doing in a chat view, in one place: the row and point under the pointer,
 //! the target pressed, the target just copied ("Copied" for a moment), the row the keyboard is
 //! on, and the selected text (one message at a time, kept by item key). Owned by the view;
@@ -29,6 +31,9 @@ struct ChatInteraction {
     ChatHit keyboardTarget; //!< the button of that row the keyboard is on
     QString selectionKey;
     MessageDocument::TextRange selectionRange;
+    //! The matches of "Find in this chat" while its bar is open with a query; null otherwise,
+    //! so painting pays nothing for find when it is closed.
+    const ChatFindMatches *find = nullptr;
 
     //! Whether the buttons of \a row show (the pointer or the keyboard is on it).
     bool showsButtons(int row) const { return row == hoverRow || row == keyboardRow; }

@@ -2,6 +2,8 @@
 #include "ui/chat/ChatRowPainter.h"
 
 #include "ui/chat/ChatDocuments.h"
+#include "ui/chat/ChatFindMatches.h"
+#include "ui/chat/ChatFindText.h"
 #include "ui/chat/ChatHeightCache.h"
 #include "ui/chat/ChatImageKeys.h"
 #include "ui/chat/ChatInteraction.h"
@@ -85,9 +87,34 @@ void ChatRowPainter::paint(QPainter *painter, const ChatRowGeometry &g, const Ch
 }
 
 void ChatRowPainter::paintBlock(QPainter *p, const QRect &rect, Block block, const QString &key,
-                                const QString &text, int width) {
+                                const QString &text, int width,
+                                const QList<QTextLayout::FormatRange> &marks) {
     PlainBlockCache::paint(p, rect, m_blocks->block(key, int(block), text, width, *m_style),
-                           QRectF(m_exposed), *m_style);
+                           QRectF(m_exposed), *m_style, marks);
+}
+
+void ChatRowPainter::toolMarks(const ChatItem &item, QList<QTextLayout::FormatRange> *arguments,
+                               QList<QTextLayout::FormatRange> *result) const {
+    const QList<MessageDocument::TextRange> &ranges = m_interaction->find->rangesOf(item.key);
+    if (ranges.isEmpty())
+        return;
+    const ChatFindMatches::Match current = m_interaction->find->current();
+    const qsizetype resultStart = ChatFindText::toolResultOffset(item);
+    for (int i = 0; i < ranges.size(); ++i) {
+        const MessageDocument::TextRange &range = ranges.at(i);
+        const bool isCurrent = current.key == item.key && current.ordinal == i;
+        QTextLayout::FormatRange mark;
+        mark.format.setBackground(isCurrent ? m_style->findCurrent : m_style->findMatch);
+        mark.format.setForeground(isCurrent ? m_style->findCurrentText : m_style->findMatchText);
+        mark.length = int(range.end - range.start);
+        if (range.end <= item.toolArguments.size()) {
+            mark.start = int(range.start);
+            arguments->append(mark);
+        } else if (range.start >= resultStart) {
+            mark.start = int(range.start - resultStart);
+            result->append(mark);
+        }
+    }
 }
 
 void ChatRowPainter::paintDocument(QPainter *p, const ChatRowGeometry &g, const ChatItem &item,
@@ -121,11 +148,31 @@ void ChatRowPainter::paintDocument(QPainter *p, const ChatRowGeometry &g, const 
                                               s.selectionText});
         return;
     }
+    if (m_interaction->find && paintFindMatches(p, g, item, doc, visible))
+        return;
     if (item.state == State::Streaming) {
         doc->paint(p, g.docOrigin, visible);
         return;
     }
     m_pictures->paint(p, item.key, doc, g.docOrigin, g.docWidth, height, visible, background);
+}
+
+bool ChatRowPainter::paintFindMatches(QPainter *p, const ChatRowGeometry &g, const ChatItem &item,
+                                      MessageDocument *doc, const QRectF &visible) {
+    const QList<MessageDocument::TextRange> &ranges = m_interaction->find->rangesOf(item.key);
+    if (ranges.isEmpty())
+        return false;
+    // Drawn with the text, so never from the cached picture; the current match last.
+    const ChatStyle &s = *m_style;
+    const ChatFindMatches::Match current = m_interaction->find->current();
+    QList<MessageDocument::Highlight> highlights;
+    highlights.reserve(ranges.size());
+    for (const MessageDocument::TextRange &range : ranges)
+        highlights.append({range, s.findMatch, s.findMatchText});
+    if (current.key == item.key && current.ordinal < highlights.size())
+        highlights.append({current.range, s.findCurrent, s.findCurrentText});
+    doc->paint(p, g.docOrigin, visible, highlights);
+    return true;
 }
 
 void ChatRowPainter::paintUser(QPainter *p, const ChatRowGeometry &g, const ChatItem &item,
@@ -271,18 +318,22 @@ void ChatRowPainter::paintTool(QPainter *p, const ChatRowGeometry &g, const Chat
     p->drawLine(QPointF(g.card.left() + 1, h.top() + s.cardHeader - 0.5),
                 QPointF(g.card.right() - 1, h.top() + s.cardHeader - 0.5));
     p->setFont(s.small);
+    QList<QTextLayout::FormatRange> argumentMarks;
+    QList<QTextLayout::FormatRange> resultMarks;
+    if (m_interaction->find)
+        toolMarks(item, &argumentMarks, &resultMarks);
     if (!g.argsLabel.isNull()) {
         p->setPen(s.muted);
         p->drawText(g.argsLabel, Qt::AlignLeft | Qt::AlignVCenter, tr("Arguments"));
         paintBlock(p, g.argsBlock, Block::Arguments, item.key, item.toolArguments,
-                   g.argsBlock.width() - 2 * s.blockPadding);
+                   g.argsBlock.width() - 2 * s.blockPadding, argumentMarks);
     }
     if (item.hasToolResult) {
         p->setFont(s.small);
         p->setPen(s.muted);
         p->drawText(g.resultLabel, Qt::AlignLeft | Qt::AlignVCenter, tr("Result"));
         paintBlock(p, g.resultBlock, Block::Result, item.key, item.toolResult,
-                   g.resultBlock.width() - 2 * s.blockPadding);
+                   g.resultBlock.width() - 2 * s.blockPadding, resultMarks);
     } else if (!g.resultLabel.isNull()) {
         p->setFont(s.font);
         p->setPen(s.muted);

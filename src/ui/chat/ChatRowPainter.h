@@ -8,6 +8,7 @@
 #include <QElapsedTimer>
 #include <QHash>
 #include <QRect>
+#include <QTextLayout>
 
 class QColor;
 class QPainter;
@@ -22,6 +23,7 @@ class ChatImageKeys;
 class ChatPictureCache;
 class ChatStyle;
 class ImageRepository;
+class MessageDocument;
 class PlainBlockCache;
 struct ChatInteraction;
 
@@ -67,11 +69,18 @@ private:
     void paintCitations(QPainter *p, const ChatRowGeometry &g, const ChatItem &item, int row);
     void paintDocument(QPainter *p, const ChatRowGeometry &g, const ChatItem &item, int row,
                        const QRect &clip, const QColor &background);
+    //! The document with the find matches highlighted; false when the row has none.
+    bool paintFindMatches(QPainter *p, const ChatRowGeometry &g, const ChatItem &item,
+                          MessageDocument *doc, const QRectF &visible);
     void paintCodeButtons(QPainter *p, const ChatRowGeometry &g, const ChatItem &item, int row);
     void paintButton(QPainter *p, const QRect &rect, const QString &iconName, const QString &text,
                      bool hovered, bool framed, int row, const ChatHit &hit);
     void paintBlock(QPainter *p, const QRect &rect, Block block, const QString &key,
-                    const QString &text, int width);
+                    const QString &text, int width,
+                    const QList<QTextLayout::FormatRange> &marks = {});
+    //! The find matches of a tool card, in its arguments and in its result.
+    void toolMarks(const ChatItem &item, QList<QTextLayout::FormatRange> *arguments,
+                   QList<QTextLayout::FormatRange> *result) const;
     void paintSpinner(QPainter *p, const QRectF &rect, const QColor &color);
     void paintTypingDots(QPainter *p, const QPointF &start, const QColor &color);
 

@@ -45,6 +45,12 @@ ChatStyle::ChatStyle(const QPalette &palette, const QFont &viewFont)
     warningBorder = mix(base, amber, dark ? 0.45 : 0.4);
     infoBackground = mix(base, accent, dark ? 0.14 : 0.07);
     infoBorder = mix(base, accent, dark ? 0.4 : 0.3);
+    // Find matches: amber, as people know it from browsers; the current one saturated, with
+    // dark text on it in both themes (contrast checked in tst_chatfind).
+    findMatch = dark ? QColor(0x6e, 0x55, 0x12) : QColor(0xfd, 0xe6, 0x8a);
+    findMatchText = dark ? QColor(0xff, 0xf7, 0xe0) : QColor(0x1f, 0x1a, 0x0a);
+    findCurrent = dark ? QColor(0xff, 0xa9, 0x2e) : QColor(0xf5, 0x8a, 0x07);
+    findCurrentText = QColor(0x14, 0x10, 0x05);
 
     bold = font;
     bold.setWeight(QFont::DemiBold);

@@ -43,6 +43,10 @@ public:
     QColor infoBorder;
     QColor selection;     //!< behind selected text (the palette's Highlight)
     QColor selectionText; //!< selected text (HighlightedText)
+    QColor findMatch;     //!< behind every match of "Find in this chat"
+    QColor findMatchText;
+    QColor findCurrent; //!< behind the current match: stronger
+    QColor findCurrentText;
 
     // Fonts and their metrics
     QFont font;

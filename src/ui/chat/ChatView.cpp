@@ -650,6 +650,24 @@ void ChatView::revealRow(int row) {
     viewport()->update();
 }
 
+void ChatView::showRowAt(int row, int y) {
+    if (!m_model || row < 0 || row >= m_model->rowCount())
+        return;
+    m_pinned = false;
+    m_pendingAnchorRow = row;
+    m_pendingAnchorTop = viewport()->height() / 3 - y;
+    doItemsLayout();
+    updateJumpButton();
+    viewport()->update();
+}
+
+void ChatView::setFindMatches(const ChatFindMatches *matches) {
+    if (m_interaction.find == matches)
+        return;
+    m_interaction.find = matches;
+    viewport()->update();
+}
+
 int ChatView::highlightedRow() const {
     return m_highlight->row();
 }

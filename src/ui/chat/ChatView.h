@@ -21,6 +21,7 @@ class QToolButton;
 
 namespace Tramontane {
 
+class ChatFindMatches;
 class ChatKeyboardTargets;
 class ChatRowActions;
 class ChatRowHighlight;
@@ -98,6 +99,8 @@ public:
     QList<int> visibleRows() const;
     //! The mouse selection of text.
     ChatTextSelection *textSelection() const { return m_selection; }
+    //! The find matches to paint (null: none, the find bar is closed).
+    void setFindMatches(const ChatFindMatches *matches);
 
 public Q_SLOTS:
     //! Copies the markdown of the last answer to the clipboard.
@@ -112,6 +115,9 @@ public Q_SLOTS:
     void doItemsLayout() override;
     //! Scrolls row \a row into view, near the top, and highlights it briefly (a search hit).
     void revealRow(int row);
+    //! Scrolls so that \a y (from the top of row \a row) is a third of the way down, without
+    //! highlighting the row (a find match).
+    void showRowAt(int row, int y);
 
     //! The row button the keyboard is on (Tab and Shift+Tab move through the buttons of the
     //! rows on screen; Enter or Space presses it): the row, or -1, and the target.

@@ -79,7 +79,7 @@ const PlainBlockCache::Block &PlainBlockCache::block(const QString &itemKey, int
 }
 
 void PlainBlockCache::paint(QPainter *p, const QRect &rect, const Block &block, const QRectF &clip,
-                            const ChatStyle &style) {
+                            const ChatStyle &style, const QList<QTextLayout::FormatRange> &marks) {
     p->save();
     p->setPen(QPen(style.cardBorder, 1));
     p->setBrush(style.codeBackground);
@@ -87,7 +87,7 @@ void PlainBlockCache::paint(QPainter *p, const QRect &rect, const Block &block, 
     p->setPen(style.text);
     block.layout->draw(p,
                        QPointF(rect.left() + style.blockPadding, rect.top() + style.blockPadding),
-                       {}, QRectF(rect).intersected(clip));
+                       marks, QRectF(rect).intersected(clip));
     p->restore();
 }
 

@@ -4,13 +4,13 @@
 #include <QCoreApplication>
 #include <QHash>
 #include <QString>
+#include <QTextLayout>
 
 #include <memory>
 
 class QPainter;
 class QRect;
 class QRectF;
-class QTextLayout;
 
 namespace Tramontane {
 
@@ -33,9 +33,10 @@ public:
     //! The block \a part of item \a itemKey showing \a text at \a width.
     const Block &block(const QString &itemKey, int part, const QString &text, int width,
                        const ChatStyle &style);
-    //! Paints \a block in its frame \a rect, only what is within \a clip.
+    //! Paints \a block in its frame \a rect, only what is within \a clip, with \a marks
+    //! (find matches, offsets into the text shown) drawn behind their text.
     static void paint(QPainter *painter, const QRect &rect, const Block &block, const QRectF &clip,
-                      const ChatStyle &style);
+                      const ChatStyle &style, const QList<QTextLayout::FormatRange> &marks = {});
     //! Forgets the blocks of item \a itemKey (its text changed).
     void forget(const QString &itemKey);
     void clear() { m_blocks.clear(); }

@@ -957,6 +957,12 @@ void MessageDocument::paint(QPainter *painter, const QPointF &topLeft, const QRe
 
 void MessageDocument::paint(QPainter *painter, const QPointF &topLeft, const QRectF &clip,
                             const Highlight &highlight) {
+    paint(painter, topLeft, clip,
+          highlight.range.isEmpty() ? QList<Highlight>() : QList<Highlight>{highlight});
+}
+
+void MessageDocument::paint(QPainter *painter, const QPointF &topLeft, const QRectF &clip,
+                            const QList<Highlight> &highlights) {
     if (m_width <= 0)
         return;
     ensureLaidOut();
@@ -966,7 +972,7 @@ void MessageDocument::paint(QPainter *painter, const QPointF &topLeft, const QRe
     qsizetype next = 0; // text offset where the segment starts
     forEachSegment([&](Segment &segment, qreal top) {
         const qsizetype start = next;
-        const qsizetype length = highlight.range.isEmpty() ? 0 : visibleLength(segment);
+        const qsizetype length = highlights.isEmpty() ? 0 : visibleLength(segment);
         next = start + length + 1; // segments are joined by a line break
         const qreal above = segment.contentTop - segment.paintTop;
         const qreal below = &segment == last ? segment.overhang : 0;
@@ -999,8 +1005,8 @@ void MessageDocument::paint(QPainter *painter, const QPointF &topLeft, const QRe
         context.clip = local;
         context.palette.setColor(QPalette::Text, m_style.text);
         context.palette.setColor(QPalette::Link, m_style.link);
-        if (!highlight.range.isEmpty()) {
-            const int first = visibleStart(segment);
+        const int first = highlights.isEmpty() ? 0 : visibleStart(segment);
+        for (const Highlight &highlight : highlights) {
             const qsizetype from = qMax(highlight.range.start, start) - start;
             const qsizetype to = qMin(highlight.range.end, start + length) - start;
             if (from < to) {
@@ -1153,6 +1159,32 @@ QString MessageDocument::textIn(TextRange range) {
     const qsizetype from = qBound<qsizetype>(0, range.start, text.size());
     const qsizetype to = qBound<qsizetype>(from, range.end, text.size());
     return text.sliced(from, to - from);
+}
+
+QRectF MessageDocument::lineRect(qsizetype position) {
+    if (m_width <= 0)
+        return {};
+    ensureLaidOut();
+    int inDocument = 0;
+    qsizetype start = 0;
+    Segment *segment = segmentOfPosition(position, &inDocument, &start);
+    if (!segment)
+        return {};
+    qreal top = 0;
+    forEachSegment([&](Segment &each, qreal eachTop) {
+        top = eachTop;
+        return &each != segment;
+    });
+    const QTextBlock block = segment->document->findBlock(inDocument);
+    const QTextLayout *layout = block.isValid() ? block.layout() : nullptr;
+    if (!layout)
+        return {};
+    const QTextLine line = layout->lineForTextPosition(inDocument - block.position());
+    // Block layouts are placed in document coordinates, table cells included.
+    const QRectF blockRect = segment->document->documentLayout()->blockBoundingRect(block);
+    const qreal y = blockRect.top() + (line.isValid() ? line.y() : 0);
+    const qreal height = line.isValid() ? line.height() : blockRect.height();
+    return {0, y - segment->contentTop + top, m_width, height};
 }
 
 QList<MessageDocument::CodeBlock> MessageDocument::codeBlocks() {

@@ -163,6 +163,9 @@ public:
     //! The same, with \a highlight (a selection) drawn behind its text.
     void paint(QPainter *painter, const QPointF &topLeft, const QRectF &clip,
                const Highlight &highlight);
+    //! The same, with several highlights (find matches), drawn in order: a later one wins.
+    void paint(QPainter *painter, const QPointF &topLeft, const QRectF &clip,
+               const QList<Highlight> &highlights);
     //! The href of the link under \a position, or an empty string. Remote image placeholders
     //! answer a `tramontane-load-image:` href (SafeTextDocument::remoteImageFromAnchor).
     QString anchorAt(const QPointF &position);
@@ -191,6 +194,9 @@ public:
     TextRange blockAt(qsizetype position);
     //! The displayed text of \a range, clamped to the text.
     QString textIn(TextRange range);
+    //! The line holding text position \a position (message coordinates; empty before a width
+    //! is set).
+    QRectF lineRect(qsizetype position);
 
     //! A rough estimate of the memory held, for MessageDocumentCache.
     qint64 approximateBytes() const;

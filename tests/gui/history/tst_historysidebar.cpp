@@ -10,6 +10,7 @@
 #include "ui/ChatPage.h"
 #include "ui/HistorySidebar.h"
 #include "ui/MainWindow.h"
+#include "ui/chat/ChatFindBar.h"
 #include "ui/chat/ChatView.h"
 #include "ui/chat/ImageRepository.h"
 
@@ -44,6 +45,7 @@ private Q_SLOTS:
     void reopenedImage_isShown();
     void switchingWhileStreaming_stopsAndKeepsPartialAnswer();
     void sidebar_collapsesAndRemembersIt();
+    void findShortcuts_chatOrHistoryByFocus();
 
 private:
     void send(const QString &text);
@@ -242,8 +244,8 @@ void TestHistorySidebar::search_opensHitAtItsMessage() {
     send(u"Second chat about bananas, rate 0"_s);
     const qint64 second = m_app->currentConversationId();
 
-    // Ctrl+F reaches the search field.
-    QTest::keyClick(m_window, Qt::Key_F, Qt::ControlModifier);
+    // Ctrl+Shift+F reaches the search field.
+    QTest::keyClick(m_window, Qt::Key_F, Qt::ControlModifier | Qt::ShiftModifier);
     QLineEdit *field = m_sidebar->searchField();
     QVERIFY(field->hasFocus());
     QTest::keyClicks(field, u"apricot"_s);
@@ -339,11 +341,61 @@ void TestHistorySidebar::sidebar_collapsesAndRemembersIt() {
     QVERIFY(!toggle->isChecked());
     QTRY_VERIFY(m_sidebar->width() == 0 || !m_sidebar->isVisible());
     QCOMPARE(QSettings().value(u"chat/sidebarVisible"_s).toBool(), false);
-    // Ctrl+F shows it again, with the search field focused.
+    // Ctrl+Shift+F shows it again, with the search field focused.
     m_window->findAction()->trigger();
     QVERIFY(toggle->isChecked());
     QTRY_VERIFY(m_sidebar->width() > 0 && m_sidebar->isVisible());
     QCOMPARE(QSettings().value(u"chat/sidebarVisible"_s).toBool(), true);
+}
+
+void TestHistorySidebar::findShortcuts_chatOrHistoryByFocus() {
+    send(u"Plan a picnic with apricots, rate 0"_s);
+    auto *bar = m_window->findChild<ChatFindBar *>(u"chatFindBar"_s);
+    QVERIFY(bar && bar->isHidden());
+    QLineEdit *historySearch = m_sidebar->searchField();
+
+    // In the composer, Ctrl+F finds in the chat.
+    m_composer->setFocus();
+    QTRY_VERIFY(m_composer->hasFocus());
+    QTest::keyClick(m_composer, Qt::Key_F, Qt::ControlModifier);
+    QVERIFY(bar->isVisible());
+    QVERIFY(bar->lineEdit()->hasFocus());
+    QTest::keyClicks(bar->lineEdit(), u"apricot"_s);
+    QVERIFY(bar->statusText().endsWith(u" of 2"_s)); // the question and the answer
+    // Esc closes the bar (it does not stop anything) and the composer has the focus again.
+    QTest::keyClick(bar->lineEdit(), Qt::Key_Escape);
+    QVERIFY(bar->isHidden());
+    QTRY_VERIFY(m_composer->hasFocus());
+
+    // In the chat itself too; F3 then goes on from where it is.
+    m_view->setFocus();
+    QTRY_VERIFY(m_view->hasFocus());
+    QTest::keyClick(m_view, Qt::Key_F, Qt::ControlModifier);
+    QVERIFY(bar->isVisible());
+    QVERIFY(!historySearch->hasFocus());
+    const QString before = bar->statusText();
+    QTest::keyClick(bar->lineEdit(), Qt::Key_F3);
+    QVERIFY(bar->statusText() != before);
+    QVERIFY(bar->statusText().endsWith(u" of 2"_s));
+    QTest::keyClick(bar->lineEdit(), Qt::Key_Escape);
+    QTRY_VERIFY(m_view->hasFocus());
+
+    // The history's search stays on its own shortcut, from anywhere...
+    QTest::keyClick(m_view, Qt::Key_F, Qt::ControlModifier | Qt::ShiftModifier);
+    QVERIFY(historySearch->hasFocus());
+    QVERIFY(bar->isHidden());
+    // ... and Ctrl+F in the history list searches the history, not the chat.
+    m_list->setFocus();
+    QTRY_VERIFY(m_list->hasFocus());
+    QTest::keyClick(m_list, Qt::Key_F, Qt::ControlModifier);
+    QVERIFY(historySearch->hasFocus());
+    QVERIFY(bar->isHidden());
+
+    // Both are in the Edit menu, so the shortcuts window lists them.
+    QCOMPARE(m_window->findInChatAction()->shortcut(), QKeySequence(u"Ctrl+F"_s));
+    QCOMPARE(m_window->findAction()->shortcut(), QKeySequence(u"Ctrl+Shift+F"_s));
+    QCOMPARE(m_window->findNextAction()->shortcut(), QKeySequence(u"F3"_s));
+    QCOMPARE(m_window->findPreviousAction()->shortcut(), QKeySequence(u"Shift+F3"_s));
 }
 
 QTEST_MAIN(TestHistorySidebar)
