@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/chat/ConnectorSignInBar.h"
 
+#include "core/auth/OAuthMetadata.h"
 #include "core/net/ApiError.h"
 
 #include <QHBoxLayout>
@@ -27,16 +28,22 @@ ConnectorSignInBar::ConnectorSignInBar(QWidget *parent)
     layout->addWidget(m_label, 1);
     layout->addWidget(m_button);
     connect(m_button, &QPushButton::clicked, this,
-            [this] { Q_EMIT signInRequested(m_connectorKey); });
+            [this] { Q_EMIT signInRequested(m_connectorKey, m_scope); });
     hide();
 }
 
 void ConnectorSignInBar::showFor(const ApiError &error, const QList<Tool> &sentTools) {
-    if (!error.isConnectorCredentialsRejected()) {
+    // A 403 whose challenge names the scope the token lacks (RFC 6750 §3.1).
+    const std::optional<BearerChallenge> challenge =
+        error.httpStatus() == 403 ? BearerChallenge::parse(error.wwwAuthenticate()) : std::nullopt;
+    const bool missingScope =
+        challenge && challenge->error == "insufficient_scope"_L1 && !challenge->scope.isEmpty();
+    if (!error.isConnectorCredentialsRejected() && !missingScope) {
         hide();
         return;
     }
     m_connectorKey.clear();
+    m_scope = missingScope ? challenge->scope : QString();
     // "tools[2].authorization": the tool the API names; else the only connector tool.
     static const QRegularExpression index(u"^tools\\[(\\d+)\\]"_s);
     const QRegularExpressionMatch match = index.match(error.serverParam());
@@ -54,8 +61,23 @@ void ConnectorSignInBar::showFor(const ApiError &error, const QList<Tool> &sentT
         if (connectors.size() == 1)
             m_connectorKey = connectors.first();
     }
-    m_label->setText(tr("A connector refused its sign-in and could not renew it. Sign in "
-                        "again, then retry: your message is kept."));
+    if (missingScope) {
+        QStringList missing = m_scope.split(u' ', Qt::SkipEmptyParts);
+        if (m_granted && !m_connectorKey.isEmpty()) {
+            const QStringList granted = m_granted(m_connectorKey).split(u' ', Qt::SkipEmptyParts);
+            const QStringList all = missing;
+            missing.removeIf([&granted](const QString &s) { return granted.contains(s); });
+            if (missing.isEmpty())
+                missing = all;
+        }
+        const QString who = m_connectorKey.isEmpty() ? tr("A connector") : m_connectorKey;
+        m_label->setText(tr("%1 needs the permission “%2”, which its sign-in did not grant: sign "
+                            "in again to grant it, then retry (your message is kept).")
+                             .arg(who, missing.join(u' ')));
+    } else {
+        m_label->setText(tr("A connector refused its sign-in and could not renew it. Sign in "
+                            "again, then retry: your message is kept."));
+    }
     show();
 }
 
