@@ -76,6 +76,8 @@ private Q_SLOTS:
     void form_discovery_saysWhenAClientIdIsNeeded();
     void form_manualEndpoints_secretGoesToTheKeychainOnly();
     void form_googlePreset_fillsTheEndpointsAndAsksForYourClient();
+    void form_newConnector_signsInBeforeTheFirstSave_keptOnSave();
+    void form_newConnector_signedInThenCanceled_leavesNoSecret();
     void page_signIn_showsState_signOut_delete();
     void page_builtInGmail_asksForTheGoogleClientFirst();
     void page_closedWhileDeleting_stillForgetsEverything();
@@ -383,6 +385,90 @@ void TestConnectorOAuth::form_googlePreset_fillsTheEndpointsAndAsksForYourClient
     QCOMPARE(authorize->text(), u"https://accounts.google.com/o/oauth2/v2/auth"_s);
     QCOMPARE(editor->authSection()->config().preset, OAuthConnectorConfig::Preset::Google);
     editor->discardAndClose();
+}
+
+// True when the keychain holds nothing of any connector (tokens, client secrets, headers).
+// What may be there is the app's registration with the authorization server, which belongs to
+// no connector and, for this public client, has no secret.
+static bool noConnectorSecrets(MemorySecretStore &secrets) {
+    for (const QString &key : secrets.keys()) {
+        if (key.startsWith("connector/"_L1))
+            return false;
+        const std::optional<QString> value = read(secrets, key);
+        if (!value
+            || !QJsonDocument::fromJson(value->toUtf8())
+                    .object()
+                    .value("client_secret"_L1)
+                    .toString()
+                    .isEmpty())
+            return false;
+    }
+    return true;
+}
+
+// Fills a new connector's form for the protected server, OAuth discovered, and signs in
+// from it (the test is the browser). Returns the editor, still open.
+static ConnectorSignInDialog *signInOnNewForm(ConnectorEditorDialog *editor, const QString &name,
+                                              const QString &server) {
+    QTest::keyClicks(child<QLineEdit>(editor, "nameLineEdit"), name);
+    child<QPlainTextEdit>(editor, "descriptionPlainTextEdit")->setPlainText(u"New"_s);
+    QTest::keyClicks(child<QLineEdit>(editor, "serverLineEdit"), server);
+    child<QTabWidget>(editor, "tabWidget")
+        ->setCurrentWidget(child<QWidget>(editor, "authenticationTab"));
+    auto *method = child<QComboBox>(editor, "authenticationComboBox");
+    method->setCurrentIndex(method->findData(int(ConnectorEditorDialog::AuthMethod::OAuth)));
+    auto *signIn = child<QPushButton>(editor, "signInPushButton");
+    if (!signIn->isEnabled())
+        return nullptr;
+    signIn->click();
+    return editor->findChild<ConnectorSignInDialog *>(u"connectorSignInDialog"_s);
+}
+
+void TestConnectorOAuth::form_newConnector_signsInBeforeTheFirstSave_keptOnSave() {
+    ConnectorEditorDialog *editor = openEditor();
+    QVERIFY(editor);
+    ConnectorSignInDialog *dialog = signInOnNewForm(editor, u"signed_early"_s, serverUrl());
+    QVERIFY2(dialog, "Sign In is off on a new connector");
+    QSignalSpy finished(dialog, &ConnectorSignInDialog::signInFinished);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 20000);
+    QCOMPARE(dialog->statusText(),
+             u"Signed in. The sign-in is kept when you save the connector."_s);
+    dialog->close();
+    QCOMPARE(child<QLabel>(editor, "signInStateLabel")->text(),
+             u"Signed in; kept when you save the connector"_s);
+    // Nothing in the keychain yet: there is no connector to keep it under.
+    QVERIFY2(noConnectorSecrets(*m_secrets), qPrintable(m_secrets->keys().join(u' ')));
+
+    child<QPushButton>(editor, "savePushButton")->click();
+    QTRY_VERIFY_WITH_TIMEOUT(!m_page->editor(), 10000);
+    const auto saved = m_page->currentConnector();
+    QVERIFY(saved);
+    QCOMPARE(saved->name, u"signed_early"_s);
+    std::optional<OAuthTokens> tokens;
+    QObject context;
+    m_tokens->load(saved->id, &context,
+                   [&](const std::optional<OAuthTokens> &t, const QString &) { tokens = t; });
+    QTRY_VERIFY(tokens.has_value());
+    QVERIFY(Test::protectedStatus(*m_http, tokens->accessToken) != 401);
+    QTRY_COMPARE(child<QLabel>(m_page.get(), "detailsSignInLabel")->text(), u"Signed in"_s);
+}
+
+void TestConnectorOAuth::form_newConnector_signedInThenCanceled_leavesNoSecret() {
+    ConnectorEditorDialog *editor = openEditor();
+    QVERIFY(editor);
+    ConnectorSignInDialog *dialog = signInOnNewForm(editor, u"never_saved"_s, serverUrl());
+    QVERIFY2(dialog, "Sign In is off on a new connector");
+    QSignalSpy finished(dialog, &ConnectorSignInDialog::signInFinished);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 20000);
+    dialog->close();
+    // A client secret typed on the form is not kept either.
+    QTest::keyClicks(child<QLineEdit>(editor, "clientSecretLineEdit"), u"typed-s3cret"_s);
+    editor->discardAndClose();
+    QTRY_VERIFY(!m_page->editor());
+    QTest::qWait(200);
+    QVERIFY2(noConnectorSecrets(*m_secrets), qPrintable(m_secrets->keys().join(u' ')));
+    for (const QJsonValue &r : m_http->recordedRequests(u"/v1/connectors"_s))
+        QCOMPARE(r.toObject().value("method"_L1).toString(), u"GET"_s);
 }
 
 void TestConnectorOAuth::page_signIn_showsState_signOut_delete() {
