@@ -3,6 +3,7 @@
 
 #include "core/auth/ConnectorSignInStates.h"
 #include "core/auth/OAuthConnectorConfig.h"
+#include "core/auth/ScopeChallenge.h"
 #include "core/auth/SecretStore.h"
 #include "ui/ConnectorSignInDialog.h"
 
@@ -22,15 +23,6 @@ ConnectorSignInLauncher::ConnectorSignInLauncher(QNetworkAccessManager *nam, Sec
     , m_manager(manager)
     , m_states(states)
     , m_settings(settings) {}
-
-QString ConnectorSignInLauncher::unitedScope(const QString &a, const QString &b) {
-    QStringList scopes = a.split(u' ', Qt::SkipEmptyParts);
-    for (const QString &s : b.split(u' ', Qt::SkipEmptyParts)) {
-        if (!scopes.contains(s))
-            scopes.append(s);
-    }
-    return scopes.join(u' ');
-}
 
 ConnectorSignInDialog *ConnectorSignInLauncher::signIn(const Connector &connector,
                                                        const QString &extraScope, QWidget *parent) {

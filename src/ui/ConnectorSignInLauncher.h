@@ -45,9 +45,6 @@ public:
     ConnectorSignInDialog *signIn(const Connector &connector, const QString &extraScope,
                                   QWidget *parent);
 
-    //! The space-separated union of two scopes, in order, without repeats.
-    static QString unitedScope(const QString &a, const QString &b);
-
 Q_SIGNALS:
     void finished(const Tramontane::Connector &connector,
                   const Tramontane::ConnectorSignIn::Result &result);

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/chat/ConnectorSignInBar.h"
 
-#include "core/auth/OAuthMetadata.h"
+#include "core/auth/ScopeChallenge.h"
 #include "core/net/ApiError.h"
 
 #include <QHBoxLayout>
@@ -33,17 +33,15 @@ ConnectorSignInBar::ConnectorSignInBar(QWidget *parent)
 }
 
 void ConnectorSignInBar::showFor(const ApiError &error, const QList<Tool> &sentTools) {
-    // A 403 whose challenge names the scope the token lacks (RFC 6750 §3.1).
-    const std::optional<BearerChallenge> challenge =
-        error.httpStatus() == 403 ? BearerChallenge::parse(error.wwwAuthenticate()) : std::nullopt;
-    const bool missingScope =
-        challenge && challenge->error == "insufficient_scope"_L1 && !challenge->scope.isEmpty();
-    if (!error.isConnectorCredentialsRejected() && !missingScope) {
+    // A 403 whose challenge names the scope the token lacks.
+    const QString wanted = insufficientScope(error);
+    const bool scoped = !wanted.isEmpty();
+    if (!error.isConnectorCredentialsRejected() && !scoped) {
         hide();
         return;
     }
     m_connectorKey.clear();
-    m_scope = missingScope ? challenge->scope : QString();
+    m_scope = wanted;
     // "tools[2].authorization": the tool the API names; else the only connector tool.
     static const QRegularExpression index(u"^tools\\[(\\d+)\\]"_s);
     const QRegularExpressionMatch match = index.match(error.serverParam());
@@ -61,19 +59,14 @@ void ConnectorSignInBar::showFor(const ApiError &error, const QList<Tool> &sentT
         if (connectors.size() == 1)
             m_connectorKey = connectors.first();
     }
-    if (missingScope) {
-        QStringList missing = m_scope.split(u' ', Qt::SkipEmptyParts);
-        if (m_granted && !m_connectorKey.isEmpty()) {
-            const QStringList granted = m_granted(m_connectorKey).split(u' ', Qt::SkipEmptyParts);
-            const QStringList all = missing;
-            missing.removeIf([&granted](const QString &s) { return granted.contains(s); });
-            if (missing.isEmpty())
-                missing = all;
-        }
+    if (scoped) {
+        const QString missing =
+            missingScope(m_scope, m_granted && !m_connectorKey.isEmpty() ? m_granted(m_connectorKey)
+                                                                         : QString());
         const QString who = m_connectorKey.isEmpty() ? tr("A connector") : m_connectorKey;
         m_label->setText(tr("%1 needs the permission “%2”, which its sign-in did not grant: sign "
                             "in again to grant it, then retry (your message is kept).")
-                             .arg(who, missing.join(u' ')));
+                             .arg(who, missing));
     } else {
         m_label->setText(tr("A connector refused its sign-in and could not renew it. Sign in "
                             "again, then retry: your message is kept."));

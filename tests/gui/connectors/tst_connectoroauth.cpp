@@ -79,6 +79,7 @@ private Q_SLOTS:
     void form_newConnector_signsInBeforeTheFirstSave_keptOnSave();
     void form_newConnector_signedInThenCanceled_leavesNoSecret();
     void page_signIn_showsState_signOut_delete();
+    void page_testConnection_namesAMissingScope_andSignsInAgainAskingForIt();
     void page_builtInGmail_asksForTheGoogleClientFirst();
     void page_closedWhileDeleting_stillForgetsEverything();
 
@@ -118,7 +119,8 @@ void TestConnectorOAuth::initTestCase() {
 
 void TestConnectorOAuth::init() {
     QCOMPARE(m_http->send("POST", u"/__admin/reset"_s).status, 200);
-    setOAuth(QJsonObject{{u"registration"_s, true}, {u"token_lifetime"_s, 3600}});
+    setOAuth(QJsonObject{
+        {u"registration"_s, true}, {u"token_lifetime"_s, 3600}, {u"demand_scope"_s, QString()}});
     m_dir = std::make_unique<QTemporaryDir>();
     m_settings = std::make_unique<QSettings>(m_dir->filePath(u"s.ini"_s), QSettings::IniFormat);
     m_approvals = std::make_unique<ToolApprovalStore>(m_settings.get());
@@ -528,6 +530,56 @@ void TestConnectorOAuth::page_signIn_showsState_signOut_delete() {
     QTRY_VERIFY_WITH_TIMEOUT(!read(*m_secrets, SecretStore::oauthTokenEntry(c.id)), 10000);
     QVERIFY(!read(*m_secrets, OAuthConnectorConfig::clientSecretEntry(c.id)));
     QVERIFY(!OAuthConnectorConfig::load(*m_settings, c.id));
+}
+
+void TestConnectorOAuth::page_testConnection_namesAMissingScope_andSignsInAgainAskingForIt() {
+    const Connector c = createConnector(u"scoped"_s);
+    QVERIFY(!c.id.isEmpty());
+    OAuthConnectorConfig{}.save(*m_settings, c.id); // OAuth, discovered from the server
+    QVERIFY(selectByName(u"scoped"_s));
+    auto *signIn = child<QPushButton>(m_page.get(), "signInPushButton");
+    auto *test = child<QPushButton>(m_page.get(), "testPushButton");
+    auto *headline = child<QLabel>(m_page.get(), "testHeadlineLabel");
+    auto *details = child<QLabel>(m_page.get(), "testDetailsLabel");
+    signIn->click();
+    auto *dialog = m_page->findChild<ConnectorSignInDialog *>(u"connectorSignInDialog"_s);
+    QVERIFY(dialog);
+    QSignalSpy finished(dialog, &ConnectorSignInDialog::signInFinished);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 20000);
+    dialog->close();
+    // Signed in: the test sends the token, and the server answers.
+    QTRY_VERIFY(test->isEnabled());
+    test->click();
+    QTRY_VERIFY2_WITH_TIMEOUT(headline->text().startsWith("Reachable"_L1),
+                              qPrintable(headline->text()), 15000);
+
+    // The server now wants one more scope for everything.
+    setOAuth(QJsonObject{{u"demand_scope"_s, u"mcp:admin"_s}});
+    QTRY_VERIFY(test->isEnabled());
+    test->click();
+    QTRY_VERIFY_WITH_TIMEOUT(headline->text().startsWith("Not reachable"_L1), 15000);
+    QVERIFY2(details->text().contains(u"The server needs the permission “mcp:admin”, which the "
+                                      u"sign-in did not grant: sign in again to grant it."_s),
+             qPrintable(details->text()));
+
+    // Sign In asks for the scope granted and the one named.
+    QTRY_VERIFY(!m_page->findChild<ConnectorSignInDialog *>(u"connectorSignInDialog"_s));
+    m_opened.clear();
+    signIn->click();
+    dialog = m_page->findChild<ConnectorSignInDialog *>(u"connectorSignInDialog"_s);
+    QVERIFY(dialog);
+    QSignalSpy again(dialog, &ConnectorSignInDialog::signInFinished);
+    QTRY_COMPARE_WITH_TIMEOUT(again.size(), 1, 20000);
+    QCOMPARE(dialog->statusText(), u"Signed in."_s);
+    QCOMPARE(m_opened.size(), 1);
+    QCOMPARE(QUrlQuery(m_opened.first()).queryItemValue(u"scope"_s, QUrl::FullyDecoded),
+             u"mcp:tools mcp:admin"_s);
+    dialog->close();
+    QTRY_VERIFY(test->isEnabled());
+    test->click();
+    QTRY_VERIFY2_WITH_TIMEOUT(headline->text().startsWith("Reachable"_L1),
+                              qPrintable(headline->text()), 15000);
+    setOAuth(QJsonObject{{u"demand_scope"_s, QString()}});
 }
 
 void TestConnectorOAuth::page_builtInGmail_asksForTheGoogleClientFirst() {
