@@ -9,6 +9,7 @@
 #include "app/SettingsFlow.h"
 #include "app/ShowAsCode.h"
 #include "core/Logging.h"
+#include "core/auth/ConnectorSignInStates.h"
 #include "core/auth/OAuthTokenManager.h"
 #include "core/auth/OAuthTokenStore.h"
 #include "core/auth/SecretStore.h"
@@ -42,6 +43,7 @@
 #include "ui/AgentsPage.h"
 #include "ui/ChatPage.h"
 #include "ui/ConnectorEditorDialog.h"
+#include "ui/ConnectorSignInLauncher.h"
 #include "ui/ConnectorToolsDialog.h"
 #include "ui/ConnectorsPage.h"
 #include "ui/DesktopNotifier.h"
@@ -184,6 +186,12 @@ void Application::buildWindow() {
                                           m_secrets.get(), m_approvals);
     m_window->setPage(MainWindow::Page::Connectors, m_connectorsPage);
     m_connectorsPage->setOAuth(m_oauthManager, m_oauthTokens, m_approvalSettings);
+    // OAuth sign-in states in the chat's tools menu, and sign-ins started from the chat.
+    m_signInStates =
+        new ConnectorSignInStates(m_oauthManager, m_oauthTokens, m_approvalSettings, this);
+    m_chatPage->setSignInStates(m_signInStates);
+    m_signInLauncher = new ConnectorSignInLauncher(m_nam, m_secrets.get(), m_oauthManager,
+                                                   m_signInStates, m_approvalSettings, this);
     // Nothing is asked before the connection settled the address and the key.
     setApiAvailability(ApiAvailability::Starting);
     m_window->showPage(MainWindow::Page::Chat);
@@ -282,13 +290,17 @@ void Application::wirePages() {
     connect(m_connectorList, &QAbstractItemModel::rowsRemoved, this, syncConnectors);
     connect(m_connectorList, &QAbstractItemModel::modelReset, this, syncConnectors);
     connect(m_connectorList, &ConnectorListModel::loadingChanged, this, syncConnectors);
-    // "Sign In Again…" in the chat: the Connectors page, on that connector, signing in.
+    // "Sign In Again…" or "Sign In to …" in the chat: the sign-in over the chat, which stays
+    // as it is (the typed message too); the next request carries the new token.
     connect(m_chatPage, &ChatPage::connectorSignInRequested, this,
-            [this, connectorsPage](const QString &key) {
-                m_window->showPage(MainWindow::Page::Connectors);
-                if (const std::optional<Connector> c = m_connectorList->connectorNamed(key);
-                    c && connectorsPage->selectConnector(c->id))
-                    connectorsPage->signInSelected();
+            [this](const QString &key, const QString &scope) {
+                if (const std::optional<Connector> c = m_connectorList->connectorNamed(key))
+                    m_signInLauncher->signIn(*c, scope, m_window.get());
+            });
+    connect(m_signInLauncher, &ConnectorSignInLauncher::finished, this,
+            [this](const Connector &connector, const ConnectorSignIn::Result &result) {
+                if (result.outcome == ConnectorSignIn::Outcome::SignedIn)
+                    m_window->showStatus(tr("Signed in to %1.").arg(connector.displayName()));
             });
     connect(connectorsPage, &ConnectorsPage::useInChatRequested, this,
             [this](const Connector &connector) {

@@ -43,6 +43,8 @@ class ImageCache;
 class MainWindow;
 class ModelService;
 class OAuthTokenManager;
+class ConnectorSignInLauncher;
+class ConnectorSignInStates;
 class OAuthTokenStore;
 class SecretStore;
 class SettingsFlow;
@@ -121,6 +123,8 @@ private:
     QNetworkAccessManager *m_nam = nullptr;
     OAuthTokenStore *m_oauthTokens = nullptr;
     OAuthTokenManager *m_oauthManager = nullptr;
+    ConnectorSignInStates *m_signInStates = nullptr;
+    ConnectorSignInLauncher *m_signInLauncher = nullptr;
     ApiClient *m_client = nullptr;
     ChatService *m_chat = nullptr;
     FileService *m_files = nullptr;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/McpReportPresenter.h"
 
+#include "core/auth/ScopeChallenge.h"
 #include "core/services/McpConnectionTest.h"
 #include "models/ErrorPresenter.h"
 #include "models/McpErrorPresenter.h"
@@ -35,11 +36,18 @@ QString McpReportPresenter::headline(const McpConnectionReport &report) {
     return {};
 }
 
-QString McpReportPresenter::details(const McpConnectionReport &report) {
+QString McpReportPresenter::details(const McpConnectionReport &report,
+                                    const QString &grantedScope) {
     using Outcome = McpConnectionReport::Outcome;
     QStringList lines;
     if (report.outcome == Outcome::Failed) {
-        lines.append(ErrorPresenter::sentence(report.error));
+        // A scope the sign-in lacks: named, with what to do (Sign In asks for it too).
+        if (const QString scope = insufficientScope(report.error); !scope.isEmpty())
+            lines.append(tr("The server needs the permission “%1”, which the sign-in did not "
+                            "grant: sign in again to grant it.")
+                             .arg(missingScope(scope, grantedScope)));
+        else
+            lines.append(ErrorPresenter::sentence(report.error));
         if (!report.error.detail().isEmpty())
             lines.append(tr("Details: %1").arg(report.error.detail()));
     } else if (report.outcome == Outcome::Reachable) {

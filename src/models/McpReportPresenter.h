@@ -20,8 +20,9 @@ public:
     //! "Not reachable: <what went wrong, in short>".
     static QString headline(const McpConnectionReport &report);
     //! For a failure, ErrorPresenter::sentence() of the error (what happened and what to do)
-    //! and its technical detail; the tool names and the session otherwise.
-    static QString details(const McpConnectionReport &report);
+    //! and its technical detail; the tool names and the session otherwise. A scope the server
+    //! asked for is named, less what \a grantedScope (the sign-in's) already has.
+    static QString details(const McpConnectionReport &report, const QString &grantedScope = {});
 };
 
 } // namespace Tramontane

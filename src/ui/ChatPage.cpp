@@ -3,6 +3,7 @@
 #include "ui_ChatPage.h"
 
 #include "core/SettingsKeys.h"
+#include "core/auth/ConnectorSignInStates.h"
 #include "core/services/ToolApprovalStore.h"
 #include "models/ChatSession.h"
 #include "models/ChatTargetLoader.h"
@@ -20,6 +21,7 @@
 #include "ui/chat/ComposerAttachments.h"
 #include "ui/chat/ComposerDocuments.h"
 #include "ui/chat/ConnectorSignInBar.h"
+#include "ui/chat/ConnectorSignInText.h"
 #include "ui/chat/ImageFetcher.h"
 #include "ui/chat/ImageRepository.h"
 #include "ui/chat/RetryCountdown.h"
@@ -165,6 +167,13 @@ ChatPage::ChatPage(ChatSession *session, ChatTargetModel *targets,
                                    m_signInBar);
     connect(m_signInBar, &ConnectorSignInBar::signInRequested, this,
             &ChatPage::connectorSignInRequested);
+    m_signInBar->setGrantedScope([this](const QString &key) {
+        for (const Connector &c : std::as_const(m_connectors)) {
+            if (m_signInStates && (c.name == key || c.id == key))
+                return m_signInStates->summary(c.id).scope;
+        }
+        return QString();
+    });
     connect(session, &ChatSession::turnFinished, this, [this] {
         const ConversationModel *model = m_session->model();
         if (model->entryCount() > 0)
@@ -351,9 +360,23 @@ void ChatPage::selectTarget(bool agent, const QString &id) {
         m_ui->targetComboBox->setCurrentIndex(row);
 }
 
+void ChatPage::setSignInStates(ConnectorSignInStates *states) {
+    m_signInStates = states;
+    connect(states, &ConnectorSignInStates::changed, this, [this](const QString &connectorId) {
+        const bool shown = std::any_of(m_connectors.cbegin(), m_connectors.cend(),
+                                       [&](const Connector &c) { return c.id == connectorId; });
+        if (shown)
+            rebuildToolsMenu();
+    });
+    states->track(m_connectors);
+    rebuildToolsMenu();
+}
+
 void ChatPage::setConnectors(const QList<Connector> &connectors, bool complete) {
     m_connectors = connectors;
     m_connectorsComplete = complete;
+    if (m_signInStates)
+        m_signInStates->track(connectors);
     dropDeletedConnectors();
     rebuildToolsMenu();
     updateEmptyChatPanel();
@@ -530,6 +553,15 @@ void ChatPage::rebuildToolsMenu() {
             label += u" ("_s + warning + u')';
             tip = tip.isEmpty() ? warning : tip + u"\n\n"_s + warning;
         }
+        // An OAuth connector says where its sign-in stands, and offers one when it needs it.
+        bool offerSignIn = false;
+        if (m_signInStates && m_signInStates->usesOAuth(c)) {
+            const ConnectorSignInStates::Summary summary = m_signInStates->summary(c.id);
+            const QDateTime now = QDateTime::currentDateTimeUtc();
+            if (const QString s = ConnectorSignInText::state(summary, now); !s.isEmpty())
+                label += u" — "_s + s;
+            offerSignIn = summary.needsSignIn(now);
+        }
         QAction *action = m_toolsMenu->addAction(label);
         action->setObjectName(u"connectorAction_"_s + c.name);
         action->setCheckable(true);
@@ -555,6 +587,14 @@ void ChatPage::rebuildToolsMenu() {
                 m_enabledConnectors.append(connector.name);
             updateToolsButton();
         });
+        if (offerSignIn) {
+            QAction *signIn =
+                m_toolsMenu->addAction(ConnectorSignInText::signInAction(c.displayName()));
+            signIn->setObjectName(u"connectorSignInAction_"_s + c.name);
+            const QString key = c.name;
+            connect(signIn, &QAction::triggered, this,
+                    [this, key] { Q_EMIT connectorSignInRequested(key, QString()); });
+        }
     }
     updateToolsButton();
 }

@@ -32,6 +32,7 @@ class VisionBar;
 class ImageFetcher;
 class RetryCountdown;
 class ConnectorSignInBar;
+class ConnectorSignInStates;
 class TargetProblemBar;
 class ToolApprovalStore;
 
@@ -65,6 +66,10 @@ public:
     //! were never reviewed or changed since they were approved, and asks before turning on
     //! one whose tools changed.
     void setToolApprovals(ToolApprovalStore *approvals);
+    //! The sign-in states of OAuth connectors (not owned): the tools menu shows each one's
+    //! (signed in as whom, until when, refreshing, needs sign-in) and offers "Sign In to …"
+    //! for one that needs it.
+    void setSignInStates(ConnectorSignInStates *states);
     //! What loads the picker's lists (not owned): while the picker is empty because they
     //! failed, a bar under it says why and offers Retry.
     void setTargetLoader(ChatTargetLoader *loader);
@@ -101,9 +106,11 @@ Q_SIGNALS:
     //! "Edit agent…" in the tools menu of a chat with the agent \a agentId.
     void editAgentRequested(const QString &agentId);
     void statusMessage(const QString &text);
-    //! "Sign In Again…" after a connector refused its sign-in; \a connectorKey is the chat
-    //! tool's connector id or name (empty when the error did not say which).
-    void connectorSignInRequested(const QString &connectorKey);
+    //! "Sign In Again…" after a connector refused its sign-in, or "Sign In to …" in the tools
+    //! menu; \a connectorKey is the chat tool's connector id or name (empty when the error did
+    //! not say which); \a scope is the scope the connector's server asked for, to be added to
+    //! the one granted (empty when none was named).
+    void connectorSignInRequested(const QString &connectorKey, const QString &scope);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -148,6 +155,7 @@ private:
     VisionBar *m_visionBar = nullptr;
     QMenu *m_toolsMenu = nullptr;
     ToolApprovalStore *m_approvals = nullptr;
+    ConnectorSignInStates *m_signInStates = nullptr;
     QList<Connector> m_connectors;
     QStringList m_enabledConnectors; // names (or ids, from a stored chat)
     bool m_connectorsComplete = false;

@@ -30,6 +30,7 @@
 #include <QTableView>
 
 #include <tuple>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -82,6 +83,13 @@ ConnectorEditorDialog::ConnectorEditorDialog(ConnectorService *service, SecretSt
     connect(m_ui->authenticationComboBox, &QComboBox::currentIndexChanged, this,
             &ConnectorEditorDialog::updateAuthUi);
     connect(m_ui->signInPushButton, &QPushButton::clicked, this, &ConnectorEditorDialog::signIn);
+    // A sign-in made before the first save is for the server it was made with.
+    connect(m_ui->serverLineEdit, &QLineEdit::textEdited, this, [this] {
+        if (m_pendingTokens) {
+            m_pendingTokens.reset();
+            updateSignInState();
+        }
+    });
     updateAuthUi();
 
     setupHeaders();
@@ -273,19 +281,24 @@ void ConnectorEditorDialog::updateAuthUi() {
     m_auth->setVisible(oauth);
     m_ui->signInPushButton->setVisible(oauth);
     m_ui->signInStateLabel->setVisible(oauth);
-    const bool canSignIn = isEditing() && m_oauthManager;
+    const bool canSignIn = m_oauthManager;
     m_ui->signInPushButton->setEnabled(canSignIn);
     m_ui->signInPushButton->setToolTip(
         canSignIn ? tr("Sign in through your browser; the tokens are kept in the system keychain.")
-                  : tr("Save the connector first, then sign in."));
+                  : QString());
     if (oauth)
         updateSignInState();
 }
 
 void ConnectorEditorDialog::updateSignInState() {
-    if (!isEditing() || !m_oauthTokens || !m_oauthManager) {
-        m_ui->signInStateLabel->setText(
-            isEditing() ? QString() : tr("Save the connector first, then sign in."));
+    if (!isEditing()) {
+        m_ui->signInStateLabel->setText(m_pendingTokens
+                                            ? tr("Signed in; kept when you save the connector")
+                                            : tr("Not signed in"));
+        return;
+    }
+    if (!m_oauthTokens || !m_oauthManager) {
+        m_ui->signInStateLabel->clear();
         return;
     }
     const QString id = m_original->id;
@@ -299,7 +312,7 @@ void ConnectorEditorDialog::updateSignInState() {
 }
 
 ConnectorSignInDialog *ConnectorEditorDialog::signIn() {
-    if (!isEditing() || !m_oauthManager)
+    if (!m_oauthManager)
         return nullptr;
     if (!m_auth->validate().isEmpty())
         return nullptr;
@@ -308,10 +321,22 @@ ConnectorSignInDialog *ConnectorEditorDialog::signIn() {
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     if (m_browserOpener)
         dialog->setBrowserOpener(m_browserOpener);
-    dialog->setConnector(m_original->id, m_original->displayName(),
-                         QUrl(m_ui->serverLineEdit->text().trimmed()));
+    const QUrl server(m_ui->serverLineEdit->text().trimmed());
+    if (isEditing()) {
+        dialog->setConnector(m_original->id, m_original->displayName(), server);
+    } else {
+        // Not on the server yet: the tokens wait here for the first save.
+        const QString title = m_ui->titleLineEdit->text().trimmed();
+        dialog->setConnector(QString(), title.isEmpty() ? m_ui->nameLineEdit->text() : title,
+                             server);
+        dialog->signIn()->setKeepPending(true);
+    }
     connect(dialog, &ConnectorSignInDialog::signInFinished, this,
-            &ConnectorEditorDialog::updateSignInState);
+            [this, dialog](const ConnectorSignIn::Result &result) {
+                if (result.pending && result.outcome == ConnectorSignIn::Outcome::SignedIn)
+                    m_pendingTokens = dialog->signIn()->pendingTokens();
+                updateSignInState();
+            });
     dialog->open();
     dialog->start(m_auth->config(), m_auth->clientSecret());
     return dialog;
@@ -686,9 +711,19 @@ void ConnectorEditorDialog::storeOAuth(
             m_secrets->write(OAuthConnectorConfig::clientSecretEntry(connector.id), secret, this,
                              done);
         }
+        // A sign-in made before the first save: now it has a connector to belong to.
+        if (const std::optional<OAuthTokens> tokens = std::exchange(m_pendingTokens, {});
+            tokens && m_oauthManager) {
+            ++m_pendingSecretWrites;
+            m_oauthManager->adopt(connector.id, *tokens, this, [done](bool, const QString &) {
+                // Without a keychain it is kept for the session (the app says so once).
+                done({.ok = true});
+            });
+        }
         m_hadOAuth = true;
         return;
     }
+    m_pendingTokens.reset();
     if (!m_hadOAuth)
         return;
     // No longer signed in with OAuth: its settings, client secret and tokens go.

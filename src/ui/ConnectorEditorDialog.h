@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/auth/OAuthConnectorConfig.h"
+#include "core/auth/OAuthTokens.h"
 #include "core/auth/SecretStore.h"
 #include "core/net/ApiError.h"
 #include "core/protocol/Connector.h"
@@ -57,7 +58,8 @@ class ConnectorEditorDialog;
 //! (the Headers tab), or with OAuth 2.0 (ConnectorAuthSection: discovered from the server, or
 //! entered by hand, or the Google preset). The OAuth settings are kept in the settings under
 //! the connector's id, the client secret in the keychain; "Sign In…" runs the browser sign-in
-//! (ConnectorSignInDialog) for a saved connector.
+//! (ConnectorSignInDialog); on a new connector the sign-in waits in memory until the first save
+//! keeps it under the connector's id (Cancel drops it: nothing reaches the keychain).
 //!
 //! "Test connection" talks MCP to the server URL from this computer with the headers of the
 //! form (McpConnectionTest), before or after saving.
@@ -92,8 +94,9 @@ public:
     void setPlatformAuth(ConnectorAuthService *auth);
     //! The Headers tab's rows (names, values, secret flags).
     ConnectorHeadersModel *headersModel() const { return m_headers; }
-    //! Signs the saved connector in with the OAuth settings of the form (returns the dialog
-    //! that shows it, or null when the connector is not saved yet).
+    //! Signs the connector in with the OAuth settings of the form (returns the dialog that
+    //! shows it, or null when the settings are incomplete). A new connector's sign-in is kept
+    //! when it is saved.
     ConnectorSignInDialog *signIn();
 
     //! Switches to editing \a connector (call before showing the dialog). Reads the stored
@@ -200,6 +203,7 @@ private:
     QPointer<OAuthTokenStore> m_oauthTokens;
     QSettings *m_settings = nullptr;
     bool m_hadOAuth = false;
+    std::optional<OAuthTokens> m_pendingTokens; //!< signed in before the first save
     std::function<bool(const QUrl &)> m_browserOpener;
 };
 

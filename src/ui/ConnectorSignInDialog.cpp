@@ -98,7 +98,7 @@ void ConnectorSignInDialog::startFromSetup() {
 void ConnectorSignInDialog::start(const OAuthConnectorConfig &config, const QString &typedSecret) {
     setRunning(true);
     m_ui->signInDetailLabel->clear();
-    if (!typedSecret.isEmpty() || !m_secrets) {
+    if (!typedSecret.isEmpty() || !m_secrets || m_connectorId.isEmpty()) {
         m_signIn->start(m_connectorId, m_serverUrl, config, typedSecret);
         return;
     }
@@ -155,6 +155,8 @@ QString ConnectorSignInDialog::outcomeSentence(const ConnectorSignIn::Result &re
     using Problem = OAuthSignIn::Problem;
     switch (result.outcome) {
     case Outcome::SignedIn:
+        if (result.pending)
+            return tr("Signed in. The sign-in is kept when you save the connector.");
         return result.persisted ? tr("Signed in.")
                                 : tr("Signed in for this session only: the system keychain is "
                                      "not available, so you will sign in again next time.");

@@ -8,6 +8,7 @@
 #include "core/auth/OAuthTokenManager.h"
 #include "core/auth/OAuthTokenStore.h"
 #include "core/auth/PlatformConnect.h"
+#include "core/auth/ScopeChallenge.h"
 #include "core/auth/SecretStore.h"
 #include "core/net/ApiJob.h"
 #include "core/net/Redactor.h"
@@ -572,15 +573,42 @@ void ConnectorsPage::testSelected() {
     m_ui->testDetailsLabel->clear();
     m_ui->testPushButton->setEnabled(false);
     const QString server = *c->server;
-    collectHeaders(*c, [this, server](const QList<ConnectorHeader> &headers) {
-        m_test->start(server, headers);
-        updateActions();
+    // An OAuth connector is tested with its current access token, as a chat sends it.
+    const QString oauthId = usesOAuth(*c) ? c->id : QString();
+    collectHeaders(*c, [this, server, oauthId](const QList<ConnectorHeader> &headers) {
+        if (oauthId.isEmpty() || !m_oauthManager) {
+            m_test->start(server, headers);
+            updateActions();
+            return;
+        }
+        if (m_oauthTokens) {
+            m_oauthTokens->load(
+                oauthId, this,
+                [this, oauthId](const std::optional<OAuthTokens> &tokens, const QString &) {
+                    m_testedScopes.insert(oauthId, tokens ? tokens->scope : QString());
+                });
+        }
+        m_oauthManager->accessToken(
+            oauthId, this, [this, server, headers](const OAuthTokenManager::Access &access) {
+                QList<ConnectorHeader> sent = headers;
+                if (!access.accessToken.isEmpty()) {
+                    sent.removeIf([](const ConnectorHeader &h) {
+                        return h.name.compare("authorization"_L1, Qt::CaseInsensitive) == 0;
+                    });
+                    sent.append(
+                        {.name = u"Authorization"_s, .value = u"Bearer "_s + access.accessToken});
+                }
+                m_test->start(server, sent);
+                updateActions();
+            });
     });
 }
 
 void ConnectorsPage::onTestFinished(const McpConnectionReport &report) {
     const QString id = m_testingConnectorId;
     m_tests.insert(id, report);
+    if (const QString scope = insufficientScope(report.error); !scope.isEmpty())
+        m_missingScopes.insert(id, scope);
     if (report.isReachable())
         m_tools.insert(id, report.tools);
     showStatus(report.isReachable() ? tr("Connection test passed.") : QString());
@@ -593,7 +621,9 @@ void ConnectorsPage::showTestReport(const McpConnectionReport &report) {
     StatusColors::paint(m_ui->testHeadlineLabel,
                         report.isReachable() ? StatusColors::Kind::Ok : StatusColors::Kind::Error,
                         palette());
-    m_ui->testDetailsLabel->setText(McpReportPresenter::details(report));
+    const auto c = currentConnector();
+    m_ui->testDetailsLabel->setText(
+        McpReportPresenter::details(report, c ? m_testedScopes.value(c->id) : QString()));
 }
 
 ConnectorToolsDialog *ConnectorsPage::openToolsDialog(const Connector &connector, bool forChat) {
@@ -762,6 +792,19 @@ ConnectorSignInDialog *ConnectorsPage::signInSelected() {
     if (m_settings)
         config = OAuthConnectorConfig::load(*m_settings, c->id);
     dialog->open();
+    if (const QString missing = m_missingScopes.take(c->id);
+        !missing.isEmpty() && m_oauthTokens && (config || !c->isBuiltIn())) {
+        // The server asked for more: the scope granted so far, and the one it named.
+        m_oauthTokens->load(
+            c->id, dialog,
+            [dialog, config, missing](const std::optional<OAuthTokens> &tokens, const QString &) {
+                OAuthConnectorConfig use = config.value_or(OAuthConnectorConfig{});
+                use.scope = unitedScope(unitedScope(tokens ? tokens->scope : QString(), use.scope),
+                                        missing);
+                dialog->start(use);
+            });
+        return dialog;
+    }
     if (config)
         dialog->start(*config);
     else if (c->isBuiltIn())

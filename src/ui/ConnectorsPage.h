@@ -157,6 +157,10 @@ private:
     McpConnectionTest *m_test;
     QString m_testingConnectorId;
     QHash<QString, McpConnectionReport> m_tests;
+    //! The scope a connector's server asked for in its last test (403 insufficient_scope): the
+    //! next sign-in asks for it too.
+    QHash<QString, QString> m_missingScopes;
+    QHash<QString, QString> m_testedScopes; //!< the scope granted when it was tested
     QHash<QString, QList<McpTool>> m_tools;
     QPointer<ConnectorEditorDialog> m_editor;
     QPointer<ConnectorToolsDialog> m_toolsDialog;

@@ -109,10 +109,16 @@ void Emulator::sendMcpError(HttpExchange *ex, const ApiError &error, const Conne
         return;
     }
     if (error.kind() == ApiError::Kind::Http && error.httpStatus() == 403) {
+        // The MCP server's challenge (with the scope it wants) is relayed as it came.
+        if (!error.wwwAuthenticate().isEmpty())
+            ex->addHeader("WWW-Authenticate", error.wwwAuthenticate());
         sendObjectError(ex, 403,
                         u"The MCP server of %1 refused the request (HTTP 403): the token lacks a "
                         "permission or scope."_s.arg(who),
-                        u"connector_authentication_error"_s, u"connector_forbidden"_s);
+                        u"connector_authentication_error"_s, u"connector_forbidden"_s,
+                        inChat && target.toolIndex >= 0
+                            ? QJsonValue(u"tools[%1].authorization"_s.arg(target.toolIndex))
+                            : QJsonValue(QJsonValue::Null));
         return;
     }
     if (error.kind() == ApiError::Kind::Timeout) {

@@ -247,7 +247,12 @@ void OAuthServer::authorize(HttpExchange *ex) {
         return;
     }
     const QString scope = value("scope").isEmpty() ? m_options.scopes : value("scope");
-    const QStringList known = m_options.scopes.split(u' ');
+    // The basic scope, those some requests demand, and OpenID's.
+    QStringList known = m_options.scopes.split(u' ');
+    known += m_options.demandScope.split(u' ', Qt::SkipEmptyParts);
+    for (const QString &extra : m_options.toolScopes)
+        known += extra.split(u' ', Qt::SkipEmptyParts);
+    known.append(u"openid"_s);
     for (const QString &s : scope.split(u' ', Qt::SkipEmptyParts)) {
         if (!known.contains(s)) {
             fail(u"invalid_scope"_s, u"Unknown scope: "_s + s);
@@ -346,6 +351,21 @@ void OAuthServer::issueTokens(HttpExchange *ex, const QString &clientId, const Q
                     {u"token_type"_s, u"Bearer"_s},
                     {u"expires_in"_s, m_options.tokenLifetimeS},
                     {u"scope"_s, scope}};
+    if (scope.split(u' ').contains("openid"_L1) && !m_options.account.isEmpty()) {
+        // An unsigned id_token (alg none): enough for a client that only shows who signed in.
+        const auto part = [](const QJsonObject &o) {
+            return QJsonDocument(o)
+                .toJson(QJsonDocument::Compact)
+                .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+        };
+        const QByteArray idToken = part({{u"alg"_s, u"none"_s}}) + '.'
+                                   + part({{u"iss"_s, issuer()},
+                                           {u"aud"_s, clientId},
+                                           {u"sub"_s, u"emulated-user"_s},
+                                           {u"email"_s, m_options.account}})
+                                   + '.';
+        out.insert(u"id_token"_s, QString::fromLatin1(idToken));
+    }
     if (!refreshing || m_options.rotateRefreshTokens) {
         const QString refresh = u"emu-rt-"_s + randomToken();
         m_refreshTokens.insert(refresh, Refresh{clientId, scope, resource});
@@ -409,6 +429,18 @@ void OAuthServer::handleAdmin(HttpExchange *ex) {
         flag("iss_parameter", &m_options.issParameter);
         flag("wrong_iss", &m_options.wrongIss);
         flag("rotate_refresh_tokens", &m_options.rotateRefreshTokens);
+        if (in.value("scopes"_L1).isString())
+            m_options.scopes = in.value("scopes"_L1).toString();
+        if (in.value("demand_scope"_L1).isString())
+            m_options.demandScope = in.value("demand_scope"_L1).toString();
+        if (in.value("tool_scopes"_L1).isObject()) {
+            m_options.toolScopes.clear();
+            const QJsonObject tools = in.value("tool_scopes"_L1).toObject();
+            for (auto it = tools.begin(); it != tools.end(); ++it)
+                m_options.toolScopes.insert(it.key(), it.value().toString());
+        }
+        if (in.value("account"_L1).isString())
+            m_options.account = in.value("account"_L1).toString();
     } else if (req.method != "GET") {
         sendError(ex, 405, u"invalid_request"_s, u"Method not allowed"_s);
         return;
@@ -420,6 +452,9 @@ void OAuthServer::handleAdmin(HttpExchange *ex) {
               {u"iss_parameter"_s, m_options.issParameter},
               {u"wrong_iss"_s, m_options.wrongIss},
               {u"rotate_refresh_tokens"_s, m_options.rotateRefreshTokens},
+              {u"scopes"_s, m_options.scopes},
+              {u"demand_scope"_s, m_options.demandScope},
+              {u"account"_s, m_options.account},
               {u"clients"_s, int(m_clients.size())},
               {u"access_tokens"_s, int(m_tokens.size())},
               {u"refresh_tokens"_s, int(m_refreshTokens.size())}});

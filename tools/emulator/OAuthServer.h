@@ -20,6 +20,14 @@ struct OAuthOptions {
     bool wrongIss = false;           //!< send an `iss` that is not the issuer (for tests)
     bool rotateRefreshTokens = true; //!< a refresh answers with a new refresh token
     QString scopes = QStringLiteral("mcp:tools"); //!< the scope the protected endpoint wants
+    //! A scope every request to the protected endpoint needs beyond `scopes` (empty: none);
+    //! a token without it gets 403 `insufficient_scope` naming it.
+    QString demandScope;
+    //! The scope a `tools/call` of a tool needs, by tool name (403 as above without it).
+    QHash<QString, QString> toolScopes;
+    //! Who signs in: the `email` of the OpenID `id_token` sent with the tokens when `openid`
+    //! was asked for.
+    QString account = QStringLiteral("ada@example.test");
 };
 
 //! An access token the server issued, as the protected resource sees it.

@@ -52,6 +52,35 @@ void ProtectedMcp::handle(HttpExchange *ex) {
             {{"WWW-Authenticate", challenge}});
         return;
     }
+    // Scopes beyond the basic one: for every request, or to call a given tool.
+    QStringList needed = m_server.options().demandScope.split(u' ', Qt::SkipEmptyParts);
+    const QJsonObject rpc = QJsonDocument::fromJson(req.body).object();
+    if (rpc.value("method"_L1) == "tools/call"_L1) {
+        const QString tool = rpc.value("params"_L1).toObject().value("name"_L1).toString();
+        needed += m_server.options().toolScopes.value(tool).split(u' ', Qt::SkipEmptyParts);
+    }
+    const QStringList granted = issued->scope.split(u' ', Qt::SkipEmptyParts);
+    QStringList missing;
+    for (const QString &scope : std::as_const(needed)) {
+        if (!granted.contains(scope) && !missing.contains(scope))
+            missing.append(scope);
+    }
+    if (!missing.isEmpty()) {
+        // RFC 6750 §3.1 and the MCP specification: the scopes this request needs.
+        QStringList wanted = m_server.options().scopes.split(u' ', Qt::SkipEmptyParts);
+        for (const QString &scope : std::as_const(needed)) {
+            if (!wanted.contains(scope))
+                wanted.append(scope);
+        }
+        const QByteArray challenge = R"(Bearer error="insufficient_scope", scope=")"
+                                     + wanted.join(u' ').toUtf8() + R"(", resource_metadata=")"
+                                     + metadataUrl.toUtf8() + '"';
+        ex->send(
+            403, "application/json",
+            R"({"error":"insufficient_scope","error_description":"The access token lacks a scope this request needs"})",
+            {{"WWW-Authenticate", challenge}});
+        return;
+    }
     m_tools.handle(ex, false);
 }
 

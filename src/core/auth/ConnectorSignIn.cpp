@@ -119,6 +119,12 @@ void ConnectorSignIn::onSignInFinished() {
                 .detail = m_signIn->detail()});
         return;
     }
+    if (m_keepPending) {
+        m_pending = m_signIn->tokens();
+        m_pending->registerSecrets();
+        finish({.outcome = Outcome::SignedIn, .persisted = false, .pending = true});
+        return;
+    }
     if (!m_manager) {
         finish({.outcome = Outcome::SignInFailed, .detail = u"no token manager"_s});
         return;

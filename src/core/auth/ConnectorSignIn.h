@@ -10,6 +10,8 @@
 #include <QPointer>
 #include <QUrl>
 
+#include <optional>
+
 class QNetworkAccessManager;
 
 namespace Tramontane {
@@ -50,6 +52,7 @@ public:
         OAuthSignIn::Problem signInProblem = OAuthSignIn::Problem::None;
         QString detail;        //!< technical, English
         bool persisted = true; //!< false when the tokens are kept for this session only
+        bool pending = false;  //!< the tokens wait in pendingTokens() (setKeepPending())
     };
 
     //! \a nam and \a manager must outlive this object.
@@ -64,6 +67,12 @@ public:
 
     Stage stage() const { return m_stage; }
     bool isRunning() const { return m_running; }
+    //! Keeps the tokens of a successful sign-in here instead of handing them to the token
+    //! manager: for a connector that does not exist yet (the connector form before its first
+    //! save), whose id is not known. Nothing reaches the keychain.
+    void setKeepPending(bool keep) { m_keepPending = keep; }
+    //! The tokens of a finished sign-in kept by setKeepPending().
+    std::optional<OAuthTokens> pendingTokens() const { return m_pending; }
     //! How long the browser may take (default 5 minutes).
     void setTimeout(int ms) { m_timeoutMs = ms; }
 
@@ -93,6 +102,8 @@ private:
     Stage m_stage = Stage::Idle;
     int m_timeoutMs = 5 * 60 * 1000;
     bool m_running = false;
+    bool m_keepPending = false;
+    std::optional<OAuthTokens> m_pending;
 };
 
 } // namespace Tramontane

@@ -80,7 +80,13 @@ void OAuthTokenManager::setState(const QString &connectorId, State state) {
 void OAuthTokenManager::adopt(const QString &connectorId, const OAuthTokens &tokens,
                               QObject *context,
                               std::function<void(bool persisted, const QString &error)> callback) {
-    m_store->save(connectorId, tokens, context, std::move(callback));
+    QPointer<QObject> guard(context);
+    m_store->save(connectorId, tokens, this,
+                  [this, connectorId, guard, callback](bool persisted, const QString &error) {
+                      Q_EMIT tokensChanged(connectorId);
+                      if (guard && callback)
+                          callback(persisted, error);
+                  });
     setState(connectorId, State::SignedIn);
 }
 
@@ -168,7 +174,10 @@ void OAuthTokenManager::startRefresh(const QString &connectorId, const OAuthToke
                 renewed.registerSecrets();
                 // Rotation: the old refresh token is spent; the new one must be kept even if
                 // the keychain fails (then for this session).
-                m_store->save(connectorId, renewed, this, [](bool, const QString &) {});
+                m_store->save(connectorId, renewed, this,
+                              [this, connectorId](bool, const QString &) {
+                                  Q_EMIT tokensChanged(connectorId);
+                              });
                 setState(connectorId, State::SignedIn);
                 finishRefresh(connectorId, accessFor(renewed));
                 return;
@@ -234,6 +243,7 @@ void OAuthTokenManager::revokeNext(const QString &connectorId, const OAuthTokens
             connectorId, this,
             [this, connectorId, allRevoked, guard, callback](bool ok, const QString &error) {
                 setState(connectorId, State::SignedOut);
+                Q_EMIT tokensChanged(connectorId);
                 if (guard && callback)
                     callback(allRevoked && ok, error);
             });

@@ -71,6 +71,8 @@ public:
 
 Q_SIGNALS:
     void stateChanged(const QString &connectorId, Tramontane::OAuthTokenManager::State state);
+    //! The kept tokens of \a connectorId changed: a sign-in, a refresh or a sign-out.
+    void tokensChanged(const QString &connectorId);
 
 private:
     void obtain(const QString &connectorId, bool force, QObject *context, AccessCallback callback);

@@ -3,9 +3,33 @@
 
 #include "core/net/Redactor.h"
 
+#include <QJsonDocument>
+
 using namespace Qt::StringLiterals;
 
 namespace Tramontane {
+
+namespace {
+
+// Who signed in, from an OpenID Connect id_token (its payload only: the name is shown, never
+// trusted, so the signature is not checked here).
+QString accountOf(const QString &idToken) {
+    const QStringList parts = idToken.split(u'.');
+    if (parts.size() != 3)
+        return {};
+    const QJsonObject claims =
+        QJsonDocument::fromJson(
+            QByteArray::fromBase64(parts.at(1).toLatin1(), QByteArray::Base64UrlEncoding))
+            .object();
+    for (const auto key : {"email"_L1, "preferred_username"_L1, "name"_L1}) {
+        const QString value = claims.value(key).toString().trimmed();
+        if (!value.isEmpty())
+            return value.left(200);
+    }
+    return {};
+}
+
+} // namespace
 
 std::optional<OAuthTokens> OAuthTokens::fromTokenResponse(const QJsonObject &json,
                                                           const QDateTime &now, QString *error) {
@@ -22,6 +46,7 @@ std::optional<OAuthTokens> OAuthTokens::fromTokenResponse(const QJsonObject &jso
     }
     t.refreshToken = json.value("refresh_token"_L1).toString();
     t.scope = json.value("scope"_L1).toString();
+    t.account = accountOf(json.value("id_token"_L1).toString());
     // expires_in is a number, though some servers send it as a string.
     const QJsonValue expiresIn = json.value("expires_in"_L1);
     const qint64 seconds =
@@ -39,6 +64,8 @@ void OAuthTokens::takeRefreshed(const OAuthTokens &refreshed) {
         refreshToken = refreshed.refreshToken;
     if (!refreshed.scope.isEmpty())
         scope = refreshed.scope;
+    if (!refreshed.account.isEmpty())
+        account = refreshed.account;
 }
 
 QJsonObject OAuthTokens::toJson() const {
@@ -52,6 +79,7 @@ QJsonObject OAuthTokens::toJson() const {
     };
     put(u"refresh_token"_s, refreshToken);
     put(u"scope"_s, scope);
+    put(u"account"_s, account);
     if (expiresAt.isValid())
         o.insert(u"expires_at"_s, expiresAt.toUTC().toString(Qt::ISODateWithMs));
     put(u"revocation_endpoint"_s, revocationEndpoint.toString(QUrl::FullyEncoded));
@@ -69,6 +97,7 @@ std::optional<OAuthTokens> OAuthTokens::fromJson(const QJsonObject &json) {
     t.refreshToken = json.value("refresh_token"_L1).toString();
     t.tokenType = json.value("token_type"_L1).toString(u"Bearer"_s);
     t.scope = json.value("scope"_L1).toString();
+    t.account = json.value("account"_L1).toString();
     const QString expires = json.value("expires_at"_L1).toString();
     if (!expires.isEmpty())
         t.expiresAt = QDateTime::fromString(expires, Qt::ISODateWithMs).toUTC();

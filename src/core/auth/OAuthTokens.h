@@ -28,6 +28,7 @@ struct OAuthTokens {
     QString refreshToken; //!< empty when the server gave none
     QString tokenType;
     QString scope;       //!< the granted scope, space-separated
+    QString account;     //!< who signed in (an OpenID id_token's email or name), when known
     QDateTime expiresAt; //!< absolute, UTC; invalid when the server gave no lifetime
 
     QUrl tokenEndpoint;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/chat/ConnectorSignInBar.h"
 
+#include "core/auth/ScopeChallenge.h"
 #include "core/net/ApiError.h"
 
 #include <QHBoxLayout>
@@ -27,16 +28,20 @@ ConnectorSignInBar::ConnectorSignInBar(QWidget *parent)
     layout->addWidget(m_label, 1);
     layout->addWidget(m_button);
     connect(m_button, &QPushButton::clicked, this,
-            [this] { Q_EMIT signInRequested(m_connectorKey); });
+            [this] { Q_EMIT signInRequested(m_connectorKey, m_scope); });
     hide();
 }
 
 void ConnectorSignInBar::showFor(const ApiError &error, const QList<Tool> &sentTools) {
-    if (!error.isConnectorCredentialsRejected()) {
+    // A 403 whose challenge names the scope the token lacks.
+    const QString wanted = insufficientScope(error);
+    const bool scoped = !wanted.isEmpty();
+    if (!error.isConnectorCredentialsRejected() && !scoped) {
         hide();
         return;
     }
     m_connectorKey.clear();
+    m_scope = wanted;
     // "tools[2].authorization": the tool the API names; else the only connector tool.
     static const QRegularExpression index(u"^tools\\[(\\d+)\\]"_s);
     const QRegularExpressionMatch match = index.match(error.serverParam());
@@ -54,8 +59,18 @@ void ConnectorSignInBar::showFor(const ApiError &error, const QList<Tool> &sentT
         if (connectors.size() == 1)
             m_connectorKey = connectors.first();
     }
-    m_label->setText(tr("A connector refused its sign-in and could not renew it. Sign in "
-                        "again, then retry: your message is kept."));
+    if (scoped) {
+        const QString missing =
+            missingScope(m_scope, m_granted && !m_connectorKey.isEmpty() ? m_granted(m_connectorKey)
+                                                                         : QString());
+        const QString who = m_connectorKey.isEmpty() ? tr("A connector") : m_connectorKey;
+        m_label->setText(tr("%1 needs the permission “%2”, which its sign-in did not grant: sign "
+                            "in again to grant it, then retry (your message is kept).")
+                             .arg(who, missing));
+    } else {
+        m_label->setText(tr("A connector refused its sign-in and could not renew it. Sign in "
+                            "again, then retry: your message is kept."));
+    }
     show();
 }
 

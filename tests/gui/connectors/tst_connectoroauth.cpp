@@ -76,7 +76,10 @@ private Q_SLOTS:
     void form_discovery_saysWhenAClientIdIsNeeded();
     void form_manualEndpoints_secretGoesToTheKeychainOnly();
     void form_googlePreset_fillsTheEndpointsAndAsksForYourClient();
+    void form_newConnector_signsInBeforeTheFirstSave_keptOnSave();
+    void form_newConnector_signedInThenCanceled_leavesNoSecret();
     void page_signIn_showsState_signOut_delete();
+    void page_testConnection_namesAMissingScope_andSignsInAgainAskingForIt();
     void page_builtInGmail_asksForTheGoogleClientFirst();
     void page_closedWhileDeleting_stillForgetsEverything();
 
@@ -116,7 +119,8 @@ void TestConnectorOAuth::initTestCase() {
 
 void TestConnectorOAuth::init() {
     QCOMPARE(m_http->send("POST", u"/__admin/reset"_s).status, 200);
-    setOAuth(QJsonObject{{u"registration"_s, true}, {u"token_lifetime"_s, 3600}});
+    setOAuth(QJsonObject{
+        {u"registration"_s, true}, {u"token_lifetime"_s, 3600}, {u"demand_scope"_s, QString()}});
     m_dir = std::make_unique<QTemporaryDir>();
     m_settings = std::make_unique<QSettings>(m_dir->filePath(u"s.ini"_s), QSettings::IniFormat);
     m_approvals = std::make_unique<ToolApprovalStore>(m_settings.get());
@@ -385,6 +389,90 @@ void TestConnectorOAuth::form_googlePreset_fillsTheEndpointsAndAsksForYourClient
     editor->discardAndClose();
 }
 
+// True when the keychain holds nothing of any connector (tokens, client secrets, headers).
+// What may be there is the app's registration with the authorization server, which belongs to
+// no connector and, for this public client, has no secret.
+static bool noConnectorSecrets(MemorySecretStore &secrets) {
+    for (const QString &key : secrets.keys()) {
+        if (key.startsWith("connector/"_L1))
+            return false;
+        const std::optional<QString> value = read(secrets, key);
+        if (!value
+            || !QJsonDocument::fromJson(value->toUtf8())
+                    .object()
+                    .value("client_secret"_L1)
+                    .toString()
+                    .isEmpty())
+            return false;
+    }
+    return true;
+}
+
+// Fills a new connector's form for the protected server, OAuth discovered, and signs in
+// from it (the test is the browser). Returns the editor, still open.
+static ConnectorSignInDialog *signInOnNewForm(ConnectorEditorDialog *editor, const QString &name,
+                                              const QString &server) {
+    QTest::keyClicks(child<QLineEdit>(editor, "nameLineEdit"), name);
+    child<QPlainTextEdit>(editor, "descriptionPlainTextEdit")->setPlainText(u"New"_s);
+    QTest::keyClicks(child<QLineEdit>(editor, "serverLineEdit"), server);
+    child<QTabWidget>(editor, "tabWidget")
+        ->setCurrentWidget(child<QWidget>(editor, "authenticationTab"));
+    auto *method = child<QComboBox>(editor, "authenticationComboBox");
+    method->setCurrentIndex(method->findData(int(ConnectorEditorDialog::AuthMethod::OAuth)));
+    auto *signIn = child<QPushButton>(editor, "signInPushButton");
+    if (!signIn->isEnabled())
+        return nullptr;
+    signIn->click();
+    return editor->findChild<ConnectorSignInDialog *>(u"connectorSignInDialog"_s);
+}
+
+void TestConnectorOAuth::form_newConnector_signsInBeforeTheFirstSave_keptOnSave() {
+    ConnectorEditorDialog *editor = openEditor();
+    QVERIFY(editor);
+    ConnectorSignInDialog *dialog = signInOnNewForm(editor, u"signed_early"_s, serverUrl());
+    QVERIFY2(dialog, "Sign In is off on a new connector");
+    QSignalSpy finished(dialog, &ConnectorSignInDialog::signInFinished);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 20000);
+    QCOMPARE(dialog->statusText(),
+             u"Signed in. The sign-in is kept when you save the connector."_s);
+    dialog->close();
+    QCOMPARE(child<QLabel>(editor, "signInStateLabel")->text(),
+             u"Signed in; kept when you save the connector"_s);
+    // Nothing in the keychain yet: there is no connector to keep it under.
+    QVERIFY2(noConnectorSecrets(*m_secrets), qPrintable(m_secrets->keys().join(u' ')));
+
+    child<QPushButton>(editor, "savePushButton")->click();
+    QTRY_VERIFY_WITH_TIMEOUT(!m_page->editor(), 10000);
+    const auto saved = m_page->currentConnector();
+    QVERIFY(saved);
+    QCOMPARE(saved->name, u"signed_early"_s);
+    std::optional<OAuthTokens> tokens;
+    QObject context;
+    m_tokens->load(saved->id, &context,
+                   [&](const std::optional<OAuthTokens> &t, const QString &) { tokens = t; });
+    QTRY_VERIFY(tokens.has_value());
+    QVERIFY(Test::protectedStatus(*m_http, tokens->accessToken) != 401);
+    QTRY_COMPARE(child<QLabel>(m_page.get(), "detailsSignInLabel")->text(), u"Signed in"_s);
+}
+
+void TestConnectorOAuth::form_newConnector_signedInThenCanceled_leavesNoSecret() {
+    ConnectorEditorDialog *editor = openEditor();
+    QVERIFY(editor);
+    ConnectorSignInDialog *dialog = signInOnNewForm(editor, u"never_saved"_s, serverUrl());
+    QVERIFY2(dialog, "Sign In is off on a new connector");
+    QSignalSpy finished(dialog, &ConnectorSignInDialog::signInFinished);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 20000);
+    dialog->close();
+    // A client secret typed on the form is not kept either.
+    QTest::keyClicks(child<QLineEdit>(editor, "clientSecretLineEdit"), u"typed-s3cret"_s);
+    editor->discardAndClose();
+    QTRY_VERIFY(!m_page->editor());
+    QTest::qWait(200);
+    QVERIFY2(noConnectorSecrets(*m_secrets), qPrintable(m_secrets->keys().join(u' ')));
+    for (const QJsonValue &r : m_http->recordedRequests(u"/v1/connectors"_s))
+        QCOMPARE(r.toObject().value("method"_L1).toString(), u"GET"_s);
+}
+
 void TestConnectorOAuth::page_signIn_showsState_signOut_delete() {
     const Connector c = createConnector(u"protected"_s);
     QVERIFY(!c.id.isEmpty());
@@ -442,6 +530,56 @@ void TestConnectorOAuth::page_signIn_showsState_signOut_delete() {
     QTRY_VERIFY_WITH_TIMEOUT(!read(*m_secrets, SecretStore::oauthTokenEntry(c.id)), 10000);
     QVERIFY(!read(*m_secrets, OAuthConnectorConfig::clientSecretEntry(c.id)));
     QVERIFY(!OAuthConnectorConfig::load(*m_settings, c.id));
+}
+
+void TestConnectorOAuth::page_testConnection_namesAMissingScope_andSignsInAgainAskingForIt() {
+    const Connector c = createConnector(u"scoped"_s);
+    QVERIFY(!c.id.isEmpty());
+    OAuthConnectorConfig{}.save(*m_settings, c.id); // OAuth, discovered from the server
+    QVERIFY(selectByName(u"scoped"_s));
+    auto *signIn = child<QPushButton>(m_page.get(), "signInPushButton");
+    auto *test = child<QPushButton>(m_page.get(), "testPushButton");
+    auto *headline = child<QLabel>(m_page.get(), "testHeadlineLabel");
+    auto *details = child<QLabel>(m_page.get(), "testDetailsLabel");
+    signIn->click();
+    auto *dialog = m_page->findChild<ConnectorSignInDialog *>(u"connectorSignInDialog"_s);
+    QVERIFY(dialog);
+    QSignalSpy finished(dialog, &ConnectorSignInDialog::signInFinished);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 20000);
+    dialog->close();
+    // Signed in: the test sends the token, and the server answers.
+    QTRY_VERIFY(test->isEnabled());
+    test->click();
+    QTRY_VERIFY2_WITH_TIMEOUT(headline->text().startsWith("Reachable"_L1),
+                              qPrintable(headline->text()), 15000);
+
+    // The server now wants one more scope for everything.
+    setOAuth(QJsonObject{{u"demand_scope"_s, u"mcp:admin"_s}});
+    QTRY_VERIFY(test->isEnabled());
+    test->click();
+    QTRY_VERIFY_WITH_TIMEOUT(headline->text().startsWith("Not reachable"_L1), 15000);
+    QVERIFY2(details->text().contains(u"The server needs the permission “mcp:admin”, which the "
+                                      u"sign-in did not grant: sign in again to grant it."_s),
+             qPrintable(details->text()));
+
+    // Sign In asks for the scope granted and the one named.
+    QTRY_VERIFY(!m_page->findChild<ConnectorSignInDialog *>(u"connectorSignInDialog"_s));
+    m_opened.clear();
+    signIn->click();
+    dialog = m_page->findChild<ConnectorSignInDialog *>(u"connectorSignInDialog"_s);
+    QVERIFY(dialog);
+    QSignalSpy again(dialog, &ConnectorSignInDialog::signInFinished);
+    QTRY_COMPARE_WITH_TIMEOUT(again.size(), 1, 20000);
+    QCOMPARE(dialog->statusText(), u"Signed in."_s);
+    QCOMPARE(m_opened.size(), 1);
+    QCOMPARE(QUrlQuery(m_opened.first()).queryItemValue(u"scope"_s, QUrl::FullyDecoded),
+             u"mcp:tools mcp:admin"_s);
+    dialog->close();
+    QTRY_VERIFY(test->isEnabled());
+    test->click();
+    QTRY_VERIFY2_WITH_TIMEOUT(headline->text().startsWith("Reachable"_L1),
+                              qPrintable(headline->text()), 15000);
+    setOAuth(QJsonObject{{u"demand_scope"_s, QString()}});
 }
 
 void TestConnectorOAuth::page_builtInGmail_asksForTheGoogleClientFirst() {
