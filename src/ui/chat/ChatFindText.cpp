@@ -26,6 +26,7 @@ bool ChatFindText::isSearchable(const ChatItem &item) {
     case Kind::ToolRun:
         return !item.toolArguments.isEmpty() || item.hasToolResult;
     case Kind::Image:
+    case Kind::Document:
     case Kind::Notice:
         return false;
     }
