@@ -184,6 +184,12 @@ void Application::buildWindow() {
     setApiAvailability(ApiAvailability::Starting);
     m_window->showPage(MainWindow::Page::Chat);
 
+    // An answer the store cannot keep (a full disk) stays on screen, and the person is told.
+    m_persistence->setProblemHandler([this](const QString &sentence) {
+        if (m_window)
+            m_window->showStatus(tr("This answer is shown but not saved. %1").arg(sentence), 0);
+    });
+
     wireChat();
     wirePages();
     wireHistory();
