@@ -52,6 +52,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QNetworkAccessManager>
+#include <QNetworkInformation>
 #include <QSettings>
 #include <QStandardPaths>
 
@@ -158,12 +159,29 @@ void Application::buildServices() {
     m_agentList = new AgentListModel(m_agents, this);
     m_agentList->setLoadsEveryPage(true); // the picker offers every agent, not the first page
     m_targetLoader = new ChatTargetLoader(m_models, m_agentList, this);
+    watchNetwork();
     m_connectorService = new ConnectorService(m_client, this);
     m_approvalSettings = new QSettings(this);
     m_approvals = new ToolApprovalStore(m_approvalSettings, this);
     m_connectorList = new ConnectorListModel(m_connectorService, m_approvals, this);
     // Each request's tools carry their credentials (ChatCredentials).
     ChatCredentials(m_secrets.get(), m_oauthManager, m_agentList, m_connectorList).serve(m_session);
+}
+
+void Application::watchNetwork() {
+    // Where the system tells (NetworkManager on Linux), the lists that failed for want of a
+    // network are asked for as soon as it is back, not at the next backoff.
+    if (!QNetworkInformation::loadBackendByFeatures(QNetworkInformation::Feature::Reachability))
+        return;
+    connect(QNetworkInformation::instance(), &QNetworkInformation::reachabilityChanged, this,
+            [this](QNetworkInformation::Reachability reachability) {
+                if (reachability != QNetworkInformation::Reachability::Online)
+                    return;
+                m_targetLoader->networkReachable();
+                if (m_connection && m_connection->isReady() && !m_connectorList->hasLoaded()
+                    && !m_connectorList->isLoading())
+                    m_connectorList->reload();
+            });
 }
 
 void Application::buildWindow() {

@@ -96,6 +96,8 @@ private:
     void shutdown();
     //! The services, the chat's models and the lists, in layer order.
     void buildServices();
+    //! Asks again for what failed without a network when the system says it is back.
+    void watchNetwork();
     //! The window and its pages, then the wiring below.
     void buildWindow();
     void wireChat();
