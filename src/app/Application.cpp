@@ -6,6 +6,7 @@
 #include "app/AppSettings.h"
 #include "app/CachedImageFetcher.h"
 #include "app/ChatCredentials.h"
+#include "app/ProxyCredentials.h"
 #include "app/SettingsFlow.h"
 #include "app/ShowAsCode.h"
 #include "core/Logging.h"
@@ -385,6 +386,10 @@ void Application::wireConnection() {
     targets.models = m_targets;
     targets.notifier = m_notifier;
     targets.titles = m_titles;
+    m_proxyCredentials = new ProxyCredentials(m_nam, m_secrets.get(), m_window.get(), this);
+    connect(m_proxyCredentials, &ProxyCredentials::problem, m_window.get(),
+            [this](const QString &sentence) { m_window->showStatus(sentence, 0); });
+    targets.proxy = m_proxyCredentials;
     m_settingsFlow = new SettingsFlow(m_connection, m_secrets.get(), targets, m_window.get(), this);
     m_settingsFlow->setRunningLanguage(m_runningLanguage);
 

@@ -44,6 +44,7 @@ class MainWindow;
 class ModelService;
 class OAuthTokenManager;
 class OAuthTokenStore;
+class ProxyCredentials;
 class SecretStore;
 class SettingsFlow;
 class ShowAsCode;
@@ -146,6 +147,7 @@ private:
     DesktopNotifier *m_notifier = nullptr;
     ApiConnection *m_connection = nullptr;
     SettingsFlow *m_settingsFlow = nullptr;
+    ProxyCredentials *m_proxyCredentials = nullptr;
     ConversationFiles *m_conversationFiles = nullptr;
     ShowAsCode *m_showAsCode = nullptr;
     QString m_runningLanguage; // the language chosen at start ("" for the system's)

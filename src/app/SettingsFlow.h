@@ -20,6 +20,7 @@ class ChatTargetModel;
 class DesktopNotifier;
 class TitleGenerator;
 class ImageCache;
+class ProxyCredentials;
 class SecretStore;
 
 //! The Settings dialog from opening to applying: it is shown with the saved values (and whether
@@ -39,6 +40,9 @@ public:
         ChatTargetModel *models = nullptr; //!< the default model is chosen among its models
         DesktopNotifier *notifier = nullptr;
         TitleGenerator *titles = nullptr; //!< may be null
+        //! The proxy's sign-in (its password in the keychain); null: the proxy is applied
+        //! without one.
+        ProxyCredentials *proxy = nullptr;
     };
 
     SettingsFlow(ApiConnection *connection, SecretStore *secrets, Targets targets, QWidget *window,
@@ -69,6 +73,8 @@ public:
 
 private:
     QStringList modelChoices() const;
+    //! apply() but the proxy.
+    void applyAllButProxy(const SettingsDialog::Values &values);
 
     ApiConnection *m_connection;
     SecretStore *m_secrets;

@@ -39,6 +39,9 @@ public:
         Theme theme = Theme::System;
         QString language; //!< "en", "fr", "de"; empty: the system's
         ProxySettings proxy;
+        //! Typed in the Network tab for the proxy's user; empty: keep the stored one. Goes to
+        //! the keychain, never to the settings file.
+        QString proxyPassword;
         bool notifications = true;
         bool chatTitles = true; //!< chats are named by a small model (TitleGenerator)
         int imageCacheMegabytes = 512;
@@ -65,6 +68,8 @@ public:
     //! The language the running app shows ("" for the system's), to say when a change needs
     //! a restart.
     void setRunningLanguage(const QString &language);
+    //! Whether the keychain holds a proxy password (shown as such, never the password).
+    void setProxyPasswordStored(bool stored);
     //! What the image cache holds now.
     void setCacheUsage(qint64 bytes, int files);
     //! The outcome of forgetKeyRequested(): an empty \a problem means the key is gone.

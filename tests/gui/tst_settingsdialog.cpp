@@ -33,6 +33,9 @@ SettingsDialog::Values everyFieldChanged() {
     v.theme = Theme::Dark;
     v.language = u"de"_s;
     v.proxy = {ProxySettings::Mode::Manual, u"proxy.example"_s, 8080};
+    v.proxy.type = ProxySettings::Type::Socks5;
+    v.proxy.user = u"alice"_s;
+    v.proxyPassword = u"typed-proxy-password"_s;
     v.notifications = false;
     v.imageCacheMegabytes = 128;
     return v;
@@ -66,6 +69,7 @@ private Q_SLOTS:
     void keySource_saysWhereTheKeyComesFrom();
     void forgetKey_onlyAfterConfirmation();
     void manualProxyWithoutHost_cannotBeSaved();
+    void proxySignIn_socksUserAndPassword();
     void languageChange_saysItNeedsARestart();
     void cacheUsage_shownAndClearable();
 };
@@ -151,6 +155,33 @@ void TestSettingsDialog::manualProxyWithoutHost_cannotBeSaved() {
     host->setText(u"proxy.example"_s);
     QVERIFY(save->isEnabled());
     QCOMPARE(dialog.values().proxy.mode, ProxySettings::Mode::Manual);
+}
+
+void TestSettingsDialog::proxySignIn_socksUserAndPassword() {
+    SettingsDialog dialog;
+    dialog.setValues({}, SettingsDialog::KeySource::None);
+    auto *type = dialog.findChild<QComboBox *>(u"proxyTypeComboBox"_s);
+    auto *user = dialog.findChild<QLineEdit *>(u"proxyUserLineEdit"_s);
+    auto *password = dialog.findChild<QLineEdit *>(u"proxyPasswordLineEdit"_s);
+    QVERIFY(type && user && password);
+    QCOMPARE(password->echoMode(), QLineEdit::Password);
+    QVERIFY(!type->isEnabled() && !user->isEnabled() && !password->isEnabled());
+    dialog.findChild<QRadioButton *>(u"manualProxyRadioButton"_s)->setChecked(true);
+    dialog.findChild<QLineEdit *>(u"proxyHostLineEdit"_s)->setText(u"socks.example"_s);
+    QVERIFY(type->isEnabled() && user->isEnabled());
+    QVERIFY(!password->isEnabled()); // a password without a user name means nothing
+    type->setCurrentIndex(type->findText(u"SOCKS5"_s));
+    user->setText(u"alice"_s);
+    QVERIFY(password->isEnabled());
+    password->setText(u"pw"_s);
+    const SettingsDialog::Values v = dialog.values();
+    QCOMPARE(v.proxy.type, ProxySettings::Type::Socks5);
+    QCOMPARE(v.proxy.user, u"alice"_s);
+    QCOMPARE(v.proxyPassword, u"pw"_s);
+    // The stored password is never shown, only said to be there.
+    QVERIFY(!password->placeholderText().contains("stored"_L1));
+    dialog.setProxyPasswordStored(true);
+    QVERIFY(password->placeholderText().contains("stored in the keychain"_L1));
 }
 
 void TestSettingsDialog::languageChange_saysItNeedsARestart() {
