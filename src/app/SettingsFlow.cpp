@@ -4,6 +4,7 @@
 #include "app/ApiConnection.h"
 #include "app/AppSettings.h"
 #include "app/ProxyCredentials.h"
+#include "app/Translations.h"
 #include "core/auth/SecretStore.h"
 #include "core/net/ApiClient.h"
 #include "core/storage/ImageCache.h"
@@ -13,6 +14,8 @@
 #include "ui/DesktopNotifier.h"
 #include "ui/Theme.h"
 
+#include <QCoreApplication>
+#include <QLocale>
 #include <QSettings>
 
 using namespace Qt::StringLiterals;
@@ -95,6 +98,13 @@ void SettingsFlow::open(SettingsDialog::KeySource keySource) {
     else
         chosen.proxy.apply();
     applyAllButProxy(chosen);
+    if (chosen.language != m_runningLanguage) {
+        // Every window retranslates on the LanguageChange event the new translator posts.
+        m_runningLanguage = chosen.language;
+        installTranslations(QCoreApplication::instance(), chosen.language.isEmpty()
+                                                              ? QLocale::system()
+                                                              : QLocale(chosen.language));
+    }
 
     const std::optional<ConnectionConfig> next = connectionAfter(
         saved, wasDemo, chosen, m_connection->config(), keySource, m_connection->isReady());

@@ -48,8 +48,8 @@ public:
     SettingsFlow(ApiConnection *connection, SecretStore *secrets, Targets targets, QWidget *window,
                  QObject *parent = nullptr);
 
-    //! The interface language chosen at start ("" for the system's): the dialog says when a
-    //! change needs a restart.
+    //! The interface language in use ("" for the system's). A language chosen in the dialog
+    //! is installed when it is saved, and every window retranslates at once.
     void setRunningLanguage(const QString &language) { m_runningLanguage = language; }
 
     //! Reads whether a key is in the keychain (unless it comes from the environment), then
@@ -57,9 +57,9 @@ public:
     void show();
     //! Opens the dialog (modal) saying where the key comes from.
     void open(SettingsDialog::KeySource keySource);
-    //! Applies every setting that takes effect at once (all but the language and the
-    //! connection): request timeout, image cache size, proxy, theme, notifications, default
-    //! model.
+    //! Applies the settings that take effect at once besides the language and the
+    //! connection (open() handles those): request timeout, image cache size, proxy, theme,
+    //! notifications, default model.
     void apply(const SettingsDialog::Values &values);
 
     //! The connection to use after the dialog's \a chosen values replaced \a saved (the values

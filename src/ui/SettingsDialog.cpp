@@ -175,9 +175,9 @@ void SettingsDialog::setRunningLanguage(const QString &language) {
 void SettingsDialog::updateLanguageNote() {
     const bool changed = m_ui->languageComboBox->currentData().toString() != m_runningLanguage;
     m_ui->languageRestartLabel->setText(
-        changed ? tr("The new language shows the next time Tramontane starts.")
-                : tr("A change of language shows the next time Tramontane starts; every other "
-                     "setting applies at once."));
+        changed ? tr("The new language applies as soon as you save. The Agents and Connectors "
+                     "pages show it from the next start.")
+                : tr("Every setting applies as soon as you save."));
 }
 
 void SettingsDialog::setCacheUsage(qint64 bytes, int files) {

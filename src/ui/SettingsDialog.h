@@ -23,8 +23,8 @@ class ChatSettingsPanel;
 //! the API key kept in the keychain by the caller and never here, the API address, the default
 //! model, the request timeout), the settings new chats start with, the appearance (theme,
 //! language), the network (proxy) and privacy and storage (notifications, the image cache). The
-//! caller applies the values on Save; only the language waits for the next start, and the dialog
-//! says so.
+//! caller applies the values on Save, the language included (the Agents and Connectors pages
+//! show a new one from the next start, and the dialog says so).
 class SettingsDialog final : public QDialog {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(SettingsDialog)
@@ -65,8 +65,7 @@ public:
     void setTester(Tester tester) { m_tester = std::move(tester); }
     //! The models offered as the default (the field also takes any id).
     void setModelChoices(const QStringList &modelIds);
-    //! The language the running app shows ("" for the system's), to say when a change needs
-    //! a restart.
+    //! The language the running app shows ("" for the system's), to say what a change does.
     void setRunningLanguage(const QString &language);
     //! Whether the keychain holds a proxy password (shown as such, never the password).
     void setProxyPasswordStored(bool stored);

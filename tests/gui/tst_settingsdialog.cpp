@@ -70,7 +70,7 @@ private Q_SLOTS:
     void forgetKey_onlyAfterConfirmation();
     void manualProxyWithoutHost_cannotBeSaved();
     void proxySignIn_socksUserAndPassword();
-    void languageChange_saysItNeedsARestart();
+    void languageChange_saysWhatAppliesAtOnce();
     void cacheUsage_shownAndClearable();
 };
 
@@ -184,7 +184,7 @@ void TestSettingsDialog::proxySignIn_socksUserAndPassword() {
     QVERIFY(password->placeholderText().contains("stored in the keychain"_L1));
 }
 
-void TestSettingsDialog::languageChange_saysItNeedsARestart() {
+void TestSettingsDialog::languageChange_saysWhatAppliesAtOnce() {
     SettingsDialog dialog;
     dialog.setRunningLanguage(u"fr"_s);
     SettingsDialog::Values v;
@@ -194,7 +194,7 @@ void TestSettingsDialog::languageChange_saysItNeedsARestart() {
     auto *languages = dialog.findChild<QComboBox *>(u"languageComboBox"_s);
     QVERIFY(!note->text().contains("new language"_L1));
     languages->setCurrentIndex(languages->findData(u"de"_s));
-    QVERIFY2(note->text().contains("new language shows the next time"_L1),
+    QVERIFY2(note->text().contains("new language applies as soon as you save"_L1),
              qPrintable(note->text()));
     QCOMPARE(dialog.values().language, u"de"_s);
     // The list names the three languages and the system's choice.
