@@ -103,7 +103,8 @@ void TestLiveRetranslation::languageChosenInSettings_appliesWhileTheWindowIsOpen
     auto *send = window->findChild<QPushButton *>(u"sendPushButton"_s);
     auto *tools = window->findChild<QToolButton *>(u"toolsToolButton"_s);
     auto *view = window->findChild<ChatView *>(u"chatView"_s);
-    QVERIFY(targets && composer && send && tools && view);
+    auto *chatSettings = window->findChild<QToolButton *>(u"chatSettingsToolButton"_s);
+    QVERIFY(targets && composer && send && tools && view && chatSettings);
     QTRY_VERIFY_WITH_TIMEOUT(targets->count() > 0, 15000);
     composer->setPlainText(u"Hello, rate 0"_s);
     QTest::keyClick(composer, Qt::Key_Return);
@@ -128,6 +129,7 @@ void TestLiveRetranslation::languageChosenInSettings_appliesWhileTheWindowIsOpen
     QVERIFY2(menuTitles(window).contains(u"&Datei"_s), qPrintable(menuTitles(window).join(u',')));
     QCOMPARE(send->text(), u"Senden"_s);
     QCOMPARE(toolsSection(), u"Integrierte Werkzeuge"_s);
+    QCOMPARE(chatSettings->text(), u"Chat-Einstellungen"_s);
     QVERIFY2(firstRow().startsWith(u"Sie: "_s), qPrintable(firstRow()));
     withSettings(window, [](SettingsDialog *dialog) {
         auto *tabs = dialog->findChild<QTabWidget *>();
@@ -143,6 +145,7 @@ void TestLiveRetranslation::languageChosenInSettings_appliesWhileTheWindowIsOpen
     QVERIFY2(menuTitles(window).contains(u"&Fichier"_s), qPrintable(menuTitles(window).join(u',')));
     QCOMPARE(send->text(), u"Envoyer"_s);
     QCOMPARE(toolsSection(), u"Outils intégrés"_s);
+    QCOMPARE(chatSettings->text(), u"Paramètres de la discussion"_s);
     QVERIFY2(firstRow().startsWith(u"Vous\u00a0: "_s), qPrintable(firstRow()));
     withSettings(window, [](SettingsDialog *dialog) {
         auto *tabs = dialog->findChild<QTabWidget *>();
