@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // A language chosen in Settings applies at once, with the real catalogues: while the window is
-// open, German then French reach the menus, the chat page (send button, tools menu), the chat
-// rows as assistive technology reads them, and the Settings dialog opened next.
+// open, German then French reach the menus, the chat page (send button, tools menu, chat
+// settings), the connection in the status bar, the chat rows as assistive technology reads
+// them, and the Settings dialog opened next.
 #include "app/Application.h"
 #include "core/auth/SecretStore.h"
 #include "ui/MainWindow.h"
@@ -12,6 +13,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
 #include <QPlainTextEdit>
@@ -104,7 +106,8 @@ void TestLiveRetranslation::languageChosenInSettings_appliesWhileTheWindowIsOpen
     auto *tools = window->findChild<QToolButton *>(u"toolsToolButton"_s);
     auto *view = window->findChild<ChatView *>(u"chatView"_s);
     auto *chatSettings = window->findChild<QToolButton *>(u"chatSettingsToolButton"_s);
-    QVERIFY(targets && composer && send && tools && view && chatSettings);
+    auto *connection = window->findChild<QLabel *>(u"connectionLabel"_s);
+    QVERIFY(targets && composer && send && tools && view && chatSettings && connection);
     QTRY_VERIFY_WITH_TIMEOUT(targets->count() > 0, 15000);
     composer->setPlainText(u"Hello, rate 0"_s);
     QTest::keyClick(composer, Qt::Key_Return);
@@ -120,6 +123,7 @@ void TestLiveRetranslation::languageChosenInSettings_appliesWhileTheWindowIsOpen
     };
 
     QVERIFY(menuTitles(window).contains(u"&File"_s));
+    QCOMPARE(connection->text(), u"Offline demo"_s);
     QVERIFY2(firstRow().startsWith(u"You: "_s), qPrintable(firstRow()));
     QCOMPARE(toolsSection(), u"Built-in tools"_s);
 
@@ -130,6 +134,7 @@ void TestLiveRetranslation::languageChosenInSettings_appliesWhileTheWindowIsOpen
     QCOMPARE(send->text(), u"Senden"_s);
     QCOMPARE(toolsSection(), u"Integrierte Werkzeuge"_s);
     QCOMPARE(chatSettings->text(), u"Chat-Einstellungen"_s);
+    QCOMPARE(connection->text(), u"Offline-Demo"_s);
     QVERIFY2(firstRow().startsWith(u"Sie: "_s), qPrintable(firstRow()));
     withSettings(window, [](SettingsDialog *dialog) {
         auto *tabs = dialog->findChild<QTabWidget *>();
@@ -146,6 +151,7 @@ void TestLiveRetranslation::languageChosenInSettings_appliesWhileTheWindowIsOpen
     QCOMPARE(send->text(), u"Envoyer"_s);
     QCOMPARE(toolsSection(), u"Outils intégrés"_s);
     QCOMPARE(chatSettings->text(), u"Paramètres de la discussion"_s);
+    QCOMPARE(connection->text(), u"Démo hors ligne"_s);
     QVERIFY2(firstRow().startsWith(u"Vous\u00a0: "_s), qPrintable(firstRow()));
     withSettings(window, [](SettingsDialog *dialog) {
         auto *tabs = dialog->findChild<QTabWidget *>();
