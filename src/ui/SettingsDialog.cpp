@@ -175,8 +175,8 @@ void SettingsDialog::setRunningLanguage(const QString &language) {
 void SettingsDialog::updateLanguageNote() {
     const bool changed = m_ui->languageComboBox->currentData().toString() != m_runningLanguage;
     m_ui->languageRestartLabel->setText(
-        changed ? tr("The new language applies as soon as you save. The Agents and Connectors "
-                     "pages show it from the next start.")
+        changed ? tr("The new language applies as soon as you save; a status line still "
+                     "shown keeps its words until it changes.")
                 : tr("Every setting applies as soon as you save."));
 }
 

@@ -23,8 +23,8 @@ class ChatSettingsPanel;
 //! the API key kept in the keychain by the caller and never here, the API address, the default
 //! model, the request timeout), the settings new chats start with, the appearance (theme,
 //! language), the network (proxy) and privacy and storage (notifications, the image cache). The
-//! caller applies the values on Save, the language included (the Agents and Connectors pages
-//! show a new one from the next start, and the dialog says so).
+//! caller applies the values on Save, the language included (every window retranslates; a
+//! status line already shown keeps its words until it changes, and the dialog says so).
 class SettingsDialog final : public QDialog {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(SettingsDialog)

@@ -14,6 +14,7 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
 #include <QPlainTextEdit>
@@ -107,7 +108,12 @@ void TestLiveRetranslation::languageChosenInSettings_appliesWhileTheWindowIsOpen
     auto *view = window->findChild<ChatView *>(u"chatView"_s);
     auto *chatSettings = window->findChild<QToolButton *>(u"chatSettingsToolButton"_s);
     auto *connection = window->findChild<QLabel *>(u"connectionLabel"_s);
+    auto *agentSearch =
+        window->page(MainWindow::Page::Agents)->findChild<QLineEdit *>(u"searchLineEdit"_s);
+    auto *newConnector =
+        window->page(MainWindow::Page::Connectors)->findChild<QPushButton *>(u"newPushButton"_s);
     QVERIFY(targets && composer && send && tools && view && chatSettings && connection);
+    QVERIFY(agentSearch && newConnector);
     QTRY_VERIFY_WITH_TIMEOUT(targets->count() > 0, 15000);
     composer->setPlainText(u"Hello, rate 0"_s);
     QTest::keyClick(composer, Qt::Key_Return);
@@ -135,6 +141,9 @@ void TestLiveRetranslation::languageChosenInSettings_appliesWhileTheWindowIsOpen
     QCOMPARE(toolsSection(), u"Integrierte Werkzeuge"_s);
     QCOMPARE(chatSettings->text(), u"Chat-Einstellungen"_s);
     QCOMPARE(connection->text(), u"Offline-Demo"_s);
+    // The pages not shown follow too.
+    QCOMPARE(agentSearch->placeholderText(), u"Agents nach Namen suchen"_s);
+    QCOMPARE(newConnector->toolTip(), u"Einen Connector zu einem MCP-Server hinzufügen"_s);
     QVERIFY2(firstRow().startsWith(u"Sie: "_s), qPrintable(firstRow()));
     withSettings(window, [](SettingsDialog *dialog) {
         auto *tabs = dialog->findChild<QTabWidget *>();
@@ -152,6 +161,8 @@ void TestLiveRetranslation::languageChosenInSettings_appliesWhileTheWindowIsOpen
     QCOMPARE(toolsSection(), u"Outils intégrés"_s);
     QCOMPARE(chatSettings->text(), u"Paramètres de la discussion"_s);
     QCOMPARE(connection->text(), u"Démo hors ligne"_s);
+    QCOMPARE(agentSearch->placeholderText(), u"Rechercher des agents par nom"_s);
+    QCOMPARE(newConnector->toolTip(), u"Ajouter un connecteur vers un serveur MCP"_s);
     QVERIFY2(firstRow().startsWith(u"Vous\u00a0: "_s), qPrintable(firstRow()));
     withSettings(window, [](SettingsDialog *dialog) {
         auto *tabs = dialog->findChild<QTabWidget *>();
