@@ -163,7 +163,9 @@ void TestSettingsDialog::proxySignIn_socksUserAndPassword() {
     auto *type = dialog.findChild<QComboBox *>(u"proxyTypeComboBox"_s);
     auto *user = dialog.findChild<QLineEdit *>(u"proxyUserLineEdit"_s);
     auto *password = dialog.findChild<QLineEdit *>(u"proxyPasswordLineEdit"_s);
-    QVERIFY(type && user && password);
+    QVERIFY(type);
+    QVERIFY(user);
+    QVERIFY(password);
     QCOMPARE(password->echoMode(), QLineEdit::Password);
     QVERIFY(!type->isEnabled() && !user->isEnabled() && !password->isEnabled());
     dialog.findChild<QRadioButton *>(u"manualProxyRadioButton"_s)->setChecked(true);
