@@ -10,6 +10,7 @@
 #include "ui/MainWindow.h"
 #include "ui/WelcomePage.h"
 
+#include <QEvent>
 #include <QMessageBox>
 #include <QRandomGenerator>
 #include <QSettings>
@@ -35,7 +36,16 @@ ApiConnection::ApiConnection(ConnectionConfig config, ApiClient *client, Connect
     , m_client(client)
     , m_check(check)
     , m_secrets(secrets)
-    , m_window(window) {}
+    , m_window(window) {
+    // The connection's words in the status bar follow a language chosen in Settings.
+    m_window->installEventFilter(this);
+}
+
+bool ApiConnection::eventFilter(QObject *watched, QEvent *event) {
+    if (watched == m_window && event->type() == QEvent::LanguageChange && m_ready)
+        showStatus();
+    return QObject::eventFilter(watched, event);
+}
 
 void ApiConnection::setAvailability(ApiAvailability availability) {
     Q_EMIT availabilityChanged(availability);

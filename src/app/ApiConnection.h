@@ -60,6 +60,9 @@ Q_SIGNALS:
     //! No key is known and this is not a first start: the settings should ask for one.
     void keyNeeded();
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void onReady();
     void connectToDemo();

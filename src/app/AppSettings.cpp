@@ -23,6 +23,8 @@ SettingsDialog::Values read(const QSettings &s) {
     v.proxy.mode = ProxySettings::modeFromName(s.value(K::proxyMode).toString());
     v.proxy.host = s.value(K::proxyHost).toString();
     v.proxy.port = quint16(qBound(0, s.value(K::proxyPort, 0).toInt(), 65535));
+    v.proxy.type = ProxySettings::typeFromName(s.value(K::proxyType).toString());
+    v.proxy.user = s.value(K::proxyUser).toString();
     v.notifications = s.value(K::notificationsEnabled, true).toBool();
     v.chatTitles = s.value(K::chatTitlesGenerated, true).toBool();
     v.imageCacheMegabytes =
@@ -43,6 +45,8 @@ void write(QSettings &s, const SettingsDialog::Values &v) {
     s.setValue(K::proxyMode, ProxySettings::modeName(v.proxy.mode));
     s.setValue(K::proxyHost, v.proxy.host);
     s.setValue(K::proxyPort, int(v.proxy.port));
+    s.setValue(K::proxyType, ProxySettings::typeName(v.proxy.type));
+    s.setValue(K::proxyUser, v.proxy.user);
     s.setValue(K::notificationsEnabled, v.notifications);
     s.setValue(K::chatTitlesGenerated, v.chatTitles);
     s.setValue(K::imageCacheMegabytes, v.imageCacheMegabytes);
@@ -52,7 +56,7 @@ void write(QSettings &s, const SettingsDialog::Values &v) {
         s.setValue(K::newChatDefaults,
                    QString::fromUtf8(
                        QJsonDocument(v.newChatDefaults.toJson()).toJson(QJsonDocument::Compact)));
-    // v.apiKey is deliberately absent: secrets live in the keychain only.
+    // v.apiKey and v.proxyPassword are deliberately absent: secrets live in the keychain only.
 }
 
 } // namespace Tramontane::AppSettings

@@ -6,6 +6,7 @@
 #include "app/AppSettings.h"
 #include "app/CachedImageFetcher.h"
 #include "app/ChatCredentials.h"
+#include "app/ProxyCredentials.h"
 #include "app/SettingsFlow.h"
 #include "app/ShowAsCode.h"
 #include "core/Logging.h"
@@ -57,6 +58,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QNetworkAccessManager>
+#include <QNetworkInformation>
 #include <QSettings>
 #include <QStandardPaths>
 
@@ -163,12 +165,29 @@ void Application::buildServices() {
     m_agentList = new AgentListModel(m_agents, this);
     m_agentList->setLoadsEveryPage(true); // the picker offers every agent, not the first page
     m_targetLoader = new ChatTargetLoader(m_models, m_agentList, this);
+    watchNetwork();
     m_connectorService = new ConnectorService(m_client, this);
     m_approvalSettings = new QSettings(this);
     m_approvals = new ToolApprovalStore(m_approvalSettings, this);
     m_connectorList = new ConnectorListModel(m_connectorService, m_approvals, this);
     // Each request's tools carry their credentials (ChatCredentials).
     ChatCredentials(m_secrets.get(), m_oauthManager, m_agentList, m_connectorList).serve(m_session);
+}
+
+void Application::watchNetwork() {
+    // Where the system tells (NetworkManager on Linux), the lists that failed for want of a
+    // network are asked for as soon as it is back, not at the next backoff.
+    if (!QNetworkInformation::loadBackendByFeatures(QNetworkInformation::Feature::Reachability))
+        return;
+    connect(QNetworkInformation::instance(), &QNetworkInformation::reachabilityChanged, this,
+            [this](QNetworkInformation::Reachability reachability) {
+                if (reachability != QNetworkInformation::Reachability::Online)
+                    return;
+                m_targetLoader->networkReachable();
+                if (m_connection && m_connection->isReady() && !m_connectorList->hasLoaded()
+                    && !m_connectorList->isLoading())
+                    m_connectorList->reload();
+            });
 }
 
 void Application::buildWindow() {
@@ -195,6 +214,12 @@ void Application::buildWindow() {
     // Nothing is asked before the connection settled the address and the key.
     setApiAvailability(ApiAvailability::Starting);
     m_window->showPage(MainWindow::Page::Chat);
+
+    // An answer the store cannot keep (a full disk) stays on screen, and the person is told.
+    m_persistence->setProblemHandler([this](const QString &sentence) {
+        if (m_window)
+            m_window->showStatus(tr("This answer is shown but not saved. %1").arg(sentence), 0);
+    });
 
     wireChat();
     wirePages();
@@ -399,6 +424,10 @@ void Application::wireConnection() {
     targets.models = m_targets;
     targets.notifier = m_notifier;
     targets.titles = m_titles;
+    m_proxyCredentials = new ProxyCredentials(m_nam, m_secrets.get(), m_window.get(), this);
+    connect(m_proxyCredentials, &ProxyCredentials::problem, m_window.get(),
+            [this](const QString &sentence) { m_window->showStatus(sentence, 0); });
+    targets.proxy = m_proxyCredentials;
     m_settingsFlow = new SettingsFlow(m_connection, m_secrets.get(), targets, m_window.get(), this);
     m_settingsFlow->setRunningLanguage(m_runningLanguage);
 

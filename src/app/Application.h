@@ -46,6 +46,7 @@ class OAuthTokenManager;
 class ConnectorSignInLauncher;
 class ConnectorSignInStates;
 class OAuthTokenStore;
+class ProxyCredentials;
 class SecretStore;
 class SettingsFlow;
 class ShowAsCode;
@@ -98,6 +99,8 @@ private:
     void shutdown();
     //! The services, the chat's models and the lists, in layer order.
     void buildServices();
+    //! Asks again for what failed without a network when the system says it is back.
+    void watchNetwork();
     //! The window and its pages, then the wiring below.
     void buildWindow();
     void wireChat();
@@ -148,6 +151,7 @@ private:
     DesktopNotifier *m_notifier = nullptr;
     ApiConnection *m_connection = nullptr;
     SettingsFlow *m_settingsFlow = nullptr;
+    ProxyCredentials *m_proxyCredentials = nullptr;
     ConversationFiles *m_conversationFiles = nullptr;
     ShowAsCode *m_showAsCode = nullptr;
     QString m_runningLanguage; // the language chosen at start ("" for the system's)

@@ -3,6 +3,8 @@
 
 #include "app/ApiConnection.h"
 #include "app/AppSettings.h"
+#include "app/ProxyCredentials.h"
+#include "app/Translations.h"
 #include "core/auth/SecretStore.h"
 #include "core/net/ApiClient.h"
 #include "core/storage/ImageCache.h"
@@ -12,6 +14,8 @@
 #include "ui/DesktopNotifier.h"
 #include "ui/Theme.h"
 
+#include <QCoreApplication>
+#include <QLocale>
 #include <QSettings>
 
 using namespace Qt::StringLiterals;
@@ -78,11 +82,29 @@ void SettingsFlow::open(SettingsDialog::KeySource keySource) {
                             std::function<void(const QString &)> done) {
         m_connection->checkKey(baseUrl, key, context, std::move(done));
     });
+    if (m_targets.proxy) {
+        QPointer<SettingsDialog> shownDialog(&dialog);
+        m_targets.proxy->checkStored(&dialog, [shownDialog](bool stored) {
+            if (shownDialog)
+                shownDialog->setProxyPasswordStored(stored);
+        });
+    }
     if (dialog.exec() != QDialog::Accepted)
         return;
     const SettingsDialog::Values chosen = dialog.values();
     AppSettings::write(settings, chosen);
-    apply(chosen);
+    if (m_targets.proxy)
+        m_targets.proxy->save(chosen.proxy, chosen.proxyPassword);
+    else
+        chosen.proxy.apply();
+    applyAllButProxy(chosen);
+    if (chosen.language != m_runningLanguage) {
+        // Every window retranslates on the LanguageChange event the new translator posts.
+        m_runningLanguage = chosen.language;
+        installTranslations(QCoreApplication::instance(), chosen.language.isEmpty()
+                                                              ? QLocale::system()
+                                                              : QLocale(chosen.language));
+    }
 
     const std::optional<ConnectionConfig> next = connectionAfter(
         saved, wasDemo, chosen, m_connection->config(), keySource, m_connection->isReady());
@@ -94,9 +116,16 @@ void SettingsFlow::open(SettingsDialog::KeySource keySource) {
 }
 
 void SettingsFlow::apply(const SettingsDialog::Values &values) {
+    if (m_targets.proxy)
+        m_targets.proxy->apply(values.proxy);
+    else
+        values.proxy.apply();
+    applyAllButProxy(values);
+}
+
+void SettingsFlow::applyAllButProxy(const SettingsDialog::Values &values) {
     m_targets.client->setTransferTimeout(std::chrono::seconds(values.requestTimeoutSeconds));
     m_targets.images->setMaxBytes(qint64(values.imageCacheMegabytes) * 1024 * 1024);
-    values.proxy.apply();
     applyTheme(values.theme);
     if (m_targets.notifier)
         m_targets.notifier->setEnabled(values.notifications);

@@ -20,6 +20,7 @@ class ChatTargetModel;
 class DesktopNotifier;
 class TitleGenerator;
 class ImageCache;
+class ProxyCredentials;
 class SecretStore;
 
 //! The Settings dialog from opening to applying: it is shown with the saved values (and whether
@@ -39,13 +40,16 @@ public:
         ChatTargetModel *models = nullptr; //!< the default model is chosen among its models
         DesktopNotifier *notifier = nullptr;
         TitleGenerator *titles = nullptr; //!< may be null
+        //! The proxy's sign-in (its password in the keychain); null: the proxy is applied
+        //! without one.
+        ProxyCredentials *proxy = nullptr;
     };
 
     SettingsFlow(ApiConnection *connection, SecretStore *secrets, Targets targets, QWidget *window,
                  QObject *parent = nullptr);
 
-    //! The interface language chosen at start ("" for the system's): the dialog says when a
-    //! change needs a restart.
+    //! The interface language in use ("" for the system's). A language chosen in the dialog
+    //! is installed when it is saved, and every window retranslates at once.
     void setRunningLanguage(const QString &language) { m_runningLanguage = language; }
 
     //! Reads whether a key is in the keychain (unless it comes from the environment), then
@@ -53,9 +57,9 @@ public:
     void show();
     //! Opens the dialog (modal) saying where the key comes from.
     void open(SettingsDialog::KeySource keySource);
-    //! Applies every setting that takes effect at once (all but the language and the
-    //! connection): request timeout, image cache size, proxy, theme, notifications, default
-    //! model.
+    //! Applies the settings that take effect at once besides the language and the
+    //! connection (open() handles those): request timeout, image cache size, proxy, theme,
+    //! notifications, default model.
     void apply(const SettingsDialog::Values &values);
 
     //! The connection to use after the dialog's \a chosen values replaced \a saved (the values
@@ -69,6 +73,8 @@ public:
 
 private:
     QStringList modelChoices() const;
+    //! apply() but the proxy.
+    void applyAllButProxy(const SettingsDialog::Values &values);
 
     ApiConnection *m_connection;
     SecretStore *m_secrets;

@@ -35,6 +35,9 @@ inline constexpr QLatin1StringView language = "appearance/language"_L1;
 inline constexpr QLatin1StringView proxyMode = "network/proxy"_L1; //!< "system", "none", "manual"
 inline constexpr QLatin1StringView proxyHost = "network/proxyHost"_L1;
 inline constexpr QLatin1StringView proxyPort = "network/proxyPort"_L1;
+inline constexpr QLatin1StringView proxyType = "network/proxyType"_L1; //!< "http" or "socks5"
+//! The manual proxy's user name; its password is in the keychain, never here.
+inline constexpr QLatin1StringView proxyUser = "network/proxyUser"_L1;
 
 // Storage
 inline constexpr QLatin1StringView imageCacheMegabytes = "storage/imageCacheMegabytes"_L1;

@@ -70,6 +70,32 @@ void ChatTargetLoader::loadModels() {
     });
 }
 
+bool ChatTargetLoader::isUnreachable(const ApiError &error) {
+    if (error.kind() == ApiError::Kind::Timeout)
+        return true;
+    if (error.kind() != ApiError::Kind::Network)
+        return false;
+    switch (error.networkError()) {
+    case QNetworkReply::HostNotFoundError:
+    case QNetworkReply::ConnectionRefusedError:
+    case QNetworkReply::TimeoutError:
+    case QNetworkReply::TemporaryNetworkFailureError:
+    case QNetworkReply::NetworkSessionFailedError:
+    case QNetworkReply::UnknownNetworkError:
+        return true;
+    default:
+        return false; // TLS, proxy, protocol: waiting for the network does not fix those
+    }
+}
+
+void ChatTargetLoader::networkReachable() {
+    const bool waiting = m_state == State::RetryScheduled || m_state == State::GaveUp;
+    if (waiting && isUnreachable(m_error)) {
+        qCInfo(lcNet) << "the network is back: asking for the models again";
+        load();
+    }
+}
+
 void ChatTargetLoader::onModelsListed() {
     m_modelTimer.stop();
     m_modelRetries = 0;
@@ -79,7 +105,7 @@ void ChatTargetLoader::onModelsListed() {
 
 std::optional<std::chrono::milliseconds> ChatTargetLoader::nextDelay(const ApiError &error,
                                                                      int retry) const {
-    if (!error.isRetryable() || retry >= m_maxRetries)
+    if (!error.isRetryable() || (retry >= m_maxRetries && !isUnreachable(error)))
         return std::nullopt;
     const double base = std::min(static_cast<double>(m_firstDelay.count())
                                      * std::pow(2.0, std::clamp(retry, 0, 30)),

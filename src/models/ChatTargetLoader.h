@@ -29,6 +29,10 @@ class ModelService;
 //!
 //! Any successful models list, also one asked for elsewhere (the Agents page), ends the wait:
 //! the loader watches ModelService::listed(), where the app fills the picker.
+//!
+//! Without a network (the server's name does not resolve, the host is unreachable or refuses,
+//! a timeout) the loader never gives up: past maxRetries() it keeps asking every maxDelay(), and
+//! networkReachable() (the system saying the network is back) asks at once.
 class ChatTargetLoader final : public QObject {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ChatTargetLoader)
@@ -67,6 +71,12 @@ public:
     std::chrono::milliseconds maxDelay() const { return m_maxDelay; }
     int maxRetries() const { return m_maxRetries; }
     void setBackoff(std::chrono::milliseconds first, std::chrono::milliseconds max, int maxRetries);
+
+    //! The network came back: a list that failed for want of it is asked for now.
+    void networkReachable();
+    //! Whether \a error says the server cannot be reached at all (no network, a name that
+    //! does not resolve, a refused or timed-out connection), as opposed to an answer.
+    static bool isUnreachable(const ApiError &error);
 
 Q_SIGNALS:
     void stateChanged(Tramontane::ChatTargetLoader::State state);

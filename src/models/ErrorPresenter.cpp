@@ -79,6 +79,8 @@ QString ErrorPresenter::title(const ApiError &error) {
     case ApiError::Kind::Network:
         if (isTlsError(error.networkError()))
             return tr("A secure connection to the server could not be established.");
+        if (error.networkError() == QNetworkReply::ProxyAuthenticationRequiredError)
+            return tr("The proxy did not accept the user name or password.");
         if (isProxyError(error.networkError()))
             return tr("The proxy server could not be used.");
         switch (error.networkError()) {
@@ -210,6 +212,8 @@ QString ErrorPresenter::hint(const ApiError &error) {
             return tr("The server's certificate could not be verified, so nothing was sent. "
                       "Check the system clock and any proxy or firewall that intercepts "
                       "secure connections.");
+        if (error.networkError() == QNetworkReply::ProxyAuthenticationRequiredError)
+            return tr("Check the proxy's user name and password in Settings, Network.");
         if (isProxyError(error.networkError()))
             return tr("Check the proxy settings of your system.");
         switch (error.networkError()) {

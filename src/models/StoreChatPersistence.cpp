@@ -128,9 +128,11 @@ qint64 StoreChatPersistence::storeMessage(const ChatEntry &entry, QString *error
     if (entry.message.role == ChatMessage::Role::User) {
         const auto stored = m_store->appendUserMessage(m_conversationId, json);
         if (!stored.ok()) {
+            // Said by the chat itself: the message is not sent and goes back to the composer.
             *error = stored.error().message;
             return 0;
         }
+        clearProblem();
         // The message is safe on disk; the turn's state lives on the answer.
         (void)m_store->finishMessage(stored->id, MessageStatus::Complete);
         return stored->id;
@@ -142,9 +144,19 @@ qint64 StoreChatPersistence::storeMessage(const ChatEntry &entry, QString *error
     if (!stored.ok()) {
         *error = stored.error().message;
         qCWarning(lcStorage) << "could not store a message:" << stored.error().detail;
+        reportProblem(stored.error());
         return 0;
     }
+    clearProblem();
     return stored->id;
+}
+
+void StoreChatPersistence::reportProblem(const StoreError &error) {
+    if (m_failing)
+        return;
+    m_failing = true;
+    if (m_problemHandler)
+        m_problemHandler(error.message);
 }
 
 void StoreChatPersistence::updateMessage(const ChatEntry &entry) {
@@ -156,8 +168,10 @@ void StoreChatPersistence::updateMessage(const ChatEntry &entry) {
     if (current->status == MessageStatus::Streaming) {
         const auto updated =
             m_store->updateStreamingMessage(entry.id, entry.message.toStoredJson());
-        if (!updated.ok())
+        if (!updated.ok()) {
             qCWarning(lcStorage) << "checkpoint failed:" << updated.error().detail;
+            reportProblem(updated.error());
+        }
     }
     if (entry.status != ChatEntry::Status::Streaming
         && entry.status != ChatEntry::Status::Pending) {
@@ -169,8 +183,12 @@ void StoreChatPersistence::updateMessage(const ChatEntry &entry) {
         const auto finished = m_store->finishMessage(
             entry.id, storeStatus(entry.status),
             entry.usage ? entry.usage->toJson() : QJsonObject(), entry.requestId, error);
-        if (!finished.ok())
+        if (!finished.ok()) {
             qCWarning(lcStorage) << "could not finish a message:" << finished.error().detail;
+            reportProblem(finished.error());
+        } else {
+            clearProblem();
+        }
     }
 }
 

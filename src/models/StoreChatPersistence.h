@@ -3,6 +3,7 @@
 
 #include "core/protocol/ChatSettings.h"
 #include "core/storage/ConversationTypes.h"
+#include "core/storage/StoreResult.h"
 #include "models/ChatSession.h"
 
 #include <QJsonValue>
@@ -27,6 +28,11 @@ public:
     //! What a lazily created conversation starts with (the chat's model or agent and tools).
     void setNewConversationFactory(std::function<NewConversation()> factory) {
         m_factory = std::move(factory);
+    }
+    //! Called with the store's sentence when an answer could not be saved (a full disk): once
+    //! per run of failures, again only after a write succeeded. The answer stays in the chat.
+    void setProblemHandler(std::function<void(const QString &sentence)> handler) {
+        m_problemHandler = std::move(handler);
     }
 
     qint64 storeMessage(const ChatEntry &entry, QString *error) override;
@@ -61,10 +67,15 @@ private:
     void setSetting(const QString &key, const QJsonValue &value, const char *what);
 
     bool ensureConversation(QString *error);
+    //! Reports \a error through the problem handler unless the last write failed too.
+    void reportProblem(const StoreError &error);
+    void clearProblem() { m_failing = false; }
 
     ConversationStore *m_store;
     qint64 m_conversationId = 0;
     std::function<NewConversation()> m_factory;
+    std::function<void(const QString &)> m_problemHandler;
+    bool m_failing = false;
 };
 
 } // namespace Tramontane

@@ -14,6 +14,7 @@
 #include "ui/AgentEditorDialog.h"
 #include "ui/AgentVersionsDialog.h"
 
+#include <QEvent>
 #include <QHeaderView>
 #include <QLocale>
 #include <QMessageBox>
@@ -163,6 +164,12 @@ AgentsPage::AgentsPage(AgentService *agents, AgentListModel *model, ModelService
 }
 
 AgentsPage::~AgentsPage() = default;
+
+void AgentsPage::changeEvent(QEvent *event) {
+    if (event->type() == QEvent::LanguageChange)
+        m_ui->retranslateUi(this);
+    QWidget::changeEvent(event);
+}
 
 void AgentsPage::showEvent(QShowEvent *event) {
     QWidget::showEvent(event);

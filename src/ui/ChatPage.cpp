@@ -314,6 +314,30 @@ void ChatPage::send() {
     }
 }
 
+void ChatPage::changeEvent(QEvent *event) {
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+void ChatPage::retranslate() {
+    m_ui->retranslateUi(this);
+    if (auto *attach = findChild<QToolButton *>(u"attachToolButton"_s)) {
+        attach->setToolTip(tr("Attach images (you can also paste them or drop them here)"));
+        attach->setAccessibleName(tr("Attach images"));
+    }
+    // What the code sets over the form's words, said again in the new language.
+    const bool busy = m_session->isBusy();
+    m_ui->sendPushButton->setText(busy ? tr("Stop") : tr("Send"));
+    m_ui->sendPushButton->setToolTip(busy ? tr("Stop the answer (Esc); what arrived is kept")
+                                          : tr("Send (Enter)"));
+    m_ui->statusLabel->setText(busy ? tr("Answering…") : QString());
+    rebuildToolsMenu();
+    updateToolsButton();
+    updateTargetProblem();
+    updateEmptyChatPanel();
+}
+
 void ChatPage::onBusyChanged(bool busy) {
     if (!busy)
         m_retryCountdown->stop();

@@ -114,10 +114,13 @@ Q_SIGNALS:
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
+    //! A new language: the form's words, the send button, the tools menu and the notes.
+    void changeEvent(QEvent *event) override;
 
 private:
     void send();
     void setUpAttachments();
+    void retranslate();
     //! Shows the vision bar while images are attached and the chosen model reads none.
     void updateVisionBar();
     //! Tells the attached documents what the chosen model reads.

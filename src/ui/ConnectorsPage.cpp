@@ -185,6 +185,18 @@ ConnectorsPage::~ConnectorsPage() {
         m_toolsJob->cancel();
 }
 
+void ConnectorsPage::changeEvent(QEvent *event) {
+    if (event->type() == QEvent::LanguageChange) {
+        // The last test's headline stays as it was said; the next test says it anew.
+        const QString headline = m_ui->testHeadlineLabel->text();
+        m_ui->retranslateUi(this);
+        m_ui->testHeadlineLabel->setText(headline);
+        updateActions();
+        updateFooter();
+    }
+    QWidget::changeEvent(event);
+}
+
 void ConnectorsPage::showEvent(QShowEvent *event) {
     QWidget::showEvent(event);
     // Load when first shown, not when the app starts, and only once the API may be asked.

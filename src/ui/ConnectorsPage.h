@@ -124,6 +124,8 @@ Q_SIGNALS:
 
 protected:
     void showEvent(QShowEvent *event) override;
+    //! A new language: the form's words (status lines change with their next update).
+    void changeEvent(QEvent *event) override;
 
 private:
     void updateActions();

@@ -255,6 +255,12 @@ void HistorySidebar::showContextMenu(const QPoint &pos) {
 
 // --- Keys --------------------------------------------------------------------------------------
 
+void HistorySidebar::changeEvent(QEvent *event) {
+    if (event->type() == QEvent::LanguageChange)
+        m_ui->retranslateUi(this);
+    QWidget::changeEvent(event);
+}
+
 bool HistorySidebar::eventFilter(QObject *watched, QEvent *event) {
     if (event->type() == QEvent::ShortcutOverride && watched == m_ui->searchLineEdit) {
         // Esc clears the search here before it reaches the window's Esc (stop the answer).

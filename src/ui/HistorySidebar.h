@@ -67,6 +67,8 @@ Q_SIGNALS:
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
+    //! A new language: the form's words (the menus are made when opened).
+    void changeEvent(QEvent *event) override;
 
 private:
     void runSearch();

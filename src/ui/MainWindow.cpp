@@ -50,9 +50,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_ui->settingsAction, &QAction::triggered, this, &MainWindow::settingsRequested);
     connect(m_ui->quitAction, &QAction::triggered, this, &QWidget::close);
     connect(m_ui->aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
-    // F1 as desktops use it, and Ctrl+/ as chat apps do.
-    m_ui->shortcutsAction->setShortcuts(
-        {QKeySequence(QKeySequence::HelpContents), QKeySequence(u"Ctrl+/"_s)});
+    setShortcutsKeys();
     connect(m_ui->shortcutsAction, &QAction::triggered, this, &MainWindow::showShortcuts);
 
     QSettings settings;
@@ -61,6 +59,20 @@ MainWindow::MainWindow(QWidget *parent)
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::setShortcutsKeys() {
+    // F1 as desktops use it, and Ctrl+/ as chat apps do.
+    m_ui->shortcutsAction->setShortcuts(
+        {QKeySequence(QKeySequence::HelpContents), QKeySequence(u"Ctrl+/"_s)});
+}
+
+void MainWindow::changeEvent(QEvent *event) {
+    if (event->type() == QEvent::LanguageChange) {
+        m_ui->retranslateUi(this);
+        setShortcutsKeys(); // retranslateUi puts back the form's keys
+    }
+    QMainWindow::changeEvent(event);
+}
 
 void MainWindow::setPage(Page page, QWidget *widget) {
     const int slot = int(page);

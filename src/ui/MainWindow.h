@@ -70,8 +70,11 @@ Q_SIGNALS:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    //! A new language (Settings): the menus, tool bar and title say it at once.
+    void changeEvent(QEvent *event) override;
 
 private:
+    void setShortcutsKeys();
     void showAbout();
     void showShortcuts();
 

@@ -44,6 +44,11 @@ SettingsDialog::SettingsDialog(QWidget *parent)
     m_ui->languageComboBox->addItem(u"Français"_s, u"fr"_s);
     m_ui->languageComboBox->addItem(u"Deutsch"_s, u"de"_s);
     m_ui->defaultModelComboBox->lineEdit()->setPlaceholderText(tr("The model used last"));
+    m_ui->proxyTypeComboBox->addItem(tr("HTTP"),
+                                     ProxySettings::typeName(ProxySettings::Type::Http));
+    m_ui->proxyTypeComboBox->addItem(tr("SOCKS5"),
+                                     ProxySettings::typeName(ProxySettings::Type::Socks5));
+    setProxyPasswordStored(false);
     m_ui->keySourceLabel->setTextFormat(Qt::PlainText);
     m_ui->connectionStatusLabel->setTextFormat(Qt::PlainText);
 
@@ -54,6 +59,7 @@ SettingsDialog::SettingsDialog(QWidget *parent)
             &SettingsDialog::updateEnabled);
     connect(m_ui->proxyHostLineEdit, &QLineEdit::textChanged, this, &SettingsDialog::updateEnabled);
     connect(m_ui->proxyPortSpinBox, &QSpinBox::valueChanged, this, &SettingsDialog::updateEnabled);
+    connect(m_ui->proxyUserLineEdit, &QLineEdit::textChanged, this, &SettingsDialog::updateEnabled);
     connect(m_ui->languageComboBox, &QComboBox::currentIndexChanged, this,
             &SettingsDialog::updateLanguageNote);
     connect(m_ui->testConnectionPushButton, &QPushButton::clicked, this,
@@ -92,6 +98,10 @@ void SettingsDialog::setValues(const Values &values, KeySource keySource) {
     m_ui->proxyHostLineEdit->setText(values.proxy.host);
     if (values.proxy.port != 0)
         m_ui->proxyPortSpinBox->setValue(values.proxy.port);
+    m_ui->proxyTypeComboBox->setCurrentIndex(
+        qMax(0, m_ui->proxyTypeComboBox->findData(ProxySettings::typeName(values.proxy.type))));
+    m_ui->proxyUserLineEdit->setText(values.proxy.user);
+    m_ui->proxyPasswordLineEdit->setText(values.proxyPassword);
     m_ui->notificationsCheckBox->setChecked(values.notifications);
     m_ui->chatTitlesCheckBox->setChecked(values.chatTitles);
     m_ui->imageCacheSpinBox->setValue(values.imageCacheMegabytes);
@@ -116,6 +126,9 @@ SettingsDialog::Values SettingsDialog::values() const {
                                                              : ProxySettings::Mode::System;
     v.proxy.host = m_ui->proxyHostLineEdit->text().trimmed();
     v.proxy.port = quint16(m_ui->proxyPortSpinBox->value());
+    v.proxy.type = ProxySettings::typeFromName(m_ui->proxyTypeComboBox->currentData().toString());
+    v.proxy.user = m_ui->proxyUserLineEdit->text().trimmed();
+    v.proxyPassword = v.proxy.user.isEmpty() ? QString() : m_ui->proxyPasswordLineEdit->text();
     v.notifications = m_ui->notificationsCheckBox->isChecked();
     v.chatTitles = m_ui->chatTitlesCheckBox->isChecked();
     v.imageCacheMegabytes = m_ui->imageCacheSpinBox->value();
@@ -148,6 +161,12 @@ void SettingsDialog::setModelChoices(const QStringList &modelIds) {
     m_ui->defaultModelComboBox->setEditText(current);
 }
 
+void SettingsDialog::setProxyPasswordStored(bool stored) {
+    m_ui->proxyPasswordLineEdit->setPlaceholderText(
+        stored ? tr("A password is stored in the keychain (type to replace it)")
+               : tr("Kept in the system keychain"));
+}
+
 void SettingsDialog::setRunningLanguage(const QString &language) {
     m_runningLanguage = language;
     updateLanguageNote();
@@ -156,9 +175,9 @@ void SettingsDialog::setRunningLanguage(const QString &language) {
 void SettingsDialog::updateLanguageNote() {
     const bool changed = m_ui->languageComboBox->currentData().toString() != m_runningLanguage;
     m_ui->languageRestartLabel->setText(
-        changed ? tr("The new language shows the next time Tramontane starts.")
-                : tr("A change of language shows the next time Tramontane starts; every other "
-                     "setting applies at once."));
+        changed ? tr("The new language applies as soon as you save; a status line still "
+                     "shown keeps its words until it changes.")
+                : tr("Every setting applies as soon as you save."));
 }
 
 void SettingsDialog::setCacheUsage(qint64 bytes, int files) {
@@ -196,8 +215,15 @@ void SettingsDialog::updateEnabled() {
     for (QWidget *w : {static_cast<QWidget *>(m_ui->proxyHostLineEdit),
                        static_cast<QWidget *>(m_ui->proxyPortSpinBox),
                        static_cast<QWidget *>(m_ui->proxyHostLabel),
-                       static_cast<QWidget *>(m_ui->proxyPortLabel)})
+                       static_cast<QWidget *>(m_ui->proxyPortLabel),
+                       static_cast<QWidget *>(m_ui->proxyTypeComboBox),
+                       static_cast<QWidget *>(m_ui->proxyTypeLabel),
+                       static_cast<QWidget *>(m_ui->proxyUserLineEdit),
+                       static_cast<QWidget *>(m_ui->proxyUserLabel)})
         w->setEnabled(manual);
+    const bool withUser = manual && !m_ui->proxyUserLineEdit->text().trimmed().isEmpty();
+    m_ui->proxyPasswordLineEdit->setEnabled(withUser);
+    m_ui->proxyPasswordLabel->setEnabled(withUser);
     const QString problem = validationProblem();
     m_ui->buttonBox->button(QDialogButtonBox::Save)->setEnabled(problem.isEmpty());
     m_ui->testConnectionPushButton->setEnabled(api && problem.isEmpty() && m_tester);

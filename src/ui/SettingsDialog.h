@@ -23,8 +23,8 @@ class ChatSettingsPanel;
 //! the API key kept in the keychain by the caller and never here, the API address, the default
 //! model, the request timeout), the settings new chats start with, the appearance (theme,
 //! language), the network (proxy) and privacy and storage (notifications, the image cache). The
-//! caller applies the values on Save; only the language waits for the next start, and the dialog
-//! says so.
+//! caller applies the values on Save, the language included (every window retranslates; a
+//! status line already shown keeps its words until it changes, and the dialog says so).
 class SettingsDialog final : public QDialog {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(SettingsDialog)
@@ -39,6 +39,9 @@ public:
         Theme theme = Theme::System;
         QString language; //!< "en", "fr", "de"; empty: the system's
         ProxySettings proxy;
+        //! Typed in the Network tab for the proxy's user; empty: keep the stored one. Goes to
+        //! the keychain, never to the settings file.
+        QString proxyPassword;
         bool notifications = true;
         bool chatTitles = true; //!< chats are named by a small model (TitleGenerator)
         int imageCacheMegabytes = 512;
@@ -62,9 +65,10 @@ public:
     void setTester(Tester tester) { m_tester = std::move(tester); }
     //! The models offered as the default (the field also takes any id).
     void setModelChoices(const QStringList &modelIds);
-    //! The language the running app shows ("" for the system's), to say when a change needs
-    //! a restart.
+    //! The language the running app shows ("" for the system's), to say what a change does.
     void setRunningLanguage(const QString &language);
+    //! Whether the keychain holds a proxy password (shown as such, never the password).
+    void setProxyPasswordStored(bool stored);
     //! What the image cache holds now.
     void setCacheUsage(qint64 bytes, int files);
     //! The outcome of forgetKeyRequested(): an empty \a problem means the key is gone.

@@ -51,6 +51,11 @@ void TargetProblemBar::showProblem(ChatTargetLoader::State state, const ApiError
                                    std::chrono::milliseconds retryDelay) {
     m_tick.stop();
     QString text;
+    // Without a network the loader keeps trying by itself: one steady sentence, not a
+    // countdown that starts over with every attempt.
+    const bool unreachable = error.isError() && ChatTargetLoader::isUnreachable(error)
+                             && state != ChatTargetLoader::State::Idle
+                             && state != ChatTargetLoader::State::Loaded;
     switch (state) {
     case ChatTargetLoader::State::Idle:
     case ChatTargetLoader::State::Loaded:
@@ -61,6 +66,8 @@ void TargetProblemBar::showProblem(ChatTargetLoader::State state, const ApiError
             text = tr("Loading the models again…");
         break;
     case ChatTargetLoader::State::RetryScheduled:
+        if (unreachable)
+            break;
         m_reason = ErrorPresenter::title(error);
         m_retryAt = QDeadlineTimer(retryDelay);
         m_tick.start();
@@ -70,7 +77,13 @@ void TargetProblemBar::showProblem(ChatTargetLoader::State state, const ApiError
         text = tr("The models could not be loaded: %1").arg(ErrorPresenter::title(error));
         break;
     }
-    m_label->setToolTip(ErrorPresenter::hint(error));
+    if (unreachable) {
+        text = tr("The server cannot be reached; Tramontane connects by itself as soon as the "
+                  "network is back.");
+    }
+    m_label->setToolTip(unreachable
+                            ? ErrorPresenter::title(error) + u' ' + ErrorPresenter::hint(error)
+                            : ErrorPresenter::hint(error));
     m_retry->setEnabled(state != ChatTargetLoader::State::Loading);
     if (m_tick.isActive()) {
         showCountdown();

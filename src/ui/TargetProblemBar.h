@@ -16,6 +16,7 @@ namespace Tramontane {
 
 //! Under an empty model/agent picker: why there is nothing to choose, in one sentence (the
 //! error's title, its fix as the tooltip), whether it is tried again by itself, and Retry.
+//! Without a network it says so in one steady sentence (no countdown per attempt).
 class TargetProblemBar final : public QFrame {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(TargetProblemBar)

@@ -33,6 +33,9 @@ SettingsDialog::Values everyFieldChanged() {
     v.theme = Theme::Dark;
     v.language = u"de"_s;
     v.proxy = {ProxySettings::Mode::Manual, u"proxy.example"_s, 8080};
+    v.proxy.type = ProxySettings::Type::Socks5;
+    v.proxy.user = u"alice"_s;
+    v.proxyPassword = u"typed-proxy-password"_s;
     v.notifications = false;
     v.imageCacheMegabytes = 128;
     return v;
@@ -66,7 +69,8 @@ private Q_SLOTS:
     void keySource_saysWhereTheKeyComesFrom();
     void forgetKey_onlyAfterConfirmation();
     void manualProxyWithoutHost_cannotBeSaved();
-    void languageChange_saysItNeedsARestart();
+    void proxySignIn_socksUserAndPassword();
+    void languageChange_saysWhatAppliesAtOnce();
     void cacheUsage_shownAndClearable();
 };
 
@@ -153,7 +157,36 @@ void TestSettingsDialog::manualProxyWithoutHost_cannotBeSaved() {
     QCOMPARE(dialog.values().proxy.mode, ProxySettings::Mode::Manual);
 }
 
-void TestSettingsDialog::languageChange_saysItNeedsARestart() {
+void TestSettingsDialog::proxySignIn_socksUserAndPassword() {
+    SettingsDialog dialog;
+    dialog.setValues({}, SettingsDialog::KeySource::None);
+    auto *type = dialog.findChild<QComboBox *>(u"proxyTypeComboBox"_s);
+    auto *user = dialog.findChild<QLineEdit *>(u"proxyUserLineEdit"_s);
+    auto *password = dialog.findChild<QLineEdit *>(u"proxyPasswordLineEdit"_s);
+    QVERIFY(type);
+    QVERIFY(user);
+    QVERIFY(password);
+    QCOMPARE(password->echoMode(), QLineEdit::Password);
+    QVERIFY(!type->isEnabled() && !user->isEnabled() && !password->isEnabled());
+    dialog.findChild<QRadioButton *>(u"manualProxyRadioButton"_s)->setChecked(true);
+    dialog.findChild<QLineEdit *>(u"proxyHostLineEdit"_s)->setText(u"socks.example"_s);
+    QVERIFY(type->isEnabled() && user->isEnabled());
+    QVERIFY(!password->isEnabled()); // a password without a user name means nothing
+    type->setCurrentIndex(type->findText(u"SOCKS5"_s));
+    user->setText(u"alice"_s);
+    QVERIFY(password->isEnabled());
+    password->setText(u"pw"_s);
+    const SettingsDialog::Values v = dialog.values();
+    QCOMPARE(v.proxy.type, ProxySettings::Type::Socks5);
+    QCOMPARE(v.proxy.user, u"alice"_s);
+    QCOMPARE(v.proxyPassword, u"pw"_s);
+    // The stored password is never shown, only said to be there.
+    QVERIFY(!password->placeholderText().contains("stored"_L1));
+    dialog.setProxyPasswordStored(true);
+    QVERIFY(password->placeholderText().contains("stored in the keychain"_L1));
+}
+
+void TestSettingsDialog::languageChange_saysWhatAppliesAtOnce() {
     SettingsDialog dialog;
     dialog.setRunningLanguage(u"fr"_s);
     SettingsDialog::Values v;
@@ -163,7 +196,7 @@ void TestSettingsDialog::languageChange_saysItNeedsARestart() {
     auto *languages = dialog.findChild<QComboBox *>(u"languageComboBox"_s);
     QVERIFY(!note->text().contains("new language"_L1));
     languages->setCurrentIndex(languages->findData(u"de"_s));
-    QVERIFY2(note->text().contains("new language shows the next time"_L1),
+    QVERIFY2(note->text().contains("new language applies as soon as you save"_L1),
              qPrintable(note->text()));
     QCOMPARE(dialog.values().language, u"de"_s);
     // The list names the three languages and the system's choice.

@@ -19,6 +19,7 @@ private Q_SLOTS:
     void retryScheduled_countsDownEverySecond();
     void gaveUp_saysWhyWithoutACountdown();
     void loaded_hidesTheBar();
+    void unreachable_saysSoOnceWithoutCountdown();
 };
 
 void TestTargetProblemBar::retryScheduled_countsDownEverySecond() {
@@ -64,6 +65,30 @@ void TestTargetProblemBar::loaded_hidesTheBar() {
     QVERIFY(bar.text().isEmpty());
     // No countdown left running behind the hidden bar.
     QTest::qWait(1200);
+    QVERIFY(bar.isHidden());
+}
+
+void TestTargetProblemBar::unreachable_saysSoOnceWithoutCountdown() {
+    // No network at start: one steady sentence with Retry, whatever the attempt in progress.
+    TargetProblemBar bar;
+    const ApiError error = ApiError::fromNetworkError(QNetworkReply::HostNotFoundError,
+                                                      u"Host tramontane.invalid not found"_s);
+    bar.showProblem(State::RetryScheduled, error, std::chrono::milliseconds(3000));
+    const QString sentence = bar.text();
+    QVERIFY2(sentence.contains("cannot be reached"_L1) && sentence.contains("by itself"_L1),
+             qPrintable(sentence));
+    QVERIFY(!sentence.contains("Trying again in"_L1));
+    QVERIFY(bar.retryButton()->isEnabled());
+    QVERIFY(bar.findChild<QLabel *>(u"targetProblemLabel"_s)
+                ->toolTip()
+                .contains(ErrorPresenter::title(error)));
+    QTest::qWait(1200);
+    QCOMPARE(bar.text(), sentence); // no countdown
+    bar.showProblem(State::Loading, error);
+    QCOMPARE(bar.text(), sentence);
+    bar.showProblem(State::RetryScheduled, error, std::chrono::milliseconds(60000));
+    QCOMPARE(bar.text(), sentence);
+    bar.showProblem(State::Loaded, {});
     QVERIFY(bar.isHidden());
 }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // ChatTargetLoader: the models list asked for again after a failure, with a bounded backoff;
 // never again for an error that waiting does not fix; a list from elsewhere ends the wait.
+// Without a network (a closed loopback port, a name that cannot resolve) it never gives up,
+// and the network coming back asks at once.
 #include "core/net/ApiClient.h"
 #include "core/services/ModelService.h"
 #include "models/ChatTargetLoader.h"
@@ -9,6 +11,7 @@
 #include <QElapsedTimer>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
+#include <QTcpServer>
 #include <QTest>
 
 #include <memory>
@@ -37,6 +40,9 @@ private Q_SLOTS:
     void serverErrors_areRetriedWithGrowingBoundedDelays_thenGiveUp();
     void rejectedKey_isNotRetried_untilLoad();
     void listFromElsewhere_endsTheWait();
+    void unreachable_neverGivesUp_data();
+    void unreachable_neverGivesUp();
+    void networkBack_asksAtOnce();
 
 private:
     std::unique_ptr<FakeHttpServer> m_server;
@@ -125,6 +131,68 @@ void TestChatTargetLoader::listFromElsewhere_endsTheWait() {
     QTRY_VERIFY(done);
     QCOMPARE(loader.state(), State::Loaded);
     QCOMPARE(m_server->requestCount(), 2);
+}
+
+namespace {
+
+//! A loopback port that nothing listens on (taken, then given back).
+QUrl closedPort() {
+    QTcpServer server;
+    if (!server.listen(QHostAddress::LocalHost))
+        return {};
+    const quint16 port = server.serverPort();
+    server.close();
+    return QUrl(u"http://127.0.0.1:%1"_s.arg(port));
+}
+
+} // namespace
+
+void TestChatTargetLoader::unreachable_neverGivesUp_data() {
+    QTest::addColumn<QUrl>("baseUrl");
+    QTest::addColumn<int>("networkError");
+    QTest::newRow("refused") << closedPort() << int(QNetworkReply::ConnectionRefusedError);
+    // The .invalid top-level domain never resolves (RFC 6761), without asking the internet.
+    QTest::newRow("dns") << QUrl(u"https://tramontane-offline-test.invalid"_s)
+                         << int(QNetworkReply::HostNotFoundError);
+}
+
+void TestChatTargetLoader::unreachable_neverGivesUp() {
+    QFETCH(QUrl, baseUrl);
+    QFETCH(int, networkError);
+    QVERIFY(m_client->setBaseUrl(baseUrl));
+    ChatTargetLoader loader(m_models.get(), nullptr);
+    loader.setBackoff(20ms, 40ms, 2);
+    loader.load();
+    // Past maxRetries() it is still scheduled again: the network may come back any time.
+    QTRY_VERIFY_WITH_TIMEOUT(loader.retries() > loader.maxRetries() + 1, 10000);
+    QVERIFY(loader.state() == State::RetryScheduled || loader.state() == State::Loading);
+    QCOMPARE(int(loader.error().networkError()), networkError);
+    QVERIFY(ChatTargetLoader::isUnreachable(loader.error()));
+    // The wait stays bounded by maxDelay().
+    QVERIFY2(loader.retryDelay() <= 50ms, qPrintable(QString::number(loader.retryDelay().count())));
+}
+
+void TestChatTargetLoader::networkBack_asksAtOnce() {
+    QVERIFY(m_client->setBaseUrl(closedPort()));
+    ChatTargetLoader loader(m_models.get(), nullptr);
+    loader.setBackoff(60s, 60s, 3);
+    loader.load();
+    QTRY_COMPARE(loader.state(), State::RetryScheduled);
+    // An answer from the server is not a missing network: nothing to do then.
+    m_server->setHandler([](const auto &) { return ScriptedResponse::json(200, kModels); });
+    QVERIFY(m_client->setBaseUrl(m_server->baseUrl()));
+    loader.networkReachable();                // the system says the network is back
+    QCOMPARE(loader.state(), State::Loading); // at once, not in a minute
+    QTRY_COMPARE(loader.state(), State::Loaded);
+    QCOMPARE(m_server->requestCount(), 1);
+
+    // A list that failed for another reason (a rejected key) is not asked again.
+    m_server->setHandler(
+        [](const auto &) { return ScriptedResponse::json(401, R"({"detail":"no"})"); });
+    loader.load();
+    QTRY_COMPARE(loader.state(), State::WaitingForSettings);
+    loader.networkReachable();
+    QCOMPARE(loader.state(), State::WaitingForSettings);
 }
 
 QTEST_GUILESS_MAIN(TestChatTargetLoader)

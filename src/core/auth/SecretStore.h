@@ -34,6 +34,8 @@ public:
 
     //! Well-known entry names.
     static QString apiKeyEntry() { return QStringLiteral("mistral-api-key"); }
+    //! The password of the manual proxy (Settings, Network).
+    static QString proxyPasswordEntry() { return QStringLiteral("network-proxy-password"); }
     static QString connectorHeaderEntry(const QString &connectorId, const QString &header);
     static QString oauthTokenEntry(const QString &connectorId);
 

@@ -20,20 +20,30 @@ bool isLoopback(const QString &host) {
 
 class Factory final : public QNetworkProxyFactory {
 public:
-    explicit Factory(ProxySettings settings)
-        : m_settings(std::move(settings)) {}
+    Factory(ProxySettings settings, QString password)
+        : m_settings(std::move(settings))
+        , m_password(std::move(password)) {}
 
     QList<QNetworkProxy> queryProxy(const QNetworkProxyQuery &query) override {
         if (isLoopback(query.peerHostName()) || m_settings.mode == ProxySettings::Mode::None
             || (m_settings.mode == ProxySettings::Mode::Manual && !m_settings.problem().isEmpty()))
             return {QNetworkProxy(QNetworkProxy::NoProxy)};
-        if (m_settings.mode == ProxySettings::Mode::Manual)
-            return {QNetworkProxy(QNetworkProxy::HttpProxy, m_settings.host, m_settings.port)};
+        if (m_settings.mode == ProxySettings::Mode::Manual) {
+            const bool socks = m_settings.type == ProxySettings::Type::Socks5;
+            QNetworkProxy proxy(socks ? QNetworkProxy::Socks5Proxy : QNetworkProxy::HttpProxy,
+                                m_settings.host, m_settings.port);
+            if (!m_settings.user.isEmpty()) {
+                proxy.setUser(m_settings.user);
+                proxy.setPassword(m_password);
+            }
+            return {proxy};
+        }
         return systemProxyForQuery(query);
     }
 
 private:
     ProxySettings m_settings;
+    QString m_password;
 };
 
 } // namespace
@@ -58,6 +68,14 @@ ProxySettings::Mode ProxySettings::modeFromName(const QString &name) {
     return Mode::System;
 }
 
+QString ProxySettings::typeName(Type type) {
+    return type == Type::Socks5 ? u"socks5"_s : u"http"_s;
+}
+
+ProxySettings::Type ProxySettings::typeFromName(const QString &name) {
+    return name == "socks5"_L1 ? Type::Socks5 : Type::Http;
+}
+
 QString ProxySettings::problem() const {
     if (mode != Mode::Manual)
         return {};
@@ -68,9 +86,9 @@ QString ProxySettings::problem() const {
     return {};
 }
 
-void ProxySettings::apply() const {
+void ProxySettings::apply(const QString &password) const {
     // Takes ownership; replacing it deletes the previous factory.
-    QNetworkProxyFactory::setApplicationProxyFactory(new Factory(*this));
+    QNetworkProxyFactory::setApplicationProxyFactory(new Factory(*this, password));
 }
 
 } // namespace Tramontane

@@ -29,6 +29,13 @@ StoreError ioError(const QString &what, const QSqlError &sqlError) {
     // the file.
     if (numeric && (code == 5 || code == 6))
         error.kind = StoreError::Kind::Locked;
+    // SQLITE_FULL (13): the disk (or a quota) has no room left. Nothing is lost that was saved;
+    // what was being written waits for space.
+    if (numeric && code == 13)
+        error.message = QCoreApplication::translate(
+            "ConversationStore",
+            "The disk is full, so the conversation history cannot be saved. Free some space on "
+            "the disk, then try again.");
     qCWarning(lcStorage).noquote() << error.detail;
     return error;
 }

@@ -4,6 +4,7 @@
 #include "models/ChatSession.h"
 #include "ui/chat/ChatSettingsPanel.h"
 
+#include <QEvent>
 #include <QLabel>
 #include <QScrollArea>
 #include <QToolButton>
@@ -75,6 +76,12 @@ void ChatSettingsPane::showSessionSettings() {
     if (!shown.ok() || shown.settings != settings)
         m_panel->setSettings(settings);
     updateButton();
+}
+
+void ChatSettingsPane::changeEvent(QEvent *event) {
+    if (event->type() == QEvent::LanguageChange)
+        updateButton();
+    QFrame::changeEvent(event);
 }
 
 void ChatSettingsPane::updateButton() {

@@ -29,6 +29,10 @@ public:
     //! model reasons.
     void setTarget(const QString &agentName, bool reasoning);
 
+protected:
+    //! A new language: the button says it (the words depend on the chat's settings).
+    void changeEvent(QEvent *event) override;
+
 private:
     void showSessionSettings();
     void updateButton();

@@ -553,8 +553,11 @@ bool ChatView::viewportEvent(QEvent *event) {
 }
 
 void ChatView::changeEvent(QEvent *event) {
+    // A new language changes the rows' words (buttons, tool titles, notes) as a new style
+    // changes their look: every cached layout and document is made again.
     const bool look = event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange
-                      || event->type() == QEvent::StyleChange;
+                      || event->type() == QEvent::StyleChange
+                      || event->type() == QEvent::LanguageChange;
     if (m_delegate && look) {
         m_delegate->setStyle(ChatStyle(palette(), font()));
         scheduleDelayedItemsLayout();

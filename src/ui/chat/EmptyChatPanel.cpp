@@ -21,11 +21,16 @@ EmptyChatPanel::EmptyChatPanel(QWidget *parent)
     choose(m_ui->drawPushButton, Suggestion::Draw);
     choose(m_ui->connectorPushButton, Suggestion::UseConnector);
     choose(m_ui->agentPushButton, Suggestion::ChooseAgent);
+    retranslate();
+    updateLook();
+    setContext({});
+}
+
+void EmptyChatPanel::retranslate() {
+    m_ui->retranslateUi(this);
     m_ui->shortcutsLabel->setText(
         tr("Every keyboard shortcut: %1")
             .arg(QKeySequence(QKeySequence::HelpContents).toString(QKeySequence::NativeText)));
-    updateLook();
-    setContext({});
 }
 
 EmptyChatPanel::~EmptyChatPanel() = default;
@@ -60,6 +65,10 @@ void EmptyChatPanel::changeEvent(QEvent *event) {
     QWidget::changeEvent(event);
     if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange)
         updateLook();
+    if (event->type() == QEvent::LanguageChange) {
+        retranslate();
+        setContext(m_context); // the suggestions, in the new language
+    }
 }
 
 void EmptyChatPanel::updateLook() {

@@ -46,6 +46,7 @@ protected:
 
 private:
     void updateLook();
+    void retranslate();
 
     std::unique_ptr<Ui::EmptyChatPanel> m_ui;
     Context m_context;

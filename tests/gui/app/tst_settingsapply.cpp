@@ -5,6 +5,7 @@
 // keychain entry.
 #include "app/Application.h"
 #include "app/Profile.h"
+#include "app/Translations.h"
 #include "core/SettingsKeys.h"
 #include "core/auth/SecretStore.h"
 #include "core/net/ApiClient.h"
@@ -91,6 +92,8 @@ void TestSettingsApply::initTestCase() {
 void TestSettingsApply::cleanup() {
     applyTheme(Theme::System);
     ProxySettings().apply();
+    // A language saved in Settings applies at once: the next test starts in English again.
+    installTranslations(QCoreApplication::instance(), QLocale(QLocale::English));
 }
 
 void TestSettingsApply::everyFieldSaved_appliesAtOnce_keyInNoFile() {
