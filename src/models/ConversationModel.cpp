@@ -175,6 +175,37 @@ ConversationModel::ConversationModel(QObject *parent)
     m_entryRow = {0};
 }
 
+namespace {
+
+// The ‹ 2/3 › switchers: a user message with versions shows them on its text row; an answer
+// (the messages after a user message) shows those of its first message on its last row.
+void markVersions(const QList<ChatEntry> &entries, QList<ChatItem> &rows) {
+    const auto mark = [&entries](ChatItem &item, int entry) {
+        if (entry < 0 || entry >= entries.size() || entries.at(entry).versionCount < 2)
+            return;
+        item.versionEntry = entry;
+        item.versionCount = entries.at(entry).versionCount;
+        item.versionIndex = entries.at(entry).versionIndex;
+    };
+    for (qsizetype r = 0; r < rows.size(); ++r) {
+        ChatItem &item = rows[r];
+        if (item.kind == ChatItem::Kind::User) {
+            if (r == 0 || rows.at(r - 1).entry != item.entry)
+                mark(item, item.entry);
+            continue;
+        }
+        const bool runEnd = r + 1 == rows.size() || rows.at(r + 1).turn != item.turn
+                            || rows.at(r + 1).kind == ChatItem::Kind::User;
+        if (!runEnd)
+            continue;
+        const bool afterUser = item.turn >= 0 && item.turn < entries.size()
+                               && entries.at(item.turn).message.role == ChatMessage::Role::User;
+        mark(item, afterUser ? item.turn + 1 : item.turn);
+    }
+}
+
+} // namespace
+
 QList<ChatItem> ConversationModel::deriveItems(const QList<ChatEntry> &entries, int first,
                                                int end) {
     QList<ChatItem> out;
@@ -373,6 +404,7 @@ QList<ChatItem> ConversationModel::deriveItems(const QList<ChatEntry> &entries, 
                 "ConversationModel", "Continue to have the model write the rest of it.");
         }
     }
+    markVersions(entries, out);
     return out;
 }
 

@@ -1138,6 +1138,24 @@ StoreResult<void> ConversationStore::selectBranch(qint64 conversationId, qint64 
     return selected;
 }
 
+StoreResult<qint64> ConversationStore::versionBeside(qint64 messageId, int step) const {
+    auto current = message(messageId);
+    if (!current)
+        return current.error();
+    const int index = current->versionIndex + step;
+    if (index < 0 || index >= current->versionCount)
+        return messageNotFound(messageId);
+    auto rows = run(u"SELECT id FROM messages WHERE conversation_id = ? AND parent_id IS ?"
+                    " ORDER BY position LIMIT 1 OFFSET ?"_s,
+                    {current->conversationId,
+                     current->parentId > 0 ? QVariant(current->parentId) : QVariant(), index});
+    if (!rows)
+        return rows.error();
+    if (!rows->next())
+        return messageNotFound(messageId);
+    return rows->value(0).toLongLong();
+}
+
 StoreResult<StoredMessage> ConversationStore::message(qint64 messageId) const {
     auto list = readMessages(u"SELECT "_s + messageColumns + u" FROM messages WHERE id = ?"_s,
                              {messageId}, false);

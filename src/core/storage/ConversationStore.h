@@ -154,6 +154,9 @@ public:
     //! Shows the version \a messageId: the visible path goes through it (and on through the
     //! versions last shown below it). Emits branchChanged().
     StoreResult<void> selectBranch(qint64 conversationId, qint64 messageId);
+    //! The version \a step places from \a messageId among its siblings (-1: the one before);
+    //! Kind::NotFound past the first or the last.
+    StoreResult<qint64> versionBeside(qint64 messageId, int step) const;
 
     StoreResult<StoredMessage> message(qint64 messageId) const;
     //! The last \a limit messages, in position order.
