@@ -134,6 +134,21 @@ bool ChatController::openConversation(qint64 id, qint64 messageId) {
     return true;
 }
 
+int ChatController::versionAnchor(int entry) const {
+    // The user message stays where it is: its own versions, or those of its answer.
+    const auto &entries = m_conversation->entries();
+    if (entry <= 0 || entry >= entries.size()
+        || entries.at(entry).message.role == ChatMessage::Role::User)
+        return entry;
+    return entry - 1;
+}
+
+int ChatController::versionAnchorRow(int entry) const {
+    if (entry < 0 || entry >= m_conversation->entryCount())
+        return -1;
+    return m_conversation->firstRowOfEntry(versionAnchor(entry));
+}
+
 int ChatController::switchVersion(int entry, int step) {
     const qint64 id = m_persistence->conversationId();
     if (id == 0 || entry < 0 || entry >= m_conversation->entryCount())
@@ -143,9 +158,7 @@ int ChatController::switchVersion(int entry, int step) {
         return -1;
     }
     const auto &entries = m_conversation->entries();
-    // The user message stays where it is: its own versions, or those of its answer.
-    const int anchor =
-        entries.at(entry).message.role == ChatMessage::Role::User || entry == 0 ? entry : entry - 1;
+    const int anchor = versionAnchor(entry);
     const qint64 anchorId = entries.at(anchor).id;
     const auto target = m_store->versionBeside(entries.at(entry).id, step);
     if (!target)

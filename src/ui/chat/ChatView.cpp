@@ -650,6 +650,17 @@ void ChatView::revealRow(int row) {
     viewport()->update();
 }
 
+void ChatView::keepRowAt(int row, int top) {
+    if (!m_model || row < 0 || row >= m_model->rowCount())
+        return;
+    m_pinned = false;
+    m_pendingAnchorRow = row;
+    m_pendingAnchorTop = top;
+    doItemsLayout();
+    updateJumpButton();
+    viewport()->update();
+}
+
 int ChatView::highlightedRow() const {
     return m_highlight->row();
 }

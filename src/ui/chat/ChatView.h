@@ -112,6 +112,9 @@ public Q_SLOTS:
     void doItemsLayout() override;
     //! Scrolls row \a row into view, near the top, and highlights it briefly (a search hit).
     void revealRow(int row);
+    //! Lays the rows out with row \a row's top at \a top in the viewport (after the rows
+    //! changed under it: another version shown), unpinned from the bottom.
+    void keepRowAt(int row, int top);
 
     //! The row button the keyboard is on (Tab and Shift+Tab move through the buttons of the
     //! rows on screen; Enter or Space presses it): the row, or -1, and the target.
@@ -130,6 +133,9 @@ Q_SIGNALS:
     //! Continue was chosen under the answer at \a entry, cut by the length limit.
     void continueRequested(int entry);
     void editRequested(int entry);
+    //! An arrow of a ‹ 2/3 › switcher was pressed: the version \a step places (-1 or 1) from
+    //! the one at \a entry.
+    void versionRequested(int entry, int step);
     //! Allow (\a allow) or Deny was chosen on the tool call waiting at \a entry.
     void toolConfirmationChosen(int entry, bool allow);
     void imageActivated(const Tramontane::ImageSource &source);
