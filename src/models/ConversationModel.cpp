@@ -10,6 +10,8 @@
 #include <QHash>
 #include <QJsonDocument>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace Tramontane {
@@ -179,7 +181,12 @@ namespace {
 
 // The ‹ 2/3 › switchers: a user message with versions shows them on its text row; an answer
 // (the messages after a user message) shows those of its first message on its last row.
-void markVersions(const QList<ChatEntry> &entries, QList<ChatItem> &rows) {
+void markVersions(const QList<ChatEntry> &entries, int first, int end, QList<ChatItem> &rows) {
+    // Most chats have no versions: one pass over the entries, and nothing else to do.
+    const auto from = entries.cbegin() + first;
+    if (std::none_of(from, from + (end - first),
+                     [](const ChatEntry &e) { return e.versionCount > 1; }))
+        return;
     const auto mark = [&entries](ChatItem &item, int entry) {
         if (entry < 0 || entry >= entries.size() || entries.at(entry).versionCount < 2)
             return;
@@ -404,7 +411,7 @@ QList<ChatItem> ConversationModel::deriveItems(const QList<ChatEntry> &entries, 
                 "ConversationModel", "Continue to have the model write the rest of it.");
         }
     }
-    markVersions(entries, out);
+    markVersions(entries, first, end, out);
     return out;
 }
 

@@ -48,7 +48,7 @@ StoreResult<void> createSchemaV3(QSqlDatabase &db) {
              u"UPDATE messages SET parent_id = (SELECT p.id FROM messages p"
              " WHERE p.conversation_id = messages.conversation_id"
              " AND p.position < messages.position ORDER BY p.position DESC LIMIT 1)"_s,
-             u"CREATE INDEX messages_children ON messages (conversation_id, parent_id)"_s,
+             u"CREATE INDEX messages_children ON messages (conversation_id, parent_id, position)"_s,
              u"CREATE INDEX messages_path ON messages (conversation_id, position)"
              " WHERE on_path = 1"_s,
          }) {

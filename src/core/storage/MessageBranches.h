@@ -18,7 +18,7 @@
 //!   on_path    INTEGER    1 on the visible path. Positions grow along every path (a child is
 //!                         stored after its parent), so the path in position order is the chat.
 //!
-//!   index messages_children (conversation_id, parent_id)    siblings and children
+//!   index messages_children (conversation_id, parent_id, position)    siblings in order
 //!   index messages_path (conversation_id, position) WHERE on_path = 1    paging the path
 namespace Tramontane::MessageBranches {
 
