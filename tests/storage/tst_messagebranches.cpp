@@ -8,6 +8,8 @@
 
 #include <QFile>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -43,6 +45,7 @@ private Q_SLOTS:
     void exportJson_keepsAllVersions_markdownThePath();
     void importFormat1_isOneLinearPath();
     void openVersion2History_everyMessageSurvivesInOrder();
+    void versionCounts_areIndexProbes();
 
 private:
     std::unique_ptr<ConversationStore> openStore() {
@@ -299,6 +302,31 @@ void TestMessageBranches::openVersion2History_everyMessageSurvivesInOrder() {
     QVERIFY(store.appendMessage(winds, msg(u"assistant"_s, u"The sirocco, from the south."_s)));
     QCOMPARE(store.messages(winds)->at(5).versionCount, 2);
     QCOMPARE(store.messages(winds)->at(5).parentId, path.at(4).id);
+}
+
+void TestMessageBranches::versionCounts_areIndexProbes() {
+    // Every message read counts its siblings and the earlier ones: in a long chat that must
+    // be a probe of messages_children, not a scan of the conversation's positions.
+    auto store = openStore();
+    QVERIFY(store);
+    QStringList plan;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"branches-plan"_s);
+        db.setDatabaseName(store->databasePath());
+        QVERIFY(db.open());
+        QSqlQuery query(db);
+        QVERIFY(
+            query.exec(u"EXPLAIN QUERY PLAN SELECT count(*) FROM messages s"
+                       " WHERE s.conversation_id = 1 AND s.parent_id IS 2 AND s.position < 9"_s));
+        while (query.next())
+            plan.append(query.value(3).toString());
+        query.finish();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(u"branches-plan"_s);
+    QVERIFY2(plan.join(u' ').contains(
+                 u"messages_children (conversation_id=? AND parent_id=? AND position<?)"_s),
+             qPrintable(plan.join(u"; "_s)));
 }
 
 QTEST_GUILESS_MAIN(TestMessageBranches)
