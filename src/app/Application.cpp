@@ -262,6 +262,16 @@ void Application::wireChat() {
     connect(m_chatController, &ChatController::rowRevealRequested, m_chatPage,
             [this](int row) { m_chatPage->chatView()->revealRow(row); });
     connect(m_chatController, &ChatController::statusMessage, w, &MainWindow::showStatus);
+    // Another version of a message: the user message it follows from stays where it was.
+    connect(m_chatPage->chatView(), &ChatView::versionRequested, m_chatController,
+            [this](int entry, int step) {
+                ChatView *view = m_chatPage->chatView();
+                const int before = m_chatController->versionAnchorRow(entry);
+                const int top = view->visualRect(view->conversationModel()->index(before)).top();
+                const int row = m_chatController->switchVersion(entry, step);
+                if (row >= 0)
+                    view->keepRowAt(row, top);
+            });
     // Older messages load as the user nears the top of a long conversation.
     connect(m_chatPage->chatView(), &ChatView::olderRowsWanted, m_chatController,
             &ChatController::loadOlderMessagesSoon);

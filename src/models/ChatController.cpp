@@ -116,6 +116,15 @@ bool ChatController::openConversation(qint64 id, qint64 messageId) {
         Q_EMIT toolsRestored(toolsFromJson(info->tools));
         Q_EMIT conversationOpened(id);
     }
+    if (messageId != 0) {
+        // A message of another version (a search hit): show that version.
+        const auto hit = m_store->message(messageId);
+        if (hit && hit->conversationId == id && !hit->onPath) {
+            QString error;
+            if (m_store->selectBranch(id, messageId) && m_pager->open(id, &error))
+                m_persistence->setServerConversationId({});
+        }
+    }
     announce(id);
     if (messageId != 0) {
         const int entry = m_pager->revealMessage(messageId);
@@ -123,6 +132,48 @@ bool ChatController::openConversation(qint64 id, qint64 messageId) {
             Q_EMIT rowRevealRequested(m_conversation->firstRowOfEntry(entry));
     }
     return true;
+}
+
+int ChatController::versionAnchor(int entry) const {
+    // The user message stays where it is: its own versions, or those of its answer.
+    const auto &entries = m_conversation->entries();
+    if (entry <= 0 || entry >= entries.size()
+        || entries.at(entry).message.role == ChatMessage::Role::User)
+        return entry;
+    return entry - 1;
+}
+
+int ChatController::versionAnchorRow(int entry) const {
+    if (entry < 0 || entry >= m_conversation->entryCount())
+        return -1;
+    return m_conversation->firstRowOfEntry(versionAnchor(entry));
+}
+
+int ChatController::switchVersion(int entry, int step) {
+    const qint64 id = m_persistence->conversationId();
+    if (id == 0 || entry < 0 || entry >= m_conversation->entryCount())
+        return -1;
+    if (m_session->isBusy()) {
+        Q_EMIT statusMessage(tr("Wait for the current answer to finish, or stop it."), 5000);
+        return -1;
+    }
+    const auto &entries = m_conversation->entries();
+    const int anchor = versionAnchor(entry);
+    const qint64 anchorId = entries.at(anchor).id;
+    const auto target = m_store->versionBeside(entries.at(entry).id, step);
+    if (!target)
+        return -1;
+    QString error;
+    const auto shown = m_store->selectBranch(id, *target);
+    if (!shown || !m_pager->open(id, &error)) {
+        Q_EMIT statusMessage(error.isEmpty() ? shown.error().message : error, 0);
+        return -1;
+    }
+    // The server's conversation holds the path left behind: the next turn replays this one.
+    m_persistence->setServerConversationId({});
+    const qint64 keep = anchor == entry ? *target : anchorId;
+    const int kept = m_pager->revealMessage(keep);
+    return kept < 0 ? -1 : m_conversation->firstRowOfEntry(kept);
 }
 
 void ChatController::loadOlderMessagesSoon() {

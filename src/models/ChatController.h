@@ -64,6 +64,14 @@ public:
     //! to the event loop (the view asks while it scrolls or lays out; it must not change under
     //! it). Requests made before then load one page.
     void loadOlderMessagesSoon();
+    //! Shows the version \a step places beside the one at \a entry (a user message, or the
+    //! first message of an answer): the chat reloads with that version's path, and the next
+    //! turn starts a new server conversation that replays it. Returns the row of the user
+    //! message the versions follow from (to keep it in place), or -1 when nothing changed
+    //! (busy, no such version; the reason goes to statusMessage()).
+    int switchVersion(int entry, int step);
+    //! The row of the user message that switchVersion(\a entry, …) keeps in place, now.
+    int versionAnchorRow(int entry) const;
     //! A new chat with \a agentId, picked among \a agents (the account's).
     void chatWithAgent(const QString &agentId, const QList<Agent> &agents);
 
@@ -101,6 +109,7 @@ Q_SIGNALS:
 private:
     //! Says which conversation the chat shows (currentConversationChanged()).
     void announce(qint64 id);
+    int versionAnchor(int entry) const;
     void onTargetChanged();
     void onBusyChanged(bool busy);
     void onConversationDeleted(qint64 id);

@@ -93,7 +93,8 @@ bool ChatItem::looksLike(const ChatItem &o) const {
            && answerEnd == o.answerEnd && usageTotal(usage) == usageTotal(o.usage)
            && requestId == o.requestId && model == o.model && citations == o.citations
            && retryable == o.retryable && continuable == o.continuable
-           && errorTitle(error) == errorTitle(o.error);
+           && versionCount == o.versionCount && versionIndex == o.versionIndex
+           && versionEntry == o.versionEntry && errorTitle(error) == errorTitle(o.error);
 }
 
 } // namespace Tramontane

@@ -96,6 +96,12 @@ struct ChatItem {
     bool retryable = false;
     //! Notice: the answer stopped at its length limit and Continue is offered.
     bool continuable = false;
+    //! A ‹ 2/3 › switcher: on a user message with earlier versions, and on the last row of
+    //! an answer with other versions. versionEntry is the entry whose versions it switches
+    //! (the user message, or the answer's first message); versionCount > 1 shows it.
+    int versionCount = 1;
+    int versionIndex = 0;
+    int versionEntry = -1;
 
     //! True when a view would draw the two the same (used to skip needless repaints).
     bool looksLike(const ChatItem &o) const;
@@ -114,6 +120,10 @@ struct ChatEntry {
     //! The model stopped at the length limit (finish_reason "length"): the answer can be
     //! continued. Known for the turns of this run of the app (the store does not keep it).
     bool stoppedForLength = false;
+    //! Versions at this message's place (see ConversationStore::branchFrom): how many, and
+    //! which one this is (0-based, oldest first). Known for stored messages.
+    int versionCount = 1;
+    int versionIndex = 0;
 };
 
 } // namespace Tramontane

@@ -97,6 +97,8 @@ bool ChatSession::send(const QString &text, const QList<ContentChunk> &images) {
     if (m_persistence) {
         QString error;
         entry.id = m_persistence->storeMessage(entry, &error);
+        if (entry.id != 0)
+            m_persistence->readVersions(entry);
         if (entry.id == 0) {
             Q_EMIT failedToSend(
                 tr("Your message could not be saved, so it was not sent: %1").arg(error), text);
@@ -121,6 +123,8 @@ bool ChatSession::startTurn(std::optional<Confirmation> confirmation) {
         m_persistence ? m_persistence->storeMessage(placeholder, &error) : nextLocalId();
     if (placeholder.id == 0)
         placeholder.id = nextLocalId(); // the user's message is safe; the answer is kept in memory
+    else if (m_persistence)
+        m_persistence->readVersions(placeholder);
     m_runFirstEntry = m_model->appendEntry(placeholder);
     m_runIds = {placeholder.id};
     m_firstFlushDone = false;
@@ -145,6 +149,7 @@ bool ChatSession::startTurn(std::optional<Confirmation> confirmation) {
                      if (m_persistence)
                          m_persistence->removeMessagesFrom(m_model->entries().at(placeholder));
                      m_model->truncateEntries(placeholder);
+                     restoreSetAside();
                      m_runIds.clear();
                      m_runFirstEntry = -1;
                      Q_EMIT busyChanged(false);
@@ -290,10 +295,14 @@ void ChatSession::syncRunEntries(ChatEntry::Status status) {
         entry.status = status;
         entry.model = model;
         const int index = m_runFirstEntry + k;
-        if (index < m_model->entryCount())
+        if (index < m_model->entryCount()) {
+            // What the store said of the message's versions when it was stored.
+            entry.versionCount = m_model->entries().at(index).versionCount;
+            entry.versionIndex = m_model->entries().at(index).versionIndex;
             m_model->updateEntry(index, entry);
-        else
+        } else {
             m_model->appendEntry(entry);
+        }
         if (!entry.message.content.isEmpty() || !entry.message.toolCalls.isEmpty())
             m_firstFlushDone = true;
     }
@@ -364,6 +373,7 @@ void ChatSession::finishRun(const RunEnd &end) {
         if (m_persistence)
             m_persistence->removeMessagesFrom(entry);
         m_model->truncateEntries(last);
+        restoreSetAside();
     } else {
         m_model->updateEntry(last, entry);
         persistCheckpoint();
@@ -374,6 +384,7 @@ void ChatSession::finishRun(const RunEnd &end) {
     m_runIds.clear();
     m_runFirstEntry = -1;
     m_continuedText.clear();
+    m_setAside.clear();
     Q_EMIT busyChanged(false);
     Q_EMIT turnFinished(int(outcome));
 }
@@ -431,8 +442,10 @@ bool ChatSession::retry(int entry) {
     if (user < 0)
         return false;
     if (user + 1 < m_model->entryCount()) {
-        if (m_persistence)
-            m_persistence->removeMessagesFrom(m_model->entries().at(user + 1));
+        if (m_persistence) {
+            m_persistence->branchFrom(m_model->entries().at(user + 1));
+            m_setAside = m_model->entries().mid(user + 1);
+        }
         m_model->truncateEntries(user + 1);
     }
     // The server's conversation may hold the dropped answer: a new one replays the history.
@@ -458,10 +471,18 @@ bool ChatSession::editAndResend(int entry, const QString &text,
     const QList<ContentChunk> images =
         attachedImages(m_model->entries().at(entry).message) + moreImages;
     if (m_persistence)
-        m_persistence->removeMessagesFrom(m_model->entries().at(entry));
+        m_persistence->branchFrom(m_model->entries().at(entry));
     m_model->truncateEntries(entry);
     setServerConversationId({});
     return send(text, images);
+}
+
+void ChatSession::restoreSetAside() {
+    // The new version was dropped before anything arrived: the store shows the earlier one
+    // again, and so does the chat.
+    for (const ChatEntry &entry : std::as_const(m_setAside))
+        m_model->appendEntry(entry);
+    m_setAside.clear();
 }
 
 QList<ContentChunk> ChatSession::attachedImages(const ChatMessage &message) {

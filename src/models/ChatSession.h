@@ -35,8 +35,14 @@ public:
     virtual qint64 storeMessage(const ChatEntry &entry, QString *error) = 0;
     //! Replaces what is stored for an existing message (a checkpoint or the final state).
     virtual void updateMessage(const ChatEntry &entry) = 0;
-    //! Forgets stored messages from \a entry on (regenerate, edit and resend, retry).
+    //! Forgets stored messages from \a entry on (an answer stopped before anything arrived).
     virtual void removeMessagesFrom(const ChatEntry &entry) = 0;
+    //! Keeps the stored messages from \a entry on as an earlier version (regenerate, edit and
+    //! resend, retry): the next message stored is their new sibling. Without versions, they
+    //! are forgotten.
+    virtual void branchFrom(const ChatEntry &entry) { removeMessagesFrom(entry); }
+    //! Sets ChatEntry::versionCount and versionIndex of a stored \a entry.
+    virtual void readVersions(ChatEntry &entry) const { Q_UNUSED(entry); }
     //! The Conversations API conversation (`conversation_id`) the chat continues, empty when
     //! there is none yet. Kept in memory unless the implementation stores it.
     virtual QString serverConversationId() const { return m_serverConversationId; }
@@ -137,12 +143,14 @@ public:
     //! Stops the answer being streamed; what arrived is kept, and stored (as interrupted)
     //! before this returns. Quitting calls it too.
     void stop();
-    //! Asks again for the answer at \a entry (a failed or interrupted one): it is replaced.
+    //! Asks again for the answer at \a entry (a failed or interrupted one): a new version of
+    //! it (the earlier one is kept when there is persistence).
     bool retry(int entry);
-    //! Replaces the last answer with a new one.
+    //! Asks for a new version of the last answer.
     bool regenerate();
-    //! Replaces the user message at \a entry with \a text (its images kept, \a moreImages
-    //! added) and asks from there.
+    //! Sends \a text (its images kept, \a moreImages added) as a new version of the user
+    //! message at \a entry and asks from there; the earlier version is kept with its answers
+    //! when there is persistence.
     bool editAndResend(int entry, const QString &text, const QList<ContentChunk> &moreImages = {});
     //! Continues the answer at \a entry, the last one, which stopped at the length limit: it
     //! is sent back as an assistant prefix (`prefix: true`) and what the model writes next is
@@ -200,6 +208,7 @@ private:
     //! that is not possible (no refresher, tried already, or something arrived).
     bool refreshAndRetry(const RunEnd &end);
     void syncRunEntries(ChatEntry::Status status);
+    void restoreSetAside();
     void persistCheckpoint();
     qint64 nextLocalId() { return --m_localId; }
 
@@ -225,9 +234,10 @@ private:
     bool m_starting = false; // tools being completed before the request leaves
     bool m_stopRequested = false;
     QPointer<TurnRun> m_run;
-    int m_runFirstEntry = -1; // the entry of the run's first message
-    QString m_continuedText;  // a continued answer: its text before the run
-    QList<qint64> m_runIds;   // entry ids of the run's messages, in order
+    int m_runFirstEntry = -1;    // the entry of the run's first message
+    QString m_continuedText;     // a continued answer: its text before the run
+    QList<ChatEntry> m_setAside; // what a retry kept as an earlier version, until it answers
+    QList<qint64> m_runIds;      // entry ids of the run's messages, in order
     bool m_firstFlushDone = false;
     QTimer m_frame;
     QTimer m_checkpoint; // runs while shown text is not stored yet

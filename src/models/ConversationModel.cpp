@@ -13,6 +13,8 @@
 #include <QLocale>
 #include <QUrl>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace Tramontane {
@@ -203,6 +205,42 @@ ConversationModel::ConversationModel(QObject *parent)
     : QAbstractListModel(parent) {
     m_entryRow = {0};
 }
+
+namespace {
+
+// The ‹ 2/3 › switchers: a user message with versions shows them on its text row; an answer
+// (the messages after a user message) shows those of its first message on its last row.
+void markVersions(const QList<ChatEntry> &entries, int first, int end, QList<ChatItem> &rows) {
+    // Most chats have no versions: one pass over the entries, and nothing else to do.
+    const auto from = entries.cbegin() + first;
+    if (std::none_of(from, from + (end - first),
+                     [](const ChatEntry &e) { return e.versionCount > 1; }))
+        return;
+    const auto mark = [&entries](ChatItem &item, int entry) {
+        if (entry < 0 || entry >= entries.size() || entries.at(entry).versionCount < 2)
+            return;
+        item.versionEntry = entry;
+        item.versionCount = entries.at(entry).versionCount;
+        item.versionIndex = entries.at(entry).versionIndex;
+    };
+    for (qsizetype r = 0; r < rows.size(); ++r) {
+        ChatItem &item = rows[r];
+        if (item.kind == ChatItem::Kind::User) {
+            if (r == 0 || rows.at(r - 1).entry != item.entry)
+                mark(item, item.entry);
+            continue;
+        }
+        const bool runEnd = r + 1 == rows.size() || rows.at(r + 1).turn != item.turn
+                            || rows.at(r + 1).kind == ChatItem::Kind::User;
+        if (!runEnd)
+            continue;
+        const bool afterUser = item.turn >= 0 && item.turn < entries.size()
+                               && entries.at(item.turn).message.role == ChatMessage::Role::User;
+        mark(item, afterUser ? item.turn + 1 : item.turn);
+    }
+}
+
+} // namespace
 
 QList<ChatItem> ConversationModel::deriveItems(const QList<ChatEntry> &entries, int first,
                                                int end) {
@@ -402,6 +440,7 @@ QList<ChatItem> ConversationModel::deriveItems(const QList<ChatEntry> &entries, 
                 "ConversationModel", "Continue to have the model write the rest of it.");
         }
     }
+    markVersions(entries, first, end, out);
     return out;
 }
 

@@ -101,6 +101,8 @@ QList<ChatEntry> StoreChatPersistence::toEntries(const QList<StoredMessage> &mes
             e.usage = Usage::fromJson(m.usage);
         e.requestId = m.requestId;
         e.model = m.model;
+        e.versionCount = m.versionCount;
+        e.versionIndex = m.versionIndex;
         entries.append(e);
     }
     return entries;
@@ -198,6 +200,24 @@ void StoreChatPersistence::removeMessagesFrom(const ChatEntry &entry) {
     const auto stored = m_store->message(entry.id);
     if (stored.ok())
         (void)m_store->removeMessagesFrom(m_conversationId, stored->position);
+}
+
+void StoreChatPersistence::branchFrom(const ChatEntry &entry) {
+    if (entry.id <= 0 || m_conversationId == 0)
+        return;
+    const auto stored = m_store->message(entry.id);
+    if (stored.ok())
+        (void)m_store->branchFrom(m_conversationId, stored->position);
+}
+
+void StoreChatPersistence::readVersions(ChatEntry &entry) const {
+    if (entry.id <= 0)
+        return;
+    const auto stored = m_store->message(entry.id);
+    if (!stored.ok())
+        return;
+    entry.versionCount = stored->versionCount;
+    entry.versionIndex = stored->versionIndex;
 }
 
 QString StoreChatPersistence::serverConversationKey() {

@@ -38,6 +38,8 @@ public:
     qint64 storeMessage(const ChatEntry &entry, QString *error) override;
     void updateMessage(const ChatEntry &entry) override;
     void removeMessagesFrom(const ChatEntry &entry) override;
+    void branchFrom(const ChatEntry &entry) override;
+    void readVersions(ChatEntry &entry) const override;
     //! Kept in the conversation's settings (serverConversationKey()), so a reopened chat
     //! continues the same server conversation.
     QString serverConversationId() const override;

@@ -110,8 +110,8 @@ ChatPage::ChatPage(ChatSession *session, ChatTargetModel *targets,
             return;
         setComposerText(entries.at(entry).message.content.plainText());
         m_ui->composerPlainTextEdit->setProperty("editEntry", entry);
-        showComposerNotice(tr("Editing an earlier message: sending replaces it and the answers "
-                              "after it. Esc cancels."));
+        showComposerNotice(tr("Editing an earlier message: sending makes a new version of it; "
+                              "the earlier one stays a click away. Esc cancels."));
         focusComposer();
     });
 

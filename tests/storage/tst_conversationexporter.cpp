@@ -4,6 +4,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTemporaryDir>
@@ -219,10 +220,17 @@ void TestConversationExporter::json_roundTrip_givesEqualConversationUnderNewId()
         QJsonObject c = root.value(u"conversation"_s).toObject();
         c.remove(u"id"_s);
         root.insert(u"conversation"_s, c);
+        // Parents are compared by their place in the list, as ids differ.
+        QHash<qint64, int> indexOfId;
+        const QJsonArray original = root.value(u"messages"_s).toArray();
+        for (int i = 0; i < original.size(); ++i)
+            indexOfId.insert(original.at(i)[u"id"_s].toInteger(), i);
         QJsonArray messages;
-        for (const QJsonValue &v : root.value(u"messages"_s).toArray()) {
+        for (const QJsonValue &v : original) {
             QJsonObject m = v.toObject();
             m.remove(u"id"_s);
+            if (!m.value(u"parentId"_s).isNull())
+                m.insert(u"parentId"_s, indexOfId.value(m.value(u"parentId"_s).toInteger(), -1));
             messages.append(m);
         }
         root.insert(u"messages"_s, messages);
@@ -241,7 +249,7 @@ void TestConversationExporter::json_fileHasFormatAndVersion() {
     QVERIFY(m_store->exportJson(id, file));
     const QJsonObject root = QJsonDocument::fromJson(readFile(file)).object();
     QCOMPARE(root.value(u"format"_s).toString(), u"tramontane.conversation"_s);
-    QCOMPARE(root.value(u"version"_s).toInt(), 1);
+    QCOMPARE(root.value(u"version"_s).toInt(), ConversationExporter::formatVersion);
     QCOMPARE(root.value(u"conversation"_s).toObject().value(u"title"_s).toString(), u"Cats"_s);
     const QJsonArray messages = root.value(u"messages"_s).toArray();
     QCOMPARE(messages.size(), 7);
@@ -264,7 +272,7 @@ void TestConversationExporter::json_invalidFile_isRefused_data() {
     QTest::newRow("other format") << QByteArray(R"({"format":"other","version":1})")
                                   << u"not a Tramontane conversation"_s;
     QTest::newRow("newer version")
-        << QByteArray(R"({"format":"tramontane.conversation","version":2,"messages":[]})")
+        << QByteArray(R"({"format":"tramontane.conversation","version":3,"messages":[]})")
         << u"newer version of Tramontane"_s;
     QTest::newRow("version missing")
         << QByteArray(R"({"format":"tramontane.conversation"})") << u"damaged"_s;

@@ -370,8 +370,11 @@ QString toMarkdown(const ConversationRecord &record,
         facts.append(info.model);
     if (!facts.isEmpty())
         writer.append(u"*"_s + facts.join(u" · "_s) + u"*\n"_s);
-    for (const StoredMessage &m : record.messages)
-        writer.message(m);
+    // The chat as shown: earlier versions stay out (the JSON form keeps them).
+    for (const StoredMessage &m : record.messages) {
+        if (m.onPath)
+            writer.message(m);
+    }
     return writer.text();
 }
 
@@ -473,6 +476,9 @@ QJsonObject toJson(const ConversationRecord &record) {
             {u"model"_s, m.model},
             {u"createdAt"_s, isoTime(m.createdAt)},
             {u"updatedAt"_s, isoTime(m.updatedAt)},
+            {u"parentId"_s, m.parentId > 0 ? QJsonValue(m.parentId) : QJsonValue()},
+            {u"selected"_s, m.selected},
+            {u"onPath"_s, m.onPath},
         });
     }
     return QJsonObject{
@@ -570,6 +576,12 @@ StoreResult<ConversationRecord> fromJson(const QByteArray &json) {
         m.model = reader.string(o, "model"_L1, mw);
         m.createdAt = reader.time(o, "createdAt"_L1, mw);
         m.updatedAt = reader.time(o, "updatedAt"_L1, mw);
+        // Versions (format 2); a format 1 file is one linear path.
+        m.parentId = reader.integer(o, "parentId"_L1, mw).value_or(0);
+        if (o.contains("selected"_L1))
+            m.selected = reader.boolean(o, "selected"_L1, mw);
+        if (o.contains("onPath"_L1))
+            m.onPath = reader.boolean(o, "onPath"_L1, mw);
         record.messages.append(m);
     }
     if (reader.failed()) {

@@ -15,7 +15,9 @@ namespace Tramontane::ConversationExporter {
 
 //! Identifies the JSON format: {"format": formatName, "version": formatVersion, …}.
 inline constexpr char16_t formatName[] = u"tramontane.conversation";
-inline constexpr int formatVersion = 1;
+//! Version 2 adds the versions of messages (parentId, selected, onPath); version 1 files
+//! still import, as one linear path.
+inline constexpr int formatVersion = 2;
 
 //! Maps an image reference found in a message to a local file holding its bytes, or to an
 //! empty string when none is available. The reference is a `tool_file` chunk's file_id, a
@@ -30,10 +32,11 @@ QString toMarkdown(const ConversationRecord &record,
                    const std::function<QString(const QString &reference)> &linkForImage);
 
 //! Writes \a record as Markdown to \a filePath (atomically, with QSaveFile): the title, each
-//! message under a heading naming its role, tool calls and results as fenced blocks. Images
-//! that \a resolver finds (and data: URLs) are copied into the folder `<name>_files/` beside
-//! the file, named image-1.png, image-2.jpg, … and linked relatively; remote images that are
-//! not available locally are linked by URL, other missing images get a placeholder line.
+//! message of the visible path (earlier versions are left out) under a heading naming its role,
+//! tool calls and results as fenced blocks. Images that \a resolver finds (and data: URLs) are
+//! copied into the folder `<name>_files/` beside the file, named image-1.png, image-2.jpg, … and
+//! linked relatively; remote images that are not available locally are linked by URL, other missing
+//! images get a placeholder line.
 StoreResult<void> writeMarkdown(const ConversationRecord &record, const QString &filePath,
                                 const ImageResolver &resolver);
 

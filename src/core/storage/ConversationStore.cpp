@@ -2,6 +2,7 @@
 #include "core/storage/ConversationStore.h"
 
 #include "core/Logging.h"
+#include "core/storage/MessageBranches.h"
 #include "core/storage/MessageImages.h"
 #include "core/storage/MessageText.h"
 #include "core/storage/SchemaMigrator.h"
@@ -11,6 +12,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
+#include <QHash>
 #include <QJsonDocument>
 #include <QLockFile>
 #include <QSqlError>
@@ -67,7 +69,8 @@
 //                     use the same expression as the view.
 //
 // Version 2 adds message_images: attached images kept out of the message JSON (see
-// MessageImages.h).
+// MessageImages.h). Version 3 makes the messages a tree of versions with one visible path
+// (parent_id, selected, on_path; see MessageBranches.h).
 //
 // Migrations are forward-only steps run by SchemaMigrator (a copy of the file is written with
 // VACUUM INTO before the first step runs on an existing database). To change the schema, add
@@ -84,7 +87,12 @@ const QString conversationColumns =
     "settings"_s;
 const QString messageColumns =
     u"id, conversation_id, position, role, message, status, error, usage, request_id, model, "
-    "created_at, updated_at"_s;
+    "created_at, updated_at, parent_id, selected, on_path,"
+    " (SELECT count(*) FROM messages s WHERE s.conversation_id = messages.conversation_id"
+    "  AND s.parent_id IS messages.parent_id),"
+    " (SELECT count(*) FROM messages s WHERE s.conversation_id = messages.conversation_id"
+    "  AND s.parent_id IS messages.parent_id AND s.position < messages.position)"_s;
+constexpr int messageColumnCount = 17;
 
 StoreResult<void> createSchemaV1(QSqlDatabase &db) {
     const QString statements[] = {
@@ -300,7 +308,7 @@ ConversationInfo readConversation(const QVariant (&v)[10]) {
     return info;
 }
 
-StoredMessage readMessage(const QVariant (&v)[12]) {
+StoredMessage readMessage(const QVariant (&v)[messageColumnCount]) {
     StoredMessage m;
     m.id = v[0].toLongLong();
     m.conversationId = v[1].toLongLong();
@@ -314,6 +322,11 @@ StoredMessage readMessage(const QVariant (&v)[12]) {
     m.model = v[9].toString();
     m.createdAt = fromMs(v[10]);
     m.updatedAt = fromMs(v[11]);
+    m.parentId = v[12].toLongLong();
+    m.selected = v[13].toInt() != 0;
+    m.onPath = v[14].toInt() != 0;
+    m.versionCount = std::max(1, v[15].toInt());
+    m.versionIndex = v[16].toInt();
     return m;
 }
 
@@ -357,6 +370,8 @@ QString ConversationStore::databasePath() const {
 void ConversationStore::addMigrationSteps(SchemaMigrator &migrator) {
     migrator.addStep(1, u"conversations, messages and the full-text index"_s, createSchemaV1);
     migrator.addStep(2, u"attached images in their own table"_s, MessageImages::createSchemaV2);
+    migrator.addStep(3, u"earlier versions of messages kept as branches"_s,
+                     MessageBranches::createSchemaV3);
     Q_ASSERT(migrator.latestVersion() == currentSchemaVersion);
 }
 
@@ -651,7 +666,7 @@ StoreResult<void> ConversationStore::updateDerivedTitle(qint64 conversationId) {
     QString derived;
     {
         auto rows = run(u"SELECT message FROM messages WHERE conversation_id = ? AND role = 'user'"
-                        " ORDER BY position LIMIT 1"_s,
+                        " AND on_path = 1 ORDER BY position LIMIT 1"_s,
                         {conversationId});
         if (!rows)
             return rows.error();
@@ -674,7 +689,7 @@ StoreResult<QList<StoredMessage>> ConversationStore::readMessages(const QString 
     if (!rows)
         return rows.error();
     QList<StoredMessage> list;
-    QVariant v[12];
+    QVariant v[messageColumnCount];
     while (rows->next()) {
         fetchRow(*rows, v);
         list.append(readMessage(v));
@@ -923,7 +938,7 @@ ConversationStore::insertMessage(qint64 conversationId, QJsonObject message, Mes
         {
             auto rows = run(u"SELECT coalesce(max(position), -1) + 1,"
                             " EXISTS (SELECT 1 FROM messages WHERE conversation_id = ?"
-                            "   AND role = 'user')"
+                            "   AND role = 'user' AND on_path = 1)"
                             " FROM messages WHERE conversation_id = ?"_s,
                             {conversationId, conversationId});
             if (!rows)
@@ -932,13 +947,21 @@ ConversationStore::insertMessage(qint64 conversationId, QJsonObject message, Mes
             stored.position = rows->value(0).toLongLong();
             earlierUserMessage = rows->value(1).toInt() != 0;
         }
+        // The message follows the visible path; its earlier versions stay as siblings.
+        auto parent = MessageBranches::pathEnd(m_db, conversationId);
+        if (!parent)
+            return parent.error();
+        if (auto made = MessageBranches::deselectChildren(m_db, conversationId, *parent); !made)
+            return made;
+        stored.parentId = *parent;
         const qint64 t = now();
         stored.createdAt = stored.updatedAt = utcFromMs(t);
         auto rows = run(u"INSERT INTO messages (conversation_id, position, role, message, status,"
-                        " model, created_at, updated_at, search_text)"
-                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+                        " model, created_at, updated_at, search_text, parent_id)"
+                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
                         {conversationId, stored.position, stored.role, jsonText(message),
-                         statusName(status), model, t, t, searchText});
+                         statusName(status), model, t, t, searchText,
+                         *parent > 0 ? QVariant(*parent) : QVariant()});
         if (!rows)
             return rows.error();
         stored.id = rows->lastInsertId();
@@ -1066,14 +1089,9 @@ StoreResult<int> ConversationStore::removeMessagesFrom(qint64 conversationId, qi
     auto removed = write(Durability::Relaxed, [&]() -> StoreResult<int> {
         if (auto exists = requireConversation(conversationId); !exists)
             return exists.error();
-        int count = 0;
-        {
-            auto rows = run(u"DELETE FROM messages WHERE conversation_id = ? AND position >= ?"_s,
-                            {conversationId, position});
-            if (!rows)
-                return rows.error();
-            count = rows->rowsAffected();
-        }
+        auto count = MessageBranches::removeFrom(m_db, conversationId, position);
+        if (!count)
+            return count;
         // A generated title spoke of the first message: without it, the title is derived again
         // (and a new one is generated after the next answer).
         if (auto rows = run(u"UPDATE conversations SET title_is_custom = 0 WHERE id = ?"
@@ -1084,13 +1102,58 @@ StoreResult<int> ConversationStore::removeMessagesFrom(qint64 conversationId, qi
             return rows.error();
         if (auto titled = updateDerivedTitle(conversationId); !titled)
             return titled.error();
-        return count;
+        return *count;
     });
     if (removed && *removed > 0) {
         Q_EMIT messagesRemoved(conversationId, position);
         Q_EMIT conversationChanged(conversationId);
     }
     return removed;
+}
+
+StoreResult<int> ConversationStore::branchFrom(qint64 conversationId, qint64 position) {
+    auto aside = write(Durability::Relaxed, [&]() -> StoreResult<int> {
+        if (auto exists = requireConversation(conversationId); !exists)
+            return exists.error();
+        return MessageBranches::setAsideFrom(m_db, conversationId, position);
+    });
+    if (aside && *aside > 0)
+        Q_EMIT messagesRemoved(conversationId, position);
+    return aside;
+}
+
+StoreResult<void> ConversationStore::selectBranch(qint64 conversationId, qint64 messageId) {
+    auto selected = write(Durability::Relaxed, [&]() -> StoreResult<void> {
+        if (auto exists = requireConversation(conversationId); !exists)
+            return exists;
+        if (auto done = MessageBranches::select(m_db, conversationId, messageId); !done)
+            return done;
+        // The first user message shown may be another version now.
+        return updateDerivedTitle(conversationId);
+    });
+    if (selected) {
+        Q_EMIT branchChanged(conversationId);
+        Q_EMIT conversationChanged(conversationId);
+    }
+    return selected;
+}
+
+StoreResult<qint64> ConversationStore::versionBeside(qint64 messageId, int step) const {
+    auto current = message(messageId);
+    if (!current)
+        return current.error();
+    const int index = current->versionIndex + step;
+    if (index < 0 || index >= current->versionCount)
+        return messageNotFound(messageId);
+    auto rows = run(u"SELECT id FROM messages WHERE conversation_id = ? AND parent_id IS ?"
+                    " ORDER BY position LIMIT 1 OFFSET ?"_s,
+                    {current->conversationId,
+                     current->parentId > 0 ? QVariant(current->parentId) : QVariant(), index});
+    if (!rows)
+        return rows.error();
+    if (!rows->next())
+        return messageNotFound(messageId);
+    return rows->value(0).toLongLong();
 }
 
 StoreResult<StoredMessage> ConversationStore::message(qint64 messageId) const {
@@ -1106,35 +1169,45 @@ StoreResult<StoredMessage> ConversationStore::message(qint64 messageId) const {
 StoreResult<QList<StoredMessage>> ConversationStore::newestMessages(qint64 conversationId,
                                                                     int limit) const {
     return readMessages(u"SELECT "_s + messageColumns
-                            + u" FROM messages WHERE conversation_id = ?"
+                            + u" FROM messages WHERE conversation_id = ? AND on_path = 1"
                               " ORDER BY position DESC LIMIT ?"_s,
                         {conversationId, std::max(limit, 0)}, true);
 }
 
 StoreResult<QList<StoredMessage>>
 ConversationStore::messagesBefore(qint64 conversationId, qint64 position, int limit) const {
-    return readMessages(u"SELECT "_s + messageColumns
-                            + u" FROM messages WHERE conversation_id = ? AND position < ?"
-                              " ORDER BY position DESC LIMIT ?"_s,
-                        {conversationId, position, std::max(limit, 0)}, true);
+    return readMessages(
+        u"SELECT "_s + messageColumns
+            + u" FROM messages WHERE conversation_id = ? AND on_path = 1 AND position < ?"
+              " ORDER BY position DESC LIMIT ?"_s,
+        {conversationId, position, std::max(limit, 0)}, true);
 }
 
 StoreResult<QList<StoredMessage>>
 ConversationStore::messagesFrom(qint64 conversationId, qint64 position, int limit) const {
-    return readMessages(u"SELECT "_s + messageColumns
-                            + u" FROM messages WHERE conversation_id = ? AND position >= ?"
-                              " ORDER BY position LIMIT ?"_s,
-                        {conversationId, position, std::max(limit, 0)}, false);
+    return readMessages(
+        u"SELECT "_s + messageColumns
+            + u" FROM messages WHERE conversation_id = ? AND on_path = 1 AND position >= ?"
+              " ORDER BY position LIMIT ?"_s,
+        {conversationId, position, std::max(limit, 0)}, false);
 }
 
 StoreResult<QList<StoredMessage>> ConversationStore::messages(qint64 conversationId) const {
+    return readMessages(u"SELECT "_s + messageColumns
+                            + u" FROM messages WHERE conversation_id = ? AND on_path = 1"
+                              " ORDER BY position"_s,
+                        {conversationId}, false);
+}
+
+StoreResult<QList<StoredMessage>> ConversationStore::allMessages(qint64 conversationId) const {
     return readMessages(u"SELECT "_s + messageColumns
                             + u" FROM messages WHERE conversation_id = ? ORDER BY position"_s,
                         {conversationId}, false);
 }
 
 StoreResult<int> ConversationStore::messageCount(qint64 conversationId) const {
-    auto rows = run(u"SELECT count(*) FROM messages WHERE conversation_id = ?"_s, {conversationId});
+    auto rows = run(u"SELECT count(*) FROM messages WHERE conversation_id = ? AND on_path = 1"_s,
+                    {conversationId});
     if (!rows)
         return rows.error();
     rows->next();
@@ -1152,7 +1225,7 @@ StoreResult<QList<SearchHit>> ConversationStore::search(const QString &query, in
     // U+0002/U+0003 mark the matches (plainText() removes them from the indexed text), and
     // U+2026 is the ellipsis at cut ends.
     auto rows = run(u"SELECT m.id, m.conversation_id, m.position, m.role, m.created_at, c.title,"
-                    " snippet(messages_fts, 0, char(2), char(3), char(8230), 16)"
+                    " m.on_path, snippet(messages_fts, 0, char(2), char(3), char(8230), 16)"
                     " FROM messages_fts"
                     " JOIN messages m ON m.id = messages_fts.rowid"
                     " JOIN conversations c ON c.id = m.conversation_id"
@@ -1171,7 +1244,8 @@ StoreResult<QList<SearchHit>> ConversationStore::search(const QString &query, in
         hit.role = rows->value(3).toString();
         hit.messageCreatedAt = fromMs(rows->value(4));
         hit.conversationTitle = rows->value(5).toString();
-        parseSnippet(rows->value(6).toString(), hit);
+        hit.onPath = rows->value(6).toInt() != 0;
+        parseSnippet(rows->value(7).toString(), hit);
         hits.append(hit);
     }
     return hits;
@@ -1183,7 +1257,7 @@ StoreResult<ConversationRecord> ConversationStore::record(qint64 conversationId)
     auto info = conversation(conversationId);
     if (!info)
         return info.error();
-    auto list = messages(conversationId);
+    auto list = allMessages(conversationId);
     if (!list)
         return list.error();
     return ConversationRecord{*info, *list};
@@ -1245,6 +1319,12 @@ ConversationStore::importConversation(const ConversationRecord &record) {
                 return rows.error();
             id = rows->lastInsertId();
         }
+        // A file without versions (format 1) is one linear path: each message follows the one
+        // before it.
+        const bool hasTree = std::any_of(record.messages.cbegin(), record.messages.cend(),
+                                         [](const StoredMessage &m) { return m.parentId != 0; });
+        QHash<qint64, qint64> newIds; // the file's message ids -> the ids stored
+        qint64 previous = 0;
         for (const StoredMessage &m : record.messages) {
             QString role = m.message.value("role"_L1).toString();
             if (role.isEmpty())
@@ -1259,21 +1339,33 @@ ConversationStore::importConversation(const ConversationRecord &record) {
             MessageStatus status = m.status;
             if (status == MessageStatus::Streaming || status == MessageStatus::Pending)
                 status = MessageStatus::Interrupted;
+            // A parent the file does not hold before this message makes it a first message.
+            const qint64 parent = hasTree ? newIds.value(m.parentId, 0) : previous;
             QJsonObject message = m.message;
             const QList<MessageImages::Image> images = MessageImages::extract(message);
-            auto rows =
-                run(u"INSERT INTO messages (conversation_id, position, role, message,"
-                    " status, error, usage, request_id, model, created_at, updated_at,"
-                    " search_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
-                    {id, m.position, role, jsonText(message), statusName(status),
-                     optionalJson(m.error), optionalJson(m.usage), m.requestId, m.model,
-                     toMs(m.createdAt, t), toMs(m.updatedAt, t), searchTextValue(m.message)});
+            auto rows = run(u"INSERT INTO messages (conversation_id, position, role, message,"
+                            " status, error, usage, request_id, model, created_at, updated_at,"
+                            " search_text, parent_id, selected, on_path)"
+                            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+                            {id, m.position, role, jsonText(message), statusName(status),
+                             optionalJson(m.error), optionalJson(m.usage), m.requestId, m.model,
+                             toMs(m.createdAt, t), toMs(m.updatedAt, t), searchTextValue(m.message),
+                             parent > 0 ? QVariant(parent) : QVariant(),
+                             int(!hasTree || m.selected), int(!hasTree || m.onPath)});
             if (!rows)
                 return rows.error();
-            if (auto kept = MessageImages::insert(m_db, rows->lastInsertId(), images); !kept)
+            previous = rows->lastInsertId();
+            newIds.insert(m.id, previous);
+            if (auto kept = MessageImages::insert(m_db, previous, images); !kept)
                 return kept;
         }
-        return {};
+        // The file's choices may not hold together (edited by hand): one selected version per
+        // place, and the path through them.
+        if (hasTree) {
+            if (auto deduped = MessageBranches::keepOneSelected(m_db, id); !deduped)
+                return deduped;
+        }
+        return MessageBranches::rebuildPath(m_db, id);
     });
     if (!imported)
         return imported.error();

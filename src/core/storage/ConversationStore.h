@@ -59,7 +59,7 @@ public:
     };
 
     //! The schema version this build writes and reads.
-    static constexpr int currentSchemaVersion = 2;
+    static constexpr int currentSchemaVersion = 3;
 
     //! Opens (creating if needed) the history of the profile in \a profileDir: takes the
     //! profile lock (error Kind::AlreadyRunning if another process or store holds it), opens
@@ -143,9 +143,20 @@ public:
     StoreResult<void> finishMessage(qint64 messageId, MessageStatus status,
                                     const QJsonObject &usage = {}, const QString &requestId = {},
                                     const QJsonObject &error = {});
-    //! Removes the messages at \a position and after it (to edit or regenerate from there);
-    //! returns how many were removed.
+    //! Removes the visible messages at \a position and after it, with every later version
+    //! that follows them (an answer stopped before anything arrived); returns how many were
+    //! removed. The path then goes on through the versions left (see MessageBranches).
     StoreResult<int> removeMessagesFrom(qint64 conversationId, qint64 position);
+    //! Keeps the visible messages at \a position and after it as an earlier version (to edit
+    //! or regenerate from there): they leave the visible path, and the next message stored
+    //! becomes their new sibling. Returns how many left the path.
+    StoreResult<int> branchFrom(qint64 conversationId, qint64 position);
+    //! Shows the version \a messageId: the visible path goes through it (and on through the
+    //! versions last shown below it). Emits branchChanged().
+    StoreResult<void> selectBranch(qint64 conversationId, qint64 messageId);
+    //! The version \a step places from \a messageId among its siblings (-1: the one before);
+    //! Kind::NotFound past the first or the last.
+    StoreResult<qint64> versionBeside(qint64 messageId, int step) const;
 
     StoreResult<StoredMessage> message(qint64 messageId) const;
     //! The last \a limit messages, in position order.
@@ -156,8 +167,11 @@ public:
     //! Up to \a limit messages from \a position on (inclusive), in position order.
     StoreResult<QList<StoredMessage>> messagesFrom(qint64 conversationId, qint64 position,
                                                    int limit) const;
-    //! Every message of the conversation, in position order (to build a request, to export).
+    //! Every message of the visible path, in position order (to build a request, to export).
     StoreResult<QList<StoredMessage>> messages(qint64 conversationId) const;
+    //! Every message of every version, in position order (to export everything).
+    StoreResult<QList<StoredMessage>> allMessages(qint64 conversationId) const;
+    //! How many messages the visible path has.
     StoreResult<int> messageCount(qint64 conversationId) const;
 
     // ----- Search ----------------------------------------------------------------------------
@@ -175,6 +189,8 @@ public:
 
     // ----- Export and import -----------------------------------------------------------------
 
+    //! The conversation with all its versions (ConversationRecord::visiblePath() for the
+    //! messages shown).
     StoreResult<ConversationRecord> record(qint64 conversationId) const;
     //! See ConversationExporter::writeMarkdown.
     StoreResult<void> exportMarkdown(qint64 conversationId, const QString &filePath,
@@ -196,6 +212,8 @@ Q_SIGNALS:
     void messageAdded(qint64 conversationId, qint64 messageId);
     void messageChanged(qint64 conversationId, qint64 messageId);
     void messagesRemoved(qint64 conversationId, qint64 fromPosition);
+    //! Another version became visible (selectBranch()).
+    void branchChanged(qint64 conversationId);
 
 private:
     enum class Durability { Synced, Relaxed };

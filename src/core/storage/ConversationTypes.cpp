@@ -31,4 +31,13 @@ std::optional<MessageStatus> statusFromName(const QString &text) {
     return std::nullopt;
 }
 
+QList<StoredMessage> ConversationRecord::visiblePath() const {
+    QList<StoredMessage> path;
+    for (const StoredMessage &m : messages) {
+        if (m.onPath)
+            path.append(m);
+    }
+    return path;
+}
+
 } // namespace Tramontane

@@ -69,6 +69,16 @@ struct StoredMessage {
     QString model;     //!< the model that produced this message (empty for user messages)
     QDateTime createdAt;
     QDateTime updatedAt;
+    //! Versions: messages form a tree (see MessageBranches). The message this one follows
+    //! (0 for a first message), whether it is the version chosen among its siblings, and
+    //! whether it is on the visible path.
+    qint64 parentId = 0;
+    bool selected = true;
+    bool onPath = true;
+    //! How many versions there are at this place (this message and its siblings), and which
+    //! one this is (0-based, oldest first). Read from the store, not written.
+    int versionCount = 1;
+    int versionIndex = 0;
 };
 
 //! A range of a snippet to highlight, in UTF-16 code units.
@@ -90,12 +100,18 @@ struct SearchHit {
     //! The matched words inside snippet.
     QList<TextRange> highlights;
     QDateTime messageCreatedAt;
+    //! False for a message of a version not shown (opening it shows that version).
+    bool onPath = true;
 };
 
 //! A whole conversation: what export and import carry.
 struct ConversationRecord {
     ConversationInfo info;
-    QList<StoredMessage> messages; //!< in position order
+    //! In position order: every version (parentId links them), or only the visible path.
+    QList<StoredMessage> messages;
+
+    //! The messages on the visible path, in order.
+    QList<StoredMessage> visiblePath() const;
 };
 
 } // namespace Tramontane

@@ -33,6 +33,8 @@ public:
         OpenCitation,      //!< citation chip number `codeBlock` (from 0), its URL in `href`
         AllowTool,         //!< a tool card's call waiting for a confirmation: run it
         DenyTool,          //!< ... do not run it
+        PreviousVersion,   //!< the ‹ of a version switcher: the version before
+        NextVersion,       //!< its ›: the version after
     };
     Q_ENUM(Action)
 

@@ -186,6 +186,10 @@ QString ChatItemText::actionLabel(ChatHit::Action action) {
         return tr("Allow the tool to run");
     case Action::DenyTool:
         return tr("Do not run the tool");
+    case Action::PreviousVersion:
+        return tr("Show the previous version");
+    case Action::NextVersion:
+        return tr("Show the next version");
     }
     return tr("Open link");
 }

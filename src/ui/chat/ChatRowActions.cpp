@@ -89,6 +89,11 @@ void ChatRowActions::trigger(int row, const ChatHit &hit) {
     case Action::Continue:
         Q_EMIT m_view->continueRequested(item.entry);
         break;
+    case Action::PreviousVersion:
+    case Action::NextVersion:
+        Q_EMIT m_view->versionRequested(item.versionEntry,
+                                        hit.action == Action::NextVersion ? 1 : -1);
+        break;
     case Action::AllowTool:
     case Action::DenyTool:
         Q_EMIT m_view->toolConfirmationChosen(item.entry, hit.action == Action::AllowTool);

@@ -3,6 +3,7 @@
 
 #include "ui/chat/ChatItemText.h"
 #include "ui/chat/ChatStyle.h"
+#include "ui/chat/ChatVersionSwitcher.h"
 #include "ui/chat/FileChip.h"
 #include "ui/chat/ImageRepository.h"
 #include "ui/chat/ToolConfirmationBar.h"
@@ -80,6 +81,13 @@ void layoutUser(const ChatStyle &s, const ChatItem &item, int row, const ChatRow
     g.bubble = QRect(left + column.width - bubbleWidth, y, bubbleWidth, bubbleHeight);
     g.docOrigin = QPointF(g.bubble.left() + s.bubblePaddingH, g.bubble.top() + s.bubblePaddingV);
     y = g.bubble.bottom() + 1;
+    if (item.versionCount > 1) {
+        // The versions of an edited message, under its bubble.
+        const int centerY = y + s.iconButtonSpacing + s.buttonHeight / 2;
+        if (full)
+            ChatVersionSwitcher::layout(s, item, g.bubble.right() + 1, centerY, g);
+        y += s.iconButtonSpacing + s.buttonHeight;
+    }
     if (full) {
         const int by = g.bubble.bottom() - s.iconButton + 1;
         const QRect edit(g.bubble.left() - s.bubbleButtonGap - s.iconButton, by, s.iconButton,
@@ -216,7 +224,8 @@ bool ChatRowLayout::isTextRow(const ChatItem &item, bool expanded) {
 bool ChatRowLayout::hasFooter(const ChatItem &item) {
     if (item.kind == Kind::User)
         return false;
-    return item.answerEnd || (item.kind == Kind::Assistant && item.state == State::Streaming);
+    return item.answerEnd || item.versionCount > 1
+           || (item.kind == Kind::Assistant && item.state == State::Streaming);
 }
 
 QSize ChatRowLayout::imageBox(const ChatStyle &s, const QSize &natural, bool failed,
@@ -325,14 +334,23 @@ ChatRowGeometry ChatRowLayout::layout(const ChatStyle &s, const ChatItem &item, 
     if (hasFooter(item)) {
         g.footer = QRect(left, y + s.footerGap, width, s.footerHeight);
         y = g.footer.bottom() + 1;
+        const bool copyShown =
+            item.answerEnd && item.kind == Kind::Assistant && !item.text.isEmpty();
+        int switcherWidth = 0;
+        if (full && item.versionCount > 1) {
+            // The versions of a regenerated answer, left of its Copy button.
+            const int right = left + width - (copyShown ? s.iconButton + s.iconButtonSpacing : 0);
+            ChatVersionSwitcher::layout(s, item, right, g.footer.center().y(), g);
+            switcherWidth = g.versions.width() + s.iconButtonSpacing;
+        }
         if (full && item.answerEnd) {
             const QString text = ChatItemText::footerText(item);
-            const int w =
-                qMin(width - 2 * s.iconButton, qCeil(s.smallFm.horizontalAdvance(text)) + 8);
+            const int w = qMin(width - 2 * s.iconButton - switcherWidth,
+                               qCeil(s.smallFm.horizontalAdvance(text)) + 8);
             g.footerText = QRect(left, g.footer.top(), w, g.footer.height());
             if (!text.isEmpty() && item.state != State::Streaming)
                 g.buttons.append(ChatHit{Action::ShowAnswerDetails, g.footerText, -1, {}});
-            if (item.kind == Kind::Assistant && !item.text.isEmpty()) {
+            if (copyShown) {
                 const QRect copy(left + width - s.iconButton,
                                  g.footer.top() + (g.footer.height() - s.iconButton) / 2,
                                  s.iconButton, s.iconButton);

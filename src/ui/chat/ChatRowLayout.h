@@ -66,6 +66,7 @@ struct ChatRowGeometry {
     QRect footer;
     QRect footerText;
     QList<ChatHit> buttons; //!< clickable targets except links and code blocks
+    QRect versions;         //!< the ‹ 2/3 › switcher of a message with versions
 };
 
 //! Lays a chat row out: a ChatItem, its row number, the viewport width and the style in,

@@ -10,6 +10,7 @@
 #include "ui/chat/ChatItemText.h"
 #include "ui/chat/ChatPictureCache.h"
 #include "ui/chat/ChatStyle.h"
+#include "ui/chat/ChatVersionSwitcher.h"
 #include "ui/chat/FileChip.h"
 #include "ui/chat/ImageRepository.h"
 #include "ui/chat/PlainBlockCache.h"
@@ -185,8 +186,11 @@ void ChatRowPainter::paintUser(QPainter *p, const ChatRowGeometry &g, const Chat
         p, g, item, row,
         g.bubble.adjusted(s.bubblePaddingH, s.bubblePaddingV, -s.bubblePaddingH, -s.bubblePaddingV),
         s.userBubble);
+    paintVersions(p, g, item, row);
     if (m_interaction->showsButtons(row)) {
         for (const ChatHit &hit : g.buttons) {
+            if (hit.action != Action::EditMessage && hit.action != Action::CopyMessage)
+                continue;
             const QString icon = hit.action == Action::EditMessage ? u"edit"_s : u"copy"_s;
             paintButton(p, hit.rect, icon, {}, m_interaction->isHovered(row, hit.rect), false, row,
                         hit);
@@ -489,6 +493,7 @@ void ChatRowPainter::paintFooter(QPainter *p, const ChatRowGeometry &g, const Ch
                                  int row) {
     const ChatStyle &s = *m_style;
     const QRect f = g.footer;
+    paintVersions(p, g, item, row);
     if (item.state == State::Streaming) {
         paintTypingDots(p, QPointF(f.left() + 2, f.center().y() + 1), s.muted);
         return;
@@ -513,6 +518,16 @@ void ChatRowPainter::paintFooter(QPainter *p, const ChatRowGeometry &g, const Ch
                             false, row, hit);
         }
     }
+}
+
+void ChatRowPainter::paintVersions(QPainter *p, const ChatRowGeometry &g, const ChatItem &item,
+                                   int row) {
+    if (g.versions.isEmpty())
+        return;
+    const auto parts = ChatVersionSwitcher::parts(*m_style, g.versions);
+    ChatVersionSwitcher::paint(p, *m_style, item, g.versions,
+                               m_interaction->isHovered(row, parts.previous),
+                               m_interaction->isHovered(row, parts.next));
 }
 
 void ChatRowPainter::paintCitations(QPainter *p, const ChatRowGeometry &g, const ChatItem &item,

@@ -66,6 +66,7 @@ private:
     void paintImage(QPainter *p, const ChatRowGeometry &g, const ChatItem &item, int row);
     void paintNotice(QPainter *p, const ChatRowGeometry &g, const ChatItem &item, int row);
     void paintFooter(QPainter *p, const ChatRowGeometry &g, const ChatItem &item, int row);
+    void paintVersions(QPainter *p, const ChatRowGeometry &g, const ChatItem &item, int row);
     void paintCitations(QPainter *p, const ChatRowGeometry &g, const ChatItem &item, int row);
     void paintDocument(QPainter *p, const ChatRowGeometry &g, const ChatItem &item, int row,
                        const QRect &clip, const QColor &background);

@@ -654,11 +654,15 @@ void ChatView::revealRow(int row) {
 }
 
 void ChatView::showRowAt(int row, int y) {
+    keepRowAt(row, viewport()->height() / 3 - y);
+}
+
+void ChatView::keepRowAt(int row, int top) {
     if (!m_model || row < 0 || row >= m_model->rowCount())
         return;
     m_pinned = false;
     m_pendingAnchorRow = row;
-    m_pendingAnchorTop = viewport()->height() / 3 - y;
+    m_pendingAnchorTop = top;
     doItemsLayout();
     updateJumpButton();
     viewport()->update();

@@ -115,9 +115,12 @@ public Q_SLOTS:
     void doItemsLayout() override;
     //! Scrolls row \a row into view, near the top, and highlights it briefly (a search hit).
     void revealRow(int row);
-    //! Scrolls so that \a y (from the top of row \a row) is a third of the way down, without
+    //! Scrolls so that  y (from the top of row  row) is a third of the way down, without
     //! highlighting the row (a find match).
     void showRowAt(int row, int y);
+    //! Lays the rows out with row  row's top at  top in the viewport (after the rows
+    //! changed under it: another version shown), unpinned from the bottom.
+    void keepRowAt(int row, int top);
 
     //! The row button the keyboard is on (Tab and Shift+Tab move through the buttons of the
     //! rows on screen; Enter or Space presses it): the row, or -1, and the target.
@@ -136,6 +139,9 @@ Q_SIGNALS:
     //! Continue was chosen under the answer at \a entry, cut by the length limit.
     void continueRequested(int entry);
     void editRequested(int entry);
+    //! An arrow of a ‹ 2/3 › switcher was pressed: the version \a step places (-1 or 1) from
+    //! the one at \a entry.
+    void versionRequested(int entry, int step);
     //! Allow (\a allow) or Deny was chosen on the tool call waiting at \a entry.
     void toolConfirmationChosen(int entry, bool allow);
     void imageActivated(const Tramontane::ImageSource &source);
