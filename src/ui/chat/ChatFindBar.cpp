@@ -45,6 +45,9 @@ void ChatFindBar::focusText() {
 }
 
 void ChatFindBar::showCount(int count, int current, bool searching) {
+    m_count = count;
+    m_current = current;
+    m_searching = searching;
     QString status;
     const QLocale locale;
     if (text().isEmpty())
@@ -62,6 +65,16 @@ void ChatFindBar::showCount(int count, int current, bool searching) {
 
 QString ChatFindBar::statusText() const {
     return m_ui->findStatusLabel->text();
+}
+
+void ChatFindBar::changeEvent(QEvent *event) {
+    if (event->type() == QEvent::LanguageChange) {
+        m_ui->retranslateUi(this);
+        m_ui->closeFindToolButton->setText(u"\u2715"_s);
+        m_ui->closeFindToolButton->setAccessibleName(tr("Close"));
+        showCount(m_count, m_current, m_searching);
+    }
+    QFrame::changeEvent(event);
 }
 
 bool ChatFindBar::eventFilter(QObject *watched, QEvent *event) {

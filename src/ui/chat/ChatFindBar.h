@@ -45,9 +45,14 @@ Q_SIGNALS:
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     std::unique_ptr<Ui::ChatFindBar> m_ui;
+    // The last count shown, to say it again in another language.
+    int m_count = 0;
+    int m_current = -1;
+    bool m_searching = false;
 };
 
 } // namespace Tramontane

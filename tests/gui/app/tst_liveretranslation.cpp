@@ -11,6 +11,7 @@
 
 #include <QAccessible>
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QLabel>
@@ -112,8 +113,10 @@ void TestLiveRetranslation::languageChosenInSettings_appliesWhileTheWindowIsOpen
         window->page(MainWindow::Page::Agents)->findChild<QLineEdit *>(u"searchLineEdit"_s);
     auto *newConnector =
         window->page(MainWindow::Page::Connectors)->findChild<QPushButton *>(u"newPushButton"_s);
+    // The find bar, built hidden with the chat (a .ui of its own).
+    auto *matchCase = window->findChild<QCheckBox *>(u"matchCaseCheckBox"_s);
     QVERIFY(targets && composer && send && tools && view && chatSettings && connection);
-    QVERIFY(agentSearch && newConnector);
+    QVERIFY(agentSearch && newConnector && matchCase);
     QTRY_VERIFY_WITH_TIMEOUT(targets->count() > 0, 15000);
     composer->setPlainText(u"Hello, rate 0"_s);
     QTest::keyClick(composer, Qt::Key_Return);
@@ -144,6 +147,7 @@ void TestLiveRetranslation::languageChosenInSettings_appliesWhileTheWindowIsOpen
     // The pages not shown follow too.
     QCOMPARE(agentSearch->placeholderText(), u"Agents nach Namen suchen"_s);
     QCOMPARE(newConnector->toolTip(), u"Einen Connector zu einem MCP-Server hinzufügen"_s);
+    QCOMPARE(matchCase->text(), u"Groß-/Kleinschreibung beachten"_s);
     QVERIFY2(firstRow().startsWith(u"Sie: "_s), qPrintable(firstRow()));
     withSettings(window, [](SettingsDialog *dialog) {
         auto *tabs = dialog->findChild<QTabWidget *>();
@@ -163,6 +167,7 @@ void TestLiveRetranslation::languageChosenInSettings_appliesWhileTheWindowIsOpen
     QCOMPARE(connection->text(), u"Démo hors ligne"_s);
     QCOMPARE(agentSearch->placeholderText(), u"Rechercher des agents par nom"_s);
     QCOMPARE(newConnector->toolTip(), u"Ajouter un connecteur vers un serveur MCP"_s);
+    QCOMPARE(matchCase->text(), u"Respecter la casse"_s);
     QVERIFY2(firstRow().startsWith(u"Vous\u00a0: "_s), qPrintable(firstRow()));
     withSettings(window, [](SettingsDialog *dialog) {
         auto *tabs = dialog->findChild<QTabWidget *>();
