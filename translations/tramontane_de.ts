@@ -361,6 +361,14 @@
         <source>The server&apos;s answer is larger than %1 MB.</source>
         <translation>Die Antwort des Servers ist größer als %1 MB.</translation>
     </message>
+    <message>
+        <source>The proxy did not accept the user name or password.</source>
+        <translation>Der Proxy hat den Benutzernamen oder das Passwort nicht akzeptiert.</translation>
+    </message>
+    <message>
+        <source>Check the proxy&apos;s user name and password in Settings, Network.</source>
+        <translation>Prüfen Sie den Benutzernamen und das Passwort des Proxys unter Einstellungen, Netzwerk.</translation>
+    </message>
 </context>
 <context>
     <name>ChatItemText</name>
@@ -443,6 +451,14 @@
     <message>
         <source>Continue the answer</source>
         <translation>Antwort fortsetzen</translation>
+    </message>
+    <message>
+        <source>Show the previous version</source>
+        <translation>Vorherige Version anzeigen</translation>
+    </message>
+    <message>
+        <source>Show the next version</source>
+        <translation>Nächste Version anzeigen</translation>
     </message>
 </context>
 <context>
@@ -655,6 +671,29 @@
     </message>
 </context>
 <context>
+    <name>ConnectorAuthState</name>
+    <message>
+        <source>Connected through Mistral</source>
+        <translation>Über Mistral verbunden</translation>
+    </message>
+    <message>
+        <source>Connect again</source>
+        <translation>Erneut verbinden</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Nicht verbunden</translation>
+    </message>
+    <message>
+        <source>OAuth 2.0, held by Mistral</source>
+        <translation>OAuth 2.0, von Mistral verwaltet</translation>
+    </message>
+    <message>
+        <source>OAuth 2.0, signed in from this computer</source>
+        <translation>OAuth 2.0, von diesem Computer aus angemeldet</translation>
+    </message>
+</context>
+<context>
     <name>ConnectorPolicy</name>
     <message>
         <source>Enter a header name.</source>
@@ -707,6 +746,37 @@
     <message>
         <source>Unencrypted http: acceptable only because the server runs on this computer.</source>
         <translation>Unverschlüsseltes http: nur akzeptabel, weil der Server auf diesem Computer läuft.</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectorSignInText</name>
+    <message>
+        <source>refreshing sign-in…</source>
+        <translation>Anmeldung wird erneuert …</translation>
+    </message>
+    <message>
+        <source>needs sign-in</source>
+        <translation>Anmeldung erforderlich</translation>
+    </message>
+    <message>
+        <source>signed in as %1, expires %2</source>
+        <translation>angemeldet als %1, läuft ab: %2</translation>
+    </message>
+    <message>
+        <source>signed in as %1</source>
+        <translation>angemeldet als %1</translation>
+    </message>
+    <message>
+        <source>signed in, expires %1</source>
+        <translation>angemeldet, läuft ab: %1</translation>
+    </message>
+    <message>
+        <source>signed in</source>
+        <translation>angemeldet</translation>
+    </message>
+    <message>
+        <source>Sign In to %1…</source>
+        <translation>Bei %1 anmelden …</translation>
     </message>
 </context>
 <context>
@@ -795,6 +865,14 @@
         <source>image: %1</source>
         <translation>Bild: %1</translation>
     </message>
+    <message>
+        <source>document: %1, read as text</source>
+        <translation>Dokument: %1, als Text gelesen</translation>
+    </message>
+    <message>
+        <source>document: %1</source>
+        <translation>Dokument: %1</translation>
+    </message>
 </context>
 <context>
     <name>ConversationModel</name>
@@ -853,6 +931,10 @@
         <source>Continue to have the model write the rest of it.</source>
         <translation>Wählen Sie „Fortsetzen“, damit das Modell den Rest schreibt.</translation>
     </message>
+    <message>
+        <source>read as text</source>
+        <translation>als Text gelesen</translation>
+    </message>
 </context>
 <context>
     <name>ConversationPager</name>
@@ -894,6 +976,10 @@
     <message>
         <source>The conversation history could not be read or saved. Check that the disk is not full and that the profile folder is writable.</source>
         <translation>Der Unterhaltungsverlauf konnte nicht gelesen oder gespeichert werden. Prüfen Sie, ob der Datenträger voll ist und ob der Profilordner beschreibbar ist.</translation>
+    </message>
+    <message>
+        <source>The disk is full, so the conversation history cannot be saved. Free some space on the disk, then try again.</source>
+        <translation>Der Datenträger ist voll, daher kann der Unterhaltungsverlauf nicht gespeichert werden. Geben Sie Speicherplatz auf dem Datenträger frei und versuchen Sie es dann erneut.</translation>
     </message>
 </context>
 <context>
@@ -1180,6 +1266,10 @@
     <message>
         <source>Details: %1</source>
         <translation>Details: %1</translation>
+    </message>
+    <message>
+        <source>The server needs the permission “%1”, which the sign-in did not grant: sign in again to grant it.</source>
+        <translation>Der Server braucht die Berechtigung „%1“, die bei der Anmeldung nicht gewährt wurde: Melden Sie sich erneut an, um sie zu gewähren.</translation>
     </message>
 </context>
 <context>
@@ -2142,6 +2232,14 @@ Open Settings to connect to the Mistral platform with your API key.</source>
         <source>Sign-ins are kept for this session only: %1</source>
         <translation>Anmeldungen werden nur für diese Sitzung behalten: %1</translation>
     </message>
+    <message>
+        <source>This answer is shown but not saved. %1</source>
+        <translation>Diese Antwort wird angezeigt, aber nicht gespeichert. %1</translation>
+    </message>
+    <message>
+        <source>Signed in to %1.</source>
+        <translation>Bei %1 angemeldet.</translation>
+    </message>
 </context>
 <context>
     <name>Tramontane::ChatController</name>
@@ -2152,6 +2250,65 @@ Open Settings to connect to the Mistral platform with your API key.</source>
     <message>
         <source>The conversation could not be opened: %1</source>
         <translation>Die Unterhaltung konnte nicht geöffnet werden: %1</translation>
+    </message>
+    <message>
+        <source>Wait for the current answer to finish, or stop it.</source>
+        <translation>Warten Sie, bis die aktuelle Antwort fertig ist, oder halten Sie sie an.</translation>
+    </message>
+</context>
+<context>
+    <name>Tramontane::ChatFindBar</name>
+    <message>
+        <source>Find in this chat</source>
+        <translation>In diesem Chat suchen</translation>
+    </message>
+    <message>
+        <source>Enter goes to the next match, Shift+Enter to the previous one, Esc closes</source>
+        <translation>Eingabe springt zum nächsten Treffer, Umschalt+Eingabe zum vorherigen, Esc schließt</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>Vorheriger</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+Enter, Shift+F3)</source>
+        <translation>Vorheriger Treffer (Umschalt+Eingabe, Umschalt+F3)</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Nächster</translation>
+    </message>
+    <message>
+        <source>Next match (Enter, F3)</source>
+        <translation>Nächster Treffer (Eingabe, F3)</translation>
+    </message>
+    <message>
+        <source>Match case</source>
+        <translation>Groß-/Kleinschreibung beachten</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Close the find bar (Esc)</source>
+        <translation>Suchleiste schließen (Esc)</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Suche läuft …</translation>
+    </message>
+    <message>
+        <source>No matches</source>
+        <translation>Keine Treffer</translation>
+    </message>
+    <message>
+        <source>%1 of %2 so far</source>
+        <translation>%1 von bisher %2</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
     </message>
 </context>
 <context>
@@ -2187,10 +2344,6 @@ Open Settings to connect to the Mistral platform with your API key.</source>
     <message>
         <source>Wait for the current answer to finish, or stop it.</source>
         <translation>Warten Sie, bis die aktuelle Antwort fertig ist, oder halten Sie sie an.</translation>
-    </message>
-    <message>
-        <source>Editing an earlier message: sending replaces it and the answers after it. Esc cancels.</source>
-        <translation>Sie bearbeiten eine frühere Nachricht: Beim Senden ersetzt sie diese und die Antworten danach. Esc bricht ab.</translation>
     </message>
     <message>
         <source>Stop</source>
@@ -2347,6 +2500,22 @@ Open Settings to connect to the Mistral platform with your API key.</source>
     <message>
         <source>The attached images are still being prepared: send again in a moment.</source>
         <translation>Die angehängten Bilder werden noch vorbereitet: Senden Sie gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>Editing an earlier message: sending makes a new version of it; the earlier one stays a click away. Esc cancels.</source>
+        <translation>Sie bearbeiten eine frühere Nachricht: Beim Senden entsteht eine neue Version davon; die frühere bleibt einen Klick entfernt. Esc bricht ab.</translation>
+    </message>
+    <message>
+        <source>Attach images or documents (you can also paste images or drop files here)</source>
+        <translation>Bilder oder Dokumente anhängen (Sie können auch Bilder einfügen oder Dateien hierher ziehen)</translation>
+    </message>
+    <message>
+        <source>Attach images or documents</source>
+        <translation>Bilder oder Dokumente anhängen</translation>
+    </message>
+    <message>
+        <source>The attached documents are still being uploaded or read: send again when their chips say they are ready.</source>
+        <translation>Die angehängten Dokumente werden noch hochgeladen oder gelesen: Senden Sie erneut, wenn ihre Chips anzeigen, dass sie bereit sind.</translation>
     </message>
 </context>
 <context>
@@ -2709,6 +2878,10 @@ Open Settings to connect to the Mistral platform with your API key.</source>
         <source>Stopped</source>
         <translation>Angehalten</translation>
     </message>
+    <message>
+        <source>Document: %1 (%2)</source>
+        <translation>Dokument: %1 (%2)</translation>
+    </message>
 </context>
 <context>
     <name>Tramontane::ComposerAttachments</name>
@@ -2763,6 +2936,93 @@ Open Settings to connect to the Mistral platform with your API key.</source>
     <message>
         <source>Images (%1)</source>
         <translation>Bilder (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>Tramontane::ComposerDocuments</name>
+    <message>
+        <source>sent as a document</source>
+        <translation>als Dokument gesendet</translation>
+    </message>
+    <message>
+        <source>read as text (OCR)</source>
+        <translation>als Text gelesen (OCR)</translation>
+    </message>
+    <message>
+        <source>sent as text</source>
+        <translation>als Text gesendet</translation>
+    </message>
+    <message>
+        <source>Attached documents</source>
+        <translation>Angehängte Dokumente</translation>
+    </message>
+    <message>
+        <source>Documents and images (%1)</source>
+        <translation>Dokumente und Bilder (%1)</translation>
+    </message>
+    <message>
+        <source>Documents (%1)</source>
+        <translation>Dokumente (%1)</translation>
+    </message>
+    <message>
+        <source>Images (%1)</source>
+        <translation>Bilder (%1)</translation>
+    </message>
+    <message>
+        <source>Attach Files</source>
+        <translation>Dateien anhängen</translation>
+    </message>
+    <message>
+        <source>“%1” cannot be attached: PDF, Word (DOCX), PowerPoint (PPTX), text files and images can.</source>
+        <translation>„%1“ kann nicht angehängt werden: Möglich sind PDF, Word (DOCX), PowerPoint (PPTX), Textdateien und Bilder.</translation>
+    </message>
+    <message>
+        <source>“%1” is %2, over the %3 a document may have, so it was not attached.</source>
+        <translation>„%1“ ist %2 groß, mehr als die %3, die ein Dokument haben darf, und wurde daher nicht angehängt.</translation>
+    </message>
+    <message>
+        <source>“%1” could not be read, so it was not attached.</source>
+        <translation>„%1“ konnte nicht gelesen werden und wurde daher nicht angehängt.</translation>
+    </message>
+    <message>
+        <source>At most %1 documents can go with one message: “%2” was not attached.</source>
+        <translation>Mit einer Nachricht können höchstens %1 Dokumente gesendet werden: „%2“ wurde nicht angehängt.</translation>
+    </message>
+    <message>
+        <source>“%1” cannot be uploaded without a connection to the API.</source>
+        <translation>„%1“ kann ohne Verbindung zur API nicht hochgeladen werden.</translation>
+    </message>
+    <message>
+        <source>reading…</source>
+        <translation>wird gelesen …</translation>
+    </message>
+    <message>
+        <source>waiting…</source>
+        <translation>wartet …</translation>
+    </message>
+    <message>
+        <source>uploading…</source>
+        <translation>wird hochgeladen …</translation>
+    </message>
+    <message>
+        <source>preparing…</source>
+        <translation>wird vorbereitet …</translation>
+    </message>
+    <message>
+        <source>reading the text…</source>
+        <translation>Text wird gelesen …</translation>
+    </message>
+    <message>
+        <source>“%1” is not UTF-8 text, so it was not attached.</source>
+        <translation>„%1“ ist kein UTF-8-Text und wurde daher nicht angehängt.</translation>
+    </message>
+    <message>
+        <source>“%1” could not be read, so it was not attached: %2</source>
+        <translation>„%1“ konnte nicht gelesen werden und wurde daher nicht angehängt: %2</translation>
+    </message>
+    <message>
+        <source>“%1” could not be uploaded, so it was not attached: %2</source>
+        <translation>„%1“ konnte nicht hochgeladen werden und wurde daher nicht angehängt: %2</translation>
     </message>
 </context>
 <context>
@@ -3159,8 +3419,20 @@ Open Settings to connect to the Mistral platform with your API key.</source>
         <translation>Sie melden sich in Ihrem Browser an; dieser Computer behält die Tokens im Schlüsselbund des Systems und erneuert sie, wenn sie ablaufen.</translation>
     </message>
     <message>
-        <source>Save the connector first, then sign in.</source>
-        <translation>Speichern Sie zuerst den Connector, dann melden Sie sich an.</translation>
+        <source>OAuth 2.0, held by Mistral (connect through the browser)</source>
+        <translation>OAuth 2.0, von Mistral verwaltet (Verbindung im Browser)</translation>
+    </message>
+    <message>
+        <source>You connect through your browser; Mistral keeps the OAuth client and your tokens, and signs the requests to the server.</source>
+        <translation>Sie verbinden sich in Ihrem Browser; Mistral behält den OAuth-Client und Ihre Tokens und signiert die Anfragen an den Server.</translation>
+    </message>
+    <message>
+        <source>Signed in; kept when you save the connector</source>
+        <translation>Angemeldet; wird beim Speichern des Connectors behalten</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>Nicht angemeldet</translation>
     </message>
 </context>
 <context>
@@ -3287,10 +3559,6 @@ Unverschlüsseltes http: nur für einen Server auf diesem Computer akzeptabel.</
         <translation>Aktiv</translation>
     </message>
     <message>
-        <source>Authenticated</source>
-        <translation>Authentifiziert</translation>
-    </message>
-    <message>
         <source>Tools</source>
         <translation>Werkzeuge</translation>
     </message>
@@ -3302,6 +3570,10 @@ Unverschlüsseltes http: nur für einen Server auf diesem Computer akzeptabel.</
         <source>A connector gives chats the tools of an MCP server. Add one with New… on the Connectors page.</source>
         <translation>Ein Connector gibt Chats die Werkzeuge eines MCP-Servers. Fügen Sie auf der Seite „Connectors“ mit „Neu …“ einen hinzu.</translation>
     </message>
+    <message>
+        <source>Sign-in</source>
+        <translation>Anmeldung</translation>
+    </message>
 </context>
 <context>
     <name>Tramontane::ConnectorSignInBar</name>
@@ -3312,6 +3584,14 @@ Unverschlüsseltes http: nur für einen Server auf diesem Computer akzeptabel.</
     <message>
         <source>A connector refused its sign-in and could not renew it. Sign in again, then retry: your message is kept.</source>
         <translation>Ein Connector hat seine Anmeldung abgelehnt und konnte sie nicht erneuern. Melden Sie sich erneut an und wiederholen Sie dann: Ihre Nachricht bleibt erhalten.</translation>
+    </message>
+    <message>
+        <source>A connector</source>
+        <translation>Ein Connector</translation>
+    </message>
+    <message>
+        <source>%1 needs the permission “%2”, which its sign-in did not grant: sign in again to grant it, then retry (your message is kept).</source>
+        <translation>%1 braucht die Berechtigung „%2“, die bei seiner Anmeldung nicht gewährt wurde: Melden Sie sich erneut an, um sie zu gewähren, und wiederholen Sie dann (Ihre Nachricht bleibt erhalten).</translation>
     </message>
 </context>
 <context>
@@ -3443,6 +3723,10 @@ Unverschlüsseltes http: nur für einen Server auf diesem Computer akzeptabel.</
     <message>
         <source>Sign-in canceled.</source>
         <translation>Anmeldung abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Signed in. The sign-in is kept when you save the connector.</source>
+        <translation>Angemeldet. Die Anmeldung wird beim Speichern des Connectors behalten.</translation>
     </message>
 </context>
 <context>
@@ -3900,6 +4184,54 @@ Unverschlüsseltes http: nur für einen Server auf diesem Computer akzeptabel.</
         <source>Signed out of %1 on this computer; the provider did not confirm the revocation.</source>
         <translation>Auf diesem Computer von %1 abgemeldet; der Anbieter hat den Widerruf nicht bestätigt.</translation>
     </message>
+    <message>
+        <source>C&amp;onnect…</source>
+        <translation>&amp;Verbinden …</translation>
+    </message>
+    <message>
+        <source>S&amp;ign In…</source>
+        <translation>An&amp;melden …</translation>
+    </message>
+    <message>
+        <source>&amp;Disconnect</source>
+        <translation>&amp;Trennen</translation>
+    </message>
+    <message>
+        <source>Sign &amp;Out</source>
+        <translation>&amp;Abmelden</translation>
+    </message>
+    <message>
+        <source>Disconnected %1.</source>
+        <translation>Verbindung zu %1 getrennt.</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>Angemeldet</translation>
+    </message>
+    <message>
+        <source>Signed in (refreshing)</source>
+        <translation>Angemeldet (wird erneuert)</translation>
+    </message>
+    <message>
+        <source>Sign-in expired</source>
+        <translation>Anmeldung abgelaufen</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>Nicht angemeldet</translation>
+    </message>
+    <message>
+        <source>This computer (not checked yet)</source>
+        <translation>Dieser Computer (noch nicht geprüft)</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Verbunden</translation>
+    </message>
+    <message>
+        <source>Sign in in your browser…</source>
+        <translation>Melden Sie sich in Ihrem Browser an …</translation>
+    </message>
 </context>
 <context>
     <name>Tramontane::ConversationFiles</name>
@@ -4109,6 +4441,29 @@ Letzte Aktivität: %2</translation>
     </message>
 </context>
 <context>
+    <name>Tramontane::DocumentChip</name>
+    <message>
+        <source>Remove %1</source>
+        <translation>%1 entfernen</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 (%2) · %3</source>
+        <translation>%1 (%2) · %3</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>%1, %2: %3</source>
+        <translation>%1, %2: %3</translation>
+    </message>
+</context>
+<context>
     <name>Tramontane::EmptyChatPanel</name>
     <message>
         <source>Start a conversation</source>
@@ -4216,10 +4571,6 @@ Letzte Aktivität: %2</translation>
         <translation>Eine neue Unterhaltung beginnen (Strg+N)</translation>
     </message>
     <message>
-        <source>Search conversations (Ctrl+F)</source>
-        <translation>Unterhaltungen durchsuchen (Strg+F)</translation>
-    </message>
-    <message>
         <source>Search conversations</source>
         <translation>Unterhaltungen durchsuchen</translation>
     </message>
@@ -4278,6 +4629,10 @@ Letzte Aktivität: %2</translation>
     <message>
         <source>Pin</source>
         <translation>Anheften</translation>
+    </message>
+    <message>
+        <source>Search all conversations (Ctrl+Shift+F)</source>
+        <translation>Alle Unterhaltungen durchsuchen (Strg+Umschalt+F)</translation>
     </message>
 </context>
 <context>
@@ -4396,6 +4751,13 @@ Letzte Aktivität: %2</translation>
     </message>
 </context>
 <context>
+    <name>Tramontane::LoopbackReturnListener</name>
+    <message>
+        <source>You can close this tab.</source>
+        <translation>Sie können diesen Tab schließen.</translation>
+    </message>
+</context>
+<context>
     <name>Tramontane::MainWindow</name>
     <message>
         <source>Tramontane</source>
@@ -4480,10 +4842,6 @@ Letzte Aktivität: %2</translation>
     <message>
         <source>Ctrl+L</source>
         <translation>Ctrl+L</translation>
-    </message>
-    <message>
-        <source>&amp;Search Conversations</source>
-        <translation>Unterhaltungen &amp;durchsuchen</translation>
     </message>
     <message>
         <source>Ctrl+F</source>
@@ -4573,6 +4931,38 @@ Letzte Aktivität: %2</translation>
         <source>&lt;h3&gt;Tramontane %1&lt;/h3&gt;&lt;p&gt;A native desktop client for Mistral AI: chat with models and agents, generated images inline, MCP connectors and agents in forms.&lt;/p&gt;&lt;p&gt;Secrets are kept in the system keychain.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Tramontane %1&lt;/h3&gt;&lt;p&gt;Ein nativer Desktop-Client für Mistral AI: Chats mit Modellen und Agents, erzeugte Bilder direkt im Verlauf, MCP-Connectors und Agents in Formularen.&lt;/p&gt;&lt;p&gt;Geheimnisse werden im Schlüsselbund des Systems aufbewahrt.&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>&amp;Find in Chat…</source>
+        <translation>Im Chat &amp;suchen …</translation>
+    </message>
+    <message>
+        <source>Find text in this conversation (in the history list: search all conversations)</source>
+        <translation>Text in dieser Unterhaltung suchen (in der Verlaufsliste: alle Unterhaltungen durchsuchen)</translation>
+    </message>
+    <message>
+        <source>Find &amp;Next</source>
+        <translation>&amp;Weitersuchen</translation>
+    </message>
+    <message>
+        <source>F3</source>
+        <translation>F3</translation>
+    </message>
+    <message>
+        <source>Find Pre&amp;vious</source>
+        <translation>&amp;Rückwärts suchen</translation>
+    </message>
+    <message>
+        <source>Shift+F3</source>
+        <translation>Shift+F3</translation>
+    </message>
+    <message>
+        <source>&amp;Search All Conversations…</source>
+        <translation>&amp;Alle Unterhaltungen durchsuchen …</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+F</source>
+        <translation>Ctrl+Shift+F</translation>
+    </message>
 </context>
 <context>
     <name>Tramontane::MessageDocument</name>
@@ -4582,10 +4972,205 @@ Letzte Aktivität: %2</translation>
     </message>
 </context>
 <context>
+    <name>Tramontane::MistralAuthSection</name>
+    <message>
+        <source>Client &amp;ID:</source>
+        <translation>Client-&amp;ID:</translation>
+    </message>
+    <message>
+        <source>Client &amp;secret:</source>
+        <translation>Client-&amp;Geheimnis:</translation>
+    </message>
+    <message>
+        <source>&amp;Metadata URL:</source>
+        <translation>&amp;Metadaten-URL:</translation>
+    </message>
+    <message>
+        <source>https://example.com/.well-known/oauth-authorization-server</source>
+        <translation>https://example.com/.well-known/oauth-authorization-server</translation>
+    </message>
+    <message>
+        <source>or metadata (&amp;JSON):</source>
+        <translation>oder Metadaten (&amp;JSON):</translation>
+    </message>
+    <message>
+        <source>{&quot;issuer&quot;: &quot;…&quot;, &quot;authorization_endpoint&quot;: &quot;…&quot;, &quot;token_endpoint&quot;: &quot;…&quot;}</source>
+        <translation>{&quot;issuer&quot;: &quot;…&quot;, &quot;authorization_endpoint&quot;: &quot;…&quot;, &quot;token_endpoint&quot;: &quot;…&quot;}</translation>
+    </message>
+    <message>
+        <source>C&amp;onnect…</source>
+        <translation>&amp;Verbinden …</translation>
+    </message>
+    <message>
+        <source>&amp;Disconnect</source>
+        <translation>&amp;Trennen</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>erforderlich</translation>
+    </message>
+    <message>
+        <source>sent once to Mistral, which keeps it</source>
+        <translation>einmal an Mistral gesendet, das es behält</translation>
+    </message>
+    <message>
+        <source>To replace the client, enter the new one below (the metadata as JSON only); leave it empty to keep it.</source>
+        <translation>Um den Client zu ersetzen, geben Sie unten den neuen ein (die Metadaten nur als JSON); lassen Sie das Feld leer, um ihn zu behalten.</translation>
+    </message>
+    <message>
+        <source>Mistral holds this connector&apos;s OAuth client and the tokens of your sign-in; this computer keeps neither. Connect signs you in through your browser.</source>
+        <translation>Mistral verwaltet den OAuth-Client dieses Connectors und die Tokens Ihrer Anmeldung; dieser Computer behält keines von beiden. „Verbinden“ meldet Sie in Ihrem Browser an.</translation>
+    </message>
+    <message>
+        <source>Mistral holds this connector&apos;s OAuth client (authorization server %1) and the tokens of your sign-in; this computer keeps neither. Connect signs you in through your browser.</source>
+        <translation>Mistral verwaltet den OAuth-Client dieses Connectors (Autorisierungsserver %1) und die Tokens Ihrer Anmeldung; dieser Computer behält keines von beiden. „Verbinden“ meldet Sie in Ihrem Browser an.</translation>
+    </message>
+    <message>
+        <source>Mistral keeps the OAuth client and the tokens of your sign-in: the client secret is sent once, when the connector is created, and is not kept on this computer. Give the authorization server&apos;s metadata as a URL or as JSON.</source>
+        <translation>Mistral behält den OAuth-Client und die Tokens Ihrer Anmeldung: Das Client-Geheimnis wird einmal beim Erstellen des Connectors gesendet und nicht auf diesem Computer behalten. Geben Sie die Metadaten des Autorisierungsservers als URL oder als JSON an.</translation>
+    </message>
+    <message>
+        <source>Metadata (&amp;JSON):</source>
+        <translation>Metadaten (&amp;JSON):</translation>
+    </message>
+    <message>
+        <source>keep the current client</source>
+        <translation>aktuellen Client behalten</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Save the connector first, then connect.</source>
+        <translation>Speichern Sie zuerst den Connector und verbinden Sie dann.</translation>
+    </message>
+    <message>
+        <source>Enter the client id of the new OAuth client.</source>
+        <translation>Geben Sie die Client-ID des neuen OAuth-Clients ein.</translation>
+    </message>
+    <message>
+        <source>The metadata must be a JSON object with at least &quot;issuer&quot; and &quot;token_endpoint&quot;.</source>
+        <translation>Die Metadaten müssen ein JSON-Objekt mit mindestens &quot;issuer&quot; und &quot;token_endpoint&quot; sein.</translation>
+    </message>
+    <message>
+        <source>Paste the authorization server&apos;s metadata JSON: a URL can only be given when the connector is created.</source>
+        <translation>Fügen Sie das Metadaten-JSON des Autorisierungsservers ein: Eine URL kann nur beim Erstellen des Connectors angegeben werden.</translation>
+    </message>
+    <message>
+        <source>Enter the client id of the OAuth app registered with the provider.</source>
+        <translation>Geben Sie die Client-ID der beim Anbieter registrierten OAuth-App ein.</translation>
+    </message>
+    <message>
+        <source>Give either the metadata URL or the metadata JSON, not both.</source>
+        <translation>Geben Sie entweder die Metadaten-URL oder das Metadaten-JSON an, nicht beides.</translation>
+    </message>
+    <message>
+        <source>Give the authorization server&apos;s metadata URL, or paste its metadata JSON.</source>
+        <translation>Geben Sie die Metadaten-URL des Autorisierungsservers an oder fügen Sie sein Metadaten-JSON ein.</translation>
+    </message>
+    <message>
+        <source>Enter a complete https address for the metadata (http only for this computer).</source>
+        <translation>Geben Sie eine vollständige https-Adresse für die Metadaten ein (http nur für diesen Computer).</translation>
+    </message>
+    <message>
+        <source>The browser could not be opened.</source>
+        <translation>Der Browser konnte nicht geöffnet werden.</translation>
+    </message>
+    <message>
+        <source>Asking Mistral for the sign-in address…</source>
+        <translation>Mistral wird nach der Anmeldeadresse gefragt …</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sign in in your browser (waiting up to %n minute(s))…</source>
+        <translation>
+            <numerusform>Melden Sie sich in Ihrem Browser an (Wartezeit bis zu %n Minute) …</numerusform>
+            <numerusform>Melden Sie sich in Ihrem Browser an (Wartezeit bis zu %n Minuten) …</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Checking the connection…</source>
+        <translation>Verbindung wird geprüft …</translation>
+    </message>
+    <message>
+        <source>Connected through Mistral.</source>
+        <translation>Über Mistral verbunden.</translation>
+    </message>
+    <message>
+        <source>The sign-in did not complete (%1): the connector is still not connected.</source>
+        <translation>Die Anmeldung wurde nicht abgeschlossen (%1): Der Connector ist weiterhin nicht verbunden.</translation>
+    </message>
+    <message>
+        <source>Mistral sent a sign-in address that is not https; it was not opened.</source>
+        <translation>Mistral hat eine Anmeldeadresse gesendet, die nicht https ist; sie wurde nicht geöffnet.</translation>
+    </message>
+    <message>
+        <source>No local port could be opened for the browser to come back to.</source>
+        <translation>Es konnte kein lokaler Port geöffnet werden, zu dem der Browser zurückkehren kann.</translation>
+    </message>
+    <message>
+        <source>The browser did not come back in time: connect again.</source>
+        <translation>Der Browser ist nicht rechtzeitig zurückgekommen: Verbinden Sie erneut.</translation>
+    </message>
+    <message>
+        <source>Connection canceled.</source>
+        <translation>Verbindung abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Disconnecting…</source>
+        <translation>Verbindung wird getrennt …</translation>
+    </message>
+</context>
+<context>
     <name>Tramontane::OAuthSignIn</name>
     <message>
         <source>Tramontane received the answer of the sign-in. You can close this tab and go back to Tramontane.</source>
         <translation>Tramontane hat die Antwort der Anmeldung erhalten. Sie können diesen Tab schließen und zu Tramontane zurückkehren.</translation>
+    </message>
+</context>
+<context>
+    <name>Tramontane::PlatformConnect</name>
+    <message>
+        <source>Tramontane received the answer of the sign-in. You can close this tab and go back to Tramontane.</source>
+        <translation>Tramontane hat die Antwort der Anmeldung erhalten. Sie können diesen Tab schließen und zu Tramontane zurückkehren.</translation>
+    </message>
+</context>
+<context>
+    <name>Tramontane::ProxyCredentials</name>
+    <message>
+        <source>The proxy password could not be read from the keychain: %1</source>
+        <translation>Das Proxy-Passwort konnte nicht aus dem Schlüsselbund gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>The proxy password could not be kept in the keychain (%1): it is used until Tramontane quits.</source>
+        <translation>Das Proxy-Passwort konnte nicht im Schlüsselbund behalten werden (%1): Es wird verwendet, bis Tramontane beendet wird.</translation>
+    </message>
+</context>
+<context>
+    <name>Tramontane::ProxyCredentialsDialog</name>
+    <message>
+        <source>Proxy Sign-In</source>
+        <translation>Proxy-Anmeldung</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;Benutzername:</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>Pass&amp;wort:</translation>
+    </message>
+    <message>
+        <source>&amp;Remember in the system keychain</source>
+        <translation>Im Schlüsselbund des Systems &amp;merken</translation>
+    </message>
+    <message>
+        <source>The proxy %1 did not accept the stored user name and password. Enter them again to go on.</source>
+        <translation>Der Proxy %1 hat den gespeicherten Benutzernamen und das Passwort nicht akzeptiert. Geben Sie sie erneut ein, um fortzufahren.</translation>
+    </message>
+    <message>
+        <source>The proxy %1 asks for a user name and password.</source>
+        <translation>Der Proxy %1 verlangt einen Benutzernamen und ein Passwort.</translation>
     </message>
 </context>
 <context>
@@ -4746,10 +5331,6 @@ Letzte Aktivität: %2</translation>
         <translation>&amp;Kein Proxy</translation>
     </message>
     <message>
-        <source>&amp;Manual HTTP proxy</source>
-        <translation>&amp;Manueller HTTP-Proxy</translation>
-    </message>
-    <message>
         <source>&amp;Host:</source>
         <translation>&amp;Host:</translation>
     </message>
@@ -4760,10 +5341,6 @@ Letzte Aktivität: %2</translation>
     <message>
         <source>&amp;Port:</source>
         <translation>&amp;Port:</translation>
-    </message>
-    <message>
-        <source>Applies at once to every request; the offline demo on this computer never goes through a proxy.</source>
-        <translation>Gilt sofort für jede Anfrage; die Offline-Demo auf diesem Computer geht nie über einen Proxy.</translation>
     </message>
     <message>
         <source>Privacy and Storage</source>
@@ -4817,14 +5394,6 @@ Letzte Aktivität: %2</translation>
         <source>No key is stored.</source>
         <translation>Es ist kein Schlüssel gespeichert.</translation>
     </message>
-    <message>
-        <source>The new language shows the next time Tramontane starts.</source>
-        <translation>Die neue Sprache erscheint beim nächsten Start von Tramontane.</translation>
-    </message>
-    <message>
-        <source>A change of language shows the next time Tramontane starts; every other setting applies at once.</source>
-        <translation>Eine Änderung der Sprache erscheint beim nächsten Start von Tramontane; alle anderen Einstellungen gelten sofort.</translation>
-    </message>
     <message numerus="yes">
         <source>In use: %1 in %n image(s).</source>
         <translation>
@@ -4871,6 +5440,54 @@ Letzte Aktivität: %2</translation>
     <message>
         <source>New chats: %1</source>
         <translation>Neue Chats: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Manual proxy</source>
+        <translation>&amp;Manueller Proxy</translation>
+    </message>
+    <message>
+        <source>&amp;Type:</source>
+        <translation>&amp;Typ:</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;Benutzername:</translation>
+    </message>
+    <message>
+        <source>Only if the proxy asks for one</source>
+        <translation>Nur wenn der Proxy einen verlangt</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>Pass&amp;wort:</translation>
+    </message>
+    <message>
+        <source>Applies at once to every request; the offline demo on this computer never goes through a proxy. The password is kept in the system keychain.</source>
+        <translation>Gilt sofort für jede Anfrage; die Offline-Demo auf diesem Computer geht nie über einen Proxy. Das Passwort wird im Schlüsselbund des Systems aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>HTTP</source>
+        <translation>HTTP</translation>
+    </message>
+    <message>
+        <source>SOCKS5</source>
+        <translation>SOCKS5</translation>
+    </message>
+    <message>
+        <source>A password is stored in the keychain (type to replace it)</source>
+        <translation>Ein Passwort ist im Schlüsselbund gespeichert (zum Ersetzen eingeben)</translation>
+    </message>
+    <message>
+        <source>Kept in the system keychain</source>
+        <translation>Im Schlüsselbund des Systems aufbewahrt</translation>
+    </message>
+    <message>
+        <source>The new language applies as soon as you save; a status line still shown keeps its words until it changes.</source>
+        <translation>Die neue Sprache gilt, sobald Sie speichern; eine noch angezeigte Statuszeile behält ihren Wortlaut, bis sie sich ändert.</translation>
+    </message>
+    <message>
+        <source>Every setting applies as soon as you save.</source>
+        <translation>Jede Einstellung gilt, sobald Sie speichern.</translation>
     </message>
 </context>
 <context>
@@ -4946,6 +5563,22 @@ Letzte Aktivität: %2</translation>
     <message>
         <source>Press the highlighted button</source>
         <translation>Die hervorgehobene Schaltfläche drücken</translation>
+    </message>
+    <message>
+        <source>Find in this chat</source>
+        <translation>In diesem Chat suchen</translation>
+    </message>
+    <message>
+        <source>Next match</source>
+        <translation>Nächster Treffer</translation>
+    </message>
+    <message>
+        <source>Previous match</source>
+        <translation>Vorheriger Treffer</translation>
+    </message>
+    <message>
+        <source>Close the find bar</source>
+        <translation>Suchleiste schließen</translation>
     </message>
 </context>
 <context>
@@ -5067,6 +5700,10 @@ Letzte Aktivität: %2</translation>
     <message>
         <source>The models could not be loaded: %1</source>
         <translation>Die Modelle konnten nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached; Tramontane connects by itself as soon as the network is back.</source>
+        <translation>Der Server ist nicht erreichbar; Tramontane verbindet sich von selbst, sobald das Netzwerk wieder da ist.</translation>
     </message>
 </context>
 <context>

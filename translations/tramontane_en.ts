@@ -106,6 +106,16 @@
     </message>
 </context>
 <context>
+    <name>Tramontane::MistralAuthSection</name>
+    <message numerus="yes">
+        <source>Sign in in your browser (waiting up to %n minute(s))…</source>
+        <translation>
+            <numerusform>Sign in in your browser (waiting up to %n minute)…</numerusform>
+            <numerusform>Sign in in your browser (waiting up to %n minutes)…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Tramontane::RetryCountdown</name>
     <message numerus="yes">
         <source>Rate limited — retrying in %n s</source>

@@ -361,6 +361,14 @@
         <source>The server&apos;s answer is larger than %1 MB.</source>
         <translation>La réponse du serveur dépasse %1 Mo.</translation>
     </message>
+    <message>
+        <source>The proxy did not accept the user name or password.</source>
+        <translation>Le proxy n’a pas accepté le nom d’utilisateur ou le mot de passe.</translation>
+    </message>
+    <message>
+        <source>Check the proxy&apos;s user name and password in Settings, Network.</source>
+        <translation>Vérifiez le nom d’utilisateur et le mot de passe du proxy dans Paramètres, Réseau.</translation>
+    </message>
 </context>
 <context>
     <name>ChatItemText</name>
@@ -443,6 +451,14 @@
     <message>
         <source>Continue the answer</source>
         <translation>Poursuivre la réponse</translation>
+    </message>
+    <message>
+        <source>Show the previous version</source>
+        <translation>Afficher la version précédente</translation>
+    </message>
+    <message>
+        <source>Show the next version</source>
+        <translation>Afficher la version suivante</translation>
     </message>
 </context>
 <context>
@@ -655,6 +671,29 @@
     </message>
 </context>
 <context>
+    <name>ConnectorAuthState</name>
+    <message>
+        <source>Connected through Mistral</source>
+        <translation>Connecté via Mistral</translation>
+    </message>
+    <message>
+        <source>Connect again</source>
+        <translation>Se reconnecter</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Non connecté</translation>
+    </message>
+    <message>
+        <source>OAuth 2.0, held by Mistral</source>
+        <translation>OAuth 2.0, géré par Mistral</translation>
+    </message>
+    <message>
+        <source>OAuth 2.0, signed in from this computer</source>
+        <translation>OAuth 2.0, connecté depuis cet ordinateur</translation>
+    </message>
+</context>
+<context>
     <name>ConnectorPolicy</name>
     <message>
         <source>Enter a header name.</source>
@@ -707,6 +746,37 @@
     <message>
         <source>This address is reserved for the local network link or a cloud metadata service, not for an MCP server.</source>
         <translation>Cette adresse est réservée au lien réseau local ou à un service de métadonnées cloud, pas à un serveur MCP.</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectorSignInText</name>
+    <message>
+        <source>refreshing sign-in…</source>
+        <translation>renouvellement de la connexion…</translation>
+    </message>
+    <message>
+        <source>needs sign-in</source>
+        <translation>connexion requise</translation>
+    </message>
+    <message>
+        <source>signed in as %1, expires %2</source>
+        <translation>connecté en tant que %1, expiration&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>signed in as %1</source>
+        <translation>connecté en tant que %1</translation>
+    </message>
+    <message>
+        <source>signed in, expires %1</source>
+        <translation>connecté, expiration&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>signed in</source>
+        <translation>connecté</translation>
+    </message>
+    <message>
+        <source>Sign In to %1…</source>
+        <translation>Connexion à %1…</translation>
     </message>
 </context>
 <context>
@@ -795,6 +865,14 @@
         <source>image: %1</source>
         <translation>image&#xa0;: %1</translation>
     </message>
+    <message>
+        <source>document: %1, read as text</source>
+        <translation>document&#xa0;: %1, lu comme texte</translation>
+    </message>
+    <message>
+        <source>document: %1</source>
+        <translation>document&#xa0;: %1</translation>
+    </message>
 </context>
 <context>
     <name>ConversationModel</name>
@@ -853,6 +931,10 @@
         <source>Continue to have the model write the rest of it.</source>
         <translation>Choisissez Continuer pour que le modèle en écrive la suite.</translation>
     </message>
+    <message>
+        <source>read as text</source>
+        <translation>lu comme texte</translation>
+    </message>
 </context>
 <context>
     <name>ConversationPager</name>
@@ -894,6 +976,10 @@
     <message>
         <source>The conversation history could not be read or saved. Check that the disk is not full and that the profile folder is writable.</source>
         <translation>Impossible de lire ou d’enregistrer l’historique des conversations. Vérifiez que le disque n’est pas plein et que le dossier du profil est accessible en écriture.</translation>
+    </message>
+    <message>
+        <source>The disk is full, so the conversation history cannot be saved. Free some space on the disk, then try again.</source>
+        <translation>Le disque est plein, l’historique des conversations ne peut donc pas être enregistré. Libérez de l’espace sur le disque, puis réessayez.</translation>
     </message>
 </context>
 <context>
@@ -1180,6 +1266,10 @@
     <message>
         <source>Details: %1</source>
         <translation>Détails&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The server needs the permission “%1”, which the sign-in did not grant: sign in again to grant it.</source>
+        <translation>Le serveur a besoin de l’autorisation «&#xa0;%1&#xa0;», que la connexion n’a pas accordée&#xa0;: reconnectez-vous pour l’accorder.</translation>
     </message>
 </context>
 <context>
@@ -2142,6 +2232,14 @@ Ouvrez les paramètres pour vous connecter à la plateforme Mistral avec votre c
         <source>Sign-ins are kept for this session only: %1</source>
         <translation>Les connexions ne sont conservées que pour cette session&#xa0;: %1</translation>
     </message>
+    <message>
+        <source>This answer is shown but not saved. %1</source>
+        <translation>Cette réponse est affichée mais pas enregistrée. %1</translation>
+    </message>
+    <message>
+        <source>Signed in to %1.</source>
+        <translation>Connecté à %1.</translation>
+    </message>
 </context>
 <context>
     <name>Tramontane::ChatController</name>
@@ -2152,6 +2250,65 @@ Ouvrez les paramètres pour vous connecter à la plateforme Mistral avec votre c
     <message>
         <source>The conversation could not be opened: %1</source>
         <translation>Impossible d’ouvrir la conversation&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Wait for the current answer to finish, or stop it.</source>
+        <translation>Attendez la fin de la réponse en cours, ou arrêtez-la.</translation>
+    </message>
+</context>
+<context>
+    <name>Tramontane::ChatFindBar</name>
+    <message>
+        <source>Find in this chat</source>
+        <translation>Rechercher dans cette discussion</translation>
+    </message>
+    <message>
+        <source>Enter goes to the next match, Shift+Enter to the previous one, Esc closes</source>
+        <translation>Entrée passe au résultat suivant, Maj+Entrée au précédent, Échap ferme</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>Précédent</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+Enter, Shift+F3)</source>
+        <translation>Résultat précédent (Maj+Entrée, Maj+F3)</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Suivant</translation>
+    </message>
+    <message>
+        <source>Next match (Enter, F3)</source>
+        <translation>Résultat suivant (Entrée, F3)</translation>
+    </message>
+    <message>
+        <source>Match case</source>
+        <translation>Respecter la casse</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Close the find bar (Esc)</source>
+        <translation>Fermer la barre de recherche (Échap)</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Recherche…</translation>
+    </message>
+    <message>
+        <source>No matches</source>
+        <translation>Aucun résultat</translation>
+    </message>
+    <message>
+        <source>%1 of %2 so far</source>
+        <translation>%1 sur %2 pour l’instant</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 sur %2</translation>
     </message>
 </context>
 <context>
@@ -2187,10 +2344,6 @@ Ouvrez les paramètres pour vous connecter à la plateforme Mistral avec votre c
     <message>
         <source>Wait for the current answer to finish, or stop it.</source>
         <translation>Attendez la fin de la réponse en cours, ou arrêtez-la.</translation>
-    </message>
-    <message>
-        <source>Editing an earlier message: sending replaces it and the answers after it. Esc cancels.</source>
-        <translation>Modification d’un message précédent&#xa0;: l’envoi le remplace, ainsi que les réponses suivantes. Échap pour annuler.</translation>
     </message>
     <message>
         <source>Stop</source>
@@ -2347,6 +2500,22 @@ Ouvrez les paramètres pour vous connecter à la plateforme Mistral avec votre c
     <message>
         <source>The attached images are still being prepared: send again in a moment.</source>
         <translation>Les images jointes sont encore en préparation&#xa0;: envoyez de nouveau dans un instant.</translation>
+    </message>
+    <message>
+        <source>Editing an earlier message: sending makes a new version of it; the earlier one stays a click away. Esc cancels.</source>
+        <translation>Modification d’un message antérieur&#xa0;: l’envoyer en crée une nouvelle version&#xa0;; l’ancienne reste accessible en un clic. Échap annule.</translation>
+    </message>
+    <message>
+        <source>Attach images or documents (you can also paste images or drop files here)</source>
+        <translation>Joindre des images ou des documents (vous pouvez aussi coller des images ou déposer des fichiers ici)</translation>
+    </message>
+    <message>
+        <source>Attach images or documents</source>
+        <translation>Joindre des images ou des documents</translation>
+    </message>
+    <message>
+        <source>The attached documents are still being uploaded or read: send again when their chips say they are ready.</source>
+        <translation>Les documents joints sont encore en cours d’envoi ou de lecture&#xa0;: envoyez de nouveau quand leurs vignettes indiquent qu’ils sont prêts.</translation>
     </message>
 </context>
 <context>
@@ -2709,6 +2878,10 @@ Ouvrez les paramètres pour vous connecter à la plateforme Mistral avec votre c
         <source>Stopped</source>
         <translation>Arrêté</translation>
     </message>
+    <message>
+        <source>Document: %1 (%2)</source>
+        <translation>Document&#xa0;: %1 (%2)</translation>
+    </message>
 </context>
 <context>
     <name>Tramontane::ComposerAttachments</name>
@@ -2763,6 +2936,93 @@ Ouvrez les paramètres pour vous connecter à la plateforme Mistral avec votre c
     <message>
         <source>Images (%1)</source>
         <translation>Images (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>Tramontane::ComposerDocuments</name>
+    <message>
+        <source>sent as a document</source>
+        <translation>envoyé comme document</translation>
+    </message>
+    <message>
+        <source>read as text (OCR)</source>
+        <translation>lu comme texte (OCR)</translation>
+    </message>
+    <message>
+        <source>sent as text</source>
+        <translation>envoyé comme texte</translation>
+    </message>
+    <message>
+        <source>Attached documents</source>
+        <translation>Documents joints</translation>
+    </message>
+    <message>
+        <source>Documents and images (%1)</source>
+        <translation>Documents et images (%1)</translation>
+    </message>
+    <message>
+        <source>Documents (%1)</source>
+        <translation>Documents (%1)</translation>
+    </message>
+    <message>
+        <source>Images (%1)</source>
+        <translation>Images (%1)</translation>
+    </message>
+    <message>
+        <source>Attach Files</source>
+        <translation>Joindre des fichiers</translation>
+    </message>
+    <message>
+        <source>“%1” cannot be attached: PDF, Word (DOCX), PowerPoint (PPTX), text files and images can.</source>
+        <translation>Impossible de joindre «&#xa0;%1&#xa0;»&#xa0;: seuls les fichiers PDF, Word (DOCX), PowerPoint (PPTX), les fichiers texte et les images peuvent l’être.</translation>
+    </message>
+    <message>
+        <source>“%1” is %2, over the %3 a document may have, so it was not attached.</source>
+        <translation>Le fichier «&#xa0;%1&#xa0;» fait %2, au-delà des %3 autorisés pour un document&#xa0;; il n’a donc pas été joint.</translation>
+    </message>
+    <message>
+        <source>“%1” could not be read, so it was not attached.</source>
+        <translation>Le fichier «&#xa0;%1&#xa0;» n’a pas pu être lu&#xa0;; il n’a donc pas été joint.</translation>
+    </message>
+    <message>
+        <source>At most %1 documents can go with one message: “%2” was not attached.</source>
+        <translation>Un message peut comporter au plus %1&#xa0;documents&#xa0;: «&#xa0;%2&#xa0;» n’a pas été joint.</translation>
+    </message>
+    <message>
+        <source>“%1” cannot be uploaded without a connection to the API.</source>
+        <translation>Impossible d’envoyer «&#xa0;%1&#xa0;» sans connexion à l’API.</translation>
+    </message>
+    <message>
+        <source>reading…</source>
+        <translation>lecture…</translation>
+    </message>
+    <message>
+        <source>waiting…</source>
+        <translation>en attente…</translation>
+    </message>
+    <message>
+        <source>uploading…</source>
+        <translation>envoi…</translation>
+    </message>
+    <message>
+        <source>preparing…</source>
+        <translation>préparation…</translation>
+    </message>
+    <message>
+        <source>reading the text…</source>
+        <translation>lecture du texte…</translation>
+    </message>
+    <message>
+        <source>“%1” is not UTF-8 text, so it was not attached.</source>
+        <translation>Le fichier «&#xa0;%1&#xa0;» n’est pas du texte UTF-8&#xa0;; il n’a donc pas été joint.</translation>
+    </message>
+    <message>
+        <source>“%1” could not be read, so it was not attached: %2</source>
+        <translation>Le fichier «&#xa0;%1&#xa0;» n’a pas pu être lu&#xa0;; il n’a donc pas été joint&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>“%1” could not be uploaded, so it was not attached: %2</source>
+        <translation>Le fichier «&#xa0;%1&#xa0;» n’a pas pu être envoyé&#xa0;; il n’a donc pas été joint&#xa0;: %2</translation>
     </message>
 </context>
 <context>
@@ -3159,8 +3419,20 @@ Ouvrez les paramètres pour vous connecter à la plateforme Mistral avec votre c
         <translation>Vous vous connectez dans votre navigateur&#xa0;; cet ordinateur conserve les jetons dans le trousseau du système et les renouvelle quand ils expirent.</translation>
     </message>
     <message>
-        <source>Save the connector first, then sign in.</source>
-        <translation>Enregistrez d’abord le connecteur, puis connectez-vous.</translation>
+        <source>OAuth 2.0, held by Mistral (connect through the browser)</source>
+        <translation>OAuth 2.0, géré par Mistral (connexion dans le navigateur)</translation>
+    </message>
+    <message>
+        <source>You connect through your browser; Mistral keeps the OAuth client and your tokens, and signs the requests to the server.</source>
+        <translation>Vous vous connectez dans votre navigateur&#xa0;; Mistral conserve le client OAuth et vos jetons, et signe les requêtes envoyées au serveur.</translation>
+    </message>
+    <message>
+        <source>Signed in; kept when you save the connector</source>
+        <translation>Connecté&#xa0;; conservé à l’enregistrement du connecteur</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>Non connecté</translation>
     </message>
 </context>
 <context>
@@ -3287,10 +3559,6 @@ http non chiffré&#xa0;: acceptable uniquement pour un serveur situé sur cet or
         <translation>Actif</translation>
     </message>
     <message>
-        <source>Authenticated</source>
-        <translation>Authentifié</translation>
-    </message>
-    <message>
         <source>Tools</source>
         <translation>Outils</translation>
     </message>
@@ -3302,6 +3570,10 @@ http non chiffré&#xa0;: acceptable uniquement pour un serveur situé sur cet or
         <source>A connector gives chats the tools of an MCP server. Add one with New… on the Connectors page.</source>
         <translation>Un connecteur donne aux discussions les outils d’un serveur MCP. Ajoutez-en un avec Nouveau… sur la page Connecteurs.</translation>
     </message>
+    <message>
+        <source>Sign-in</source>
+        <translation>Connexion</translation>
+    </message>
 </context>
 <context>
     <name>Tramontane::ConnectorSignInBar</name>
@@ -3312,6 +3584,14 @@ http non chiffré&#xa0;: acceptable uniquement pour un serveur situé sur cet or
     <message>
         <source>A connector refused its sign-in and could not renew it. Sign in again, then retry: your message is kept.</source>
         <translation>Un connecteur a refusé sa connexion et n’a pas pu la renouveler. Reconnectez-vous, puis réessayez&#xa0;: votre message est conservé.</translation>
+    </message>
+    <message>
+        <source>A connector</source>
+        <translation>Un connecteur</translation>
+    </message>
+    <message>
+        <source>%1 needs the permission “%2”, which its sign-in did not grant: sign in again to grant it, then retry (your message is kept).</source>
+        <translation>%1 a besoin de l’autorisation «&#xa0;%2&#xa0;», que sa connexion n’a pas accordée&#xa0;: reconnectez-vous pour l’accorder, puis réessayez (votre message est conservé).</translation>
     </message>
 </context>
 <context>
@@ -3443,6 +3723,10 @@ http non chiffré&#xa0;: acceptable uniquement pour un serveur situé sur cet or
     <message>
         <source>Sign-in canceled.</source>
         <translation>Connexion annulée.</translation>
+    </message>
+    <message>
+        <source>Signed in. The sign-in is kept when you save the connector.</source>
+        <translation>Connecté. La connexion est conservée à l’enregistrement du connecteur.</translation>
     </message>
 </context>
 <context>
@@ -3900,6 +4184,54 @@ http non chiffré&#xa0;: acceptable uniquement pour un serveur situé sur cet or
         <source>Signed out of %1 on this computer; the provider did not confirm the revocation.</source>
         <translation>Déconnecté de %1 sur cet ordinateur&#xa0;; le fournisseur n’a pas confirmé la révocation.</translation>
     </message>
+    <message>
+        <source>C&amp;onnect…</source>
+        <translation>C&amp;onnecter…</translation>
+    </message>
+    <message>
+        <source>S&amp;ign In…</source>
+        <translation>Se &amp;connecter…</translation>
+    </message>
+    <message>
+        <source>&amp;Disconnect</source>
+        <translation>&amp;Déconnecter</translation>
+    </message>
+    <message>
+        <source>Sign &amp;Out</source>
+        <translation>Se dé&amp;connecter</translation>
+    </message>
+    <message>
+        <source>Disconnected %1.</source>
+        <translation>%1 déconnecté.</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>Connecté</translation>
+    </message>
+    <message>
+        <source>Signed in (refreshing)</source>
+        <translation>Connecté (renouvellement)</translation>
+    </message>
+    <message>
+        <source>Sign-in expired</source>
+        <translation>Connexion expirée</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>Non connecté</translation>
+    </message>
+    <message>
+        <source>This computer (not checked yet)</source>
+        <translation>Cet ordinateur (pas encore vérifié)</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Connecté</translation>
+    </message>
+    <message>
+        <source>Sign in in your browser…</source>
+        <translation>Connectez-vous dans votre navigateur…</translation>
+    </message>
 </context>
 <context>
     <name>Tramontane::ConversationFiles</name>
@@ -4109,6 +4441,29 @@ Dernière activité&#xa0;: %2</translation>
     </message>
 </context>
 <context>
+    <name>Tramontane::DocumentChip</name>
+    <message>
+        <source>Remove %1</source>
+        <translation>Retirer %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 (%2) · %3</source>
+        <translation>%1 (%2) · %3</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>%1, %2: %3</source>
+        <translation>%1, %2&#xa0;: %3</translation>
+    </message>
+</context>
+<context>
     <name>Tramontane::EmptyChatPanel</name>
     <message>
         <source>Start a conversation</source>
@@ -4212,10 +4567,6 @@ Dernière activité&#xa0;: %2</translation>
         <translation>Commencer une nouvelle conversation (Ctrl+N)</translation>
     </message>
     <message>
-        <source>Search conversations (Ctrl+F)</source>
-        <translation>Rechercher (Ctrl+F)</translation>
-    </message>
-    <message>
         <source>Search conversations</source>
         <translation>Rechercher dans les conversations</translation>
     </message>
@@ -4278,6 +4629,10 @@ Dernière activité&#xa0;: %2</translation>
     <message>
         <source>New Chat</source>
         <translation>Nouvelle discussion</translation>
+    </message>
+    <message>
+        <source>Search all conversations (Ctrl+Shift+F)</source>
+        <translation>Rechercher dans toutes les conversations (Ctrl+Maj+F)</translation>
     </message>
 </context>
 <context>
@@ -4396,6 +4751,13 @@ Dernière activité&#xa0;: %2</translation>
     </message>
 </context>
 <context>
+    <name>Tramontane::LoopbackReturnListener</name>
+    <message>
+        <source>You can close this tab.</source>
+        <translation>Vous pouvez fermer cet onglet.</translation>
+    </message>
+</context>
+<context>
     <name>Tramontane::MainWindow</name>
     <message>
         <source>Tramontane</source>
@@ -4480,10 +4842,6 @@ Dernière activité&#xa0;: %2</translation>
     <message>
         <source>Ctrl+L</source>
         <translation>Ctrl+L</translation>
-    </message>
-    <message>
-        <source>&amp;Search Conversations</source>
-        <translation>&amp;Rechercher dans les conversations</translation>
     </message>
     <message>
         <source>Ctrl+F</source>
@@ -4573,6 +4931,38 @@ Dernière activité&#xa0;: %2</translation>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Raccourcis clavier</translation>
     </message>
+    <message>
+        <source>&amp;Find in Chat…</source>
+        <translation>&amp;Rechercher dans la discussion…</translation>
+    </message>
+    <message>
+        <source>Find text in this conversation (in the history list: search all conversations)</source>
+        <translation>Rechercher du texte dans cette conversation (dans la liste de l’historique&#xa0;: rechercher dans toutes les conversations)</translation>
+    </message>
+    <message>
+        <source>Find &amp;Next</source>
+        <translation>Résultat &amp;suivant</translation>
+    </message>
+    <message>
+        <source>F3</source>
+        <translation>F3</translation>
+    </message>
+    <message>
+        <source>Find Pre&amp;vious</source>
+        <translation>Résultat &amp;précédent</translation>
+    </message>
+    <message>
+        <source>Shift+F3</source>
+        <translation>Shift+F3</translation>
+    </message>
+    <message>
+        <source>&amp;Search All Conversations…</source>
+        <translation>Rechercher dans &amp;toutes les conversations…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+F</source>
+        <translation>Ctrl+Shift+F</translation>
+    </message>
 </context>
 <context>
     <name>Tramontane::MessageDocument</name>
@@ -4582,10 +4972,205 @@ Dernière activité&#xa0;: %2</translation>
     </message>
 </context>
 <context>
+    <name>Tramontane::MistralAuthSection</name>
+    <message>
+        <source>Client &amp;ID:</source>
+        <translation>&amp;ID client&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Client &amp;secret:</source>
+        <translation>&amp;Secret client&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Metadata URL:</source>
+        <translation>URL des &amp;métadonnées&#xa0;:</translation>
+    </message>
+    <message>
+        <source>https://example.com/.well-known/oauth-authorization-server</source>
+        <translation>https://example.com/.well-known/oauth-authorization-server</translation>
+    </message>
+    <message>
+        <source>or metadata (&amp;JSON):</source>
+        <translation>ou métadonnées (&amp;JSON)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>{&quot;issuer&quot;: &quot;…&quot;, &quot;authorization_endpoint&quot;: &quot;…&quot;, &quot;token_endpoint&quot;: &quot;…&quot;}</source>
+        <translation>{&quot;issuer&quot;: &quot;…&quot;, &quot;authorization_endpoint&quot;: &quot;…&quot;, &quot;token_endpoint&quot;: &quot;…&quot;}</translation>
+    </message>
+    <message>
+        <source>C&amp;onnect…</source>
+        <translation>C&amp;onnecter…</translation>
+    </message>
+    <message>
+        <source>&amp;Disconnect</source>
+        <translation>&amp;Déconnecter</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>obligatoire</translation>
+    </message>
+    <message>
+        <source>sent once to Mistral, which keeps it</source>
+        <translation>envoyé une seule fois à Mistral, qui le conserve</translation>
+    </message>
+    <message>
+        <source>To replace the client, enter the new one below (the metadata as JSON only); leave it empty to keep it.</source>
+        <translation>Pour remplacer le client, saisissez le nouveau ci-dessous (métadonnées en JSON uniquement)&#xa0;; laissez vide pour conserver l’actuel.</translation>
+    </message>
+    <message>
+        <source>Mistral holds this connector&apos;s OAuth client and the tokens of your sign-in; this computer keeps neither. Connect signs you in through your browser.</source>
+        <translation>Mistral détient le client OAuth de ce connecteur et les jetons de votre connexion&#xa0;; cet ordinateur ne conserve ni l’un ni les autres. «&#xa0;Connecter&#xa0;» vous connecte dans votre navigateur.</translation>
+    </message>
+    <message>
+        <source>Mistral holds this connector&apos;s OAuth client (authorization server %1) and the tokens of your sign-in; this computer keeps neither. Connect signs you in through your browser.</source>
+        <translation>Mistral détient le client OAuth de ce connecteur (serveur d’autorisation %1) et les jetons de votre connexion&#xa0;; cet ordinateur ne conserve ni l’un ni les autres. «&#xa0;Connecter&#xa0;» vous connecte dans votre navigateur.</translation>
+    </message>
+    <message>
+        <source>Mistral keeps the OAuth client and the tokens of your sign-in: the client secret is sent once, when the connector is created, and is not kept on this computer. Give the authorization server&apos;s metadata as a URL or as JSON.</source>
+        <translation>Mistral conserve le client OAuth et les jetons de votre connexion&#xa0;: le secret client est envoyé une seule fois, à la création du connecteur, et n’est pas conservé sur cet ordinateur. Indiquez les métadonnées du serveur d’autorisation sous forme d’URL ou de JSON.</translation>
+    </message>
+    <message>
+        <source>Metadata (&amp;JSON):</source>
+        <translation>Métadonnées (&amp;JSON)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>keep the current client</source>
+        <translation>conserver le client actuel</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Save the connector first, then connect.</source>
+        <translation>Enregistrez d’abord le connecteur, puis connectez-vous.</translation>
+    </message>
+    <message>
+        <source>Enter the client id of the new OAuth client.</source>
+        <translation>Saisissez l’ID client du nouveau client OAuth.</translation>
+    </message>
+    <message>
+        <source>The metadata must be a JSON object with at least &quot;issuer&quot; and &quot;token_endpoint&quot;.</source>
+        <translation>Les métadonnées doivent être un objet JSON contenant au moins &quot;issuer&quot; et &quot;token_endpoint&quot;.</translation>
+    </message>
+    <message>
+        <source>Paste the authorization server&apos;s metadata JSON: a URL can only be given when the connector is created.</source>
+        <translation>Collez le JSON des métadonnées du serveur d’autorisation&#xa0;: une URL ne peut être indiquée qu’à la création du connecteur.</translation>
+    </message>
+    <message>
+        <source>Enter the client id of the OAuth app registered with the provider.</source>
+        <translation>Saisissez l’ID client de l’application OAuth enregistrée auprès du fournisseur.</translation>
+    </message>
+    <message>
+        <source>Give either the metadata URL or the metadata JSON, not both.</source>
+        <translation>Indiquez soit l’URL des métadonnées, soit le JSON des métadonnées, pas les deux.</translation>
+    </message>
+    <message>
+        <source>Give the authorization server&apos;s metadata URL, or paste its metadata JSON.</source>
+        <translation>Indiquez l’URL des métadonnées du serveur d’autorisation, ou collez le JSON de ses métadonnées.</translation>
+    </message>
+    <message>
+        <source>Enter a complete https address for the metadata (http only for this computer).</source>
+        <translation>Saisissez une adresse https complète pour les métadonnées (http seulement pour cet ordinateur).</translation>
+    </message>
+    <message>
+        <source>The browser could not be opened.</source>
+        <translation>Impossible d’ouvrir le navigateur.</translation>
+    </message>
+    <message>
+        <source>Asking Mistral for the sign-in address…</source>
+        <translation>Demande de l’adresse de connexion à Mistral…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sign in in your browser (waiting up to %n minute(s))…</source>
+        <translation>
+            <numerusform>Connectez-vous dans votre navigateur (attente jusqu’à %n&#xa0;minute)…</numerusform>
+            <numerusform>Connectez-vous dans votre navigateur (attente jusqu’à %n&#xa0;minutes)…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Checking the connection…</source>
+        <translation>Vérification de la connexion…</translation>
+    </message>
+    <message>
+        <source>Connected through Mistral.</source>
+        <translation>Connecté via Mistral.</translation>
+    </message>
+    <message>
+        <source>The sign-in did not complete (%1): the connector is still not connected.</source>
+        <translation>La connexion n’a pas abouti (%1)&#xa0;: le connecteur n’est toujours pas connecté.</translation>
+    </message>
+    <message>
+        <source>Mistral sent a sign-in address that is not https; it was not opened.</source>
+        <translation>Mistral a envoyé une adresse de connexion qui n’est pas en https&#xa0;; elle n’a pas été ouverte.</translation>
+    </message>
+    <message>
+        <source>No local port could be opened for the browser to come back to.</source>
+        <translation>Aucun port local n’a pu être ouvert pour le retour du navigateur.</translation>
+    </message>
+    <message>
+        <source>The browser did not come back in time: connect again.</source>
+        <translation>Le navigateur n’est pas revenu à temps&#xa0;: reconnectez-vous.</translation>
+    </message>
+    <message>
+        <source>Connection canceled.</source>
+        <translation>Connexion annulée.</translation>
+    </message>
+    <message>
+        <source>Disconnecting…</source>
+        <translation>Déconnexion…</translation>
+    </message>
+</context>
+<context>
     <name>Tramontane::OAuthSignIn</name>
     <message>
         <source>Tramontane received the answer of the sign-in. You can close this tab and go back to Tramontane.</source>
         <translation>Tramontane a reçu la réponse de la connexion. Vous pouvez fermer cet onglet et revenir à Tramontane.</translation>
+    </message>
+</context>
+<context>
+    <name>Tramontane::PlatformConnect</name>
+    <message>
+        <source>Tramontane received the answer of the sign-in. You can close this tab and go back to Tramontane.</source>
+        <translation>Tramontane a reçu la réponse de la connexion. Vous pouvez fermer cet onglet et revenir à Tramontane.</translation>
+    </message>
+</context>
+<context>
+    <name>Tramontane::ProxyCredentials</name>
+    <message>
+        <source>The proxy password could not be read from the keychain: %1</source>
+        <translation>Impossible de lire le mot de passe du proxy dans le trousseau&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The proxy password could not be kept in the keychain (%1): it is used until Tramontane quits.</source>
+        <translation>Le mot de passe du proxy n’a pas pu être conservé dans le trousseau (%1)&#xa0;: il est utilisé jusqu’à la fermeture de Tramontane.</translation>
+    </message>
+</context>
+<context>
+    <name>Tramontane::ProxyCredentialsDialog</name>
+    <message>
+        <source>Proxy Sign-In</source>
+        <translation>Connexion au proxy</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>Nom d’&amp;utilisateur&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>Mot de pa&amp;sse&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Remember in the system keychain</source>
+        <translation>&amp;Mémoriser dans le trousseau du système</translation>
+    </message>
+    <message>
+        <source>The proxy %1 did not accept the stored user name and password. Enter them again to go on.</source>
+        <translation>Le proxy %1 n’a pas accepté le nom d’utilisateur et le mot de passe enregistrés. Saisissez-les de nouveau pour continuer.</translation>
+    </message>
+    <message>
+        <source>The proxy %1 asks for a user name and password.</source>
+        <translation>Le proxy %1 demande un nom d’utilisateur et un mot de passe.</translation>
     </message>
 </context>
 <context>
@@ -4746,10 +5331,6 @@ Dernière activité&#xa0;: %2</translation>
         <translation>&amp;Aucun proxy</translation>
     </message>
     <message>
-        <source>&amp;Manual HTTP proxy</source>
-        <translation>Proxy HTTP &amp;manuel</translation>
-    </message>
-    <message>
         <source>&amp;Host:</source>
         <translation>&amp;Hôte&#xa0;:</translation>
     </message>
@@ -4760,10 +5341,6 @@ Dernière activité&#xa0;: %2</translation>
     <message>
         <source>&amp;Port:</source>
         <translation>&amp;Port&#xa0;:</translation>
-    </message>
-    <message>
-        <source>Applies at once to every request; the offline demo on this computer never goes through a proxy.</source>
-        <translation>S’applique aussitôt à chaque requête&#xa0;; la démo hors ligne sur cet ordinateur ne passe jamais par un proxy.</translation>
     </message>
     <message>
         <source>Privacy and Storage</source>
@@ -4817,14 +5394,6 @@ Dernière activité&#xa0;: %2</translation>
         <source>No key is stored.</source>
         <translation>Aucune clé n’est enregistrée.</translation>
     </message>
-    <message>
-        <source>The new language shows the next time Tramontane starts.</source>
-        <translation>La nouvelle langue s’affichera au prochain démarrage de Tramontane.</translation>
-    </message>
-    <message>
-        <source>A change of language shows the next time Tramontane starts; every other setting applies at once.</source>
-        <translation>Un changement de langue s’affiche au prochain démarrage de Tramontane&#xa0;; tous les autres réglages s’appliquent aussitôt.</translation>
-    </message>
     <message numerus="yes">
         <source>In use: %1 in %n image(s).</source>
         <translation>
@@ -4871,6 +5440,54 @@ Dernière activité&#xa0;: %2</translation>
     <message>
         <source>New chats: %1</source>
         <translation>Nouvelles discussions&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Manual proxy</source>
+        <translation>Proxy &amp;manuel</translation>
+    </message>
+    <message>
+        <source>&amp;Type:</source>
+        <translation>&amp;Type&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>Nom d’&amp;utilisateur&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Only if the proxy asks for one</source>
+        <translation>Seulement si le proxy en demande un</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>Mot de pa&amp;sse&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Applies at once to every request; the offline demo on this computer never goes through a proxy. The password is kept in the system keychain.</source>
+        <translation>S’applique immédiatement à chaque requête&#xa0;; la démo hors ligne sur cet ordinateur ne passe jamais par un proxy. Le mot de passe est conservé dans le trousseau du système.</translation>
+    </message>
+    <message>
+        <source>HTTP</source>
+        <translation>HTTP</translation>
+    </message>
+    <message>
+        <source>SOCKS5</source>
+        <translation>SOCKS5</translation>
+    </message>
+    <message>
+        <source>A password is stored in the keychain (type to replace it)</source>
+        <translation>Un mot de passe est enregistré dans le trousseau (saisissez-en un autre pour le remplacer)</translation>
+    </message>
+    <message>
+        <source>Kept in the system keychain</source>
+        <translation>Conservé dans le trousseau du système</translation>
+    </message>
+    <message>
+        <source>The new language applies as soon as you save; a status line still shown keeps its words until it changes.</source>
+        <translation>La nouvelle langue s’applique dès l’enregistrement&#xa0;; une ligne d’état encore affichée garde son texte jusqu’à ce qu’elle change.</translation>
+    </message>
+    <message>
+        <source>Every setting applies as soon as you save.</source>
+        <translation>Chaque paramètre s’applique dès l’enregistrement.</translation>
     </message>
 </context>
 <context>
@@ -4946,6 +5563,22 @@ Dernière activité&#xa0;: %2</translation>
     <message>
         <source>Press the highlighted button</source>
         <translation>Appuyer sur le bouton en surbrillance</translation>
+    </message>
+    <message>
+        <source>Find in this chat</source>
+        <translation>Rechercher dans cette discussion</translation>
+    </message>
+    <message>
+        <source>Next match</source>
+        <translation>Résultat suivant</translation>
+    </message>
+    <message>
+        <source>Previous match</source>
+        <translation>Résultat précédent</translation>
+    </message>
+    <message>
+        <source>Close the find bar</source>
+        <translation>Fermer la barre de recherche</translation>
     </message>
 </context>
 <context>
@@ -5067,6 +5700,10 @@ Dernière activité&#xa0;: %2</translation>
     <message>
         <source>The models could not be loaded: %1</source>
         <translation>Impossible de charger les modèles&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached; Tramontane connects by itself as soon as the network is back.</source>
+        <translation>Le serveur est injoignable&#xa0;; Tramontane se reconnecte automatiquement dès que le réseau est rétabli.</translation>
     </message>
 </context>
 <context>
