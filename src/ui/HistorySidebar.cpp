@@ -65,7 +65,7 @@ HistorySidebar::HistorySidebar(ConversationListModel *conversations,
     connect(hits, &QAbstractItemView::clicked, this, &HistorySidebar::openHit);
     connect(hits, &QAbstractItemView::activated, this, &HistorySidebar::openHit);
 
-    auto *deleteAction = new QAction(tr("Delete"), list);
+    auto *deleteAction = new QAction(list);
     deleteAction->setObjectName(u"deleteConversationAction"_s);
     deleteAction->setShortcut(QKeySequence::Delete);
     deleteAction->setShortcutContext(Qt::WidgetShortcut);
@@ -75,12 +75,13 @@ HistorySidebar::HistorySidebar(ConversationListModel *conversations,
             deleteConversation(current.data(Roles::ConversationIdRole).toLongLong());
     });
     list->addAction(deleteAction);
-    auto *undoAction = new QAction(tr("Undo Delete"), this);
+    auto *undoAction = new QAction(this);
     undoAction->setObjectName(u"undoDeleteAction"_s);
     undoAction->setShortcut(QKeySequence::Undo);
     undoAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     connect(undoAction, &QAction::triggered, this, &HistorySidebar::undoDelete);
     addAction(undoAction);
+    nameActions();
     connect(m_ui->undoPushButton, &QPushButton::clicked, this, &HistorySidebar::undoDelete);
     m_undoTimer.setSingleShot(true);
     m_undoTimer.setInterval(kUndoBarMs);
@@ -255,9 +256,18 @@ void HistorySidebar::showContextMenu(const QPoint &pos) {
 
 // --- Keys --------------------------------------------------------------------------------------
 
+void HistorySidebar::nameActions() {
+    if (auto *remove = findChild<QAction *>(u"deleteConversationAction"_s))
+        remove->setText(tr("Delete"));
+    if (auto *undo = findChild<QAction *>(u"undoDeleteAction"_s))
+        undo->setText(tr("Undo Delete"));
+}
+
 void HistorySidebar::changeEvent(QEvent *event) {
-    if (event->type() == QEvent::LanguageChange)
+    if (event->type() == QEvent::LanguageChange) {
         m_ui->retranslateUi(this);
+        nameActions();
+    }
     QWidget::changeEvent(event);
 }
 

@@ -77,6 +77,8 @@ private:
     void openHit(const QModelIndex &index);
     void showContextMenu(const QPoint &pos);
     void updatePlaceholders();
+    //! The names of the Delete and Undo Delete actions, in the current language.
+    void nameActions();
     //! Selects \a row (-1: nothing); \a makeCurrent also moves the keyboard's row there.
     void selectRow(int row, bool makeCurrent = true);
 

@@ -25,16 +25,14 @@ ChatSettingsPanel::ChatSettingsPanel(QWidget *parent)
     : QWidget(parent)
     , m_ui(std::make_unique<Ui::ChatSettingsPanel>()) {
     m_ui->setupUi(this);
-    m_ui->responseFormatComboBox->addItem(tr("Text"), int(ChatSettings::ResponseFormat::Text));
-    m_ui->responseFormatComboBox->addItem(tr("JSON object"),
-                                          int(ChatSettings::ResponseFormat::JsonObject));
-    m_ui->responseFormatComboBox->addItem(tr("JSON following a schema"),
-                                          int(ChatSettings::ResponseFormat::JsonSchema));
-    m_ui->reasoningEffortComboBox->addItem(tr("Model default"), QString());
-    const QStringList names{tr("None"),   tr("Minimal"), tr("Low"),
-                            tr("Medium"), tr("High"),    tr("Extra high")};
-    for (qsizetype i = 0; i < reasoningEfforts().size(); ++i)
-        m_ui->reasoningEffortComboBox->addItem(names.at(i), reasoningEfforts().at(i));
+    for (const auto format :
+         {ChatSettings::ResponseFormat::Text, ChatSettings::ResponseFormat::JsonObject,
+          ChatSettings::ResponseFormat::JsonSchema})
+        m_ui->responseFormatComboBox->addItem(QString(), int(format));
+    m_ui->reasoningEffortComboBox->addItem(QString(), QString());
+    for (const QString &effort : reasoningEfforts())
+        m_ui->reasoningEffortComboBox->addItem(QString(), effort);
+    nameChoices();
     QFont mono = m_ui->schemaPlainTextEdit->font();
     mono.setFamily(u"monospace"_s);
     mono.setStyleHint(QFont::Monospace);
@@ -198,10 +196,27 @@ void ChatSettingsPanel::updateAvailability() {
                        "models only."));
 }
 
+void ChatSettingsPanel::nameChoices() {
+    const QStringList formats{tr("Text"), tr("JSON object"), tr("JSON following a schema")};
+    for (int i = 0; i < formats.size(); ++i)
+        m_ui->responseFormatComboBox->setItemText(i, formats.at(i));
+    const QStringList efforts{tr("Model default"), tr("None"), tr("Minimal"),   tr("Low"),
+                              tr("Medium"),        tr("High"), tr("Extra high")};
+    for (int i = 0; i < efforts.size(); ++i)
+        m_ui->reasoningEffortComboBox->setItemText(i, efforts.at(i));
+}
+
 void ChatSettingsPanel::changeEvent(QEvent *event) {
     QWidget::changeEvent(event);
     if (event->type() == QEvent::PaletteChange)
         StatusColors::paint(m_ui->problemsLabel, StatusColors::Kind::Error, palette());
+    if (event->type() == QEvent::LanguageChange) {
+        // retranslateUi() leaves the choices added in code and the texts set from state.
+        m_ui->retranslateUi(this);
+        nameChoices();
+        updateFormatFields();
+        updateAvailability();
+    }
 }
 
 } // namespace Tramontane

@@ -49,6 +49,8 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    //! The names of the choices added in code, in the current language.
+    void nameChoices();
     void onEdited();
     void showProblems(const ChatSettingsInput::Result &result);
     void updateFormatFields();

@@ -10,6 +10,7 @@
 #include "ui/chat/ChatView.h"
 
 #include <QAccessible>
+#include <QAction>
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
@@ -115,8 +116,12 @@ void TestLiveRetranslation::languageChosenInSettings_appliesWhileTheWindowIsOpen
         window->page(MainWindow::Page::Connectors)->findChild<QPushButton *>(u"newPushButton"_s);
     // The find bar, built hidden with the chat (a .ui of its own).
     auto *matchCase = window->findChild<QCheckBox *>(u"matchCaseCheckBox"_s);
+    // Actions and choices made in code, not in a .ui: the sidebar's Undo Delete, the chat
+    // settings panel's response formats.
+    auto *undoDelete = window->findChild<QAction *>(u"undoDeleteAction"_s);
+    auto *formats = window->findChild<QComboBox *>(u"responseFormatComboBox"_s);
     QVERIFY(targets && composer && send && tools && view && chatSettings && connection);
-    QVERIFY(agentSearch && newConnector && matchCase);
+    QVERIFY(agentSearch && newConnector && matchCase && undoDelete && formats);
     QTRY_VERIFY_WITH_TIMEOUT(targets->count() > 0, 15000);
     composer->setPlainText(u"Hello, rate 0"_s);
     QTest::keyClick(composer, Qt::Key_Return);
@@ -148,6 +153,8 @@ void TestLiveRetranslation::languageChosenInSettings_appliesWhileTheWindowIsOpen
     QCOMPARE(agentSearch->placeholderText(), u"Agents nach Namen suchen"_s);
     QCOMPARE(newConnector->toolTip(), u"Einen Connector zu einem MCP-Server hinzufügen"_s);
     QCOMPARE(matchCase->text(), u"Groß-/Kleinschreibung beachten"_s);
+    QCOMPARE(undoDelete->text(), u"Löschen rückgängig machen"_s);
+    QCOMPARE(formats->itemText(1), u"JSON-Objekt"_s);
     QVERIFY2(firstRow().startsWith(u"Sie: "_s), qPrintable(firstRow()));
     withSettings(window, [](SettingsDialog *dialog) {
         auto *tabs = dialog->findChild<QTabWidget *>();
@@ -168,6 +175,8 @@ void TestLiveRetranslation::languageChosenInSettings_appliesWhileTheWindowIsOpen
     QCOMPARE(agentSearch->placeholderText(), u"Rechercher des agents par nom"_s);
     QCOMPARE(newConnector->toolTip(), u"Ajouter un connecteur vers un serveur MCP"_s);
     QCOMPARE(matchCase->text(), u"Respecter la casse"_s);
+    QCOMPARE(undoDelete->text(), u"Annuler la suppression"_s);
+    QCOMPARE(formats->itemText(1), u"Objet JSON"_s);
     QVERIFY2(firstRow().startsWith(u"Vous\u00a0: "_s), qPrintable(firstRow()));
     withSettings(window, [](SettingsDialog *dialog) {
         auto *tabs = dialog->findChild<QTabWidget *>();
