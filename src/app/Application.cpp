@@ -61,10 +61,15 @@
 #include <QNetworkInformation>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 
 namespace Tramontane {
+
+namespace {
+constexpr int kWatchNetworkDelayMs = 2000;
+} // namespace
 
 Application::Application(ConnectionConfig config, QString profileDir, QObject *parent)
     : QObject(parent)
@@ -165,7 +170,9 @@ void Application::buildServices() {
     m_agentList = new AgentListModel(m_agents, this);
     m_agentList->setLoadsEveryPage(true); // the picker offers every agent, not the first page
     m_targetLoader = new ChatTargetLoader(m_models, m_agentList, this);
-    watchNetwork();
+    // Loading the system's network backend (a plugin, D-Bus) costs 5-15 ms: after the first
+    // paint. Until then the first requests are on their way anyway.
+    QTimer::singleShot(kWatchNetworkDelayMs, this, &Application::watchNetwork);
     m_connectorService = new ConnectorService(m_client, this);
     m_approvalSettings = new QSettings(this);
     m_approvals = new ToolApprovalStore(m_approvalSettings, this);
