@@ -179,6 +179,9 @@ ConnectorsPage::ConnectorsPage(ConnectorService *service, ConnectorListModel *mo
 }
 
 ConnectorsPage::~ConnectorsPage() {
+    // The list outlives the page, and the table asks it for rows while QWidget's destructor
+    // deletes the children: by then this is no longer a ConnectorsPage.
+    m_model->setSignInStateProvider({});
     if (m_deleteJob)
         m_deleteJob->cancel();
     if (m_toolsJob)
