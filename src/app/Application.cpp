@@ -262,6 +262,7 @@ void Application::wireChat() {
             [this] { m_chatController->setAgents(m_agentList->accountAgents()); });
     connect(m_chatController, &ChatController::targetSelectionRequested, m_chatPage,
             &ChatPage::selectTarget);
+    connect(m_chatPage, &ChatPage::targetChosen, m_chatController, &ChatController::targetChosen);
     connect(m_chatController, &ChatController::toolsRestored, m_chatPage,
             &ChatPage::setSelectedTools);
     connect(m_chatController, &ChatController::conversationOpened, m_chatPage,

@@ -54,7 +54,6 @@ ChatController::ChatController(ChatSession *session, ConversationModel *conversa
             init.settings.insert(StoreChatPersistence::chatSettingsKey(), settings.toJson());
         return init;
     });
-    connect(m_session, &ChatSession::targetChanged, this, &ChatController::onTargetChanged);
     connect(m_session, &ChatSession::busyChanged, this, &ChatController::onBusyChanged);
     connect(m_session, &ChatSession::chatSettingsChanged, this,
             &ChatController::onChatSettingsChanged);
@@ -110,9 +109,9 @@ bool ChatController::openConversation(qint64 id, qint64 messageId) {
         m_session->setChatSettings(m_persistence->chatSettings());
         m_closedByDelete = 0;
         if (!info->agentId.isEmpty())
-            Q_EMIT targetSelectionRequested(true, info->agentId);
+            requestTarget({true, info->agentId});
         else if (!info->model.isEmpty())
-            Q_EMIT targetSelectionRequested(false, info->model);
+            requestTarget({false, info->model});
         Q_EMIT toolsRestored(toolsFromJson(info->tools));
         Q_EMIT conversationOpened(id);
     }
@@ -193,7 +192,7 @@ void ChatController::loadOlderMessagesSoon() {
 void ChatController::chatWithAgent(const QString &agentId, const QList<Agent> &agents) {
     newChat();
     m_targets->setAgents(agents);
-    Q_EMIT targetSelectionRequested(true, agentId);
+    requestTarget({true, agentId});
 }
 
 void ChatController::setDefaultModel(const QString &model) {
@@ -202,7 +201,7 @@ void ChatController::setDefaultModel(const QString &model) {
     if (changed && !m_defaultModel.isEmpty() && m_conversation->entryCount() == 0
         && !m_session->isBusy()
         && m_targets->rowOf(ChatTargetModel::Kind::Model, m_defaultModel) >= 0)
-        Q_EMIT targetSelectionRequested(false, m_defaultModel);
+        requestTarget({false, m_defaultModel});
 }
 
 void ChatController::setNewChatDefaults(const ChatSettings &settings) {
@@ -216,8 +215,20 @@ void ChatController::onChatSettingsChanged() {
     m_persistence->setChatSettings(m_session->chatSettings());
 }
 
+void ChatController::requestTarget(const Target &target) {
+    m_chosen = target;
+    Q_EMIT targetSelectionRequested(target.agent, target.id);
+}
+
+void ChatController::targetChosen(bool agent, const QString &id) {
+    m_chosen = {agent, id};
+    m_settings->setValue(SettingsKeys::lastTarget, m_chosen.toSetting());
+}
+
 ChatController::Target ChatController::preferredTarget() const {
-    if (!m_session->targetId().isEmpty())
+    if (!m_chosen.isEmpty())
+        return m_chosen;
+    if (!m_session->targetId().isEmpty() && m_conversation->entryCount() > 0)
         return {m_session->targetKind() == ChatSession::TargetKind::Agent, m_session->targetId()};
     // A default model chosen in Settings wins over the one used last.
     if (!m_defaultModel.isEmpty())
@@ -235,22 +246,18 @@ void ChatController::applyModels(const ModelList &models) {
 }
 
 void ChatController::setAgents(const QList<Agent> &agents) {
-    const bool agent = m_session->targetKind() == ChatSession::TargetKind::Agent;
-    const QString id = m_session->targetId();
+    const Target target = preferredTarget();
     m_targets->setAgents(agents);
-    if (!id.isEmpty())
-        Q_EMIT targetSelectionRequested(agent, id);
-}
-
-void ChatController::onTargetChanged() {
-    if (m_session->targetId().isEmpty())
-        return;
-    const Target target{m_session->targetKind() == ChatSession::TargetKind::Agent,
-                        m_session->targetId()};
-    m_settings->setValue(SettingsKeys::lastTarget, target.toSetting());
+    Q_EMIT targetSelectionRequested(target.agent, target.id);
 }
 
 void ChatController::onBusyChanged(bool busy) {
+    if (busy && !m_session->targetId().isEmpty()) {
+        // The one used last: what a turn went to, whoever picked it.
+        const Target used{m_session->targetKind() == ChatSession::TargetKind::Agent,
+                          m_session->targetId()};
+        m_settings->setValue(SettingsKeys::lastTarget, used.toSetting());
+    }
     // A reopened chat keeps the model, agent and tools it is continued with.
     const qint64 id = m_persistence->conversationId();
     if (!busy || id == 0)

@@ -83,8 +83,13 @@ public:
     //! that has not begun yet.
     void setNewChatDefaults(const ChatSettings &settings);
     ChatSettings newChatDefaults() const { return m_newChatDefaults; }
-    //! What the picker should show once models arrive: the model or agent in use, else the
-    //! default model, else the one used last, else fallbackModel().
+    //! The person picked this model or agent in the picker: it stays chosen when the lists
+    //! change, and is the one used last.
+    void targetChosen(bool agent, const QString &id);
+    //! What the picker should show once models arrive: the model or agent chosen (by the
+    //! person, by a reopened chat) or in use by a chat that has begun, else the default model,
+    //! else the one used last, else fallbackModel(). A row the picker took by itself (the
+    //! first agent, when the agents arrive before the models) is not a choice.
     Target preferredTarget() const;
     //! Fills the picker with \a models and selects preferredTarget() (read before the picker
     //! resets, which picks its first row).
@@ -110,7 +115,8 @@ private:
     //! Says which conversation the chat shows (currentConversationChanged()).
     void announce(qint64 id);
     int versionAnchor(int entry) const;
-    void onTargetChanged();
+    //! Asks the picker for \a target and remembers it as chosen.
+    void requestTarget(const Target &target);
     void onBusyChanged(bool busy);
     void onConversationDeleted(qint64 id);
     void onConversationRestored(qint64 id);
@@ -126,6 +132,7 @@ private:
     ChatTargetModel *m_targets;
     QSettings *m_settings;
     QString m_defaultModel;
+    Target m_chosen; // chosen by the person or by a reopened chat; empty: nothing yet
     ChatSettings m_newChatDefaults;
     qint64 m_closedByDelete = 0; // the open conversation deleted: reopened on undo
     qint64 m_announced = 0;      // the conversation last given to currentConversationChanged()

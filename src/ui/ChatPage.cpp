@@ -120,6 +120,12 @@ ChatPage::ChatPage(ChatSession *session, ChatTargetModel *targets,
     m_ui->targetComboBox->setItemDelegate(new TargetItemDelegate(m_ui->targetComboBox));
     connect(m_ui->targetComboBox, &QComboBox::currentIndexChanged, this,
             &ChatPage::onTargetChanged);
+    connect(m_ui->targetComboBox, &QComboBox::activated, this, [this](int row) {
+        if (row < 0)
+            return;
+        const ChatTargetModel::Target target = m_targets->targetAt(row);
+        Q_EMIT targetChosen(target.kind == ChatTargetModel::Kind::Agent, target.id);
+    });
     connect(targets, &QAbstractItemModel::modelReset, this, [this] {
         if (m_ui->targetComboBox->currentIndex() < 0 && m_targets->rowCount() > 0)
             m_ui->targetComboBox->setCurrentIndex(0);

@@ -106,6 +106,9 @@ Q_SIGNALS:
     //! "Edit agent…" in the tools menu of a chat with the agent \a agentId.
     void editAgentRequested(const QString &agentId);
     void statusMessage(const QString &text);
+    //! The person picked this model or agent in the picker (not a row the picker took by
+    //! itself as the lists loaded).
+    void targetChosen(bool agent, const QString &id);
     //! "Sign In Again…" after a connector refused its sign-in, or "Sign In to …" in the tools
     //! menu; \a connectorKey is the chat tool's connector id or name (empty when the error did
     //! not say which); \a scope is the scope the connector's server asked for, to be added to

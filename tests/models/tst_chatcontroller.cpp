@@ -56,6 +56,7 @@ private Q_SLOTS:
     void deleteOtherConversation_keepsTheChat();
     void firstMessage_storesTargetAndBecomesCurrent();
     void lastTarget_isPersistedAndPreferredNextTime();
+    void agentsBeforeModels_theFirstAgentIsNotAChoice();
     void preferredTarget_defaultModelWins_thenFallback();
     void setDefaultModel_selectsOnlyInAnEmptyChat();
     void olderMessages_repeatedRequestsLoadOnePageLater();
@@ -274,14 +275,21 @@ void TestChatController::firstMessage_storesTargetAndBecomesCurrent() {
 }
 
 void TestChatController::lastTarget_isPersistedAndPreferredNextTime() {
-    m_session->setTarget(ChatSession::TargetKind::Agent, u"agent-7"_s);
+    // Picked by the person: remembered at once.
+    m_controller->targetChosen(true, u"agent-7"_s);
     QCOMPARE(m_settings->value(SettingsKeys::lastTarget).toString(), u"agent:agent-7"_s);
-    m_session->setTarget(ChatSession::TargetKind::Model, u"model-b"_s);
+    m_controller->targetChosen(false, u"model-b"_s);
     QCOMPARE(m_settings->value(SettingsKeys::lastTarget).toString(), u"model:model-b"_s);
+    // Used by a turn, whoever picked it: remembered when the turn starts.
     m_session->setTarget(ChatSession::TargetKind::Agent, u"agent-7"_s);
+    QCOMPARE(m_settings->value(SettingsKeys::lastTarget).toString(), u"model:model-b"_s);
+    QVERIFY(m_session->send(u"Hello"_s));
+    QCOMPARE(m_settings->value(SettingsKeys::lastTarget).toString(), u"agent:agent-7"_s);
+    m_session->stop();
 
     // The next start: a session with nothing chosen yet picks the one used last.
     m_controller.reset();
+    m_conversation->clear();
     ChatSession next(m_chat.get(), m_conversation.get());
     auto controller = makeController(&next);
     QCOMPARE(controller->preferredTarget(), (ChatController::Target{true, u"agent-7"_s}));
@@ -293,6 +301,33 @@ void TestChatController::lastTarget_isPersistedAndPreferredNextTime() {
     QCOMPARE(targets.last().at(1).toString(), u"agent-7"_s);
 }
 
+void TestChatController::agentsBeforeModels_theFirstAgentIsNotAChoice() {
+    // The agents arrive first; the picker shows the first of them by itself (QComboBox takes
+    // row 0 of inserted rows), which sets the session's target.
+    Agent agent;
+    agent.id = u"agent-first"_s;
+    agent.name = u"Aardvark"_s;
+    agent.model = u"model-a"_s;
+    m_controller->setAgents({agent});
+    m_session->setTarget(ChatSession::TargetKind::Agent, u"agent-first"_s);
+    QCOMPARE(m_settings->value(SettingsKeys::lastTarget).toString(), QString());
+    QSignalSpy targets(m_controller.get(), &ChatController::targetSelectionRequested);
+    // Then the models: the chat starts on a model, not on the agent taken by the picker.
+    m_controller->applyModels(
+        ModelList{{card(u"model-a"_s), card(ChatController::fallbackModel())}});
+    QCOMPARE(targets.count(), 1);
+    QCOMPARE(targets.last().at(0).toBool(), false);
+    QCOMPARE(targets.last().at(1).toString(), ChatController::fallbackModel());
+
+    // An agent the person picked stays picked when the lists change.
+    m_controller->targetChosen(true, u"agent-first"_s);
+    m_controller->applyModels(ModelList{{card(u"model-a"_s)}});
+    QCOMPARE(targets.last().at(0).toBool(), true);
+    QCOMPARE(targets.last().at(1).toString(), u"agent-first"_s);
+    m_controller->setAgents({agent});
+    QCOMPARE(targets.last().at(1).toString(), u"agent-first"_s);
+}
+
 void TestChatController::preferredTarget_defaultModelWins_thenFallback() {
     QCOMPARE(m_controller->preferredTarget(),
              (ChatController::Target{false, ChatController::fallbackModel()}));
@@ -301,8 +336,8 @@ void TestChatController::preferredTarget_defaultModelWins_thenFallback() {
     QCOMPARE(m_controller->preferredTarget(), (ChatController::Target{true, u"agent-7"_s}));
     m_controller->setDefaultModel(u"model-d"_s);
     QCOMPARE(m_controller->preferredTarget(), (ChatController::Target{false, u"model-d"_s}));
-    // The model in use wins over both.
-    m_session->setTarget(ChatSession::TargetKind::Model, u"model-b"_s);
+    // The model chosen wins over both.
+    m_controller->targetChosen(false, u"model-b"_s);
     QCOMPARE(m_controller->preferredTarget(), (ChatController::Target{false, u"model-b"_s}));
 }
 

@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The model/agent picker recovers when the first models list fails: by itself after a server
 // error, through Retry after a rejected key (never by hammering), and from a list asked for
-// elsewhere (the Agents page). The whole app, against the emulator with faults.
+// elsewhere (the Agents page); an agent list that arrives first is not taken for a choice.
+// The whole app, against the emulator with faults.
 #include "app/Application.h"
+#include "core/SettingsKeys.h"
+#include "models/ChatController.h"
 #include "ui/AgentEditorDialog.h"
 #include "ui/AgentVersionsDialog.h"
 #include "ui/AgentsPage.h"
@@ -35,6 +38,7 @@ private Q_SLOTS:
     void serverError_recoversByItself();
     void rejectedKey_waitsForRetry();
     void rejectedKey_listLoadedElsewhereFillsThePicker();
+    void agentsBeforeModels_theChatStartsOnAModel();
 
 private:
     // Starts the app against the emulator, with its window shown.
@@ -159,6 +163,28 @@ void TestTargetRecovery::rejectedKey_listLoadedElsewhereFillsThePicker() {
     QTRY_VERIFY_WITH_TIMEOUT(targets->count() > 0, 15000);
     window->showPage(MainWindow::Page::Chat);
     QVERIFY(!problem->isVisible());
+}
+
+void TestTargetRecovery::agentsBeforeModels_theChatStartsOnAModel() {
+    // The agents arrive first: the picker holds only them for a while, and shows the first.
+    // That is not a choice: once the models arrive, a new chat starts on a model, and the
+    // agent is not remembered as the one used last.
+    const auto created =
+        m_driver->post(u"/v1/agents"_s, QJsonObject{{u"model"_s, u"mistral-small-latest"_s},
+                                                    {u"name"_s, u"Harbour master"_s},
+                                                    {u"instructions"_s, u"Talk about boats."_s}});
+    QCOMPARE(created.status, 200);
+    QCOMPARE(m_driver->addFault(QJsonObject{{u"path"_s, u"/v1/models"_s}, {u"delay_ms"_s, 1500}}),
+             200);
+    auto app = startApp(u"agents-first"_s);
+    QVERIFY(app);
+    auto *targets = app->window()->findChild<QComboBox *>(u"targetComboBox"_s);
+    QVERIFY(targets);
+    QTRY_VERIFY_WITH_TIMEOUT(targets->count() == 1, 15000);
+    QCOMPARE(targets->currentText(), u"Agent: Harbour master"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(targets->count() > 1, 15000);
+    QCOMPARE(targets->currentText(), ChatController::fallbackModel());
+    QCOMPARE(QSettings().value(SettingsKeys::lastTarget).toString(), QString());
 }
 
 QTEST_MAIN(TestTargetRecovery)
