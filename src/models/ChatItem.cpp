@@ -91,8 +91,8 @@ bool ChatItem::looksLike(const ChatItem &o) const {
            && hasToolResult == o.hasToolResult && hosted == o.hosted && toolType == o.toolType
            && toolConnector == o.toolConnector && confirmation == o.confirmation && image == o.image
            && answerEnd == o.answerEnd && usageTotal(usage) == usageTotal(o.usage)
-           && requestId == o.requestId && model == o.model && citations == o.citations
-           && retryable == o.retryable && continuable == o.continuable
+           && requestId == o.requestId && model == o.model && agent == o.agent
+           && citations == o.citations && retryable == o.retryable && continuable == o.continuable
            && versionCount == o.versionCount && versionIndex == o.versionIndex
            && versionEntry == o.versionEntry && errorTitle(error) == errorTitle(o.error);
 }

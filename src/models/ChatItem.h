@@ -89,6 +89,9 @@ struct ChatItem {
     std::optional<Usage> usage;
     QString requestId;
     QString model;
+    //! The agent that answered after a handoff (its name, else its id): the footer names it
+    //! instead of the model.
+    QString agent;
     QList<Citation> citations;
     //! Notice: the failure it reports. Shared and only set on notices: most rows have none,
     //! and an ApiError is a third of a row's size.

@@ -379,11 +379,15 @@ QList<ChatItem> ConversationModel::deriveItems(const QList<ChatEntry> &entries, 
             break;
         }
 
-        // The answer's footer data goes on its last row.
-        if (msg.role == ChatMessage::Role::Assistant && out.size() > rowsBefore) {
+        // The answer's footer data goes on its last row (a handoff line has none: the answer
+        // after it names the agent that took over).
+        if (msg.role == ChatMessage::Role::Assistant && out.size() > rowsBefore
+            && !ConversationMessages::isHandoff(msg)) {
             ChatItem &last = out.last();
             last.citations = std::move(citations);
-            if (entry.usage || !entry.requestId.isEmpty() || !entry.model.isEmpty()) {
+            last.agent = ConversationMessages::agentName(msg);
+            if (entry.usage || !entry.requestId.isEmpty() || !entry.model.isEmpty()
+                || !last.agent.isEmpty()) {
                 last.answerEnd = true;
                 last.usage = entry.usage;
                 last.requestId = entry.requestId;

@@ -42,7 +42,9 @@ void appendToolRun(QList<ChatMessage> &out, const ConversationOutput &output) {
 QList<ChatMessage> fromOutputs(const QList<ConversationOutput> &outputs) {
     QList<ChatMessage> out;
     out.reserve(outputs.size() + 2);
+    QJsonObject agent; // the agent answering after the last handoff
     for (const ConversationOutput &output : outputs) {
+        const qsizetype first = out.size();
         switch (output.kind) {
         case ConversationOutput::Kind::Message:
             out.append(ChatMessage::assistant(output.content));
@@ -68,10 +70,22 @@ QList<ChatMessage> fromOutputs(const QList<ConversationOutput> &outputs) {
                                          {u"next_agent_id"_s, output.nextAgentId},
                                          {u"next_agent_name"_s, output.nextAgentName}}}};
             out.append(message);
-            break;
+            if (!output.nextAgentId.isEmpty() || !output.nextAgentName.isEmpty()) {
+                const QString name =
+                    output.nextAgentName.isEmpty() ? output.nextAgentId : output.nextAgentName;
+                agent = QJsonObject{{u"id"_s, output.nextAgentId}, {u"name"_s, name}};
+            }
+            continue; // the handoff line itself belongs to no agent
         }
         case ConversationOutput::Kind::Unknown:
             break; // nothing this client can show or send back
+        }
+        if (agent.value("name"_L1).toString().isEmpty())
+            continue;
+        for (qsizetype i = first; i < out.size(); ++i) {
+            QJsonObject metadata = out.at(i).metadata.value_or(QJsonObject());
+            metadata.insert(agentKey, agent);
+            out[i].metadata = metadata;
         }
     }
     return out;
@@ -79,6 +93,12 @@ QList<ChatMessage> fromOutputs(const QList<ConversationOutput> &outputs) {
 
 bool isHandoff(const ChatMessage &message) {
     return message.metadata && message.metadata->contains(handoffKey);
+}
+
+QString agentName(const ChatMessage &message) {
+    if (!message.metadata)
+        return {};
+    return message.metadata->value(agentKey).toObject().value("name"_L1).toString();
 }
 
 QString confirmationStatus(const ToolCall &call) {

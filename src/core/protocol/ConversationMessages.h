@@ -19,6 +19,9 @@ inline constexpr QLatin1StringView handoffKey{"handoff"};
 //! `metadata` key of a function call that waits for the user's confirmation: "pending",
 //! "allowed" or "denied".
 inline constexpr QLatin1StringView confirmationKey{"confirmation_status"};
+//! `metadata` key of a message written after a handoff: the agent answering now, an object with
+//! `id` and `name` (the handoff's next agent; the name is its id when the server gave none).
+inline constexpr QLatin1StringView agentKey{"agent"};
 
 //! The chat messages of a turn's \a outputs, in order:
 //! - a message: an assistant message with its content (tool_reference and tool_file chunks
@@ -29,10 +32,14 @@ inline constexpr QLatin1StringView confirmationKey{"confirmation_status"};
 //! - a function call: an assistant message with the call (its confirmation status, when it
 //!   has one, in the call's metadata);
 //! - a handoff: an assistant message without content whose metadata holds handoffKey.
+//! Every message after a handoff carries the agent it handed off to under agentKey.
 QList<ChatMessage> fromOutputs(const QList<ConversationOutput> &outputs);
 
 //! True for a message fromOutputs() made for a handoff.
 bool isHandoff(const ChatMessage &message);
+//! The name of the agent that took over before \a message was written (agentKey), empty when
+//! no handoff came before it.
+QString agentName(const ChatMessage &message);
 //! The confirmation status of \a call ("pending", "allowed", "denied"), empty when it needs none.
 QString confirmationStatus(const ToolCall &call);
 

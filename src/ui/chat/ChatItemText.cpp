@@ -119,7 +119,10 @@ QString ChatItemText::citationToolTip(const Citation &citation) {
 
 QString ChatItemText::footerText(const ChatItem &item) {
     QStringList parts;
-    if (!item.model.isEmpty())
+    // After a handoff the answer is the new agent's, whatever model it runs on.
+    if (!item.agent.isEmpty())
+        parts << item.agent;
+    else if (!item.model.isEmpty())
         parts << item.model;
     if (item.usage && item.usage->totalTokens > 0)
         parts << tr("%1 tokens").arg(QLocale().toString(item.usage->totalTokens));

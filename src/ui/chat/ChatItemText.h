@@ -27,7 +27,8 @@ public:
     static QString toolDisplayName(const ChatItem &item);
     //! The icon of a tool card, from the tool's name.
     static QString toolIconName(const ChatItem &item);
-    //! The footer line: model · N tokens (the request id is in the details it opens).
+    //! The footer line: model (or, after a handoff, the agent that took over) · N tokens (the
+    //! request id is in the details it opens).
     static QString footerText(const ChatItem &item);
     //! What a notice shows behind "Details": the raw content, or the error's particulars
     //! (see ErrorDetails).

@@ -38,6 +38,7 @@ private Q_SLOTS:
     void confirmation_allow_runsTheToolAndAnswers();
     void confirmation_deny_answersWithoutRunning();
     void handoff_isOneLineThenTheAnswer();
+    void handoff_answerIsTheNewAgents_alsoOnceReopened();
     void cutStream_keepsPartialAnswerInterrupted();
     void responseError_keepsPartialAnswerWithTheServersSentence();
     void httpError_failsWithOneSentence_keepsTheMessage();
@@ -348,6 +349,58 @@ void TestConversationSession::handoff_isOneLineThenTheAnswer() {
     // The handoff is not history for a later request.
     for (const ChatMessage &m : m_model->history())
         QVERIFY(!ConversationMessages::isHandoff(m));
+}
+
+void TestConversationSession::handoff_answerIsTheNewAgents_alsoOnceReopened() {
+    const auto researcher = createAgent(
+        QJsonObject{{u"model"_s, u"mistral-small-latest"_s}, {u"name"_s, u"Researcher"_s}});
+    QVERIFY(researcher);
+    const auto lead = createAgent(QJsonObject{{u"model"_s, u"mistral-medium-latest"_s},
+                                              {u"name"_s, u"Lead"_s},
+                                              {u"handoffs"_s, QJsonArray{researcher->id}}});
+    QVERIFY(lead);
+    m_agents = {*lead, *researcher};
+    QTemporaryDir profile;
+    auto opened = ConversationStore::open(profile.path());
+    QVERIFY2(opened.ok(), qPrintable(opened.error.message));
+    StoreChatPersistence persistence(opened.store.get());
+    m_session->setPersistence(&persistence);
+    m_session->setTarget(ChatSession::TargetKind::Agent, lead->id);
+    QVERIFY(m_session->send(u"Please hand off rate 0"_s));
+    QVERIFY(waitIdle());
+    m_session->setPersistence(nullptr);
+
+    // The footer of the answer names the agent that took over, not the model or the first agent.
+    const auto answerRow = [](const ConversationModel &model) -> const ChatItem * {
+        for (int r = model.rowCount() - 1; r >= 0; --r) {
+            if (model.item(r).kind == ChatItem::Kind::Assistant && model.item(r).answerEnd)
+                return &model.item(r);
+        }
+        return nullptr;
+    };
+    const auto handoffRow = [](const ConversationModel &model) -> const ChatItem * {
+        for (int r = 0; r < model.rowCount(); ++r) {
+            if (model.item(r).kind == ChatItem::Kind::Notice)
+                return &model.item(r);
+        }
+        return nullptr;
+    };
+    const ChatItem *live = answerRow(*m_model);
+    QVERIFY(live);
+    QCOMPARE(live->agent, u"Researcher"_s);
+    QVERIFY(handoffRow(*m_model));
+    QCOMPARE(handoffRow(*m_model)->text, u"Handed off to Researcher"_s);
+
+    // Reopened from the store: the same.
+    ConversationModel reopened;
+    reopened.setEntries(
+        StoreChatPersistence::toEntries(*opened.store->messages(persistence.conversationId())));
+    const ChatItem *stored = answerRow(reopened);
+    QVERIFY(stored);
+    QCOMPARE(stored->agent, u"Researcher"_s);
+    QVERIFY(handoffRow(reopened));
+    QCOMPARE(handoffRow(reopened)->text, u"Handed off to Researcher"_s);
+    QVERIFY(!handoffRow(reopened)->answerEnd);
 }
 
 void TestConversationSession::cutStream_keepsPartialAnswerInterrupted() {

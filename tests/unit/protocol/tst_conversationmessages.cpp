@@ -16,6 +16,7 @@ private Q_SLOTS:
     void codeInterpreter_showsTheCodeAndItsOutput();
     void functionCall_keepsItsConfirmation();
     void handoff_isAnEmptyMessageWithItsAgents();
+    void handoff_laterMessagesCarryTheNewAgent();
     void replay_keepsTextOnly();
     void replay_keepsTheUsersImages();
 };
@@ -109,6 +110,49 @@ void TestConversationMessages::handoff_isAnEmptyMessageWithItsAgents() {
                  .toString(),
              u"Researcher"_s);
     QVERIFY(!ConversationMessages::isHandoff(ChatMessage::assistant(u"Hi"_s)));
+}
+
+void TestConversationMessages::handoff_laterMessagesCarryTheNewAgent() {
+    ConversationOutput before;
+    before.kind = ConversationOutput::Kind::Message;
+    before.content = MessageContent(u"Let me ask a colleague."_s);
+    ConversationOutput handoff;
+    handoff.kind = ConversationOutput::Kind::Handoff;
+    handoff.previousAgentName = u"Lead"_s;
+    handoff.nextAgentId = u"ag_2"_s;
+    handoff.nextAgentName = u"Researcher"_s;
+    ConversationOutput tool;
+    tool.kind = ConversationOutput::Kind::ToolExecution;
+    tool.id = u"tool_exec_1"_s;
+    tool.name = u"web_search"_s;
+    tool.finished = true;
+    ConversationOutput answer;
+    answer.kind = ConversationOutput::Kind::Message;
+    answer.content = MessageContent(u"Found it."_s);
+
+    const QList<ChatMessage> messages =
+        ConversationMessages::fromOutputs({before, handoff, tool, answer});
+    QCOMPARE(messages.size(), 5); // message, handoff, tool call, tool result, answer
+    QVERIFY(ConversationMessages::agentName(messages.at(0)).isEmpty());
+    QVERIFY(ConversationMessages::agentName(messages.at(1)).isEmpty());
+    QCOMPARE(ConversationMessages::agentName(messages.at(2)), u"Researcher"_s);
+    QCOMPARE(ConversationMessages::agentName(messages.at(4)), u"Researcher"_s);
+    QCOMPARE(messages.at(4)
+                 .metadata->value(ConversationMessages::agentKey)
+                 .toObject()
+                 .value(u"id"_s)
+                 .toString(),
+             u"ag_2"_s);
+    // Kept through storage (the stored JSON), never sent (the request JSON).
+    const ChatMessage stored = ChatMessage::fromJson(messages.at(4).toStoredJson());
+    QCOMPARE(ConversationMessages::agentName(stored), u"Researcher"_s);
+    QVERIFY(!messages.at(4).toJson().contains(u"metadata"_s));
+
+    // Without a name the agent's id stands in.
+    handoff.nextAgentName.clear();
+    QCOMPARE(ConversationMessages::agentName(
+                 ConversationMessages::fromOutputs({handoff, answer}).constLast()),
+             u"ag_2"_s);
 }
 
 void TestConversationMessages::replay_keepsTextOnly() {
