@@ -152,6 +152,7 @@ bool ChatSession::startTurn(std::optional<Confirmation> confirmation) {
                      restoreSetAside();
                      m_runIds.clear();
                      m_runFirstEntry = -1;
+                     m_restartFrom.reset();
                      Q_EMIT busyChanged(false);
                      Q_EMIT turnFinished(int(TurnRun::Outcome::Canceled));
                  });
@@ -215,6 +216,34 @@ ChatSession::makeRequest(const QList<ChatMessage> &history, const QList<Tool> &t
     return request;
 }
 
+std::optional<ConversationRestartRequest>
+ChatSession::makeRestart(const QList<ChatMessage> &history, const QList<Tool> &tools) const {
+    if (!m_restartFrom || !m_conversations || history.isEmpty()
+        || endpointFor(tools) != TurnEndpoint::Endpoint::Conversations)
+        return std::nullopt;
+    const QList<ChatMessage> messages =
+        m_readsDocuments ? history : DocumentRoute::withoutDocumentUrls(history);
+    // The server keeps everything up to the entry before the resent message: only that goes.
+    ConversationRestartRequest request;
+    request.conversationId = m_restartFrom->conversationId;
+    request.fromEntryId = m_restartFrom->entryId;
+    request.inputs = appendInputs(messages.last());
+    ConversationAppendRequest settings;
+    m_chatSettings.applyTo(settings, m_targetKind == TargetKind::Agent);
+    request.completionArgs = settings.completionArgs;
+    return request;
+}
+
+std::optional<ConversationMessages::EntryRef> ChatSession::restartPoint(int userEntry) const {
+    if (userEntry <= 0 || userEntry > m_model->entryCount())
+        return std::nullopt;
+    const ChatEntry &before = m_model->entries().at(userEntry - 1);
+    // A partial answer is not what the server holds: the history is replayed instead.
+    if (before.status != ChatEntry::Status::Complete)
+        return std::nullopt;
+    return ConversationMessages::entryRef(before.message);
+}
+
 void ChatSession::prepareRequest(const QList<ChatMessage> &messages, const QList<Tool> &tools,
                                  QObject *context,
                                  std::function<void(const TurnRequest &)> done) const {
@@ -235,16 +264,26 @@ void ChatSession::startRun(const QList<ChatMessage> &history, const QList<Tool> 
     m_runHistory = history;
     m_runTools = tools;
     m_runConfirmation = confirmation;
-    const TurnRequest request = makeRequest(history, tools, confirmation);
-    if (const auto *agent = std::get_if<AgentCompletionRequest>(&request))
+    const std::optional<ConversationRestartRequest> restart =
+        confirmation ? std::nullopt : makeRestart(history, tools);
+    const TurnRequest request = restart ? TurnRequest() : makeRequest(history, tools, confirmation);
+    if (restart) {
+        m_runKind = RunKind::Restart;
+        m_run = new TurnRun(m_conversations->restartStream(*restart), this);
+    } else if (const auto *agent = std::get_if<AgentCompletionRequest>(&request)) {
+        m_runKind = RunKind::Completion;
         m_run = new TurnRun(m_service->streamAgent(*agent), this);
-    else if (const auto *chat = std::get_if<ChatRequest>(&request))
+    } else if (const auto *chat = std::get_if<ChatRequest>(&request)) {
+        m_runKind = RunKind::Completion;
         m_run = new TurnRun(m_service->stream(*chat), this);
-    else if (const auto *start = std::get_if<ConversationStartRequest>(&request))
+    } else if (const auto *start = std::get_if<ConversationStartRequest>(&request)) {
+        m_runKind = RunKind::Start;
         m_run = new TurnRun(m_conversations->startStream(*start), this);
-    else
+    } else {
+        m_runKind = RunKind::Append;
         m_run = new TurnRun(
             m_conversations->appendStream(std::get<ConversationAppendRequest>(request)), this);
+    }
     connect(m_run, &TurnRun::updated, this, &ChatSession::onRunUpdated);
     connect(m_run, &TurnRun::retrying, this, &ChatSession::retryScheduled);
     connect(m_run, &TurnRun::finished, this, &ChatSession::onRunFinished);
@@ -385,6 +424,7 @@ void ChatSession::finishRun(const RunEnd &end) {
     m_runFirstEntry = -1;
     m_continuedText.clear();
     m_setAside.clear();
+    m_restartFrom.reset();
     Q_EMIT busyChanged(false);
     Q_EMIT turnFinished(int(outcome));
 }
@@ -470,11 +510,18 @@ bool ChatSession::editAndResend(int entry, const QString &text,
     // The images of the message go again with its new text.
     const QList<ContentChunk> images =
         attachedImages(m_model->entries().at(entry).message) + moreImages;
+    const auto from = restartPoint(entry);
     if (m_persistence)
         m_persistence->branchFrom(m_model->entries().at(entry));
     m_model->truncateEntries(entry);
+    // The new version continues on the server from the entry before it (a restart), else a new
+    // conversation replays the history.
     setServerConversationId({});
-    return send(text, images);
+    m_restartFrom = from;
+    if (send(text, images))
+        return true;
+    m_restartFrom.reset();
+    return false;
 }
 
 void ChatSession::restoreSetAside() {

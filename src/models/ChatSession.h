@@ -4,6 +4,7 @@
 #include "core/protocol/Agent.h"
 #include "core/protocol/ChatRequest.h"
 #include "core/protocol/ChatSettings.h"
+#include "core/protocol/ConversationMessages.h"
 #include "core/protocol/ConversationRequest.h"
 #include "core/protocol/Tool.h"
 #include "core/services/ChatService.h"
@@ -185,7 +186,18 @@ private:
         QString toolCallId;
         bool allow = false;
     };
+    //! How a turn's request reached the server.
+    enum class RunKind { Completion, Start, Append, Restart };
     bool startTurn(std::optional<Confirmation> confirmation = std::nullopt);
+    //! The server entry to restart from when the user message at \a userEntry is sent again
+    //! (edit and resend, retry): the complete message before it, when it came from a server
+    //! conversation.
+    std::optional<ConversationMessages::EntryRef> restartPoint(int userEntry) const;
+    //! The restart request for a turn sending \a history from m_restartFrom, when that is
+    //! how this turn goes (a Conversations API turn with a restart point, not a confirmation).
+    std::optional<ConversationRestartRequest> makeRestart(const QList<ChatMessage> &history,
+                                                          const QList<Tool> &tools) const;
+
     TurnRequest makeRequest(const QList<ChatMessage> &messages, const QList<Tool> &tools,
                             const std::optional<Confirmation> &confirmation = {}) const;
     void startRun(const QList<ChatMessage> &history, const QList<Tool> &tools,
@@ -229,6 +241,9 @@ private:
     QList<ChatMessage> m_runHistory; // what the turn's request sent
     QList<Tool> m_runTools;
     std::optional<Confirmation> m_runConfirmation;
+    //! Where a resent user message continues on the server (see restartPoint()).
+    std::optional<ConversationMessages::EntryRef> m_restartFrom;
+    RunKind m_runKind = RunKind::Completion;
     bool m_refreshedThisTurn = false;
     bool m_refreshing = false;
     bool m_starting = false; // tools being completed before the request leaves

@@ -82,7 +82,8 @@ QList<ChatMessage> TurnRun::messages() const {
     if (m_chat)
         return chatMessages(m_chat);
     if (m_conversation)
-        return ConversationMessages::fromOutputs(m_conversation->outputs());
+        return ConversationMessages::fromOutputs(m_conversation->outputs(),
+                                                 m_conversation->conversationId());
     return {};
 }
 

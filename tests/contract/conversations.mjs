@@ -169,13 +169,19 @@ describe("conversations", () => {
     const restarted = await client.beta.conversations.restartStream({
       conversationId: started.conversationId,
       conversationRestartStreamRequest: {
-        fromEntryId: history.entries[2].id,
+        // The first answer: the new conversation keeps it and what came before it.
+        fromEntryId: history.entries[1].id,
         inputs: "second, edited",
       },
     });
     const branch = await collectEvents(restarted, "restart stream");
     assert.notEqual(branch[0].conversationId, started.conversationId);
     assert.ok(messageText(branch).includes("second, edited"));
+    const branched = await client.beta.conversations.getHistory({
+      conversationId: branch[0].conversationId,
+    });
+    assert.equal(branched.entries.length, 4);
+    assert.equal(branched.entries[2].content, "second, edited");
   });
 
   test("a connector tool that needs a confirmation waits, then runs once allowed", async () => {

@@ -176,8 +176,8 @@ void Emulator::routeConversations(HttpExchange *ex) {
         }
         conversation = *it;
         if (n == 4) {
-            // A restart is a new conversation: the entries before from_entry_id, then the
-            // new inputs.
+            // A restart is a new conversation (the API answers with a new conversation_id):
+            // the entries up to and including from_entry_id, then the new inputs.
             const QString from = body->value("from_entry_id"_L1).toString();
             qsizetype at = -1;
             for (qsizetype i = 0; i < conversation.entries.size() && at < 0; ++i) {
@@ -190,7 +190,7 @@ void Emulator::routeConversations(HttpExchange *ex) {
                                 u"invalid_request_error"_s);
                 return;
             }
-            while (conversation.entries.size() > at)
+            while (conversation.entries.size() > at + 1)
                 conversation.entries.removeLast();
             conversation.id = CS::newId(u"conv_"_s);
             conversation.createdAt = isoNow();

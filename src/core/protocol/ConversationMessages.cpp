@@ -39,7 +39,8 @@ void appendToolRun(QList<ChatMessage> &out, const ConversationOutput &output) {
 
 } // namespace
 
-QList<ChatMessage> fromOutputs(const QList<ConversationOutput> &outputs) {
+QList<ChatMessage> fromOutputs(const QList<ConversationOutput> &outputs,
+                               const QString &conversationId) {
     QList<ChatMessage> out;
     out.reserve(outputs.size() + 2);
     QJsonObject agent; // the agent answering after the last handoff
@@ -70,22 +71,28 @@ QList<ChatMessage> fromOutputs(const QList<ConversationOutput> &outputs) {
                                          {u"next_agent_id"_s, output.nextAgentId},
                                          {u"next_agent_name"_s, output.nextAgentName}}}};
             out.append(message);
-            if (!output.nextAgentId.isEmpty() || !output.nextAgentName.isEmpty()) {
-                const QString name =
-                    output.nextAgentName.isEmpty() ? output.nextAgentId : output.nextAgentName;
-                agent = QJsonObject{{u"id"_s, output.nextAgentId}, {u"name"_s, name}};
-            }
-            continue; // the handoff line itself belongs to no agent
+            break;
         }
         case ConversationOutput::Kind::Unknown:
             break; // nothing this client can show or send back
         }
-        if (agent.value("name"_L1).toString().isEmpty())
-            continue;
-        for (qsizetype i = first; i < out.size(); ++i) {
+        const bool handoff = output.kind == ConversationOutput::Kind::Handoff;
+        const bool named = !agent.value("name"_L1).toString().isEmpty() && !handoff;
+        const bool onServer = !conversationId.isEmpty() && !output.id.isEmpty();
+        for (qsizetype i = first; i < out.size() && (named || onServer); ++i) {
             QJsonObject metadata = out.at(i).metadata.value_or(QJsonObject());
-            metadata.insert(agentKey, agent);
+            if (named)
+                metadata.insert(agentKey, agent);
+            if (onServer)
+                metadata.insert(entryKey, QJsonObject{{u"conversation_id"_s, conversationId},
+                                                      {u"entry_id"_s, output.id}});
             out[i].metadata = metadata;
+        }
+        if (handoff && (!output.nextAgentId.isEmpty() || !output.nextAgentName.isEmpty())) {
+            // The handoff line itself belongs to no agent; what follows is the next one's.
+            const QString name =
+                output.nextAgentName.isEmpty() ? output.nextAgentId : output.nextAgentName;
+            agent = QJsonObject{{u"id"_s, output.nextAgentId}, {u"name"_s, name}};
         }
     }
     return out;
@@ -99,6 +106,17 @@ QString agentName(const ChatMessage &message) {
     if (!message.metadata)
         return {};
     return message.metadata->value(agentKey).toObject().value("name"_L1).toString();
+}
+
+std::optional<EntryRef> entryRef(const ChatMessage &message) {
+    if (!message.metadata)
+        return std::nullopt;
+    const QJsonObject entry = message.metadata->value(entryKey).toObject();
+    EntryRef ref{entry.value("conversation_id"_L1).toString(),
+                 entry.value("entry_id"_L1).toString()};
+    if (ref.conversationId.isEmpty() || ref.entryId.isEmpty())
+        return std::nullopt;
+    return ref;
 }
 
 QString confirmationStatus(const ToolCall &call) {

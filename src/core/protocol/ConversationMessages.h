@@ -22,6 +22,15 @@ inline constexpr QLatin1StringView confirmationKey{"confirmation_status"};
 //! `metadata` key of a message written after a handoff: the agent answering now, an object with
 //! `id` and `name` (the handoff's next agent; the name is its id when the server gave none).
 inline constexpr QLatin1StringView agentKey{"agent"};
+//! `metadata` key of a message made from a conversation's output: where it is on the server, an
+//! object with `conversation_id` and `entry_id` (what a restart needs to continue after it).
+inline constexpr QLatin1StringView entryKey{"conversation_entry"};
+
+//! A server entry: its conversation and its id.
+struct EntryRef {
+    QString conversationId;
+    QString entryId;
+};
 
 //! The chat messages of a turn's \a outputs, in order:
 //! - a message: an assistant message with its content (tool_reference and tool_file chunks
@@ -32,14 +41,19 @@ inline constexpr QLatin1StringView agentKey{"agent"};
 //! - a function call: an assistant message with the call (its confirmation status, when it
 //!   has one, in the call's metadata);
 //! - a handoff: an assistant message without content whose metadata holds handoffKey.
-//! Every message after a handoff carries the agent it handed off to under agentKey.
-QList<ChatMessage> fromOutputs(const QList<ConversationOutput> &outputs);
+//! Every message after a handoff carries the agent it handed off to under agentKey. With a
+//! \a conversationId, every message made from an output with an id carries both under
+//! entryKey.
+QList<ChatMessage> fromOutputs(const QList<ConversationOutput> &outputs,
+                               const QString &conversationId = {});
 
 //! True for a message fromOutputs() made for a handoff.
 bool isHandoff(const ChatMessage &message);
 //! The name of the agent that took over before \a message was written (agentKey), empty when
 //! no handoff came before it.
 QString agentName(const ChatMessage &message);
+//! The server entry \a message was made from (entryKey), when it is known.
+std::optional<EntryRef> entryRef(const ChatMessage &message);
 //! The confirmation status of \a call ("pending", "allowed", "denied"), empty when it needs none.
 QString confirmationStatus(const ToolCall &call);
 

@@ -16,6 +16,7 @@
 #include "support/EmulatorProcess.h"
 
 #include <QNetworkAccessManager>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -45,6 +46,8 @@ private Q_SLOTS:
     void faults_giveOneSentence_keepMessageAndWhatArrived_data();
     void faults_giveOneSentence_keepMessageAndWhatArrived();
     void forgottenConversation_failsThenRetryStartsAnew();
+    void editAndResend_restartsFromTheAnswerBefore();
+    void editAndResend_withoutEntryIds_replaysInANewConversation();
     void stop_keepsWhatArrived();
     void prepareRequest_givesTheConversationRequest();
 
@@ -555,6 +558,72 @@ void TestConversationSession::forgottenConversation_failsThenRetryStartsAnew() {
     const QJsonArray inputs = lastBody(u"/v1/conversations"_s).value("inputs"_L1).toArray();
     QCOMPARE(inputs.size(), 3);
     QCOMPARE(inputs.at(1).toObject().value("role"_L1).toString(), u"assistant"_s);
+}
+
+void TestConversationSession::editAndResend_restartsFromTheAnswerBefore() {
+    m_session->setTools({Tool::builtIn(Tool::Type::WebSearch)});
+    QVERIFY(m_session->send(u"First question rate 0"_s));
+    QVERIFY(waitIdle());
+    QVERIFY(m_session->send(u"Second question rate 0"_s));
+    QVERIFY(waitIdle());
+    const QString original = m_session->serverConversationId();
+    QCOMPARE(m_model->entryCount(), 4);
+    // The answer before the edited message knows its place on the server.
+    const auto before = ConversationMessages::entryRef(m_model->entries().at(1).message);
+    QVERIFY(before);
+    QCOMPARE(before->conversationId, original);
+    QVERIFY(before->entryId.startsWith(u"msg_"_s));
+
+    m_driver->send("DELETE", u"/__admin/requests"_s);
+    QVERIFY(m_session->editAndResend(2, u"Second question, edited rate 0"_s));
+    QVERIFY(waitIdle());
+    const QString restartPath = ConversationService::restartPath(original);
+    QCOMPARE(conversationPaths(), QStringList{restartPath});
+    const QJsonObject body = lastBody(restartPath);
+    QCOMPARE(body.value("from_entry_id"_L1).toString(), before->entryId);
+    QCOMPARE(body.value("inputs"_L1).toString(), u"Second question, edited rate 0"_s);
+    QCOMPARE(m_model->entryCount(), 4);
+    QCOMPARE(m_model->entries().last().status, ChatEntry::Status::Complete);
+    QVERIFY(m_model->entries().last().message.content.plainText().contains(u"edited"_s));
+    // The restart made a new conversation; the chat continues that one.
+    const QString restarted = m_session->serverConversationId();
+    QVERIFY(restarted.startsWith(u"conv_"_s));
+    QVERIFY(restarted != original);
+    const auto history = m_driver->get(ConversationService::historyPath(restarted));
+    QCOMPARE(history.object().value("entries"_L1).toArray().size(), 4);
+    QVERIFY(m_session->send(u"Third rate 0"_s));
+    QVERIFY(waitIdle());
+    QCOMPARE(conversationPaths().last(), u"/v1/conversations/"_s + restarted);
+}
+
+void TestConversationSession::editAndResend_withoutEntryIds_replaysInANewConversation() {
+    m_session->setTools({Tool::builtIn(Tool::Type::WebSearch)});
+    QVERIFY(m_session->send(u"First question rate 0"_s));
+    QVERIFY(waitIdle());
+    QVERIFY(m_session->send(u"Second question rate 0"_s));
+    QVERIFY(waitIdle());
+    // An answer stored before entry ids were kept: nothing to restart from.
+    ChatEntry answer = m_model->entries().at(1);
+    answer.message.metadata.reset();
+    m_model->updateEntry(1, answer);
+
+    m_driver->send("DELETE", u"/__admin/requests"_s);
+    QVERIFY(m_session->editAndResend(2, u"Second question, edited rate 0"_s));
+    QVERIFY(waitIdle());
+    QCOMPARE(conversationPaths(), QStringList{u"/v1/conversations"_s});
+    const QJsonArray inputs = lastBody(u"/v1/conversations"_s).value("inputs"_L1).toArray();
+    QCOMPARE(inputs.size(), 3);
+    QCOMPARE(inputs.at(2).toObject().value("content"_L1).toString(),
+             u"Second question, edited rate 0"_s);
+    QCOMPARE(m_model->entries().last().status, ChatEntry::Status::Complete);
+
+    // Editing the first message has nothing before it either.
+    m_driver->send("DELETE", u"/__admin/requests"_s);
+    QVERIFY(m_session->editAndResend(0, u"First question, edited rate 0"_s));
+    QVERIFY(waitIdle());
+    QCOMPARE(conversationPaths(), QStringList{u"/v1/conversations"_s});
+    QCOMPARE(lastBody(u"/v1/conversations"_s).value("inputs"_L1).toString(),
+             u"First question, edited rate 0"_s);
 }
 
 void TestConversationSession::stop_keepsWhatArrived() {

@@ -467,29 +467,52 @@ void TestConversationService::restart_startsANewConversationFromAnEntry() {
     QVERIFY(first.wait());
     QVERIFY(first.result.ok());
     const QString id = first.result.value->conversationId;
-    const QJsonArray entries =
-        Test::rawRequest(m_nam, m_emulator.baseUrl(), m_emulator.apiKey(), "GET",
-                         ConversationService::appendPath(id) + u"/history"_s)
+    ConversationAppendRequest append;
+    append.conversationId = id;
+    append.inputs = ConversationInputs::fromText(u"Second question"_s);
+    Call<ConversationResponse> second;
+    m_service->append(append, this, second.callback());
+    QVERIFY(second.wait());
+    QVERIFY(second.result.ok());
+    const auto history = [this](const QString &conversation) {
+        return Test::rawRequest(m_nam, m_emulator.baseUrl(), m_emulator.apiKey(), "GET",
+                                ConversationService::historyPath(conversation))
             .json.object()
             .value("entries"_L1)
             .toArray();
-    QCOMPARE(entries.size(), 2);
-    const QString userEntry = entries.at(0).toObject().value("id"_L1).toString();
+    };
+    const QJsonArray entries = history(id);
+    QCOMPARE(entries.size(), 4);
+    // The first answer: the restart keeps it and what came before, then asks anew.
+    const QString answerEntry = entries.at(1).toObject().value("id"_L1).toString();
+    QCOMPARE(answerEntry, first.result.value->outputs.first().id);
 
     ConversationRestartRequest restart;
     restart.conversationId = id;
-    restart.fromEntryId = userEntry;
+    restart.fromEntryId = answerEntry;
     restart.inputs = ConversationInputs::fromText(u"Edited question"_s);
     Finished r = runToEnd(m_service->restartStream(restart));
     QCOMPARE(r.outcome, Outcome::Completed);
     QVERIFY(r.conversationId.startsWith(u"conv_"_s));
-    QVERIFY(r.conversationId != id);
+    QVERIFY(r.conversationId != id); // a new conversation, as the API answers
     QVERIFY(r.outputs.at(0).text().contains(u"Edited question"_s));
     const QJsonArray sent =
         Test::recordedRequests(m_nam, m_emulator.baseUrl(), ConversationService::restartPath(id));
     QCOMPARE(sent.size(), 1);
     QCOMPARE(sent.at(0).toObject().value("body"_L1).toObject().value("from_entry_id"_L1).toString(),
-             userEntry);
+             answerEntry);
+    const QJsonArray branched = history(r.conversationId);
+    QCOMPARE(branched.size(), 4);
+    QCOMPARE(branched.at(1).toObject().value("id"_L1).toString(), answerEntry);
+    QCOMPARE(branched.at(2).toObject().value("content"_L1).toString(), u"Edited question"_s);
+    QCOMPARE(history(id).size(), 4); // the original is left as it was
+
+    // An entry the conversation does not have is refused.
+    restart.fromEntryId = u"msg_unknown"_s;
+    Call<ConversationResponse> refused;
+    m_service->restart(restart, this, refused.callback());
+    QVERIFY(refused.wait());
+    QCOMPARE(refused.result.error.httpStatus(), 400);
 }
 
 void TestConversationService::append_unknownConversation_is404() {

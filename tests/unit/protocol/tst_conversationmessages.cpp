@@ -17,6 +17,7 @@ private Q_SLOTS:
     void functionCall_keepsItsConfirmation();
     void handoff_isAnEmptyMessageWithItsAgents();
     void handoff_laterMessagesCarryTheNewAgent();
+    void messages_knowTheirServerEntry();
     void replay_keepsTextOnly();
     void replay_keepsTheUsersImages();
 };
@@ -153,6 +154,39 @@ void TestConversationMessages::handoff_laterMessagesCarryTheNewAgent() {
     QCOMPARE(ConversationMessages::agentName(
                  ConversationMessages::fromOutputs({handoff, answer}).constLast()),
              u"ag_2"_s);
+}
+
+void TestConversationMessages::messages_knowTheirServerEntry() {
+    ConversationOutput tool;
+    tool.kind = ConversationOutput::Kind::ToolExecution;
+    tool.id = u"tool_exec_1"_s;
+    tool.name = u"web_search"_s;
+    tool.finished = true;
+    ConversationOutput answer;
+    answer.kind = ConversationOutput::Kind::Message;
+    answer.id = u"msg_2"_s;
+    answer.content = MessageContent(u"Found it."_s);
+    const QList<ChatMessage> messages =
+        ConversationMessages::fromOutputs({tool, answer}, u"conv_1"_s);
+    QCOMPARE(messages.size(), 3);
+    for (qsizetype i = 0; i < 2; ++i) {
+        const auto ref = ConversationMessages::entryRef(messages.at(i));
+        QVERIFY(ref);
+        QCOMPARE(ref->conversationId, u"conv_1"_s);
+        QCOMPARE(ref->entryId, u"tool_exec_1"_s);
+    }
+    // Stored with the message, never sent.
+    const auto ref =
+        ConversationMessages::entryRef(ChatMessage::fromJson(messages.at(2).toStoredJson()));
+    QVERIFY(ref);
+    QCOMPARE(ref->entryId, u"msg_2"_s);
+    QVERIFY(!messages.at(2).toJson().contains(u"metadata"_s));
+
+    // Without the conversation (or an id), there is nothing to point at.
+    QVERIFY(!ConversationMessages::entryRef(ConversationMessages::fromOutputs({answer}).first()));
+    answer.id.clear();
+    QVERIFY(!ConversationMessages::entryRef(
+        ConversationMessages::fromOutputs({answer}, u"conv_1"_s).first()));
 }
 
 void TestConversationMessages::replay_keepsTextOnly() {
