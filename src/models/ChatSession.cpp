@@ -129,6 +129,7 @@ bool ChatSession::startTurn(std::optional<Confirmation> confirmation) {
     m_runIds = {placeholder.id};
     m_firstFlushDone = false;
     m_refreshedThisTurn = false;
+    m_replayedThisTurn = false;
 
     Q_EMIT busyChanged(true);
     if (!m_authorizer) {
@@ -368,6 +369,8 @@ void ChatSession::onRunFinished() {
         setServerConversationId({}); // gone on the server (or another account's): Retry starts anew
     RunEnd end{run->outcome(), run->error(), run->requestId(),
                run->model(),   run->usage(), run->finishReason()};
+    if (end.outcome == TurnRun::Outcome::Failed && replayInNewConversation(end.error))
+        return;
     if (end.outcome == TurnRun::Outcome::Failed && end.error.isConnectorCredentialsRejected()
         && refreshAndRetry(end))
         return;
@@ -429,6 +432,25 @@ void ChatSession::finishRun(const RunEnd &end) {
     Q_EMIT turnFinished(int(outcome));
 }
 
+bool ChatSession::replayInNewConversation(const ApiError &error) {
+    const bool gone =
+        error.httpStatus() == 404 || (m_runKind == RunKind::Restart && error.httpStatus() == 400);
+    if (!gone || m_replayedThisTurn || m_runConfirmation || m_stopRequested
+        || (m_runKind != RunKind::Append && m_runKind != RunKind::Restart) || m_runIds.size() != 1)
+        return false;
+    const ChatEntry &entry = m_model->entries().at(m_runFirstEntry);
+    if (!entry.message.content.isEmpty() || !entry.message.toolCalls.isEmpty())
+        return false;
+    // The server lost the conversation (deleted, expired, another account): the person sees
+    // the answer, not an error, from a new conversation that gets the history as inputs.
+    qCInfo(lcChat) << "the server conversation is gone: replaying the history in a new one";
+    m_replayedThisTurn = true;
+    m_restartFrom.reset();
+    setServerConversationId({});
+    startRun(m_runHistory, m_runTools, std::nullopt);
+    return true;
+}
+
 bool ChatSession::refreshAndRetry(const RunEnd &end) {
     if (!m_refresher || m_refreshedThisTurn || m_runIds.size() != 1)
         return false;
@@ -481,6 +503,7 @@ bool ChatSession::retry(int entry) {
         --user;
     if (user < 0)
         return false;
+    const auto from = restartPoint(user);
     if (user + 1 < m_model->entryCount()) {
         if (m_persistence) {
             m_persistence->branchFrom(m_model->entries().at(user + 1));
@@ -488,8 +511,10 @@ bool ChatSession::retry(int entry) {
         }
         m_model->truncateEntries(user + 1);
     }
-    // The server's conversation may hold the dropped answer: a new one replays the history.
+    // The server's conversation may hold the dropped answer: the turn restarts from the entry
+    // before the question, or a new conversation replays the history.
     setServerConversationId({});
+    m_restartFrom = from;
     return startTurn();
 }
 

@@ -197,7 +197,9 @@ private:
     //! how this turn goes (a Conversations API turn with a restart point, not a confirmation).
     std::optional<ConversationRestartRequest> makeRestart(const QList<ChatMessage> &history,
                                                           const QList<Tool> &tools) const;
-
+    //! After an append or restart the server refused with 404 (the conversation is gone) before
+    //! anything arrived: starts a new conversation with the history replayed, once per turn.
+    bool replayInNewConversation(const ApiError &error);
     TurnRequest makeRequest(const QList<ChatMessage> &messages, const QList<Tool> &tools,
                             const std::optional<Confirmation> &confirmation = {}) const;
     void startRun(const QList<ChatMessage> &history, const QList<Tool> &tools,
@@ -244,6 +246,7 @@ private:
     //! Where a resent user message continues on the server (see restartPoint()).
     std::optional<ConversationMessages::EntryRef> m_restartFrom;
     RunKind m_runKind = RunKind::Completion;
+    bool m_replayedThisTurn = false;
     bool m_refreshedThisTurn = false;
     bool m_refreshing = false;
     bool m_starting = false; // tools being completed before the request leaves

@@ -45,9 +45,12 @@ private Q_SLOTS:
     void httpError_failsWithOneSentence_keepsTheMessage();
     void faults_giveOneSentence_keepMessageAndWhatArrived_data();
     void faults_giveOneSentence_keepMessageAndWhatArrived();
-    void forgottenConversation_failsThenRetryStartsAnew();
+    void forgottenConversation_isReplayedSilentlyOnce();
+    void forgottenConversation_replayFailing_showsTheErrorOnce();
+    void reopenedChat_withoutItsServerId_replaysTheHistory();
     void editAndResend_restartsFromTheAnswerBefore();
     void editAndResend_withoutEntryIds_replaysInANewConversation();
+    void regenerate_restartsFromTheAnswerBefore_evenWhenTheServerForgot();
     void stop_keepsWhatArrived();
     void prepareRequest_givesTheConversationRequest();
 
@@ -537,27 +540,92 @@ void TestConversationSession::faults_giveOneSentence_keepMessageAndWhatArrived()
     QCOMPARE(notice.detail, chatNotice.detail);
 }
 
-void TestConversationSession::forgottenConversation_failsThenRetryStartsAnew() {
+void TestConversationSession::forgottenConversation_isReplayedSilentlyOnce() {
     m_session->setTools({Tool::builtIn(Tool::Type::WebSearch)});
     QVERIFY(m_session->send(u"Hello rate 0"_s));
     QVERIFY(waitIdle());
     const QString first = m_session->serverConversationId();
     QVERIFY(!first.isEmpty());
     m_driver->send("POST", u"/__admin/reset"_s); // the server forgets it
+    QSignalSpy finished(m_session.get(), &ChatSession::turnFinished);
     QVERIFY(m_session->send(u"Still there? rate 0"_s));
     QVERIFY(waitIdle());
-    QCOMPARE(m_model->entries().last().status, ChatEntry::Status::Failed);
-    QCOMPARE(m_model->entries().last().error.httpStatus(), 404);
-    QVERIFY(m_session->retry(m_model->entryCount() - 1));
-    QVERIFY(waitIdle());
+    // The person sees the answer, not the 404.
+    QCOMPARE(finished.count(), 1);
     QCOMPARE(m_model->entries().last().status, ChatEntry::Status::Complete);
-    const QString second = m_session->serverConversationId();
-    QVERIFY(!second.isEmpty());
-    QVERIFY(second != first);
-    // The new conversation got the earlier turn replayed.
+    QVERIFY(!m_model->entries().last().error.isError());
+    QVERIFY(m_model->entries().last().message.content.plainText().contains(u"Still there?"_s));
+    for (int r = 0; r < m_model->rowCount(); ++r)
+        QVERIFY(m_model->item(r).kind != ChatItem::Kind::Notice);
+    QCOMPARE(m_model->entryCount(), 4);
+    // The append was refused; one new conversation got the local history as inputs.
+    QCOMPARE(conversationPaths(),
+             (QStringList{u"/v1/conversations/"_s + first, u"/v1/conversations"_s}));
     const QJsonArray inputs = lastBody(u"/v1/conversations"_s).value("inputs"_L1).toArray();
     QCOMPARE(inputs.size(), 3);
     QCOMPARE(inputs.at(1).toObject().value("role"_L1).toString(), u"assistant"_s);
+    QCOMPARE(inputs.at(2).toObject().value("content"_L1).toString(), u"Still there? rate 0"_s);
+    const QString second = m_session->serverConversationId();
+    QVERIFY(second.startsWith(u"conv_"_s));
+    QVERIFY(second != first);
+
+    // The next turn continues the new conversation.
+    QVERIFY(m_session->send(u"Good rate 0"_s));
+    QVERIFY(waitIdle());
+    QCOMPARE(conversationPaths().last(), u"/v1/conversations/"_s + second);
+}
+
+void TestConversationSession::forgottenConversation_replayFailing_showsTheErrorOnce() {
+    m_session->setTools({Tool::builtIn(Tool::Type::WebSearch)});
+    QVERIFY(m_session->send(u"Hello rate 0"_s));
+    QVERIFY(waitIdle());
+    const QString first = m_session->serverConversationId();
+    m_driver->send("POST", u"/__admin/reset"_s);
+    m_driver->send("DELETE", u"/__admin/requests"_s);
+    // Every conversation request is refused now: one replay, then the error.
+    QCOMPARE(m_driver->addFault(QJsonObject{
+                 {u"path"_s, u"/v1/conversations"_s}, {u"status"_s, 404}, {u"count"_s, 5}}),
+             200);
+    QVERIFY(m_session->send(u"Anyone? rate 0"_s));
+    QVERIFY(waitIdle());
+    QCOMPARE(conversationPaths(),
+             (QStringList{u"/v1/conversations/"_s + first, u"/v1/conversations"_s}));
+    QCOMPARE(m_model->entries().last().status, ChatEntry::Status::Failed);
+    QCOMPARE(m_model->entries().last().error.httpStatus(), 404);
+    QVERIFY(m_session->serverConversationId().isEmpty());
+}
+
+void TestConversationSession::reopenedChat_withoutItsServerId_replaysTheHistory() {
+    QTemporaryDir profile;
+    auto opened = ConversationStore::open(profile.path());
+    QVERIFY2(opened.ok(), qPrintable(opened.error.message));
+    StoreChatPersistence persistence(opened.store.get());
+    m_session->setPersistence(&persistence);
+    m_session->setTools({Tool::builtIn(Tool::Type::WebSearch)});
+    QVERIFY(m_session->send(u"Search for lighthouses rate 0"_s));
+    QVERIFY(waitIdle());
+    m_session->setPersistence(nullptr);
+    const qint64 chat = persistence.conversationId();
+    persistence.setServerConversationId({}); // an older chat, or one imported: no id kept
+
+    ConversationModel model;
+    model.setEntries(StoreChatPersistence::toEntries(*opened.store->messages(chat)));
+    ChatSession session(m_chat.get(), &model);
+    session.setConversationService(m_conversations.get());
+    session.setPersistence(&persistence);
+    session.setTarget(ChatSession::TargetKind::Model, u"mistral-small-latest"_s);
+    session.setTools({Tool::builtIn(Tool::Type::WebSearch)});
+    m_driver->send("DELETE", u"/__admin/requests"_s);
+    QVERIFY(session.send(u"Tell me more rate 0"_s));
+    QVERIFY(QTest::qWaitFor([&session] { return !session.isBusy(); }, 20000));
+    QCOMPARE(conversationPaths(), QStringList{u"/v1/conversations"_s});
+    const QJsonArray inputs = lastBody(u"/v1/conversations"_s).value("inputs"_L1).toArray();
+    QCOMPARE(inputs.size(), 3);
+    QCOMPARE(model.entries().last().status, ChatEntry::Status::Complete);
+    // The new id is kept with the chat.
+    QVERIFY(persistence.serverConversationId().startsWith(u"conv_"_s));
+    StoreChatPersistence again(opened.store.get(), chat);
+    QCOMPARE(again.serverConversationId(), persistence.serverConversationId());
 }
 
 void TestConversationSession::editAndResend_restartsFromTheAnswerBefore() {
@@ -624,6 +692,34 @@ void TestConversationSession::editAndResend_withoutEntryIds_replaysInANewConvers
     QCOMPARE(conversationPaths(), QStringList{u"/v1/conversations"_s});
     QCOMPARE(lastBody(u"/v1/conversations"_s).value("inputs"_L1).toString(),
              u"First question, edited rate 0"_s);
+}
+
+void TestConversationSession::regenerate_restartsFromTheAnswerBefore_evenWhenTheServerForgot() {
+    m_session->setTools({Tool::builtIn(Tool::Type::WebSearch)});
+    QVERIFY(m_session->send(u"First question rate 0"_s));
+    QVERIFY(waitIdle());
+    QVERIFY(m_session->send(u"Second question rate 0"_s));
+    QVERIFY(waitIdle());
+    const QString original = m_session->serverConversationId();
+    const auto before = ConversationMessages::entryRef(m_model->entries().at(1).message);
+    QVERIFY(before);
+    m_driver->send("DELETE", u"/__admin/requests"_s);
+    QVERIFY(m_session->regenerate());
+    QVERIFY(waitIdle());
+    const QString restartPath = ConversationService::restartPath(original);
+    QCOMPARE(conversationPaths(), QStringList{restartPath});
+    QCOMPARE(lastBody(restartPath).value("from_entry_id"_L1).toString(), before->entryId);
+    QCOMPARE(lastBody(restartPath).value("inputs"_L1).toString(), u"Second question rate 0"_s);
+    QCOMPARE(m_model->entries().last().status, ChatEntry::Status::Complete);
+
+    // The server forgot everything: the restart is refused, the history goes to a new one.
+    m_driver->send("POST", u"/__admin/reset"_s);
+    m_driver->send("DELETE", u"/__admin/requests"_s);
+    QVERIFY(m_session->regenerate());
+    QVERIFY(waitIdle());
+    QCOMPARE(conversationPaths(), (QStringList{restartPath, u"/v1/conversations"_s}));
+    QCOMPARE(m_model->entries().last().status, ChatEntry::Status::Complete);
+    QCOMPARE(lastBody(u"/v1/conversations"_s).value("inputs"_L1).toArray().size(), 3);
 }
 
 void TestConversationSession::stop_keepsWhatArrived() {
