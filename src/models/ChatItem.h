@@ -52,8 +52,11 @@ struct ChatItem {
         Thinking,  //!< reasoning text, folded by default
         ToolRun,   //!< a tool call and its result, as a card
         Image,     //!< an image inline
-        Document,  //!< a document the user attached: `text` its name, `detail` what it is
-        Notice,    //!< an error, an interruption, or content this client cannot show
+        //! A file: a document the user attached, or one a tool made (a `tool_file` that is
+        //! not an image, e.g. a CSV from the code interpreter: `image` is the file to save).
+        //! `text` its name, `detail` what it is.
+        Document,
+        Notice, //!< an error, an interruption, or content this client cannot show
     };
     enum class State {
         Complete,
@@ -82,7 +85,7 @@ struct ChatItem {
     //! A call that needs the user's confirmation: "pending" (Allow / Deny are offered),
     //! "allowed" or "denied"; empty for calls that need none.
     QString confirmation;
-    // Image
+    // Image (and the file a tool made, on a Document row)
     ImageSource image;
     // The last row of an answer carries the turn's footer data.
     bool answerEnd = false;

@@ -103,6 +103,37 @@ void appendDocumentItem(QList<ChatItem> &out, const RowBase &base, const Content
     item.detail = about.join(u" · "_s);
 }
 
+// True for a tool_file chunk that is a picture to show (an image type, or no type at all: the
+// image tools often say nothing more); false for data files, code, documents.
+bool isImageFile(const ContentChunk &chunk) {
+    QString type = chunk.fileType.value_or(QString()).toLower();
+    if (type.isEmpty())
+        type = QFileInfo(chunk.fileName.value_or(QString())).suffix().toLower();
+    if (type.isEmpty() || type.startsWith("image/"_L1))
+        return true;
+    static const QStringList images{u"png"_s,  u"jpg"_s, u"jpeg"_s, u"gif"_s,
+                                    u"webp"_s, u"bmp"_s, u"svg"_s};
+    return images.contains(type);
+}
+
+// A file a tool made (a CSV, a script...): a chip with its name and type, offered for saving.
+void appendGeneratedFile(QList<ChatItem> &out, const RowBase &base, const ContentChunk &chunk,
+                         int part) {
+    ChatItem &item = base.add(out, ChatItem::Kind::Document, subKey(base.key, ":f"_L1, part));
+    item.image = ImageSource::fromChunk(chunk);
+    const QString type = chunk.fileType.value_or(QString());
+    QString name = chunk.fileName.value_or(chunk.fileId);
+    const bool extension = !type.isEmpty() && !type.contains(u'/');
+    if (extension && QFileInfo(name).suffix().isEmpty())
+        name += u'.' + type; // "image_generated_0" with "png"
+    if (item.image.fileName.isEmpty())
+        item.image.fileName = name;
+    item.text = name;
+    // The type; the size is not known before the file is downloaded.
+    const QString suffix = QFileInfo(name).suffix().toUpper();
+    item.detail = !suffix.isEmpty() ? suffix : type;
+}
+
 void appendContentItems(QList<ChatItem> &out, const RowBase &base, const MessageContent &content,
                         ChatItem::Kind textKind, QList<Citation> &citations) {
     int part = 0;
@@ -137,6 +168,11 @@ void appendContentItems(QList<ChatItem> &out, const RowBase &base, const Message
         case ContentChunk::Type::ImageUrl:
         case ContentChunk::Type::ToolFile: {
             flushText();
+            if (chunk.type == ContentChunk::Type::ToolFile && !chunk.fileId.isEmpty()
+                && !isImageFile(chunk)) {
+                appendGeneratedFile(out, base, chunk, part++);
+                break;
+            }
             ChatItem &item =
                 base.add(out, ChatItem::Kind::Image, subKey(base.key, ":img"_L1, images++));
             item.image = ImageSource::fromChunk(chunk);

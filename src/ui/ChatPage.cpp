@@ -29,6 +29,7 @@
 #include "ui/chat/VisionBar.h"
 
 #include <QAbstractItemView>
+#include <QDir>
 #include <QKeyEvent>
 #include <QMenu>
 #include <QMessageBox>
@@ -99,6 +100,10 @@ ChatPage::ChatPage(ChatSession *session, ChatTargetModel *targets,
             Q_EMIT statusMessage(
                 tr("This answer cannot be continued with the tools now chosen: regenerate it."));
     });
+    connect(m_view, &ChatView::fileSaved, this, [this](const QString &path) {
+        Q_EMIT statusMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)));
+    });
+    connect(m_view, &ChatView::fileSaveFailed, this, &ChatPage::statusMessage);
     connect(m_view, &ChatView::toolConfirmationChosen, this, [this](int entry, bool allow) {
         if (!m_session->confirmTool(entry, allow))
             Q_EMIT statusMessage(tr("Wait for the current answer to finish, or stop it."));

@@ -226,7 +226,7 @@ QJsonObject handoff(const QString &previousId, const QString &previousName, cons
     return entry;
 }
 
-QJsonObject codeRun(const QString &text, QString *answer) {
+QJsonObject codeRun(const QString &text, QString *answer, QByteArray *csv) {
     static const QRegularExpression number(u"\\b\\d{1,9}\\b"_s);
     QStringList numbers;
     qint64 sum = 0;
@@ -241,6 +241,20 @@ QJsonObject codeRun(const QString &text, QString *answer) {
         sum = 55;
     } else {
         code = u"numbers = [%1]\nprint(sum(numbers))"_s.arg(numbers.join(u", "_s));
+    }
+    if (csv) {
+        code += u"\n\nimport csv\nwith open(\"numbers.csv\", \"w\", newline=\"\") as f:\n"
+                u"    w = csv.writer(f)\n    w.writerow([\"number\"])\n"
+                u"    w.writerows([n] for n in numbers)\n    w.writerow([\"sum\", sum(numbers)])"_s;
+        QByteArray rows = "number\r\n";
+        const QStringList values = numbers.isEmpty()
+                                       ? QStringList{u"1"_s, u"2"_s, u"3"_s, u"4"_s, u"5"_s,
+                                                     u"6"_s, u"7"_s, u"8"_s, u"9"_s, u"10"_s}
+                                       : numbers;
+        for (const QString &n : values)
+            rows += n.toUtf8() + "\r\n";
+        rows += "sum," + QByteArray::number(sum) + "\r\n";
+        *csv = rows;
     }
     const QString output = QString::number(sum) + u'\n';
     *answer =
@@ -290,6 +304,10 @@ bool wantsSearch(const QString &text) {
 
 bool wantsCode(const QString &text) {
     return containsAny(text, {"run code"_L1, "calculate"_L1, "compute"_L1});
+}
+
+bool wantsCsv(const QString &text) {
+    return containsAny(text, {"csv"_L1});
 }
 
 bool wantsHandoff(const QString &text) {

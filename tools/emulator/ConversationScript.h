@@ -67,8 +67,10 @@ QJsonObject handoff(const QString &previousId, const QString &previousName, cons
                     const QString &nextName);
 
 //! A made-up code_interpreter run for \a text: it sums the whole numbers of the text (1 to 10
-//! when there are none). Returns the `info` (`code`, `code_output`) and sets \a answer.
-QJsonObject codeRun(const QString &text, QString *answer);
+//! when there are none). Returns the `info` (`code`, `code_output`) and sets \a answer. With
+//! \a csv, the code also writes the numbers and their sum to `numbers.csv`, whose bytes it
+//! sets there (the answer then comes with that file as a `tool_file`).
+QJsonObject codeRun(const QString &text, QString *answer, QByteArray *csv = nullptr);
 //! The web search answer's chunks: text and `tool_reference` chunks (the chat form's
 //! `reference` chunk is not a conversation output chunk, so it is left out).
 QJsonArray searchAnswerChunks(const QString &query);
@@ -89,6 +91,8 @@ QList<StreamEvent> events(const QString &conversationId, const QJsonArray &outpu
 bool wantsSearch(const QString &text);
 //! `run code`, `calculate` or `compute`: code_interpreter runs (when the request has it).
 bool wantsCode(const QString &text);
+//! `csv` (with code): the code interpreter also makes a CSV file.
+bool wantsCsv(const QString &text);
 //! `hand off` or `handoff`: an agent with handoffs hands the conversation to its first one.
 bool wantsHandoff(const QString &text);
 //! The tools a connector tool's `tool_configuration.requires_confirmation` names.

@@ -341,11 +341,25 @@ void Emulator::answerConversation(HttpExchange *ex, StoredConversation conversat
         turn.connectors.insert(name, 1);
     } else if (CS::wantsCode(text) && hasTool(tools, {"code_interpreter"_L1})) {
         QString answer;
-        const QJsonObject info = CS::codeRun(text, &answer);
+        QByteArray csv;
+        const QJsonObject info = CS::codeRun(text, &answer, CS::wantsCsv(text) ? &csv : nullptr);
         turn.outputs.append(CS::toolExecution(agentId, model, u"code_interpreter"_s,
                                               QJsonObject{{u"code"_s, info.value("code"_L1)}},
                                               info));
-        turn.outputs.append(CS::messageOutput(agentId, model, answer));
+        if (csv.isEmpty()) {
+            turn.outputs.append(CS::messageOutput(agentId, model, answer));
+        } else {
+            // What the code wrote comes back as a file of the answer, as the API gives it.
+            const QString fileId = m_store.addFile(csv, u"numbers.csv"_s, u"text/csv"_s).id;
+            turn.outputs.append(CS::messageOutput(
+                agentId, model,
+                QJsonArray{QJsonObject{{u"type"_s, u"text"_s}, {u"text"_s, answer}},
+                           QJsonObject{{u"type"_s, u"tool_file"_s},
+                                       {u"tool"_s, u"code_interpreter"_s},
+                                       {u"file_id"_s, fileId},
+                                       {u"file_name"_s, u"numbers.csv"_s},
+                                       {u"file_type"_s, u"csv"_s}}}));
+        }
         turn.connectors.insert(u"code_interpreter"_s, 1);
     } else if (Script::wantsImage(text) && hasTool(tools, {"image_generation"_L1})) {
         // As the docs show: the tool run, then a message with the picture as a tool_file.

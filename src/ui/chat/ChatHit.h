@@ -35,6 +35,7 @@ public:
         DenyTool,          //!< ... do not run it
         PreviousVersion,   //!< the ‹ of a version switcher: the version before
         NextVersion,       //!< its ›: the version after
+        SaveFile,          //!< a file a tool made: Save As…
     };
     Q_ENUM(Action)
 

@@ -193,6 +193,8 @@ QString ChatItemText::actionLabel(ChatHit::Action action) {
         return tr("Show the previous version");
     case Action::NextVersion:
         return tr("Show the next version");
+    case Action::SaveFile:
+        return tr("Save the file");
     }
     return tr("Open link");
 }

@@ -14,8 +14,13 @@
 
 #include <QClipboard>
 #include <QDesktopServices>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QGuiApplication>
 #include <QPointer>
+#include <QSaveFile>
+#include <QStandardPaths>
 #include <QTimer>
 
 using namespace Qt::StringLiterals;
@@ -110,6 +115,9 @@ void ChatRowActions::trigger(int row, const ChatHit &hit) {
         break;
     case Action::ShowAnswerDetails:
         showAnswerDetails(row, hit.rect);
+        break;
+    case Action::SaveFile:
+        saveFile(item);
         break;
     }
 }
@@ -245,6 +253,42 @@ void ChatRowActions::openImageViewer(const ImageSource &source) {
                 target->setError(error.isEmpty() ? tr("The image could not be loaded.") : error);
             else
                 target->setImageData(bytes, name);
+        });
+}
+
+// --- Files a tool made ----------------------------------------------------------------------
+
+void ChatRowActions::saveFile(const ChatItem &item) {
+    const ImageSource source = item.image;
+    if (!source.isValid())
+        return;
+    const QString path =
+        m_chooser ? m_chooser(item.text)
+                  : QFileDialog::getSaveFileName(
+                      m_view, tr("Save File"),
+                      QDir(QStandardPaths::writableLocation(QStandardPaths::DownloadLocation))
+                          .filePath(QFileInfo(item.text).fileName()));
+    if (path.isEmpty())
+        return;
+    // Downloaded only now, with the key and within the size cap of the file service.
+    QPointer<ChatView> view(m_view);
+    m_view->imageRepository()->fetchOriginal(
+        source, m_view, [view, path](QByteArray bytes, QString error) {
+            if (!view)
+                return;
+            if (bytes.isEmpty()) {
+                Q_EMIT view->fileSaveFailed(
+                    error.isEmpty() ? tr("The file could not be downloaded.") : error);
+                return;
+            }
+            QSaveFile file(path);
+            if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size()
+                || !file.commit()) {
+                Q_EMIT view->fileSaveFailed(
+                    tr("The file could not be saved: %1").arg(file.errorString()));
+                return;
+            }
+            Q_EMIT view->fileSaved(path);
         });
 }
 

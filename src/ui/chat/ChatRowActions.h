@@ -32,6 +32,7 @@ public:
     void setConfirmer(ChatView::Confirmer confirmer) { m_confirmer = std::move(confirmer); }
     void setUrlOpener(ChatView::UrlOpener opener) { m_opener = std::move(opener); }
     void setImageViewerEnabled(bool enabled) { m_viewerEnabled = enabled; }
+    void setSavePathChooser(ChatView::SavePathChooser chooser) { m_chooser = std::move(chooser); }
 
 Q_SIGNALS:
     //! An image was asked for (a remote image the user agreed to load).
@@ -48,11 +49,14 @@ private:
     void loadRemoteImage(const QString &messageKey, const QUrl &url);
     void openImageViewer(const ImageSource &source);
     void showAnswerDetails(int row, const QRect &anchor);
+    //! Asks where to save the file a tool made, downloads it and writes it there.
+    void saveFile(const ChatItem &item);
 
     ChatView *m_view;
     ChatInteraction *m_state;
     ChatView::Confirmer m_confirmer;
     ChatView::UrlOpener m_opener;
+    ChatView::SavePathChooser m_chooser;
     bool m_viewerEnabled = true;
 };
 

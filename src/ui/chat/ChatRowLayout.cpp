@@ -311,10 +311,24 @@ ChatRowGeometry ChatRowLayout::layout(const ChatStyle &s, const ChatItem &item, 
         layoutNotice(s, item, measures, left, width, line, y, g);
         break;
     case Kind::Document: {
-        // On the right, under the user's bubble, as attached images are.
-        const QSize box = FileChip::size(s, item, width);
-        g.image = QRect(QPoint(left + width - box.width(), y), box);
+        if (!item.image.isValid()) {
+            // On the right, under the user's bubble, as attached images are.
+            const QSize box = FileChip::size(s, item, width);
+            g.image = QRect(QPoint(left + width - box.width(), y), box);
+            y = g.image.bottom() + 1;
+            break;
+        }
+        // A file a tool made: in the answer, with Save As… beside it (never opened by itself).
+        const QString label = ChatRowLayout::saveFileLabel();
+        const int buttonWidth = qCeil(s.smallFm.horizontalAdvance(label)) + s.iconSize + 21;
+        const QSize box = FileChip::size(s, item, qMax(80, width - buttonWidth - 8));
+        g.image = QRect(QPoint(left, y), box);
         y = g.image.bottom() + 1;
+        if (full) {
+            const QRect save(g.image.right() + 9, g.image.center().y() - s.buttonHeight / 2,
+                             buttonWidth, s.buttonHeight);
+            g.buttons.append(ChatHit{Action::SaveFile, save, -1, {}});
+        }
         break;
     }
     }

@@ -90,6 +90,8 @@ public:
     static bool isTextRow(const ChatItem &item, bool expanded);
     //! Rows with a footer under them: the end of an answer, an answer still streaming.
     static bool hasFooter(const ChatItem &item);
+    //! The label of the Save As… button beside a file a tool made.
+    static QString saveFileLabel() { return tr("Save As…"); }
     //! The row \a row showing \a item, drawn from \a rect's top left. \a full adds what only
     //! painting and hit-testing need (buttons, the bubble shrunk to a short message).
     static ChatRowGeometry layout(const ChatStyle &style, const ChatItem &item, int row,

@@ -75,6 +75,11 @@ void ChatRowPainter::paint(QPainter *painter, const ChatRowGeometry &g, const Ch
         break;
     case Kind::Document:
         FileChip::paint(painter, g.image, item, *m_style);
+        for (const ChatHit &hit : g.buttons) {
+            if (hit.action == ChatHit::Action::SaveFile)
+                paintButton(painter, hit.rect, u"file"_s, ChatRowLayout::saveFileLabel(),
+                            m_interaction->isHovered(row, hit.rect), true, row, hit);
+        }
         break;
     case Kind::Notice:
         paintNotice(painter, g, item, row);

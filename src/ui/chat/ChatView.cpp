@@ -577,6 +577,10 @@ void ChatView::setImageViewerEnabled(bool enabled) {
     m_actions->setImageViewerEnabled(enabled);
 }
 
+void ChatView::setSavePathChooser(SavePathChooser chooser) {
+    m_actions->setSavePathChooser(std::move(chooser));
+}
+
 // --- Images --------------------------------------------------------------------------------
 
 void ChatView::onImageChanged(const QString &key) {

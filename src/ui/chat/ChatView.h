@@ -55,6 +55,8 @@ public:
         std::function<void(Prompt prompt, const QUrl &url, std::function<void(bool)> answer)>;
     //! Opens a URL the user agreed to open; returns whether it could.
     using UrlOpener = std::function<bool(const QUrl &url)>;
+    //! Asks where to save a file a tool made (\a suggestedName); an empty path cancels.
+    using SavePathChooser = std::function<QString(const QString &suggestedName)>;
 
     explicit ChatView(QWidget *parent = nullptr);
     ~ChatView() override;
@@ -78,6 +80,8 @@ public:
     //! Whether clicking an image opens an ImageViewer (default true); imageActivated() is
     //! emitted either way.
     void setImageViewerEnabled(bool enabled);
+    //! Replaces the Save File dialog of files a tool made.
+    void setSavePathChooser(SavePathChooser chooser);
 
     bool isPinnedToBottom() const { return m_pinned; }
     //! The row briefly highlighted by revealRow(), or -1 once the highlight faded.
@@ -145,6 +149,10 @@ Q_SIGNALS:
     //! Allow (\a allow) or Deny was chosen on the tool call waiting at \a entry.
     void toolConfirmationChosen(int entry, bool allow);
     void imageActivated(const Tramontane::ImageSource &source);
+    //! A file a tool made was saved at \a path (Save As…).
+    void fileSaved(const QString &path);
+    //! ... could not be downloaded or written: \a sentence says why.
+    void fileSaveFailed(const QString &sentence);
     //! A link was not opened because of what it is (javascript:, file:, plain http...).
     void linkRefused(const QUrl &url);
     //! A link the user agreed to open was handed to the opener.

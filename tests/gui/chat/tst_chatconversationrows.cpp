@@ -1,15 +1,29 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Rows only the Conversations API produces, as the chat view paints them: the answer after a
-// handoff under the new agent's name.
+// handoff under the new agent's name, and a file the code interpreter made (the emulator's CSV)
+// offered with Save As…, downloaded only then, its bytes written as they came.
 #include "FakeImageFetcher.h"
+#include "core/net/ApiClient.h"
 #include "core/protocol/ConversationAccumulator.h"
 #include "core/protocol/ConversationMessages.h"
+#include "core/services/ChatService.h"
+#include "core/services/ConversationService.h"
+#include "core/services/FileService.h"
+#include "models/ChatSession.h"
 #include "models/ConversationModel.h"
+#include "models/ErrorPresenter.h"
 #include "ui/chat/ChatItemText.h"
 #include "ui/chat/ChatStyle.h"
 #include "ui/chat/ChatView.h"
 
+#include "support/EmulatorProcess.h"
+
+#include <QFile>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QPainter>
+#include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -17,6 +31,38 @@ using namespace Tramontane;
 using namespace Tramontane::Test;
 using Kind = ChatItem::Kind;
 using Action = ChatDelegate::Action;
+
+namespace {
+
+//! Files from the API, as the app's fetcher gets them (without its disk cache).
+class FileServiceFetcher final : public ImageFetcher {
+public:
+    explicit FileServiceFetcher(FileService *files)
+        : m_files(files) {}
+    int fetches = 0;
+    Cancel fetch(const ImageSource &source, QObject *context, Callback done) override {
+        ++fetches;
+        m_files->download(source.ref, context, [done](const ServiceResult<QByteArray> &result) {
+            if (result.ok())
+                done(*result.value, {});
+            else
+                done({}, ErrorPresenter::title(result.error));
+        });
+        return {};
+    }
+
+private:
+    FileService *m_files;
+};
+
+ChatEntry entry(const ChatMessage &message, qint64 id) {
+    ChatEntry e;
+    e.id = id;
+    e.message = message;
+    return e;
+}
+
+} // namespace
 
 class TestChatConversationRows : public QObject {
     Q_OBJECT
@@ -26,6 +72,8 @@ private Q_SLOTS:
     void cleanup();
 
     void handoff_answerFooterPaintsTheNewAgentsName();
+    void codeInterpreterCsv_isAChipThatSavesItsBytes();
+    void generatedFile_failingDownload_saysWhyInOneSentence();
 
 private:
     void setEntries(const QList<ChatEntry> &entries);
@@ -33,6 +81,10 @@ private:
     int rowOf(Kind kind) const;
     //! The target of \a action in row \a row (an empty rect when there is none).
     QRect targetRect(int row, Action action);
+    void click(const QPoint &pos) {
+        QTest::mouseMove(m_view->viewport(), pos);
+        QTest::mouseClick(m_view->viewport(), Qt::LeftButton, {}, pos);
+    }
 
     std::unique_ptr<ConversationModel> m_model;
     std::unique_ptr<ChatView> m_view;
@@ -136,6 +188,109 @@ void TestChatConversationRows::handoff_answerFooterPaintsTheNewAgentsName() {
                u"Researcher"_s);
     p.end();
     QCOMPARE(shown, expected);
+}
+
+void TestChatConversationRows::codeInterpreterCsv_isAChipThatSavesItsBytes() {
+    Test::EmulatorProcess emulator;
+    QVERIFY2(emulator.start(u"rows-key-123456"_s, {u"--stream-rate"_s, u"0"_s}),
+             qPrintable(emulator.errorString()));
+    QNetworkAccessManager nam;
+    ApiClient client(&nam);
+    QVERIFY(client.setBaseUrl(emulator.baseUrl()));
+    client.setApiKey(emulator.apiKey());
+    ChatService chat(&client);
+    ConversationService conversations(&client);
+    FileService files(&client);
+    auto fetcher = std::make_shared<FileServiceFetcher>(&files);
+    m_view->setImageFetcher(fetcher);
+    ChatSession session(&chat, m_model.get());
+    session.setConversationService(&conversations);
+    session.setTarget(ChatSession::TargetKind::Model, u"mistral-small-latest"_s);
+    session.setTools({Tool::builtIn(Tool::Type::CodeInterpreter)});
+    QVERIFY(session.send(u"Please calculate 4 5 6 as csv"_s));
+    QVERIFY(QTest::qWaitFor([&session] { return !session.isBusy(); }, 20000));
+    setEntries(m_model->entries());
+
+    // The file is a chip in the answer: its name and type; nothing was downloaded for it.
+    const int row = rowOf(Kind::Document);
+    QVERIFY(row > 0);
+    const ChatItem &item = m_model->item(row);
+    QCOMPARE(item.text, u"numbers.csv"_s);
+    QCOMPARE(item.detail, u"CSV"_s);
+    QCOMPARE(item.image.kind, ImageSource::Kind::FileId);
+    QCOMPARE(fetcher->fetches, 0);
+    QVERIFY(m_view->rowActionNames(row).contains(u"Save the file"_s));
+    // It is painted: the chip's frame and the button are in the row.
+    const QRect save = targetRect(row, Action::SaveFile);
+    QVERIFY(!save.isEmpty());
+    const QImage shown = grabViewport();
+    const QColor background = shown.pixelColor(m_view->viewport()->width() - 4, save.center().y());
+    int inked = 0;
+    for (int y = save.top(); y <= save.bottom(); ++y) {
+        for (int x = save.left(); x <= save.right(); ++x)
+            inked += shown.pixelColor(x, y) != background ? 1 : 0;
+    }
+    QVERIFY2(inked > save.width(), qPrintable(QString::number(inked))); // frame, icon, label
+
+    // Save As… asks where, then downloads it (with the key) and writes the bytes as they came.
+    QTemporaryDir dir;
+    QString suggested;
+    m_view->setSavePathChooser([&dir, &suggested](const QString &name) {
+        suggested = name;
+        return dir.filePath(u"saved.csv"_s);
+    });
+    QSignalSpy saved(m_view.get(), &ChatView::fileSaved);
+    click(save.center());
+    QTRY_COMPARE(saved.count(), 1);
+    QCOMPARE(suggested, u"numbers.csv"_s);
+    QCOMPARE(saved.first().at(0).toString(), dir.filePath(u"saved.csv"_s));
+    QCOMPARE(fetcher->fetches, 1);
+    QFile file(dir.filePath(u"saved.csv"_s));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray bytes = file.readAll();
+    QCOMPARE(bytes, QByteArray("number\r\n4\r\n5\r\n6\r\nsum,15\r\n"));
+    QNetworkRequest request(
+        QUrl(emulator.baseUrl().toString() + u"/v1/files/"_s + item.image.ref + u"/content"_s));
+    request.setRawHeader("Authorization", "Bearer " + emulator.apiKey().toUtf8());
+    std::unique_ptr<QNetworkReply> reply(nam.get(request));
+    QTRY_VERIFY(reply->isFinished());
+    QCOMPARE(bytes, reply->readAll());
+
+    // Cancelling the dialog saves nothing.
+    m_view->setSavePathChooser([](const QString &) { return QString(); });
+    click(save.center());
+    QCoreApplication::processEvents();
+    QCOMPARE(saved.count(), 1);
+    m_view->setImageFetcher(m_fetcher);
+}
+
+void TestChatConversationRows::generatedFile_failingDownload_saysWhyInOneSentence() {
+    const QString fileId = u"file_gone"_s;
+    setEntries(
+        {entry(ChatMessage::user(u"Make a script"_s), 1),
+         entry(ChatMessage::assistant(MessageContent(QList<ContentChunk>{
+                   ContentChunk::makeText(u"Here it is."_s),
+                   ContentChunk::makeToolFile(u"code_interpreter"_s, fileId, u"script"_s, u"py"_s),
+                   ContentChunk::makeToolFile(u"image_generation"_s, u"file_png"_s,
+                                              u"image_generated_0"_s, u"png"_s)})),
+               2)});
+    const int row = rowOf(Kind::Document);
+    QVERIFY(row > 0);
+    QCOMPARE(m_model->item(row).text, u"script.py"_s);
+    QCOMPARE(m_model->item(row).detail, u"PY"_s);
+    QVERIFY(rowOf(Kind::Image) > row); // a picture stays a picture
+    m_fetcher->failing.insert(fileId);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"script.py"_s);
+    m_view->setSavePathChooser([&path](const QString &) { return path; });
+    QSignalSpy failed(m_view.get(), &ChatView::fileSaveFailed);
+    QSignalSpy saved(m_view.get(), &ChatView::fileSaved);
+    click(targetRect(row, Action::SaveFile).center());
+    QTRY_COMPARE(failed.count(), 1);
+    const QString sentence = failed.first().at(0).toString();
+    QVERIFY2(sentence.endsWith(u'.') && !sentence.contains(u'\n'), qPrintable(sentence));
+    QCOMPARE(saved.count(), 0);
+    QVERIFY(!QFile::exists(path));
 }
 
 QTEST_MAIN(TestChatConversationRows)
