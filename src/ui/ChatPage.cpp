@@ -10,6 +10,7 @@
 #include "models/ChatTargetModel.h"
 #include "models/ConnectorListModel.h"
 #include "models/ConversationModel.h"
+#include "models/LibraryChoices.h"
 #include "models/Roles.h"
 #include "ui/TargetItemDelegate.h"
 #include "ui/TargetProblemBar.h"
@@ -24,11 +25,13 @@
 #include "ui/chat/ConnectorSignInText.h"
 #include "ui/chat/ImageFetcher.h"
 #include "ui/chat/ImageRepository.h"
+#include "ui/chat/LibraryMenu.h"
 #include "ui/chat/RetryCountdown.h"
 #include "ui/chat/ToolTitles.h"
 #include "ui/chat/VisionBar.h"
 
 #include <QAbstractItemView>
+#include <QActionGroup>
 #include <QKeyEvent>
 #include <QMenu>
 #include <QMessageBox>
@@ -147,6 +150,7 @@ ChatPage::ChatPage(ChatSession *session, ChatTargetModel *targets,
     m_toolsMenu = new QMenu(this);
     m_toolsMenu->setObjectName(u"toolsMenu"_s);
     m_toolsMenu->setToolTipsVisible(true);
+    setUpLibraries();
     m_ui->toolsToolButton->setMenu(m_toolsMenu);
     rebuildToolsMenu();
 
@@ -505,10 +509,12 @@ QList<Tool> ChatPage::selectedTools() const {
     QList<Tool> tools;
     if (m_imageGeneration)
         tools.append(Tool::builtIn(Tool::Type::ImageGeneration));
-    if (m_webSearch)
-        tools.append(Tool::builtIn(Tool::Type::WebSearch));
+    if (m_webSearch != Tool::Type::Unknown)
+        tools.append(Tool::builtIn(m_webSearch));
     if (m_codeInterpreter)
         tools.append(Tool::builtIn(Tool::Type::CodeInterpreter));
+    if (const auto libraries = m_libraryChoices->tool())
+        tools.append(*libraries);
     for (const QString &name : m_enabledConnectors)
         tools.append(Tool::connector(name));
     return deduplicateTools(tools);
@@ -516,25 +522,54 @@ QList<Tool> ChatPage::selectedTools() const {
 
 void ChatPage::setSelectedTools(const QList<Tool> &tools) {
     m_imageGeneration = false;
-    m_webSearch = false;
+    m_webSearch = Tool::Type::Unknown;
     m_codeInterpreter = false;
     m_enabledConnectors.clear();
+    QStringList libraryIds;
     for (const Tool &tool : tools) {
-        if (tool.type == Tool::Type::ImageGeneration)
+        if (tool.type == Tool::Type::DocumentLibrary)
+            libraryIds.append(tool.libraryIds);
+        else if (tool.type == Tool::Type::ImageGeneration)
             m_imageGeneration = true;
-        else if (tool.type == Tool::Type::WebSearch)
-            m_webSearch = true;
+        else if (tool.type == Tool::Type::WebSearch || tool.type == Tool::Type::WebSearchPremium)
+            m_webSearch = tool.type;
         else if (tool.type == Tool::Type::CodeInterpreter)
             m_codeInterpreter = true;
         else if (tool.type == Tool::Type::Connector && !tool.connectorId.isEmpty()
                  && !m_enabledConnectors.contains(tool.connectorId))
             m_enabledConnectors.append(tool.connectorId);
     }
+    m_libraryChoices->setChosenIds(libraryIds);
     dropDeletedConnectors();
     rebuildToolsMenu();
 }
 
+void ChatPage::setUpLibraries() {
+    m_libraryChoices = new LibraryChoices(this);
+    m_libraryMenu = new LibraryMenu(m_libraryChoices, this);
+    connect(m_libraryChoices, &LibraryChoices::changed, this, &ChatPage::updateToolsButton);
+    // A deleted library also leaves the tools the session repeats when it regenerates.
+    connect(m_libraryChoices, &LibraryChoices::dropped, this, [this](const QStringList &gone) {
+        QList<Tool> tools = m_session->tools();
+        for (Tool &tool : tools) {
+            if (tool.type == Tool::Type::DocumentLibrary)
+                tool.libraryIds.removeIf([&gone](const QString &id) { return gone.contains(id); });
+        }
+        tools.removeIf([](const Tool &tool) {
+            return tool.type == Tool::Type::DocumentLibrary && tool.libraryIds.isEmpty();
+        });
+        m_session->setTools(tools);
+    });
+    // The list is asked for when the menu is first opened, and again on each opening.
+    connect(m_toolsMenu, &QMenu::aboutToShow, this, [this] {
+        if (m_agentId.isEmpty())
+            m_libraryChoices->refresh();
+    });
+}
+
 void ChatPage::rebuildToolsMenu() {
+    // The web search group of the last build goes with its actions.
+    qDeleteAll(m_toolsMenu->findChildren<QActionGroup *>(Qt::FindDirectChildrenOnly));
     m_toolsMenu->clear();
     if (!m_agentId.isEmpty()) {
         buildAgentToolsMenu();
@@ -561,10 +596,34 @@ void ChatPage::rebuildToolsMenu() {
             updateToolsButton();
         });
     };
-    addHosted(tr("Web search"), tr("Search the web and cite the sources"), u"webSearchAction"_s,
-              &m_webSearch);
+    // Two kinds of web search, one at most: checking one unchecks the other.
+    auto *webSearch = new QActionGroup(m_toolsMenu);
+    webSearch->setExclusionPolicy(QActionGroup::ExclusionPolicy::ExclusiveOptional);
+    const auto addWebSearch = [this, webSearch](const QString &title, const QString &tip,
+                                                const QString &name, Tool::Type type) {
+        QAction *action = m_toolsMenu->addAction(title);
+        action->setCheckable(true);
+        action->setChecked(m_webSearch == type);
+        action->setToolTip(tip);
+        action->setObjectName(name);
+        webSearch->addAction(action);
+        connect(action, &QAction::toggled, this, [this, type](bool on) {
+            if (on)
+                m_webSearch = type;
+            else if (m_webSearch == type)
+                m_webSearch = Tool::Type::Unknown;
+            updateToolsButton();
+        });
+    };
+    addWebSearch(tr("Web search"), tr("Search the web and cite the sources"), u"webSearchAction"_s,
+                 Tool::Type::WebSearch);
+    addWebSearch(tr("Web search (premium)"),
+                 tr("Search the web and news agencies, and cite the sources"),
+                 u"webSearchPremiumAction"_s, Tool::Type::WebSearchPremium);
     addHosted(tr("Code interpreter"), tr("Run Python code and show its output"),
               u"codeInterpreterAction"_s, &m_codeInterpreter);
+    m_libraryMenu->rebuild();
+    m_toolsMenu->addMenu(m_libraryMenu);
     m_toolsMenu->addSection(tr("Connectors"));
     if (m_connectors.isEmpty()) {
         QAction *none = m_toolsMenu->addAction(ConnectorListModel::emptyListTitle());
