@@ -1,34 +1,28 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/LibraryChoices.h"
 
-#include <algorithm>
-
 namespace Tramontane {
 
-LibraryChoices::LibraryChoices(QObject *parent)
-    : QObject(parent) {}
+LibraryChoices::LibraryChoices(LibraryList *list, QObject *parent)
+    : QObject(parent) {
+    setList(list);
+}
 
 LibraryChoices::~LibraryChoices() = default;
 
-void LibraryChoices::refresh() {
-    if (m_state == State::Loading)
+void LibraryChoices::setList(LibraryList *list) {
+    if (m_list == list)
         return;
-    m_state = State::Loading;
-    Q_EMIT changed();
-    Q_EMIT loadWanted();
+    if (m_list)
+        disconnect(m_list, nullptr, this, nullptr);
+    m_list = list;
+    if (m_list)
+        connect(m_list, &LibraryList::changed, this, &LibraryChoices::onListChanged);
+    onListChanged();
 }
 
-void LibraryChoices::setLibraries(const QList<Library> &libraries) {
-    m_libraries = libraries;
-    m_state = State::Loaded;
-    m_error.clear();
+void LibraryChoices::onListChanged() {
     dropDeleted();
-    Q_EMIT changed();
-}
-
-void LibraryChoices::setFailed(const QString &message) {
-    m_state = State::Failed;
-    m_error = message;
     Q_EMIT changed();
 }
 
@@ -52,8 +46,7 @@ void LibraryChoices::setChosenIds(const QStringList &ids) {
         return;
     m_chosen = unique;
     // A list already known says at once which of them are gone.
-    if (m_state == State::Loaded)
-        dropDeleted();
+    dropDeleted();
     Q_EMIT changed();
 }
 
@@ -63,20 +56,12 @@ std::optional<Tool> LibraryChoices::tool() const {
     return Tool::documentLibrary(m_chosen);
 }
 
-QString LibraryChoices::displayName(const QString &id) const {
-    for (const Library &library : m_libraries) {
-        if (library.id == id)
-            return library.name.isEmpty() ? id : library.name;
-    }
-    return id;
-}
-
 void LibraryChoices::dropDeleted() {
+    if (!m_list || m_list->state() != LibraryList::State::Loaded)
+        return;
     QStringList gone;
     for (const QString &id : std::as_const(m_chosen)) {
-        const bool listed = std::any_of(m_libraries.cbegin(), m_libraries.cend(),
-                                        [&id](const Library &library) { return library.id == id; });
-        if (!listed)
+        if (!m_list->contains(id))
             gone.append(id);
     }
     if (gone.isEmpty())

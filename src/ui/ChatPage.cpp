@@ -11,6 +11,7 @@
 #include "models/ConnectorListModel.h"
 #include "models/ConversationModel.h"
 #include "models/LibraryChoices.h"
+#include "models/LibraryList.h"
 #include "models/Roles.h"
 #include "ui/TargetItemDelegate.h"
 #include "ui/TargetProblemBar.h"
@@ -545,7 +546,8 @@ void ChatPage::setSelectedTools(const QList<Tool> &tools) {
 }
 
 void ChatPage::setUpLibraries() {
-    m_libraryChoices = new LibraryChoices(this);
+    // Its own list until the app hands over the shared one (setLibraryList()).
+    m_libraryChoices = new LibraryChoices(new LibraryList(this), this);
     m_libraryMenu = new LibraryMenu(m_libraryChoices, this);
     connect(m_libraryChoices, &LibraryChoices::changed, this, &ChatPage::updateToolsButton);
     // A deleted library also leaves the tools the session repeats when it regenerates.
@@ -563,8 +565,12 @@ void ChatPage::setUpLibraries() {
     // The list is asked for when the menu is first opened, and again on each opening.
     connect(m_toolsMenu, &QMenu::aboutToShow, this, [this] {
         if (m_agentId.isEmpty())
-            m_libraryChoices->refresh();
+            m_libraryChoices->list()->refresh();
     });
+}
+
+void ChatPage::setLibraryList(LibraryList *list) {
+    m_libraryChoices->setList(list);
 }
 
 void ChatPage::rebuildToolsMenu() {

@@ -31,6 +31,7 @@ class DocumentService;
 class VisionBar;
 class ImageFetcher;
 class LibraryChoices;
+class LibraryList;
 class LibraryMenu;
 class RetryCountdown;
 class ConnectorSignInBar;
@@ -77,8 +78,11 @@ public:
     void setTargetLoader(ChatTargetLoader *loader);
     //! The tools menu (tests find its actions by objectName: "connectorAction_<name>").
     QMenu *toolsMenu() const { return m_toolsMenu; }
-    //! The document libraries of this chat; the app answers its LibraryChoices::loadWanted().
+    //! The document libraries this chat searches.
     LibraryChoices *libraryChoices() const { return m_libraryChoices; }
+    //! The account's libraries (not owned), which the tools menu offers; it is refreshed each
+    //! time the tools menu opens.
+    void setLibraryList(LibraryList *list);
     //! Turns a connector on for this chat (the connector page's "Use in chat").
     void useConnector(const Connector &connector);
     //! Selects the model or agent by id, when the picker has it.

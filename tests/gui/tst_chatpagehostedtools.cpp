@@ -7,7 +7,7 @@
 #include "models/ChatSession.h"
 #include "models/ChatTargetModel.h"
 #include "models/ConversationModel.h"
-#include "models/LibraryChoices.h"
+#include "models/LibraryList.h"
 #include "ui/ChatPage.h"
 
 #include <QAbstractButton>
@@ -80,6 +80,7 @@ private:
     std::unique_ptr<ConversationModel> m_model;
     std::unique_ptr<ChatSession> m_session;
     std::unique_ptr<ChatTargetModel> m_targets;
+    std::unique_ptr<LibraryList> m_list;
     std::unique_ptr<ChatPage> m_page;
 };
 
@@ -89,7 +90,9 @@ void TestChatPageHostedTools::init() {
     m_model = std::make_unique<ConversationModel>();
     m_session = std::make_unique<ChatSession>(m_chat.get(), m_model.get());
     m_targets = std::make_unique<ChatTargetModel>();
+    m_list = std::make_unique<LibraryList>();
     m_page = std::make_unique<ChatPage>(m_session.get(), m_targets.get(), nullptr);
+    m_page->setLibraryList(m_list.get());
     m_page->setConnectors({}, true);
     m_page->setSelectedTools({}); // image generation off: only what the test turns on
     m_page->resize(800, 600);
@@ -99,6 +102,7 @@ void TestChatPageHostedTools::init() {
 
 void TestChatPageHostedTools::cleanup() {
     m_page.reset();
+    m_list.reset();
     m_targets.reset();
     m_session.reset();
     m_model.reset();
@@ -136,8 +140,8 @@ void TestChatPageHostedTools::webSearch_premiumComesBackWithAStoredChat() {
 }
 
 void TestChatPageHostedTools::libraries_loadWhenTheMenuOpensAndAgainOnReopen() {
-    LibraryChoices *choices = m_page->libraryChoices();
-    QSignalSpy wanted(choices, &LibraryChoices::loadWanted);
+    LibraryList *choices = m_list.get();
+    QSignalSpy wanted(choices, &LibraryList::loadWanted);
     QCOMPARE(wanted.size(), 0); // not before it is needed
     openToolsMenu();
     QCOMPARE(wanted.size(), 1);
@@ -153,8 +157,7 @@ void TestChatPageHostedTools::libraries_loadWhenTheMenuOpensAndAgainOnReopen() {
 }
 
 void TestChatPageHostedTools::libraries_checkedOnesMakeOneTool() {
-    m_page->libraryChoices()->setLibraries(
-        {{u"lib-a"_s, u"Manuals"_s, 3}, {u"lib-b"_s, u"Contracts"_s, 1}});
+    m_list->setLibraries({{u"lib-a"_s, u"Manuals"_s, 3}, {u"lib-b"_s, u"Contracts"_s, 1}});
     find(u"libraryAction_lib-b"_s)->trigger();
     find(u"libraryAction_lib-a"_s)->trigger();
     QCOMPARE(typesOf(m_page->selectedTools()), QStringList{u"document_library"_s});
@@ -171,15 +174,15 @@ void TestChatPageHostedTools::libraries_checkedOnesMakeOneTool() {
 }
 
 void TestChatPageHostedTools::libraries_emptyListSaysWhereToCreateOne() {
-    m_page->libraryChoices()->setLibraries({});
+    m_list->setLibraries({});
     QCOMPARE(librariesMenuTexts(),
              QStringList{u"No libraries yet — create one on the Libraries page"_s});
     QVERIFY(!find(u"librariesNoteAction"_s)->isEnabled());
 }
 
 void TestChatPageHostedTools::libraries_failureSaysWhyAndOffersARetry() {
-    LibraryChoices *choices = m_page->libraryChoices();
-    QSignalSpy wanted(choices, &LibraryChoices::loadWanted);
+    LibraryList *choices = m_list.get();
+    QSignalSpy wanted(choices, &LibraryList::loadWanted);
     choices->refresh();
     choices->setFailed(u"The server could not be reached."_s);
     QCOMPARE(librariesMenuTexts(),
@@ -190,7 +193,7 @@ void TestChatPageHostedTools::libraries_failureSaysWhyAndOffersARetry() {
 }
 
 void TestChatPageHostedTools::libraries_deletedOneLeavesTheChatsTools() {
-    LibraryChoices *choices = m_page->libraryChoices();
+    LibraryList *choices = m_list.get();
     choices->setLibraries({{u"lib-a"_s, u"Manuals"_s}, {u"lib-b"_s, u"Contracts"_s}});
     find(u"libraryAction_lib-a"_s)->trigger();
     find(u"libraryAction_lib-b"_s)->trigger();
@@ -214,7 +217,7 @@ void TestChatPageHostedTools::libraries_storedChatShowsItsLibraries() {
     QVERIFY(find(u"libraryAction_lib-old"_s)->isChecked());
     QCOMPARE(libraryIdsOf(m_page->selectedTools()), (QStringList{u"lib-a"_s, u"lib-old"_s}));
     QCOMPARE(toolsButton()->text(), u"Tools (1)"_s);
-    m_page->libraryChoices()->setLibraries({{u"lib-a"_s, u"Manuals"_s}});
+    m_list->setLibraries({{u"lib-a"_s, u"Manuals"_s}});
     QCOMPARE(librariesMenuTexts(), QStringList{u"Manuals"_s});
     QVERIFY(find(u"libraryAction_lib-a"_s)->isChecked());
 }

@@ -1,14 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The document libraries a chat searches: one document_library tool for the chosen ones, the
-// list asked for when needed, and a deleted library dropped from the choice.
+// The account's libraries (asked for when needed, once at a time) and the ones a chat
+// searches: one document_library tool for the chosen ones, a deleted library dropped.
 #include "models/LibraryChoices.h"
+#include "models/LibraryList.h"
 
+#include <QJsonArray>
 #include <QSignalSpy>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
 using namespace Tramontane;
-using Library = LibraryChoices::Library;
 
 class TestLibraryChoices : public QObject {
     Q_OBJECT
@@ -20,17 +21,20 @@ private Q_SLOTS:
     void deletedLibrary_leavesTheChoice();
     void restoredIds_stayUntilAListSaysOtherwise();
     void failure_keepsTheChoiceAndSaysWhy();
+    void anotherList_isChosenAmongAtOnce();
 };
 
 void TestLibraryChoices::nothingChosen_makesNoTool() {
-    LibraryChoices choices;
+    LibraryList list;
+    LibraryChoices choices(&list);
     QVERIFY(!choices.tool());
-    QCOMPARE(choices.state(), LibraryChoices::State::NotLoaded);
+    QCOMPARE(list.state(), LibraryList::State::NotLoaded);
 }
 
 void TestLibraryChoices::chosenLibraries_makeOneToolWithTheirIds() {
-    LibraryChoices choices;
-    choices.setLibraries({{u"lib-a"_s, u"Manuals"_s, 2}, {u"lib-b"_s, u"Contracts"_s, 0}});
+    LibraryList list;
+    LibraryChoices choices(&list);
+    list.setLibraries({{u"lib-a"_s, u"Manuals"_s, 2}, {u"lib-b"_s, u"Contracts"_s, 0}});
     QSignalSpy changed(&choices, &LibraryChoices::changed);
     choices.setChosen(u"lib-b"_s, true);
     choices.setChosen(u"lib-a"_s, true);
@@ -42,46 +46,49 @@ void TestLibraryChoices::chosenLibraries_makeOneToolWithTheirIds() {
                                           {u"library_ids"_s, QJsonArray{u"lib-b"_s, u"lib-a"_s}}}));
     choices.setChosen(u"lib-b"_s, false);
     QCOMPARE(choices.chosen(), QStringList{u"lib-a"_s});
-    QCOMPARE(choices.displayName(u"lib-a"_s), u"Manuals"_s);
-    QCOMPARE(choices.displayName(u"lib-x"_s), u"lib-x"_s);
+    QCOMPARE(list.displayName(u"lib-a"_s), u"Manuals"_s);
+    QCOMPARE(list.displayName(u"lib-x"_s), u"lib-x"_s);
 }
 
 void TestLibraryChoices::refresh_asksOnceWhileLoading() {
-    LibraryChoices choices;
-    QSignalSpy wanted(&choices, &LibraryChoices::loadWanted);
-    choices.refresh();
-    choices.refresh();
+    LibraryList list;
+    QSignalSpy wanted(&list, &LibraryList::loadWanted);
+    list.refresh();
+    list.refresh();
     QCOMPARE(wanted.size(), 1);
-    QCOMPARE(choices.state(), LibraryChoices::State::Loading);
-    choices.setLibraries({});
-    QCOMPARE(choices.state(), LibraryChoices::State::Loaded);
+    QCOMPARE(list.state(), LibraryList::State::Loading);
+    list.setLibraries({});
+    QCOMPARE(list.state(), LibraryList::State::Loaded);
     // Shown again: asked again.
-    choices.refresh();
+    list.refresh();
     QCOMPARE(wanted.size(), 2);
 }
 
 void TestLibraryChoices::deletedLibrary_leavesTheChoice() {
-    LibraryChoices choices;
-    choices.setLibraries({{u"lib-a"_s, u"Manuals"_s}, {u"lib-b"_s, u"Contracts"_s}});
+    LibraryList list;
+    LibraryChoices choices(&list);
+    list.setLibraries({{u"lib-a"_s, u"Manuals"_s}, {u"lib-b"_s, u"Contracts"_s}});
     choices.setChosen(u"lib-a"_s, true);
     choices.setChosen(u"lib-b"_s, true);
     QSignalSpy dropped(&choices, &LibraryChoices::dropped);
-    choices.refresh();
-    choices.setLibraries({{u"lib-b"_s, u"Contracts"_s}});
+    list.refresh();
+    QCOMPARE(choices.chosen().size(), 2); // not while loading
+    list.setLibraries({{u"lib-b"_s, u"Contracts"_s}});
     QCOMPARE(choices.chosen(), QStringList{u"lib-b"_s});
     QCOMPARE(dropped.size(), 1);
     QCOMPARE(dropped.at(0).at(0).toStringList(), QStringList{u"lib-a"_s});
-    choices.refresh();
-    choices.setLibraries({});
+    list.refresh();
+    list.setLibraries({});
     QVERIFY(!choices.tool());
 }
 
 void TestLibraryChoices::restoredIds_stayUntilAListSaysOtherwise() {
-    LibraryChoices choices;
+    LibraryList list;
+    LibraryChoices choices(&list);
     choices.setChosenIds({u"lib-a"_s, u"lib-gone"_s, u"lib-a"_s});
     QCOMPARE(choices.chosen(), (QStringList{u"lib-a"_s, u"lib-gone"_s}));
-    choices.refresh();
-    choices.setLibraries({{u"lib-a"_s, u"Manuals"_s}});
+    list.refresh();
+    list.setLibraries({{u"lib-a"_s, u"Manuals"_s}});
     QCOMPARE(choices.chosen(), QStringList{u"lib-a"_s});
     // A chat reopened once the list is known is checked against it at once.
     choices.setChosenIds({u"lib-gone"_s, u"lib-a"_s});
@@ -89,17 +96,33 @@ void TestLibraryChoices::restoredIds_stayUntilAListSaysOtherwise() {
 }
 
 void TestLibraryChoices::failure_keepsTheChoiceAndSaysWhy() {
-    LibraryChoices choices;
+    LibraryList list;
+    LibraryChoices choices(&list);
     choices.setChosenIds({u"lib-a"_s});
-    choices.refresh();
-    choices.setFailed(u"The server could not be reached."_s);
-    QCOMPARE(choices.state(), LibraryChoices::State::Failed);
-    QCOMPARE(choices.error(), u"The server could not be reached."_s);
+    list.refresh();
+    list.setFailed(u"The server could not be reached."_s);
+    QCOMPARE(list.state(), LibraryList::State::Failed);
+    QCOMPARE(list.error(), u"The server could not be reached."_s);
     QCOMPARE(choices.chosen(), QStringList{u"lib-a"_s});
     // A later success clears the sentence.
-    choices.refresh();
-    choices.setLibraries({{u"lib-a"_s, u"Manuals"_s}});
-    QVERIFY(choices.error().isEmpty());
+    list.refresh();
+    list.setLibraries({{u"lib-a"_s, u"Manuals"_s}});
+    QVERIFY(list.error().isEmpty());
+    QCOMPARE(choices.chosen(), QStringList{u"lib-a"_s});
+}
+
+void TestLibraryChoices::anotherList_isChosenAmongAtOnce() {
+    LibraryList own;
+    LibraryChoices choices(&own);
+    choices.setChosenIds({u"lib-a"_s, u"lib-b"_s});
+    LibraryList shared;
+    shared.setLibraries({{u"lib-b"_s, u"Contracts"_s}});
+    QSignalSpy changed(&choices, &LibraryChoices::changed);
+    choices.setList(&shared);
+    QCOMPARE(choices.chosen(), QStringList{u"lib-b"_s});
+    QVERIFY(changed.size() >= 1);
+    own.setLibraries({}); // the old list no longer counts
+    QCOMPARE(choices.chosen(), QStringList{u"lib-b"_s});
 }
 
 QTEST_GUILESS_MAIN(TestLibraryChoices)

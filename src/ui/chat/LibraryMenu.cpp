@@ -2,6 +2,7 @@
 #include "ui/chat/LibraryMenu.h"
 
 #include "models/LibraryChoices.h"
+#include "models/LibraryList.h"
 
 #include <algorithm>
 
@@ -26,27 +27,29 @@ void LibraryMenu::rebuild() {
     setTitle(chosen == 0 ? tr("Document libraries") : tr("Document libraries (%1)").arg(chosen));
     menuAction()->setToolTip(tr("Search these libraries and cite their documents"));
 
-    const QList<LibraryChoices::Library> libraries = m_choices->libraries();
+    LibraryList *list = m_choices->list();
+    const QList<LibraryList::Library> libraries =
+        list ? list->libraries() : QList<LibraryList::Library>();
     const auto note = [this](const QString &text) {
         QAction *action = addAction(text);
         action->setObjectName(u"librariesNoteAction"_s);
         action->setEnabled(false);
         return action;
     };
-    switch (m_choices->state()) {
-    case LibraryChoices::State::NotLoaded:
-    case LibraryChoices::State::Loading:
+    switch (list ? list->state() : LibraryList::State::NotLoaded) {
+    case LibraryList::State::NotLoaded:
+    case LibraryList::State::Loading:
         if (libraries.isEmpty())
             note(tr("Loading the libraries…"));
         break;
-    case LibraryChoices::State::Failed: {
-        note(tr("The libraries could not be loaded: %1").arg(m_choices->error()));
+    case LibraryList::State::Failed: {
+        note(tr("The libraries could not be loaded: %1").arg(list->error()));
         QAction *retry = addAction(tr("Try Again"));
         retry->setObjectName(u"librariesRetryAction"_s);
-        connect(retry, &QAction::triggered, m_choices, &LibraryChoices::refresh);
+        connect(retry, &QAction::triggered, list, &LibraryList::refresh);
         break;
     }
-    case LibraryChoices::State::Loaded:
+    case LibraryList::State::Loaded:
         if (libraries.isEmpty())
             note(tr("No libraries yet — create one on the Libraries page"));
         break;
@@ -61,7 +64,7 @@ void LibraryMenu::rebuild() {
         connect(action, &QAction::toggled, m_choices,
                 [choices = m_choices, id](bool on) { choices->setChosen(id, on); });
     };
-    for (const LibraryChoices::Library &library : libraries) {
+    for (const LibraryList::Library &library : libraries) {
         const QString label = library.name.isEmpty() ? library.id : library.name;
         const QString tip = library.documents < 0
                                 ? library.id
