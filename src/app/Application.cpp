@@ -22,6 +22,7 @@
 #include "core/services/ConversationService.h"
 #include "core/services/DocumentService.h"
 #include "core/services/FileService.h"
+#include "core/services/LibraryService.h"
 #include "core/services/McpConnectionTest.h"
 #include "core/services/ModelService.h"
 #include "core/services/ToolApprovalStore.h"
@@ -37,6 +38,7 @@
 #include "models/ConversationModel.h"
 #include "models/ConversationPager.h"
 #include "models/ConversationSearchModel.h"
+#include "models/LibraryList.h"
 #include "models/StoreChatPersistence.h"
 #include "models/TitleGenerator.h"
 #include "ui/AgentEditorDialog.h"
@@ -177,6 +179,10 @@ void Application::buildServices() {
     m_approvalSettings = new QSettings(this);
     m_approvals = new ToolApprovalStore(m_approvalSettings, this);
     m_connectorList = new ConnectorListModel(m_connectorService, m_approvals, this);
+    // One list of the account's document libraries for the chat's tools menu and the agent
+    // editor; it loads when one of them needs it.
+    m_libraryService = new LibraryService(m_client, this);
+    m_libraryList = new LibraryList(m_libraryService, this);
     // Each request's tools carry their credentials (ChatCredentials).
     ChatCredentials(m_secrets.get(), m_oauthManager, m_agentList, m_connectorList).serve(m_session);
 }
@@ -204,8 +210,10 @@ void Application::buildWindow() {
     m_chatPage->setToolApprovals(m_approvals);
     m_chatPage->setDocumentService(new DocumentService(m_client, this));
     m_chatPage->setTargetLoader(m_targetLoader);
+    m_chatPage->setLibraryList(m_libraryList);
     m_window->setPage(MainWindow::Page::Chat, m_chatPage);
     m_agentsPage = new AgentsPage(m_agents, m_agentList, m_models, m_secrets.get());
+    m_agentsPage->setLibraryList(m_libraryList);
     m_window->setPage(MainWindow::Page::Agents, m_agentsPage);
     m_connectorsPage = new ConnectorsPage(m_connectorService, m_connectorList,
                                           McpConnectionTest::factoryFor(m_nam), m_nam,

@@ -40,6 +40,8 @@ class DesktopNotifier;
 class FileService;
 class HistorySidebar;
 class ImageCache;
+class LibraryList;
+class LibraryService;
 class MainWindow;
 class ModelService;
 class OAuthTokenManager;
@@ -145,6 +147,8 @@ private:
     ChatTargetLoader *m_targetLoader = nullptr;
     AgentListModel *m_agentList = nullptr;
     ConnectorService *m_connectorService = nullptr;
+    LibraryService *m_libraryService = nullptr;
+    LibraryList *m_libraryList = nullptr;
     ConnectorListModel *m_connectorList = nullptr;
     QSettings *m_approvalSettings = nullptr;
     ToolApprovalStore *m_approvals = nullptr;

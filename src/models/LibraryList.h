@@ -3,14 +3,21 @@
 
 #include <QList>
 #include <QObject>
+#include <QPointer>
 #include <QString>
 
 namespace Tramontane {
 
+class ApiJob;
+class LibraryService;
+
 //! The account's document libraries as the menus and forms offer them, and whether the list is
-//! loading, loaded or failed. It does not load by itself: refresh() emits loadWanted(), and the
-//! app answers with setLibraries() or setFailed() (from the library service). The chat's tools
-//! menu and the agent editor share one list.
+//! loading, loaded or failed. The chat's tools menu and the agent editor share one list.
+//!
+//! refresh() emits loadWanted() and, with a LibraryService, asks for every page of
+//! `GET /v1/libraries`; the answer lands in setLibraries() or setFailed() (one sentence of
+//! ErrorPresenter). Libraries the service creates or deletes elsewhere (the Libraries page)
+//! join or leave the list at once.
 class LibraryList final : public QObject {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(LibraryList)
@@ -32,8 +39,12 @@ public:
     };
     Q_ENUM(State)
 
-    explicit LibraryList(QObject *parent = nullptr);
+    //! Without \a service (not owned), the list is filled by whoever answers loadWanted().
+    explicit LibraryList(LibraryService *service = nullptr, QObject *parent = nullptr);
     ~LibraryList() override;
+
+    //! The page size asked for (the SDK's default unless changed, for tests).
+    void setPageSize(int pageSize) { m_pageSize = pageSize; }
 
     //! Asks for the list again (emits loadWanted()), unless a request is already out.
     void refresh();
@@ -56,6 +67,13 @@ Q_SIGNALS:
     void changed();
 
 private:
+    void loadPage(const QString &pageToken);
+
+    QPointer<LibraryService> m_service;
+    QPointer<ApiJob> m_job;
+    QList<Library> m_loading; // the pages arrived so far
+    int m_pageSize;
+    int m_pages = 0; // asked for in this refresh
     State m_state = State::NotLoaded;
     QList<Library> m_libraries;
     QString m_error;

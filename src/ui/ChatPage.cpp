@@ -547,7 +547,7 @@ void ChatPage::setSelectedTools(const QList<Tool> &tools) {
 
 void ChatPage::setUpLibraries() {
     // Its own list until the app hands over the shared one (setLibraryList()).
-    m_libraryChoices = new LibraryChoices(new LibraryList(this), this);
+    m_libraryChoices = new LibraryChoices(new LibraryList(nullptr, this), this);
     m_libraryMenu = new LibraryMenu(m_libraryChoices, this);
     connect(m_libraryChoices, &LibraryChoices::changed, this, &ChatPage::updateToolsButton);
     // A deleted library also leaves the tools the session repeats when it regenerates.
