@@ -102,6 +102,7 @@ void LibraryChecklist::setChosenIds(const QStringList &ids) {
 }
 
 void LibraryChecklist::rebuild() {
+    m_list->setAccessibleName(tr("Document libraries"));
     const QSignalBlocker block(m_list);
     m_list->clear();
     const auto listed = [this](const QString &id) {
