@@ -56,6 +56,17 @@ std::optional<Tool> LibraryChoices::tool() const {
     return Tool::documentLibrary(m_chosen);
 }
 
+QList<Tool> LibraryChoices::withoutLibraries(QList<Tool> tools, const QStringList &gone) {
+    for (Tool &tool : tools) {
+        if (tool.type == Tool::Type::DocumentLibrary)
+            tool.libraryIds.removeIf([&gone](const QString &id) { return gone.contains(id); });
+    }
+    tools.removeIf([](const Tool &tool) {
+        return tool.type == Tool::Type::DocumentLibrary && tool.libraryIds.isEmpty();
+    });
+    return tools;
+}
+
 void LibraryChoices::dropDeleted() {
     if (!m_list || m_list->state() != LibraryList::State::Loaded)
         return;

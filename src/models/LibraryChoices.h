@@ -37,6 +37,9 @@ public:
     //! The `document_library` tool of the choice, none when nothing is chosen.
     std::optional<Tool> tool() const;
 
+    //! \a tools without the libraries \a gone; a document_library tool left with none goes.
+    static QList<Tool> withoutLibraries(QList<Tool> tools, const QStringList &gone);
+
 Q_SIGNALS:
     //! The list, its state or the choice changed.
     void changed();

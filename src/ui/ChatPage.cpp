@@ -30,9 +30,9 @@
 #include "ui/chat/RetryCountdown.h"
 #include "ui/chat/ToolTitles.h"
 #include "ui/chat/VisionBar.h"
+#include "ui/chat/WebSearchActions.h"
 
 #include <QAbstractItemView>
-#include <QActionGroup>
 #include <QKeyEvent>
 #include <QMenu>
 #include <QMessageBox>
@@ -552,15 +552,7 @@ void ChatPage::setUpLibraries() {
     connect(m_libraryChoices, &LibraryChoices::changed, this, &ChatPage::updateToolsButton);
     // A deleted library also leaves the tools the session repeats when it regenerates.
     connect(m_libraryChoices, &LibraryChoices::dropped, this, [this](const QStringList &gone) {
-        QList<Tool> tools = m_session->tools();
-        for (Tool &tool : tools) {
-            if (tool.type == Tool::Type::DocumentLibrary)
-                tool.libraryIds.removeIf([&gone](const QString &id) { return gone.contains(id); });
-        }
-        tools.removeIf([](const Tool &tool) {
-            return tool.type == Tool::Type::DocumentLibrary && tool.libraryIds.isEmpty();
-        });
-        m_session->setTools(tools);
+        m_session->setTools(LibraryChoices::withoutLibraries(m_session->tools(), gone));
     });
     // The list is asked for when the menu is first opened, and again on each opening.
     connect(m_toolsMenu, &QMenu::aboutToShow, this, [this] {
@@ -574,8 +566,6 @@ void ChatPage::setLibraryList(LibraryList *list) {
 }
 
 void ChatPage::rebuildToolsMenu() {
-    // The web search group of the last build goes with its actions.
-    qDeleteAll(m_toolsMenu->findChildren<QActionGroup *>(Qt::FindDirectChildrenOnly));
     m_toolsMenu->clear();
     if (!m_agentId.isEmpty()) {
         buildAgentToolsMenu();
@@ -602,30 +592,10 @@ void ChatPage::rebuildToolsMenu() {
             updateToolsButton();
         });
     };
-    // Two kinds of web search, one at most: checking one unchecks the other.
-    auto *webSearch = new QActionGroup(m_toolsMenu);
-    webSearch->setExclusionPolicy(QActionGroup::ExclusionPolicy::ExclusiveOptional);
-    const auto addWebSearch = [this, webSearch](const QString &title, const QString &tip,
-                                                const QString &name, Tool::Type type) {
-        QAction *action = m_toolsMenu->addAction(title);
-        action->setCheckable(true);
-        action->setChecked(m_webSearch == type);
-        action->setToolTip(tip);
-        action->setObjectName(name);
-        webSearch->addAction(action);
-        connect(action, &QAction::toggled, this, [this, type](bool on) {
-            if (on)
-                m_webSearch = type;
-            else if (m_webSearch == type)
-                m_webSearch = Tool::Type::Unknown;
-            updateToolsButton();
-        });
-    };
-    addWebSearch(tr("Web search"), tr("Search the web and cite the sources"), u"webSearchAction"_s,
-                 Tool::Type::WebSearch);
-    addWebSearch(tr("Web search (premium)"),
-                 tr("Search the web and news agencies, and cite the sources"),
-                 u"webSearchPremiumAction"_s, Tool::Type::WebSearchPremium);
+    WebSearchActions::add(m_toolsMenu, m_webSearch, [this](Tool::Type type) {
+        m_webSearch = type;
+        updateToolsButton();
+    });
     addHosted(tr("Code interpreter"), tr("Run Python code and show its output"),
               u"codeInterpreterAction"_s, &m_codeInterpreter);
     m_libraryMenu->rebuild();

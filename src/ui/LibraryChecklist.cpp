@@ -31,6 +31,8 @@ LibraryChecklist::LibraryChecklist(QWidget *parent)
     m_list->setMaximumHeight(m_list->fontMetrics().height() * 8);
     layout->addWidget(m_note);
     layout->addWidget(m_list);
+    // As tall as its rows need (up to eight), not as tall as the form could make it.
+    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
     setFocusProxy(m_list);
     connect(m_list, &QListWidget::itemChanged, this, &LibraryChecklist::onItemChanged);
     rebuild();

@@ -22,6 +22,7 @@ private Q_SLOTS:
     void restoredIds_stayUntilAListSaysOtherwise();
     void failure_keepsTheChoiceAndSaysWhy();
     void anotherList_isChosenAmongAtOnce();
+    void withoutLibraries_dropsThemAndAnEmptyTool();
 };
 
 void TestLibraryChoices::nothingChosen_makesNoTool() {
@@ -123,6 +124,16 @@ void TestLibraryChoices::anotherList_isChosenAmongAtOnce() {
     QVERIFY(changed.size() >= 1);
     own.setLibraries({}); // the old list no longer counts
     QCOMPARE(choices.chosen(), QStringList{u"lib-b"_s});
+}
+
+void TestLibraryChoices::withoutLibraries_dropsThemAndAnEmptyTool() {
+    const QList<Tool> tools{Tool::builtIn(Tool::Type::WebSearch),
+                            Tool::documentLibrary({u"lib-a"_s, u"lib-b"_s})};
+    QCOMPARE(
+        toolsToJson(LibraryChoices::withoutLibraries(tools, {u"lib-a"_s})),
+        toolsToJson({Tool::builtIn(Tool::Type::WebSearch), Tool::documentLibrary({u"lib-b"_s})}));
+    QCOMPARE(toolsToJson(LibraryChoices::withoutLibraries(tools, {u"lib-a"_s, u"lib-b"_s})),
+             toolsToJson({Tool::builtIn(Tool::Type::WebSearch)}));
 }
 
 QTEST_GUILESS_MAIN(TestLibraryChoices)
