@@ -19,6 +19,9 @@ namespace Tramontane {
 
 class AgentListModel;
 class AgentsPage;
+class LibrariesPage;
+class LibraryListModel;
+class LibraryService;
 class AgentService;
 class ApiClient;
 class ApiConnection;
@@ -133,6 +136,8 @@ private:
     FileService *m_files = nullptr;
     ModelService *m_models = nullptr;
     AgentService *m_agents = nullptr;
+    LibraryService *m_libraryService = nullptr;
+    LibraryListModel *m_libraryList = nullptr;
     ConnectionCheck *m_connectionCheck = nullptr;
     std::unique_ptr<ImageCache> m_imageCache;
     ConversationModel *m_conversation = nullptr;
@@ -158,6 +163,7 @@ private:
     std::unique_ptr<MainWindow> m_window;
     QPointer<ChatPage> m_chatPage;
     QPointer<AgentsPage> m_agentsPage;
+    QPointer<LibrariesPage> m_librariesPage;
     QPointer<ConnectorsPage> m_connectorsPage;
     FileChooser m_fileChooser;
     std::unique_ptr<ConversationPager> m_pager;
