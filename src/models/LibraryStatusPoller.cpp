@@ -57,10 +57,16 @@ void LibraryStatusPoller::poll() {
                               libraryId, id, this,
                               [this, libraryId, id](const ServiceResult<DocumentStatus> &r) {
                                   m_jobs.remove(id);
-                                  // A failed poll is asked again at the next tick; errors
-                                  // that will not pass (a deleted document) end in a reload.
-                                  if (!r.ok() || libraryId != m_model->libraryId())
+                                  if (libraryId != m_model->libraryId())
                                       return;
+                                  // A document deleted elsewhere would be asked about
+                                  // forever: list the library again instead. Other failures
+                                  // are asked again at the next tick.
+                                  if (!r.ok()) {
+                                      if (r.error.httpStatus() == 404)
+                                          m_model->refresh();
+                                      return;
+                                  }
                                   m_model->setState(id, r.value->state);
                               }));
     }
