@@ -36,6 +36,7 @@ private Q_SLOTS:
     void unknownIds_are404_andMalformedOnes422();
     void badBodies_are422();
     void documents_arePaged();
+    void demo_seedsALibraryWithAReadyDocument();
 
 private:
     QString createLibrary(const QString &name);
@@ -214,6 +215,31 @@ void TestEmulatorLibraries::documents_arePaged() {
     r = m_http->get(u"/v1/libraries/%1/documents?page_size=2&page=1"_s.arg(id));
     QCOMPARE(r.object().value("data"_L1).toArray().size(), 1);
     QCOMPARE(r.object().value("pagination"_L1).toObject().value("has_more"_L1).toBool(), false);
+}
+
+void TestEmulatorLibraries::demo_seedsALibraryWithAReadyDocument() {
+    EmulatorProcess demo;
+    QVERIFY2(demo.start(QString::fromLatin1(Key), {u"--demo"_s}), qPrintable(demo.errorString()));
+    HttpDriver http(demo.baseUrl(), Key);
+    const QJsonArray libraries = http.get(u"/v1/libraries"_s).object().value("data"_L1).toArray();
+    QCOMPARE(libraries.size(), 1);
+    const QJsonObject library = libraries.at(0).toObject();
+    QCOMPARE(library.value("name"_L1).toString(), u"Demo handbook"_s);
+    QCOMPARE(library.value("nb_documents"_L1).toInt(), 1);
+    const QString id = library.value("id"_L1).toString();
+    const QJsonObject document = http.get(u"/v1/libraries/%1/documents"_s.arg(id))
+                                     .object()
+                                     .value("data"_L1)
+                                     .toArray()
+                                     .at(0)
+                                     .toObject();
+    QCOMPARE(document.value("process_status"_L1).toString(), u"done"_s);
+    const HttpResult text = http.get(u"/v1/libraries/%1/documents/%2/text_content"_s.arg(
+        id, document.value("id"_L1).toString()));
+    QVERIFY(text.object().value("text"_L1).toString().contains(u"cold, dry wind"_s));
+    // A reset seeds it again.
+    QCOMPARE(http.send("POST", u"/__admin/reset"_s).status, 200);
+    QCOMPARE(http.get(u"/v1/libraries"_s).object().value("data"_L1).toArray().size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestEmulatorLibraries)

@@ -235,7 +235,23 @@ void Emulator::seedDemo() {
                     QJsonObject{{u"type"_s, u"connector"_s}, {u"connector_id"_s, toolsName}}}},
         {u"completion_args"_s, QJsonObject{{u"temperature"_s, 0.3}}},
     });
-    qCInfo(lcEmulator) << "demo data seeded: 2 connectors, 1 agent";
+    // A library whose one document is ready at once, so the Libraries page has something to
+    // show and a document library search something to find.
+    Libraries &libraries = m_store.libraries();
+    const QString libraryId =
+        libraries
+            .create(u"Demo handbook"_s,
+                    u"DEMO library: one short document about the tramontane wind."_s)
+            .id;
+    const QString documentId =
+        libraries
+            .addDocument(*libraries.find(libraryId), u"tramontane.md"_s, "text/markdown",
+                         "# The tramontane\n\nThe tramontane is a cold, dry wind from the north "
+                         "that blows over the western Mediterranean. It gives this app its "
+                         "name.\n")
+            .id;
+    libraries.finish(libraryId, documentId);
+    qCInfo(lcEmulator) << "demo data seeded: 2 connectors, 1 agent, 1 library";
 }
 
 std::optional<Fault> Emulator::attachedFault(const HttpExchange *ex) const {
