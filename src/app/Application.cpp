@@ -22,6 +22,7 @@
 #include "core/services/ConversationService.h"
 #include "core/services/DocumentService.h"
 #include "core/services/FileService.h"
+#include "core/services/LibraryService.h"
 #include "core/services/McpConnectionTest.h"
 #include "core/services/ModelService.h"
 #include "core/services/ToolApprovalStore.h"
@@ -37,6 +38,8 @@
 #include "models/ConversationModel.h"
 #include "models/ConversationPager.h"
 #include "models/ConversationSearchModel.h"
+#include "models/LibraryList.h"
+#include "models/LibraryListModel.h"
 #include "models/StoreChatPersistence.h"
 #include "models/TitleGenerator.h"
 #include "ui/AgentEditorDialog.h"
@@ -49,6 +52,7 @@
 #include "ui/ConnectorsPage.h"
 #include "ui/DesktopNotifier.h"
 #include "ui/HistorySidebar.h"
+#include "ui/LibrariesPage.h"
 #include "ui/MainWindow.h"
 #include "ui/chat/ChatFind.h"
 #include "ui/chat/ChatView.h"
@@ -138,6 +142,8 @@ void Application::buildServices() {
     m_files = new FileService(m_client, this);
     m_models = new ModelService(m_client, this);
     m_agents = new AgentService(m_client, this);
+    m_libraryService = new LibraryService(m_client, this);
+    m_libraryList = new LibraryListModel(m_libraryService, this);
     m_connectionCheck = new ConnectionCheck(m_client, this);
     m_imageCache = std::make_unique<ImageCache>(
         QDir(QStandardPaths::writableLocation(QStandardPaths::CacheLocation))
@@ -177,6 +183,9 @@ void Application::buildServices() {
     m_approvalSettings = new QSettings(this);
     m_approvals = new ToolApprovalStore(m_approvalSettings, this);
     m_connectorList = new ConnectorListModel(m_connectorService, m_approvals, this);
+    // The account's document libraries as the chat's tools menu and the agent editor offer
+    // them; it loads when one of them needs it, and follows the Libraries page's changes.
+    m_libraryChoiceList = new LibraryList(m_libraryService, this);
     // Each request's tools carry their credentials (ChatCredentials).
     ChatCredentials(m_secrets.get(), m_oauthManager, m_agentList, m_connectorList).serve(m_session);
 }
@@ -204,9 +213,13 @@ void Application::buildWindow() {
     m_chatPage->setToolApprovals(m_approvals);
     m_chatPage->setDocumentService(new DocumentService(m_client, this));
     m_chatPage->setTargetLoader(m_targetLoader);
+    m_chatPage->setLibraryList(m_libraryChoiceList);
     m_window->setPage(MainWindow::Page::Chat, m_chatPage);
     m_agentsPage = new AgentsPage(m_agents, m_agentList, m_models, m_secrets.get());
+    m_agentsPage->setLibraryList(m_libraryChoiceList);
     m_window->setPage(MainWindow::Page::Agents, m_agentsPage);
+    m_librariesPage = new LibrariesPage(m_libraryService, m_libraryList);
+    m_window->setPage(MainWindow::Page::Libraries, m_librariesPage);
     m_connectorsPage = new ConnectorsPage(m_connectorService, m_connectorList,
                                           McpConnectionTest::factoryFor(m_nam), m_nam,
                                           m_secrets.get(), m_approvals);
@@ -323,6 +336,8 @@ void Application::wirePages() {
     connect(connectorsPage, &ConnectorsPage::statusMessage, w,
             [w](const QString &t) { w->showStatus(t); });
     connect(agentsPage, &AgentsPage::statusMessage, w, [w](const QString &t) { w->showStatus(t); });
+    connect(m_librariesPage, &LibrariesPage::statusMessage, w,
+            [w](const QString &t) { w->showStatus(t); });
     // The chat's tools menu follows the connectors as they are created, edited or deleted.
     // Once the whole list is known, a connector the chat uses that is not in it is gone (deleted
     // here or elsewhere): the chat stops using it.
@@ -468,6 +483,8 @@ void Application::setApiAvailability(ApiAvailability availability) {
         m_agentsPage->setApiAvailability(availability);
     if (m_connectorsPage)
         m_connectorsPage->setApiAvailability(availability);
+    if (m_librariesPage)
+        m_librariesPage->setApiAvailability(availability);
 }
 
 void Application::loadModelsAndAgents() {

@@ -19,6 +19,9 @@ namespace Tramontane {
 
 class AgentListModel;
 class AgentsPage;
+class LibrariesPage;
+class LibraryListModel;
+class LibraryService;
 class AgentService;
 class ApiClient;
 class ApiConnection;
@@ -40,6 +43,7 @@ class DesktopNotifier;
 class FileService;
 class HistorySidebar;
 class ImageCache;
+class LibraryList;
 class MainWindow;
 class ModelService;
 class OAuthTokenManager;
@@ -133,6 +137,8 @@ private:
     FileService *m_files = nullptr;
     ModelService *m_models = nullptr;
     AgentService *m_agents = nullptr;
+    LibraryService *m_libraryService = nullptr;
+    LibraryListModel *m_libraryList = nullptr;
     ConnectionCheck *m_connectionCheck = nullptr;
     std::unique_ptr<ImageCache> m_imageCache;
     ConversationModel *m_conversation = nullptr;
@@ -145,6 +151,7 @@ private:
     ChatTargetLoader *m_targetLoader = nullptr;
     AgentListModel *m_agentList = nullptr;
     ConnectorService *m_connectorService = nullptr;
+    LibraryList *m_libraryChoiceList = nullptr;
     ConnectorListModel *m_connectorList = nullptr;
     QSettings *m_approvalSettings = nullptr;
     ToolApprovalStore *m_approvals = nullptr;
@@ -158,6 +165,7 @@ private:
     std::unique_ptr<MainWindow> m_window;
     QPointer<ChatPage> m_chatPage;
     QPointer<AgentsPage> m_agentsPage;
+    QPointer<LibrariesPage> m_librariesPage;
     QPointer<ConnectorsPage> m_connectorsPage;
     FileChooser m_fileChooser;
     std::unique_ptr<ConversationPager> m_pager;

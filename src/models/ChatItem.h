@@ -39,6 +39,7 @@ struct Citation {
     QString title;
     QString url;
     QString tool;
+    QString description; //!< what the source says (a library document's passage), may be empty
     friend bool operator==(const Citation &, const Citation &) = default;
 };
 

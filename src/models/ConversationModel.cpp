@@ -196,7 +196,8 @@ void appendContentItems(QList<ChatItem> &out, const RowBase &base, const Message
                          {}});
             break;
         case ContentChunk::Type::ToolReference:
-            citations.append(Citation{chunk.title, chunk.url.value_or(QString()), chunk.tool});
+            citations.append(Citation{chunk.title, chunk.url.value_or(QString()), chunk.tool,
+                                      chunk.description.value_or(QString())});
             break;
         case ContentChunk::Type::DocumentUrl:
             if (textKind == ChatItem::Kind::User) {

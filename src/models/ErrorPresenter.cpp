@@ -126,6 +126,10 @@ QString ErrorPresenter::title(const ApiError &error) {
         return tr("The agent was not found.");
     case ApiError::Reason::FileNotFound:
         return tr("The file was not found.");
+    case ApiError::Reason::LibraryNotFound:
+        return tr("The library was not found.");
+    case ApiError::Reason::DocumentNotFound:
+        return tr("The document was not found in this library.");
     case ApiError::Reason::ModelNotFound:
         return tr("The model was not found.");
     case ApiError::Reason::WrongAddress:
@@ -255,6 +259,9 @@ QString ErrorPresenter::hint(const ApiError &error) {
         return tr("It may have been deleted. Refresh the list of agents.");
     case ApiError::Reason::FileNotFound:
         return tr("It may have expired or been deleted.");
+    case ApiError::Reason::LibraryNotFound:
+    case ApiError::Reason::DocumentNotFound:
+        return tr("It may have been deleted. Refresh the list of libraries.");
     case ApiError::Reason::ModelNotFound:
         return tr("Choose another model from the list.");
     case ApiError::Reason::WrongAddress:

@@ -75,6 +75,12 @@ enum : int {
     ToolMissingRole,       //!< selected, but the account has no such connector
     ToolErrorRole,         //!< what the server said about this tool, or empty
     ToolLibraryIdsRole,    //!< QStringList, document_library only (editable)
+
+    // Document libraries (LibraryListModel, LibraryDocumentModel: the Libraries page)
+    LibraryIdRole = Qt::UserRole + 900,
+    LibraryDocumentIdRole,    //!< empty while the document is still uploading
+    LibraryDocumentStateRole, //!< int: DocumentState; -1 while uploading
+    LibrarySortRole,          //!< the column's value for sorting (numbers as such)
 };
 } // namespace Roles
 

@@ -8,8 +8,10 @@
 #include "core/services/AgentService.h"
 #include "core/services/ToolCredentials.h"
 #include "models/ErrorPresenter.h"
+#include "models/LibraryList.h"
 #include "models/Roles.h"
 #include "models/ToolChoiceModel.h"
+#include "ui/LibraryChecklist.h"
 
 #include <QCoreApplication>
 #include <QFontDatabase>
@@ -71,8 +73,12 @@ AgentEditorDialog::AgentEditorDialog(AgentService *agents, SecretStore *secrets,
     , m_ui(std::make_unique<Ui::AgentEditorDialog>())
     , m_agents(agents)
     , m_secrets(secrets)
-    , m_tools(new ToolChoiceModel(this)) {
+    , m_tools(new ToolChoiceModel(this))
+    , m_libraries(new LibraryChecklist(this)) {
     m_ui->setupUi(this);
+    m_ui->libraryLayout->setWidget(0, QFormLayout::FieldRole, m_libraries);
+    m_ui->librariesLabel->setBuddy(m_libraries);
+    setTabOrder(m_ui->toolsListView, m_libraries->listWidget());
     m_ui->toolsListView->setModel(m_tools);
 
     m_ui->toolChoiceComboBox->addItem(tr("Server default (auto)"), QString());
@@ -130,15 +136,15 @@ AgentEditorDialog::AgentEditorDialog(AgentService *agents, SecretStore *secrets,
     });
     connect(m_tools, &ToolChoiceModel::selectionChanged, this,
             &AgentEditorDialog::updateLibraryWidgets);
-    connect(m_ui->libraryIdsLineEdit, &QLineEdit::textEdited, this, [this](const QString &text) {
+    connect(m_libraries, &LibraryChecklist::chosenIdsEdited, this, [this](const QStringList &ids) {
         const int row = m_tools->rowOfBuiltIn(Tool::Type::DocumentLibrary);
         if (row < 0)
             return;
-        QStringList ids = text.split(u',', Qt::SkipEmptyParts);
         m_tools->setData(m_tools->index(row), ids, Roles::ToolLibraryIdsRole);
-        // Typing ids means using the library.
-        if (!m_tools->isChecked(row) && !m_tools->toolAt(row).libraryIds.isEmpty())
+        // Checking a library means using the document library tool.
+        if (!m_tools->isChecked(row) && !ids.isEmpty())
             m_tools->setChecked(row, true);
+        m_ui->toolsErrorLabel->hide();
     });
     connect(m_ui->credentialTypeComboBox, &QComboBox::currentIndexChanged, this,
             &AgentEditorDialog::onCredentialEdited);
@@ -151,6 +157,13 @@ AgentEditorDialog::AgentEditorDialog(AgentService *agents, SecretStore *secrets,
 AgentEditorDialog::~AgentEditorDialog() = default;
 
 // --- Reference data -----------------------------------------------------------------------
+
+void AgentEditorDialog::setLibraryList(LibraryList *list) {
+    m_libraryList = list;
+    m_libraries->setList(list);
+    if (list)
+        list->refresh();
+}
 
 void AgentEditorDialog::setModels(const QList<ModelCard> &models) {
     const bool pristine = !hasUnsavedChanges();
@@ -379,17 +392,13 @@ void AgentEditorDialog::onCredentialEdited() {
 
 void AgentEditorDialog::updateLibraryWidgets() {
     const int row = m_tools->rowOfBuiltIn(Tool::Type::DocumentLibrary);
-    m_ui->libraryIdsLabel->setVisible(row >= 0);
-    m_ui->libraryIdsLineEdit->setVisible(row >= 0);
+    m_ui->librariesLabel->setVisible(row >= 0);
+    m_libraries->setVisible(row >= 0);
     if (row < 0)
         return;
     const QStringList ids = m_tools->toolAt(row).libraryIds;
-    const QStringList typed = m_ui->libraryIdsLineEdit->text().split(u',', Qt::SkipEmptyParts);
-    QStringList trimmed;
-    for (const QString &id : typed)
-        trimmed << id.trimmed();
-    if (trimmed != ids)
-        m_ui->libraryIdsLineEdit->setText(ids.join(u", "_s));
+    if (ids != m_libraries->chosenIds())
+        m_libraries->setChosenIds(ids);
 }
 
 void AgentEditorDialog::updateSchemaWidgets() {
@@ -426,8 +435,10 @@ void AgentEditorDialog::load(const Agent &agent) {
     m_ui->versionMessageLineEdit->clear();
     m_ui->instructionsPlainTextEdit->setPlainText(agent.instructions.value_or(QString()));
     m_tools->setSelection(agent.tools);
-    m_ui->libraryIdsLineEdit->clear();
+    m_libraries->setChosenIds({});
     updateLibraryWidgets();
+    if (m_libraryList)
+        m_libraryList->refresh();
     for (Credential &c : m_credentials) {
         c.edited = false;
         c.type.clear();
@@ -534,7 +545,7 @@ Agent AgentEditorDialog::buildAgent(QList<Problem> *problems) const {
     for (const Tool &tool : std::as_const(agent.tools)) {
         if (tool.type == Tool::Type::DocumentLibrary && tool.libraryIds.isEmpty())
             problem(Field::Tools, tr("Name at least one document library, or uncheck it."),
-                    m_ui->libraryIdsLineEdit);
+                    m_libraries);
     }
     for (auto it = m_credentials.cbegin(); it != m_credentials.cend(); ++it) {
         if (it->edited && !it->type.isEmpty() && it->value.isEmpty()

@@ -22,6 +22,8 @@ namespace Tramontane {
 
 class AgentService;
 class ApiJob;
+class LibraryChecklist;
+class LibraryList;
 class SecretStore;
 class ToolChoiceModel;
 
@@ -55,6 +57,10 @@ public:
     void setConnectors(const QList<Connector> &connectors);
     //! The agents offered as handoff targets (the edited agent itself is left out).
     void setOtherAgents(const QList<Agent> &agents);
+    //! The account's document libraries (not owned), offered as a checklist for the document
+    //! library tool, and asked for again each time the form loads an agent. Library ids of the
+    //! agent that are not among them are shown by id and kept.
+    void setLibraryList(LibraryList *list);
 
     //! Starts a new agent: an empty form with the default model.
     void newAgent();
@@ -141,6 +147,8 @@ private:
     QPointer<AgentService> m_agents;
     QPointer<SecretStore> m_secrets;
     ToolChoiceModel *m_tools;
+    LibraryChecklist *m_libraries;
+    QPointer<LibraryList> m_libraryList;
 
     Agent m_baseline;
     QList<ModelCard> m_models;

@@ -9,6 +9,7 @@
 #include "core/services/OwnedSecrets.h"
 #include "models/AgentListModel.h"
 #include "models/ErrorPresenter.h"
+#include "models/LibraryList.h"
 #include "models/Roles.h"
 #include "models/ToolChoiceModel.h"
 #include "ui/AgentEditorDialog.h"
@@ -341,6 +342,10 @@ void AgentsPage::updateListStatus() {
     m_ui->listStatusLabel->setVisible(!lines.isEmpty());
 }
 
+void AgentsPage::setLibraryList(LibraryList *list) {
+    m_libraries = list;
+}
+
 AgentEditorDialog *AgentsPage::openEditor() {
     if (m_editor) {
         m_editor->show();
@@ -353,6 +358,7 @@ AgentEditorDialog *AgentsPage::openEditor() {
     editor->setModal(false);
     editor->setModels(m_modelCards);
     editor->setConnectors(m_connectors);
+    editor->setLibraryList(m_libraries);
     connect(editor, &AgentEditorDialog::agentSaved, this, [this](const Agent &agent) {
         if (!selectAgent(agent.id))
             m_pendingSelection = agent.id;

@@ -21,6 +21,7 @@ class AgentEditorDialog;
 class AgentListModel;
 class AgentService;
 class AgentVersionsDialog;
+class LibraryList;
 class ModelService;
 class SecretStore;
 
@@ -62,6 +63,8 @@ public:
     //! Whether the API may be asked (Ready by default): the page loads nothing before it is
     //! Ready, and without a key says that one is needed and offers the settings.
     void setApiAvailability(ApiAvailability availability);
+    //! The account's document libraries (not owned), which the editor offers.
+    void setLibraryList(LibraryList *list);
 
 public Q_SLOTS:
     //! Reloads the agents, the models and the connectors.
@@ -107,6 +110,7 @@ private:
     QTimer *m_searchTimer;
     QPointer<AgentEditorDialog> m_editor;
     QPointer<AgentVersionsDialog> m_versions;
+    QPointer<LibraryList> m_libraries;
     QList<ModelCard> m_modelCards;
     QList<Connector> m_connectors;
     QString m_referenceError;

@@ -10,6 +10,8 @@
 #include "models/ChatTargetModel.h"
 #include "models/ConnectorListModel.h"
 #include "models/ConversationModel.h"
+#include "models/LibraryChoices.h"
+#include "models/LibraryList.h"
 #include "models/Roles.h"
 #include "ui/TargetItemDelegate.h"
 #include "ui/TargetProblemBar.h"
@@ -24,9 +26,11 @@
 #include "ui/chat/ConnectorSignInText.h"
 #include "ui/chat/ImageFetcher.h"
 #include "ui/chat/ImageRepository.h"
+#include "ui/chat/LibraryMenu.h"
 #include "ui/chat/RetryCountdown.h"
 #include "ui/chat/ToolTitles.h"
 #include "ui/chat/VisionBar.h"
+#include "ui/chat/WebSearchActions.h"
 
 #include <QAbstractItemView>
 #include <QDir>
@@ -152,6 +156,7 @@ ChatPage::ChatPage(ChatSession *session, ChatTargetModel *targets,
     m_toolsMenu = new QMenu(this);
     m_toolsMenu->setObjectName(u"toolsMenu"_s);
     m_toolsMenu->setToolTipsVisible(true);
+    setUpLibraries();
     m_ui->toolsToolButton->setMenu(m_toolsMenu);
     rebuildToolsMenu();
 
@@ -510,10 +515,12 @@ QList<Tool> ChatPage::selectedTools() const {
     QList<Tool> tools;
     if (m_imageGeneration)
         tools.append(Tool::builtIn(Tool::Type::ImageGeneration));
-    if (m_webSearch)
-        tools.append(Tool::builtIn(Tool::Type::WebSearch));
+    if (m_webSearch != Tool::Type::Unknown)
+        tools.append(Tool::builtIn(m_webSearch));
     if (m_codeInterpreter)
         tools.append(Tool::builtIn(Tool::Type::CodeInterpreter));
+    if (const auto libraries = m_libraryChoices->tool())
+        tools.append(*libraries);
     for (const QString &name : m_enabledConnectors)
         tools.append(Tool::connector(name));
     return deduplicateTools(tools);
@@ -521,22 +528,46 @@ QList<Tool> ChatPage::selectedTools() const {
 
 void ChatPage::setSelectedTools(const QList<Tool> &tools) {
     m_imageGeneration = false;
-    m_webSearch = false;
+    m_webSearch = Tool::Type::Unknown;
     m_codeInterpreter = false;
     m_enabledConnectors.clear();
+    QStringList libraryIds;
     for (const Tool &tool : tools) {
-        if (tool.type == Tool::Type::ImageGeneration)
+        if (tool.type == Tool::Type::DocumentLibrary)
+            libraryIds.append(tool.libraryIds);
+        else if (tool.type == Tool::Type::ImageGeneration)
             m_imageGeneration = true;
-        else if (tool.type == Tool::Type::WebSearch)
-            m_webSearch = true;
+        else if (tool.type == Tool::Type::WebSearch || tool.type == Tool::Type::WebSearchPremium)
+            m_webSearch = tool.type;
         else if (tool.type == Tool::Type::CodeInterpreter)
             m_codeInterpreter = true;
         else if (tool.type == Tool::Type::Connector && !tool.connectorId.isEmpty()
                  && !m_enabledConnectors.contains(tool.connectorId))
             m_enabledConnectors.append(tool.connectorId);
     }
+    m_libraryChoices->setChosenIds(libraryIds);
     dropDeletedConnectors();
     rebuildToolsMenu();
+}
+
+void ChatPage::setUpLibraries() {
+    // Its own list until the app hands over the shared one (setLibraryList()).
+    m_libraryChoices = new LibraryChoices(new LibraryList(nullptr, this), this);
+    m_libraryMenu = new LibraryMenu(m_libraryChoices, this);
+    connect(m_libraryChoices, &LibraryChoices::changed, this, &ChatPage::updateToolsButton);
+    // A deleted library also leaves the tools the session repeats when it regenerates.
+    connect(m_libraryChoices, &LibraryChoices::dropped, this, [this](const QStringList &gone) {
+        m_session->setTools(LibraryChoices::withoutLibraries(m_session->tools(), gone));
+    });
+    // The list is asked for when the menu is first opened, and again on each opening.
+    connect(m_toolsMenu, &QMenu::aboutToShow, this, [this] {
+        if (m_agentId.isEmpty())
+            m_libraryChoices->list()->refresh();
+    });
+}
+
+void ChatPage::setLibraryList(LibraryList *list) {
+    m_libraryChoices->setList(list);
 }
 
 void ChatPage::rebuildToolsMenu() {
@@ -566,10 +597,14 @@ void ChatPage::rebuildToolsMenu() {
             updateToolsButton();
         });
     };
-    addHosted(tr("Web search"), tr("Search the web and cite the sources"), u"webSearchAction"_s,
-              &m_webSearch);
+    WebSearchActions::add(m_toolsMenu, m_webSearch, [this](Tool::Type type) {
+        m_webSearch = type;
+        updateToolsButton();
+    });
     addHosted(tr("Code interpreter"), tr("Run Python code and show its output"),
               u"codeInterpreterAction"_s, &m_codeInterpreter);
+    m_libraryMenu->rebuild();
+    m_toolsMenu->addMenu(m_libraryMenu);
     m_toolsMenu->addSection(tr("Connectors"));
     if (m_connectors.isEmpty()) {
         QAction *none = m_toolsMenu->addAction(ConnectorListModel::emptyListTitle());

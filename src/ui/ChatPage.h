@@ -30,6 +30,9 @@ class ComposerDocuments;
 class DocumentService;
 class VisionBar;
 class ImageFetcher;
+class LibraryChoices;
+class LibraryList;
+class LibraryMenu;
 class RetryCountdown;
 class ConnectorSignInBar;
 class ConnectorSignInStates;
@@ -75,15 +78,21 @@ public:
     void setTargetLoader(ChatTargetLoader *loader);
     //! The tools menu (tests find its actions by objectName: "connectorAction_<name>").
     QMenu *toolsMenu() const { return m_toolsMenu; }
+    //! The document libraries this chat searches.
+    LibraryChoices *libraryChoices() const { return m_libraryChoices; }
+    //! The account's libraries (not owned), which the tools menu offers; it is refreshed each
+    //! time the tools menu opens.
+    void setLibraryList(LibraryList *list);
     //! Turns a connector on for this chat (the connector page's "Use in chat").
     void useConnector(const Connector &connector);
     //! Selects the model or agent by id, when the picker has it.
     void selectTarget(bool agent, const QString &id);
-    //! The chat's own tools (image generation, connectors), also while an agent is chosen:
-    //! they come back when the chat talks to a model again.
+    //! The chat's own tools (built-in ones, document libraries, connectors), also while an agent is
+    //! chosen: they come back when the chat talks to a model again.
     QList<Tool> selectedTools() const;
-    //! Sets the tools menu to \a tools (a reopened conversation's): image generation and the
-    //! connectors among them; other kinds of tools are not offered by this page.
+    //! Sets the tools menu to \a tools (a reopened conversation's): image generation, web
+    //! search, code interpreter, document libraries and connectors among them; other kinds of
+    //! tools are not offered by this page.
     void setSelectedTools(const QList<Tool> &tools);
 
     //! Puts \a sidebar (the conversation history) at the left of the page, in a splitter
@@ -133,6 +142,8 @@ private:
     void widenTargetPopup();
     void updateTargetProblem();
     void rebuildToolsMenu();
+    //! The "Document libraries" submenu and the choices behind it.
+    void setUpLibraries();
     //! With the complete list known, drops the enabled connectors it does not have.
     void dropDeletedConnectors();
     //! The tools menu of a chat with an agent: the agent's tools, read-only, and Edit agent….
@@ -167,8 +178,11 @@ private:
     bool m_connectorsComplete = false;
     bool m_imageGeneration = true;
     // Hosted tools that run through the Conversations API (off by default).
-    bool m_webSearch = false;
+    // Web search: none, web_search, or web_search_premium (one of them at most).
+    Tool::Type m_webSearch = Tool::Type::Unknown;
     bool m_codeInterpreter = false;
+    LibraryChoices *m_libraryChoices = nullptr;
+    LibraryMenu *m_libraryMenu = nullptr;
     EmptyChatPanel *m_emptyPanel = nullptr;
     QString m_suggestedConnector; // name
     // The agent the chat talks to (empty id for a model), with its own tools.

@@ -33,6 +33,7 @@ MainWindow::MainWindow(QWidget *parent)
         {m_ui->showChatAction, Page::Chat, u":/icons/chat.svg"_s},
         {m_ui->showConnectorsAction, Page::Connectors, u":/icons/connectors.svg"_s},
         {m_ui->showAgentsAction, Page::Agents, u":/icons/agents.svg"_s},
+        {m_ui->showLibrariesAction, Page::Libraries, u":/icons/libraries.svg"_s},
     };
     for (const auto &e : entries) {
         navigation->addAction(e.action);
@@ -91,7 +92,8 @@ QWidget *MainWindow::page(Page page) const {
 }
 
 void MainWindow::showPage(Page page) {
-    QAction *actions[] = {m_ui->showChatAction, m_ui->showConnectorsAction, m_ui->showAgentsAction};
+    QAction *actions[] = {m_ui->showChatAction, m_ui->showConnectorsAction, m_ui->showAgentsAction,
+                          m_ui->showLibrariesAction};
     actions[int(page)]->setChecked(true);
     if (QWidget *w = m_pages[int(page)])
         m_ui->pagesStackedWidget->setCurrentWidget(w);
@@ -110,6 +112,8 @@ MainWindow::Page MainWindow::currentPage() const {
         return Page::Connectors;
     if (m_ui->showAgentsAction->isChecked())
         return Page::Agents;
+    if (m_ui->showLibrariesAction->isChecked())
+        return Page::Libraries;
     return Page::Chat;
 }
 

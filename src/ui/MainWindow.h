@@ -14,8 +14,8 @@ namespace Ui {
 class MainWindow;
 }
 
-//! The main window: a navigation rail (Chat, Connectors, Agents, Settings), the pages in a
-//! stack, the menus with their standard shortcuts, and a status bar saying what the app is
+//! The main window: a navigation rail (Chat, Connectors, Agents, Libraries, Settings), the pages in
+//! a stack, the menus with their standard shortcuts, and a status bar saying what the app is
 //! connected to. Pages are built by the composition root and handed in; the window knows no
 //! service.
 class MainWindow final : public QMainWindow {
@@ -23,7 +23,7 @@ class MainWindow final : public QMainWindow {
     Q_DISABLE_COPY_MOVE(MainWindow)
 
 public:
-    enum class Page { Chat, Connectors, Agents };
+    enum class Page { Chat, Connectors, Agents, Libraries };
     Q_ENUM(Page)
 
     explicit MainWindow(QWidget *parent = nullptr);
@@ -80,7 +80,7 @@ private:
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     QLabel *m_connectionLabel = nullptr;
-    QWidget *m_pages[3] = {};
+    QWidget *m_pages[4] = {};
 };
 
 } // namespace Tramontane

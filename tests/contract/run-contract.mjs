@@ -23,6 +23,7 @@ const testFiles = [
   "conversations.mjs",
   "attachments.mjs",
   "connector-auth.mjs",
+  "libraries.mjs",
 ].map((f) => path.join(here, f));
 
 function fail(message) {

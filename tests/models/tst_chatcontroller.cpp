@@ -48,6 +48,7 @@ private Q_SLOTS:
     void init();
     void cleanup();
     void open_switchesConversationAndRestoresTargetAndTools();
+    void hostedToolChoices_areKeptWithTheChat();
     void open_unknownConversation_failsAndKeepsTheChat();
     void open_searchHit_revealsItsRow();
     void newChat_clearsTheChat();
@@ -169,6 +170,26 @@ void TestChatController::open_switchesConversationAndRestoresTargetAndTools() {
     QVERIFY(m_controller->openConversation(b));
     QCOMPARE(opened.count(), 2);
     QCOMPARE(current.last().at(0).toLongLong(), b);
+}
+
+void TestChatController::hostedToolChoices_areKeptWithTheChat() {
+    // Premium web search and the chosen libraries, as the tools menu makes them.
+    const QList<Tool> chosen{Tool::builtIn(Tool::Type::WebSearchPremium),
+                             Tool::documentLibrary({u"lib-a"_s, u"lib-b"_s})};
+    m_session->setTarget(ChatSession::TargetKind::Model, u"model-a"_s);
+    m_session->setTools(chosen);
+    ChatEntry first;
+    first.message = ChatMessage::user(u"What do the manuals say?"_s);
+    QVERIFY(m_persistence->storeMessage(first, nullptr) != 0);
+    const qint64 id = m_controller->currentConversationId();
+    QVERIFY(id != 0);
+
+    m_controller->newChat();
+    QSignalSpy tools(m_controller.get(), &ChatController::toolsRestored);
+    QVERIFY(m_controller->openConversation(id));
+    QCOMPARE(tools.count(), 1);
+    const auto restored = tools.last().at(0).value<QList<Tool>>();
+    QCOMPARE(toolsToJson(restored), toolsToJson(chosen));
 }
 
 void TestChatController::open_unknownConversation_failsAndKeepsTheChat() {

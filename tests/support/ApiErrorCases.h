@@ -119,6 +119,13 @@ inline void addHttpErrorCases() {
     QTest::newRow("404 file") << 404 << R"({"detail":"Not found"})"_ba << Ctx::File
                               << u"The file was not found."_s << u"expired"_s << u"Not found"_s
                               << QString() << QString();
+    QTest::newRow("404 library") << 404 << R"({"detail":"Library not found"})"_ba << Ctx::Library
+                                 << u"The library was not found."_s << u"libraries"_s
+                                 << u"Library not found"_s << QString() << QString();
+    QTest::newRow("404 library document")
+        << 404 << R"({"detail":"Document not found"})"_ba << Ctx::Library
+        << u"The document was not found in this library."_s << u"libraries"_s
+        << u"Document not found"_s << QString() << QString();
     QTest::newRow("404 model") << 404 << R"({"detail":"Not found"})"_ba << Ctx::Model
                                << u"The model was not found."_s << u"another model"_s
                                << u"Not found"_s << QString() << QString();

@@ -235,7 +235,23 @@ void Emulator::seedDemo() {
                     QJsonObject{{u"type"_s, u"connector"_s}, {u"connector_id"_s, toolsName}}}},
         {u"completion_args"_s, QJsonObject{{u"temperature"_s, 0.3}}},
     });
-    qCInfo(lcEmulator) << "demo data seeded: 2 connectors, 1 agent";
+    // A library whose one document is ready at once, so the Libraries page has something to
+    // show and a document library search something to find.
+    Libraries &libraries = m_store.libraries();
+    const QString libraryId =
+        libraries
+            .create(u"Demo handbook"_s,
+                    u"DEMO library: one short document about the tramontane wind."_s)
+            .id;
+    const QString documentId =
+        libraries
+            .addDocument(*libraries.find(libraryId), u"tramontane.md"_s, "text/markdown",
+                         "# The tramontane\n\nThe tramontane is a cold, dry wind from the north "
+                         "that blows over the western Mediterranean. It gives this app its "
+                         "name.\n")
+            .id;
+    libraries.finish(libraryId, documentId);
+    qCInfo(lcEmulator) << "demo data seeded: 2 connectors, 1 agent, 1 library";
 }
 
 std::optional<Fault> Emulator::attachedFault(const HttpExchange *ex) const {
@@ -405,6 +421,9 @@ void Emulator::dispatch(HttpExchange *ex) {
             known = n == 2 || n == 3 || (n == 4 && (seg[3] == "content"_L1 || seg[3] == "url"_L1));
         else if (area == "ocr"_L1)
             known = n == 2;
+        else if (area == "libraries"_L1)
+            known = (n >= 2 && n <= 5)
+                    || (n == 6 && (seg[5] == "status"_L1 || seg[5] == "text_content"_L1));
         else if (area == "conversations"_L1)
             known =
                 n == 2 || n == 3 || (n == 4 && (seg[3] == "restart"_L1 || seg[3] == "history"_L1));
@@ -442,6 +461,8 @@ void Emulator::dispatch(HttpExchange *ex) {
         routeConversations(ex);
     else if (area == "ocr"_L1)
         req.method == "POST" ? routeOcr(ex) : sendNotAllowed(ex);
+    else if (area == "libraries"_L1)
+        routeLibraries(ex);
     else
         routeFiles(ex);
 }
@@ -561,6 +582,9 @@ void Emulator::routeAdmin(HttpExchange *ex) {
                 m_options.mcpTimeoutMs = std::max(1, o.value("mcp_timeout_ms"_L1).toInt());
             if (o.contains("prefix_echo"_L1))
                 m_options.prefixEcho = o.value("prefix_echo"_L1).toBool();
+            if (o.contains("library_processing_ms"_L1))
+                m_options.libraryProcessingMs =
+                    std::max(0, o.value("library_processing_ms"_L1).toInt());
         } else if (req.method != "GET") {
             sendNotAllowed(ex);
             return;
@@ -572,6 +596,7 @@ void Emulator::routeAdmin(HttpExchange *ex) {
                              {u"image_form"_s, QString(forms[int(m_options.imageForm)])},
                              {u"mcp_timeout_ms"_s, m_options.mcpTimeoutMs},
                              {u"prefix_echo"_s, m_options.prefixEcho},
+                             {u"library_processing_ms"_s, m_options.libraryProcessingMs},
                              {u"demo"_s, m_options.demo}});
         return;
     }

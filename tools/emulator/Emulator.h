@@ -39,6 +39,8 @@ struct EmulatorOptions {
     //! Whether an answer to an assistant `prefix` starts with the prefix itself (the
     //! documentation's examples cut it off the answer) or holds only the continuation.
     bool prefixEcho = true;
+    //! How long an uploaded library document stays in progress before it is done (or failed).
+    int libraryProcessingMs = 1000;
     QList<Fault> faults;
 };
 
@@ -141,6 +143,13 @@ private:
                                   const Invocation &invocation);
     //! Stores the turn and sends its outputs (whole or streamed).
     void sendConversation(HttpExchange *ex, ConversationTurn turn);
+
+    // Libraries (EmulatorLibraries.cpp)
+    void routeLibraries(HttpExchange *ex);
+    void listLibraries(HttpExchange *ex);
+    void createLibrary(HttpExchange *ex);
+    void listDocuments(HttpExchange *ex, const LibraryRecord &library);
+    void uploadDocument(HttpExchange *ex, LibraryRecord &library);
 
     // Agents
     //! The first connector tool whose connector does not exist, if any.

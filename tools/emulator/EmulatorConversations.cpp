@@ -6,6 +6,7 @@
 #include "ConversationScript.h"
 #include "ImageRenderer.h"
 #include "JsonAnswer.h"
+#include "LibrarySearch.h"
 #include "Validation.h"
 
 #include "core/Logging.h"
@@ -376,6 +377,19 @@ void Emulator::answerConversation(HttpExchange *ex, StoredConversation conversat
                                    {u"file_name"_s, u"image_generated_0"_s},
                                    {u"file_type"_s, u"png"_s}}}));
         turn.connectors.insert(u"image_generation"_s, 1);
+    } else if (const QStringList libraryIds = LibrarySearch::libraryIds(tools);
+               !libraryIds.isEmpty()) {
+        // The model reads the chat's libraries before it answers: the best passages of their
+        // documents, cited by document.
+        const QList<LibrarySearch::Hit> hits =
+            LibrarySearch::search(m_store.libraries(), libraryIds, text);
+        turn.outputs.append(CS::toolExecution(agentId, model, u"document_library"_s,
+                                              LibrarySearch::arguments(text, libraryIds),
+                                              LibrarySearch::info(hits)));
+        turn.outputs.append(CS::messageOutput(
+            agentId, model,
+            LibrarySearch::answerChunks(m_store.libraries(), libraryIds, text, hits)));
+        turn.connectors.insert(u"document_library"_s, 1);
     } else if (const auto json = Script::jsonAnswer(body.value("completion_args"_L1)
                                                         .toObject()
                                                         .value("response_format"_L1)

@@ -519,6 +519,7 @@ void Store::clear() {
     m_agents.clear();
     m_connectors.clear();
     m_files.clear();
+    m_libraries.clear();
 }
 
 } // namespace Tramontane::Emulator

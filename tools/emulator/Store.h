@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "Libraries.h"
+
 #include <QByteArray>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -121,7 +123,11 @@ public:
     bool deleteFile(const QString &id);
     QJsonObject fileJson(const StoredFile &file) const;
 
-    //! Forgets agents, connectors and files.
+    // Document libraries, with their documents and the text read from them
+    Libraries &libraries() { return m_libraries; }
+    const Libraries &libraries() const { return m_libraries; }
+
+    //! Forgets agents, connectors, files and libraries.
     void clear();
 
     QString userId() const { return m_userId; }
@@ -131,6 +137,7 @@ private:
     QList<AgentRecord> m_agents;
     QList<ConnectorRecord> m_connectors;
     QList<StoredFile> m_files;
+    Libraries m_libraries;
     QString m_userId;
 };
 

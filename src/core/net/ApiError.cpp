@@ -442,6 +442,10 @@ ApiError::Reason ApiError::reason() const {
             return Reason::FileNotFound;
         case Context::Model:
             return Reason::ModelNotFound;
+        case Context::Library:
+            // One context for a library and its documents: the message says which is missing.
+            return msg.contains("document"_L1, Qt::CaseInsensitive) ? Reason::DocumentNotFound
+                                                                    : Reason::LibraryNotFound;
         case Context::Chat:
         case Context::Generic:
             break;
@@ -554,6 +558,8 @@ QLatin1StringView ApiError::contextName(Context context) {
         return "remote-file"_L1;
     case Context::McpServer:
         return "mcp-server"_L1;
+    case Context::Library:
+        return "library"_L1;
     }
     return "unknown"_L1;
 }

@@ -48,7 +48,18 @@ public:
     //! McpServer is a request the app sends straight to a connector's MCP server (McpClient,
     //! the connection test, OAuth discovery's probe): its 401 is about the connector's
     //! credentials, its 404 about the server URL, and its words come from McpErrorPresenter.
-    enum class Context { Generic, Chat, Model, Agent, Connector, File, Mcp, RemoteFile, McpServer };
+    enum class Context {
+        Generic,
+        Chat,
+        Model,
+        Agent,
+        Connector,
+        File,
+        Mcp,
+        RemoteFile,
+        McpServer,
+        Library, //!< document libraries and their documents
+    };
 
     //! What an Http error is about, read once from its status, context and body, so that every
     //! presentation of it agrees (None for errors of other kinds).
@@ -64,6 +75,8 @@ public:
         ConnectorNotFound,
         AgentNotFound,
         FileNotFound,
+        LibraryNotFound,
+        DocumentNotFound,
         ModelNotFound,
         WrongAddress,
         ConnectorExists,

@@ -3,35 +3,14 @@
 
 #include "core/net/ApiClient.h"
 #include "core/protocol/JsonUtil.h"
+#include "core/services/Multipart.h"
 
 #include <QJsonArray>
-#include <QRandomGenerator>
 #include <QUrlQuery>
 
 using namespace Qt::StringLiterals;
 
 namespace Tramontane {
-
-namespace {
-
-// A file name as a quoted multipart parameter: no quote, backslash or line break in it.
-QByteArray quotedName(const QString &fileName) {
-    QByteArray name = fileName.toUtf8();
-    for (char &c : name) {
-        if (c == '"' || c == '\\' || c == '\r' || c == '\n')
-            c = '_';
-    }
-    return name;
-}
-
-QByteArray randomBoundary() {
-    QByteArray boundary = "----TramontaneBoundary";
-    for (int i = 0; i < 4; ++i)
-        boundary += QByteArray::number(QRandomGenerator::global()->generate(), 16);
-    return boundary;
-}
-
-} // namespace
 
 std::optional<UploadedFile> UploadedFile::fromJson(const QJsonObject &json) {
     const auto id = Json::optString(json, "id"_L1);
@@ -75,19 +54,15 @@ QByteArray DocumentService::multipartBody(const QString &fileName, const QByteAr
     body.reserve(bytes.size() + 512);
     body += "--" + boundary + "\r\n";
     body += "Content-Disposition: form-data; name=\"purpose\"\r\n\r\nocr\r\n";
-    body += "--" + boundary + "\r\n";
-    body += "Content-Disposition: form-data; name=\"file\"; filename=\"" + quotedName(fileName)
-            + "\"\r\n";
-    body += "Content-Type: " + mimeType.toLatin1() + "\r\n\r\n";
-    body += bytes;
-    body += "\r\n--" + boundary + "--\r\n";
+    body += Multipart::filePart(boundary, "file", fileName, mimeType, bytes);
+    body += Multipart::closing(boundary);
     return body;
 }
 
 QPointer<ApiJob> DocumentService::upload(const QString &fileName, const QByteArray &bytes,
                                          const QString &mimeType, QObject *context,
                                          ServiceCallback<UploadedFile> callback) {
-    const QByteArray boundary = randomBoundary();
+    const QByteArray boundary = Multipart::randomBoundary();
     ApiJob *job = m_client->postMultipart(
         u"/v1/files"_s, multipartBody(fileName, bytes, mimeType, boundary),
         "multipart/form-data; boundary=" + boundary, ApiError::Context::File);

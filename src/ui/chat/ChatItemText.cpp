@@ -114,6 +114,14 @@ QString ChatItemText::citationToolTip(const Citation &citation) {
         lines << title;
     if (!url.isEmpty())
         lines << url;
+    else if (citation.tool == "document_library"_L1)
+        lines << tr("A document of your libraries");
+    // What the source says, shortened: a library document has no page to open instead.
+    QString passage = BidiControls::neutralised(citation.description.simplified());
+    if (passage.size() > 300)
+        passage = passage.left(299) + u'…';
+    if (!passage.isEmpty())
+        lines << u"<i>"_s + passage.toHtmlEscaped() + u"</i>"_s;
     return u"<p>"_s + lines.join(u"<br>"_s) + u"</p>"_s;
 }
 

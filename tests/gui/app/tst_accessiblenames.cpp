@@ -95,8 +95,8 @@ void TestAccessibleNames::everyControl_hasAName() {
     QVERIFY(QTest::qWaitForWindowExposed(window));
     QTest::qWait(1500); // lists load in demo mode
     QStringList unnamed;
-    for (const auto page :
-         {MainWindow::Page::Chat, MainWindow::Page::Connectors, MainWindow::Page::Agents}) {
+    for (const auto page : {MainWindow::Page::Chat, MainWindow::Page::Connectors,
+                            MainWindow::Page::Agents, MainWindow::Page::Libraries}) {
         window->showPage(page);
         QCoreApplication::processEvents();
         unnamed << unnamedIn(window);

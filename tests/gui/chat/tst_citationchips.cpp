@@ -55,6 +55,7 @@ private Q_SLOTS:
     void chipTooltip_showsTheFullUrl();
     void unsafeChip_isRefusedWithoutAsking();
     void referenceIdsOnly_giveOneChipThatOpensNothing();
+    void libraryReference_namesTheDocumentAndOpensNothing();
 
 private:
     int citedRow() const;
@@ -292,6 +293,36 @@ void TestCitationChips::referenceIdsOnly_giveOneChipThatOpensNothing() {
     const int row = citedRow();
     QVERIFY(row >= 0);
     QCOMPARE(m_model->item(row).citations.size(), 1);
+    const QRect chip = chipRect(row, 0);
+    QVERIFY(!chip.isEmpty());
+    QStyleOptionViewItem option;
+    option.rect = m_view->visualRect(m_model->index(row));
+    option.widget = m_view.get();
+    QCOMPARE(m_view->chatDelegate()->hitTest(option, m_model->index(row), chip.center()).action,
+             Action::None);
+    click(chip.center());
+    QVERIFY(m_asked.isEmpty());
+    QVERIFY(m_opened.isEmpty());
+}
+
+void TestCitationChips::libraryReference_namesTheDocumentAndOpensNothing() {
+    // A document_library search cites documents: a name and a passage, no address.
+    ContentChunk document;
+    document.type = ContentChunk::Type::ToolReference;
+    document.tool = u"document_library"_s;
+    document.title = u"wind-notes.txt"_s;
+    document.description = u"The tramontane is a cold <dry> wind."_s;
+    showEntries({entry(ChatMessage::user(u"What is it?"_s), 1),
+                 entry(ChatMessage::assistant(MessageContent(QList<ContentChunk>{
+                           ContentChunk::makeText(u"From your documents."_s), document})),
+                       2)});
+    const int row = citedRow();
+    QVERIFY(row >= 0);
+    const Citation citation = m_model->item(row).citations.first();
+    QCOMPARE(ChatItemText::citationLabel(citation, 0), u"1  wind-notes.txt"_s);
+    const QString tip = ChatItemText::citationToolTip(citation);
+    QCOMPARE(tip, u"<p>wind-notes.txt<br>A document of your libraries<br>"
+                  "<i>The tramontane is a cold &lt;dry&gt; wind.</i></p>"_s);
     const QRect chip = chipRect(row, 0);
     QVERIFY(!chip.isEmpty());
     QStyleOptionViewItem option;
