@@ -369,6 +369,18 @@
         <source>Check the proxy&apos;s user name and password in Settings, Network.</source>
         <translation>Prüfen Sie den Benutzernamen und das Passwort des Proxys unter Einstellungen, Netzwerk.</translation>
     </message>
+    <message>
+        <source>The library was not found.</source>
+        <translation>Die Bibliothek wurde nicht gefunden.</translation>
+    </message>
+    <message>
+        <source>The document was not found in this library.</source>
+        <translation>Das Dokument wurde in dieser Bibliothek nicht gefunden.</translation>
+    </message>
+    <message>
+        <source>It may have been deleted. Refresh the list of libraries.</source>
+        <translation>Das Element wurde möglicherweise gelöscht. Laden Sie die Liste der Bibliotheken neu.</translation>
+    </message>
 </context>
 <context>
     <name>ChatItemText</name>
@@ -459,6 +471,14 @@
     <message>
         <source>Show the next version</source>
         <translation>Nächste Version anzeigen</translation>
+    </message>
+    <message>
+        <source>A document of your libraries</source>
+        <translation>Ein Dokument aus Ihren Bibliotheken</translation>
+    </message>
+    <message>
+        <source>Save the file</source>
+        <translation>Die Datei speichern</translation>
     </message>
 </context>
 <context>
@@ -552,6 +572,10 @@
     <message>
         <source>Continue</source>
         <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Save As…</source>
+        <translation>Speichern unter …</translation>
     </message>
 </context>
 <context>
@@ -1493,14 +1517,6 @@
         <translation>Integrierte Werkzeuge laufen bei Mistral; Connectors sind die MCP-Server Ihres Kontos.</translation>
     </message>
     <message>
-        <source>&amp;Library ids:</source>
-        <translation>&amp;Bibliotheks-IDs:</translation>
-    </message>
-    <message>
-        <source>For the document library: ids separated by commas</source>
-        <translation>Für die Dokumentbibliothek: IDs durch Kommas getrennt</translation>
-    </message>
-    <message>
         <source>Credential</source>
         <translation>Zugangsdaten</translation>
     </message>
@@ -1807,6 +1823,10 @@
     <message>
         <source>Save the changes to the agent “%1”?</source>
         <translation>Die Änderungen am Agent „%1“ speichern?</translation>
+    </message>
+    <message>
+        <source>&amp;Libraries:</source>
+        <translation>Bib&amp;liotheken:</translation>
     </message>
 </context>
 <context>
@@ -2470,14 +2490,6 @@ Open Settings to connect to the Mistral platform with your API key.</source>
         <translation>Keine Modelle geladen</translation>
     </message>
     <message>
-        <source>Web search</source>
-        <translation>Websuche</translation>
-    </message>
-    <message>
-        <source>Search the web and cite the sources</source>
-        <translation>Im Web suchen und die Quellen angeben</translation>
-    </message>
-    <message>
         <source>Code interpreter</source>
         <translation>Code-Interpreter</translation>
     </message>
@@ -2517,12 +2529,28 @@ Open Settings to connect to the Mistral platform with your API key.</source>
         <source>The attached documents are still being uploaded or read: send again when their chips say they are ready.</source>
         <translation>Die angehängten Dokumente werden noch hochgeladen oder gelesen: Senden Sie erneut, wenn ihre Chips anzeigen, dass sie bereit sind.</translation>
     </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Datei gespeichert: %1</translation>
+    </message>
 </context>
 <context>
     <name>Tramontane::ChatRowActions</name>
     <message>
         <source>The image could not be loaded.</source>
         <translation>Das Bild konnte nicht geladen werden.</translation>
+    </message>
+    <message>
+        <source>Save File</source>
+        <translation>Datei speichern</translation>
+    </message>
+    <message>
+        <source>The file could not be downloaded.</source>
+        <translation>Die Datei konnte nicht heruntergeladen werden.</translation>
+    </message>
+    <message>
+        <source>The file could not be saved: %1</source>
+        <translation>Die Datei konnte nicht gespeichert werden: %1</translation>
     </message>
 </context>
 <context>
@@ -4751,6 +4779,262 @@ Letzte Aktivität: %2</translation>
     </message>
 </context>
 <context>
+    <name>Tramontane::LibrariesPage</name>
+    <message>
+        <source>Libraries</source>
+        <translation>Bibliotheken</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Load the libraries and their documents again</source>
+        <translation>Die Bibliotheken und ihre Dokumente neu laden</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Library…</source>
+        <translation>Bibliothek &amp;löschen …</translation>
+    </message>
+    <message>
+        <source>New Library</source>
+        <translation>Neue Bibliothek</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>For example: Product manuals</source>
+        <translation>Zum Beispiel: Produkthandbücher</translation>
+    </message>
+    <message>
+        <source>D&amp;escription:</source>
+        <translation>&amp;Beschreibung:</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <source>&amp;Create Library</source>
+        <translation>Bibliothek &amp;erstellen</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Dokumente</translation>
+    </message>
+    <message>
+        <source>Drop files here to add them to the library.</source>
+        <translation>Ziehen Sie Dateien hierher, um sie der Bibliothek hinzuzufügen.</translation>
+    </message>
+    <message>
+        <source>&amp;Upload…</source>
+        <translation>&amp;Hochladen …</translation>
+    </message>
+    <message>
+        <source>Add files to the selected library</source>
+        <translation>Dateien zur ausgewählten Bibliothek hinzufügen</translation>
+    </message>
+    <message>
+        <source>Delete &amp;Document</source>
+        <translation>&amp;Dokument löschen</translation>
+    </message>
+    <message>
+        <source>Loading libraries…</source>
+        <translation>Bibliotheken werden geladen …</translation>
+    </message>
+    <message>
+        <source>No libraries yet: create one below, then add documents to it.</source>
+        <translation>Noch keine Bibliotheken: Erstellen Sie unten eine und fügen Sie ihr dann Dokumente hinzu.</translation>
+    </message>
+    <message>
+        <source>Select a library to see its documents.</source>
+        <translation>Wählen Sie eine Bibliothek, um ihre Dokumente zu sehen.</translation>
+    </message>
+    <message>
+        <source>Documents in “%1”</source>
+        <translation>Dokumente in „%1“</translation>
+    </message>
+    <message>
+        <source>Library “%1” created.</source>
+        <translation>Bibliothek „%1“ erstellt.</translation>
+    </message>
+    <message>
+        <source>Delete Library</source>
+        <translation>Bibliothek löschen</translation>
+    </message>
+    <message>
+        <source>Delete the library “%1”?</source>
+        <translation>Die Bibliothek „%1“ löschen?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Its %n document(s) are deleted too. Agents and chats that search it will no longer find them.</source>
+        <translation>
+            <numerusform>Das %n Dokument darin wird ebenfalls gelöscht. Agents und Chats, die die Bibliothek durchsuchen, finden es nicht mehr.</numerusform>
+            <numerusform>Die %n Dokumente darin werden ebenfalls gelöscht. Agents und Chats, die die Bibliothek durchsuchen, finden sie nicht mehr.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>Library “%1” deleted.</source>
+        <translation>Bibliothek „%1“ gelöscht.</translation>
+    </message>
+    <message>
+        <source>Upload Documents</source>
+        <translation>Dokumente hochladen</translation>
+    </message>
+    <message>
+        <source>Documents (*.pdf *.txt *.md *.docx *.pptx *.csv *.json *.html)</source>
+        <translation>Dokumente (*.pdf *.txt *.md *.docx *.pptx *.csv *.json *.html)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Select a library first, then add documents to it.</source>
+        <translation>Wählen Sie zuerst eine Bibliothek und fügen Sie ihr dann Dokumente hinzu.</translation>
+    </message>
+    <message>
+        <source>The file “%1” is larger than %2 MB.</source>
+        <translation>Die Datei „%1“ ist größer als %2 MB.</translation>
+    </message>
+    <message>
+        <source>The file “%1” could not be read: %2</source>
+        <translation>Die Datei „%1“ konnte nicht gelesen werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Tramontane::LibraryChecklist</name>
+    <message>
+        <source>Document libraries</source>
+        <translation>Dokumentbibliotheken</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %n document(s)</source>
+        <translation>
+            <numerusform>%1 — %n Dokument</numerusform>
+            <numerusform>%1 — %n Dokumente</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not among the libraries of this account (deleted, or elsewhere)</source>
+        <translation>Nicht unter den Bibliotheken dieses Kontos (gelöscht oder anderswo)</translation>
+    </message>
+    <message>
+        <source>Library id</source>
+        <translation>Bibliotheks-ID</translation>
+    </message>
+    <message>
+        <source>Loading the libraries…</source>
+        <translation>Bibliotheken werden geladen …</translation>
+    </message>
+    <message>
+        <source>The libraries could not be loaded: %1</source>
+        <translation>Die Bibliotheken konnten nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>No libraries yet — create one on the Libraries page</source>
+        <translation>Noch keine Bibliotheken — erstellen Sie eine auf der Seite „Bibliotheken“</translation>
+    </message>
+</context>
+<context>
+    <name>Tramontane::LibraryDocumentModel</name>
+    <message>
+        <source>Uploading… %1%</source>
+        <translation>Wird hochgeladen … %1&#xa0;%</translation>
+    </message>
+    <message>
+        <source>Processing…</source>
+        <translation>Wird verarbeitet …</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Bereit</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>The server could not read this document. Check that it is not empty, then delete it and upload it again.</source>
+        <translation>Der Server konnte dieses Dokument nicht lesen. Prüfen Sie, ob es leer ist, löschen Sie es dann und laden Sie es erneut hoch.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>Tramontane::LibraryListModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Dokumente</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+</context>
+<context>
+    <name>Tramontane::LibraryMenu</name>
+    <message>
+        <source>Document libraries</source>
+        <translation>Dokumentbibliotheken</translation>
+    </message>
+    <message>
+        <source>Document libraries (%1)</source>
+        <translation>Dokumentbibliotheken (%1)</translation>
+    </message>
+    <message>
+        <source>Search these libraries and cite their documents</source>
+        <translation>In diesen Bibliotheken suchen und ihre Dokumente angeben</translation>
+    </message>
+    <message>
+        <source>Loading the libraries…</source>
+        <translation>Bibliotheken werden geladen …</translation>
+    </message>
+    <message>
+        <source>The libraries could not be loaded: %1</source>
+        <translation>Die Bibliotheken konnten nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>Try Again</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>No libraries yet — create one on the Libraries page</source>
+        <translation>Noch keine Bibliotheken — erstellen Sie eine auf der Seite „Bibliotheken“</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s)</source>
+        <translation>
+            <numerusform>%n Dokument</numerusform>
+            <numerusform>%n Dokumente</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not in the list of libraries loaded last</source>
+        <translation>Nicht in der zuletzt geladenen Liste der Bibliotheken</translation>
+    </message>
+</context>
+<context>
     <name>Tramontane::LoopbackReturnListener</name>
     <message>
         <source>You can close this tab.</source>
@@ -4962,6 +5246,14 @@ Letzte Aktivität: %2</translation>
     <message>
         <source>Ctrl+Shift+F</source>
         <translation>Ctrl+Shift+F</translation>
+    </message>
+    <message>
+        <source>Libraries</source>
+        <translation>Bibliotheken</translation>
+    </message>
+    <message>
+        <source>Ctrl+4</source>
+        <translation>Ctrl+4</translation>
     </message>
 </context>
 <context>
@@ -5801,6 +6093,25 @@ Letzte Aktivität: %2</translation>
     <message>
         <source>✓ The key works.</source>
         <translation>✓ Der Schlüssel funktioniert.</translation>
+    </message>
+</context>
+<context>
+    <name>WebSearchActions</name>
+    <message>
+        <source>Web search</source>
+        <translation>Websuche</translation>
+    </message>
+    <message>
+        <source>Search the web and cite the sources</source>
+        <translation>Im Web suchen und die Quellen angeben</translation>
+    </message>
+    <message>
+        <source>Web search (premium)</source>
+        <translation>Websuche (Premium)</translation>
+    </message>
+    <message>
+        <source>Search the web and news agencies, and cite the sources</source>
+        <translation>Im Web und bei Nachrichtenagenturen suchen und die Quellen angeben</translation>
     </message>
 </context>
 <context>

@@ -106,6 +106,36 @@
     </message>
 </context>
 <context>
+    <name>Tramontane::LibrariesPage</name>
+    <message numerus="yes">
+        <source>Its %n document(s) are deleted too. Agents and chats that search it will no longer find them.</source>
+        <translation>
+            <numerusform>Its %n document are deleted too. Agents and chats that search it will no longer find them.</numerusform>
+            <numerusform>Its %n documents are deleted too. Agents and chats that search it will no longer find them.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Tramontane::LibraryChecklist</name>
+    <message numerus="yes">
+        <source>%1 — %n document(s)</source>
+        <translation>
+            <numerusform>%1 — %n document</numerusform>
+            <numerusform>%1 — %n documents</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Tramontane::LibraryMenu</name>
+    <message numerus="yes">
+        <source>%n document(s)</source>
+        <translation>
+            <numerusform>%n document</numerusform>
+            <numerusform>%n documents</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Tramontane::MistralAuthSection</name>
     <message numerus="yes">
         <source>Sign in in your browser (waiting up to %n minute(s))…</source>

@@ -369,6 +369,18 @@
         <source>Check the proxy&apos;s user name and password in Settings, Network.</source>
         <translation>Vérifiez le nom d’utilisateur et le mot de passe du proxy dans Paramètres, Réseau.</translation>
     </message>
+    <message>
+        <source>The library was not found.</source>
+        <translation>La bibliothèque est introuvable.</translation>
+    </message>
+    <message>
+        <source>The document was not found in this library.</source>
+        <translation>Le document est introuvable dans cette bibliothèque.</translation>
+    </message>
+    <message>
+        <source>It may have been deleted. Refresh the list of libraries.</source>
+        <translation>Cet élément a peut-être été supprimé. Actualisez la liste des bibliothèques.</translation>
+    </message>
 </context>
 <context>
     <name>ChatItemText</name>
@@ -459,6 +471,14 @@
     <message>
         <source>Show the next version</source>
         <translation>Afficher la version suivante</translation>
+    </message>
+    <message>
+        <source>A document of your libraries</source>
+        <translation>Un document de vos bibliothèques</translation>
+    </message>
+    <message>
+        <source>Save the file</source>
+        <translation>Enregistrer le fichier</translation>
     </message>
 </context>
 <context>
@@ -552,6 +572,10 @@
     <message>
         <source>Continue</source>
         <translation>Continuer</translation>
+    </message>
+    <message>
+        <source>Save As…</source>
+        <translation>Enregistrer sous…</translation>
     </message>
 </context>
 <context>
@@ -1493,14 +1517,6 @@
         <translation>Les outils intégrés s’exécutent chez Mistral&#xa0;; les connecteurs sont les serveurs MCP de votre compte.</translation>
     </message>
     <message>
-        <source>&amp;Library ids:</source>
-        <translation>ID de &amp;bibliothèque&#xa0;:</translation>
-    </message>
-    <message>
-        <source>For the document library: ids separated by commas</source>
-        <translation>Pour la bibliothèque de documents&#xa0;: ID séparés par des virgules</translation>
-    </message>
-    <message>
         <source>Credential</source>
         <translation>Identifiant d’accès</translation>
     </message>
@@ -1807,6 +1823,10 @@
     <message>
         <source>Save the changes to the agent “%1”?</source>
         <translation>Enregistrer les modifications de l’agent «&#xa0;%1&#xa0;»&#xa0;?</translation>
+    </message>
+    <message>
+        <source>&amp;Libraries:</source>
+        <translation>&amp;Bibliothèques&#xa0;:</translation>
     </message>
 </context>
 <context>
@@ -2470,14 +2490,6 @@ Ouvrez les paramètres pour vous connecter à la plateforme Mistral avec votre c
         <translation>Aucun modèle chargé</translation>
     </message>
     <message>
-        <source>Web search</source>
-        <translation>Recherche web</translation>
-    </message>
-    <message>
-        <source>Search the web and cite the sources</source>
-        <translation>Chercher sur le web et citer les sources</translation>
-    </message>
-    <message>
         <source>Code interpreter</source>
         <translation>Interpréteur de code</translation>
     </message>
@@ -2517,12 +2529,28 @@ Ouvrez les paramètres pour vous connecter à la plateforme Mistral avec votre c
         <source>The attached documents are still being uploaded or read: send again when their chips say they are ready.</source>
         <translation>Les documents joints sont encore en cours d’envoi ou de lecture&#xa0;: envoyez de nouveau quand leurs vignettes indiquent qu’ils sont prêts.</translation>
     </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Fichier enregistré&#xa0;: %1</translation>
+    </message>
 </context>
 <context>
     <name>Tramontane::ChatRowActions</name>
     <message>
         <source>The image could not be loaded.</source>
         <translation>Impossible de charger l’image.</translation>
+    </message>
+    <message>
+        <source>Save File</source>
+        <translation>Enregistrer le fichier</translation>
+    </message>
+    <message>
+        <source>The file could not be downloaded.</source>
+        <translation>Impossible de télécharger le fichier.</translation>
+    </message>
+    <message>
+        <source>The file could not be saved: %1</source>
+        <translation>Impossible d’enregistrer le fichier&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -4751,6 +4779,262 @@ Dernière activité&#xa0;: %2</translation>
     </message>
 </context>
 <context>
+    <name>Tramontane::LibrariesPage</name>
+    <message>
+        <source>Libraries</source>
+        <translation>Bibliothèques</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualiser</translation>
+    </message>
+    <message>
+        <source>Load the libraries and their documents again</source>
+        <translation>Recharger les bibliothèques et leurs documents</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Library…</source>
+        <translation>&amp;Supprimer la bibliothèque…</translation>
+    </message>
+    <message>
+        <source>New Library</source>
+        <translation>Nouvelle bibliothèque</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom&#xa0;:</translation>
+    </message>
+    <message>
+        <source>For example: Product manuals</source>
+        <translation>Par exemple&#xa0;: Manuels produits</translation>
+    </message>
+    <message>
+        <source>D&amp;escription:</source>
+        <translation>D&amp;escription&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Facultatif</translation>
+    </message>
+    <message>
+        <source>&amp;Create Library</source>
+        <translation>&amp;Créer la bibliothèque</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>Drop files here to add them to the library.</source>
+        <translation>Déposez des fichiers ici pour les ajouter à la bibliothèque.</translation>
+    </message>
+    <message>
+        <source>&amp;Upload…</source>
+        <translation>En&amp;voyer…</translation>
+    </message>
+    <message>
+        <source>Add files to the selected library</source>
+        <translation>Ajouter des fichiers à la bibliothèque sélectionnée</translation>
+    </message>
+    <message>
+        <source>Delete &amp;Document</source>
+        <translation>Supprimer le &amp;document</translation>
+    </message>
+    <message>
+        <source>Loading libraries…</source>
+        <translation>Chargement des bibliothèques…</translation>
+    </message>
+    <message>
+        <source>No libraries yet: create one below, then add documents to it.</source>
+        <translation>Aucune bibliothèque pour l’instant&#xa0;: créez-en une ci-dessous, puis ajoutez-y des documents.</translation>
+    </message>
+    <message>
+        <source>Select a library to see its documents.</source>
+        <translation>Sélectionnez une bibliothèque pour voir ses documents.</translation>
+    </message>
+    <message>
+        <source>Documents in “%1”</source>
+        <translation>Documents de «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Library “%1” created.</source>
+        <translation>Bibliothèque «&#xa0;%1&#xa0;» créée.</translation>
+    </message>
+    <message>
+        <source>Delete Library</source>
+        <translation>Supprimer la bibliothèque</translation>
+    </message>
+    <message>
+        <source>Delete the library “%1”?</source>
+        <translation>Supprimer la bibliothèque «&#xa0;%1&#xa0;»&#xa0;?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Its %n document(s) are deleted too. Agents and chats that search it will no longer find them.</source>
+        <translation>
+            <numerusform>Son %n document est également supprimé. Les agents et les discussions qui la consultent ne le trouveront plus.</numerusform>
+            <numerusform>Ses %n documents sont également supprimés. Les agents et les discussions qui la consultent ne les trouveront plus.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <source>Library “%1” deleted.</source>
+        <translation>Bibliothèque «&#xa0;%1&#xa0;» supprimée.</translation>
+    </message>
+    <message>
+        <source>Upload Documents</source>
+        <translation>Envoyer des documents</translation>
+    </message>
+    <message>
+        <source>Documents (*.pdf *.txt *.md *.docx *.pptx *.csv *.json *.html)</source>
+        <translation>Documents (*.pdf *.txt *.md *.docx *.pptx *.csv *.json *.html)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Select a library first, then add documents to it.</source>
+        <translation>Sélectionnez d’abord une bibliothèque, puis ajoutez-y des documents.</translation>
+    </message>
+    <message>
+        <source>The file “%1” is larger than %2 MB.</source>
+        <translation>Le fichier «&#xa0;%1&#xa0;» dépasse %2&#xa0;Mo.</translation>
+    </message>
+    <message>
+        <source>The file “%1” could not be read: %2</source>
+        <translation>Impossible de lire le fichier «&#xa0;%1&#xa0;»&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Tramontane::LibraryChecklist</name>
+    <message>
+        <source>Document libraries</source>
+        <translation>Bibliothèques de documents</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %n document(s)</source>
+        <translation>
+            <numerusform>%1 — %n document</numerusform>
+            <numerusform>%1 — %n documents</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not among the libraries of this account (deleted, or elsewhere)</source>
+        <translation>Ne figure pas parmi les bibliothèques de ce compte (supprimée ou ailleurs)</translation>
+    </message>
+    <message>
+        <source>Library id</source>
+        <translation>ID de bibliothèque</translation>
+    </message>
+    <message>
+        <source>Loading the libraries…</source>
+        <translation>Chargement des bibliothèques…</translation>
+    </message>
+    <message>
+        <source>The libraries could not be loaded: %1</source>
+        <translation>Impossible de charger les bibliothèques&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>No libraries yet — create one on the Libraries page</source>
+        <translation>Aucune bibliothèque pour l’instant — créez-en une dans la page Bibliothèques</translation>
+    </message>
+</context>
+<context>
+    <name>Tramontane::LibraryDocumentModel</name>
+    <message>
+        <source>Uploading… %1%</source>
+        <translation>Envoi… %1&#xa0;%</translation>
+    </message>
+    <message>
+        <source>Processing…</source>
+        <translation>Traitement…</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Prêt</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Échec</translation>
+    </message>
+    <message>
+        <source>The server could not read this document. Check that it is not empty, then delete it and upload it again.</source>
+        <translation>Le serveur n’a pas pu lire ce document. Vérifiez qu’il n’est pas vide, puis supprimez-le et envoyez-le de nouveau.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+</context>
+<context>
+    <name>Tramontane::LibraryListModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+</context>
+<context>
+    <name>Tramontane::LibraryMenu</name>
+    <message>
+        <source>Document libraries</source>
+        <translation>Bibliothèques de documents</translation>
+    </message>
+    <message>
+        <source>Document libraries (%1)</source>
+        <translation>Bibliothèques de documents (%1)</translation>
+    </message>
+    <message>
+        <source>Search these libraries and cite their documents</source>
+        <translation>Rechercher dans ces bibliothèques et citer leurs documents</translation>
+    </message>
+    <message>
+        <source>Loading the libraries…</source>
+        <translation>Chargement des bibliothèques…</translation>
+    </message>
+    <message>
+        <source>The libraries could not be loaded: %1</source>
+        <translation>Impossible de charger les bibliothèques&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Try Again</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
+        <source>No libraries yet — create one on the Libraries page</source>
+        <translation>Aucune bibliothèque pour l’instant — créez-en une dans la page Bibliothèques</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s)</source>
+        <translation>
+            <numerusform>%n document</numerusform>
+            <numerusform>%n documents</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not in the list of libraries loaded last</source>
+        <translation>Ne figure pas dans la dernière liste de bibliothèques chargée</translation>
+    </message>
+</context>
+<context>
     <name>Tramontane::LoopbackReturnListener</name>
     <message>
         <source>You can close this tab.</source>
@@ -4962,6 +5246,14 @@ Dernière activité&#xa0;: %2</translation>
     <message>
         <source>Ctrl+Shift+F</source>
         <translation>Ctrl+Shift+F</translation>
+    </message>
+    <message>
+        <source>Libraries</source>
+        <translation>Bibliothèques</translation>
+    </message>
+    <message>
+        <source>Ctrl+4</source>
+        <translation>Ctrl+4</translation>
     </message>
 </context>
 <context>
@@ -5801,6 +6093,25 @@ Dernière activité&#xa0;: %2</translation>
     <message>
         <source>✓ The key works.</source>
         <translation>✓ La clé fonctionne.</translation>
+    </message>
+</context>
+<context>
+    <name>WebSearchActions</name>
+    <message>
+        <source>Web search</source>
+        <translation>Recherche web</translation>
+    </message>
+    <message>
+        <source>Search the web and cite the sources</source>
+        <translation>Chercher sur le web et citer les sources</translation>
+    </message>
+    <message>
+        <source>Web search (premium)</source>
+        <translation>Recherche web (premium)</translation>
+    </message>
+    <message>
+        <source>Search the web and news agencies, and cite the sources</source>
+        <translation>Chercher sur le web et dans les dépêches des agences de presse, et citer les sources</translation>
     </message>
 </context>
 <context>
