@@ -91,6 +91,18 @@ QJsonArray HttpDriver::recordedRequests(const QString &pathPrefix) {
     return r.object().value("requests"_L1).toArray();
 }
 
+QJsonArray HttpDriver::recordedTurns(const QString &pathPrefix) {
+    QJsonArray turns;
+    for (const QJsonValue &request : recordedRequests(pathPrefix)) {
+        const QJsonValue first = request["body"_L1]["messages"_L1][0];
+        const bool naming = first["role"_L1].toString() == "system"_L1
+                            && first["content"_L1].toString().startsWith("You name chats."_L1);
+        if (!naming)
+            turns.append(request);
+    }
+    return turns;
+}
+
 // ---------------------------------------------------------------------------------------------
 
 EverythingServer::~EverythingServer() {

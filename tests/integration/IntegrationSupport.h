@@ -57,6 +57,9 @@ public:
     int addFault(const QJsonObject &fault);
     //! The requests the emulator recorded, oldest first.
     QJsonArray recordedRequests(const QString &pathPrefix = {});
+    //! The recorded requests of the chat's turns: without the one that names a new chat (the
+    //! title generator's, which may arrive before or after a test looks).
+    QJsonArray recordedTurns(const QString &pathPrefix = {});
 
     QUrl url(const QString &path) const;
     QNetworkAccessManager &nam() { return m_nam; }

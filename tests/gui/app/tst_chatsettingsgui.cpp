@@ -131,7 +131,7 @@ bool TestChatSettingsGui::waitAnswered(int entriesBefore) {
 }
 
 QJsonObject TestChatSettingsGui::lastChatBody() {
-    const QJsonArray requests = m_driver->recordedRequests(u"/v1/chat/completions"_s);
+    const QJsonArray requests = m_driver->recordedTurns(u"/v1/chat/completions"_s);
     return requests.isEmpty() ? QJsonObject()
                               : requests.last().toObject().value("body"_L1).toObject();
 }

@@ -261,7 +261,7 @@ void TestComposerDocuments::modelWithoutVision_getsTheText_andTheChipSaysSo() {
     QTest::keyClicks(m_composer, u"Total?"_s);
     QTest::keyClick(m_composer, Qt::Key_Return);
     QVERIFY(waitAnswered(0));
-    const QJsonArray chats = m_driver->recordedRequests(u"/v1/chat/completions"_s);
+    const QJsonArray chats = m_driver->recordedTurns(u"/v1/chat/completions"_s);
     const QJsonArray content = chats.last()[u"body"_s][u"messages"_s][0][u"content"_s].toArray();
     QCOMPARE(content.size(), 2);
     QCOMPARE(content.at(1)[u"text"_s].toString(),
