@@ -71,6 +71,45 @@ describe("conversations", () => {
     );
   });
 
+  test("list, get, messages and delete", async () => {
+    const tag = uniqueTag("list");
+    const started = await client.beta.conversations.start({
+      model,
+      inputs: `Hello ${tag}`,
+      instructions: "Be brief.",
+    });
+    const id = started.conversationId;
+    await client.beta.conversations.append({
+      conversationId: id,
+      conversationAppendRequest: { inputs: `Again ${tag}` },
+    });
+
+    const listed = await client.beta.conversations.list({ page: 0, pageSize: 100 });
+    assertNoUnknown(listed, () => false, "list");
+    assert.equal(listed[0].id, id, "the newest conversation comes first");
+    assert.equal(listed[0].model, model);
+    const one = await client.beta.conversations.get({ conversationId: id });
+    assertNoUnknown(one, () => false, "get");
+    assert.equal(one.object, "conversation");
+    assert.equal(one.instructions, "Be brief.");
+    assert.ok(one.updatedAt >= one.createdAt, "updated after created");
+
+    const messages = await client.beta.conversations.getMessages({ conversationId: id });
+    assertNoUnknown(messages, () => false, "messages");
+    assert.equal(messages.object, "conversation.messages");
+    assert.equal(messages.conversationId, id);
+    assert.deepEqual(
+      messages.messages.map((m) => m.type),
+      ["message.input", "message.output", "message.input", "message.output"],
+    );
+
+    await client.beta.conversations.delete({ conversationId: id });
+    await assert.rejects(client.beta.conversations.get({ conversationId: id }), (err) => {
+      assert.equal(err.statusCode, 404);
+      return true;
+    });
+  });
+
   test("a streamed web search sends tool events and cited chunks, and ends at done", async () => {
     const stream = await client.beta.conversations.startStream({
       model,

@@ -138,6 +138,23 @@ QString newId(const QString &prefix) {
     return prefix + QUuid::createUuid().toString(QUuid::Id128).left(24);
 }
 
+QJsonObject conversationObject(const StoredConversation &conversation) {
+    QJsonObject o{{u"object"_s, u"conversation"_s},
+                  {u"id"_s, conversation.id},
+                  {u"created_at"_s, conversation.createdAt},
+                  {u"updated_at"_s, conversation.updatedAt.isEmpty() ? conversation.createdAt
+                                                                     : conversation.updatedAt}};
+    if (!conversation.agentId.isEmpty()) {
+        o.insert(u"agent_id"_s, conversation.agentId);
+        return o;
+    }
+    o.insert(u"model"_s, conversation.model);
+    if (!conversation.instructions.isEmpty())
+        o.insert(u"instructions"_s, conversation.instructions);
+    o.insert(u"tools"_s, conversation.tools);
+    return o;
+}
+
 QJsonArray inputEntries(const QJsonValue &inputs) {
     QJsonArray out;
     if (inputs.isString()) {

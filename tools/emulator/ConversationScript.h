@@ -23,6 +23,7 @@ struct StoredConversation {
     QJsonArray tools;
     QJsonArray entries; //!< inputs and outputs, in order, as the history would list them
     QString createdAt;
+    QString updatedAt; //!< the last turn's time
     //! Connector calls waiting for a confirmation, by tool_call_id: `{name, arguments}`.
     QHash<QString, QJsonObject> pendingCalls;
 };
@@ -47,6 +48,10 @@ namespace ConversationScript {
 
 //! `conv_…`, `msg_…`, `tool_exec_…`, `fc_…`, `handoff_…`: a prefix and 24 hex digits.
 QString newId(const QString &prefix);
+
+//! The conversation as `GET /v1/conversations/{id}` and the list answer it: the SDK's
+//! ModelConversation (model, instructions, tools) or AgentConversation (agent_id).
+QJsonObject conversationObject(const StoredConversation &conversation);
 
 //! The request's `inputs` as stored entries (a string is one user `message.input`).
 QJsonArray inputEntries(const QJsonValue &inputs);

@@ -425,8 +425,10 @@ void Emulator::dispatch(HttpExchange *ex) {
             known = (n >= 2 && n <= 5)
                     || (n == 6 && (seg[5] == "status"_L1 || seg[5] == "text_content"_L1));
         else if (area == "conversations"_L1)
-            known =
-                n == 2 || n == 3 || (n == 4 && (seg[3] == "restart"_L1 || seg[3] == "history"_L1));
+            known = n == 2 || n == 3
+                    || (n == 4
+                        && (seg[3] == "restart"_L1 || seg[3] == "history"_L1
+                            || seg[3] == "messages"_L1));
     }
     if (!known) {
         // The gateway's answer: it never reaches authentication.

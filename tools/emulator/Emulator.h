@@ -135,6 +135,8 @@ private:
 
     // Conversations (EmulatorConversations.cpp)
     void routeConversations(HttpExchange *ex);
+    //! GET the list, one conversation, its history or its messages; DELETE one.
+    void readConversations(HttpExchange *ex);
     void answerConversation(HttpExchange *ex, StoredConversation conversation,
                             const QJsonObject &body);
     //! Runs a connector tool over MCP for a conversation turn, then sends the answer.

@@ -11,6 +11,8 @@
 
 #include "core/Logging.h"
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace Tramontane::Emulator {
@@ -117,20 +119,8 @@ void Emulator::routeConversations(HttpExchange *ex) {
     const HttpRequest &req = ex->request();
     const QStringList &seg = req.segments;
     const qsizetype n = seg.size();
-    if (n == 4 && seg[3] == "history"_L1) {
-        if (req.method != "GET") {
-            sendNotAllowed(ex);
-            return;
-        }
-        const auto it = m_conversations.constFind(seg[2]);
-        if (it == m_conversations.constEnd()) {
-            sendDetail(ex, 404, u"Conversation %1 not found"_s.arg(seg[2]));
-            return;
-        }
-        sendJson(ex, 200,
-                 QJsonObject{{u"object"_s, u"conversation.history"_s},
-                             {u"conversation_id"_s, it->id},
-                             {u"entries"_s, it->entries}});
+    if (req.method == "GET" || req.method == "DELETE") {
+        readConversations(ex);
         return;
     }
     if (req.method != "POST") {
@@ -204,6 +194,70 @@ void Emulator::routeConversations(HttpExchange *ex) {
         return;
     }
     answerConversation(ex, conversation, *body);
+}
+
+void Emulator::readConversations(HttpExchange *ex) {
+    const HttpRequest &req = ex->request();
+    const QStringList &seg = req.segments;
+    const qsizetype n = seg.size();
+    if (n == 2) {
+        // The list: newest first, one page (`page` from 0, `page_size` 100 by default).
+        if (req.method != "GET") {
+            sendNotAllowed(ex);
+            return;
+        }
+        QList<StoredConversation> all = m_conversations.values();
+        std::sort(all.begin(), all.end(), [](const auto &a, const auto &b) {
+            return a.updatedAt != b.updatedAt ? a.updatedAt > b.updatedAt : a.id > b.id;
+        });
+        const auto page = intQuery(ex, u"page"_s, 0, 0, 1'000'000);
+        if (!page)
+            return;
+        const auto size = intQuery(ex, u"page_size"_s, 100, 1, 1000);
+        if (!size)
+            return;
+        QJsonArray data;
+        for (qsizetype i = qsizetype(*page) * *size; i < all.size() && data.size() < *size; ++i)
+            data.append(CS::conversationObject(all.at(i)));
+        sendJson(ex, 200, data);
+        return;
+    }
+    const auto it = m_conversations.constFind(seg[2]);
+    if (n == 4 && (req.method != "GET" || seg[3] == "restart"_L1)) {
+        sendNotAllowed(ex);
+        return;
+    }
+    if (it == m_conversations.constEnd()) {
+        sendDetail(ex, 404, u"Conversation %1 not found"_s.arg(seg[2]));
+        return;
+    }
+    if (n == 3 && req.method == "DELETE") {
+        m_conversations.remove(seg[2]);
+        ex->send(204, QByteArray(), QByteArray());
+        return;
+    }
+    if (n == 3) {
+        sendJson(ex, 200, CS::conversationObject(*it));
+        return;
+    }
+    if (seg[3] == "history"_L1) {
+        sendJson(ex, 200,
+                 QJsonObject{{u"object"_s, u"conversation.history"_s},
+                             {u"conversation_id"_s, it->id},
+                             {u"entries"_s, it->entries}});
+        return;
+    }
+    // Messages: only what was said, the inputs and the answers, without the tools' entries.
+    QJsonArray messages;
+    for (const QJsonValue &entry : it->entries) {
+        const QString type = entry["type"_L1].toString();
+        if (type == "message.input"_L1 || type == "message.output"_L1)
+            messages.append(entry);
+    }
+    sendJson(ex, 200,
+             QJsonObject{{u"object"_s, u"conversation.messages"_s},
+                         {u"conversation_id"_s, it->id},
+                         {u"messages"_s, messages}});
 }
 
 void Emulator::answerConversation(HttpExchange *ex, StoredConversation conversation,
@@ -472,6 +526,7 @@ void Emulator::sendConversation(HttpExchange *ex, ConversationTurn turn) {
         conversation.entries.append(e);
     for (const QJsonValue &e : std::as_const(turn.outputs))
         conversation.entries.append(e);
+    conversation.updatedAt = isoNow();
     m_conversations.insert(conversation.id, conversation);
 
     const bool error = CS::wantsResponseError(text);
