@@ -130,6 +130,44 @@ describe("document libraries", () => {
     await client.beta.libraries.delete({ libraryId: library.id });
   });
 
+  test("a conversation with a document_library tool cites its document", async () => {
+    const library = await client.beta.libraries.create({ name: uniqueTag("cite") });
+    const uploaded = await client.beta.libraries.documents.upload({
+      libraryId: library.id,
+      requestBody: {
+        file: {
+          fileName: "harbour.txt",
+          content: new TextEncoder().encode("The harbour closes at dusk when the mistral blows."),
+        },
+      },
+    });
+    await waitProcessed(client, library.id, uploaded.id);
+    const tools = [{ type: "document_library", libraryIds: [library.id] }];
+    const inputs = "When does the harbour close?";
+    const model = "mistral-small-latest";
+
+    const answer = await client.beta.conversations.start({ model, inputs, tools });
+    assertNoUnknown(answer, () => false, "document_library answer");
+    const run = answer.outputs.find((o) => o.type === "tool.execution");
+    assert.equal(run?.name, "document_library");
+    const message = answer.outputs.find((o) => o.type === "message.output");
+    const references = message.content.filter((c) => c.type === "tool_reference");
+    assert.equal(references.length, 1, "one cited document");
+    assert.equal(references[0].title, "harbour.txt");
+
+    const stream = await client.beta.conversations.startStream({ model, inputs, tools });
+    const events = [];
+    for await (const event of stream) events.push(event.data);
+    assertNoUnknown(events, () => false, "document_library stream");
+    assert.ok(events.some((e) => e.type === "tool.execution.done" && e.name === "document_library"));
+    assert.ok(
+      events.some((e) => e.type === "message.output.delta" && e.content?.type === "tool_reference"),
+      "the stream cites the document",
+    );
+    assert.equal(events.at(-1).type, "conversation.response.done");
+    await client.beta.libraries.delete({ libraryId: library.id });
+  });
+
   test("unknown ids are 404s", async () => {
     const unknown = "3e1f4c55-8a2b-4d6e-9f10-2b3c4d5e6f70";
     await assertHttpError(client.beta.libraries.get({ libraryId: unknown }), 404, "get");
