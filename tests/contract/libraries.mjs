@@ -159,7 +159,8 @@ describe("document libraries", () => {
     const events = [];
     for await (const event of stream) events.push(event.data);
     assertNoUnknown(events, () => false, "document_library stream");
-    assert.ok(events.some((e) => e.type === "tool.execution.done" && e.name === "document_library"));
+    const done = events.find((e) => e.type === "tool.execution.done");
+    assert.equal(done?.name, "document_library");
     assert.ok(
       events.some((e) => e.type === "message.output.delta" && e.content?.type === "tool_reference"),
       "the stream cites the document",
